@@ -1,0 +1,42 @@
+# Journal: the two commands of the README, and what they need.
+#   make run    install Journal into .venv and start it (on the default journal file in your data folder)
+#   make test   install Journal and its test tools into .venv and run the whole test suite offscreen
+# System libraries Qt needs (and poppler for PDF checks) are installed with apt-get when missing and possible.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+QT_LIBS := libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+TEST_TOOLS := poppler-utils
+
+.PHONY: run test bench system-libs test-tools clean
+
+run: system-libs $(VENV)/.app
+	$(VENV)/bin/journal
+
+test: system-libs test-tools $(VENV)/.test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: system-libs $(VENV)/.test
+	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_all.py
+
+system-libs:
+	@PACKAGES="$(QT_LIBS)" sh installer/ensure-packages.sh
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || PACKAGES="python3-venv" sh installer/ensure-packages.sh
+
+test-tools:
+	@PACKAGES="$(TEST_TOOLS)" sh installer/ensure-packages.sh
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.app: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --disable-pip-version-check -q -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --disable-pip-version-check -q -e '.[test]'
+	touch $@ $(VENV)/.app
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: MIT
+"""Load units: kilograms are stored, kilograms or pounds are shown."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+KG_PER_LB = 0.45359237  # exact, by international agreement
+
+
+class Unit(StrEnum):
+    KG = "kg"
+    LB = "lb"
+
+
+def to_kg(value: float, unit: Unit) -> float:
+    """A load typed in `unit`, in kilograms."""
+    return value * KG_PER_LB if unit is Unit.LB else value
+
+
+def from_kg(kg: float, unit: Unit) -> float:
+    """A stored load in kilograms, in `unit`."""
+    return kg / KG_PER_LB if unit is Unit.LB else kg
+
+
+def format_number(value: float, decimals: int = 2) -> str:
+    """A number with at most `decimals` decimals and no trailing zeros: 100, 102.5, 45.36."""
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def format_load(kg: float | None, unit: Unit, decimals: int = 2) -> str:
+    """A stored load shown in `unit` without the unit name; empty when there is no load."""
+    if kg is None:
+        return ""
+    return format_number(from_kg(kg, unit), decimals)
+
+
+def format_mass(kg: float, unit: Unit) -> str:
+    """A total (tonnage, e1RM) with thousands separators and its unit: '12,345 kg', '112.5 lb'."""
+    value = from_kg(kg, unit)
+    if abs(value) >= 1000:
+        return f"{value:,.0f} {unit}"
+    return f"{format_number(value, 1)} {unit}"

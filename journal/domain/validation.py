@@ -1,0 +1,142 @@
+# SPDX-License-Identifier: MIT
+"""Checks for every value a lifter types or an importer reads. Each parser takes text and returns the stored value
+(or None for an empty field) or raises ValidationError naming the field and the reason."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from journal.domain.effort import RIR_MAX, RPE_MAX, RPE_MIN, is_half_step, rir_from_rpe
+from journal.domain.units import Unit, format_number, from_kg, to_kg
+
+LOAD_MAX_KG = 1000.0
+REPS_MAX = 1000
+BODYWEIGHT_MIN_KG = 20.0
+BODYWEIGHT_MAX_KG = 400.0
+DURATION_MAX_S = 24 * 3600.0
+DISTANCE_MAX_M = 1_000_000.0
+
+
+class ValidationError(ValueError):
+    """A value refused, with the field it belongs to and a message a lifter can act on."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def _number(text: str, field: str) -> float | None:
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValidationError(field, f"'{text.strip()}' is not a number") from None
+    if not math.isfinite(value):
+        raise ValidationError(field, f"'{text.strip()}' is not a number")
+    return value
+
+
+def parse_load(text: str, unit: Unit, field: str = "Load") -> float | None:
+    """A load typed in `unit`, returned in kg; 0 to 1000 kg (2204.6 lb)."""
+    value = _number(text, field)
+    if value is None:
+        return None
+    kg = to_kg(value, unit)
+    if not 0.0 <= kg <= LOAD_MAX_KG + 1e-9:
+        limit = format_number(from_kg(LOAD_MAX_KG, unit), 1)
+        raise ValidationError(field, f"must be between 0 and {limit} {unit}")
+    return kg
+
+
+def parse_bodyweight(text: str, unit: Unit) -> float | None:
+    value = _number(text, "Bodyweight")
+    if value is None:
+        return None
+    kg = to_kg(value, unit)
+    if not BODYWEIGHT_MIN_KG <= kg <= BODYWEIGHT_MAX_KG:
+        low = format_number(from_kg(BODYWEIGHT_MIN_KG, unit), 0)
+        high = format_number(from_kg(BODYWEIGHT_MAX_KG, unit), 0)
+        raise ValidationError("Bodyweight", f"must be between {low} and {high} {unit}")
+    return kg
+
+
+def _whole(text: str, field: str, low: int, high: int) -> int | None:
+    value = _number(text, field)
+    if value is None:
+        return None
+    if value != int(value):
+        raise ValidationError(field, f"'{text.strip()}' is not a whole number")
+    if not low <= value <= high:
+        raise ValidationError(field, f"must be a whole number from {low} to {high}")
+    return int(value)
+
+
+def parse_reps(text: str, field: str = "Reps") -> int | None:
+    return _whole(text, field, 0, REPS_MAX)
+
+
+def parse_failure_reps(text: str, reps: int | None) -> int | None:
+    """Reps reached when the set was taken on to failure: a whole number, at least the reps logged."""
+    value = _whole(text, "Failure reps", 0, REPS_MAX)
+    if value is not None and reps is not None and value < reps:
+        raise ValidationError("Failure reps", f"must be at least the {reps} reps of the set")
+    return value
+
+
+def parse_rir(text: str) -> float | None:
+    value = _number(text, "RIR")
+    if value is None:
+        return None
+    if not 0.0 <= value <= RIR_MAX or not is_half_step(value):
+        raise ValidationError("RIR", "must be 0 to 10 in half steps (0, 0.5, 1 …)")
+    return value
+
+
+def parse_rpe(text: str) -> float | None:
+    """An RPE on the RIR-based scale, returned as RIR (10 - RPE)."""
+    value = _number(text, "RPE")
+    if value is None:
+        return None
+    if not RPE_MIN <= value <= RPE_MAX or not is_half_step(value):
+        raise ValidationError("RPE", "must be 1 to 10 in half steps (7, 7.5, 8 …)")
+    return rir_from_rpe(value)
+
+
+def parse_duration(text: str) -> float | None:
+    """Seconds, or minutes and seconds written m:ss, or h:mm:ss."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if ":" in cleaned:
+        parts = cleaned.split(":")
+        if len(parts) > 3 or not all(p.strip().isdigit() for p in parts):
+            raise ValidationError("Time", f"'{cleaned}' is not a time like 1:30 or 1:02:30")
+        seconds = 0.0
+        for part in parts:
+            seconds = seconds * 60 + int(part)
+    else:
+        seconds = _number(cleaned, "Time") or 0.0
+    if not 0 <= seconds <= DURATION_MAX_S:
+        raise ValidationError("Time", "must be between 0 and 24 hours")
+    return seconds
+
+
+def parse_distance(text: str, field: str = "Distance") -> float | None:
+    """Metres, 0 to 1000 km."""
+    value = _number(text, field)
+    if value is None:
+        return None
+    if not 0 <= value <= DISTANCE_MAX_M:
+        raise ValidationError(field, "must be between 0 and 1,000,000 m")
+    return value
+
+
+def check_session_times(start: datetime, end: datetime | None) -> None:
+    if not 1900 <= start.year <= 2200:
+        raise ValidationError("Date", "is not a plausible date")
+    if end is not None and end < start:
+        raise ValidationError("End", "is before the start")

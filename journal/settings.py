@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: MIT
+"""Preferences, each declared once with its type and default, stored in <data folder>/settings.ini.
+
+Nothing else reads or writes QSettings. A value equal to its default is removed from the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from journal.domain.effort import EffortScale
+from journal.domain.metrics import DEFAULT_HARD_SET_RIR, E1rmFormula
+from journal.domain.units import Unit
+from journal.paths import data_dir
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    kind: type
+    title: str
+
+
+UNITS = Setting("units", Unit.KG, Unit, "Load unit")
+EFFORT_SCALE = Setting("effort_scale", EffortScale.RIR, EffortScale, "Effort entry")
+HARD_SET_RIR = Setting("hard_set_rir", DEFAULT_HARD_SET_RIR, float, "Hard set: RIR at most")
+E1RM_FORMULA = Setting("e1rm_formula", E1rmFormula.CURVE, E1rmFormula, "e1RM formula")
+THEME = Setting("theme", "system", str, "Colours")  # system | light | dark
+ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME)
+
+
+def _store() -> QSettings:
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def get(setting: Setting) -> Any:
+    raw = _store().value(setting.key)
+    if raw is None:
+        return setting.default
+    try:
+        return setting.kind(raw)
+    except (TypeError, ValueError):
+        return setting.default
+
+
+def put(setting: Setting, value: Any) -> None:
+    store = _store()
+    if value == setting.default:
+        store.remove(setting.key)
+    else:
+        store.setValue(setting.key, str(value.value if hasattr(value, "value") else value))
+    store.sync()
+
+
+def window_state(name: str) -> Any:
+    return _store().value(f"windows/{name}")
+
+
+def save_window_state(name: str, state: Any) -> None:
+    store = _store()
+    store.setValue(f"windows/{name}", state)
+    store.sync()

@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: MIT
+"""Writing many sessions at once (sample data, imports): one transaction, executemany, ids assigned up front."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from journal.domain.names import name_key
+from journal.domain.records import Exercise, Session
+from journal.storage.changes import Change
+from journal.storage.exercises import resolve_exercise
+from journal.storage.models import AliasRow, db
+
+_CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    sessions: int
+    sets: int
+    duplicates: int
+    session_ids: tuple[int, ...]
+    change: Change
+
+
+def _next_id(table: str) -> int:
+    return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
+
+
+def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None] = lambda done: None) -> BulkResult:
+    """Insert sessions with their exercises and sets in one transaction.
+
+    Exercise names resolve through the aliases (new names become new exercises). A session whose (source,
+    source_key) is already stored is skipped and counted as a duplicate. `progress` receives the sessions done.
+    """
+    known = dict(AliasRow.select(AliasRow.key, AliasRow.exercise).tuples())
+    connection = db.connection()
+    added: list[int] = []
+    sets_added = duplicates = 0
+    new_exercises = False
+    session_rows: list[tuple[object, ...]] = []
+    entry_rows: list[tuple[object, ...]] = []
+    set_rows: list[tuple[object, ...]] = []
+
+    def flush() -> None:
+        connection.executemany(
+            'INSERT INTO session (id, start, "end", title, bodyweight_kg, notes, source, source_key) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", session_rows)
+        connection.executemany(
+            "INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (?, ?, ?, ?, ?)", entry_rows)
+        connection.executemany(
+            'INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, failure_reps, '
+            "duration_s, distance_m, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", set_rows)
+        session_rows.clear()
+        entry_rows.clear()
+        set_rows.clear()
+
+    def exercise_id(exercise: Exercise) -> int:
+        nonlocal new_exercises
+        if exercise.id is not None:
+            return exercise.id
+        key = name_key(exercise.name)
+        if key not in known:
+            stored, change = resolve_exercise(exercise)
+            new_exercises = new_exercises or change.exercises
+            known[key] = stored.id
+        return int(known[key])
+
+    with db.atomic():
+        seen_keys = {(source, key) for source, key in db.execute_sql(
+            "SELECT source, source_key FROM session WHERE source_key IS NOT NULL")}
+        session_id, entry_id, set_id = _next_id("session"), _next_id("entry"), _next_id("set")
+        for done, session in enumerate(sessions, 1):
+            if session.source_key is not None:
+                if (session.source, session.source_key) in seen_keys:
+                    duplicates += 1
+                    continue
+                seen_keys.add((session.source, session.source_key))
+            session_rows.append((session_id, str(session.start), session.end and str(session.end), session.title, session.bodyweight_kg,
+                                 session.notes, session.source, session.source_key))
+            for position, entry in enumerate(session.entries):
+                entry_rows.append((entry_id, session_id, exercise_id(entry.exercise), position, entry.note))
+                for index, record in enumerate(entry.sets):
+                    set_rows.append((
+                        set_id, entry_id, index, record.set_type.value, record.load_kg, record.reps, record.rir,
+                        record.effort_scale.value if record.effort_scale and record.rir is not None else None,
+                        record.failure_reps, record.duration_s, record.distance_m, record.note))
+                    set_id += 1
+                    sets_added += 1
+                entry_id += 1
+            added.append(session_id)
+            session_id += 1
+            if len(set_rows) >= _CHUNK:
+                flush()
+                progress(done)
+        flush()
+    return BulkResult(len(added), sets_added, duplicates, tuple(added),
+                      Change(sessions=frozenset(added), exercises=new_exercises, everything=True))

@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: MIT
+"""Numbered schema steps kept in PRAGMA user_version. Each step is frozen SQL, runs in one transaction, and a backup
+of the file is taken before the first step that changes an existing journal. A file newer than the code is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from journal.storage.backup import backup_to
+
+_V1 = """
+CREATE TABLE exercise (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(255) NOT NULL COLLATE NOCASE,
+    mechanic VARCHAR(255),
+    "primary" TEXT NOT NULL DEFAULT '',
+    secondary TEXT NOT NULL DEFAULT '',
+    equipment VARCHAR(255) NOT NULL DEFAULT 'other',
+    bodyweight INTEGER NOT NULL DEFAULT 0,
+    measure VARCHAR(255) NOT NULL DEFAULT 'reps',
+    builtin INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX exercise_name ON exercise (name);
+CREATE TABLE alias (
+    id INTEGER NOT NULL PRIMARY KEY,
+    "key" VARCHAR(255) NOT NULL,
+    alias VARCHAR(255) NOT NULL,
+    exercise_id INTEGER NOT NULL REFERENCES exercise (id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX alias_key ON alias ("key");
+CREATE INDEX alias_exercise_id ON alias (exercise_id);
+CREATE TABLE session (
+    id INTEGER NOT NULL PRIMARY KEY,
+    start DATETIME NOT NULL,
+    "end" DATETIME,
+    title VARCHAR(255) NOT NULL DEFAULT '',
+    bodyweight_kg REAL,
+    notes TEXT NOT NULL DEFAULT '',
+    source VARCHAR(255) NOT NULL DEFAULT 'manual',
+    source_key VARCHAR(255)
+);
+CREATE INDEX session_start ON session (start);
+CREATE UNIQUE INDEX session_source_source_key ON session (source, source_key);
+CREATE TABLE entry (
+    id INTEGER NOT NULL PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    exercise_id INTEGER NOT NULL REFERENCES exercise (id) ON DELETE RESTRICT,
+    position INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX entry_session_id_position ON entry (session_id, position);
+CREATE INDEX entry_exercise_id ON entry (exercise_id);
+CREATE TABLE "set" (
+    id INTEGER NOT NULL PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    set_type VARCHAR(255) NOT NULL DEFAULT 'working',
+    load_kg REAL,
+    reps INTEGER,
+    rir REAL,
+    effort_scale VARCHAR(255),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX set_entry_id_position ON "set" (entry_id, position);
+CREATE TABLE meta (
+    "key" VARCHAR(255) NOT NULL PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+_V2 = """
+ALTER TABLE "set" ADD COLUMN failure_reps INTEGER;
+ALTER TABLE "set" ADD COLUMN duration_s REAL;
+ALTER TABLE "set" ADD COLUMN distance_m REAL;
+"""
+
+
+def _script(sql: str) -> Callable[[SqliteDatabase], None]:
+    def run(db: SqliteDatabase) -> None:
+        for statement in filter(str.strip, sql.split(";")):
+            db.execute_sql(statement)
+
+    return run
+
+
+# STEPS[i] takes a file from version i to version i + 1.
+STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
+    _script(_V1),  # 1: exercises with aliases, sessions, entries, sets
+    _script(_V2),  # 2: failure reps for RIR calibration, duration and distance for timed and cardio sets
+)
+SCHEMA_VERSION = len(STEPS)
+
+
+class DatabaseTooNew(RuntimeError):
+    """The file was written by a newer Journal; it is left untouched."""
+
+
+def schema_version(db: SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: SqliteDatabase, path: Path | None, target: int = SCHEMA_VERSION) -> Path | None:
+    """Bring the file to `target`, one atomic step at a time. Returns the backup taken first, if any."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise DatabaseTooNew(
+            f"{path or 'the journal'} has schema version {current}; this Journal knows versions up to "
+            f"{SCHEMA_VERSION}. Open it with a newer Journal.")
+    backup = None
+    if 0 < current < target and path is not None:
+        backup = backup_to(db, path, f"before-migration-v{current}")
+    for version in range(current, target):
+        with db.atomic():
+            STEPS[version](db)
+            db.execute_sql(f"PRAGMA user_version = {version + 1}")
+    return backup

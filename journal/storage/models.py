@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: MIT
+"""peewee models of the journal file. Loads in kg, effort as RIR (NULL = not rated)."""
+
+from __future__ import annotations
+
+from peewee import (
+    SQL,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+db = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+class ExerciseRow(BaseModel):
+    name = CharField(constraints=[SQL("COLLATE NOCASE")], unique=True)
+    mechanic = CharField(null=True)  # compound | isolation
+    primary = TextField(default="")  # muscles joined by "|"
+    secondary = TextField(default="")
+    equipment = CharField(default="other")
+    bodyweight = BooleanField(default=False)
+    measure = CharField(default="reps")
+    builtin = BooleanField(default=False)  # from the catalogue, as opposed to created by the lifter or an import
+
+    class Meta:
+        table_name = "exercise"
+
+
+class AliasRow(BaseModel):
+    key = CharField(unique=True)  # normalised name, see journal.domain.names.name_key
+    alias = CharField()
+    exercise = ForeignKeyField(ExerciseRow, backref="aliases", on_delete="CASCADE")
+
+    class Meta:
+        table_name = "alias"
+
+
+class SessionRow(BaseModel):
+    start = DateTimeField(index=True)
+    end = DateTimeField(null=True)
+    title = CharField(default="")
+    bodyweight_kg = FloatField(null=True)
+    notes = TextField(default="")
+    source = CharField(default="manual")
+    source_key = CharField(null=True)
+
+    class Meta:
+        table_name = "session"
+        indexes = ((("source", "source_key"), True),)
+
+
+class EntryRow(BaseModel):
+    session = ForeignKeyField(SessionRow, backref="entries", on_delete="CASCADE")
+    exercise = ForeignKeyField(ExerciseRow, backref="entries", on_delete="RESTRICT", index=True)
+    position = IntegerField()
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "entry"
+        indexes = ((("session", "position"), False),)
+
+
+class SetRow(BaseModel):
+    entry = ForeignKeyField(EntryRow, backref="sets", on_delete="CASCADE", index=False)
+    position = IntegerField()
+    set_type = CharField(default="working")
+    load_kg = FloatField(null=True)
+    reps = IntegerField(null=True)
+    rir = FloatField(null=True)
+    effort_scale = CharField(null=True)  # rir | rpe: how the effort was entered
+    failure_reps = IntegerField(null=True)
+    duration_s = FloatField(null=True)
+    distance_m = FloatField(null=True)
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "set"
+        indexes = ((("entry", "position"), False),)
+
+
+ALL_MODELS = (ExerciseRow, AliasRow, SessionRow, EntryRow, SetRow)

@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: MIT
+"""Aggregate queries, done in SQL: the session list and the journal's totals and weekly figures."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from journal.domain.metrics import DEFAULT_HARD_SET_RIR
+from journal.domain.records import SessionSummary
+from journal.storage.models import db
+
+# Tonnage of one set row `st` of exercise `x` in session `s` (journal.domain.metrics.set_tonnage in SQL):
+# warm-ups count nothing; a bodyweight exercise moves the session's bodyweight plus any added load.
+SET_TONNAGE_SQL = """
+CASE WHEN st.set_type = 'warmup' OR st.reps IS NULL THEN 0
+     WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN 0
+                                 ELSE (s.bodyweight_kg + coalesce(st.load_kg, 0)) * st.reps END
+     ELSE coalesce(st.load_kg, 0) * st.reps END
+"""
+
+_FROM = """
+FROM session s
+LEFT JOIN entry e ON e.session_id = s.id
+LEFT JOIN exercise x ON x.id = e.exercise_id
+LEFT JOIN "set" st ON st.entry_id = e.id
+"""
+
+
+def _as_datetime(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def list_sessions(session_ids: list[int] | None = None) -> list[SessionSummary]:
+    """Session list rows, newest first; only the named sessions when `session_ids` is given."""
+    where = ""
+    params: list[Any] = []
+    if session_ids is not None:
+        where = f"WHERE s.id IN ({','.join('?' * len(session_ids))})"
+        params = list(session_ids)
+    sql = f"""
+        SELECT s.id, s.start, s.title, count(st.id), coalesce(sum({SET_TONNAGE_SQL}), 0),
+               (SELECT group_concat(name, '|') FROM
+                   (SELECT x2.name AS name FROM entry e2 JOIN exercise x2 ON x2.id = e2.exercise_id
+                    WHERE e2.session_id = s.id ORDER BY e2.position))
+        {_FROM} {where}
+        GROUP BY s.id ORDER BY s.start DESC, s.id DESC"""
+    return [SessionSummary(id=row[0], start=_as_datetime(row[1]), title=row[2], set_count=row[3],
+                           tonnage_kg=float(row[4]), exercise_names=tuple(filter(None, (row[5] or "").split("|"))))
+            for row in db.execute_sql(sql, params)]
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
+    """Totals and ISO-weekly figures for `journal stats --json`.
+
+    Weekly `sets` counts every set (so the weeks add up to the total); `working_sets`, `hard_sets`, `tonnage_kg` and
+    `mean_rir` leave warm-ups out; `mean_rir` is over rated sets only and null in a week with none.
+    """
+    working = "st.set_type != 'warmup'"
+    totals = db.execute_sql(f"""
+        SELECT count(DISTINCT s.id), count(st.id), sum({working}), coalesce(sum({SET_TONNAGE_SQL}), 0),
+               min(s.start), max(s.start)
+        {_FROM}""").fetchone()
+    weeks = []
+    # The Thursday of a date's ISO week names the week (and its ISO year).
+    for row in db.execute_sql(f"""
+        SELECT date(s.start, '-3 days', 'weekday 4') AS thursday, count(st.id), coalesce(sum({working}), 0),
+               coalesce(sum({working} AND st.rir <= ?), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
+               avg(CASE WHEN {working} THEN st.rir END)
+        {_FROM} GROUP BY thursday ORDER BY thursday""", (hard_threshold,)):
+        weeks.append({
+            "week": iso_week(date.fromisoformat(row[0])), "sets": row[1], "working_sets": row[2],
+            "hard_sets": row[3], "tonnage_kg": round(float(row[4]), 3),
+            "mean_rir": None if row[5] is None else round(float(row[5]), 3)})
+    first, last = totals[4], totals[5]
+    return {
+        "sessions": totals[0], "sets": totals[1], "working_sets": totals[2] or 0,
+        "tonnage_kg": round(float(totals[3]), 3),
+        "first": _as_datetime(first).date().isoformat() if first else None,
+        "last": _as_datetime(last).date().isoformat() if last else None,
+        "hard_set_rir": hard_threshold,
+        "weeks": weeks,
+    }

@@ -1,0 +1,226 @@
+# SPDX-License-Identifier: MIT
+"""Reading and writing sessions, their exercises and sets. Every write is one transaction and returns a Change.
+
+Rows restored by undo keep their ids, so commands further down an undo stack still name the right rows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from peewee import fn
+
+from journal.domain.effort import EffortScale
+from journal.domain.records import Entry, Session, SetRecord, SetType
+from journal.storage.changes import Change
+from journal.storage.exercises import to_exercise
+from journal.storage.models import EntryRow, ExerciseRow, SessionRow, SetRow, db
+
+SESSION_FIELDS = ("start", "end", "title", "bodyweight_kg", "notes")
+
+
+def to_set(row: SetRow) -> SetRecord:
+    return SetRecord(
+        id=row.id, set_type=SetType(row.set_type), load_kg=row.load_kg, reps=row.reps, rir=row.rir,
+        effort_scale=EffortScale(row.effort_scale) if row.effort_scale else None, failure_reps=row.failure_reps,
+        duration_s=row.duration_s, distance_m=row.distance_m, note=row.note)
+
+
+def _set_values(record: SetRecord) -> dict[str, Any]:
+    return {
+        "set_type": record.set_type.value, "load_kg": record.load_kg, "reps": record.reps, "rir": record.rir,
+        "effort_scale": record.effort_scale.value if record.effort_scale and record.rir is not None else None,
+        "failure_reps": record.failure_reps, "duration_s": record.duration_s, "distance_m": record.distance_m,
+        "note": record.note,
+    }
+
+
+# ---- reading ----------------------------------------------------------------------------------------------------
+
+def get_session(session_id: int) -> Session:
+    row = SessionRow.get_by_id(session_id)
+    entry_rows = list(EntryRow.select(EntryRow, ExerciseRow).join(ExerciseRow)
+                      .where(EntryRow.session == session_id).order_by(EntryRow.position))
+    sets: dict[int, list[SetRecord]] = {}
+    query = (SetRow.select().join(EntryRow).where(EntryRow.session == session_id)
+             .order_by(SetRow.entry, SetRow.position))
+    for set_row in query:
+        sets.setdefault(set_row.entry_id, []).append(to_set(set_row))
+    entries = tuple(Entry(id=e.id, exercise=to_exercise(e.exercise), note=e.note, sets=tuple(sets.get(e.id, ())))
+                    for e in entry_rows)
+    return Session(id=row.id, start=row.start, end=row.end, title=row.title, bodyweight_kg=row.bodyweight_kg,
+                   notes=row.notes, source=row.source, source_key=row.source_key, entries=entries)
+
+
+def get_entry(entry_id: int) -> Entry:
+    row = EntryRow.select(EntryRow, ExerciseRow).join(ExerciseRow).where(EntryRow.id == entry_id).get()
+    sets = tuple(to_set(s) for s in SetRow.select().where(SetRow.entry == entry_id).order_by(SetRow.position))
+    return Entry(id=row.id, exercise=to_exercise(row.exercise), note=row.note, sets=sets)
+
+
+def entry_session(entry_id: int) -> int:
+    return int(EntryRow.get_by_id(entry_id).session_id)
+
+
+def set_entry(set_id: int) -> int:
+    return int(SetRow.get_by_id(set_id).entry_id)
+
+
+def previous_sets(exercise_id: int, before: datetime, exclude_session: int | None = None) -> tuple[SetRecord, ...]:
+    """The sets of the exercise from the last session that started before `before` ("as last time")."""
+    query = (EntryRow.select(EntryRow.id).join(SessionRow)
+             .where((EntryRow.exercise == exercise_id) & (SessionRow.start < before)))
+    if exclude_session is not None:
+        query = query.where(SessionRow.id != exclude_session)
+    last = query.order_by(SessionRow.start.desc(), EntryRow.position.desc()).first()
+    if last is None:
+        return ()
+    return tuple(to_set(s) for s in SetRow.select().where(SetRow.entry == last.id).order_by(SetRow.position))
+
+
+# ---- sessions ---------------------------------------------------------------------------------------------------
+
+def add_session(session: Session) -> tuple[Session, Change]:
+    """Insert a session with its exercises and sets (keeping any ids it carries); returns it with ids."""
+    with db.atomic():
+        row = SessionRow.create(id=session.id, start=session.start, end=session.end, title=session.title,
+                                bodyweight_kg=session.bodyweight_kg, notes=session.notes, source=session.source,
+                                source_key=session.source_key)
+        entries = tuple(_insert_entry(row.id, position, entry) for position, entry in enumerate(session.entries))
+    stored = Session(**{**session.__dict__, "id": row.id, "entries": entries})
+    return stored, Change(sessions=frozenset({row.id}), structure=frozenset({row.id}))
+
+
+def update_session(session_id: int, **fields: Any) -> Change:
+    unknown = set(fields) - set(SESSION_FIELDS)
+    if unknown:
+        raise ValueError(f"not a session field: {', '.join(sorted(unknown))}")
+    with db.atomic():
+        SessionRow.update(**fields).where(SessionRow.id == session_id).execute()
+    return Change(sessions=frozenset({session_id}))
+
+
+def delete_session(session_id: int) -> Change:
+    with db.atomic():
+        SessionRow.delete_by_id(session_id)
+    return Change(sessions=frozenset({session_id}), structure=frozenset({session_id}))
+
+
+# ---- exercises within a session ---------------------------------------------------------------------------------
+
+def _insert_entry(session_id: int, position: int, entry: Entry) -> Entry:
+    assert entry.exercise.id is not None, "resolve the exercise before storing it"
+    row = EntryRow.create(id=entry.id, session=session_id, exercise=entry.exercise.id, position=position,
+                          note=entry.note)
+    sets = tuple(_insert_set(row.id, index, record) for index, record in enumerate(entry.sets))
+    return Entry(id=row.id, exercise=entry.exercise, note=entry.note, sets=sets)
+
+
+def _shift(model: type[EntryRow] | type[SetRow], parent: Any, start: int, delta: int) -> None:
+    model.update(position=model.position + delta).where(parent & (model.position >= start)).execute()
+
+
+def add_entry(session_id: int, entry: Entry, position: int | None = None) -> tuple[Entry, Change]:
+    """Insert an exercise (with its sets) at `position`, at the end by default."""
+    with db.atomic():
+        count = EntryRow.select().where(EntryRow.session == session_id).count()
+        position = count if position is None else max(0, min(position, count))
+        _shift(EntryRow, EntryRow.session == session_id, position, 1)
+        stored = _insert_entry(session_id, position, entry)
+    return stored, Change(sessions=frozenset({session_id}), structure=frozenset({session_id}),
+                          entries=frozenset({stored.id or 0}))
+
+
+def entry_position(entry_id: int) -> int:
+    return int(EntryRow.get_by_id(entry_id).position)
+
+
+def delete_entry(entry_id: int) -> Change:
+    with db.atomic():
+        row = EntryRow.get_by_id(entry_id)
+        row.delete_instance()
+        _shift(EntryRow, EntryRow.session == row.session_id, row.position, -1)
+    return Change(sessions=frozenset({row.session_id}), structure=frozenset({row.session_id}))
+
+
+def move_entry(entry_id: int, position: int) -> Change:
+    with db.atomic():
+        row = EntryRow.get_by_id(entry_id)
+        _move(EntryRow, row, EntryRow.session == row.session_id, position)
+    return Change(structure=frozenset({row.session_id}))
+
+
+def update_entry_note(entry_id: int, note: str) -> Change:
+    with db.atomic():
+        EntryRow.update(note=note).where(EntryRow.id == entry_id).execute()
+    return Change(entries=frozenset({entry_id}))
+
+
+def _move(model: type[EntryRow] | type[SetRow], row: Any, parent: Any, position: int) -> None:
+    count = model.select().where(parent).count()
+    position = max(0, min(position, count - 1))
+    if position == row.position:
+        return
+    _shift(model, parent & (model.id != row.id), row.position + 1, -1)
+    _shift(model, parent & (model.id != row.id), position, 1)
+    model.update(position=position).where(model.id == row.id).execute()
+
+
+# ---- sets -------------------------------------------------------------------------------------------------------
+
+def _insert_set(entry_id: int, position: int, record: SetRecord) -> SetRecord:
+    row = SetRow.create(id=record.id, entry=entry_id, position=position, **_set_values(record))
+    return record.replace(id=row.id)
+
+
+def set_change(entry_id: int) -> Change:
+    return Change(entries=frozenset({entry_id}), sessions=frozenset({entry_session(entry_id)}))
+
+
+def add_set(entry_id: int, record: SetRecord, position: int | None = None) -> tuple[SetRecord, Change]:
+    with db.atomic():
+        count = SetRow.select().where(SetRow.entry == entry_id).count()
+        position = count if position is None else max(0, min(position, count))
+        _shift(SetRow, SetRow.entry == entry_id, position, 1)
+        stored = _insert_set(entry_id, position, record)
+    return stored, set_change(entry_id)
+
+
+def set_position(set_id: int) -> int:
+    return int(SetRow.get_by_id(set_id).position)
+
+
+def update_set(set_id: int, record: SetRecord) -> Change:
+    with db.atomic():
+        row = SetRow.get_by_id(set_id)
+        SetRow.update(**_set_values(record)).where(SetRow.id == set_id).execute()
+    return set_change(row.entry_id)
+
+
+def delete_set(set_id: int) -> Change:
+    with db.atomic():
+        row = SetRow.get_by_id(set_id)
+        row.delete_instance()
+        _shift(SetRow, SetRow.entry == row.entry_id, row.position, -1)
+    return set_change(row.entry_id)
+
+
+def move_set(set_id: int, position: int) -> Change:
+    with db.atomic():
+        row = SetRow.get_by_id(set_id)
+        _move(SetRow, row, SetRow.entry == row.entry_id, position)
+    return Change(entries=frozenset({row.entry_id}))
+
+
+def session_count() -> int:
+    return int(SessionRow.select(fn.COUNT(SessionRow.id)).scalar() or 0)
+
+
+
+def replace_sets(entry_id: int, records: tuple[SetRecord, ...]) -> tuple[tuple[SetRecord, ...], Change]:
+    """Put `records` in place of all the exercise's sets, in one transaction (keeping ids they carry)."""
+    with db.atomic():
+        SetRow.delete().where(SetRow.entry == entry_id).execute()
+        stored = tuple(_insert_set(entry_id, index, record) for index, record in enumerate(records))
+    return stored, set_change(entry_id)

@@ -1,0 +1,205 @@
+# SPDX-License-Identifier: MIT
+"""One exercise of a session: its name and actions, its sets table, a live summary and any refusal message."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.metrics import summarize
+from journal.domain.records import Entry, SetRecord
+from journal.domain.units import format_mass
+from journal.storage import repository as repo
+from journal.ui import undo
+from journal.ui.service import JournalService
+from journal.ui.sets_model import SetsTableModel
+from journal.ui.sets_table import SetsTable
+
+
+def muscles_text(entry: Entry) -> str:
+    exercise = entry.exercise
+    parts = [m.replace("_", " ") for m in exercise.primary]
+    text = ", ".join(parts)
+    if exercise.secondary:
+        text += " · also " + ", ".join(m.replace("_", " ") for m in exercise.secondary)
+    return text
+
+
+class ExerciseBlock(QFrame):
+    """Signals:
+        move_requested(int, int): entry id and the position it should move to.
+        remove_requested(int): entry id.
+    """
+
+    move_requested = Signal(int, int)
+    remove_requested = Signal(int)
+
+    def __init__(self, service: JournalService, session_id: int, session_start: datetime,
+                 bodyweight_kg: float | None, entry: Entry, position: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert entry.id is not None
+        self.service = service
+        self.session_id = session_id
+        self.session_start = session_start
+        self.entry = entry
+        self.entry_id: int = entry.id
+        self.position = position
+        self.setObjectName("exerciseBlock")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.title = QLabel(entry.exercise.name)
+        self.title.setObjectName("exerciseTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setToolTip(entry.exercise.name)
+        self.muscles = QLabel(muscles_text(entry))
+        self.muscles.setObjectName("muscles")
+        self.muscles.setEnabled(False)
+
+        style = self.style()
+        self.last_time = QToolButton(text="As last time")
+        self.last_time.setToolTip("Fill this exercise with the sets from its previous session (Ctrl+L)")
+        self.last_time.clicked.connect(self.fill_as_last_time)
+        self.up = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), "Move exercise up (Ctrl+Shift+Up)")
+        self.up.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position - 1))
+        self.down = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+                               "Move exercise down (Ctrl+Shift+Down)")
+        self.down.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position + 1))
+        self.remove = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "Remove exercise")
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self.entry_id))
+
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.title)
+        names.addWidget(self.muscles)
+        header.addLayout(names, 1)
+        for button in (self.last_time, self.up, self.down, self.remove):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.model = SetsTableModel(entry.exercise, service.preferences, bodyweight_kg, self._commit)
+        self.model.refused.connect(self._refused)
+        self.table = SetsTable(self.model)
+        self.table.action.connect(self._on_action)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.error = QLabel()
+        self.error.setObjectName("cellError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d93025; font-weight: bold;")
+        self.error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addWidget(self.summary)
+        self.show_entry(entry)
+
+    def _tool(self, icon: object, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon)  # type: ignore[arg-type]
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    # ---- showing ----
+    def show_entry(self, entry: Entry) -> None:
+        self.entry = entry
+        self.model.set_sets(list(entry.sets))
+        self.update_summary()
+
+    def reload(self) -> None:
+        self.show_entry(repo.get_entry(self.entry_id))
+
+    def set_context(self, position: int, count: int, bodyweight_kg: float | None, start: datetime) -> None:
+        self.position = position
+        self.session_start = start
+        self.up.setEnabled(position > 0)
+        self.down.setEnabled(position < count - 1)
+        self.model.set_preferences(self.service.preferences, bodyweight_kg)
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        prefs = self.service.preferences
+        figures = summarize(self.model.sets, self.entry.exercise.bodyweight, self.model.bodyweight_kg,
+                            prefs.hard_set_rir, prefs.e1rm_formula)
+        parts = [f"{figures.working_sets} working set{'s' if figures.working_sets != 1 else ''}",
+                 f"{figures.hard_sets} hard"]
+        if figures.unrated_sets:
+            parts.append(f"{figures.unrated_sets} not rated")
+        if figures.tonnage_kg:
+            parts.append(format_mass(figures.tonnage_kg, prefs.unit))
+        if figures.best_e1rm is not None:
+            mark = " (extrapolated)" if figures.best_e1rm.extrapolated else ""
+            parts.append(f"best e1RM {format_mass(figures.best_e1rm.kg, prefs.unit)}{mark}")
+        self.summary.setText(" · ".join(parts))
+
+    # ---- editing ----
+    def _commit(self, row: int, old: SetRecord | None, new: SetRecord) -> None:
+        self._clear_error()
+        if old is None:
+            self.service.push(undo.AddSet(self.service, self.entry_id, new, row))
+        else:
+            self.service.push(undo.EditSet(self.service, old, new.replace(id=old.id)))
+
+    def _refused(self, row: int, column: int, message: str) -> None:
+        where = "New set" if self.model.is_draft(row) else f"Row {row + 1}"
+        self.error.setText(f"{where} · {message}")
+        self.error.show()
+        rect = self.table.visualRect(self.model.index(row, column))
+        QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2)), message, self.table)
+
+    def _clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+
+    def _on_action(self, name: str, row: int) -> None:
+        model = self.model
+        if name == "enter":
+            if model.is_draft(row):
+                self._clear_error()
+                self.service.push(undo.AddSet(self.service, self.entry_id, model.draft(), row))
+            self.table.go_to(row + 1)
+            return
+        if model.is_draft(row):
+            return
+        record = model.sets[row]
+        if name == "delete":
+            self.service.push(undo.DeleteSet(self.service, record))
+            self.table.go_to(row)
+        elif name == "duplicate":
+            self.service.push(undo.AddSet(self.service, self.entry_id, record.repeated().replace(
+                failure_reps=record.failure_reps, note=record.note), row + 1, "Duplicate set"))
+            self.table.go_to(row + 1)
+        elif name in ("up", "down"):
+            target = row - 1 if name == "up" else row + 1
+            if 0 <= target < len(model.sets):
+                self.service.push(undo.MoveSet(self.service, record.id or 0, target))
+                self.table.go_to(target, model.columns[self.table.currentIndex().column()].key)
+
+    def fill_as_last_time(self) -> None:
+        previous = repo.previous_sets(self.entry.exercise.id or 0, self.session_start, self.session_id)
+        if not previous:
+            self.error.setText(f"No earlier session has {self.entry.exercise.name}.")
+            self.error.show()
+            return
+        self._clear_error()
+        self.service.push(undo.FillEntry(self.service, self.entry_id, tuple(s.repeated() for s in previous),
+                                         f"{self.entry.exercise.name} as last time"))
+        self.table.go_to(0)

@@ -1,0 +1,243 @@
+# SPDX-License-Identifier: MIT
+"""The main window: the session list beside the session editor, or the welcome page when the journal is empty."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import APP_NAME, __version__, settings
+from journal.domain.records import Session
+from journal.paths import default_db_path, sample_db_path
+from journal.storage.changes import Change
+from journal.storage.repository import session_count
+from journal.ui import undo
+from journal.ui.empty_state import EmptyState
+from journal.ui.preferences import PreferencesDialog
+from journal.ui.service import JournalService
+from journal.ui.session_editor import SessionEditor
+from journal.ui.session_list import SessionList
+from journal.ui.tasks import run_in_background
+from journal.ui.theme import apply_theme
+
+SAMPLE_YEARS = 3
+SHORTCUTS = """<table>
+<tr><td><b>Ctrl+N</b></td><td>New session</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>Add an exercise (type to search)</td></tr>
+<tr><td><b>Type</b></td><td>Replace the current cell</td></tr>
+<tr><td><b>Tab</b></td><td>Next cell</td></tr>
+<tr><td><b>Enter</b></td><td>Next set; on the last row (+) repeat the set above</td></tr>
+<tr><td><b>Ctrl+D</b></td><td>Duplicate the set</td></tr>
+<tr><td><b>Delete</b></td><td>Delete the set</td></tr>
+<tr><td><b>Alt+Up / Alt+Down</b></td><td>Move the set</td></tr>
+<tr><td><b>Ctrl+Shift+Up / Down</b></td><td>Move the exercise</td></tr>
+<tr><td><b>Ctrl+L</b></td><td>Fill the exercise as last time</td></tr>
+<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
+</table>"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: JournalService) -> None:
+        super().__init__()
+        self.service = service
+        self.own_path = service.path
+        self.setObjectName("mainWindow")
+        self.resize(1200, 780)
+
+        self.empty = EmptyState()
+        self.sessions = SessionList(service)
+        self.editor = SessionEditor(service)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sessions)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 820])
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.splitter)
+
+        self.banner = QWidget()
+        self.banner.setObjectName("sampleBanner")
+        self.banner.setStyleSheet("#sampleBanner { background: #fff4ce; } #sampleBanner QLabel { color: #3b2f00; }")
+        self.banner_text = QLabel()
+        self.back = QPushButton("Back to my journal")
+        self.back.clicked.connect(self.open_own_journal)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(10, 4, 10, 4)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.back)
+        self.banner.hide()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.pages)
+        self.setCentralWidget(central)
+        self._build_actions()
+
+        self.sessions.session_selected.connect(self.editor.load)
+        self.sessions.session_selected.connect(lambda sid: self.delete_action.setEnabled(sid is not None))
+        self.empty.start_session.connect(self.new_session)
+        self.empty.explore_sample.connect(self.explore_sample)
+        service.changed.connect(self.on_changed)
+        service.file_changed.connect(lambda _path: self._show_file())
+        self._show_file()
+        state = settings.window_state("main")
+        if state is not None:
+            self.restoreGeometry(state)
+
+    # ---- actions ----
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        stack = self.service.undo_stack
+        self.new_action = self._action("&New session", QKeySequence.StandardKey.New, self.new_session,
+                                       "Start logging a new session")
+        self.delete_action = self._action("&Delete session", "Ctrl+Shift+Delete", self.delete_session,
+                                          "Delete the selected session (undo brings it back)")
+        self.delete_action.setEnabled(False)
+        self.sample_action = self._action("Explore &sample data", None, self.explore_sample,
+                                          "Open a synthetic history, kept apart from your journal")
+        self.prefs_action = self._action("&Preferences…", QKeySequence.StandardKey.Preferences, self.edit_preferences)
+        self.prefs_action.setShortcuts([QKeySequence("Ctrl+,")])
+        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        shortcuts = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
+        about = self._action("&About Journal", None, self.show_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.new_action, self.sample_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.prefs_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.delete_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([shortcuts, about])
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.new_action, self.undo_action, self.redo_action, self.delete_action])
+
+    # ---- state ----
+    def is_sample(self) -> bool:
+        return self.service.path != self.own_path
+
+    def _show_file(self) -> None:
+        sample = self.is_sample()
+        self.banner.setVisible(sample)
+        self.banner_text.setText(f"You are exploring sample data: a synthetic {SAMPLE_YEARS}-year history. "
+                                 "Nothing you do here touches your own journal.")
+        self.sample_action.setEnabled(not sample)
+        self.setWindowTitle(f"{APP_NAME} — sample data" if sample else f"{APP_NAME} — {self.service.path.name}")
+        self.statusBar().showMessage(str(self.service.path))
+        self.editor.load(None)
+        self._update_page()
+        self.sessions.select(self.sessions.model.rows[0].id if self.sessions.model.rows else None)
+
+    def _update_page(self) -> None:
+        self.pages.setCurrentIndex(1 if self.sessions.model.rows else 0)
+
+    def on_changed(self, change: Change) -> None:
+        self._update_page()
+
+    # ---- commands ----
+    def new_session(self) -> None:
+        command = undo.AddSession(self.service, Session(start=datetime.now().replace(second=0, microsecond=0)))
+        self.service.push(command)
+        self.sessions.select(command.session.id)
+        self.editor.focus_picker()
+
+    def delete_session(self) -> None:
+        session_id = self.sessions.selected_id()
+        if session_id is None:
+            return
+        command = undo.DeleteSession(self.service, session_id)
+        self.service.push(command)
+        self.statusBar().showMessage(f"{command.text()}. Ctrl+Z brings it back.", 8000)
+        if self.sessions.model.rows:
+            self.sessions.select(self.sessions.model.rows[0].id)
+
+    def explore_sample(self) -> None:
+        path = sample_db_path()
+        self.service.open_file(path)
+        if session_count():
+            return
+        self.banner_text.setText("Preparing sample data…")
+        self.sample_action.setEnabled(False)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def generate() -> object:
+            from journal.demo import generate_history
+            from journal.storage.bulk import insert_sessions
+
+            return insert_sessions(generate_history(SAMPLE_YEARS, seed=1, end=datetime.now().date()))
+
+        def done(result: object) -> None:
+            QApplication.restoreOverrideCursor()
+            self.service.emit(Change(everything=True, exercises=True))
+            self._show_file()
+
+        def failed(error: BaseException) -> None:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Sample data", f"The sample data could not be written: {error}")
+            self.open_own_journal()
+
+        run_in_background(generate, done, failed)
+
+    def open_own_journal(self) -> None:
+        self.service.open_file(self.own_path)
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.service.preferences, self)
+        if dialog.exec():
+            prefs = dialog.preferences()
+            app = QApplication.instance()
+            if isinstance(app, QApplication) and prefs.theme != self.service.preferences.theme:
+                apply_theme(app, prefs.theme)
+            self.service.set_preferences(prefs)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME}</b> {__version__}<br>A training journal for lifters who train by "
+                          f"proximity to failure.<br><br>Journal file: {self.service.path}<br>"
+                          f"Default file: {default_db_path()}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.load(None)  # saves notes still waiting for their timer
+        settings.save_window_state("main", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: MIT
+"""The preferences dialog: load unit, effort scale, hard-set threshold, e1RM formula, colours."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QWidget
+
+from journal.domain.effort import EffortScale
+from journal.domain.metrics import E1rmFormula
+from journal.domain.units import Unit
+from journal.ui.service import Preferences
+
+_FORMULA_LABELS = {E1rmFormula.CURVE: "RIR curve (default)", E1rmFormula.EPLEY: "Epley",
+                   E1rmFormula.BRZYCKI: "Brzycki"}
+_THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+
+def _combo(items: dict[object, str], current: object) -> QComboBox:
+    combo = QComboBox()
+    for value, label in items.items():
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.unit = _combo({Unit.KG: "Kilograms (kg)", Unit.LB: "Pounds (lb)"}, prefs.unit)
+        self.unit.setObjectName("unit")
+        self.effort = _combo({EffortScale.RIR: "Reps in reserve (RIR)", EffortScale.RPE: "RPE (10 = no reps left)"},
+                             prefs.effort_scale)
+        self.effort.setObjectName("effortScale")
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setObjectName("hardSetRir")
+        self.threshold.setRange(0, 5)
+        self.threshold.setSingleStep(0.5)
+        self.threshold.setDecimals(1)
+        self.threshold.setSuffix(" RIR or closer")
+        self.threshold.setValue(prefs.hard_set_rir)
+        self.formula = _combo(dict(_FORMULA_LABELS), prefs.e1rm_formula)
+        self.formula.setObjectName("e1rmFormula")
+        self.theme = _combo(dict(_THEMES), prefs.theme)
+        self.theme.setObjectName("theme")
+        note = QLabel("Loads are always stored in kilograms; the unit only changes what you see and type.")
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Load unit", self.unit)
+        form.addRow("Enter effort as", self.effort)
+        form.addRow("Hard set", self.threshold)
+        form.addRow("e1RM formula", self.formula)
+        form.addRow("Colours", self.theme)
+        form.addRow(note)
+        form.addRow(buttons)
+
+    def preferences(self) -> Preferences:
+        return Preferences(self.unit.currentData(), self.effort.currentData(), self.threshold.value(),
+                           self.formula.currentData(), self.theme.currentData())

@@ -1,0 +1,253 @@
+# SPDX-License-Identifier: MIT
+"""The session editor: date, title, bodyweight and notes, then one block per exercise. Every edit is saved as it is
+made, through the undo stack."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.records import Entry, Exercise, Session
+from journal.domain.units import format_load
+from journal.domain.validation import ValidationError, parse_bodyweight
+from journal.storage import repository as repo
+from journal.storage.changes import Change
+from journal.ui import undo
+from journal.ui.exercise_block import ExerciseBlock
+from journal.ui.exercise_picker import ExercisePicker
+from journal.ui.service import JournalService
+
+NOTES_SAVE_DELAY_MS = 800
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #d93025; font-weight: bold;")
+    label.hide()
+    return label
+
+
+class SessionEditor(QWidget):
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.session: Session | None = None
+        self.blocks: list[ExerciseBlock] = []
+
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("sessionStart")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.title = QLineEdit()
+        self.title.setObjectName("sessionTitle")
+        self.title.setPlaceholderText("Title, e.g. Upper A")
+        self.bodyweight = QLineEdit()
+        self.bodyweight.setObjectName("bodyweight")
+        self.bodyweight.setPlaceholderText("optional")
+        self.bodyweight.setMaximumWidth(110)
+        self.bodyweight_unit = QLabel()
+        self.bodyweight_error = _error_label()
+        self.bodyweight_error.setObjectName("bodyweightError")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("sessionNotes")
+        self.notes.setPlaceholderText("Notes: how it went, sleep, pain, anything worth remembering")
+        self.notes.setFixedHeight(64)
+        self.notes.setTabChangesFocus(True)
+        self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
+        self._notes_timer.timeout.connect(self._save_notes)
+
+        weight_row = QHBoxLayout()
+        weight_row.addWidget(self.bodyweight)
+        weight_row.addWidget(self.bodyweight_unit)
+        weight_row.addWidget(self.bodyweight_error, 1)
+        form = QFormLayout()
+        form.addRow("Date", self.when)
+        form.addRow("Title", self.title)
+        form.addRow("Bodyweight", weight_row)
+        form.addRow("Notes", self.notes)
+
+        self.blocks_layout = QVBoxLayout()
+        self.blocks_layout.setSpacing(10)
+        self.picker = ExercisePicker(service)
+        self.picker.chosen.connect(self.add_exercise)
+        content = QWidget()
+        content.setObjectName("sessionContent")
+        inner = QVBoxLayout(content)
+        inner.addLayout(form)
+        inner.addLayout(self.blocks_layout)
+        inner.addWidget(self.picker)
+        inner.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
+
+        self.when.editingFinished.connect(self._save_start)
+        self.title.editingFinished.connect(lambda: self._save("title", self.title.text().strip(), "Rename session"))
+        self.bodyweight.editingFinished.connect(self._save_bodyweight)
+        self.notes.textChanged.connect(self._notes_timer.start)
+        service.changed.connect(self.on_changed)
+        service.preferences_changed.connect(lambda _prefs: self._refresh_context())
+        QShortcut(QKeySequence("Ctrl+E"), self, self.focus_picker)
+        QShortcut(QKeySequence("Ctrl+L"), self, lambda: self._with_block(lambda b: b.fill_as_last_time()))
+        QShortcut(QKeySequence("Ctrl+Shift+Up"), self,
+                  lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position - 1)))
+        QShortcut(QKeySequence("Ctrl+Shift+Down"), self,
+                  lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position + 1)))
+        self.setEnabled(False)
+
+    # ---- loading ----
+    def load(self, session_id: int | None) -> None:
+        self._flush_notes()
+        if session_id is None:
+            self.session = None
+            self._clear_blocks()
+            self.setEnabled(False)
+            return
+        self.session = repo.get_session(session_id)
+        self.setEnabled(True)
+        self._show_header()
+        self._build_blocks()
+
+    def _show_header(self) -> None:
+        session = self.session
+        assert session is not None
+        unit = self.service.preferences.unit
+        for widget, text in ((self.title, session.title), (self.bodyweight, format_load(session.bodyweight_kg, unit))):
+            if not widget.hasFocus() or widget.text() == "":
+                widget.setText(text)
+        self.bodyweight_unit.setText(str(unit))
+        self.when.setDateTime(QDateTime(session.start))
+        if not self.notes.hasFocus() and self.notes.toPlainText() != session.notes:
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(session.notes)
+            self.notes.blockSignals(False)
+
+    def _clear_blocks(self) -> None:
+        for block in self.blocks:
+            block.setParent(None)
+            block.deleteLater()
+        self.blocks = []
+
+    def _build_blocks(self) -> None:
+        assert self.session is not None and self.session.id is not None
+        self._clear_blocks()
+        for position, entry in enumerate(self.session.entries):
+            block = ExerciseBlock(self.service, self.session.id, self.session.start, self.session.bodyweight_kg,
+                                  entry, position)
+            block.move_requested.connect(self.move_entry)
+            block.remove_requested.connect(self.remove_entry)
+            self.blocks_layout.addWidget(block)
+            self.blocks.append(block)
+        self._refresh_context()
+
+    def _refresh_context(self) -> None:
+        if self.session is None:
+            return
+        for position, block in enumerate(self.blocks):
+            block.set_context(position, len(self.blocks), self.session.bodyweight_kg, self.session.start)
+        self._show_header()
+
+    def block_for(self, entry_id: int) -> ExerciseBlock | None:
+        return next((b for b in self.blocks if b.entry_id == entry_id), None)
+
+    def on_changed(self, change: Change) -> None:
+        session = self.session
+        if session is None or session.id is None:
+            return
+        if change.everything or session.id in change.structure or session.id in change.sessions:
+            try:
+                fresh = repo.get_session(session.id)
+            except Exception:  # the session was deleted  # noqa: BLE001
+                self.load(None)
+                return
+            self.session = fresh
+            if change.everything or session.id in change.structure:
+                self._build_blocks()
+            else:
+                self._refresh_context()
+        for entry_id in change.entries:
+            block = self.block_for(entry_id)
+            if block is not None:
+                block.reload()
+        if change.exercises:
+            self.picker.reload()
+
+    # ---- editing ----
+    def _save(self, field: str, value: Any, text: str) -> None:
+        session = self.session
+        if session is None or session.id is None or getattr(session, field) == value:
+            return
+        self.service.push(undo.EditSession(self.service, session.id, {field: getattr(session, field)},
+                                           {field: value}, text))
+
+    def _save_start(self) -> None:
+        start = self.when.dateTime().toPython()
+        assert isinstance(start, datetime)
+        self._save("start", start.replace(second=0, microsecond=0), "Change session date")
+
+    def _save_bodyweight(self) -> None:
+        try:
+            value = parse_bodyweight(self.bodyweight.text(), self.service.preferences.unit)
+        except ValidationError as error:
+            self.bodyweight_error.setText(error.message)
+            self.bodyweight_error.show()
+            self.bodyweight.setStyleSheet("border: 2px solid #d93025;")
+            return
+        self.bodyweight_error.hide()
+        self.bodyweight.setStyleSheet("")
+        self._save("bodyweight_kg", value, "Change bodyweight")
+
+    def _save_notes(self) -> None:
+        self._save("notes", self.notes.toPlainText(), "Edit notes")
+
+    def _flush_notes(self) -> None:
+        if self._notes_timer.isActive():
+            self._notes_timer.stop()
+            self._save_notes()
+
+    def focus_picker(self) -> None:
+        self.picker.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def add_exercise(self, exercise: Exercise) -> None:
+        if self.session is None or self.session.id is None:
+            return
+        self.service.push(undo.AddEntry(self.service, self.session.id, Entry(exercise=exercise)))
+        if self.blocks:
+            block = self.blocks[-1]
+            block.table.go_to(0)
+            self.scroll.ensureWidgetVisible(block)
+
+    def move_entry(self, entry_id: int, position: int) -> None:
+        if 0 <= position < len(self.blocks):
+            self.service.push(undo.MoveEntry(self.service, entry_id, position))
+            block = self.block_for(entry_id)
+            if block is not None:
+                block.table.go_to(0)
+
+    def remove_entry(self, entry_id: int) -> None:
+        self.service.push(undo.DeleteEntry(self.service, entry_id))
+
+    def _with_block(self, action: Any) -> None:
+        focus = self.focusWidget()
+        for block in self.blocks:
+            if focus is not None and block.isAncestorOf(focus):
+                action(block)
+                return

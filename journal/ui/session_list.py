@@ -1,0 +1,192 @@
+# SPDX-License-Identifier: MIT
+"""The list of sessions, newest first: date, title, sets, tonnage in the chosen unit, with a search filter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from journal.domain.records import SessionSummary
+from journal.domain.units import Unit, format_mass
+from journal.storage.changes import Change
+from journal.storage.queries import list_sessions
+from journal.ui.service import JournalService
+
+Index = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+
+class SessionListModel(QAbstractTableModel):
+    HEADERS = ("Date", "Title", "Sets", "Tonnage")
+
+    def __init__(self, unit: Unit) -> None:
+        super().__init__()
+        self.unit = unit
+        self.rows: list[SessionSummary] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = list_sessions()
+        self.endResetModel()
+
+    def refresh(self, session_ids: frozenset[int]) -> None:
+        """Re-read the named sessions; a session added or removed resets the list."""
+        fresh = {s.id: s for s in list_sessions(sorted(session_ids))}
+        positions = {s.id: i for i, s in enumerate(self.rows)}
+        if any(i not in positions for i in fresh) or any(i not in fresh for i in session_ids if i in positions):
+            self.reload()
+            return
+        for session_id, summary in fresh.items():
+            row = positions[session_id]
+            if summary.start != self.rows[row].start:
+                self.reload()
+                return
+            self.rows[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def set_unit(self, unit: Unit) -> None:
+        self.unit = unit
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 3, 3)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self.rows) - 1, 3))
+
+    def row_of(self, session_id: int) -> int:
+        return next((i for i, s in enumerate(self.rows) if s.id == session_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return f"Tonnage ({self.unit})" if section == 3 else self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return summary.start.strftime("%a %d %b %Y")
+            if column == 1:
+                return summary.title or "Untitled"
+            if column == 2:
+                return str(summary.set_count)
+            return format_mass(summary.tonnage_kg, self.unit).rsplit(" ", 1)[0] if summary.tonnage_kg else "–"
+        if role == SortRole:
+            return (summary.start, summary.title.casefold(), summary.set_count, summary.tonnage_kg)[column]
+        if role == IdRole:
+            return summary.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            names = ", ".join(summary.exercise_names) or "no exercises yet"
+            return f"{summary.start:%A %d %B %Y, %H:%M}\n{names}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:  # what the search filter matches
+            return " ".join((summary.title, *summary.exercise_names, summary.start.strftime("%Y-%m-%d %B")))
+        return None
+
+
+class SessionList(QWidget):
+    """Signals:
+        session_selected(object): the id of the session now selected, or None.
+    """
+
+    session_selected = Signal(object)
+
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._quiet = False
+        self.model = SessionListModel(service.preferences.unit)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SortRole)
+        self.search = QLineEdit()
+        self.search.setObjectName("sessionSearch")
+        self.search.setPlaceholderText("Search sessions (title, exercise, month)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView()
+        self.view.setObjectName("sessionTable")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+        service.changed.connect(self.on_changed)
+        service.preferences_changed.connect(lambda prefs: self.model.set_unit(prefs.unit))
+        self.model.reload()
+
+    def selected_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(IdRole) if index.isValid() else None
+
+    def select(self, session_id: int | None) -> None:
+        if session_id is None:
+            self.view.clearSelection()
+            self.view.setCurrentIndex(QModelIndex())
+            return
+        row = self.model.row_of(session_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # filtered out: show it anyway
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet:
+            self.session_selected.emit(current.data(IdRole) if current.isValid() else None)
+
+    def on_changed(self, change: Change) -> None:
+        """Refresh the rows the change names; the selection stays on its session without reloading the editor."""
+        if not (change.everything or change.sessions):
+            return
+        selected = self.selected_id()
+        self._quiet = True
+        try:
+            if change.everything:
+                self.model.reload()
+            else:
+                self.model.refresh(change.sessions)
+            if selected is not None and self.model.row_of(selected) >= 0:
+                self.select(selected)
+        finally:
+            self._quiet = False
+        if selected is not None and self.model.row_of(selected) < 0:
+            self.session_selected.emit(None)

@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: MIT
+"""The keyboard-first table of one exercise's sets.
+
+Type over a cell to replace it, Tab to the next cell, Enter to go to the next set (on the draft row, Enter stores
+it: the set above, repeated). Ctrl+D duplicates a set, Delete removes it, Alt+Up/Down move it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from journal.domain.records import SetType
+from journal.ui.sets_model import SetsTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SetsDelegate(QStyledItemDelegate):
+    """A list of set types for the Type column; plain text fields elsewhere."""
+
+    def _key(self, index: Index) -> str:
+        model = index.model()
+        assert isinstance(model, SetsTableModel)
+        return model.columns[index.column()].key
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if self._key(index) == "set_type":
+            combo = QComboBox(parent)
+            for set_type in SetType:
+                combo.addItem(set_type.label, set_type)
+            return combo
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)
+
+
+class SetsTable(QTableView):
+    """Signals:
+        action(str, int): "enter", "delete", "duplicate", "up" or "down" on a row.
+    """
+
+    action = Signal(str, int)
+
+    _KEYS = {
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier): "enter",
+        (Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier): "enter",
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): "delete",
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier): "delete",
+        (Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier): "duplicate",
+        (Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier): "up",
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier): "down",
+    }
+
+    def __init__(self, model: SetsTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(SetsDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, spec in enumerate(model.columns):
+            width = {"set_type": 120, "note": 220, "load": 90, "e1rm": 100, "failure_reps": 80}.get(spec.key, 70)
+            self.setColumnWidth(column, width)
+        if model.column_of("note") >= 0:
+            header.setSectionResizeMode(model.column_of("note"), QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        model.rowsInserted.connect(self.fit_height)
+        model.rowsRemoved.connect(self.fit_height)
+        model.modelReset.connect(self.fit_height)
+        self.fit_height()
+
+    def sets_model(self) -> SetsTableModel:
+        model = self.model()
+        assert isinstance(model, SetsTableModel)
+        return model
+
+    def fit_height(self) -> None:
+        """Show every row: the page scrolls, not the table."""
+        rows = self.model().rowCount()
+        height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
+        scroll = self.horizontalScrollBar().sizeHint().height() if self.horizontalScrollBar().isVisible() else 0
+        self.setFixedHeight(height + 2 * self.frameWidth() + scroll + 2)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        row = self.currentIndex().row()
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.action.emit("enter", row)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            name = self._KEYS.get((Qt.Key(event.key()), event.modifiers()))
+            if name is not None and self.currentIndex().isValid():
+                self.action.emit(name, self.currentIndex().row())
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def go_to(self, row: int, key: str = "load") -> None:
+        """Make the cell of `key` (or the first editable one) in `row` current, ready for typing."""
+        model = self.sets_model()
+        column = model.column_of(key)
+        if column < 0:
+            column = next(i for i, c in enumerate(model.columns) if c.key != "set_type" and c.editable)
+        row = max(0, min(row, model.rowCount() - 1))
+        self.setCurrentIndex(model.index(row, column))
+        self.setFocus(Qt.FocusReason.OtherFocusReason)

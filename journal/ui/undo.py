@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: MIT
+"""Undoable edits. redo() and undo() call the same storage functions as any edit and emit the same Change.
+
+Rows put back by undo keep their ids, so every command on the stack keeps naming the right rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from journal.domain.records import Entry, Session, SetRecord
+from journal.storage import repository as repo
+from journal.ui.service import JournalService
+
+
+class _Command(QUndoCommand):
+    def __init__(self, service: JournalService, text: str) -> None:
+        super().__init__(text)
+        self.service = service
+
+
+class AddSession(_Command):
+    """Add a session, or put a deleted one back (the same operation with the snapshot)."""
+
+    def __init__(self, service: JournalService, session: Session, text: str = "New session") -> None:
+        super().__init__(service, text)
+        self.session = session
+
+    def redo(self) -> None:
+        self.session, change = repo.add_session(self.session)
+        self.service.emit(change)
+
+    def undo(self) -> None:
+        assert self.session.id is not None
+        self.service.emit(repo.delete_session(self.session.id))
+
+
+class DeleteSession(_Command):
+    def __init__(self, service: JournalService, session_id: int) -> None:
+        self.snapshot = repo.get_session(session_id)
+        super().__init__(service, f"Delete session {self.snapshot.title or self.snapshot.start:%Y-%m-%d}"
+                         if not self.snapshot.title else f"Delete session “{self.snapshot.title}”")
+
+    def redo(self) -> None:
+        assert self.snapshot.id is not None
+        self.service.emit(repo.delete_session(self.snapshot.id))
+
+    def undo(self) -> None:
+        _, change = repo.add_session(self.snapshot)
+        self.service.emit(change)
+
+
+class EditSession(_Command):
+    """Change session header fields (date, title, bodyweight, notes)."""
+
+    def __init__(self, service: JournalService, session_id: int, old: dict[str, Any], new: dict[str, Any],
+                 text: str) -> None:
+        super().__init__(service, text)
+        self.session_id, self.old, self.new = session_id, old, new
+
+    def redo(self) -> None:
+        self.service.emit(repo.update_session(self.session_id, **self.new))
+
+    def undo(self) -> None:
+        self.service.emit(repo.update_session(self.session_id, **self.old))
+
+
+class AddEntry(_Command):
+    def __init__(self, service: JournalService, session_id: int, entry: Entry, position: int | None = None,
+                 text: str | None = None) -> None:
+        super().__init__(service, text or f"Add {entry.exercise.name}")
+        self.session_id, self.entry, self.position = session_id, entry, position
+
+    def redo(self) -> None:
+        self.entry, change = repo.add_entry(self.session_id, self.entry, self.position)
+        self.service.emit(change)
+
+    def undo(self) -> None:
+        assert self.entry.id is not None
+        self.service.emit(repo.delete_entry(self.entry.id))
+
+
+class DeleteEntry(_Command):
+    def __init__(self, service: JournalService, entry_id: int) -> None:
+        self.entry = repo.get_entry(entry_id)
+        self.position = repo.entry_position(entry_id)
+        self.session_id = repo.entry_session(entry_id)
+        super().__init__(service, f"Remove {self.entry.exercise.name}")
+
+    def redo(self) -> None:
+        assert self.entry.id is not None
+        self.service.emit(repo.delete_entry(self.entry.id))
+
+    def undo(self) -> None:
+        _, change = repo.add_entry(self.session_id, self.entry, self.position)
+        self.service.emit(change)
+
+
+class MoveEntry(_Command):
+    def __init__(self, service: JournalService, entry_id: int, position: int) -> None:
+        super().__init__(service, "Move exercise")
+        self.entry_id, self.new, self.old = entry_id, position, repo.entry_position(entry_id)
+
+    def redo(self) -> None:
+        self.service.emit(repo.move_entry(self.entry_id, self.new))
+
+    def undo(self) -> None:
+        self.service.emit(repo.move_entry(self.entry_id, self.old))
+
+
+class FillEntry(_Command):
+    """Replace an exercise's sets at once ("as last time")."""
+
+    def __init__(self, service: JournalService, entry_id: int, sets: tuple[SetRecord, ...], text: str) -> None:
+        super().__init__(service, text)
+        self.entry_id = entry_id
+        self.old = repo.get_entry(entry_id).sets
+        self.new = tuple(record.replace(id=None) for record in sets)
+
+    def redo(self) -> None:
+        self.new, change = repo.replace_sets(self.entry_id, self.new)
+        self.service.emit(change)
+
+    def undo(self) -> None:
+        self.old, change = repo.replace_sets(self.entry_id, self.old)
+        self.service.emit(change)
+
+
+class AddSet(_Command):
+    def __init__(self, service: JournalService, entry_id: int, record: SetRecord, position: int | None = None,
+                 text: str = "Add set") -> None:
+        super().__init__(service, text)
+        self.entry_id, self.record, self.position = entry_id, record, position
+
+    def redo(self) -> None:
+        self.record, change = repo.add_set(self.entry_id, self.record, self.position)
+        self.service.emit(change)
+
+    def undo(self) -> None:
+        assert self.record.id is not None
+        self.service.emit(repo.delete_set(self.record.id))
+
+
+class DeleteSet(_Command):
+    def __init__(self, service: JournalService, record: SetRecord) -> None:
+        super().__init__(service, "Delete set")
+        assert record.id is not None
+        self.record = record
+        self.entry_id = repo.set_entry(record.id)
+        self.position = repo.set_position(record.id)
+
+    def redo(self) -> None:
+        assert self.record.id is not None
+        self.service.emit(repo.delete_set(self.record.id))
+
+    def undo(self) -> None:
+        _, change = repo.add_set(self.entry_id, self.record, self.position)
+        self.service.emit(change)
+
+
+class EditSet(_Command):
+    def __init__(self, service: JournalService, old: SetRecord, new: SetRecord, text: str = "Edit set") -> None:
+        super().__init__(service, text)
+        self.old, self.new = old, new
+
+    def redo(self) -> None:
+        assert self.new.id is not None
+        self.service.emit(repo.update_set(self.new.id, self.new))
+
+    def undo(self) -> None:
+        assert self.old.id is not None
+        self.service.emit(repo.update_set(self.old.id, self.old))
+
+
+class MoveSet(_Command):
+    def __init__(self, service: JournalService, set_id: int, position: int) -> None:
+        super().__init__(service, "Move set")
+        self.set_id, self.new, self.old = set_id, position, repo.set_position(set_id)
+
+    def redo(self) -> None:
+        self.service.emit(repo.move_set(self.set_id, self.new))
+
+    def undo(self) -> None:
+        self.service.emit(repo.move_set(self.set_id, self.old))

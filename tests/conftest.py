@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: MIT
+"""Every test runs offscreen, with its own data folder (settings, default journal) and its own journal file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from journal.storage.database import close_database, open_database  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("JOURNAL_DATA_DIR", str(folder))
+    monkeypatch.delenv("JOURNAL_DB", raising=False)
+    return folder
+
+
+@pytest.fixture
+def db_path(data_dir: Path) -> Path:
+    return data_dir / "journal.sqlite"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Path]:
+    """An open, migrated journal file with the catalogue loaded."""
+    open_database(db_path)
+    yield db_path
+    close_database()
