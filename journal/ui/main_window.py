@@ -167,7 +167,12 @@ class MainWindow(QMainWindow):
         self.sessions.select(self.sessions.model.rows[0].id if self.sessions.model.rows else None)
 
     def _update_page(self) -> None:
-        self.pages.setCurrentIndex(1 if self.sessions.model.rows else 0)
+        empty = not self.sessions.model.rows
+        if empty:
+            self.pages.setCurrentWidget(self.empty)
+            self.empty.start.setFocus()
+        else:
+            self.pages.setCurrentWidget(self.splitter)
 
     def on_changed(self, change: Change) -> None:
         self._update_page()

@@ -89,7 +89,7 @@ class SessionListModel(QAbstractTableModel):
                 return str(summary.set_count)
             return format_mass(summary.tonnage_kg, self.unit).rsplit(" ", 1)[0] if summary.tonnage_kg else "–"
         if role == SortRole:
-            return (summary.start, summary.title.casefold(), summary.set_count, summary.tonnage_kg)[column]
+            return (summary.start.isoformat(), summary.title.casefold(), summary.set_count, summary.tonnage_kg)[column]
         if role == IdRole:
             return summary.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -174,10 +174,12 @@ class SessionList(QWidget):
             self.session_selected.emit(current.data(IdRole) if current.isValid() else None)
 
     def on_changed(self, change: Change) -> None:
-        """Refresh the rows the change names; the selection stays on its session without reloading the editor."""
+        """Refresh the rows the change names. The selection stays on its session without reloading the editor;
+        a single session that appears (new, or back through undo) becomes the selection."""
         if not (change.everything or change.sessions):
             return
         selected = self.selected_id()
+        before = {row.id for row in self.model.rows}
         self._quiet = True
         try:
             if change.everything:
@@ -188,5 +190,8 @@ class SessionList(QWidget):
                 self.select(selected)
         finally:
             self._quiet = False
-        if selected is not None and self.model.row_of(selected) < 0:
+        appeared = {row.id for row in self.model.rows} - before
+        if len(appeared) == 1 and not change.everything:
+            self.select(appeared.pop())
+        elif selected is not None and self.model.row_of(selected) < 0:
             self.session_selected.emit(None)

@@ -44,6 +44,7 @@ class Column:
 _TITLES = {"set_type": "Type", "reps": "Reps", "failure_reps": "To failure", "duration": "Time",
            "distance": "Distance (m)", "note": "Note"}
 _TIPS = {
+    "set_type": "W warm-up · N working · D drop · F failure/AMRAP · B back-off. Warm-ups count in no figure.",
     "failure_reps": "If you carried on to failure: the reps you reached in all. Calibrates your RIR guesses.",
     "effort": "Reps in reserve (RIR), or RPE = 10 − RIR, in half steps. Leave empty if you did not rate the set.",
     "e1rm": "Estimated one-rep max from load, reps and RIR.",
@@ -89,6 +90,7 @@ class SetsTableModel(QAbstractTableModel):
         self.bodyweight_kg = bodyweight_kg
         self.columns = columns_for(exercise)
         self.sets: list[SetRecord] = []
+        self.last_refused = False  # the last edit was refused: Enter stays on its cell
         self._commit = commit  # (row, stored set or None for the draft, new value)
 
     # ---- contents ----
@@ -204,7 +206,7 @@ class SetsTableModel(QAbstractTableModel):
             return "" if record.distance_m is None else format_number(record.distance_m, 1)
         if key == "note":
             return record.note
-        estimate = self._e1rm(record)
+        estimate = None if record.id is None else self._e1rm(record)
         if estimate is None:
             return ""
         return format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated else "")
@@ -232,8 +234,10 @@ class SetsTableModel(QAbstractTableModel):
         try:
             new = self.parse(record, key, value)
         except v.ValidationError as error:
+            self.last_refused = True
             self.refused.emit(row, index.column(), f"{error.field}: {error.message}")
             return False
+        self.last_refused = False
         if new == record and not self.is_draft(row):
             return True
         self._commit(row, None if self.is_draft(row) else record, new)

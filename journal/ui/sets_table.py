@@ -26,6 +26,27 @@ from journal.ui.sets_model import SetsTableModel
 Index = QModelIndex | QPersistentModelIndex
 
 
+class SetTypeCombo(QComboBox):
+    """The set types, chosen with one letter: W warm-up, N working, D drop, F failure/AMRAP, B back-off."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        for set_type in SetType:
+            self.addItem(set_type.label, set_type)
+        self.setToolTip("W warm-up · N working · D drop · F failure/AMRAP · B back-off")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if len(text) == 1 and text.isalpha():
+            try:
+                self.setCurrentIndex(self.findData(SetType.from_text(text)))
+            except ValueError:
+                pass
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class SetsDelegate(QStyledItemDelegate):
     """A list of set types for the Type column; plain text fields elsewhere."""
 
@@ -36,10 +57,7 @@ class SetsDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if self._key(index) == "set_type":
-            combo = QComboBox(parent)
-            for set_type in SetType:
-                combo.addItem(set_type.label, set_type)
-            return combo
+            return SetTypeCombo(parent)
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -116,7 +134,7 @@ class SetsTable(QTableView):
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         row = self.currentIndex().row()
         super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and not self.sets_model().last_refused:
             self.action.emit("enter", row)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
