@@ -23,6 +23,10 @@ def read_catalogue(text: str) -> Iterator[Exercise]:
         raise ValueError(f"catalogue header must be {','.join(HEADER)}")
     for row in reader:
         try:
+            if None in row or any(value is None for value in row.values()):
+                raise ValueError(f"expected {len(HEADER)} columns")
+            if not row["name"].strip():
+                raise ValueError("an exercise needs a name")
             muscles = _split(row["primary"]) + _split(row["secondary"])
             unknown = [m for m in muscles if m not in MUSCLES]
             if unknown:

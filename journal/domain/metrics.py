@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from journal.domain.effort import is_imprecise
 from journal.domain.records import SetRecord
 
 CURVE_K = 0.0392  # open %1RM curve fitted to the common RPE charts within ~0.7 points for n = 1..10
@@ -76,8 +77,10 @@ def set_tonnage(record: SetRecord, bodyweight_exercise: bool = False, bodyweight
 
 
 def is_hard(record: SetRecord, threshold: float = DEFAULT_HARD_SET_RIR) -> bool:
-    """A non-warm-up set rated at RIR <= threshold. An unrated set is never hard (it is counted apart)."""
-    return counts_for_volume(record) and record.rir is not None and record.rir <= threshold
+    """A non-warm-up set rated at RIR <= threshold. An unrated set is never hard (it is counted apart), nor is an
+    RPE below 6, which only says "4 or more in reserve" (SCIENCE.md M5)."""
+    return (counts_for_volume(record) and record.rir is not None and record.rir <= threshold
+            and not is_imprecise(record.rir, record.effort_scale))
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = re.compile(r"[\s_\-–]+")
+_SPACES = re.compile(r"[\s_\-‐‑‒–—]+")
 _PUNCT = re.compile(r"[^\w\s()]")
 
 
 def name_key(name: str) -> str:
     """Case, accents, spacing, hyphens and punctuation folded: 'Pull-Up ' and 'pull up' share a key."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    folded = _PUNCT.sub("", folded)
-    folded = _SPACES.sub(" ", folded).strip()
-    return re.sub(r"\s*\(\s*", " (", folded).replace(" )", ")")
+    folded = unicodedata.normalize("NFKD", name).lower()
+    folded = _SPACES.sub(" ", folded).encode("ascii", "ignore").decode()
+    folded = _SPACES.sub(" ", _PUNCT.sub("", folded)).strip()
+    return re.sub(r"\s*\(\s*", " (", folded).replace(" )", ")").strip()
 
 
 def clean_name(name: str) -> str:

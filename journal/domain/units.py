@@ -41,6 +41,6 @@ def format_load(kg: float | None, unit: Unit, decimals: int = 2) -> str:
 def format_mass(kg: float, unit: Unit) -> str:
     """A total (tonnage, e1RM) with thousands separators and its unit: '12,345 kg', '112.5 lb'."""
     value = from_kg(kg, unit)
-    if abs(value) >= 1000:
+    if abs(round(value, 1)) >= 1000:
         return f"{value:,.0f} {unit}"
     return f"{format_number(value, 1)} {unit}"

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 
 from journal.domain.effort import RIR_MAX, RPE_MAX, RPE_MIN, is_half_step, rir_from_rpe
@@ -16,6 +17,8 @@ BODYWEIGHT_MIN_KG = 20.0
 BODYWEIGHT_MAX_KG = 400.0
 DURATION_MAX_S = 24 * 3600.0
 DISTANCE_MAX_M = 1_000_000.0
+_DIGITS = re.compile(r"[0-9]+")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
 
 
 class ValidationError(ValueError):
@@ -28,6 +31,9 @@ class ValidationError(ValueError):
 
 
 def _number(text: str, field: str) -> float | None:
+    """A number written with a decimal point or a decimal comma; "1,000" is refused as ambiguous."""
+    if _THOUSANDS.fullmatch(text.strip()):
+        raise ValidationError(field, f"'{text.strip()}': write it without a thousands separator")
     cleaned = text.strip().replace(",", ".")
     if not cleaned:
         return None
@@ -112,8 +118,9 @@ def parse_duration(text: str) -> float | None:
     if not cleaned:
         return None
     if ":" in cleaned:
-        parts = cleaned.split(":")
-        if len(parts) > 3 or not all(p.strip().isdigit() for p in parts):
+        parts = [part.strip() for part in cleaned.split(":")]
+        if (len(parts) > 3 or not all(_DIGITS.fullmatch(p) for p in parts)
+                or any(int(p) >= 60 for p in parts[1:])):
             raise ValidationError("Time", f"'{cleaned}' is not a time like 1:30 or 1:02:30")
         seconds = 0.0
         for part in parts:

@@ -8,13 +8,14 @@ import os
 import sqlite3
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from journal.domain.catalogue import read_catalogue
 from journal.domain.names import name_key
 from journal.resources import resource_path
-from journal.storage.migrations import migrate
-from journal.storage.models import AliasRow, ExerciseRow, db
+from journal.storage.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate
+from journal.storage.models import db
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -23,26 +24,53 @@ PRAGMAS = {
     "cache_size": -32000,
     "busy_timeout": 5000,
 }
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class JournalFileError(RuntimeError):
     """The file cannot be opened as a journal; the message says why, and the file was not changed."""
 
 
+def _check_existing(path: Path) -> None:
+    """Look at an existing file read-only before anything writes to it: it must be SQLite, be a journal (or
+    empty), and not come from a newer Journal."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            raise JournalFileError(f"{path} is not a journal file (it is not an SQLite database)")
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise JournalFileError(f"{path} cannot be read as a journal file: {error}") from error
+    if version > SCHEMA_VERSION:
+        raise DatabaseTooNew(f"{path} has schema version {version}; this Journal knows versions up to "
+                             f"{SCHEMA_VERSION}. Open it with a newer Journal.")
+    if version == 0 and tables - {"sqlite_sequence"}:
+        raise JournalFileError(f"{path} is an SQLite database of another program, not a journal file")
+
+
 def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
-    """Open (or create) the journal at `path`, migrate it, load the exercise catalogue, and bind the models to it."""
-    path = Path(path)
+    """Open (or create) the journal at `path`, migrate it, load the exercise catalogue, and bind the models to it.
+
+    Raises JournalFileError or DatabaseTooNew, leaving the file as it was, when it cannot be used."""
+    path = Path(path).absolute()
+    _check_existing(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         database.connect()
-        database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
         migrate(database, path)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         database.close()
-        raise JournalFileError(f"{path} is not a journal file that can be opened: {error}") from error
+        raise JournalFileError(f"{path} cannot be opened as a journal file: {error}") from error
     db.initialize(database)
     if catalogue:
         load_catalogue(database)
@@ -56,21 +84,22 @@ def close_database() -> None:
 
 def load_catalogue(database: SqliteDatabase) -> None:
     """Add the catalogue's exercises and aliases that the file lacks. Skipped when the catalogue has not changed
-    since it was last loaded; names the lifter has already used are never altered."""
+    since it was last loaded; exercises already in the file are never altered."""
     text = resource_path("exercises.csv").read_text(encoding="utf-8")
     digest = hashlib.sha256(text.encode()).hexdigest()
     row = database.execute_sql('SELECT value FROM meta WHERE "key" = ?', ("catalogue",)).fetchone()
     if row and row[0] == digest:
         return
+    exercises = list(read_catalogue(text))
+    connection = database.connection()
     with database.atomic():
-        for exercise in read_catalogue(text):
-            row_ = ExerciseRow.get_or_none(ExerciseRow.name == exercise.name)
-            if row_ is None:
-                row_ = ExerciseRow.create(
-                    name=exercise.name, mechanic=exercise.mechanic, primary="|".join(exercise.primary),
-                    secondary="|".join(exercise.secondary), equipment=exercise.equipment,
-                    bodyweight=exercise.bodyweight, measure=exercise.measure, builtin=True)
-            for alias in (exercise.name, *exercise.aliases):
-                (AliasRow.insert(key=name_key(alias), alias=alias, exercise=row_)
-                 .on_conflict_ignore().execute())
-        database.execute_sql('INSERT OR REPLACE INTO meta ("key", value) VALUES (?, ?)', ("catalogue", digest))
+        connection.executemany(
+            'INSERT OR IGNORE INTO exercise (name, mechanic, "primary", secondary, equipment, bodyweight, measure, '
+            "builtin) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+            [(e.name, e.mechanic, "|".join(e.primary), "|".join(e.secondary), e.equipment, int(e.bodyweight),
+              e.measure) for e in exercises])
+        ids = dict(connection.execute("SELECT name, id FROM exercise"))
+        connection.executemany(
+            'INSERT OR IGNORE INTO alias ("key", alias, exercise_id) VALUES (?, ?, ?)',
+            [(name_key(alias), alias, ids[e.name]) for e in exercises for alias in (e.name, *e.aliases)])
+        connection.execute('INSERT OR REPLACE INTO meta ("key", value) VALUES (?, ?)', ("catalogue", digest))

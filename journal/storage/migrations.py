@@ -105,7 +105,7 @@ def schema_version(db: SqliteDatabase) -> int:
 def migrate(db: SqliteDatabase, path: Path | None, target: int = SCHEMA_VERSION) -> Path | None:
     """Bring the file to `target`, one atomic step at a time. Returns the backup taken first, if any."""
     current = schema_version(db)
-    if current > SCHEMA_VERSION:
+    if current > SCHEMA_VERSION:  # open_database refuses such a file before writing to it; this guards other callers
         raise DatabaseTooNew(
             f"{path or 'the journal'} has schema version {current}; this Journal knows versions up to "
             f"{SCHEMA_VERSION}. Open it with a newer Journal.")

@@ -40,13 +40,13 @@ def list_sessions(session_ids: list[int] | None = None) -> list[SessionSummary]:
         params = list(session_ids)
     sql = f"""
         SELECT s.id, s.start, s.title, count(st.id), coalesce(sum({SET_TONNAGE_SQL}), 0),
-               (SELECT group_concat(name, '|') FROM
+               (SELECT group_concat(name, char(31)) FROM
                    (SELECT x2.name AS name FROM entry e2 JOIN exercise x2 ON x2.id = e2.exercise_id
                     WHERE e2.session_id = s.id ORDER BY e2.position))
         {_FROM} {where}
         GROUP BY s.id ORDER BY s.start DESC, s.id DESC"""
     return [SessionSummary(id=row[0], start=_as_datetime(row[1]), title=row[2], set_count=row[3],
-                           tonnage_kg=float(row[4]), exercise_names=tuple(filter(None, (row[5] or "").split("|"))))
+                           tonnage_kg=float(row[4]), exercise_names=tuple(filter(None, (row[5] or "").split("\x1f"))))
             for row in db.execute_sql(sql, params)]
 
 

@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: MIT
+"""Schema migrations: a version-1 file is backed up, then migrated with its data intact; the schema matches the models."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from journal.storage.database import close_database, open_database
+from journal.storage.migrations import SCHEMA_VERSION, STEPS, migrate, schema_version
+from journal.storage.models import ALL_MODELS, db
+from journal.storage.repository import get_session
+
+V1_SET_COLUMNS = ["id", "entry_id", "position", "set_type", "load_kg", "reps", "rir", "effort_scale", "note"]
+NEW_SET_COLUMNS = ["failure_reps", "duration_s", "distance_m"]
+
+
+def make_v1_file(path: Path) -> None:
+    """A journal as version 1 of the program wrote it, with one session, one exercise entry and one set."""
+    old = SqliteDatabase(str(path))
+    old.connect()
+    STEPS[0](old)
+    old.execute_sql("PRAGMA user_version = 1")
+    old.execute_sql("INSERT INTO exercise (id, name, \"primary\", equipment, bodyweight, measure, builtin) "
+                    "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)")
+    old.execute_sql("INSERT INTO alias (id, \"key\", alias, exercise_id) VALUES (1, 'old press', 'Old Press', 1)")
+    old.execute_sql("INSERT INTO session (id, start, \"end\", title, bodyweight_kg, notes, source, source_key) "
+                    "VALUES (7, '2023-03-04 17:30:00', '2023-03-04 18:45:00', 'Push day', 81.5, 'good', "
+                    "'strong', 'k1')")
+    old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (11, 7, 1, 0, 'wide')")
+    old.execute_sql("INSERT INTO \"set\" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note) "
+                    "VALUES (21, 11, 0, 'working', 102.5, 5, 1.5, 'rpe', 'ok')")
+    old.close()
+
+
+def columns(connection: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')]
+
+
+def test_v1_file_is_version_one(db_path: Path) -> None:
+    make_v1_file(db_path)
+    raw = sqlite3.connect(db_path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert columns(raw, "set") == V1_SET_COLUMNS
+    raw.close()
+
+
+def test_v1_file_is_migrated_with_data_intact(db_path: Path) -> None:
+    make_v1_file(db_path)
+    open_database(db_path)
+    try:
+        assert schema_version(db) == SCHEMA_VERSION
+        assert db.execute_sql('SELECT id, start, "end", title, bodyweight_kg, notes, source, source_key '
+                              "FROM session").fetchall() == [
+            (7, "2023-03-04 17:30:00", "2023-03-04 18:45:00", "Push day", 81.5, "good", "strong", "k1")]
+        assert db.execute_sql("SELECT id, session_id, exercise_id, position, note FROM entry").fetchall() == [
+            (11, 7, 1, 0, "wide")]
+        row = db.execute_sql('SELECT id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note, '
+                             'failure_reps, duration_s, distance_m FROM "set"').fetchall()
+        assert row == [(21, 11, 0, "working", 102.5, 5, 1.5, "rpe", "ok", None, None, None)]
+        # the migrated file reads through the repository like any other
+        session = get_session(7)
+        assert session.title == "Push day"
+        assert session.entries[0].exercise.name == "Old Press"
+        record = session.entries[0].sets[0]
+        assert (record.load_kg, record.reps, record.rir, record.failure_reps, record.duration_s,
+                record.distance_m) == (102.5, 5, 1.5, None, None, None)
+        # and the catalogue was loaded into it
+        assert db.execute_sql("SELECT count(*) FROM exercise").fetchone()[0] > 100
+    finally:
+        close_database()
+
+
+def test_backup_before_migration_is_a_readable_v1_file(db_path: Path) -> None:
+    make_v1_file(db_path)
+    open_database(db_path)
+    close_database()
+    backups = list((db_path.parent / "backups").iterdir())
+    assert len(backups) == 1
+    backup = backups[0]
+    assert backup.suffix == ".sqlite"
+    assert backup.stat().st_mode & 0o077 == 0
+    raw = sqlite3.connect(backup)
+    try:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert columns(raw, "set") == V1_SET_COLUMNS
+        assert raw.execute('SELECT id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note '
+                           'FROM "set"').fetchall() == [(21, 11, 0, "working", 102.5, 5, 1.5, "rpe", "ok")]
+        assert raw.execute("SELECT id, title FROM session").fetchall() == [(7, "Push day")]
+        # the backup holds the file as it was: no catalogue rows were added to it
+        assert raw.execute("SELECT count(*) FROM exercise").fetchone()[0] == 1
+    finally:
+        raw.close()
+
+
+def test_reopening_a_migrated_file_takes_no_new_backup(db_path: Path) -> None:
+    make_v1_file(db_path)
+    open_database(db_path)
+    close_database()
+    open_database(db_path)
+    close_database()
+    assert len(list((db_path.parent / "backups").iterdir())) == 1
+
+
+def test_new_file_takes_no_backup(db_path: Path) -> None:
+    open_database(db_path)
+    close_database()
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_migrate_returns_the_backup_and_is_idempotent(db_path: Path) -> None:
+    make_v1_file(db_path)
+    database = SqliteDatabase(str(db_path))
+    database.connect()
+    try:
+        backup = migrate(database, db_path)
+        assert backup is not None and backup.exists()
+        assert schema_version(database) == SCHEMA_VERSION
+        assert migrate(database, db_path) is None
+        assert schema_version(database) == SCHEMA_VERSION
+    finally:
+        database.close()
+
+
+def test_schema_version_is_the_number_of_steps() -> None:
+    assert SCHEMA_VERSION == len(STEPS) >= 2
+
+
+def _model_columns() -> dict[str, set[str]]:
+    return {model._meta.table_name: {field.column_name for field in model._meta.sorted_fields}
+            for model in ALL_MODELS}
+
+
+def _file_columns(path: Path) -> dict[str, set[str]]:
+    raw = sqlite3.connect(path)
+    try:
+        return {table: set(columns(raw, table)) for table in _model_columns()}
+    finally:
+        raw.close()
+
+
+def test_migrated_schema_matches_the_models(db_path: Path) -> None:
+    make_v1_file(db_path)
+    open_database(db_path)
+    close_database()
+    assert _file_columns(db_path) == _model_columns()
+    raw = sqlite3.connect(db_path)
+    assert set(NEW_SET_COLUMNS) <= set(columns(raw, "set"))
+    raw.close()
+
+
+def test_new_schema_matches_the_models(db_path: Path) -> None:
+    open_database(db_path)
+    close_database()
+    assert _file_columns(db_path) == _model_columns()
+
+
+def test_schema_nullability_matches_the_models(db_path: Path) -> None:
+    open_database(db_path)
+    close_database()
+    raw = sqlite3.connect(db_path)
+    try:
+        for model in ALL_MODELS:
+            info = {row[1]: bool(row[3]) for row in raw.execute(f'PRAGMA table_info("{model._meta.table_name}")')}
+            for field in model._meta.sorted_fields:
+                if field.primary_key:
+                    continue
+                assert info[field.column_name] == (not field.null), f"{model._meta.table_name}.{field.column_name}"
+    finally:
+        raw.close()
+
+
+def test_schema_foreign_keys_cascade(db_path: Path) -> None:
+    open_database(db_path)
+    close_database()
+    raw = sqlite3.connect(db_path)
+    try:
+        def keys(table: str) -> dict[str, tuple[str, str]]:
+            return {row[3]: (row[2], row[6]) for row in raw.execute(f'PRAGMA foreign_key_list("{table}")')}
+
+        assert keys("entry") == {"session_id": ("session", "CASCADE"), "exercise_id": ("exercise", "RESTRICT")}
+        assert keys("set") == {"entry_id": ("entry", "CASCADE")}
+        assert keys("alias") == {"exercise_id": ("exercise", "CASCADE")}
+    finally:
+        raw.close()
