@@ -61,12 +61,13 @@ _Slot = tuple[str, int, int, int, str]
 @dataclass(frozen=True, slots=True)
 class _Program:
     name: str
+    weight: float  # how likely the lifter picks it for the next block
     weekdays: tuple[int, ...]  # Monday = 0
     days: tuple[tuple[str, tuple[_Slot, ...]], ...]  # (title, slots) in rotation
 
 
 _PROGRAMS = (
-    _Program("upper_lower", (0, 1, 3, 4), (
+    _Program("upper_lower", 3.0, (0, 1, 3, 4), (
         ("Upper A", (("Bench Press", 5, 5, 8, "S"), ("Barbell Row", 4, 6, 10, "S"),
                      ("Seated Dumbbell Shoulder Press", 4, 8, 12, "S"), ("Lat Pulldown", 4, 8, 12, "S"),
                      ("Cable Fly", 4, 10, 15, "S"), ("Lateral Raise", 5, 12, 20, "S"),
@@ -84,7 +85,7 @@ _PROGRAMS = (
                      ("Seated Leg Curl", 4, 10, 15, "S"), ("Seated Calf Raise", 5, 10, 15, "S"),
                      ("Hanging Leg Raise", 4, 8, 15, "S"))),
     )),
-    _Program("push_pull_legs", (0, 1, 2, 3, 4, 5), (
+    _Program("push_pull_legs", 2.5, (0, 1, 2, 3, 4, 5), (
         ("Push", (("Bench Press", 5, 6, 10, "S"), ("Overhead Press", 4, 6, 10, "S"),
                   ("Incline Dumbbell Bench Press", 4, 8, 12, "S"), ("Cable Lateral Raise", 5, 12, 20, "S"),
                   ("Overhead Tricep Extension", 4, 10, 15, "S"), ("Tricep Pushdown", 4, 10, 15, "S"),
@@ -97,7 +98,7 @@ _PROGRAMS = (
                   ("Lying Leg Curl", 4, 10, 15, "S"), ("Standing Calf Raise", 4, 10, 15, "S"),
                   ("Cable Crunch", 3, 10, 15, "S"))),
     )),
-    _Program("full_body", (0, 2, 4), (
+    _Program("full_body", 2.0, (0, 2, 4), (
         ("Full body 1", (("Back Squat", 5, 5, 8, "S"), ("Bench Press", 5, 6, 10, "S"),
                          ("Barbell Row", 4, 8, 12, "S"), ("Lying Leg Curl", 4, 10, 15, "S"),
                          ("Lateral Raise", 5, 12, 20, "S"), ("Dumbbell Curl", 4, 10, 15, "S"),
@@ -113,7 +114,7 @@ _PROGRAMS = (
                          ("Leg Extension", 4, 12, 15, "S"), ("Preacher Curl", 4, 8, 12, "S"),
                          ("Standing Calf Raise", 4, 10, 15, "S"))),
     )),
-    _Program("strength", (0, 1, 3, 4), (
+    _Program("strength", 2.5, (0, 1, 3, 4), (
         ("Strength A", (("Back Squat", 3, 3, 5, "T"), ("Bench Press", 5, 3, 5, "A"),
                         ("Barbell Row", 4, 5, 8, "S"), ("Lying Leg Curl", 4, 8, 12, "S"),
                         ("Lateral Raise", 4, 12, 15, "S"), ("Dumbbell Curl", 4, 8, 12, "S"),
@@ -130,7 +131,7 @@ _PROGRAMS = (
                         ("Standing Calf Raise", 4, 8, 12, "S"))),
     )),
 )
-_PPL_FIVE_DAYS = (0, 1, 2, 4, 5)
+_PPL_FIVE_DAYS = (0, 1, 2, 4, 5)  # push/pull/legs rotating over five days instead of six
 
 _SESSION_NOTES = (
     "Felt strong today", "Slept badly, kept it conservative", "Gym was packed, had to swap the order",
@@ -273,10 +274,10 @@ class _Generator:
                 return None, bodyweight
             return extra, bodyweight + extra
 
-        def working(set_type: SetType, logged: float | None, moved: float, n_max: float, aim: float, reps_low: int,
+        def working(set_type: SetType, logged: float | None, n_max: float, aim: float, reps_low: int,
                     reps_high: int) -> SetRecord:
-            """A set at `logged` kg (`moved` with the body) stopped where the lifter feels `aim` reps are left;
-            `n_max` is the reps to failure the lifter truly has for it."""
+            """A set at `logged` kg, stopped where the lifter feels `aim` reps are left (a FAILURE set goes all the
+            way); `n_max` is the reps to failure the lifter truly has at that load right now."""
             nonlocal best
             if set_type is SetType.FAILURE:
                 reps = max(1, int(n_max))
@@ -302,13 +303,13 @@ class _Generator:
         if style == "T":  # a heavy top set, then back-off sets at 80-92 % of it for a few more reps
             top_high = max(low + 1, high - 2)
             logged, moved = load_for(plan(low, top_high, target - 0.5))
-            top = working(SetType.WORKING, logged, moved, _n_max(moved, cap), target - 0.5, low, top_high)
+            top = working(SetType.WORKING, logged, _n_max(moved, cap), target - 0.5, low, top_high)
             sets.append(top)
             back_system = min(max(plan(low + 2, high + 2, target + 0.5), moved * 0.8), moved * 0.92)
             back_logged, back_moved = load_for(back_system)
             for index in range(n_sets):
-                sets.append(working(SetType.BACKOFF, back_logged, back_moved,
-                                    _n_max(back_moved, cap) - fatigue * (index + 1), target + 0.5, low + 2, high + 2))
+                sets.append(working(SetType.BACKOFF, back_logged, _n_max(back_moved, cap) - fatigue * (index + 1),
+                                    target + 0.5, low + 2, high + 2))
         else:
             logged, moved = load_for(plan(low, high, target))
             for index in range(n_sets):
@@ -316,7 +317,7 @@ class _Generator:
                 set_type = SetType.FAILURE if last and style == "A" else SetType.WORKING
                 if last and iso and not deload and style == "S" and rng.random() < 0.1:
                     set_type = SetType.FAILURE  # last set to failure
-                sets.append(working(set_type, logged, moved, _n_max(moved, cap) - fatigue * index,
+                sets.append(working(set_type, logged, _n_max(moved, cap) - fatigue * index,
                                     target - (0.25 if iso else 0.1) * index, low, high))
             if iso and not deload and logged is not None and sets[-1].set_type is SetType.WORKING \
                     and rng.random() < 0.15:
@@ -327,7 +328,7 @@ class _Generator:
                     if drop >= previous:
                         break
                     n_max = 0.55 * (_n_max(drop, cap) - _n_max(previous, cap)) + reserve[-1]
-                    sets.append(working(SetType.DROP, drop, drop, n_max, 0.3, 3, 25))
+                    sets.append(working(SetType.DROP, drop, n_max, 0.3, 3, 25))
 
         # Now and then the last working set goes on to failure, which calibrates the RIR calls (SCIENCE.md M8).
         record = sets[-1]
@@ -417,8 +418,7 @@ def generate_history(years: float, seed: int, end: dt.date) -> Iterator[Session]
     back_from_break = 0
     while monday <= end:
         choices = [p for p in _PROGRAMS if p is not program]
-        program = rng.choices(choices, weights=[{"upper_lower": 3, "push_pull_legs": 2.5, "full_body": 2,
-                                                 "strength": 2.5}[p.name] for p in choices])[0]
+        program = rng.choices(choices, weights=[p.weight for p in choices])[0]
         weekdays = program.weekdays
         if program.name == "push_pull_legs" and rng.random() < 0.3:
             weekdays = _PPL_FIVE_DAYS

@@ -26,12 +26,10 @@ class EmptyState(QWidget):
         heading.setFont(font)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
-            "Log each set with its load, reps and how many reps you had left in reserve (RIR), or its RPE.<br>"
-            "Journal keeps every session, shows how hard you really trained, and helps you calibrate "
-            "your RIR guesses.")
-        text.setWordWrap(True)
+            "Log each set with its load, reps, and how many reps you had left in reserve (RIR) or its RPE.\n"
+            "Journal keeps every session, shows how hard you really trained,\n"
+            "and helps you calibrate your RIR guesses.")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setFixedWidth(560)
         self.start = QPushButton("Start a session")
         self.start.setObjectName("startSession")
         self.start.setDefault(True)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QStyle,
     QToolButton,
     QToolTip,
@@ -26,6 +25,7 @@ from journal.ui import undo
 from journal.ui.service import JournalService
 from journal.ui.sets_model import SetsTableModel
 from journal.ui.sets_table import SetsTable
+from journal.ui.widgets import ElidedLabel
 
 
 def muscles_text(entry: Entry) -> str:
@@ -59,14 +59,12 @@ class ExerciseBlock(QFrame):
         self.setObjectName("exerciseBlock")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
-        self.title = QLabel(entry.exercise.name)
+        self.title = ElidedLabel(entry.exercise.name)
         self.title.setObjectName("exerciseTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title.setToolTip(entry.exercise.name)
         self.muscles = QLabel(muscles_text(entry))
         self.muscles.setObjectName("muscles")
         self.muscles.setEnabled(False)

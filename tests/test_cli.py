@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: MIT
+"""The command-line contract: demo, stats --json, --smoke, and clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from journal.cli import main
+from journal.domain.effort import EffortScale
+from journal.domain.records import Entry, Session, SetRecord, SetType
+from journal.storage import exercises, repository as repo
+from journal.storage.database import close_database, open_database
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    close_database()
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_stats_json_matches_a_hand_count(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    open_database(db_path)
+    bench = exercises.find_exercise("Bench Press")
+    pullup = exercises.find_exercise("Pull-up")
+    assert bench and pullup
+    repo.add_session(Session(start=datetime(2026, 3, 1, 10), bodyweight_kg=80, entries=(  # a Sunday: 2026-W09
+        Entry(exercise=bench, sets=(SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                                    SetRecord(load_kg=100, reps=5, rir=2),
+                                    SetRecord(load_kg=100, reps=5, rir=8, effort_scale=EffortScale.RIR))),
+        Entry(exercise=pullup, sets=(SetRecord(load_kg=10, reps=6, rir=None),)))))
+    repo.add_session(Session(start=datetime(2026, 3, 2, 10), entries=(  # the Monday after: 2026-W10
+        Entry(exercise=bench, sets=(SetRecord(load_kg=110, reps=3, rir=1),)),)))
+    close_database()
+    code, out, _ = run(capsys, "stats", "--json", "--db", str(db_path))
+    assert code == 0
+    stats = json.loads(out)
+    assert stats["sessions"] == 2 and stats["sets"] == 5 and stats["working_sets"] == 4
+    assert stats["tonnage_kg"] == pytest.approx(100 * 5 * 2 + (80 + 10) * 6 + 110 * 3)
+    assert (stats["first"], stats["last"]) == ("2026-03-01", "2026-03-02")
+    assert stats["weeks"] == [
+        {"week": "2026-W09", "sets": 4, "working_sets": 3, "hard_sets": 1,
+         "tonnage_kg": pytest.approx(1000 + 540), "mean_rir": pytest.approx(5.0)},
+        {"week": "2026-W10", "sets": 1, "working_sets": 1, "hard_sets": 1, "tonnage_kg": pytest.approx(330),
+         "mean_rir": pytest.approx(1.0)},
+    ]
+
+
+def test_stats_on_an_empty_journal(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "stats", "--json", "--db", str(db_path))
+    stats = json.loads(out)
+    assert code == 0 and stats["sessions"] == 0 and stats["weeks"] == [] and stats["first"] is None
+
+
+def test_demo_is_reproducible_and_refuses_a_journal_with_sessions(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    figures = []
+    for name in ("a.sqlite", "b.sqlite"):
+        path = tmp_path / name
+        code, out, _ = run(capsys, "demo", "--db", str(path), "--years", "0.5", "--seed", "7", "--end", "2026-06-30")
+        assert code == 0 and out.startswith("wrote ")
+        figures.append(json.loads(run(capsys, "stats", "--json", "--db", str(path))[1]))
+    assert figures[0] == figures[1]
+    assert figures[0]["last"] <= "2026-06-30" and figures[0]["sets"] > 1000
+    code, _, err = run(capsys, "demo", "--db", str(tmp_path / "a.sqlite"), "--years", "1")
+    assert code == 2 and "already holds" in err
+    other = json.loads(run(capsys, "stats", "--json", "--db", str(tmp_path / "a.sqlite"))[1])
+    assert other == figures[0]
+
+
+def test_demo_needs_an_explicit_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "demo", "--years", "1")
+    assert code == 2 and "--db PATH is required" in err
+
+
+def test_a_file_that_is_not_a_journal_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("shopping list\n")
+    code, _, err = run(capsys, "stats", "--json", "--db", str(path))
+    assert code == 2 and "not a journal file" in err
+    assert path.read_text() == "shopping list\n"
+
+
+def test_journal_db_environment_variable_chooses_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "env.sqlite"
+    monkeypatch.setenv("JOURNAL_DB", str(path))
+    run(capsys, "stats", "--json")
+    assert path.exists()
+
+
+def test_smoke_builds_every_view_offscreen(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNAL_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "journal", "--smoke"], capture_output=True, text=True, env=env,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "smoke: ok" in result.stdout
+    assert "smoke: sessions and editor: 1200x780" in result.stdout
