@@ -1,15 +1,17 @@
 # SPDX-License-Identifier: MIT
-"""Adding an exercise: a search field over catalogue names and aliases that filters as you type.
+"""Adding an exercise: a search field over catalogue names and aliases, best matches first as you type.
 
-Enter takes the highlighted or typed name; a name the catalogue does not know can be created after a confirmation.
+Enter takes the highlighted match, or the best one (shown beside the field); Shift+Enter creates a new exercise
+with exactly the typed name, after a confirmation. Enter on a name the catalogue does not know offers the same.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from journal.domain.names import clean_name
+from journal.domain.names import clean_name, search_names
 from journal.domain.records import Exercise
 from journal.storage import exercises as store
 from journal.ui.service import JournalService
@@ -25,53 +27,109 @@ class ExercisePicker(QWidget):
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.all_names: list[str] = []
         self.field = QLineEdit()
         self.field.setObjectName("exerciseSearch")
         self.field.setPlaceholderText("Add exercise: type to search, e.g. bench, squat, curl… (Ctrl+E)")
         self.field.setClearButtonEnabled(True)
-        self.names = QStringListModel(self)
-        self.completer = QCompleter(self.names, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.matches = QStringListModel(self)
+        self.completer = QCompleter(self.matches, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(12)
-        self.field.setCompleter(self.completer)
+        self.completer.setWidget(self.field)
+        self.hint = QLabel()
+        self.hint.setObjectName("pickerHint")
+        self.hint.setEnabled(False)
         self.add = QPushButton("Add")
-        self.add.setToolTip("Add the exercise to this session")
+        self.add.setToolTip("Add the exercise to this session (Enter)")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(self.add)
-        self.field.returnPressed.connect(self.take)
+        self.field.textEdited.connect(self._search)
+        self.field.installEventFilter(self)
+        self.field.returnPressed.connect(self.take)  # Enter while the popup is open reaches the field this way
         self.add.clicked.connect(self.take)
-        self.completer.activated.connect(lambda _text: self.take())
+        self.completer.activated.connect(self._activated)
         self.reload()
 
     def reload(self) -> None:
-        names: list[str] = []
+        self.owner: dict[str, int] = {}  # every name and alias -> its exercise
         for exercise in store.list_exercises():
-            names.append(exercise.name)
-            names.extend(exercise.aliases)
-        self.names.setStringList(sorted(set(names), key=str.casefold))
+            for name in (exercise.name, *exercise.aliases):
+                self.owner[name] = exercise.id or 0
+        self.canonical = frozenset(e.name for e in store.list_exercises())
+        self.all_names = sorted(self.owner, key=str.casefold)
+
+    def search(self, text: str) -> list[str]:
+        """The best names for `text`, one per exercise."""
+        seen: set[int] = set()
+        found = []
+        for name in search_names(text, self.all_names, limit=60, preferred=self.canonical):
+            if self.owner[name] not in seen:
+                seen.add(self.owner[name])
+                found.append(name)
+        return found[:12]
+
+    def _search(self, text: str) -> None:
+        found = self.search(text)
+        self.matches.setStringList(found)
+        if found:
+            self.hint.setText(f"↵ {found[0]}")
+            self.completer.complete()
+        else:
+            self.completer.popup().hide()
+            self.hint.setText(f"↵ new: {clean_name(text)}" if text.strip() else "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                    self._create_typed()
+                else:
+                    self.take()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _activated(self, text: str) -> None:
+        self.field.setText(text)
+        self.take()
 
     def take(self) -> None:
+        """Add the exercise named exactly, else the best match, else offer to create the typed name."""
         text = clean_name(self.field.text())
         if not text:
             return
         exercise = store.find_exercise(text)
         if exercise is None:
-            exercise = self._create(text)
-            if exercise is None:
-                return
-        self.field.clear()
-        self.completer.popup().hide()
-        self.chosen.emit(exercise)
+            found = self.search(text)
+            exercise = store.find_exercise(found[0]) if found else None
+        if exercise is None:
+            self._create_typed()
+            return
+        self._chosen(exercise)
 
-    def _create(self, name: str) -> Exercise | None:
+    def _create_typed(self) -> None:
+        name = clean_name(self.field.text())
+        if not name:
+            return
+        existing = store.find_exercise(name)
+        if existing is not None:
+            self._chosen(existing)
+            return
         answer = QMessageBox.question(
             self, "New exercise", f"“{name}” is not in your exercise list yet. Create it?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
-            return None
+            return
         exercise, change = store.create_exercise(name)
         self.service.emit(change)
-        return exercise
+        self._chosen(exercise)
+
+    def _chosen(self, exercise: Exercise) -> None:
+        self.field.clear()
+        self.hint.clear()
+        self.completer.popup().hide()
+        self.chosen.emit(exercise)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -52,6 +52,7 @@ class SessionEditor(QWidget):
         self.when.setObjectName("sessionStart")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when.setDateRange(QDate(1900, 1, 1), QDate(2200, 12, 31))  # as check_session_times
         self.title = QLineEdit()
         self.title.setObjectName("sessionTitle")
         self.title.setPlaceholderText("Title, e.g. Upper A")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+KEYSTROKES = [0]  # every key typed through these helpers, for tests that count the lifter's effort
 
 
 def focused() -> QWidget:
@@ -22,11 +23,13 @@ def type_text(qtbot: QtBot, text: str) -> None:
     QApplication.processEvents()  # a focus change asked for just before takes effect
     for char in text:
         qtbot.keyClick(focused(), char)
+        KEYSTROKES[0] += 1
         QApplication.processEvents()  # an editor opened by the first key takes the focus
 
 
 def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(focused(), key, modifier)
+    KEYSTROKES[0] += 1
     QApplication.processEvents()  # the delegate commits an edit on Enter through a queued call
 
 

@@ -15,7 +15,7 @@ from journal.storage import repository as repo
 from journal.storage.queries import list_sessions
 from journal.ui.main_window import MainWindow
 from journal.ui.service import Preferences
-from tests.ui.helpers import focused, press, shoot, type_text
+from tests.ui.helpers import KEYSTROKES, focused, press, shoot, type_text
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -117,3 +117,35 @@ def test_type_a_whole_session_and_find_it_after_restart(qtbot: QtBot, db_path: P
     block = again.editor.blocks[0]
     assert block.model.data(block.model.index(4, block.model.column_of("failure_reps"))) == "6"
     assert "3 working sets" in block.summary.text() and "3 hard" in block.summary.text()
+
+
+def test_a_five_exercise_session_takes_a_few_hundred_keystrokes(qtbot: QtBot, db_path: Path, open_window) -> None:
+    """Searching by a word and repeating sets with Enter: 5 exercises, 17 sets, in under 200 keys (about a
+    minute at three keys a second)."""
+    window: MainWindow = open_window(db_path)
+    KEYSTROKES[0] = 0
+    press(qtbot, Key.Key_N, Mod.ControlModifier)
+    plan = [("bench", [(("60", "8", ""), "w"), (("100", "5", "2"), "n")], 3),
+            ("ohp", [(("50", "8", "2"), "")], 3),
+            ("lat pull", [(("65", "10", "2"), "")], 3),
+            ("lat raise", [(("10", "15", "1"), "")], 4),
+            ("tri push", [(("30", "12", "1"), "")], 3)]
+    for search, typed, repeats in plan:
+        type_text(qtbot, search)
+        press(qtbot, Key.Key_Return)
+        for cells, set_type in typed:
+            enter_set(qtbot, *cells)
+            if set_type:
+                mark(qtbot, set_type)
+                press(qtbot, Key.Key_Down)
+        for _ in range(repeats - 1):
+            press(qtbot, Key.Key_Return)
+        press(qtbot, Key.Key_E, Mod.ControlModifier)
+    session = repo.get_session(window.sessions.selected_id())
+    assert [e.exercise.name for e in session.entries] == [
+        "Bench Press", "Overhead Press", "Lat Pulldown", "Lateral Raise", "Tricep Pushdown"]
+    assert [len(e.sets) for e in session.entries] == [4, 3, 3, 4, 3]
+    assert session.entries[0].sets[0].set_type is SetType.WARMUP
+    assert [s.set_type for s in session.entries[0].sets[1:]] == [SetType.WORKING] * 3
+    print(f"keystrokes for a five-exercise session of 17 sets: {KEYSTROKES[0]}")
+    assert KEYSTROKES[0] < 200, KEYSTROKES[0]
