@@ -35,11 +35,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace) -> Path:
+def _open(args: argparse.Namespace, must_exist: bool = False) -> Path:
+    """Open the journal named by --db or JOURNAL_DB (or the default); read-only commands need an existing file."""
     from journal.paths import default_db_path
-    from journal.storage.database import open_database
+    from journal.storage.database import JournalFileError, open_database
 
     path = Path(getattr(args, "db", None) or default_db_path())
+    if must_exist and not path.exists():
+        raise JournalFileError(f"{path}: no journal file there")
     open_database(path)
     return path
 
@@ -72,7 +75,7 @@ def _stats(args: argparse.Namespace) -> int:
     from journal import settings
     from journal.storage.queries import stats
 
-    _open(args)
+    _open(args, must_exist=True)
     print(json.dumps(stats(settings.get(settings.HARD_SET_RIR))))
     return 0
 

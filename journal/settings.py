@@ -7,6 +7,7 @@ Nothing else reads or writes QSettings. A value equal to its default is removed 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -34,7 +35,16 @@ ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME)
 
 
 def _store() -> QSettings:
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    folder = data_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _save(store: QSettings) -> None:
+    store.sync()
+    path = Path(store.fileName())
+    if path.exists():
+        path.chmod(0o600)  # readable by the user only, like the journal
 
 
 def get(setting: Setting) -> Any:
@@ -53,7 +63,7 @@ def put(setting: Setting, value: Any) -> None:
         store.remove(setting.key)
     else:
         store.setValue(setting.key, str(value.value if hasattr(value, "value") else value))
-    store.sync()
+    _save(store)
 
 
 def window_state(name: str) -> Any:
@@ -63,4 +73,4 @@ def window_state(name: str) -> Any:
 def save_window_state(name: str, state: Any) -> None:
     store = _store()
     store.setValue(f"windows/{name}", state)
-    store.sync()
+    _save(store)

@@ -54,6 +54,8 @@ def test_stats_json_matches_a_hand_count(db_path: Path, capsys: pytest.CaptureFi
 
 
 def test_stats_on_an_empty_journal(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    open_database(db_path)
+    close_database()
     code, out, _ = run(capsys, "stats", "--json", "--db", str(db_path))
     stats = json.loads(out)
     assert code == 0 and stats["sessions"] == 0 and stats["weeks"] == [] and stats["first"] is None
@@ -91,9 +93,20 @@ def test_a_file_that_is_not_a_journal_is_a_clear_error(tmp_path: Path, capsys: p
 def test_journal_db_environment_variable_chooses_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "env.sqlite"
+    open_database(path)
+    bench = exercises.find_exercise("Bench Press")
+    repo.add_session(Session(start=datetime(2026, 1, 1), entries=(Entry(exercise=bench, sets=(SetRecord(),)),)))
+    close_database()
     monkeypatch.setenv("JOURNAL_DB", str(path))
-    run(capsys, "stats", "--json")
-    assert path.exists()
+    code, out, _ = run(capsys, "stats", "--json")
+    assert code == 0 and json.loads(out)["sets"] == 1
+
+
+def test_stats_on_a_missing_file_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "typo" / "jurnal.sqlite"
+    code, _, err = run(capsys, "stats", "--json", "--db", str(path))
+    assert code == 2 and "no journal file there" in err
+    assert not path.parent.exists()
 
 
 def test_smoke_builds_every_view_offscreen(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ def backup_dir(db_path: Path) -> Path:
 def backup_to(db: SqliteDatabase, db_path: Path, reason: str) -> Path:
     """Copy the open database to `backups/<name>-<time>-<reason>.sqlite`, readable by the user only."""
     folder = backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from journal.domain.names import name_key
-from journal.domain.records import Exercise, Session
+from journal.domain.records import Exercise, Session, SetRecord
 from journal.storage.changes import Change
 from journal.storage.exercises import resolve_exercise
 from journal.storage.models import AliasRow, db
+from journal.storage.repository import set_values
 
 _CHUNK = 5000
+_SET_COLUMNS = tuple(set_values(SetRecord()))
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,8 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
         connection.executemany(
             "INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (?, ?, ?, ?, ?)", entry_rows)
         connection.executemany(
-            'INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, failure_reps, '
-            "duration_s, distance_m, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", set_rows)
+            f'INSERT INTO "set" (id, entry_id, position, {", ".join(_SET_COLUMNS)}) '
+            f"VALUES (?, ?, ?, {', '.join('?' * len(_SET_COLUMNS))})", set_rows)
         session_rows.clear()
         entry_rows.clear()
         set_rows.clear()
@@ -82,10 +84,7 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
             for position, entry in enumerate(session.entries):
                 entry_rows.append((entry_id, session_id, exercise_id(entry.exercise), position, entry.note))
                 for index, record in enumerate(entry.sets):
-                    set_rows.append((
-                        set_id, entry_id, index, record.set_type.value, record.load_kg, record.reps, record.rir,
-                        record.effort_scale.value if record.effort_scale and record.rir is not None else None,
-                        record.failure_reps, record.duration_s, record.distance_m, record.note))
+                    set_rows.append((set_id, entry_id, index, *set_values(record).values()))
                     set_id += 1
                     sets_added += 1
                 entry_id += 1

@@ -61,7 +61,7 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     Raises JournalFileError or DatabaseTooNew, leaving the file as it was, when it cannot be used."""
     path = Path(path).absolute()
     _check_existing(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     database = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)

@@ -25,10 +25,6 @@ def list_exercises() -> list[Exercise]:
     return [to_exercise(row, tuple(a for a in aliases.get(row.id, ()) if a != row.name)) for row in rows]
 
 
-def get_exercise(exercise_id: int) -> Exercise:
-    return to_exercise(ExerciseRow.get_by_id(exercise_id))
-
-
 def find_exercise(name: str) -> Exercise | None:
     """The exercise whose name or alias matches `name` once case, spacing and punctuation are folded."""
     row = (ExerciseRow.select().join(AliasRow).where(AliasRow.key == name_key(name)).first())
@@ -49,13 +45,6 @@ def create_exercise(name: str, template: Exercise | None = None) -> tuple[Exerci
             equipment=base.equipment, bodyweight=base.bodyweight, measure=base.measure, builtin=False)
         AliasRow.create(key=name_key(name), alias=name, exercise=row)
     return to_exercise(row), Change(exercises=True)
-
-
-def delete_exercise(exercise_id: int) -> Change:
-    """Remove an unused exercise (one that no session refers to); used to undo its creation."""
-    with db.atomic():
-        ExerciseRow.delete_by_id(exercise_id)
-    return Change(exercises=True)
 
 
 def resolve_exercise(exercise: Exercise) -> tuple[Exercise, Change]:

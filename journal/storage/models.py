@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: MIT
-"""peewee models of the journal file. Loads in kg, effort as RIR (NULL = not rated)."""
+"""peewee models of the journal file. Loads in kg, effort as RIR (NULL = not rated).
+
+The tables and indexes themselves are made by the frozen SQL steps in journal.storage.migrations; these classes
+only describe the latest columns (a test checks that the two agree)."""
 
 from __future__ import annotations
 
@@ -49,7 +52,7 @@ class AliasRow(BaseModel):
 
 
 class SessionRow(BaseModel):
-    start = DateTimeField(index=True)
+    start = DateTimeField()
     end = DateTimeField(null=True)
     title = CharField(default="")
     bodyweight_kg = FloatField(null=True)
@@ -59,22 +62,20 @@ class SessionRow(BaseModel):
 
     class Meta:
         table_name = "session"
-        indexes = ((("source", "source_key"), True),)
 
 
 class EntryRow(BaseModel):
     session = ForeignKeyField(SessionRow, backref="entries", on_delete="CASCADE")
-    exercise = ForeignKeyField(ExerciseRow, backref="entries", on_delete="RESTRICT", index=True)
+    exercise = ForeignKeyField(ExerciseRow, backref="entries", on_delete="RESTRICT")
     position = IntegerField()
     note = TextField(default="")
 
     class Meta:
         table_name = "entry"
-        indexes = ((("session", "position"), False),)
 
 
 class SetRow(BaseModel):
-    entry = ForeignKeyField(EntryRow, backref="sets", on_delete="CASCADE", index=False)
+    entry = ForeignKeyField(EntryRow, backref="sets", on_delete="CASCADE")
     position = IntegerField()
     set_type = CharField(default="working")
     load_kg = FloatField(null=True)
@@ -88,7 +89,6 @@ class SetRow(BaseModel):
 
     class Meta:
         table_name = "set"
-        indexes = ((("entry", "position"), False),)
 
 
 ALL_MODELS = (ExerciseRow, AliasRow, SessionRow, EntryRow, SetRow)

@@ -19,6 +19,9 @@ CASE WHEN st.set_type = 'warmup' OR st.reps IS NULL THEN 0
      ELSE coalesce(st.load_kg, 0) * st.reps END
 """
 
+# Hard set (journal.domain.metrics.is_hard in SQL): rated at RIR <= ? and not an RPE below 6.
+HARD_SET_SQL = "(st.set_type != 'warmup' AND st.rir <= ? AND NOT (st.effort_scale = 'rpe' AND st.rir > 4))"
+
 _FROM = """
 FROM session s
 LEFT JOIN entry e ON e.session_id = s.id
@@ -70,7 +73,7 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
     # The Thursday of a date's ISO week names the week (and its ISO year).
     for row in db.execute_sql(f"""
         SELECT date(s.start, '-3 days', 'weekday 4') AS thursday, count(st.id), coalesce(sum({working}), 0),
-               coalesce(sum({working} AND st.rir <= ?), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
+               coalesce(sum({HARD_SET_SQL}), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
                avg(CASE WHEN {working} THEN st.rir END)
         {_FROM} GROUP BY thursday ORDER BY thursday""", (hard_threshold,)):
         weeks.append({

@@ -20,6 +20,10 @@ from journal.storage.models import EntryRow, ExerciseRow, SessionRow, SetRow, db
 SESSION_FIELDS = ("start", "end", "title", "bodyweight_kg", "notes")
 
 
+class NotFound(LookupError):
+    """The session asked for is not (or no longer) in the journal."""
+
+
 def to_set(row: SetRow) -> SetRecord:
     return SetRecord(
         id=row.id, set_type=SetType(row.set_type), load_kg=row.load_kg, reps=row.reps, rir=row.rir,
@@ -27,7 +31,8 @@ def to_set(row: SetRow) -> SetRecord:
         duration_s=row.duration_s, distance_m=row.distance_m, note=row.note)
 
 
-def _set_values(record: SetRecord) -> dict[str, Any]:
+def set_values(record: SetRecord) -> dict[str, Any]:
+    """A set's stored columns (all but id, entry and position); bulk inserts use the same."""
     return {
         "set_type": record.set_type.value, "load_kg": record.load_kg, "reps": record.reps, "rir": record.rir,
         "effort_scale": record.effort_scale.value if record.effort_scale and record.rir is not None else None,
@@ -39,7 +44,9 @@ def _set_values(record: SetRecord) -> dict[str, Any]:
 # ---- reading ----------------------------------------------------------------------------------------------------
 
 def get_session(session_id: int) -> Session:
-    row = SessionRow.get_by_id(session_id)
+    row = SessionRow.get_or_none(SessionRow.id == session_id)
+    if row is None:
+        raise NotFound(f"no session {session_id}")
     entry_rows = list(EntryRow.select(EntryRow, ExerciseRow).join(ExerciseRow)
                       .where(EntryRow.session == session_id).order_by(EntryRow.position))
     sets: dict[int, list[SetRecord]] = {}
@@ -68,9 +75,10 @@ def set_entry(set_id: int) -> int:
 
 
 def previous_sets(exercise_id: int, before: datetime, exclude_session: int | None = None) -> tuple[SetRecord, ...]:
-    """The sets of the exercise from the last session that started before `before` ("as last time")."""
+    """The sets of the exercise from the last session before `before` in which it has sets ("as last time")."""
     query = (EntryRow.select(EntryRow.id).join(SessionRow)
-             .where((EntryRow.exercise == exercise_id) & (SessionRow.start < before)))
+             .where((EntryRow.exercise == exercise_id) & (SessionRow.start < before)
+                    & EntryRow.id.in_(SetRow.select(SetRow.entry))))
     if exclude_session is not None:
         query = query.where(SessionRow.id != exclude_session)
     last = query.order_by(SessionRow.start.desc(), EntryRow.position.desc()).first()
@@ -170,7 +178,7 @@ def _move(model: type[EntryRow] | type[SetRow], row: Any, parent: Any, position:
 # ---- sets -------------------------------------------------------------------------------------------------------
 
 def _insert_set(entry_id: int, position: int, record: SetRecord) -> SetRecord:
-    row = SetRow.create(id=record.id, entry=entry_id, position=position, **_set_values(record))
+    row = SetRow.create(id=record.id, entry=entry_id, position=position, **set_values(record))
     return record.replace(id=row.id)
 
 
@@ -194,7 +202,7 @@ def set_position(set_id: int) -> int:
 def update_set(set_id: int, record: SetRecord) -> Change:
     with db.atomic():
         row = SetRow.get_by_id(set_id)
-        SetRow.update(**_set_values(record)).where(SetRow.id == set_id).execute()
+        SetRow.update(**set_values(record)).where(SetRow.id == set_id).execute()
     return set_change(row.entry_id)
 
 

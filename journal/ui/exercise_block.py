@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QStyle,
     QToolButton,
     QToolTip,
@@ -90,6 +91,12 @@ class ExerciseBlock(QFrame):
         for button in (self.last_time, self.up, self.down, self.remove):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
+        self.note = QLineEdit()
+        self.note.setObjectName("exerciseNote")
+        self.note.setPlaceholderText("Note for this exercise: seat, grip, cues…")
+        self.note.setFrame(False)
+        self.note.editingFinished.connect(self._save_note)
+
         self.model = SetsTableModel(entry.exercise, service.preferences, bodyweight_kg, self._commit)
         self.model.refused.connect(self._refused)
         self.table = SetsTable(self.model)
@@ -104,6 +111,7 @@ class ExerciseBlock(QFrame):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.note)
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
@@ -119,6 +127,8 @@ class ExerciseBlock(QFrame):
     # ---- showing ----
     def show_entry(self, entry: Entry) -> None:
         self.entry = entry
+        if not self.note.isModified():
+            self.note.setText(entry.note)
         self.model.set_sets(list(entry.sets))
         self.update_summary()
 
@@ -142,13 +152,23 @@ class ExerciseBlock(QFrame):
         if figures.unrated_sets:
             parts.append(f"{figures.unrated_sets} not rated")
         if figures.tonnage_kg:
-            parts.append(format_mass(figures.tonnage_kg, prefs.unit))
+            parts.append(format_mass(figures.tonnage_kg, prefs.units))
         if figures.best_e1rm is not None:
             mark = " (extrapolated)" if figures.best_e1rm.extrapolated else ""
-            parts.append(f"best e1RM {format_mass(figures.best_e1rm.kg, prefs.unit)}{mark}")
+            parts.append(f"best e1RM {format_mass(figures.best_e1rm.kg, prefs.units)}{mark}")
         self.summary.setText(" · ".join(parts))
 
     # ---- editing ----
+    def _save_note(self) -> None:
+        self.note.setModified(False)
+        text = self.note.text().strip()
+        if text != self.entry.note:
+            self.service.push(undo.EditEntryNote(self.service, self.entry_id, self.entry.note, text))
+
+    def flush(self) -> None:
+        if self.note.isModified():
+            self._save_note()
+
     def _commit(self, row: int, old: SetRecord | None, new: SetRecord) -> None:
         self._clear_error()
         if old is None:
@@ -158,10 +178,13 @@ class ExerciseBlock(QFrame):
 
     def _refused(self, row: int, column: int, message: str) -> None:
         where = "New set" if self.model.is_draft(row) else f"Row {row + 1}"
-        self.error.setText(f"{where} · {message}")
-        self.error.show()
+        self._show_error(f"{where} · {message}")
         rect = self.table.visualRect(self.model.index(row, column))
         QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2)), message, self.table)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
 
     def _clear_error(self) -> None:
         self.error.clear()
@@ -171,6 +194,10 @@ class ExerciseBlock(QFrame):
         model = self.model
         if name == "enter":
             if model.is_draft(row):
+                if not model.sets:
+                    self._show_error("Type the load and reps of the first set; Enter then repeats it.")
+                    self.table.go_to(row)
+                    return
                 self._clear_error()
                 self.service.push(undo.AddSet(self.service, self.entry_id, model.draft(), row))
             self.table.go_to(row + 1)
@@ -194,8 +221,7 @@ class ExerciseBlock(QFrame):
     def fill_as_last_time(self) -> None:
         previous = repo.previous_sets(self.entry.exercise.id or 0, self.session_start, self.session_id)
         if not previous:
-            self.error.setText(f"No earlier session has {self.entry.exercise.name}.")
-            self.error.show()
+            self._show_error(f"No earlier session has {self.entry.exercise.name}.")
             return
         self._clear_error()
         self.service.push(undo.FillEntry(self.service, self.entry_id, tuple(s.repeated() for s in previous),

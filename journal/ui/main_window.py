@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -24,6 +25,8 @@ from journal import APP_NAME, __version__, settings
 from journal.domain.records import Session
 from journal.paths import default_db_path, sample_db_path
 from journal.storage.changes import Change
+from journal.storage.database import JournalFileError
+from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import session_count
 from journal.ui import undo
 from journal.ui.empty_state import EmptyState
@@ -179,6 +182,7 @@ class MainWindow(QMainWindow):
 
     # ---- commands ----
     def new_session(self) -> None:
+        self.editor.flush()
         command = undo.AddSession(self.service, Session(start=datetime.now().replace(second=0, microsecond=0)))
         self.service.push(command)
         self.sessions.select(command.session.id)
@@ -188,20 +192,38 @@ class MainWindow(QMainWindow):
         session_id = self.sessions.selected_id()
         if session_id is None:
             return
+        self.editor.flush()  # what is still being typed belongs to the snapshot that undo restores
         command = undo.DeleteSession(self.service, session_id)
         self.service.push(command)
         self.statusBar().showMessage(f"{command.text()}. Ctrl+Z brings it back.", 8000)
         if self.sessions.model.rows:
             self.sessions.select(self.sessions.model.rows[0].id)
 
+    def _open(self, path: Path) -> bool:
+        try:
+            self.service.open_file(path)
+        except (JournalFileError, DatabaseTooNew) as error:
+            QMessageBox.warning(self, APP_NAME, str(error))
+            return False
+        return True
+
+    def _busy(self, busy: bool) -> None:
+        """While a background task writes to the file, nothing else may: the window takes no edits."""
+        self.centralWidget().setEnabled(not busy)
+        for action in (self.new_action, self.delete_action, self.undo_action, self.redo_action, self.sample_action):
+            action.setEnabled(not busy)
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
     def explore_sample(self) -> None:
-        path = sample_db_path()
-        self.service.open_file(path)
+        if not self._open(sample_db_path()):
+            return
         if session_count():
             return
         self.banner_text.setText("Preparing sample data…")
-        self.sample_action.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._busy(True)
 
         def generate() -> object:
             from journal.demo import generate_history
@@ -210,19 +232,19 @@ class MainWindow(QMainWindow):
             return insert_sessions(generate_history(SAMPLE_YEARS, seed=1, end=datetime.now().date()))
 
         def done(result: object) -> None:
-            QApplication.restoreOverrideCursor()
+            self._busy(False)
             self.service.emit(Change(everything=True, exercises=True))
             self._show_file()
 
         def failed(error: BaseException) -> None:
-            QApplication.restoreOverrideCursor()
+            self._busy(False)
             QMessageBox.warning(self, "Sample data", f"The sample data could not be written: {error}")
             self.open_own_journal()
 
         run_in_background(generate, done, failed)
 
     def open_own_journal(self) -> None:
-        self.service.open_file(self.own_path)
+        self._open(self.own_path)
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.service.preferences, self)
@@ -243,6 +265,6 @@ class MainWindow(QMainWindow):
                           f"Default file: {default_db_path()}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.load(None)  # saves notes still waiting for their timer
+        self.editor.flush()  # what is still being typed
         settings.save_window_state("main", self.saveGeometry())
         super().closeEvent(event)

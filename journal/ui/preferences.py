@@ -27,7 +27,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
-        self.unit = _combo({Unit.KG: "Kilograms (kg)", Unit.LB: "Pounds (lb)"}, prefs.unit)
+        self.unit = _combo({Unit.KG: "Kilograms (kg)", Unit.LB: "Pounds (lb)"}, prefs.units)
         self.unit.setObjectName("unit")
         self.effort = _combo({EffortScale.RIR: "Reps in reserve (RIR)", EffortScale.RPE: "RPE (10 = no reps left)"},
                              prefs.effort_scale)

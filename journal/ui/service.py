@@ -19,7 +19,9 @@ from journal.storage.database import close_database, open_database
 
 @dataclass(frozen=True)
 class Preferences:
-    unit: Unit
+    """The settings every display depends on; field names are the keys declared in journal.settings."""
+
+    units: Unit
     effort_scale: EffortScale
     hard_set_rir: float
     e1rm_formula: E1rmFormula
@@ -27,16 +29,11 @@ class Preferences:
 
     @classmethod
     def load(cls) -> Preferences:
-        return cls(settings.get(settings.UNITS), settings.get(settings.EFFORT_SCALE),
-                   settings.get(settings.HARD_SET_RIR), settings.get(settings.E1RM_FORMULA),
-                   settings.get(settings.THEME))
+        return cls(**{setting.key: settings.get(setting) for setting in settings.ALL_SETTINGS})
 
     def save(self) -> None:
-        settings.put(settings.UNITS, self.unit)
-        settings.put(settings.EFFORT_SCALE, self.effort_scale)
-        settings.put(settings.HARD_SET_RIR, self.hard_set_rir)
-        settings.put(settings.E1RM_FORMULA, self.e1rm_formula)
-        settings.put(settings.THEME, self.theme)
+        for setting in settings.ALL_SETTINGS:
+            settings.put(setting, getattr(self, setting.key))
 
 
 class JournalService(QObject):
@@ -44,11 +41,13 @@ class JournalService(QObject):
         changed(Change): a write finished; the Change names what to refresh.
         preferences_changed(Preferences): units, effort scale or thresholds changed; every display re-renders.
         file_changed(Path): another journal file was opened.
+        about_to_switch(): another file is about to be opened; save what is still being typed.
     """
 
     changed = Signal(object)
     preferences_changed = Signal(object)
     file_changed = Signal(object)
+    about_to_switch = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,9 +71,15 @@ class JournalService(QObject):
         self.preferences_changed.emit(preferences)
 
     def open_file(self, path: Path) -> None:
-        """Switch to another journal file; undo history belongs to the file it was made in, so it is cleared."""
+        """Switch to another journal file; undo history belongs to the file it was made in, so it is cleared.
+        If the other file cannot be opened, the current one stays open and the error is raised."""
+        self.about_to_switch.emit()
         close_database()
-        open_database(path)
+        try:
+            open_database(path)
+        except Exception:
+            open_database(self.path)
+            raise
         self.path = path
         self.undo_stack.clear()
         self.file_changed.emit(path)

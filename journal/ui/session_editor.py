@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.records import Entry, Exercise, Session
 from journal.domain.units import format_load
-from journal.domain.validation import ValidationError, parse_bodyweight
+from journal.domain.validation import ValidationError, check_session_times, parse_bodyweight
 from journal.storage import repository as repo
 from journal.storage.changes import Change
 from journal.ui import undo
@@ -101,10 +101,11 @@ class SessionEditor(QWidget):
         layout.addWidget(self.scroll)
 
         self.when.editingFinished.connect(self._save_start)
-        self.title.editingFinished.connect(lambda: self._save("title", self.title.text().strip(), "Rename session"))
+        self.title.editingFinished.connect(self._save_title)
         self.bodyweight.editingFinished.connect(self._save_bodyweight)
         self.notes.textChanged.connect(self._notes_timer.start)
         service.changed.connect(self.on_changed)
+        service.about_to_switch.connect(self.flush)
         service.preferences_changed.connect(lambda _prefs: self._refresh_context())
         QShortcut(QKeySequence("Ctrl+E"), self, self.focus_picker)
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self._with_block(lambda b: b.fill_as_last_time()))
@@ -116,7 +117,8 @@ class SessionEditor(QWidget):
 
     # ---- loading ----
     def load(self, session_id: int | None) -> None:
-        self._flush_notes()
+        """Show a session (None: none), saving what is still being typed in the one shown before."""
+        self.flush()
         if session_id is None:
             self.session = None
             self._clear_blocks()
@@ -124,22 +126,27 @@ class SessionEditor(QWidget):
             return
         self.session = repo.get_session(session_id)
         self.setEnabled(True)
-        self._show_header()
+        self._show_header(force=True)
         self._build_blocks()
 
-    def _show_header(self) -> None:
+    def _show_header(self, force: bool = False) -> None:
+        """Show the stored header; a field the lifter is changing keeps its text unless another session loads."""
         session = self.session
         assert session is not None
-        unit = self.service.preferences.unit
+        unit = self.service.preferences.units
+        self._clear_bodyweight_error()
         for widget, text in ((self.title, session.title), (self.bodyweight, format_load(session.bodyweight_kg, unit))):
-            if not widget.hasFocus() or widget.text() == "":
+            if force or not widget.isModified():
                 widget.setText(text)
         self.bodyweight_unit.setText(str(unit))
-        self.when.setDateTime(QDateTime(session.start))
-        if not self.notes.hasFocus() and self.notes.toPlainText() != session.notes:
+        if force or not self.when.hasFocus():
+            self.when.setDateTime(QDateTime(session.start))
+        document = self.notes.document()
+        if (force or not document.isModified()) and self.notes.toPlainText() != session.notes:
             self.notes.blockSignals(True)
             self.notes.setPlainText(session.notes)
             self.notes.blockSignals(False)
+        document.setModified(False)
 
     def _clear_blocks(self) -> None:
         for block in self.blocks:
@@ -176,7 +183,8 @@ class SessionEditor(QWidget):
         if change.everything or session.id in change.structure or session.id in change.sessions:
             try:
                 fresh = repo.get_session(session.id)
-            except Exception:  # the session was deleted  # noqa: BLE001
+            except repo.NotFound:  # deleted: what was being typed goes with it
+                self.session = None
                 self.load(None)
                 return
             self.session = fresh
@@ -192,6 +200,21 @@ class SessionEditor(QWidget):
             self.picker.reload()
 
     # ---- editing ----
+    def flush(self) -> None:
+        """Save the header fields still being edited (title, bodyweight, date, notes) to the session shown."""
+        if self.session is None:
+            return
+        self._notes_timer.stop()
+        if self.title.isModified():
+            self._save_title()
+        if self.bodyweight.isModified():
+            self._save_bodyweight()
+        self._save_start()
+        if self.notes.document().isModified():
+            self._save_notes()
+        for block in self.blocks:
+            block.flush()
+
     def _save(self, field: str, value: Any, text: str) -> None:
         session = self.session
         if session is None or session.id is None or getattr(session, field) == value:
@@ -199,30 +222,43 @@ class SessionEditor(QWidget):
         self.service.push(undo.EditSession(self.service, session.id, {field: getattr(session, field)},
                                            {field: value}, text))
 
+    def _save_title(self) -> None:
+        self.title.setModified(False)
+        self._save("title", self.title.text().strip(), "Rename session")
+
     def _save_start(self) -> None:
         start = self.when.dateTime().toPython()
         assert isinstance(start, datetime)
+        try:
+            check_session_times(start, None)
+        except ValidationError:
+            return  # the editor's date range keeps this from happening
         self._save("start", start.replace(second=0, microsecond=0), "Change session date")
 
     def _save_bodyweight(self) -> None:
+        session = self.session
+        unit = self.service.preferences.units
+        if session is None or self.bodyweight.text().strip() == format_load(session.bodyweight_kg, unit):
+            self.bodyweight.setModified(False)  # unchanged: the stored kilograms stay exactly as they are
+            return
         try:
-            value = parse_bodyweight(self.bodyweight.text(), self.service.preferences.unit)
+            value = parse_bodyweight(self.bodyweight.text(), unit)
         except ValidationError as error:
             self.bodyweight_error.setText(error.message)
             self.bodyweight_error.show()
             self.bodyweight.setStyleSheet("border: 2px solid #d93025;")
             return
-        self.bodyweight_error.hide()
-        self.bodyweight.setStyleSheet("")
+        self._clear_bodyweight_error()
+        self.bodyweight.setModified(False)
         self._save("bodyweight_kg", value, "Change bodyweight")
 
-    def _save_notes(self) -> None:
-        self._save("notes", self.notes.toPlainText(), "Edit notes")
+    def _clear_bodyweight_error(self) -> None:
+        self.bodyweight_error.hide()
+        self.bodyweight.setStyleSheet("")
 
-    def _flush_notes(self) -> None:
-        if self._notes_timer.isActive():
-            self._notes_timer.stop()
-            self._save_notes()
+    def _save_notes(self) -> None:
+        self.notes.document().setModified(False)
+        self._save("notes", self.notes.toPlainText(), "Edit notes")
 
     def focus_picker(self) -> None:
         self.picker.field.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -5,6 +5,7 @@ The rows come sorted from SQL; the proxy only filters, so a list of thousands of
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
@@ -112,7 +114,7 @@ class SessionList(QWidget):
         super().__init__(parent)
         self.service = service
         self._quiet = False
-        self.model = SessionListModel(service.preferences.unit)
+        self.model = SessionListModel(service.preferences.units)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
@@ -145,7 +147,7 @@ class SessionList(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.view)
         service.changed.connect(self.on_changed)
-        service.preferences_changed.connect(lambda prefs: self.model.set_unit(prefs.unit))
+        service.preferences_changed.connect(lambda prefs: self.model.set_unit(prefs.units))
         self.model.reload()
 
     def selected_id(self) -> int | None:
@@ -189,8 +191,14 @@ class SessionList(QWidget):
                 self.select(selected)
         finally:
             self._quiet = False
+        # A change is handled while its undo command runs; showing another session may save what is being typed
+        # there (another command), so that waits until this one has finished.
         appeared = {row.id for row in self.model.rows} - before
         if len(appeared) == 1 and not change.everything:
-            self.select(appeared.pop())
+            QTimer.singleShot(0, partial(self.select, appeared.pop()))
         elif selected is not None and self.model.row_of(selected) < 0:
+            QTimer.singleShot(0, partial(self._reselect_after_removal, selected))
+
+    def _reselect_after_removal(self, removed: int) -> None:
+        if self.selected_id() in (None, removed):
             self.session_selected.emit(None)

@@ -33,11 +33,11 @@ class Column:
 
     def title(self, prefs: Preferences) -> str:
         if self.key == "load":
-            return f"Load ({prefs.unit})"
+            return f"Load ({prefs.units})"
         if self.key == "effort":
             return "RPE" if prefs.effort_scale is EffortScale.RPE else "RIR"
         if self.key == "e1rm":
-            return f"e1RM ({prefs.unit})"
+            return f"e1RM ({prefs.units})"
         return _TITLES[self.key]
 
 
@@ -75,6 +75,24 @@ def next_draft(sets: list[SetRecord]) -> SetRecord:
     return sets[-1].repeated() if sets else SetRecord()
 
 
+def _one_inserted(shorter: list[int | None], longer: list[int | None]) -> int | None:
+    """Where `longer` is `shorter` with one id inserted, that position."""
+    for position in range(len(longer)):
+        if longer[:position] + longer[position + 1:] == shorter:
+            return position
+    return None
+
+
+def _one_moved(old: list[int | None], new: list[int | None]) -> tuple[int, int] | None:
+    """Where `new` is `old` with one id moved, (from, to)."""
+    for source, item in enumerate(old):
+        rest = old[:source] + old[source + 1:]
+        target = new.index(item) if item in new else -1
+        if target >= 0 and rest[:target] + [item] + rest[target:] == new:
+            return source, target
+    return None
+
+
 class SetsTableModel(QAbstractTableModel):
     """Signals:
         refused(int, int, str): row, column and message of a value that was not accepted.
@@ -90,25 +108,47 @@ class SetsTableModel(QAbstractTableModel):
         self.bodyweight_kg = bodyweight_kg
         self.columns = columns_for(exercise)
         self.sets: list[SetRecord] = []
+        self._draft = SetRecord()  # the last row: the next set, pre-filled from the one above
         self.last_refused = False  # the last edit was refused: Enter stays on its cell
+        self.rejected: tuple[int, int, str] | None = None  # (row, column, text) of it, to edit again
         self._commit = commit  # (row, stored set or None for the draft, new value)
 
     # ---- contents ----
     def set_sets(self, sets: list[SetRecord]) -> None:
-        """Show `sets`, changing rows in place so an open editor and the current cell survive an edit."""
-        old, new = len(self.sets) + 1, len(sets) + 1
-        if new > old:
-            self.beginInsertRows(QModelIndex(), old, new - 1)
+        """Show `sets`. A set added, removed or moved is signalled as exactly that, so an open editor and the
+        current cell survive an edit; the draft row follows once the rows are in place."""
+        old, new = [r.id for r in self.sets], [r.id for r in sets]
+        grown = len(new) - len(old)
+        if old == new:
+            self.sets = list(sets)
+        elif grown == 1 and _one_inserted(old, new) == len(old):
+            # The draft row became the new set; a new draft row appears below it.
+            self.beginInsertRows(QModelIndex(), len(old) + 1, len(old) + 1)
+            self.sets = [*self.sets, self._draft]
+            self.endInsertRows()
+            self.sets = list(sets)
+        elif grown == 1 and (p := _one_inserted(old, new)) is not None:
+            self.beginInsertRows(QModelIndex(), p, p)
             self.sets = list(sets)
             self.endInsertRows()
-        elif new < old:
-            self.beginRemoveRows(QModelIndex(), new, old - 1)
+        elif grown == -1 and (p := _one_inserted(new, old)) is not None:
+            self.beginRemoveRows(QModelIndex(), p, p)
             self.sets = list(sets)
             self.endRemoveRows()
-        else:
+        elif grown == 0 and (move := _one_moved(old, new)) is not None:
+            source, target = move
+            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target + (target > source))
             self.sets = list(sets)
-        self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(self.columns) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, new - 1)
+            self.endMoveRows()
+        else:
+            self.beginResetModel()
+            self.sets = list(sets)
+            self._draft = next_draft(self.sets)
+            self.endResetModel()
+        self._draft = next_draft(self.sets)
+        last = len(self.sets)
+        self.dataChanged.emit(self.index(0, 0), self.index(last, len(self.columns) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, last)
 
     def set_preferences(self, prefs: Preferences, bodyweight_kg: float | None) -> None:
         self.prefs, self.bodyweight_kg = prefs, bodyweight_kg
@@ -117,7 +157,7 @@ class SetsTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
 
     def draft(self) -> SetRecord:
-        return next_draft(self.sets)
+        return self._draft
 
     def is_draft(self, row: int) -> bool:
         return row == len(self.sets)
@@ -136,8 +176,10 @@ class SetsTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self.columns[index.column()].editable:
+        if self.columns[index.column()].editable:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -188,7 +230,7 @@ class SetsTableModel(QAbstractTableModel):
         return e1rm(load, record.reps, record.rir, self.prefs.e1rm_formula)
 
     def text(self, record: SetRecord, key: str) -> str:
-        unit = self.prefs.unit
+        unit = self.prefs.units
         if key == "set_type":
             return record.set_type.label
         if key == "load":
@@ -231,10 +273,15 @@ class SetsTableModel(QAbstractTableModel):
             return False
         row, key = index.row(), self.columns[index.column()].key
         record = self.record(row)
+        self.rejected = None
+        if not self.is_draft(row) and not isinstance(value, SetType) and str(value).strip() == self.text(record, key):
+            self.last_refused = False
+            return True  # unchanged as shown: the stored value (say kg behind a rounded lb) stays exactly as it is
         try:
             new = self.parse(record, key, value)
         except v.ValidationError as error:
             self.last_refused = True
+            self.rejected = (row, index.column(), str(value))
             self.refused.emit(row, index.column(), f"{error.field}: {error.message}")
             return False
         self.last_refused = False
@@ -245,7 +292,7 @@ class SetsTableModel(QAbstractTableModel):
 
     def parse(self, record: SetRecord, key: str, value: Any) -> SetRecord:
         text = value.label if isinstance(value, SetType) else str(value if value is not None else "")
-        unit = self.prefs.unit
+        unit = self.prefs.units
         if key == "set_type":
             try:
                 return record.replace(set_type=SetType.from_text(text))

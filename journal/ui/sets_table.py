@@ -7,13 +7,14 @@ it: the set above, repeated). Ctrl+D duplicates a set, Delete removes it, Alt+Up
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -63,6 +64,11 @@ class SetsDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
+            return
+        model = index.model()
+        rejected = model.rejected if isinstance(model, SetsTableModel) else None
+        if isinstance(editor, QLineEdit) and rejected and rejected[:2] == (index.row(), index.column()):
+            editor.setText(rejected[2])  # the refused text, back for correcting
             return
         super().setEditorData(editor, index)
 
@@ -132,10 +138,22 @@ class SetsTable(QTableView):
         self.setFixedHeight(height + 2 * self.frameWidth() + scroll + 2)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        row = self.currentIndex().row()
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache and not self.sets_model().last_refused:
-            self.action.emit("enter", row)
+        """Enter goes on to the next set; a refused value keeps the cell open with what was typed."""
+        index = self.currentIndex()
+        model = self.sets_model()
+        refused = model.last_refused and hint != QAbstractItemDelegate.EndEditHint.RevertModelCache
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if refused else hint)
+        if refused:
+            model.last_refused = False
+            QTimer.singleShot(0, lambda: self._edit_again(index))
+        elif hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.action.emit("enter", index.row())
+
+    def _edit_again(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.edit(index)
+            self.sets_model().rejected = None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() != QAbstractItemView.State.EditingState:

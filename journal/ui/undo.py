@@ -55,10 +55,21 @@ class DeleteSession(_Command):
 class EditSession(_Command):
     """Change session header fields (date, title, bodyweight, notes)."""
 
+    NOTES_ID = 1  # notes typed in bursts merge into one undo step
+
     def __init__(self, service: JournalService, session_id: int, old: dict[str, Any], new: dict[str, Any],
                  text: str) -> None:
         super().__init__(service, text)
         self.session_id, self.old, self.new = session_id, old, new
+
+    def id(self) -> int:
+        return self.NOTES_ID if set(self.new) == {"notes"} else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditSession) or other.session_id != self.session_id:
+            return False
+        self.new = other.new
+        return True
 
     def redo(self) -> None:
         self.service.emit(repo.update_session(self.session_id, **self.new))
@@ -108,6 +119,18 @@ class MoveEntry(_Command):
 
     def undo(self) -> None:
         self.service.emit(repo.move_entry(self.entry_id, self.old))
+
+
+class EditEntryNote(_Command):
+    def __init__(self, service: JournalService, entry_id: int, old: str, new: str) -> None:
+        super().__init__(service, "Edit exercise note")
+        self.entry_id, self.old, self.new = entry_id, old, new
+
+    def redo(self) -> None:
+        self.service.emit(repo.update_entry_note(self.entry_id, self.new))
+
+    def undo(self) -> None:
+        self.service.emit(repo.update_entry_note(self.entry_id, self.old))
 
 
 class FillEntry(_Command):

@@ -212,3 +212,46 @@ def test_exercise_names_with_a_bar_survive_the_session_list(journal: Path) -> No
     stored, _ = add_session(Session(start=datetime(2024, 1, 1), entries=(Entry(exercise=odd),)))
     (row,) = list_sessions([stored.id])
     assert row.exercise_names == ("Curl | Hammer",)
+
+
+def test_stats_agree_with_the_domain_on_a_sample_history(journal: Path) -> None:
+    """The SQL aggregates and the domain formulas must never drift apart: weekly hard sets, tonnage and mean RIR
+    over half a year of sample training, recomputed set by set with journal.domain.metrics."""
+    from collections import defaultdict
+    from datetime import date
+
+    from journal.demo import generate_history
+    from journal.domain.metrics import counts_for_volume, is_hard
+    from journal.storage.bulk import insert_sessions
+    from journal.storage.repository import get_session
+
+    result = insert_sessions(generate_history(0.5, seed=11, end=date(2026, 6, 30)))
+    weeks: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0, 0.0, 0])
+    for session_id in result.session_ids:
+        stored = get_session(session_id)
+        week = weeks[iso_week(stored.start.date())]
+        for entry in stored.entries:
+            for record in entry.sets:
+                week[0] += 1
+                week[1] += is_hard(record, 2.0)
+                week[2] += set_tonnage(record, entry.exercise.bodyweight, stored.bodyweight_kg)
+                if counts_for_volume(record) and record.rir is not None:
+                    week[3] += record.rir
+                    week[4] += 1
+    figures = stats(hard_threshold=2.0)
+    assert [w["week"] for w in figures["weeks"]] == sorted(weeks)
+    for row in figures["weeks"]:
+        sets, hard, tonnage, rir_sum, rated = weeks[row["week"]]
+        assert (row["sets"], row["hard_sets"]) == (sets, hard)
+        assert row["tonnage_kg"] == pytest.approx(tonnage, abs=0.01)
+        assert row["mean_rir"] == (None if not rated else pytest.approx(rir_sum / rated, abs=0.001))
+
+
+def test_an_rpe_below_six_is_not_a_hard_set_in_stats(journal: Path) -> None:
+    from journal.domain.effort import EffortScale
+
+    store(session(datetime(2026, 1, 5, 18), ("Bench Press", [
+        SetRecord(load_kg=60, reps=10, rir=4.5, effort_scale=EffortScale.RPE),
+        SetRecord(load_kg=60, reps=10, rir=4.5, effort_scale=EffortScale.RIR)])))
+    (week,) = stats(hard_threshold=5.0)["weeks"]
+    assert week["hard_sets"] == 1

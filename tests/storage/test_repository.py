@@ -317,3 +317,14 @@ def test_undo_of_delete_set_restores_id_and_position(journal: Path) -> None:
     assert restored == victim
     assert get_entry(eid).sets == stored.entries[0].sets
     assert set_positions(eid) == [0, 1, 2]
+
+
+def test_previous_sets_skip_a_session_where_the_exercise_has_no_sets(journal: Path) -> None:
+    from journal.storage.exercises import find_exercise
+
+    bench = find_exercise("Bench Press")
+    assert bench is not None
+    add_session(Session(start=datetime(2026, 1, 1, 18), entries=(
+        Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),)))
+    add_session(Session(start=datetime(2026, 1, 3, 18), entries=(Entry(exercise=bench),)))
+    assert [s.load_kg for s in previous_sets(bench.id, datetime(2026, 1, 5))] == [100]

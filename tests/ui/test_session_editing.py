@@ -131,7 +131,7 @@ def test_undo_and_redo_set_exercise_and_session_edits(qtbot: QtBot, db_path: Pat
     stack.undo()
     restored = repo.get_session(session_id)
     assert [(s.load_kg, s.reps, s.rir) for s in restored.entries[0].sets] == [(100, 7, 2)]
-    assert window.sessions.selected_id() == session_id
+    qtbot.waitUntil(lambda: window.sessions.selected_id() == session_id)
     assert window.editor.blocks[0].model.sets[0].reps == 7
     while stack.canRedo():
         stack.redo()
@@ -220,7 +220,7 @@ def test_pounds_change_every_display_and_never_the_stored_kilograms(qtbot: QtBot
                                                                     open_window) -> None:
     session_id = seeded(db_path, (SetRecord(load_kg=100, reps=5, rir=2),), datetime(2026, 11, 2, 18))
     window: MainWindow = open_window(db_path)
-    window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__, "unit": Unit.LB}))
+    window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__, "units": Unit.LB}))
     block = window.editor.blocks[0]
     load = block.model.column_of("load")
     assert block.model.headerData(load, Qt.Orientation.Horizontal) == "Load (lb)"
