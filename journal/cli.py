@@ -30,6 +30,18 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, help="random seed: same seed and end date, same data")
     demo.add_argument("--end", type=date.fromisoformat, default=None, help="last day of the history (default today)")
 
+    imp = commands.add_parser("import", parents=[db_option], help="bring in an export from another app")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--format", default="auto",
+                     choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal"])
+    imp.add_argument("--units", choices=["kg", "lb"], help="the load unit, for files that do not say")
+    imp.add_argument("--dry-run", action="store_true", help="show what would come in; write nothing")
+    imp.add_argument("--no-notes-effort", action="store_true",
+                     help="do not take '@8' or 'RIR 2' written in a set's note as its effort")
+
+    exp = commands.add_parser("export", parents=[db_option], help="write the whole journal as Journal CSV")
+    exp.add_argument("out", type=Path, metavar="OUT.csv")
+
     stats = commands.add_parser("stats", parents=[db_option], help="totals and weekly figures")
     stats.add_argument("--json", action="store_true", required=True, help="print one JSON object")
     return parser
@@ -80,6 +92,68 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from journal.domain.units import Unit
+    from journal.io import ImportFailed, ImportOptions, parse_file
+    from journal.io.report import describe
+    from journal.storage.importing import import_sessions, propose
+
+    name = str(args.file)
+    options = ImportOptions(units=Unit(args.units) if args.units else None,
+                            effort_from_notes=not args.no_notes_effort)
+    try:
+        parsed = parse_file(args.file, args.format, options)
+    except ImportFailed as error:
+        print(error.problem.describe(name), file=sys.stderr)
+        return 1
+    for problem in parsed.problems:
+        print(problem.describe(name) if problem.fatal else
+              problem.describe(name).replace(": ", ": warning: ", 1), file=sys.stderr)
+    if parsed.fatal:
+        return 1
+    path = Path(getattr(args, "db", None) or _default_db())
+    if args.dry_run:
+        proposals = None
+        if path.exists():
+            _open(args, must_exist=True)
+            proposals = propose(parsed.exercise_names())
+        print(describe(parsed, proposals))
+        print("dry run: nothing was written")
+        return 0
+    _open(args)
+    choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
+    result = import_sessions(parsed.sessions, choices, path)
+    print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
+    from journal.io.journal_csv import write_journal_csv
+    from journal.storage.repository import iter_sessions
+
+    _open(args, must_exist=True)
+    out = args.out.absolute()
+    handle, temporary = tempfile.mkstemp(prefix=".journal-export-", suffix=".csv", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            sessions, sets = write_journal_csv(iter_sessions(), stream)
+        os.replace(temporary, out)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    print(f"exported {sessions} sessions, {sets} sets to {out}")
+    return 0
+
+
+def _default_db() -> Path:
+    from journal.paths import default_db_path
+
+    return default_db_path()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from journal.storage.database import JournalFileError
@@ -94,6 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "stats":
             return _stats(args)
+        if args.command == "import":
+            return _import(args)
+        if args.command == "export":
+            return _export(args)
         from journal.ui.app import run_app
 
         return run_app(getattr(args, "db", None))

@@ -46,3 +46,46 @@ def search_names(query: str, names: list[str], limit: int = 12, preferred: froze
             rank = 3
         scored.append((rank, name not in preferred, len(name), name.casefold(), name))
     return [name for *_, name in sorted(scored)[:limit]]
+
+
+_EQUIPMENT_SUFFIX = re.compile(r"^(?P<base>.*?)\s*\((?P<equipment>[^()]*)\)\s*$")
+# Equipment as other apps write it in parentheses, and as the catalogue's `equipment` column names it.
+EQUIPMENT_WORDS = {
+    "barbell": "barbell", "dumbbell": "dumbbell", "cable": "cable", "machine": "machine", "smith machine": "smith",
+    "kettlebell": "kettlebell", "band": "band", "bodyweight": "bodyweight", "ez bar": "ez_bar", "trap bar": "trap_bar",
+    "plate loaded": "machine", "plate": "plate", "pulley": "cable", "assisted": "machine",
+}
+
+
+def equipment_of(name: str) -> str | None:
+    """The catalogue equipment named in parentheses at the end of a name: 'Row (Dumbbell)' -> 'dumbbell'."""
+    match = _EQUIPMENT_SUFFIX.match(clean_name(name))
+    return EQUIPMENT_WORDS.get(name_key(match["equipment"])) if match else None
+
+
+def word_set(name: str) -> frozenset[str]:
+    """The words of a name in any order ('Lateral Dumbbell Raise' and 'Dumbbell Lateral Raise' share one)."""
+    return frozenset(name_key(name).replace("(", " ").replace(")", " ").split())
+
+
+def name_variants(name: str) -> list[str]:
+    """Other spellings under which an imported name may be known, most likely first: the equipment in
+    parentheses moved to the front ('Curl (Machine)' -> 'Machine Curl') or dropped, and a plural made singular.
+    A variant that drops the equipment should only match an exercise of that equipment (see equipment_of)."""
+    variants: list[str] = []
+    base = clean_name(name)
+    match = _EQUIPMENT_SUFFIX.match(base)
+    if match:
+        equipment = match["equipment"].strip()
+        variants += [f"{equipment} {match['base']}", match["base"]]
+        base = match["base"]
+    words = base.split()
+    if words and len(words[-1]) > 3 and words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss"):
+        variants.append(" ".join([*words[:-1], words[-1][:-1]]))
+    seen = {name_key(name)}
+    unique = []
+    for variant in variants:
+        if name_key(variant) not in seen:
+            seen.add(name_key(variant))
+            unique.append(variant)
+    return unique

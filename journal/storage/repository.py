@@ -6,6 +6,7 @@ Rows restored by undo keep their ids, so commands further down an undo stack sti
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -232,3 +233,29 @@ def replace_sets(entry_id: int, records: tuple[SetRecord, ...]) -> tuple[tuple[S
         SetRow.delete().where(SetRow.entry == entry_id).execute()
         stored = tuple(_insert_set(entry_id, index, record) for index, record in enumerate(records))
     return stored, set_change(entry_id)
+
+
+def delete_sessions(session_ids: tuple[int, ...]) -> Change:
+    """Remove many sessions at once (undoing an import), in one transaction."""
+    ids = list(session_ids)
+    with db.atomic():
+        for start in range(0, len(ids), 500):
+            SessionRow.delete().where(SessionRow.id.in_(ids[start:start + 500])).execute()
+    return Change(sessions=frozenset(ids), everything=True)
+
+
+def iter_sessions() -> Iterator[Session]:
+    """Every session with its exercises and sets, oldest first, read in three queries."""
+    exercises = {row.id: to_exercise(row) for row in ExerciseRow.select()}
+    sets: dict[int, list[SetRecord]] = {}
+    for set_row in SetRow.select().order_by(SetRow.entry, SetRow.position):
+        sets.setdefault(set_row.entry_id, []).append(to_set(set_row))
+    entries: dict[int, list[Entry]] = {}
+    for entry in EntryRow.select().order_by(EntryRow.session, EntryRow.position):
+        entries.setdefault(entry.session_id, []).append(Entry(
+            id=entry.id, exercise=exercises[entry.exercise_id], note=entry.note,
+            sets=tuple(sets.get(entry.id, ()))))
+    for row in SessionRow.select().order_by(SessionRow.start, SessionRow.id):
+        yield Session(id=row.id, start=row.start, end=row.end, title=row.title, bodyweight_kg=row.bodyweight_kg,
+                      notes=row.notes, source=row.source, source_key=row.source_key,
+                      entries=tuple(entries.get(row.id, ())))

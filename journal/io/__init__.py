@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: MIT
+"""Importers and exporters: files in, domain records out, never the database.
+
+IMPORTERS lists every format; detection and the open-file dialog both come from it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
+from journal.io.fitbod import FitbodCsv
+from journal.io.fitnotes import FitNotesCsv
+from journal.io.generic import GenericCsv
+from journal.io.hevy import HevyCsv
+from journal.io.journal_csv import JournalCsv
+from journal.io.strong import StrongCsv
+from journal.io.text import header_of, read_text
+
+# Most specific first: detection takes the first whose sniff() accepts the header.
+IMPORTERS: tuple[type[Importer], ...] = (JournalCsv, HevyCsv, FitbodCsv, StrongCsv, FitNotesCsv, GenericCsv)
+FORMATS = {importer.name: importer for importer in IMPORTERS}
+
+
+def detect(text: str) -> type[Importer]:
+    header = header_of(text)
+    for importer in IMPORTERS:
+        if importer.sniff(header):
+            return importer
+    shown = ", ".join(header[:6]) + (", …" if len(header) > 6 else "")
+    raise ImportFailed(1, f"the header ({shown}) is not one of Strong, Hevy, FitNotes, Fitbod or Journal, and no "
+                          "date and exercise columns were found: choose the format and map the columns")
+
+
+def parse_file(path: Path, fmt: str = "auto", options: ImportOptions | None = None,
+               progress: Progress = no_progress) -> ParsedImport:
+    """Read and parse an export file. Raises ImportFailed for a file that cannot be read at all."""
+    text = read_text(path)
+    importer = detect(text) if fmt == "auto" else FORMATS[fmt]
+    return importer().read(text, options or ImportOptions(), progress)
+
+
+def file_filter() -> str:
+    """The open-file dialog's filter, from the importers' suffixes."""
+    suffixes = sorted({s for importer in IMPORTERS for s in importer.suffixes})
+    return f"Exports ({' '.join('*' + s for s in suffixes)});;All files (*)"
+
+
+__all__ = ["FORMATS", "IMPORTERS", "ImportFailed", "ImportOptions", "Importer", "ParsedImport", "detect",
+           "file_filter", "parse_file"]

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: MIT
+"""What every importer shares: options, problems, the parsed result, and the Importer interface.
+
+An importer turns a file's text into domain Sessions (exercises named, not yet resolved) and a list of problems,
+each with its line. It never touches the database.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import ClassVar
+
+from journal.domain.records import Session, SetType
+from journal.domain.units import Unit
+
+Progress = Callable[[int, int], None]  # (lines read, lines in all); may raise ImportCancelled
+
+
+def no_progress(done: int, total: int) -> None:
+    """The default progress callback: nobody is watching."""
+
+
+class ImportCancelled(Exception):
+    """Raised from a progress callback to stop an import; nothing is written."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something found at a line of the file (0: the file as a whole). Fatal problems block the import."""
+
+    line: int
+    message: str
+    fatal: bool = True
+
+    def describe(self, filename: str) -> str:
+        return f"{filename}:{self.line}: {self.message}" if self.line else f"{filename}: {self.message}"
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported at all; the problem says where and why."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.problem = Problem(line, message)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    units: Unit | None = None  # the load unit, for files that do not say (None: the file must say)
+    effort_from_notes: bool = True  # take "@8" or "RIR 2" written in a set's note as its effort
+    mapping: dict[str, str] | None = None  # column mapping for the generic CSV importer
+
+
+@dataclass
+class ParsedImport:
+    """An importer's result, shown in the preview before anything is written."""
+
+    format: str
+    sessions: list[Session]
+    problems: list[Problem] = field(default_factory=list)
+    units: Unit | None = None  # the unit the loads were read in
+    units_stated: bool = True  # the file says its unit (else the lifter chose it)
+    rows: int = 0
+    effort_from_notes: int = 0  # sets whose RIR or RPE came from their note
+
+    @property
+    def fatal(self) -> list[Problem]:
+        return [p for p in self.problems if p.fatal]
+
+    @property
+    def set_count(self) -> int:
+        return sum(s.set_count for s in self.sessions)
+
+    @property
+    def date_range(self) -> tuple[datetime, datetime] | None:
+        if not self.sessions:
+            return None
+        starts = [s.start for s in self.sessions]
+        return min(starts), max(starts)
+
+    def set_types(self) -> Counter[SetType]:
+        return Counter(r.set_type for s in self.sessions for e in s.entries for r in e.sets)
+
+    def effort_counts(self) -> Counter[str]:
+        """How the sets' effort was recorded: 'rir', 'rpe' or 'none'."""
+        return Counter(r.effort_scale.value if r.effort_scale and r.rir is not None else "none"
+                       for s in self.sessions for e in s.entries for r in e.sets)
+
+    def exercise_names(self) -> Counter[str]:
+        """Each distinct exercise name in the file, with how many sets it has."""
+        names: Counter[str] = Counter()
+        for session in self.sessions:
+            for entry in session.entries:
+                names[entry.exercise.name] += max(1, len(entry.sets))
+        return names
+
+
+class Importer(ABC):
+    name: ClassVar[str]  # as given to `journal import --format`
+    label: ClassVar[str]  # as shown to the lifter
+    suffixes: ClassVar[tuple[str, ...]] = (".csv",)
+    needs_units: ClassVar[bool] = False  # True when some files of this format do not say their unit
+
+    @classmethod
+    @abstractmethod
+    def sniff(cls, header: list[str]) -> bool:
+        """Whether a file whose first record is `header` is of this format."""
+
+    @abstractmethod
+    def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
+        """Sessions and problems from the whole text of a file. Raises ImportFailed when nothing can be read."""

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: MIT
+"""Collecting rows into sessions and their exercises, in the order the file gives them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from journal.domain.records import Entry, Exercise, Session, SetRecord
+from journal.io.base import ParsedImport
+from journal.io.fields import with_effort_from_note
+
+
+@dataclass
+class _Entry:
+    name: str
+    note: str = ""
+    sets: list[SetRecord] = field(default_factory=list)
+
+
+@dataclass
+class _Session:
+    session: Session
+    entries: list[_Entry] = field(default_factory=list)
+
+
+class SessionBuilder:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._sessions: dict[str, _Session] = {}
+
+    def session(self, key: str, start: datetime, **fields: object) -> str:
+        """The session under `key` (the source key), created with `fields` the first time it is seen."""
+        if key not in self._sessions:
+            self._sessions[key] = _Session(Session(start=start, source=self.source, source_key=key,
+                                                   **fields))  # type: ignore[arg-type]
+        return key
+
+    def update(self, key: str, **fields: object) -> None:
+        slot = self._sessions[key]
+        slot.session = replace(slot.session, **fields)  # type: ignore[arg-type]
+
+    def entry(self, key: str, name: str, note: str = "", new: bool = False) -> _Entry:
+        """The exercise being added to: the last one if it has this name (and `new` is not asked), else a new one."""
+        entries = self._sessions[key].entries
+        if new or not entries or entries[-1].name != name:
+            entries.append(_Entry(name, note))
+        elif note and not entries[-1].note:
+            entries[-1].note = note
+        return entries[-1]
+
+    def add_set(self, key: str, name: str, record: SetRecord, note: str = "") -> None:
+        self.entry(key, name, note).sets.append(record)
+
+    def result(self, fmt: str, effort_from_notes: bool, **fields: object) -> ParsedImport:
+        """Sessions oldest first, each exercise's sets in file order; effort read from notes when asked."""
+        sessions = []
+        from_notes = 0
+        for slot in sorted(self._sessions.values(), key=lambda s: s.session.start):
+            entries = []
+            for entry in slot.entries:
+                sets = []
+                for record in entry.sets:
+                    found = with_effort_from_note(record) if effort_from_notes else None
+                    from_notes += found is not None
+                    sets.append(found or record)
+                entries.append(Entry(exercise=Exercise(id=None, name=entry.name), sets=tuple(sets), note=entry.note))
+            sessions.append(replace(slot.session, entries=tuple(entries)))
+        return ParsedImport(fmt, sessions, effort_from_notes=from_notes, **fields)  # type: ignore[arg-type]

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: MIT
+"""Turning the fields of an export into checked values, with the line in every refusal."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+
+from journal.domain import validation
+from journal.domain.effort import EffortScale, is_half_step, rir_from_rpe
+from journal.domain.records import SetRecord
+from journal.domain.units import KG_PER_LB, Unit
+from journal.io.base import ImportFailed
+from journal.io.dates import DateError, parse_export_datetime
+
+_EFFORT_IN_NOTE = re.compile(
+    r"(?:@\s*|\brpe\s*[:=]?\s*)(?P<rpe>10|[1-9](?:[.,]5)?)(?![\d.,]*\d)"
+    r"|\brir\s*[:=]?\s*(?P<rir>10|[0-9](?:[.,]5)?)(?![\d.,]*\d)", re.IGNORECASE)
+
+
+def when(text: str, line: int, day_first: bool | None = None) -> datetime:
+    """A date and time as the export writes it."""
+    try:
+        return parse_export_datetime(text, day_first)
+    except DateError as error:
+        raise ImportFailed(line, str(error)) from None
+
+
+def number(text: str, line: int, what: str) -> float | None:
+    """A number as exports write it ('82.5', '82,5', ' 4'); empty is None."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        if "." in cleaned:
+            raise ImportFailed(line, f"{what} '{cleaned}' mixes ',' and '.'")
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ImportFailed(line, f"{what} '{text.strip()}' is not a number") from None
+    if not math.isfinite(value):
+        raise ImportFailed(line, f"{what} '{text.strip()}' is not a number")
+    return value
+
+
+def whole(text: str, line: int, what: str) -> int | None:
+    value = number(text, line, what)
+    if value is None:
+        return None
+    if value != int(value) or not 0 <= value <= validation.REPS_MAX:
+        raise ImportFailed(line, f"{what} '{text.strip()}' is not a whole number from 0 to {validation.REPS_MAX}")
+    return int(value)
+
+
+def load_kg(value: float | None, unit: Unit, line: int, plate_lb: float | None = None) -> float | None:
+    """A load in kg from a value in `unit`; 0 or empty means no load. `plate_lb` rounds a kilogram value that was
+    converted from pounds back to the pound plates it came from."""
+    if value is None or value == 0:
+        return None
+    if value < 0:
+        raise ImportFailed(line, f"load {value:g} is negative")
+    kg = value * KG_PER_LB if unit is Unit.LB else value
+    if plate_lb:
+        kg = round(kg / KG_PER_LB / plate_lb) * plate_lb * KG_PER_LB
+    if kg > validation.LOAD_MAX_KG:
+        raise ImportFailed(line, f"load {value:g} {unit} is more than {validation.LOAD_MAX_KG:g} kg")
+    return kg
+
+
+def rpe_to_rir(value: float | None, line: int) -> float | None:
+    """An RPE column's value as RIR; 0 or empty means not recorded."""
+    if value is None or value == 0:
+        return None
+    if not 1 <= value <= 10 or not is_half_step(value):
+        raise ImportFailed(line, f"RPE {value:g} is not on the 1-10 scale in half steps")
+    return rir_from_rpe(value)
+
+
+def effort_in_note(note: str) -> tuple[float, EffortScale] | None:
+    """RIR from '@8', 'RPE 8.5' or 'RIR 2' written in a note, with the scale it was written on."""
+    match = _EFFORT_IN_NOTE.search(note)
+    if match is None:
+        return None
+    if match["rpe"] is not None:
+        return rir_from_rpe(float(match["rpe"].replace(",", "."))), EffortScale.RPE
+    return float(match["rir"].replace(",", ".")), EffortScale.RIR
+
+
+def with_effort_from_note(record: SetRecord) -> SetRecord | None:
+    """The set with the effort its note states, if it has none of its own and the note states one."""
+    if record.rir is not None or not record.note:
+        return None
+    found = effort_in_note(record.note)
+    if found is None:
+        return None
+    return record.replace(rir=found[0], effort_scale=found[1])
+
+
+def duration_text(text: str, line: int) -> float | None:
+    """'1h 11m', '45m', '1:02:30', '90' (seconds) as seconds."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        return None
+    match = re.fullmatch(r"(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?", cleaned)
+    if match and any(match.groups()):
+        hours, minutes, seconds = (int(g or 0) for g in match.groups())
+        return hours * 3600.0 + minutes * 60.0 + seconds
+    try:
+        return validation.parse_duration(cleaned)
+    except validation.ValidationError:
+        raise ImportFailed(line, f"duration '{text.strip()}' is not a time like 1h 11m or 1:02:30") from None

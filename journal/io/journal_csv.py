@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: MIT
+"""Journal's own CSV: every field of every session, exercise and set, so that export then import into an empty
+journal gives the same journal, field for field.
+
+One row a set, in order; a session with no exercises, or an exercise with no sets, has one row with the fields
+below it empty. `session` and `entry` number the sessions of the file and the exercises of a session. The `format`
+column names the version of this layout. Text that a spreadsheet would run as a formula (starting with = + - @,
+a tab or a carriage return) is written with a leading apostrophe, as is text that starts with one; reading takes
+exactly one apostrophe off again. Numbers are written so that they read back to the same value.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from datetime import datetime
+from typing import IO
+
+from journal.domain.effort import EffortScale
+from journal.domain.records import Entry, Exercise, Session, SetRecord, SetType
+from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
+from journal.io.fields import number, whole
+from journal.io.text import header_of, line_count, records
+
+FORMAT = "journal/1"
+HEADER = ["format", "session", "session_start", "session_end", "session_title", "session_bodyweight_kg",
+          "session_notes", "session_source", "session_source_key", "entry", "exercise", "exercise_note",
+          "set_type", "load_kg", "reps", "rir", "effort_scale", "failure_reps", "duration_s", "distance_m",
+          "set_note"]
+_RISKY = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def escape(text: str) -> str:
+    """Text safe to open in a spreadsheet, reversibly."""
+    return "'" + text if text.startswith(_RISKY) else text
+
+
+def unescape(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+def _num(value: float | int | None) -> str:
+    return "" if value is None else repr(value)
+
+
+def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, int]:
+    """Write every session; returns (sessions, sets) written."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    session_count = set_count = 0
+    for number_, session in enumerate(sessions, 1):
+        session_count += 1
+        head = [FORMAT, number_, session.start.isoformat(), session.end.isoformat() if session.end else "",
+                escape(session.title), _num(session.bodyweight_kg), escape(session.notes), escape(session.source),
+                escape(session.source_key) if session.source_key is not None else ""]
+        if not session.entries:
+            writer.writerow(head + [""] * (len(HEADER) - len(head)))
+        for entry_number, entry in enumerate(session.entries, 1):
+            entry_fields = [entry_number, escape(entry.exercise.name), escape(entry.note)]
+            if not entry.sets:
+                writer.writerow(head + entry_fields + [""] * (len(HEADER) - len(head) - 3))
+            for record in entry.sets:
+                set_count += 1
+                writer.writerow(head + entry_fields + [
+                    record.set_type.value, _num(record.load_kg), _num(record.reps), _num(record.rir),
+                    record.effort_scale.value if record.effort_scale else "", _num(record.failure_reps),
+                    _num(record.duration_s), _num(record.distance_m), escape(record.note)])
+    return session_count, set_count
+
+
+class JournalCsv(Importer):
+    name = "journal"
+    label = "Journal CSV"
+
+    @classmethod
+    def sniff(cls, header: list[str]) -> bool:
+        return header[:2] == HEADER[:2]
+
+    def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
+        header = header_of(text)
+        if header != HEADER:
+            raise ImportFailed(1, "not a Journal CSV of this version: the header differs")
+        sessions: list[Session] = []
+        current: tuple[str, Session, list[Entry]] | None = None
+        rows = 0
+        total = line_count(text)
+
+        def close() -> None:
+            if current is not None:
+                sessions.append(Session(**{**current[1].__dict__, "entries": tuple(current[2])}))
+
+        for record in records(text, ","):
+            line, fields = record.line, record.fields
+            if len(fields) != len(HEADER):
+                raise ImportFailed(line, f"{len(fields)} fields where the header has {len(HEADER)}")
+            rows += 1
+            if rows % 2000 == 0:
+                progress(line, total)
+            row = dict(zip(HEADER, fields, strict=True))
+            if row["format"] != FORMAT:
+                raise ImportFailed(line, f"format '{row['format']}' is not {FORMAT}")
+            if current is None or current[0] != row["session"]:
+                close()
+                try:
+                    session = Session(
+                        start=datetime.fromisoformat(row["session_start"]),
+                        end=datetime.fromisoformat(row["session_end"]) if row["session_end"] else None,
+                        title=unescape(row["session_title"]),
+                        bodyweight_kg=number(row["session_bodyweight_kg"], line, "bodyweight"),
+                        notes=unescape(row["session_notes"]), source=unescape(row["session_source"]) or "manual",
+                        source_key=unescape(row["session_source_key"]) or None)
+                except ValueError as error:
+                    raise ImportFailed(line, f"session date: {error}") from None
+                current = (row["session"], session, [])
+            entries = current[2]
+            if row["entry"]:
+                if not entries or str(len(entries)) != row["entry"]:
+                    entries.append(Entry(exercise=Exercise(id=None, name=unescape(row["exercise"])),
+                                         note=unescape(row["exercise_note"])))
+                if row["set_type"]:
+                    entries[-1] = Entry(exercise=entries[-1].exercise, note=entries[-1].note,
+                                        sets=(*entries[-1].sets, self._set(row, line)))
+        close()
+        progress(total, total)
+        return ParsedImport(self.label, sessions, rows=rows)
+
+    @staticmethod
+    def _set(row: dict[str, str], line: int) -> SetRecord:
+        try:
+            set_type = SetType(row["set_type"])
+            scale = EffortScale(row["effort_scale"]) if row["effort_scale"] else None
+        except ValueError as error:
+            raise ImportFailed(line, str(error)) from None
+        return SetRecord(
+            set_type=set_type, load_kg=number(row["load_kg"], line, "load"), reps=whole(row["reps"], line, "reps"),
+            rir=number(row["rir"], line, "rir"), effort_scale=scale,
+            failure_reps=whole(row["failure_reps"], line, "failure reps"),
+            duration_s=number(row["duration_s"], line, "duration"),
+            distance_m=number(row["distance_m"], line, "distance"), note=unescape(row["set_note"]))

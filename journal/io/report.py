@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: MIT
+"""The preview of an import as text: what the command line's --dry-run prints and the import dialog shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from journal.domain.records import Exercise, SetType
+from journal.domain.units import Unit, format_number, from_kg, to_kg
+from journal.io.base import ParsedImport
+
+
+class ProposalLike(Protocol):
+    name: str
+    exercise: Exercise | None
+    how: str
+
+
+def heaviest_load(parsed: ParsedImport) -> float | None:
+    loads = [r.load_kg for s in parsed.sessions for e in s.entries for r in e.sets if r.load_kg]
+    return max(loads, default=None)
+
+
+def units_line(parsed: ParsedImport) -> str:
+    """The unit used, and the heaviest load read both ways, so a wrong guess shows at once."""
+    unit = parsed.units or Unit.KG
+    how = "as the file says" if parsed.units_stated else "chosen: the file does not say"
+    text = f"units: {unit} ({how})"
+    heaviest = heaviest_load(parsed)
+    if heaviest is not None and not parsed.units_stated:
+        other = Unit.LB if unit is Unit.KG else Unit.KG
+        as_written = from_kg(heaviest, unit)
+        text += (f"; heaviest load {format_number(as_written)} {unit} = {format_number(from_kg(heaviest, other))} "
+                 f"{other}; if the file were in {other}: {format_number(as_written)} {other} = "
+                 f"{format_number(from_kg(to_kg(as_written, other), unit))} {unit}")
+    return text
+
+
+def describe(parsed: ParsedImport, proposals: Iterable[ProposalLike] | None = None) -> str:
+    lines = [f"format: {parsed.format}", f"rows: {parsed.rows}",
+             f"sessions: {len(parsed.sessions)}", f"sets: {parsed.set_count}"]
+    if parsed.date_range:
+        first, last = parsed.date_range
+        lines.append(f"dates: {first:%Y-%m-%d} to {last:%Y-%m-%d}")
+    lines.append(units_line(parsed))
+    types = parsed.set_types()
+    lines.append("set types: " + ", ".join(f"{t.label} {types[t]}" for t in SetType if types[t]))
+    effort = parsed.effort_counts()
+    lines.append(f"effort: RIR on {effort['rir']} sets, RPE on {effort['rpe']}, not rated {effort['none']}"
+                 + (f" ({parsed.effort_from_notes} read from notes)" if parsed.effort_from_notes else ""))
+    names = parsed.exercise_names()
+    lines.append(f"exercises: {len(names)}")
+    for proposal in proposals or ():
+        target = proposal.exercise.name if proposal.exercise else "new exercise"
+        lines.append(f"  {proposal.name} -> {target} ({proposal.how}; {names[proposal.name]} sets)")
+    for problem in parsed.problems:
+        lines.append(f"{'problem' if problem.fatal else 'note'}: line {problem.line}: {problem.message}")
+    return "\n".join(lines)

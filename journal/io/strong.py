@@ -1,0 +1,120 @@
+# SPDX-License-Identifier: MIT
+"""Strong's CSV export, in the header variants seen in the wild.
+
+Comma or semicolon; every field possibly quoted; with or without `Workout #`, `Duration` or `Duration (sec)`,
+`Weight`/`Weight (kg)`/`Weight (lbs)` with or without a `Weight Unit` column, `Distance`/`Distance (meters)` with or
+without `Distance Unit`, `Seconds`, `Notes`, `Workout Notes`, `RPE`. `Set Order` is a number or W (warm-up), D
+(drop), F (failure); rows whose set order is `Note` or `Rest Timer` are not sets (a note belongs to its exercise).
+RPE 0 or empty is not recorded. A file without a unit uses the one the lifter chooses.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from journal.domain.effort import EffortScale
+from journal.domain.records import SetRecord, SetType
+from journal.domain.units import Unit
+from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Problem, Progress, no_progress
+from journal.io.builder import SessionBuilder
+from journal.io.fields import duration_text, load_kg, number, rpe_to_rir, when, whole
+from journal.io.text import header_of, require, rows
+
+REQUIRED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Reps")
+_SET_ORDER = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
+_NOT_SETS = {"note", "rest timer"}
+MAX_PLAUSIBLE_HOURS = 6  # a longer duration is a timer left running
+_DISTANCE_M = {"km": 1000.0, "mi": 1609.344, "miles": 1609.344, "m": 1.0, "meters": 1.0, "ft": 0.3048,
+               "yd": 0.9144}
+_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
+
+
+def _weight_column(header: list[str]) -> tuple[str, Unit | None]:
+    for name in header:
+        if name.startswith("Weight") and name != "Weight Unit":
+            unit = name[len("Weight"):].strip(" ()").lower()
+            return name, _UNITS.get(unit) if unit else None
+    raise ImportFailed(1, "no Weight column in the header")
+
+
+class StrongCsv(Importer):
+    name = "strong"
+    label = "Strong"
+    needs_units = True
+
+    @classmethod
+    def sniff(cls, header: list[str]) -> bool:
+        return all(name in header for name in REQUIRED) and any(n.startswith("Weight") for n in header)
+
+    def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
+        header = header_of(text)
+        require(header, REQUIRED, self.label)
+        col = set(header)
+        weight_name, header_unit = _weight_column(header)
+        has_unit_column = "Weight Unit" in col
+        stated = header_unit is not None or has_unit_column
+        unit = header_unit or options.units
+        if not stated and unit is None:
+            raise ImportFailed(0, "the file does not say whether loads are in kg or lb: choose the unit "
+                                  "(on the command line: --units kg or --units lb)")
+        distance_name = next((n for n in header if n.startswith("Distance") and n != "Distance Unit"), None)
+        duration_name = next((n for n in header if n.startswith("Duration")), None)
+        builder = SessionBuilder("strong")
+        problems: list[Problem] = []
+        count = 0
+        timed: set[str] = set()  # sessions whose duration was read (each row repeats it)
+        for count, row in enumerate(rows(text, header, progress), 1):
+            line = row.line
+            start = when(row["Date"], line)
+            title = row["Workout Name"]
+            key = builder.session(f"{start.isoformat()}|{title}", start, title=title,
+                                  notes=row["Workout Notes"])
+            if duration_name and (raw := row[duration_name]) and key not in timed:
+                timed.add(key)
+                seconds = (number(raw, line, "duration") if duration_name == "Duration (sec)"
+                           else duration_text(raw, line))
+                if seconds and seconds > MAX_PLAUSIBLE_HOURS * 3600:
+                    problems.append(Problem(line, f"workout duration {raw} is implausible (a timer left running?);"
+                                                  " the end time is left empty", fatal=False))
+                elif seconds:
+                    builder.update(key, end=start + timedelta(seconds=seconds))
+            if row["Workout Notes"]:
+                builder.update(key, notes=row["Workout Notes"])
+            exercise = row["Exercise Name"]
+            if not exercise:
+                raise ImportFailed(line, "the exercise name is empty")
+            order = row["Set Order"]
+            if order.lower() in _NOT_SETS:
+                if order.lower() == "note" and row["Notes"]:
+                    builder.entry(key, exercise, row["Notes"])
+                continue
+            set_type = _SET_ORDER.get(order.upper(), SetType.WORKING)
+            if order.upper() not in _SET_ORDER and not order.isdigit():
+                raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
+            row_unit = unit
+            if has_unit_column:
+                found = _UNITS.get(row["Weight Unit"].lower())
+                if found is None and row["Weight Unit"]:
+                    raise ImportFailed(line, f"weight unit '{row['Weight Unit']}' is neither kg nor lbs")
+                row_unit = found or unit or Unit.KG
+            assert row_unit is not None
+            distance = number(row[distance_name], line, "distance") if distance_name else None
+            if distance:
+                per = 1.0 if distance_name == "Distance (meters)" else _DISTANCE_M.get(
+                    row["Distance Unit"].lower() or ("km" if row_unit is Unit.KG else "mi"))
+                if per is None:
+                    raise ImportFailed(line, f"distance unit '{row['Distance Unit']}' is not known")
+                distance *= per
+            seconds = number(row["Seconds"], line, "seconds")
+            builder.add_set(key, exercise, SetRecord(
+                set_type=set_type,
+                load_kg=load_kg(number(row[weight_name], line, "weight"), row_unit, line),
+                reps=whole(row["Reps"], line, "reps") or None,
+                rir=(rir := rpe_to_rir(number(row["RPE"], line, "RPE"), line)),
+                effort_scale=None if rir is None else EffortScale.RPE,
+                duration_s=seconds or None,
+                distance_m=distance or None,
+                note=row["Notes"]))
+        return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit or Unit.KG,
+                              units_stated=stated, rows=count)
+

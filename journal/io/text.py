@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: MIT
+"""Reading export files: bytes to text (with a clear error for binary or non-UTF-8 files), the delimiter, and
+CSV records with the line each starts on."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.io.base import ImportFailed, Progress
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+def decode(data: bytes) -> str:
+    """The text of an export file: UTF-8 (with or without a byte-order mark) or UTF-16 with one."""
+    if not data.strip():
+        raise ImportFailed(0, "the file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ImportFailed(0, f"the file is not valid UTF-16 text: {error.reason}") from None
+    if b"\x00" in data[:65536]:
+        raise ImportFailed(0, "the file is not a text file (it holds binary data)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ImportFailed(line, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
+                                 "export it again, or save it as UTF-8") from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(0, f"the file is too large ({size / 2**20:.0f} MB)")
+        return decode(path.read_bytes())
+    except OSError as error:
+        raise ImportFailed(0, f"cannot read the file: {error.strerror or error}") from None
+
+
+def line_count(text: str) -> int:
+    return text.count("\n") + 1
+
+
+def first_line(text: str) -> str:
+    return text.split("\n", 1)[0].rstrip("\r")
+
+
+def delimiter_of(text: str) -> str:
+    """The field separator of the header line: ',', ';' or a tab, whichever splits it into the most fields."""
+    line = first_line(text)
+    return max((",", ";", "\t"), key=lambda d: len(next(csv.reader([line], delimiter=d), [])))
+
+
+def header_of(text: str) -> list[str]:
+    line = first_line(text)
+    return [name.strip() for name in next(csv.reader([line], delimiter=delimiter_of(text)), [])]
+
+
+@dataclass(frozen=True)
+class Record:
+    line: int  # the line the record starts on
+    fields: list[str]
+
+
+def records(text: str, delimiter: str | None = None) -> Iterator[Record]:
+    """Every record after the header, with its first line; blank lines are skipped. A quote left open at the end
+    of the file is reported as a file cut short."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or delimiter_of(text), strict=False)
+    start = 1
+    try:
+        for index, fields in enumerate(reader):
+            line = start
+            start = reader.line_num + 1
+            if index == 0 or not any(f.strip() for f in fields):
+                continue
+            yield Record(line, fields)
+    except csv.Error as error:
+        raise ImportFailed(start, f"the file cannot be read as CSV here ({error}); it may be cut short") from None
+    if text.count('"') % 2:
+        raise ImportFailed(start - 1, "a quoted field is never closed: the file may be cut short")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A record read by column name: row["Reps"] is that field, stripped ('' when the file has no such column)."""
+
+    line: int
+    fields: list[str]
+    columns: dict[str, int]
+
+    def __getitem__(self, name: str) -> str:
+        index = self.columns.get(name)
+        return self.fields[index].strip() if index is not None else ""
+
+
+def rows(text: str, header: list[str], progress: Progress,
+         mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Row]:
+    """The records after `header`, checked to have all its fields (after `mend`, which may fix a record given the
+    header's length), with progress every 2,000 records and at the end."""
+    columns = {name: index for index, name in enumerate(header)}
+    total = line_count(text)
+    for count, record in enumerate(records(text, delimiter_of(text)), 1):
+        fields = mend(record, len(header)) if mend else record.fields
+        if len(fields) < len(header):
+            raise ImportFailed(record.line, f"{len(fields)} fields where the header has {len(header)} "
+                                            "(the file may be cut short)")
+        if count % 2000 == 0:
+            progress(record.line, total)
+        yield Row(record.line, fields, columns)
+    progress(total, total)
+
+
+def require(header: list[str], required: tuple[str, ...], label: str) -> None:
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise ImportFailed(1, f"not a {label} export: the header lacks {', '.join(missing)}")
