@@ -128,23 +128,12 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    import os
-    import tempfile
-
-    from journal.io.journal_csv import write_journal_csv
+    from journal.io.journal_csv import export_file
     from journal.storage.repository import iter_sessions
 
     _open(args, must_exist=True)
-    out = args.out.absolute()
-    handle, temporary = tempfile.mkstemp(prefix=".journal-export-", suffix=".csv", dir=out.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            sessions, sets = write_journal_csv(iter_sessions(), stream)
-        os.replace(temporary, out)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-    print(f"exported {sessions} sessions, {sets} sets to {out}")
+    sessions, sets = export_file(args.out, iter_sessions())
+    print(f"exported {sessions} sessions, {sets} sets to {args.out.absolute()}")
     return 0
 
 

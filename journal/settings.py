@@ -6,6 +6,8 @@ Nothing else reads or writes QSettings. A value equal to its default is removed 
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,4 +75,20 @@ def window_state(name: str) -> Any:
 def save_window_state(name: str, state: Any) -> None:
     store = _store()
     store.setValue(f"windows/{name}", state)
+    _save(store)
+
+
+def saved_mapping(key: str) -> dict[str, str] | None:
+    """The column mapping the lifter chose last time for a CSV with these column names."""
+    raw = _store().value(f"mappings/{hashlib.sha1(key.encode()).hexdigest()}")
+    try:
+        value = json.loads(raw) if raw else None
+    except (TypeError, ValueError):
+        return None
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+
+def save_mapping(key: str, mapping: dict[str, str]) -> None:
+    store = _store()
+    store.setValue(f"mappings/{hashlib.sha1(key.encode()).hexdigest()}", json.dumps(mapping))
     _save(store)

@@ -54,6 +54,10 @@ class ImportOptions:
     effort_from_notes: bool = True  # take "@8" or "RIR 2" written in a set's note as its effort
     mapping: dict[str, str] | None = None  # column mapping for the generic CSV importer
 
+    def __post_init__(self) -> None:
+        if self.units is not None:  # from a combo box or the command line this may arrive as plain text
+            object.__setattr__(self, "units", Unit(self.units))
+
 
 @dataclass
 class ParsedImport:

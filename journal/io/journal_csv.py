@@ -12,8 +12,11 @@ exactly one apostrophe off again. Numbers are written so that they read back to 
 from __future__ import annotations
 
 import csv
+import os
+import tempfile
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import Path
 from typing import IO
 
 from journal.domain.effort import EffortScale
@@ -137,3 +140,18 @@ class JournalCsv(Importer):
             failure_reps=whole(row["failure_reps"], line, "failure reps"),
             duration_s=number(row["duration_s"], line, "duration"),
             distance_m=number(row["distance_m"], line, "distance"), note=unescape(row["set_note"]))
+
+
+def export_file(path: Path, sessions: Iterable[Session]) -> tuple[int, int]:
+    """Write `sessions` to `path` atomically, readable by the user only; a half-written export never replaces a
+    good file. Returns (sessions, sets)."""
+    out = path.absolute()
+    handle, temporary = tempfile.mkstemp(prefix=".journal-export-", suffix=".csv", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            counts = write_journal_csv(sessions, stream)
+        os.replace(temporary, out)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+    return counts

@@ -24,7 +24,7 @@ def heaviest_load(parsed: ParsedImport) -> float | None:
 
 def units_line(parsed: ParsedImport) -> str:
     """The unit used, and the heaviest load read both ways, so a wrong guess shows at once."""
-    unit = parsed.units or Unit.KG
+    unit = Unit(parsed.units or Unit.KG)
     how = "as the file says" if parsed.units_stated else "chosen: the file does not say"
     text = f"units: {unit} ({how})"
     heaviest = heaviest_load(parsed)

@@ -31,19 +31,23 @@ def find_exercise(name: str) -> Exercise | None:
     return to_exercise(row) if row else None
 
 
-def create_exercise(name: str, template: Exercise | None = None) -> tuple[Exercise, Change]:
-    """A new exercise named by the lifter or an import; refused when the name is already known."""
+def create_exercise(name: str, template: Exercise | None = None,
+                    take_alias: bool = False) -> tuple[Exercise, Change]:
+    """A new exercise named by the lifter or an import; refused when the name is already known, unless it is only
+    another exercise's alias and `take_alias` says the lifter wants it as an exercise of its own."""
     name = clean_name(name)
     if not name:
         raise ValueError("an exercise needs a name")
-    if find_exercise(name) is not None:
+    existing = find_exercise(name)
+    if existing is not None and (not take_alias or name_key(existing.name) == name_key(name)):
         raise ValueError(f"an exercise called {name!r} already exists")
     base = template or Exercise(id=None, name=name)
     with db.atomic():
         row = ExerciseRow.create(
             name=name, mechanic=base.mechanic, primary="|".join(base.primary), secondary="|".join(base.secondary),
             equipment=base.equipment, bodyweight=base.bodyweight, measure=base.measure, builtin=False)
-        AliasRow.create(key=name_key(name), alias=name, exercise=row)
+        AliasRow.insert(key=name_key(name), alias=name, exercise=row).on_conflict(
+            conflict_target=[AliasRow.key], update={AliasRow.exercise: row.id, AliasRow.alias: name}).execute()
     return to_exercise(row), Change(exercises=True)
 
 

@@ -67,8 +67,9 @@ def _apply_choices(choices: dict[str, int | None]) -> bool:
     created = False
     for name, exercise_id in choices.items():
         if exercise_id is None:
-            if find_exercise(name) is None:
-                create_exercise(clean_name(name))
+            existing = find_exercise(name)
+            if existing is None or name_key(existing.name) != name_key(name):
+                create_exercise(clean_name(name), take_alias=True)
                 created = True
         else:
             AliasRow.insert(key=name_key(name), alias=clean_name(name), exercise=exercise_id).on_conflict(

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 class EmptyState(QWidget):
     """Signals:
         start_session(): the lifter wants to log a session now.
+        import_file(): the lifter wants to bring in the history kept in another app.
         explore_sample(): the lifter wants to look around a sample history first.
     """
 
     start_session = Signal()
     explore_sample = Signal()
+    import_file = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,14 +41,21 @@ class EmptyState(QWidget):
         self.sample.setObjectName("exploreSample")
         self.sample.setMinimumHeight(36)
         self.sample.setToolTip("Look around a three-year synthetic history, kept apart from your own journal")
+        self.importer = QPushButton("Import from another app…")
+        self.importer.setObjectName("importFromApp")
+        self.importer.setMinimumHeight(36)
+        self.importer.setToolTip("Strong, Hevy, FitNotes, Fitbod or any CSV (Ctrl+I)")
+        self.importer.clicked.connect(self.import_file)
         self.start.clicked.connect(self.start_session)
         self.sample.clicked.connect(self.explore_sample)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.start)
+        buttons.addWidget(self.importer)
         buttons.addWidget(self.sample)
         buttons.addStretch(1)
-        hint = QLabel("Keyboard: Ctrl+N new session · Ctrl+E add exercise · Enter next set · Ctrl+Z undo")
+        hint = QLabel("Keyboard: Ctrl+N new session · Ctrl+E add exercise · Enter next set · Ctrl+I import · "
+                      "Ctrl+Z undo")
         hint.setEnabled(False)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -26,10 +27,14 @@ from journal.domain.records import Session
 from journal.paths import default_db_path, sample_db_path
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError
+from journal.io.journal_csv import export_file
+from journal.storage.repository import iter_sessions
 from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import session_count
 from journal.ui import undo
+from journal.io import file_filter
 from journal.ui.empty_state import EmptyState
+from journal.ui.import_dialog import ImportDialog
 from journal.ui.preferences import PreferencesDialog
 from journal.ui.service import JournalService
 from journal.ui.session_editor import SessionEditor
@@ -98,6 +103,7 @@ class MainWindow(QMainWindow):
         self.sessions.session_selected.connect(lambda sid: self.delete_action.setEnabled(sid is not None))
         self.empty.start_session.connect(self.new_session)
         self.empty.explore_sample.connect(self.explore_sample)
+        self.empty.import_file.connect(lambda: self.import_file())
         service.changed.connect(self.on_changed)
         service.file_changed.connect(lambda _path: self._show_file())
         self._show_file()
@@ -123,6 +129,10 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action("&Delete session", "Ctrl+Shift+Delete", self.delete_session,
                                           "Delete the selected session (undo brings it back)")
         self.delete_action.setEnabled(False)
+        self.import_action = self._action("&Import from another app…", "Ctrl+I", lambda: self.import_file(),
+                                          "Bring in an export from Strong, Hevy, FitNotes, Fitbod or any CSV")
+        self.export_action = self._action("&Export as CSV…", "Ctrl+Shift+E", lambda: self.export_file(),
+                                          "Write the whole journal as Journal CSV")
         self.sample_action = self._action("Explore &sample data", None, self.explore_sample,
                                           "Open a synthetic history, kept apart from your journal")
         self.prefs_action = self._action("&Preferences…", QKeySequence.StandardKey.Preferences, self.edit_preferences)
@@ -137,7 +147,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.new_action, self.sample_action])
+        file_menu.addActions([self.new_action, self.import_action, self.export_action, self.sample_action])
         file_menu.addSeparator()
         file_menu.addActions([self.prefs_action])
         file_menu.addSeparator()
@@ -151,7 +161,8 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.addActions([self.new_action, self.undo_action, self.redo_action, self.delete_action])
+        toolbar.addActions([self.new_action, self.import_action, self.undo_action, self.redo_action,
+                            self.delete_action])
 
     # ---- state ----
     def is_sample(self) -> bool:
@@ -242,6 +253,31 @@ class MainWindow(QMainWindow):
             self.open_own_journal()
 
         run_in_background(generate, done, failed)
+
+    def import_file(self, path: Path | None = None) -> ImportDialog | None:
+        """Open the import preview for `path` (asked for when None); nothing is written until it is confirmed."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Import from another app", "", file_filter())
+            if not chosen:
+                return None
+            path = Path(chosen)
+        self.editor.flush()
+        dialog = ImportDialog(self.service, path, self)
+        dialog.imported.connect(lambda result: self.statusBar().showMessage(
+            f"Imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped). "
+            "Ctrl+Z removes them again.", 15000))
+        dialog.open()
+        return dialog
+
+    def export_file(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export as CSV", "journal.csv", "CSV (*.csv)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.editor.flush()
+        sessions, sets = export_file(path, iter_sessions())
+        self.statusBar().showMessage(f"Exported {sessions} sessions, {sets} sets to {path}", 15000)
 
     def open_own_journal(self) -> None:
         self._open(self.own_path)

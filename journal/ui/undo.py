@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from journal.domain.records import Entry, Session, SetRecord
 from journal.storage import repository as repo
+from journal.storage.bulk import insert_sessions
 from journal.ui.service import JournalService
 
 
@@ -207,3 +208,24 @@ class MoveSet(_Command):
 
     def undo(self) -> None:
         self.service.emit(repo.move_set(self.set_id, self.old))
+
+
+class ImportSessions(_Command):
+    """An import, already written in the background: undo removes exactly the sessions it added."""
+
+    def __init__(self, service: JournalService, sessions: list[Session], session_ids: tuple[int, ...],
+                 text: str) -> None:
+        super().__init__(service, text)
+        self.sessions, self.session_ids = sessions, session_ids
+        self._written = True
+
+    def redo(self) -> None:
+        if self._written:  # the first redo comes with push(): the import is already in the file
+            self._written = False
+            return
+        result = insert_sessions(self.sessions)
+        self.session_ids = result.session_ids
+        self.service.emit(result.change)
+
+    def undo(self) -> None:
+        self.service.emit(repo.delete_sessions(self.session_ids))
