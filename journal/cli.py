@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import tempfile
 import sys
 import time
 from collections.abc import Sequence
@@ -96,6 +97,8 @@ def _import(args: argparse.Namespace) -> int:
     from journal.domain.units import Unit
     from journal.io import ImportFailed, ImportOptions, parse_file
     from journal.io.report import describe
+    from journal.storage.backup import snapshot
+    from journal.storage.database import close_database, open_database
     from journal.storage.importing import import_sessions, propose
 
     name = str(args.file)
@@ -114,9 +117,13 @@ def _import(args: argparse.Namespace) -> int:
     path = Path(getattr(args, "db", None) or _default_db())
     if args.dry_run:
         proposals = None
-        if path.exists():
-            _open(args, must_exist=True)
-            proposals = propose(parsed.exercise_names())
+        if path.exists():  # names are proposed against a copy: a dry run never writes to the journal
+            with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
+                copy = Path(folder) / "journal.sqlite"
+                snapshot(path, copy)
+                open_database(copy)
+                proposals = propose(parsed.exercise_names())
+                close_database()
         print(describe(parsed, proposals))
         print("dry run: nothing was written")
         return 0

@@ -11,10 +11,11 @@ _PUNCT = re.compile(r"[^\w\s()]")
 
 
 def name_key(name: str) -> str:
-    """Case, accents, spacing, hyphens and punctuation folded: 'Pull-Up ' and 'pull up' share a key."""
-    folded = unicodedata.normalize("NFKD", name).lower()
-    folded = _SPACES.sub(" ", folded).encode("ascii", "ignore").decode()
-    folded = _SPACES.sub(" ", _PUNCT.sub("", folded)).strip()
+    """Case, accents, spacing, hyphens and punctuation folded: 'Pull-Up ' and 'pull up' share a key; letters of
+    every script are kept ('Жим лежа' and 'Присед' differ)."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(char for char in folded if not unicodedata.combining(char))  # accents off, letters kept
+    folded = _SPACES.sub(" ", _PUNCT.sub("", _SPACES.sub(" ", folded))).strip()
     return re.sub(r"\s*\(\s*", " (", folded).replace(" )", ")").strip()
 
 

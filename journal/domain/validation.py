@@ -9,6 +9,7 @@ import re
 from datetime import datetime
 
 from journal.domain.effort import RIR_MAX, RPE_MAX, RPE_MIN, is_half_step, rir_from_rpe
+from journal.domain.records import SetRecord
 from journal.domain.units import Unit, format_number, from_kg, to_kg
 
 LOAD_MAX_KG = 1000.0
@@ -147,3 +148,20 @@ def check_session_times(start: datetime, end: datetime | None) -> None:
         raise ValidationError("Date", "is not a plausible date")
     if end is not None and end < start:
         raise ValidationError("End", "is before the start")
+
+
+def check_set(record: SetRecord) -> None:
+    """The same limits as the set table's cells, for a set that arrives whole (an import)."""
+    if record.load_kg is not None and not 0 <= record.load_kg <= LOAD_MAX_KG:
+        raise ValidationError("Load", f"{record.load_kg:g} kg is not between 0 and {LOAD_MAX_KG:g} kg")
+    for field, value in (("Reps", record.reps), ("Failure reps", record.failure_reps)):
+        if value is not None and not 0 <= value <= REPS_MAX:
+            raise ValidationError(field, f"{value} is not a whole number from 0 to {REPS_MAX}")
+    if record.rir is not None and not (0 <= record.rir <= RIR_MAX and is_half_step(record.rir)):
+        raise ValidationError("RIR", f"{record.rir:g} is not 0 to 10 in half steps")
+    if record.failure_reps is not None and record.reps is not None and record.failure_reps < record.reps:
+        raise ValidationError("Failure reps", f"{record.failure_reps} is fewer than the {record.reps} reps done")
+    if record.duration_s is not None and not 0 <= record.duration_s <= DURATION_MAX_S:
+        raise ValidationError("Time", f"{record.duration_s:g} s is not between 0 and 24 hours")
+    if record.distance_m is not None and not 0 <= record.distance_m <= DISTANCE_MAX_M:
+        raise ValidationError("Distance", f"{record.distance_m:g} m is not between 0 and 1,000 km")

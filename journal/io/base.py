@@ -48,6 +48,12 @@ class ImportFailed(Exception):
         self.problem = Problem(line, message)
 
 
+def units_not_stated() -> ImportFailed:
+    """The refusal when a file does not say its load unit and the lifter has not chosen one."""
+    return ImportFailed(0, "the file does not say whether loads are in kg or lb: choose the unit "
+                           "(on the command line: --units kg or --units lb)")
+
+
 @dataclass(frozen=True)
 class ImportOptions:
     units: Unit | None = None  # the load unit, for files that do not say (None: the file must say)

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from journal.domain.records import Entry, Exercise, Session, SetRecord
-from journal.io.base import ParsedImport
+from journal.domain.validation import ValidationError, check_set
+from journal.io.base import ImportFailed, ParsedImport
 from journal.io.fields import with_effort_from_note
 
 
@@ -49,8 +50,14 @@ class SessionBuilder:
             entries[-1].note = note
         return entries[-1]
 
-    def add_set(self, key: str, name: str, record: SetRecord, note: str = "") -> None:
-        self.entry(key, name, note).sets.append(record)
+    def add_set(self, key: str, name: str, record: SetRecord, line: int, note: str = "",
+                new: bool = False) -> None:
+        """Add a set to the exercise being added to (see entry), after the checks every set passes."""
+        try:
+            check_set(record)
+        except ValidationError as error:
+            raise ImportFailed(line, f"{error.field}: {error.message}") from None
+        self.entry(key, name, note, new).sets.append(record)
 
     def result(self, fmt: str, effort_from_notes: bool, **fields: object) -> ParsedImport:
         """Sessions oldest first, each exercise's sets in file order; effort read from notes when asked."""

@@ -14,9 +14,11 @@ from journal.domain.units import KG_PER_LB, Unit
 from journal.io.base import ImportFailed
 from journal.io.dates import DateError, parse_export_datetime
 
+# "@8", "@ 8.5", "RPE 9", "rpe: 7,5", "RIR 2": a number that ends there (not "@8kg", "@80", "RIR 2.25").
+_END = r"(?![\w]|[.,]\d)"
 _EFFORT_IN_NOTE = re.compile(
-    r"(?:@\s*|\brpe\s*[:=]?\s*)(?P<rpe>10|[1-9](?:[.,]5)?)(?![\d.,]*\d)"
-    r"|\brir\s*[:=]?\s*(?P<rir>10|[0-9](?:[.,]5)?)(?![\d.,]*\d)", re.IGNORECASE)
+    rf"(?:@\s*|\brpe\s*[:=]?\s*)(?P<rpe>10|[1-9](?:[.,]5)?){_END}"
+    rf"|\brir\s*[:=]?\s*(?P<rir>10|[0-9](?:[.,]5)?){_END}", re.IGNORECASE)
 
 
 def when(text: str, line: int, day_first: bool | None = None) -> datetime:

@@ -53,6 +53,6 @@ class FitbodCsv(Importer):
                 reps=whole(row["Reps"], line, "reps") or None,
                 duration_s=number(row["Duration(s)"], line, "duration") or None,
                 distance_m=number(row["Distance(m)"], line, "distance") or None,
-                note=row["Note"]))
+                note=row["Note"]), line)
         return builder.result(self.label, options.effort_from_notes, units=options.units or Unit.KG,
                               units_stated=False, rows=count)

@@ -13,7 +13,16 @@ from datetime import datetime
 
 from journal.domain.records import SetRecord
 from journal.domain.units import Unit
-from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Problem, Progress, no_progress
+from journal.io.base import (
+    ImportFailed,
+    ImportOptions,
+    Importer,
+    ParsedImport,
+    Problem,
+    Progress,
+    no_progress,
+    units_not_stated,
+)
 from journal.io.builder import SessionBuilder
 from journal.io.fields import duration_text, load_kg, number, when, whole
 from journal.io.text import Record, header_of, require, rows
@@ -27,6 +36,7 @@ _DISTANCE_M = {"km": 1000.0, "m": 1.0, "mi": 1609.344, "mile": 1609.344, "miles"
 class FitNotesCsv(Importer):
     name = "fitnotes"
     label = "FitNotes"
+    needs_units = True
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
@@ -40,6 +50,8 @@ class FitNotesCsv(Importer):
         if weight is None:
             raise ImportFailed(1, "not a FitNotes export: the header has no Weight column")
         header_unit = _UNITS.get(weight[len("Weight"):].strip(" ()").lower())
+        if header_unit is None and "Weight Unit" not in col and options.units is None:
+            raise units_not_stated()
         exercise_at = header.index("Exercise")
         builder = SessionBuilder("fitnotes")
         categories: dict[str, list[str]] = {}
@@ -82,7 +94,7 @@ class FitNotesCsv(Importer):
                 reps=whole(row["Reps"], line, "reps") or None,
                 duration_s=duration_text(row["Time"], line) or None,
                 distance_m=distance * (per or 1.0) if distance else None,
-                note=row["Comment"] or row["Notes"]))
+                note=row["Comment"] or row["Notes"]), line)
         for key, names in categories.items():
             builder.update(key, title=", ".join(names))
         return builder.result(self.label, options.effort_from_notes, problems=problems,

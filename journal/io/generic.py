@@ -14,7 +14,7 @@ from datetime import datetime
 from journal.domain.effort import EffortScale
 from journal.domain.records import SetRecord, SetType
 from journal.domain.units import Unit
-from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
+from journal.io.base import ImportFailed, ImportOptions, Importer, ParsedImport, Progress, no_progress, units_not_stated
 from journal.io.builder import SessionBuilder
 from journal.io.fields import load_kg, number, rpe_to_rir, when, whole
 from journal.io.text import Row, header_of, rows
@@ -94,6 +94,8 @@ class GenericCsv(Importer):
         unknown = [name for name in mapping.values() if name and name not in header]
         if unknown:
             raise ImportFailed(1, f"the file has no column '{unknown[0]}'")
+        if not mapping.get("unit") and mapping.get("load") and options.units is None:
+            raise units_not_stated()
         builder = SessionBuilder("csv")
         count = 0
         for count, row in enumerate(rows(text, header, progress), 1):
@@ -117,7 +119,7 @@ class GenericCsv(Importer):
             builder.add_set(key, exercise, SetRecord(
                 set_type=_set_type(value["set_type"], line),
                 load_kg=load_kg(number(value["load"], line, "load"), unit or options.units or Unit.KG, line),
-                reps=whole(value["reps"], line, "reps"), rir=rir, effort_scale=scale, note=value["notes"]))
+                reps=whole(value["reps"], line, "reps"), rir=rir, effort_scale=scale, note=value["notes"]), line)
         return builder.result(self.label, options.effort_from_notes, units=options.units or Unit.KG,
                               units_stated=bool(mapping.get("unit")), rows=count)
 

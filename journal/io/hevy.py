@@ -54,12 +54,11 @@ class HevyCsv(Importer):
             index = whole(row["set_index"], line, "set index")
             rir = rpe_to_rir(number(row["rpe"], line, "rpe"), line)
             metres = number(row[distance], line, "distance")
-            entry = builder.entry(key, exercise, row["exercise_notes"], new=index == 0)
-            entry.sets.append(SetRecord(
+            builder.add_set(key, exercise, SetRecord(
                 set_type=set_type,
                 load_kg=load_kg(number(row[weight], line, "weight"), unit, line),
                 reps=whole(row["reps"], line, "reps"),
                 rir=rir, effort_scale=None if rir is None else EffortScale.RPE,
                 duration_s=number(row["duration_seconds"], line, "duration") or None,
-                distance_m=metres * per_metre if metres else None))
+                distance_m=metres * per_metre if metres else None), line, row["exercise_notes"], new=index == 0)
         return builder.result(self.label, options.effort_from_notes, units=unit, rows=count)

@@ -21,6 +21,7 @@ from typing import IO
 
 from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Exercise, Session, SetRecord, SetType
+from journal.domain.validation import ValidationError, check_set
 from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
 from journal.io.fields import number, whole
 from journal.io.text import header_of, line_count, records
@@ -48,7 +49,7 @@ def _num(value: float | int | None) -> str:
 
 def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, int]:
     """Write every session; returns (sessions, sets) written."""
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # CRLF line ends, so a lone carriage return in a note is quoted too
     writer.writerow(HEADER)
     session_count = set_count = 0
     for number_, session in enumerate(sessions, 1):
@@ -117,6 +118,8 @@ class JournalCsv(Importer):
                 current = (row["session"], session, [])
             entries = current[2]
             if row["entry"]:
+                if not unescape(row["exercise"]).strip():
+                    raise ImportFailed(line, "the exercise name is empty")
                 if not entries or str(len(entries)) != row["entry"]:
                     entries.append(Entry(exercise=Exercise(id=None, name=unescape(row["exercise"])),
                                          note=unescape(row["exercise_note"])))
@@ -134,12 +137,17 @@ class JournalCsv(Importer):
             scale = EffortScale(row["effort_scale"]) if row["effort_scale"] else None
         except ValueError as error:
             raise ImportFailed(line, str(error)) from None
-        return SetRecord(
+        record = SetRecord(
             set_type=set_type, load_kg=number(row["load_kg"], line, "load"), reps=whole(row["reps"], line, "reps"),
             rir=number(row["rir"], line, "rir"), effort_scale=scale,
             failure_reps=whole(row["failure_reps"], line, "failure reps"),
             duration_s=number(row["duration_s"], line, "duration"),
             distance_m=number(row["distance_m"], line, "distance"), note=unescape(row["set_note"]))
+        try:
+            check_set(record)
+        except ValidationError as error:
+            raise ImportFailed(line, f"{error.field}: {error.message}") from None
+        return record
 
 
 def export_file(path: Path, sessions: Iterable[Session]) -> tuple[int, int]:

@@ -10,12 +10,22 @@ RPE 0 or empty is not recorded. A file without a unit uses the one the lifter ch
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import timedelta
 
 from journal.domain.effort import EffortScale
 from journal.domain.records import SetRecord, SetType
 from journal.domain.units import Unit
-from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Problem, Progress, no_progress
+from journal.io.base import (
+    ImportFailed,
+    ImportOptions,
+    Importer,
+    ParsedImport,
+    Problem,
+    Progress,
+    no_progress,
+    units_not_stated,
+)
 from journal.io.builder import SessionBuilder
 from journal.io.fields import duration_text, load_kg, number, rpe_to_rir, when, whole
 from journal.io.text import header_of, require, rows
@@ -55,14 +65,14 @@ class StrongCsv(Importer):
         stated = header_unit is not None or has_unit_column
         unit = header_unit or options.units
         if not stated and unit is None:
-            raise ImportFailed(0, "the file does not say whether loads are in kg or lb: choose the unit "
-                                  "(on the command line: --units kg or --units lb)")
+            raise units_not_stated()
         distance_name = next((n for n in header if n.startswith("Distance") and n != "Distance Unit"), None)
         duration_name = next((n for n in header if n.startswith("Duration")), None)
         builder = SessionBuilder("strong")
         problems: list[Problem] = []
         count = 0
         timed: set[str] = set()  # sessions whose duration was read (each row repeats it)
+        units_seen: Counter[Unit] = Counter()  # with a Weight Unit column: the units the rows say
         for count, row in enumerate(rows(text, header, progress), 1):
             line = row.line
             start = when(row["Date"], line)
@@ -73,6 +83,8 @@ class StrongCsv(Importer):
                 timed.add(key)
                 seconds = (number(raw, line, "duration") if duration_name == "Duration (sec)"
                            else duration_text(raw, line))
+                if seconds is not None and seconds < 0:
+                    raise ImportFailed(line, f"workout duration {raw} is negative")
                 if seconds and seconds > MAX_PLAUSIBLE_HOURS * 3600:
                     problems.append(Problem(line, f"workout duration {raw} is implausible (a timer left running?);"
                                                   " the end time is left empty", fatal=False))
@@ -97,11 +109,12 @@ class StrongCsv(Importer):
                 if found is None and row["Weight Unit"]:
                     raise ImportFailed(line, f"weight unit '{row['Weight Unit']}' is neither kg nor lbs")
                 row_unit = found or unit or Unit.KG
+                units_seen[row_unit] += 1
             assert row_unit is not None
             distance = number(row[distance_name], line, "distance") if distance_name else None
             if distance:
                 per = 1.0 if distance_name == "Distance (meters)" else _DISTANCE_M.get(
-                    row["Distance Unit"].lower() or ("km" if row_unit is Unit.KG else "mi"))
+                    row["Distance Unit"].lower().rstrip(".") or ("km" if row_unit is Unit.KG else "mi"))
                 if per is None:
                     raise ImportFailed(line, f"distance unit '{row['Distance Unit']}' is not known")
                 distance *= per
@@ -114,7 +127,9 @@ class StrongCsv(Importer):
                 effort_scale=None if rir is None else EffortScale.RPE,
                 duration_s=seconds or None,
                 distance_m=distance or None,
-                note=row["Notes"]))
+                note=row["Notes"]), line)
+        if units_seen:
+            unit = units_seen.most_common(1)[0][0]
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit or Unit.KG,
                               units_stated=stated, rows=count)
 

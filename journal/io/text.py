@@ -29,11 +29,14 @@ def decode(data: bytes) -> str:
     if b"\x00" in data[:65536]:
         raise ImportFailed(0, "the file is not a text file (it holds binary data)")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ImportFailed(line, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
                                  "export it again, or save it as UTF-8") from None
+    if "\n" not in text:  # old Mac line ends
+        text = text.replace("\r", "\n")
+    return text
 
 
 def read_text(path: Path) -> str:
@@ -57,12 +60,21 @@ def first_line(text: str) -> str:
 def delimiter_of(text: str) -> str:
     """The field separator of the header line: ',', ';' or a tab, whichever splits it into the most fields."""
     line = first_line(text)
-    return max((",", ";", "\t"), key=lambda d: len(next(csv.reader([line], delimiter=d), [])))
+    def fields(delimiter: str) -> int:
+        try:
+            return len(next(csv.reader([line], delimiter=delimiter), []))
+        except csv.Error:
+            return 0
+
+    return max((",", ";", "\t"), key=fields)
 
 
 def header_of(text: str) -> list[str]:
     line = first_line(text)
-    return [name.strip() for name in next(csv.reader([line], delimiter=delimiter_of(text)), [])]
+    try:
+        return [name.strip() for name in next(csv.reader([line], delimiter=delimiter_of(text)), [])]
+    except csv.Error as error:
+        raise ImportFailed(1, f"the header cannot be read as CSV ({error})") from None
 
 
 @dataclass(frozen=True)
@@ -74,7 +86,7 @@ class Record:
 def records(text: str, delimiter: str | None = None) -> Iterator[Record]:
     """Every record after the header, with its first line; blank lines are skipped. A quote left open at the end
     of the file is reported as a file cut short."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or delimiter_of(text), strict=False)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or delimiter_of(text), strict=True)
     start = 1
     try:
         for index, fields in enumerate(reader):
@@ -84,9 +96,9 @@ def records(text: str, delimiter: str | None = None) -> Iterator[Record]:
                 continue
             yield Record(line, fields)
     except csv.Error as error:
-        raise ImportFailed(start, f"the file cannot be read as CSV here ({error}); it may be cut short") from None
-    if text.count('"') % 2:
-        raise ImportFailed(start - 1, "a quoted field is never closed: the file may be cut short")
+        reason = ("a quoted field is never closed: the file may be cut short" if "end of data" in str(error)
+                  else f"the file cannot be read as CSV here ({error})")
+        raise ImportFailed(start, reason) from None
 
 
 @dataclass(frozen=True)

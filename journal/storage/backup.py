@@ -29,3 +29,16 @@ def backup_to(db: SqliteDatabase, db_path: Path, reason: str) -> Path:
     finally:
         dest.close()
     return target
+
+
+def snapshot(source: Path, target: Path) -> None:
+    """Copy a journal file that is not open here, read-only, through the online backup API. When no other program
+    has it open (no write-ahead log beside it), it is read as immutable, so not even an empty log is left behind."""
+    closed = not Path(f"{source}-wal").exists()
+    reader = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro{'&immutable=1' if closed else ''}", uri=True)
+    writer = sqlite3.connect(target)
+    try:
+        reader.backup(writer)
+    finally:
+        writer.close()
+        reader.close()

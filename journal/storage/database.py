@@ -39,8 +39,9 @@ def _check_existing(path: Path) -> None:
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise JournalFileError(f"{path} is not a journal file (it is not an SQLite database)")
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"  # a refused file gets no side files
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro{immutable}", uri=True)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
