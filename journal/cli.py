@@ -95,17 +95,22 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from journal.domain.units import Unit
-    from journal.io import ImportFailed, ImportOptions, parse_file
+    from journal import settings
+    from journal.io import ImportFailed, ImportOptions, parse_text
+    from journal.io.generic import mapping_key
+    from journal.io.text import header_of, read_text
     from journal.io.report import describe
     from journal.storage.backup import snapshot
     from journal.storage.database import close_database, open_database
     from journal.storage.importing import import_sessions, propose
 
     name = str(args.file)
-    options = ImportOptions(units=Unit(args.units) if args.units else None,
-                            effort_from_notes=not args.no_notes_effort)
     try:
-        parsed = parse_file(args.file, args.format, options)
+        text = read_text(args.file)
+        options = ImportOptions(units=Unit(args.units) if args.units else None,
+                                effort_from_notes=not args.no_notes_effort,
+                                mapping=settings.saved_mapping(mapping_key(header_of(text))))
+        parsed = parse_text(text, args.format, options)
     except ImportFailed as error:
         print(error.problem.describe(name), file=sys.stderr)
         return 1

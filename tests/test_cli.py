@@ -116,3 +116,20 @@ def test_smoke_builds_every_view_offscreen(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "smoke: ok" in result.stdout
     assert "smoke: sessions and editor: 1200x780" in result.stdout
+
+
+def test_import_any_csv_uses_the_mapping_chosen_in_the_window(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from journal import settings
+    from journal.io.generic import mapping_key
+
+    table = tmp_path / "log.csv"
+    table.write_text("Tag;Übung;Last;Wdh\n2026-03-02;Kniebeuge;100,5;5\n", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(table), "--format", "csv", "--units", "kg", "--db",
+                       str(tmp_path / "j.sqlite"))
+    assert code == 1 and "choose the column for Date" in err
+    settings.save_mapping(mapping_key(["Tag", "Übung", "Last", "Wdh"]),
+                          {"date": "Tag", "exercise": "Übung", "load": "Last", "reps": "Wdh"})
+    code, out, _ = run(capsys, "import", str(table), "--format", "csv", "--units", "kg", "--db",
+                       str(tmp_path / "j.sqlite"))
+    assert code == 0 and out.strip() == "imported 1 sessions, 1 sets (0 duplicates skipped)"

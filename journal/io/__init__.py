@@ -35,7 +35,11 @@ def detect(text: str) -> type[Importer]:
 def parse_file(path: Path, fmt: str = "auto", options: ImportOptions | None = None,
                progress: Progress = no_progress) -> ParsedImport:
     """Read and parse an export file. Raises ImportFailed for a file that cannot be read at all."""
-    text = read_text(path)
+    return parse_text(read_text(path), fmt, options, progress)
+
+
+def parse_text(text: str, fmt: str = "auto", options: ImportOptions | None = None,
+               progress: Progress = no_progress) -> ParsedImport:
     importer = detect(text) if fmt == "auto" else FORMATS[fmt]
     return importer().read(text, options or ImportOptions(), progress)
 
@@ -47,4 +51,4 @@ def file_filter() -> str:
 
 
 __all__ = ["FORMATS", "IMPORTERS", "ImportFailed", "ImportOptions", "Importer", "ParsedImport", "detect",
-           "file_filter", "parse_file"]
+           "file_filter", "parse_file", "parse_text"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -303,6 +304,7 @@ def _read(text: str, with_time: bool, day_first: bool | None = None) -> tuple[da
     return datetime.date(year, month, day), time
 
 
+@functools.lru_cache(maxsize=4096)  # exports repeat a workout's date on each of its sets
 def parse_export_datetime(text: str, day_first: bool | None = None) -> datetime.datetime:
     """The naive local date and time a fitness app's CSV export wrote, at midnight when it wrote no time.
 
