@@ -94,15 +94,17 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from journal.domain.units import Unit
     from journal import settings
+    from journal.domain.units import Unit
     from journal.io import ImportFailed, ImportOptions, parse_text
     from journal.io.generic import mapping_key
-    from journal.io.text import header_of, read_text
     from journal.io.report import describe
+    from journal.io.text import header_of, read_text
     from journal.storage.backup import snapshot
-    from journal.storage.database import close_database, open_database
+    from journal.storage.bulk import count_held
+    from journal.storage.database import JournalFileError, close_database, open_database
     from journal.storage.importing import import_sessions, propose
+    from journal.storage.migrations import DatabaseTooNew
 
     name = str(args.file)
     try:
@@ -115,26 +117,29 @@ def _import(args: argparse.Namespace) -> int:
         print(error.problem.describe(name), file=sys.stderr)
         return 1
     for problem in parsed.problems:
-        print(problem.describe(name) if problem.fatal else
-              problem.describe(name).replace(": ", ": warning: ", 1), file=sys.stderr)
+        print(problem.describe(name, warning=not problem.fatal), file=sys.stderr)
     if parsed.fatal:
         return 1
     path = Path(getattr(args, "db", None) or _default_db())
-    if args.dry_run:
-        proposals = None
-        if path.exists():  # names are proposed against a copy: a dry run never writes to the journal
-            with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
-                copy = Path(folder) / "journal.sqlite"
+    if args.dry_run:  # names are proposed against a copy (or a new journal): a dry run never writes
+        with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
+            copy = Path(folder) / "journal.sqlite"
+            if path.exists():
                 snapshot(path, copy)
-                open_database(copy)
-                proposals = propose(parsed.exercise_names())
-                close_database()
-        print(describe(parsed, proposals))
+            open_database(copy)
+            proposals = propose(parsed.exercise_names())
+            held = count_held(parsed.sessions)
+            close_database()
+        print(describe(parsed, proposals, held))
         print("dry run: nothing was written")
         return 0
-    _open(args)
-    choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
-    result = import_sessions(parsed.sessions, choices, path)
+    try:
+        _open(args)
+        choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
+        result = import_sessions(parsed.sessions, choices, path, remember=False)
+    except (JournalFileError, DatabaseTooNew, OSError) as error:
+        print(f"{name}: nothing was imported: {error}", file=sys.stderr)
+        return 1
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
     return 0
 

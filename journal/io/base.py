@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
@@ -36,8 +37,9 @@ class Problem:
     message: str
     fatal: bool = True
 
-    def describe(self, filename: str) -> str:
-        return f"{filename}:{self.line}: {self.message}" if self.line else f"{filename}: {self.message}"
+    def describe(self, filename: str, warning: bool = False) -> str:
+        """FILE:LINE: reason (a problem of the file as a whole names its first line)."""
+        return f"{filename}:{max(self.line, 1)}: {'warning: ' if warning else ''}{self.message}"
 
 
 class ImportFailed(Exception):
@@ -123,3 +125,24 @@ class Importer(ABC):
     @abstractmethod
     def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
         """Sessions and problems from the whole text of a file. Raises ImportFailed when nothing can be read."""
+
+
+MAX_PROBLEMS = 100
+
+
+@contextmanager
+def recorded(problems: list[Problem]) -> Iterator[None]:
+    """Read one row: a refusal becomes a problem of the file and reading goes on, so the preview lists every
+    problem with its line (the import stays blocked while any is fatal)."""
+    try:
+        yield
+    except ImportFailed as failure:
+        problems.append(failure.problem)
+
+
+def too_many(problems: list[Problem]) -> bool:
+    """Whether to stop reading: enough problems found to show the file is not what it seems."""
+    if sum(p.fatal for p in problems) < MAX_PROBLEMS:
+        return False
+    problems.append(Problem(0, f"reading stopped after {MAX_PROBLEMS} problems"))
+    return True

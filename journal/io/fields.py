@@ -21,6 +21,38 @@ _EFFORT_IN_NOTE = re.compile(
     rf"|\brir\s*[:=]?\s*(?P<rir>10|[0-9](?:[.,]5)?){_END}", re.IGNORECASE)
 
 
+UNIT_WORDS = {"kg": Unit.KG, "kgs": Unit.KG, "kilo": Unit.KG, "kilos": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB,
+              "pound": Unit.LB, "pounds": Unit.LB}
+DISTANCE_M = {"km": 1000.0, "m": 1.0, "meters": 1.0, "metres": 1.0, "mi": 1609.344, "mile": 1609.344,
+              "miles": 1609.344, "ft": 0.3048, "yd": 0.9144}
+
+
+def unit_word(text: str, line: int) -> Unit | None:
+    """A load unit as exports write it ('kgs', 'lbs'…); empty is None."""
+    word = text.strip().lower().rstrip(".")
+    if not word:
+        return None
+    if word not in UNIT_WORDS:
+        raise ImportFailed(line, f"weight unit '{text.strip()}' is neither kg nor lb")
+    return UNIT_WORDS[word]
+
+
+def metres(value: float | None, unit_text: str, line: int, default: str = "m") -> float | None:
+    """A distance in metres from a value and its unit as written ('km', 'mi.'…)."""
+    if not value:
+        return None
+    word = unit_text.strip().lower().rstrip(".") or default
+    if word not in DISTANCE_M:
+        raise ImportFailed(line, f"distance unit '{unit_text.strip()}' is not known")
+    return value * DISTANCE_M[word]
+
+
+def unit_in_header(name: str) -> Unit | None:
+    """The unit a column name states: 'Weight (kgs)' -> kg."""
+    match = re.search(r"\(([^()]*)\)\s*$", name)
+    return UNIT_WORDS.get(match[1].strip().lower()) if match else None
+
+
 def when(text: str, line: int, day_first: bool | None = None) -> datetime:
     """A date and time as the export writes it."""
     try:

@@ -21,16 +21,15 @@ from journal.io.base import (
     Problem,
     Progress,
     no_progress,
+    recorded,
+    too_many,
     units_not_stated,
 )
 from journal.io.builder import SessionBuilder
-from journal.io.fields import duration_text, load_kg, number, when, whole
+from journal.io.fields import duration_text, load_kg, metres, number, unit_in_header, unit_word, when, whole
 from journal.io.text import Record, header_of, require, rows
 
 REQUIRED = ("Date", "Exercise", "Category", "Reps")
-_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
-_DISTANCE_M = {"km": 1000.0, "m": 1.0, "mi": 1609.344, "mile": 1609.344, "miles": 1609.344, "ft": 0.3048,
-               "yd": 0.9144, "": 1.0}
 
 
 class FitNotesCsv(Importer):
@@ -49,7 +48,7 @@ class FitNotesCsv(Importer):
         weight = next((n for n in header if n.startswith("Weight") and n != "Weight Unit"), None)
         if weight is None:
             raise ImportFailed(1, "not a FitNotes export: the header has no Weight column")
-        header_unit = _UNITS.get(weight[len("Weight"):].strip(" ()").lower())
+        header_unit = unit_in_header(weight)
         if header_unit is None and "Weight Unit" not in col and options.units is None:
             raise units_not_stated()
         exercise_at = header.index("Exercise")
@@ -57,46 +56,61 @@ class FitNotesCsv(Importer):
         categories: dict[str, list[str]] = {}
         problems: list[Problem] = []
 
+        numeric = [header.index(name) for name in (weight, "Reps") if name in header]
+        text_columns = [(header.index(name), name) for name in ("Exercise", "Comment", "Notes") if name in header]
+
         def mend(record: Record, expected: int) -> list[str]:
-            """Join the fields an unquoted comma split the exercise name into."""
+            """Join the fields an unquoted comma split a text column into: the exercise name, else a comment,
+            whichever leaves the weight and reps reading as numbers; otherwise refuse the row."""
             fields = record.fields
             extra = len(fields) - expected
             if extra <= 0:
                 return fields
-            name = ",".join(fields[exercise_at:exercise_at + extra + 1])
-            problems.append(Problem(record.line, f"the exercise name held {extra} unquoted comma"
-                                                 f"{'s' if extra > 1 else ''}; read as '{name.strip()}'", fatal=False))
-            return [*fields[:exercise_at], name, *fields[exercise_at + extra + 1:]]
+            for at, column in text_columns:
+                joined = ",".join(fields[at:at + extra + 1])
+                candidate = [*fields[:at], joined, *fields[at + extra + 1:]]
+                if all(_numeric(candidate[i]) for i in numeric):
+                    problems.append(Problem(record.line, f"the {column.lower()} held {extra} unquoted comma"
+                                                         f"{'s' if extra > 1 else ''}; read as '{joined.strip()}'",
+                                            fatal=False))
+                    return candidate
+            raise ImportFailed(record.line, f"{extra} field{'s' if extra > 1 else ''} more than the header, and "
+                                            "no way of joining them leaves the weight and reps as numbers")
 
         count = 0
         for count, row in enumerate(rows(text, header, progress, mend), 1):
-            line = row.line
-            day = when(row["Date"], line).date()
-            key = builder.session(day.isoformat(), datetime(day.year, day.month, day.day))
-            category = row["Category"]
-            if category and category not in categories.setdefault(key, []):
-                categories[key].append(category)
-            unit = header_unit
-            if "Weight Unit" in col:
-                unit = _UNITS.get(row["Weight Unit"].lower(), unit)
-                if unit is None and row["Weight Unit"]:
-                    raise ImportFailed(line, f"weight unit '{row['Weight Unit']}' is neither kgs nor lbs")
-            unit = unit or options.units or Unit.KG
-            exercise = row["Exercise"]
-            if not exercise:
-                raise ImportFailed(line, "the exercise name is empty")
-            distance = number(row["Distance"], line, "distance")
-            per = _DISTANCE_M.get(row["Distance Unit"].lower())
-            if distance and per is None:
-                raise ImportFailed(line, f"distance unit '{row['Distance Unit']}' is not known")
-            builder.add_set(key, exercise, SetRecord(
-                load_kg=load_kg(number(row[weight], line, "weight"), unit, line),
-                reps=whole(row["Reps"], line, "reps") or None,
-                duration_s=duration_text(row["Time"], line) or None,
-                distance_m=distance * (per or 1.0) if distance else None,
-                note=row["Comment"] or row["Notes"]), line)
+            with recorded(problems):
+                line = row.line
+                day = when(row["Date"], line).date()
+                key = builder.session(day.isoformat(), datetime(day.year, day.month, day.day))
+                category = row["Category"]
+                if category and category not in categories.setdefault(key, []):
+                    categories[key].append(category)
+                unit = unit_word(row["Weight Unit"], line) or header_unit or options.units or Unit.KG
+                exercise = row["Exercise"]
+                if not exercise:
+                    raise ImportFailed(line, "the exercise name is empty")
+                builder.add_set(key, exercise, SetRecord(
+                    load_kg=load_kg(number(row[weight], line, "weight"), unit, line),
+                    reps=whole(row["Reps"], line, "reps") or None,
+                    duration_s=duration_text(row["Time"], line) or None,
+                    distance_m=metres(number(row["Distance"], line, "distance"), row["Distance Unit"], line),
+                    note=row["Comment"] or row["Notes"]), line)
+            if too_many(problems):
+                break
         for key, names in categories.items():
             builder.update(key, title=", ".join(names))
         return builder.result(self.label, options.effort_from_notes, problems=problems,
                               units=header_unit or options.units or Unit.KG,
                               units_stated=header_unit is not None or "Weight Unit" in col, rows=count)
+
+
+def _numeric(text: str) -> bool:
+    cleaned = text.strip().replace(",", ".")
+    if not cleaned:
+        return True
+    try:
+        float(cleaned)
+    except ValueError:
+        return False
+    return True

@@ -14,9 +14,20 @@ from datetime import datetime
 from journal.domain.effort import EffortScale
 from journal.domain.records import SetRecord, SetType
 from journal.domain.units import Unit
-from journal.io.base import ImportFailed, ImportOptions, Importer, ParsedImport, Progress, no_progress, units_not_stated
+from journal.io.base import (
+    Importer,
+    ImportFailed,
+    ImportOptions,
+    ParsedImport,
+    Problem,
+    Progress,
+    no_progress,
+    recorded,
+    too_many,
+    units_not_stated,
+)
 from journal.io.builder import SessionBuilder
-from journal.io.fields import load_kg, number, rpe_to_rir, when, whole
+from journal.io.fields import load_kg, number, rpe_to_rir, unit_word, when, whole
 from journal.io.text import Row, header_of, rows
 
 _DATE_ORDER = {"day first": True, "month first": False}
@@ -39,8 +50,6 @@ _GUESSES = {
     "rpe": r"^(rpe|effort)$",
     "notes": r"(note|comment|description)",
 }
-_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "kilo": Unit.KG, "kilos": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB,
-          "pound": Unit.LB, "pounds": Unit.LB}
 
 
 def guess_mapping(header: list[str]) -> dict[str, str]:
@@ -91,36 +100,36 @@ class GenericCsv(Importer):
         missing = [LABELS[f] for f in REQUIRED if not mapping.get(f)]
         if missing:
             raise ImportFailed(1, f"choose the column for {' and '.join(missing)}")
-        unknown = [name for name in mapping.values() if name and name not in header]
+        unknown = [name for field, name in mapping.items() if field in FIELDS and name and name not in header]
         if unknown:
             raise ImportFailed(1, f"the file has no column '{unknown[0]}'")
         if not mapping.get("unit") and mapping.get("load") and options.units is None:
             raise units_not_stated()
         builder = SessionBuilder("csv")
         count = 0
+        problems: list[Problem] = []
         for count, row in enumerate(rows(text, header, progress), 1):
-            line = row.line
-            value = _Mapped(row, mapping)
-            start = when(f"{value['date']} {value['time']}".strip(), line, _DATE_ORDER.get(mapping.get("date_order", "")))
-            title = value["title"]
-            key = builder.session(f"{start.isoformat()}|{title}", start, title=title)
-            exercise = value["exercise"]
-            if not exercise:
-                raise ImportFailed(line, "the exercise is empty")
-            unit = _UNITS.get(value["unit"].lower()) if value["unit"] else None
-            if value["unit"] and unit is None:
-                raise ImportFailed(line, f"unit '{value['unit']}' is neither kg nor lb")
-            rir = number(value["rir"], line, "RIR")
-            if rir is not None and not (0 <= rir <= 10 and rir * 2 == int(rir * 2)):
-                raise ImportFailed(line, f"RIR {rir:g} is not 0 to 10 in half steps")
-            scale = EffortScale.RIR if rir is not None else None
-            if rir is None and (rir := rpe_to_rir(number(value["rpe"], line, "RPE"), line)) is not None:
-                scale = EffortScale.RPE
-            builder.add_set(key, exercise, SetRecord(
-                set_type=_set_type(value["set_type"], line),
-                load_kg=load_kg(number(value["load"], line, "load"), unit or options.units or Unit.KG, line),
-                reps=whole(value["reps"], line, "reps"), rir=rir, effort_scale=scale, note=value["notes"]), line)
-        return builder.result(self.label, options.effort_from_notes, units=options.units or Unit.KG,
+            with recorded(problems):
+                line = row.line
+                value = _Mapped(row, mapping)
+                start = when(f"{value['date']} {value['time']}".strip(), line, _DATE_ORDER.get(mapping.get("date_order", "")))
+                title = value["title"]
+                key = builder.session(f"{start.isoformat()}|{title}", start, title=title)
+                exercise = value["exercise"]
+                if not exercise:
+                    raise ImportFailed(line, "the exercise is empty")
+                unit = unit_word(value["unit"], line)
+                rir = number(value["rir"], line, "RIR")
+                scale = EffortScale.RIR if rir is not None else None
+                if rir is None and (rir := rpe_to_rir(number(value["rpe"], line, "RPE"), line)) is not None:
+                    scale = EffortScale.RPE
+                builder.add_set(key, exercise, SetRecord(
+                    set_type=_set_type(value["set_type"], line),
+                    load_kg=load_kg(number(value["load"], line, "load"), unit or options.units or Unit.KG, line),
+                    reps=whole(value["reps"], line, "reps"), rir=rir, effort_scale=scale, note=value["notes"]), line)
+            if too_many(problems):
+                break
+        return builder.result(self.label, options.effort_from_notes, problems=problems, units=options.units or Unit.KG,
                               units_stated=bool(mapping.get("unit")), rows=count)
 
 

@@ -11,7 +11,17 @@ from __future__ import annotations
 from journal.domain.effort import EffortScale
 from journal.domain.records import SetRecord, SetType
 from journal.domain.units import Unit
-from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
+from journal.io.base import (
+    Importer,
+    ImportFailed,
+    ImportOptions,
+    ParsedImport,
+    Problem,
+    Progress,
+    no_progress,
+    recorded,
+    too_many,
+)
 from journal.io.builder import SessionBuilder
 from journal.io.fields import load_kg, number, rpe_to_rir, when, whole
 from journal.io.text import header_of, require, rows
@@ -38,27 +48,31 @@ class HevyCsv(Importer):
         distance, per_metre = ("distance_miles", 1609.344) if "distance_miles" in col else ("distance_km", 1000.0)
         builder = SessionBuilder("hevy")
         count = 0
+        problems: list[Problem] = []
         for count, row in enumerate(rows(text, header, progress), 1):
-            line = row.line
-            start = when(row["start_time"], line)
-            end = when(row["end_time"], line) if row["end_time"] else None
-            title = row["title"]
-            key = builder.session(f"{start.isoformat()}|{title}", start, title=title, end=end,
-                                  notes=row["description"])
-            exercise = row["exercise_title"]
-            if not exercise:
-                raise ImportFailed(line, "the exercise title is empty")
-            set_type = _SET_TYPES.get(row["set_type"].lower())
-            if set_type is None:
-                raise ImportFailed(line, f"set type '{row['set_type']}' is not normal, warmup, failure or dropset")
-            index = whole(row["set_index"], line, "set index")
-            rir = rpe_to_rir(number(row["rpe"], line, "rpe"), line)
-            metres = number(row[distance], line, "distance")
-            builder.add_set(key, exercise, SetRecord(
-                set_type=set_type,
-                load_kg=load_kg(number(row[weight], line, "weight"), unit, line),
-                reps=whole(row["reps"], line, "reps"),
-                rir=rir, effort_scale=None if rir is None else EffortScale.RPE,
-                duration_s=number(row["duration_seconds"], line, "duration") or None,
-                distance_m=metres * per_metre if metres else None), line, row["exercise_notes"], new=index == 0)
-        return builder.result(self.label, options.effort_from_notes, units=unit, rows=count)
+            with recorded(problems):
+                line = row.line
+                start = when(row["start_time"], line)
+                end = when(row["end_time"], line) if row["end_time"] else None
+                title = row["title"]
+                key = builder.session(f"{start.isoformat()}|{title}", start, title=title, end=end,
+                                      notes=row["description"])
+                exercise = row["exercise_title"]
+                if not exercise:
+                    raise ImportFailed(line, "the exercise title is empty")
+                set_type = _SET_TYPES.get(row["set_type"].lower())
+                if set_type is None:
+                    raise ImportFailed(line, f"set type '{row['set_type']}' is not normal, warmup, failure or dropset")
+                index = whole(row["set_index"], line, "set index")
+                rir = rpe_to_rir(number(row["rpe"], line, "rpe"), line)
+                metres = number(row[distance], line, "distance")
+                builder.add_set(key, exercise, SetRecord(
+                    set_type=set_type,
+                    load_kg=load_kg(number(row[weight], line, "weight"), unit, line),
+                    reps=whole(row["reps"], line, "reps"),
+                    rir=rir, effort_scale=None if rir is None else EffortScale.RPE,
+                    duration_s=number(row["duration_seconds"], line, "duration") or None,
+                    distance_m=metres * per_metre if metres else None), line, row["exercise_notes"], new=index == 0)
+            if too_many(problems):
+                break
+        return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit, rows=count)

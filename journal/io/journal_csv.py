@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import Entry, Exercise, Session, SetRecord, SetType
+from journal.domain.records import Entry, Exercise, Measure, Mechanic, Session, SetRecord, SetType
 from journal.domain.validation import ValidationError, check_set
 from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
 from journal.io.fields import number, whole
@@ -28,7 +28,9 @@ from journal.io.text import header_of, line_count, records
 
 FORMAT = "journal/1"
 HEADER = ["format", "session", "session_start", "session_end", "session_title", "session_bodyweight_kg",
-          "session_notes", "session_source", "session_source_key", "entry", "exercise", "exercise_note",
+          "session_notes", "session_source", "session_source_key", "entry", "exercise", "exercise_mechanic",
+          "exercise_primary", "exercise_secondary", "exercise_equipment", "exercise_bodyweight", "exercise_measure",
+          "exercise_note",
           "set_type", "load_kg", "reps", "rir", "effort_scale", "failure_reps", "duration_s", "distance_m",
           "set_note"]
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -60,9 +62,12 @@ def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, i
         if not session.entries:
             writer.writerow(head + [""] * (len(HEADER) - len(head)))
         for entry_number, entry in enumerate(session.entries, 1):
-            entry_fields = [entry_number, escape(entry.exercise.name), escape(entry.note)]
+            exercise = entry.exercise
+            entry_fields = [entry_number, escape(exercise.name), exercise.mechanic or "", "|".join(exercise.primary),
+                            "|".join(exercise.secondary), escape(exercise.equipment), int(exercise.bodyweight),
+                            exercise.measure.value, escape(entry.note)]
             if not entry.sets:
-                writer.writerow(head + entry_fields + [""] * (len(HEADER) - len(head) - 3))
+                writer.writerow(head + entry_fields + [""] * (len(HEADER) - len(head) - len(entry_fields)))
             for record in entry.sets:
                 set_count += 1
                 writer.writerow(head + entry_fields + [
@@ -121,14 +126,28 @@ class JournalCsv(Importer):
                 if not unescape(row["exercise"]).strip():
                     raise ImportFailed(line, "the exercise name is empty")
                 if not entries or str(len(entries)) != row["entry"]:
-                    entries.append(Entry(exercise=Exercise(id=None, name=unescape(row["exercise"])),
-                                         note=unescape(row["exercise_note"])))
+                    entries.append(Entry(exercise=self._exercise(row, line), note=unescape(row["exercise_note"])))
                 if row["set_type"]:
                     entries[-1] = Entry(exercise=entries[-1].exercise, note=entries[-1].note,
                                         sets=(*entries[-1].sets, self._set(row, line)))
         close()
         progress(total, total)
         return ParsedImport(self.label, sessions, rows=rows)
+
+    @staticmethod
+    def _exercise(row: dict[str, str], line: int) -> Exercise:
+        """The exercise as the exporting journal knew it; used as is when its name is new here."""
+        try:
+            return Exercise(
+                id=None, name=unescape(row["exercise"]),
+                mechanic=Mechanic(row["exercise_mechanic"]) if row["exercise_mechanic"] else None,
+                primary=tuple(filter(None, row["exercise_primary"].split("|"))),
+                secondary=tuple(filter(None, row["exercise_secondary"].split("|"))),
+                equipment=unescape(row["exercise_equipment"]) or "other",
+                bodyweight=row["exercise_bodyweight"] == "1",
+                measure=Measure(row["exercise_measure"] or "reps"))
+        except ValueError as error:
+            raise ImportFailed(line, f"exercise: {error}") from None
 
     @staticmethod
     def _set(row: dict[str, str], line: int) -> SetRecord:

@@ -37,20 +37,28 @@ def units_line(parsed: ParsedImport) -> str:
     return text
 
 
-def describe(parsed: ParsedImport, proposals: Iterable[ProposalLike] | None = None) -> str:
-    lines = [f"format: {parsed.format}", f"rows: {parsed.rows}",
-             f"sessions: {len(parsed.sessions)}", f"sets: {parsed.set_count}"]
+def summary(parsed: ParsedImport, held: int | None = None) -> list[tuple[str, str]]:
+    """The preview's figures as (label, value) pairs."""
+    rows = [("format", parsed.format), ("rows", str(parsed.rows)), ("sessions", str(len(parsed.sessions))),
+            ("sets", str(parsed.set_count))]
+    if held is not None:
+        rows.append(("already in the journal", f"{held} sessions (skipped)"))
     if parsed.date_range:
         first, last = parsed.date_range
-        lines.append(f"dates: {first:%Y-%m-%d} to {last:%Y-%m-%d}")
-    lines.append(units_line(parsed))
+        rows.append(("dates", f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"))
+    rows.append(("units", units_line(parsed).removeprefix("units: ")))
     types = parsed.set_types()
-    lines.append("set types: " + ", ".join(f"{t.label} {types[t]}" for t in SetType if types[t]))
+    rows.append(("set types", ", ".join(f"{t.label} {types[t]}" for t in SetType if types[t]) or "none"))
     effort = parsed.effort_counts()
-    lines.append(f"effort: RIR on {effort['rir']} sets, RPE on {effort['rpe']}, not rated {effort['none']}"
-                 + (f" ({parsed.effort_from_notes} read from notes)" if parsed.effort_from_notes else ""))
+    rows.append(("effort", f"RIR on {effort['rir']} sets, RPE on {effort['rpe']}, not rated {effort['none']}"
+                 + (f" ({parsed.effort_from_notes} read from notes)" if parsed.effort_from_notes else "")))
+    rows.append(("exercises", str(len(parsed.exercise_names()))))
+    return rows
+
+
+def describe(parsed: ParsedImport, proposals: Iterable[ProposalLike] | None = None, held: int | None = None) -> str:
+    lines = [f"{label}: {value}" for label, value in summary(parsed, held)]
     names = parsed.exercise_names()
-    lines.append(f"exercises: {len(names)}")
     for proposal in proposals or ():
         target = proposal.exercise.name if proposal.exercise else "new exercise"
         lines.append(f"  {proposal.name} -> {target} ({proposal.how}; {names[proposal.name]} sets)")

@@ -24,26 +24,24 @@ from journal.io.base import (
     Problem,
     Progress,
     no_progress,
+    recorded,
+    too_many,
     units_not_stated,
 )
 from journal.io.builder import SessionBuilder
-from journal.io.fields import duration_text, load_kg, number, rpe_to_rir, when, whole
+from journal.io.fields import duration_text, load_kg, metres, number, rpe_to_rir, unit_in_header, unit_word, when, whole
 from journal.io.text import header_of, require, rows
 
 REQUIRED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Reps")
 _SET_ORDER = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
 _NOT_SETS = {"note", "rest timer"}
 MAX_PLAUSIBLE_HOURS = 6  # a longer duration is a timer left running
-_DISTANCE_M = {"km": 1000.0, "mi": 1609.344, "miles": 1609.344, "m": 1.0, "meters": 1.0, "ft": 0.3048,
-               "yd": 0.9144}
-_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
 
 
 def _weight_column(header: list[str]) -> tuple[str, Unit | None]:
     for name in header:
         if name.startswith("Weight") and name != "Weight Unit":
-            unit = name[len("Weight"):].strip(" ()").lower()
-            return name, _UNITS.get(unit) if unit else None
+            return name, unit_in_header(name)
     raise ImportFailed(1, "no Weight column in the header")
 
 
@@ -74,60 +72,56 @@ class StrongCsv(Importer):
         timed: set[str] = set()  # sessions whose duration was read (each row repeats it)
         units_seen: Counter[Unit] = Counter()  # with a Weight Unit column: the units the rows say
         for count, row in enumerate(rows(text, header, progress), 1):
-            line = row.line
-            start = when(row["Date"], line)
-            title = row["Workout Name"]
-            key = builder.session(f"{start.isoformat()}|{title}", start, title=title,
-                                  notes=row["Workout Notes"])
-            if duration_name and (raw := row[duration_name]) and key not in timed:
-                timed.add(key)
-                seconds = (number(raw, line, "duration") if duration_name == "Duration (sec)"
-                           else duration_text(raw, line))
-                if seconds is not None and seconds < 0:
-                    raise ImportFailed(line, f"workout duration {raw} is negative")
-                if seconds and seconds > MAX_PLAUSIBLE_HOURS * 3600:
-                    problems.append(Problem(line, f"workout duration {raw} is implausible (a timer left running?);"
-                                                  " the end time is left empty", fatal=False))
-                elif seconds:
-                    builder.update(key, end=start + timedelta(seconds=seconds))
-            if row["Workout Notes"]:
-                builder.update(key, notes=row["Workout Notes"])
-            exercise = row["Exercise Name"]
-            if not exercise:
-                raise ImportFailed(line, "the exercise name is empty")
-            order = row["Set Order"]
-            if order.lower() in _NOT_SETS:
-                if order.lower() == "note" and row["Notes"]:
-                    builder.entry(key, exercise, row["Notes"])
-                continue
-            set_type = _SET_ORDER.get(order.upper(), SetType.WORKING)
-            if order.upper() not in _SET_ORDER and not order.isdigit():
-                raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
-            row_unit = unit
-            if has_unit_column:
-                found = _UNITS.get(row["Weight Unit"].lower())
-                if found is None and row["Weight Unit"]:
-                    raise ImportFailed(line, f"weight unit '{row['Weight Unit']}' is neither kg nor lbs")
-                row_unit = found or unit or Unit.KG
-                units_seen[row_unit] += 1
-            assert row_unit is not None
-            distance = number(row[distance_name], line, "distance") if distance_name else None
-            if distance:
-                per = 1.0 if distance_name == "Distance (meters)" else _DISTANCE_M.get(
-                    row["Distance Unit"].lower().rstrip(".") or ("km" if row_unit is Unit.KG else "mi"))
-                if per is None:
-                    raise ImportFailed(line, f"distance unit '{row['Distance Unit']}' is not known")
-                distance *= per
-            seconds = number(row["Seconds"], line, "seconds")
-            builder.add_set(key, exercise, SetRecord(
-                set_type=set_type,
-                load_kg=load_kg(number(row[weight_name], line, "weight"), row_unit, line),
-                reps=whole(row["Reps"], line, "reps") or None,
-                rir=(rir := rpe_to_rir(number(row["RPE"], line, "RPE"), line)),
-                effort_scale=None if rir is None else EffortScale.RPE,
-                duration_s=seconds or None,
-                distance_m=distance or None,
-                note=row["Notes"]), line)
+            with recorded(problems):
+                line = row.line
+                start = when(row["Date"], line)
+                title = row["Workout Name"]
+                key = builder.session(f"{start.isoformat()}|{title}", start, title=title,
+                                      notes=row["Workout Notes"])
+                if duration_name and (raw := row[duration_name]) and key not in timed:
+                    timed.add(key)
+                    seconds = (number(raw, line, "duration") if duration_name == "Duration (sec)"
+                               else duration_text(raw, line))
+                    if seconds is not None and seconds < 0:
+                        raise ImportFailed(line, f"workout duration {raw} is negative")
+                    if seconds and seconds > MAX_PLAUSIBLE_HOURS * 3600:
+                        problems.append(Problem(line, f"workout duration {raw} is implausible (a timer left running?);"
+                                                      " the end time is left empty", fatal=False))
+                    elif seconds:
+                        builder.update(key, end=start + timedelta(seconds=seconds))
+                if row["Workout Notes"]:
+                    builder.update(key, notes=row["Workout Notes"])
+                exercise = row["Exercise Name"]
+                if not exercise:
+                    raise ImportFailed(line, "the exercise name is empty")
+                order = row["Set Order"]
+                if order.lower() in _NOT_SETS:
+                    if order.lower() == "note" and row["Notes"]:
+                        builder.entry(key, exercise, row["Notes"])
+                    continue
+                set_type = _SET_ORDER.get(order.upper(), SetType.WORKING)
+                if order.upper() not in _SET_ORDER and not order.isdigit():
+                    raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
+                row_unit = unit
+                if has_unit_column:
+                    row_unit = unit_word(row["Weight Unit"], line) or unit or Unit.KG
+                    units_seen[row_unit] += 1
+                assert row_unit is not None
+                distance = metres(number(row[distance_name], line, "distance") if distance_name else None,
+                                  "m" if distance_name == "Distance (meters)" else row["Distance Unit"], line,
+                                  "km" if row_unit is Unit.KG else "mi")
+                seconds = number(row["Seconds"], line, "seconds")
+                builder.add_set(key, exercise, SetRecord(
+                    set_type=set_type,
+                    load_kg=load_kg(number(row[weight_name], line, "weight"), row_unit, line),
+                    reps=whole(row["Reps"], line, "reps"),
+                    rir=(rir := rpe_to_rir(number(row["RPE"], line, "RPE"), line)),
+                    effort_scale=None if rir is None else EffortScale.RPE,
+                    duration_s=seconds or None,
+                    distance_m=distance or None,
+                    note=row["Notes"]), line)
+            if too_many(problems):
+                break
         if units_seen:
             unit = units_seen.most_common(1)[0][0]
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit or Unit.KG,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from journal.domain.names import name_key
@@ -24,19 +24,46 @@ class BulkResult:
     duplicates: int
     session_ids: tuple[int, ...]
     change: Change
+    added: tuple[Session, ...] = ()  # the sessions written (not the duplicates), as they were given
+
+
+def held_keys() -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
+    """What the journal holds already: (source, source key) of keyed sessions, and (source, start, title) of
+    sessions without a key (hand-logged ones, when they come back through Journal CSV)."""
+    keyed = {(source, key) for source, key in db.execute_sql(
+        "SELECT source, source_key FROM session WHERE source_key IS NOT NULL")}
+    unkeyed = {(source, start, title) for source, start, title in db.execute_sql(
+        "SELECT source, start, title FROM session WHERE source_key IS NULL")}
+    return keyed, unkeyed
+
+
+def is_held(session: Session, held: tuple[set[tuple[str, str]], set[tuple[str, str, str]]]) -> bool:
+    if session.source_key is not None:
+        return (session.source, session.source_key) in held[0]
+    return (session.source, str(session.start), session.title) in held[1]
+
+
+def count_held(sessions: Iterable[Session]) -> int:
+    """How many of `sessions` an import would skip as already in the journal."""
+    held = held_keys()
+    return sum(is_held(session, held) for session in sessions)
 
 
 def _next_id(table: str) -> int:
     return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
 
 
-def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None] = lambda done: None) -> BulkResult:
+def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None] = lambda done: None,
+                    resolved: Mapping[str, int] | None = None) -> BulkResult:
     """Insert sessions with their exercises and sets in one transaction.
 
-    Exercise names resolve through the aliases (new names become new exercises). A session whose (source,
-    source_key) is already stored is skipped and counted as a duplicate. `progress` receives the sessions done.
+    Exercise names resolve through `resolved` (name key -> exercise id, the lifter's choices for this import), then
+    the aliases; new names become new exercises. A session the journal already holds (see is_held) is skipped and
+    counted as a duplicate. `progress` receives the sessions done.
     """
     known = dict(AliasRow.select(AliasRow.key, AliasRow.exercise).tuples())
+    known.update(resolved or {})
+    written: list[Session] = []
     connection = db.connection()
     added: list[int] = []
     sets_added = duplicates = 0
@@ -70,15 +97,17 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
         return int(known[key])
 
     with db.atomic():
-        seen_keys = {(source, key) for source, key in db.execute_sql(
-            "SELECT source, source_key FROM session WHERE source_key IS NOT NULL")}
+        held = held_keys()
         session_id, entry_id, set_id = _next_id("session"), _next_id("entry"), _next_id("set")
         for done, session in enumerate(sessions, 1):
+            if is_held(session, held):
+                duplicates += 1
+                continue
             if session.source_key is not None:
-                if (session.source, session.source_key) in seen_keys:
-                    duplicates += 1
-                    continue
-                seen_keys.add((session.source, session.source_key))
+                held[0].add((session.source, session.source_key))
+            else:
+                held[1].add((session.source, str(session.start), session.title))
+            written.append(session)
             session_rows.append((session_id, str(session.start), session.end and str(session.end), session.title, session.bodyweight_kg,
                                  session.notes, session.source, session.source_key))
             for position, entry in enumerate(session.entries):
@@ -95,4 +124,4 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
                 progress(done)
         flush()
     return BulkResult(len(added), sets_added, duplicates, tuple(added),
-                      Change(sessions=frozenset(added), exercises=new_exercises, everything=True))
+                      Change(sessions=frozenset(added), exercises=new_exercises, everything=True), tuple(written))

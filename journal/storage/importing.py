@@ -4,17 +4,22 @@ session in one transaction; sessions already imported are skipped."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import peewee
+
 from journal.domain.names import clean_name, equipment_of, name_key, name_variants, word_set
 from journal.domain.records import Exercise, Session
 from journal.storage.backup import backup_to
+from journal.storage.database import JournalFileError
 from journal.storage.bulk import BulkResult, insert_sessions
 from journal.storage.changes import Change
 from journal.storage.exercises import create_exercise, find_exercise, list_exercises
-from journal.storage.models import AliasRow, SessionRow, db
+from journal.storage.models import AliasRow, db
 
 
 @dataclass(frozen=True)
@@ -60,40 +65,44 @@ class ImportResult:
     session_ids: tuple[int, ...]
     backup: Path | None
     change: Change
+    added: tuple[Session, ...]  # the sessions written, for undo and redo
+    resolved: dict[str, int]  # name key -> exercise id, as chosen for this import
 
 
-def _apply_choices(choices: dict[str, int | None]) -> bool:
-    """Remember each imported name as an alias of the exercise chosen for it; create the new ones."""
-    created = False
+def _resolve(choices: dict[str, int | None], templates: dict[str, Exercise], remember: bool) -> dict[str, int]:
+    """The exercise each imported name is stored as: the one chosen, or a new one (taking the name from an alias
+    if it must). With `remember`, a choice is kept as an alias for next time, unless the name is some
+    exercise's own name: a catalogue name is never taken over."""
+    resolved: dict[str, int] = {}
     for name, exercise_id in choices.items():
+        key = name_key(name)
+        existing = find_exercise(name)
         if exercise_id is None:
-            existing = find_exercise(name)
-            if existing is None or name_key(existing.name) != name_key(name):
-                create_exercise(clean_name(name), take_alias=True)
-                created = True
-        else:
-            AliasRow.insert(key=name_key(name), alias=clean_name(name), exercise=exercise_id).on_conflict(
+            if existing is not None and name_key(existing.name) == key:
+                exercise_id = existing.id
+            else:
+                template = templates.get(name)
+                exercise_id = create_exercise(clean_name(name), template, take_alias=True)[0].id
+        elif remember and (existing is None or name_key(existing.name) != key):
+            AliasRow.insert(key=key, alias=clean_name(name), exercise=exercise_id).on_conflict(
                 conflict_target=[AliasRow.key], update={AliasRow.exercise: exercise_id}).execute()
-    return created
-
-
-def _unkeyed_duplicates(sessions: list[Session]) -> list[Session]:
-    """Sessions without a source key (Journal's own CSV of hand-logged sessions) that the journal already holds,
-    by source, start and title."""
-    held = set(SessionRow.select(SessionRow.source, SessionRow.start, SessionRow.title)
-               .where(SessionRow.source_key.is_null()).tuples())
-    return [s for s in sessions if s.source_key is None and (s.source, s.start, s.title) in held]
+        assert exercise_id is not None
+        resolved[key] = exercise_id
+    return resolved
 
 
 def import_sessions(sessions: list[Session], choices: dict[str, int | None], db_path: Path | None,
-                    progress: Callable[[int], None] = lambda done: None) -> ImportResult:
-    """Back up the file, then in one transaction map names, create exercises and insert the new sessions."""
-    backup = backup_to(db.obj, db_path, "before-import") if db_path is not None else None
-    with db.atomic():
-        created = _apply_choices(choices)
-        skip = {id(s) for s in _unkeyed_duplicates(sessions)}
-        result: BulkResult = insert_sessions((s for s in sessions if id(s) not in skip), progress)
-    change = Change(sessions=result.change.sessions, exercises=True, everything=True) if created or choices \
-        else result.change
-    return ImportResult(result.sessions, result.sets, result.duplicates + len(skip), result.session_ids, backup,
-                        change)
+                    progress: Callable[[int], None] = lambda done: None, remember: bool = True) -> ImportResult:
+    """Back up the file, then in one transaction resolve the names, create new exercises and insert the sessions
+    the journal does not hold yet."""
+    templates = {e.exercise.name: e.exercise for s in sessions for e in s.entries}
+    try:
+        backup = backup_to(db.obj, db_path, "before-import") if db_path is not None else None
+        with db.atomic():
+            resolved = _resolve(choices, templates, remember)
+            result: BulkResult = insert_sessions(sessions, progress, resolved)
+    except (sqlite3.Error, peewee.DatabaseError) as error:  # locked, full, read-only: nothing was written
+        raise JournalFileError(f"the journal could not be written: {error}") from error
+    change = Change(sessions=result.change.sessions, exercises=True, everything=True)
+    return ImportResult(result.sessions, result.sets, result.duplicates, result.session_ids, backup, change,
+                        result.added, resolved)

@@ -35,8 +35,9 @@ from journal.domain.units import Unit
 from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, detect
 from journal.io.base import ImportCancelled, Problem
 from journal.io.generic import GenericCsv, guess_mapping, mapping_key
-from journal.io.report import describe
+from journal.io.report import summary
 from journal.io.text import header_of, read_text
+from journal.storage.bulk import count_held
 from journal.storage.exercises import list_exercises
 from journal.storage.importing import ImportResult, Proposal, import_sessions, propose
 from journal.ui import undo
@@ -159,6 +160,7 @@ class ImportDialog(QDialog):
         self.units.setObjectName("importUnits")
         self.units.addItem("Kilograms (kg)", Unit.KG)
         self.units.addItem("Pounds (lb)", Unit.LB)
+        self.units.setCurrentIndex(max(0, self.units.findData(service.preferences.units)))
         self.units_note = QLabel()
         self.notes = QCheckBox("Read RIR or RPE written in set notes (“@8”, “RIR 2”)")
         self.notes.setObjectName("importNotesEffort")
@@ -183,6 +185,9 @@ class ImportDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # names from the file are never markup
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setWordWrap(True)
+        self.figures = QFormLayout()
+        self.figures.setHorizontalSpacing(16)
+        self.figures.setVerticalSpacing(2)
         self.names = ExerciseMappingModel()
         self.names_view = QTableView()
         self.names_view.setObjectName("importNames")
@@ -208,6 +213,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addLayout(self.figures)
         layout.addWidget(self.summary)
         layout.addWidget(QLabel("Exercises: each name in the file and what it will be stored as (click to change; "
                                 "your choices are remembered)"))
@@ -216,6 +222,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems_view)
         layout.addWidget(self.buttons)
 
+        self._generation = 0  # a preview shows only the newest read
+        self.options_widgets = (self.format, self.units, self.notes, self.map_button)
         self.format.currentIndexChanged.connect(lambda _i: self.reparse())
         self.units.currentIndexChanged.connect(lambda _i: self.reparse())
         self.notes.toggled.connect(lambda _on: self.reparse())
@@ -223,20 +231,38 @@ class ImportDialog(QDialog):
 
     # ---- reading ----
     def _load(self) -> None:
+        """Read the file and detect its format; a file whose columns were mapped before opens with that mapping."""
         try:
             self.text = read_text(self.path)
-            detected = detect(self.text)
-            self.format.setItemText(0, f"Detect from the header ({detected.label})")
+            header = header_of(self.text)
         except ImportFailed as error:
             self._failed(error.problem)
             return
-        header = header_of(self.text)
-        self.mapping = settings.saved_mapping(mapping_key(header)) or guess_mapping(header)
+        saved = settings.saved_mapping(mapping_key(header))
+        self.mapping = saved or guess_mapping(header)
+        try:
+            detected = detect(self.text)
+        except ImportFailed as error:
+            if saved is None:
+                self._failed(error.problem)
+                return
+            detected = GenericCsv
+        self.format.setItemText(0, f"Detect from the header ({detected.label})")
+        if saved is not None and detected is GenericCsv:
+            self.format.setCurrentIndex(self.format.findData(GenericCsv.name))  # reads the file
+            return
         self.reparse()
 
     def importer_name(self) -> str:
         chosen = str(self.format.currentData())
-        return detect(self.text).name if chosen == "auto" else chosen
+        if chosen != "auto":
+            return chosen
+        try:
+            return detect(self.text).name
+        except ImportFailed:
+            if self.mapping and settings.saved_mapping(mapping_key(header_of(self.text))):
+                return GenericCsv.name
+            raise
 
     def options(self) -> ImportOptions:
         return ImportOptions(units=self.units.currentData(), effort_from_notes=self.notes.isChecked(),
@@ -255,38 +281,79 @@ class ImportDialog(QDialog):
         progress = WorkProgress(self, "Reading", f"Reading {self.path.name}…")
         options = self.options()
         text = self.text
+        self._generation += 1
+        generation = self._generation
+        self.parsed = None
+        self.import_button.setEnabled(False)
+        self._set_busy(True)
 
         def done(parsed: object) -> None:
             progress.finish()
+            if generation != self._generation:
+                return  # an older read, overtaken by a newer one
+            self._set_busy(False)
             assert isinstance(parsed, ParsedImport)
             self._show(parsed, importer.needs_units)
 
         def failed(error: BaseException) -> None:
             progress.finish()
+            if generation != self._generation:
+                return
+            self._set_busy(False)
             if isinstance(error, ImportFailed):
                 self._failed(error.problem)
-            elif not isinstance(error, ImportCancelled):
+            elif isinstance(error, ImportCancelled):
+                self._failed(Problem(0, "reading was cancelled: change an option to read the file again"))
+            else:
                 self._failed(Problem(0, f"the file could not be read: {error}"))
 
         run_in_background(lambda: importer().read(text, options, progress), done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        """While the file is read or written, its options cannot change under it."""
+        for widget in self.options_widgets:
+            widget.setEnabled(not busy)
 
     def _show(self, parsed: ParsedImport, needs_units: bool) -> None:
         self.parsed = parsed
         self.units.setEnabled(needs_units and not parsed.units_stated)
         self.units_note.setText("as the file says" if parsed.units_stated else "the file does not say: check the "
                                 "heaviest load below")
-        proposals = propose(parsed.exercise_names())
-        self.summary.setText("\n".join(line for line in describe(parsed).splitlines()
-                                       if not line.startswith(("problem:", "note:"))))
+        held = count_held(parsed.sessions)
+        self._show_figures(summary(parsed, held))
+        new = len(parsed.sessions) - held
+        self.summary.setText("" if new or not parsed.sessions else
+                             "Everything in this file is already in your journal: there is nothing to import.")
+        self.summary.setVisible(bool(self.summary.text()))
         self.choice_delegate.exercises = list_exercises()
-        self.names.set_rows(proposals, dict(parsed.exercise_names()))
+        self.names.set_rows(propose(parsed.exercise_names()), dict(parsed.exercise_names()))
         self.problems.setStringList(
             [f"{'Error' if p.fatal else 'Note'} · line {p.line}: {p.message}" if p.line else
              f"{'Error' if p.fatal else 'Note'}: {p.message}" for p in parsed.problems] or ["No problems found."])
-        self.import_button.setEnabled(not parsed.fatal and bool(parsed.sessions))
+        self.import_button.setEnabled(not parsed.fatal and new > 0)
+
+    def _show_figures(self, rows: list[tuple[str, str]]) -> None:
+        while self.figures.rowCount():
+            self.figures.removeRow(0)
+        for label, value in rows:
+            shown = QLabel(value)
+            shown.setTextFormat(Qt.TextFormat.PlainText)  # text from the file is never markup
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.figures.addRow(label.capitalize(), shown)
+
+    def figure(self, label: str) -> str:
+        """The value shown for a figure of the preview ('' when there is none)."""
+        for row in range(self.figures.rowCount()):
+            name = self.figures.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if name is not None and name.widget().text() == label.capitalize():
+                return self.figures.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+        return ""
 
     def _failed(self, problem: Problem) -> None:
         self.parsed = None
+        self._show_figures([])
+        self.summary.setVisible(True)
         self.summary.setText("Nothing can be imported from this file.")
         self.names.set_rows([], {})
         where = f"line {problem.line}: " if problem.line else ""
@@ -312,6 +379,7 @@ class ImportDialog(QDialog):
         total = len(parsed.sessions)
         progress = WorkProgress(self, "Importing", f"Writing {total} sessions…")
         self.import_button.setEnabled(False)
+        self._set_busy(True)
         path = self.service.path
 
         def work() -> ImportResult:
@@ -320,15 +388,15 @@ class ImportDialog(QDialog):
         def done(result: object) -> None:
             progress.finish()
             assert isinstance(result, ImportResult)
-            self.service.push(undo.ImportSessions(
-                self.service, parsed.sessions, result.session_ids,
-                f"Import {self.path.name} ({result.sessions} sessions)"))
+            self.service.push(undo.ImportSessions(self.service, result,
+                                                  f"Import {self.path.name} ({result.sessions} sessions)"))
             self.service.emit(result.change)
             self.imported.emit(result)
             self.accept()
 
         def failed(error: BaseException) -> None:
             progress.finish()
+            self._set_busy(False)
             self.import_button.setEnabled(True)
             message = ("Import cancelled: nothing was written." if isinstance(error, ImportCancelled)
                        else f"The import failed and nothing was written: {error}")

@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
             path = Path(chosen)
         self.editor.flush()
         dialog = ImportDialog(self.service, path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(lambda result: self.statusBar().showMessage(
             f"Imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped). "
             "Ctrl+Z removes them again.", 15000))

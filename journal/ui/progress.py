@@ -53,3 +53,4 @@ class WorkProgress:
     def finish(self) -> None:
         self.dialog.reset()
         self.dialog.close()
+        self.dialog.deleteLater()

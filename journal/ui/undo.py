@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from journal.domain.records import Entry, Session, SetRecord
 from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
+from journal.storage.importing import ImportResult
 from journal.ui.service import JournalService
 
 
@@ -213,17 +214,16 @@ class MoveSet(_Command):
 class ImportSessions(_Command):
     """An import, already written in the background: undo removes exactly the sessions it added."""
 
-    def __init__(self, service: JournalService, sessions: list[Session], session_ids: tuple[int, ...],
-                 text: str) -> None:
+    def __init__(self, service: JournalService, result: ImportResult, text: str) -> None:
         super().__init__(service, text)
-        self.sessions, self.session_ids = sessions, session_ids
+        self.sessions, self.session_ids, self.resolved = result.added, result.session_ids, result.resolved
         self._written = True
 
     def redo(self) -> None:
         if self._written:  # the first redo comes with push(): the import is already in the file
             self._written = False
             return
-        result = insert_sessions(self.sessions)
+        result = insert_sessions(self.sessions, resolved=self.resolved)
         self.session_ids = result.session_ids
         self.service.emit(result.change)
 

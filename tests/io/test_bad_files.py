@@ -28,9 +28,11 @@ FITNOTES_HEADER = "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Un
 FITBOD_HEADER = "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier\n"
 GENERIC_HEADER = "Date,Exercise,Weight,Reps\n"
 JOURNAL_HEADER = ("format,session,session_start,session_end,session_title,session_bodyweight_kg,session_notes,"
-                  "session_source,session_source_key,entry,exercise,exercise_note,set_type,load_kg,reps,rir,"
-                  "effort_scale,failure_reps,duration_s,distance_m,set_note\n")
-JOURNAL_ROW = "journal/1,1,2025-01-02T10:00:00,,Push,,,manual,,1,Bench Press,,working,100.0,5,,,,,,\n"
+                  "session_source,session_source_key,entry,exercise,exercise_mechanic,exercise_primary,"
+                  "exercise_secondary,exercise_equipment,exercise_bodyweight,exercise_measure,exercise_note,"
+                  "set_type,load_kg,reps,rir,effort_scale,failure_reps,duration_s,distance_m,set_note\n")
+JOURNAL_ROW = ("journal/1,1,2025-01-02T10:00:00,,Push,,,manual,,1,Bench Press,compound,chest,triceps,barbell,0,reps,,"
+               "working,100.0,5,,,,,,\n")
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
 
@@ -116,20 +118,27 @@ def test_a_bad_file_is_refused_with_its_line_and_nothing_is_written(
     match = re.match(re.escape(str(bad)) + r"(?::(\d+))?: (\S.*)$", first)
     assert match, first
     line = int(match[1]) if match[1] else None
-    assert line in (lines if lines is not None else {None}), first
+    # FILE:LINE always; a problem of the whole file names line 1.
+    assert line in {1 if expected is None else expected for expected in (lines or {None})}, first
     assert file_state(journal) == before
     after = sorted((journal.parent / "backups").glob("*")) if (journal.parent / "backups").exists() else []
     assert after == backups
 
 
 @pytest.mark.parametrize(("content", "lines"), [p for p in CASES if not p.marks])
-def test_parse_file_raises_import_failed_with_the_same_line(content: bytes, lines: set[int | None] | None,
-                                                             tmp_path: Path) -> None:
+def test_parse_file_reports_the_same_line(content: bytes, lines: set[int | None] | None, tmp_path: Path) -> None:
+    """A file that cannot be read at all raises ImportFailed; a bad row is a fatal problem of the result, so the
+    preview can list every one. Either way the line is the one the command line names."""
     bad = tmp_path / "bad.csv"
     bad.write_bytes(content)
-    with pytest.raises(ImportFailed) as failure:
-        parse_file(bad, options=ImportOptions(units=Unit.KG))
-    assert (failure.value.problem.line or None) in (lines if lines is not None else {None})
+    try:
+        parsed = parse_file(bad, options=ImportOptions(units=Unit.KG))
+    except ImportFailed as failure:
+        found = failure.problem.line
+    else:
+        assert parsed.fatal, "a bad file must not read cleanly"
+        found = parsed.fatal[0].line
+    assert (found or None) in (lines if lines is not None else {None})
 
 
 def test_an_import_that_fails_does_not_create_the_journal_file(tmp_path: Path,

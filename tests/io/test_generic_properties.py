@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from journal.domain.effort import EffortScale
 from journal.domain.units import Unit
+from journal.io.journal_csv import HEADER
 from journal.io import ImportFailed, ImportOptions, parse_file
 from journal.io.generic import GenericCsv
 
@@ -112,9 +113,7 @@ HEADERS = [
     "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time\n",
     "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier\n",
     "Date,Exercise,Weight,Reps,RPE\n",
-    "format,session,session_start,session_end,session_title,session_bodyweight_kg,session_notes,session_source,"
-    "session_source_key,entry,exercise,exercise_note,set_type,load_kg,reps,rir,effort_scale,failure_reps,"
-    "duration_s,distance_m,set_note\n",
+    ",".join(HEADER) + "\n",
 ]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from journal.demo import generate_history
 from journal.domain.effort import EffortScale
-from journal.domain.records import Entry, Session, SetRecord, SetType
+from journal.domain.records import Entry, Exercise, Session, SetRecord, SetType
 from journal.storage import exercises, repository as repo
 from journal.storage.bulk import insert_sessions
 from journal.storage.database import close_database, open_database
@@ -146,3 +146,29 @@ def test_a_lone_carriage_return_in_a_note_survives(database: Path, tmp_path: Pat
     code, _, err = run_cli(capsys, "import", out, "--db", target)
     assert code == 0, err
     assert [without_ids(s) for s in stored_sessions(target)] == [without_ids(s) for s in before]
+
+
+def test_an_exercise_of_your_own_keeps_its_attributes(database: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A bodyweight exercise the lifter made (not in the catalogue) comes back as a bodyweight exercise with its
+    muscles, so tonnage and sets per muscle stay the same."""
+    from journal.domain.records import Measure, Mechanic
+    from journal.storage.exercises import create_exercise, find_exercise
+    from journal.storage.repository import add_session
+
+    own, _ = create_exercise("Archer Ring Row", Exercise(id=None, name="x", mechanic=Mechanic.COMPOUND,
+                                                         primary=("upper_back",), secondary=("biceps",),
+                                                         equipment="other", bodyweight=True, measure=Measure.REPS))
+    add_session(Session(start=datetime(2025, 3, 1, 9), bodyweight_kg=70,
+                        entries=(Entry(exercise=own, sets=(SetRecord(load_kg=5, reps=8),)),)))
+    close_database()
+    out = tmp_path / "out.csv"
+    assert run_cli(capsys, "export", out, "--db", database)[0] == 0
+    fresh = tmp_path / "fresh.sqlite"
+    assert run_cli(capsys, "import", out, "--db", fresh)[0] == 0
+    open_database(fresh)
+    back = find_exercise("Archer Ring Row")
+    close_database()
+    assert back is not None
+    assert (back.mechanic, back.primary, back.secondary, back.bodyweight) == (
+        Mechanic.COMPOUND, ("upper_back",), ("biceps",), True)

@@ -114,10 +114,11 @@ def test_duplicates_within_one_batch_and_across_sources(journal: Path) -> None:
         imported("k", datetime(2024, 1, 1), ("Deadlift", [SetRecord(load_kg=180.0, reps=5)]), source="hevy"),  # dup
         imported("k", datetime(2024, 1, 1), ("Deadlift", [SetRecord(load_kg=180.0, reps=5)]), source="strong"),
         imported("k", datetime(2024, 1, 1), ("Deadlift", [SetRecord(load_kg=180.0, reps=5)]), source="strong"),  # dup
-        imported(None, datetime(2024, 1, 5)),  # no key: never a duplicate
-        imported(None, datetime(2024, 1, 5)),
+        imported(None, datetime(2024, 1, 5)),  # no key: matched by source, start and title
+        imported(None, datetime(2024, 1, 5)),  # dup
+        imported(None, datetime(2024, 1, 5, 18)),  # another start: new
     ])
-    assert (result.sessions, result.sets, result.duplicates) == (3, 1, 2)
+    assert (result.sessions, result.sets, result.duplicates) == (3, 1, 3)
     assert count("session") == 4
 
 

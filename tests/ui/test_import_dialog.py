@@ -27,11 +27,14 @@ STRONG = FIXTURES / "strong" / "szelesaron-strong-2023.csv"
 
 def open_import(qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> ImportDialog:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    qtbot.mouseClick(window.empty.importer, Qt.MouseButton.LeftButton)
-    dialog = window.findChild(ImportDialog)
-    assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.parsed is not None or not dialog.import_button.isEnabled(), timeout=10000)
-    qtbot.waitUntil(lambda: dialog.names.rowCount() > 0 or dialog.parsed is None, timeout=10000)
+    if window.pages.currentWidget() is window.empty:
+        qtbot.mouseClick(window.empty.importer, Qt.MouseButton.LeftButton)
+    else:
+        window.import_action.trigger()
+    dialogs = [d for d in window.findChildren(ImportDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    qtbot.waitUntil(lambda: dialog.format.isEnabled(), timeout=10000)  # the read has finished
     return dialog
 
 
@@ -43,7 +46,7 @@ def test_import_hevy_fixing_a_name_then_undo(qtbot: QtBot, db_path: Path, open_w
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     window: MainWindow = open_window(db_path)
     dialog = open_import(qtbot, window, HEVY, monkeypatch)
-    assert "format: Hevy" in dialog.summary.text() and "sessions: 6" in dialog.summary.text()
+    assert dialog.figure("format") == "Hevy" and dialog.figure("sessions") == "6"
     assert not dialog.units.isEnabled()  # the file says kg
     row = row_of(dialog, "Ring Dips")
     assert dialog.names.index(row, 2).data() == "Dip"
@@ -70,12 +73,12 @@ def test_a_strong_file_without_units_asks_and_shows_both(qtbot: QtBot, db_path: 
     window: MainWindow = open_window(db_path)
     dialog = open_import(qtbot, window, STRONG, monkeypatch)
     assert dialog.units.isEnabled()
-    assert "heaviest load 147 kg = 324.08 lb; if the file were in lb: 147 lb = 66.68 kg" in dialog.summary.text()
+    assert "heaviest load 147 kg = 324.08 lb; if the file were in lb: 147 lb = 66.68 kg" in dialog.figure("units")
     problems = dialog.problems.stringList()
     assert any("line 565" in p and "implausible" in p for p in problems)
     shoot(dialog, "import-preview-strong-problems")
     dialog.units.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: "units: lb" in dialog.summary.text(), timeout=10000)
+    qtbot.waitUntil(lambda: dialog.figure("units").startswith("lb"), timeout=10000)
     dialog.reject()
     assert repo.session_count() == 0
 
@@ -101,6 +104,7 @@ def test_any_csv_through_the_column_mapping(qtbot: QtBot, db_path: Path, tmp_pat
     dialog = open_import(qtbot, window, table, monkeypatch)
     assert dialog.parsed is None  # no date column could be guessed from these names
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    qtbot.waitUntil(lambda: dialog.format.isEnabled(), timeout=10000)
     assert dialog.map_button.isVisible()
 
     def fill(mapping_dialog: ColumnMappingDialog) -> int:
@@ -156,3 +160,26 @@ def test_a_large_import_shows_progress_and_cancelling_writes_nothing(
     qtbot.waitUntil(lambda: "Import cancelled: nothing was written." in dialog.problems.stringList(), timeout=20000)
     assert repo.session_count() == 0
     assert dialog.import_button.isEnabled()
+
+
+def test_an_option_changed_while_reading_shows_only_the_newest_read(qtbot: QtBot, db_path: Path, open_window,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow = open_window(db_path)
+    dialog = open_import(qtbot, window, STRONG, monkeypatch)
+    assert dialog.figure("units").startswith("kg")
+    dialog.units.setCurrentIndex(1)  # lb: a new read starts, and the options wait for it
+    assert not dialog.import_button.isEnabled() and not dialog.units.isEnabled()
+    qtbot.waitUntil(lambda: dialog.format.isEnabled(), timeout=10000)
+    assert dialog.figure("units").startswith("lb") and dialog.import_button.isEnabled()
+
+
+def test_a_file_already_imported_has_nothing_to_import(qtbot: QtBot, db_path: Path, open_window,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow = open_window(db_path)
+    dialog = open_import(qtbot, window, HEVY, monkeypatch)
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    again = open_import(qtbot, window, HEVY, monkeypatch)
+    assert again.figure("already in the journal") == "6 sessions (skipped)"
+    assert "already in your journal" in again.summary.text()
+    assert not again.import_button.isEnabled()

@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: MIT
+"""What every chart shares: plots styled from the palette, a message when there is nothing to draw, hover
+descriptions, and export to PNG, SVG and CSV.
+
+Signals:
+    session_clicked(int): a point that stands for a set or a session was clicked.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pyqtgraph as pg
+import pyqtgraph.exporters
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from journal.charts.style import message_item, palette_colours, show_message, style_plot
+
+DAY = 86400.0
+
+
+class Chart(pg.GraphicsLayoutWidget):
+    session_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        background, _ = palette_colours()
+        super().__init__(parent, show=False)
+        self.setBackground(background)
+        self.plots: list[pg.PlotItem] = []
+        self._messages: dict[int, pg.TextItem] = {}
+        self.scene().sigMouseMoved.connect(self._hovered)
+        self.table: tuple[list[str], list[Sequence[Any]]] = ([], [])  # what the chart shows, for CSV export
+
+    def add_plot(self, row: int, col: int, left: str, bottom: str | None = None, dates: bool = True,
+                 **kwargs: Any) -> pg.PlotItem:
+        axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)} if dates else {}
+        plot = self.addPlot(row=row, col=col, axisItems=axis, **kwargs)
+        style_plot(plot, left, bottom)
+        self._messages[id(plot)] = message_item(plot)
+        self.plots.append(plot)
+        return plot
+
+    def message(self, plot: pg.PlotItem, text: str) -> None:
+        """Show `text` in the middle of `plot` (an empty text hides it)."""
+        show_message(plot, self._messages[id(plot)], text)
+
+    # ---- hover ----
+    def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        """What is under the mouse at data coordinates (x, y) of `plot`; None for nothing."""
+        return None
+
+    def _hovered(self, position: QPointF) -> None:
+        for plot in self.plots:
+            if plot.sceneBoundingRect().contains(position):
+                point = plot.vb.mapSceneToView(position)
+                text = self.describe(plot, point.x(), point.y())
+                if text:
+                    QToolTip.showText(QCursor.pos(), text, self)
+                else:
+                    QToolTip.hideText()
+                return
+
+    # ---- export ----
+    def export_png(self, path: Path, width: int = 1600) -> None:
+        exporter = pg.exporters.ImageExporter(self.scene())
+        exporter.parameters()["width"] = width
+        exporter.export(str(path))
+
+    def export_svg(self, path: Path) -> None:
+        pg.exporters.SVGExporter(self.scene()).export(str(path))
+
+    def export_csv(self, path: Path) -> None:
+        header, rows = self.table
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(header)
+            writer.writerows(rows)
+
+
+def week_bars(week_seconds: Any) -> tuple[Any, float]:
+    """Bar centres (mid-week) and width (six days) for weeks given by their Monday in POSIX seconds."""
+    return week_seconds + 3.5 * DAY, 6.0 * DAY

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: MIT
+"""RIR calibration: reported against actual reps in reserve on sets taken on to failure (with the line where they
+agree), and the error over time."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtWidgets import QWidget
+
+from journal.charts.base import Chart
+from journal.charts.style import HARD, MEAN_LINE, SERIES, palette_colours
+
+JITTER = 0.12
+
+
+class CalibrationChart(Chart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scatter_plot = self.add_plot(0, 0, "Actual RIR (failure reps − reps)", "Reported RIR", dates=False)
+        self.time_plot = self.add_plot(0, 1, "Error (reported − actual), reps")
+        _, text = palette_colours()
+        self.identity = pg.InfiniteLine(pos=(0, 0), angle=45, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.scatter_plot.addItem(self.identity, ignoreBounds=True)
+        self.points = pg.ScatterPlotItem(size=8, pen=None, brush=pg.mkBrush(SERIES[0] + "c0"), hoverable=True,
+                                         tip=lambda x, y, data: f"reported {round(x * 2) / 2:g}, actual "
+                                                                f"{round(y):g} reps in reserve")
+        self.points.sigClicked.connect(self._clicked)
+        self.scatter_plot.addItem(self.points)
+        self.time_plot.addLegend(offset=(10, 5))
+        self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DotLine))
+        self.time_plot.addItem(self.zero, ignoreBounds=True)
+        self.bias_line = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Mean error (last 10)")
+        self.mae_line = pg.PlotDataItem(pen=pg.mkPen(HARD, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+                                        name="Mean absolute error (last 10)")
+        self.errors = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(SERIES[0] + "80"))
+        for item in (self.errors, self.bias_line, self.mae_line):
+            self.time_plot.addItem(item)
+        self._sessions = np.empty(0, np.int64)
+
+    def set_series(self, reported: NDArray[np.float64], actual: NDArray[np.float64], day: NDArray[np.float64],
+                   session: NDArray[np.int64], rolling_day: NDArray[np.float64], rolling_bias: NDArray[np.float64],
+                   rolling_mae: NDArray[np.float64], seed: int = 3) -> None:
+        jitter = np.random.default_rng(seed)
+        count = len(reported)
+        self._sessions = session
+        self.points.setData(x=reported + jitter.uniform(-JITTER, JITTER, count),
+                            y=actual + jitter.uniform(-JITTER, JITTER, count), data=np.arange(count))
+        self.errors.setData(x=day, y=reported - actual)
+        self.bias_line.setData(rolling_day, rolling_bias)
+        self.mae_line.setData(rolling_day, rolling_mae)
+        for plot in self.plots:
+            plot.enableAutoRange()
+        few = "Log “To failure” reps on a few sets (3 or more) to see how well you judge your reserve"
+        self.message(self.scatter_plot, "" if count else few)
+        self.message(self.time_plot, "" if len(rolling_day) else ("" if not count else "3 or more sets needed"))
+        self.table = (["date", "reported_rir", "actual_rir", "error"],
+                      [(str(np.datetime64(int(d), "s").astype("datetime64[D]")), float(r), float(a), float(r - a))
+                       for d, r, a in zip(day, reported, actual, strict=True)])
+
+    def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
+        if points:
+            self.session_clicked.emit(int(self._sessions[points[0].data()]))  # type: ignore[attr-defined]

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: MIT
+"""Proximity to failure: every rated set as a point (date by RIR, a little jitter, coloured by set type) with the
+weekly mean, and below it each week's sets by RIR bin, unrated sets apart."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtWidgets import QWidget
+
+from journal.charts.base import DAY, Chart, week_bars
+from journal.charts.style import BIN_COLOURS, MEAN_LINE, SET_TYPE_COLOURS
+from journal.domain.records import SetType
+from journal.domain.review import RIR_BINS, week_label
+
+JITTER_DAYS = 1.2
+JITTER_RIR = 0.18
+BIN_NAMES = (*(f"RIR {b}" for b in RIR_BINS), "Not rated")
+
+
+class ProximityChart(Chart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points_plot = self.add_plot(0, 0, "Reps in reserve")
+        self.shares_plot = self.add_plot(1, 0, "Share of working sets")
+        self.shares_plot.setXLink(self.points_plot)
+        self.points_plot.getAxis("bottom").setStyle(showValues=False)
+        self.points_plot.addLegend(offset=(10, 5))
+        self.scatter: dict[SetType, pg.ScatterPlotItem] = {}
+        for set_type in SetType:
+            if set_type is SetType.WARMUP:
+                continue
+            item = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(SET_TYPE_COLOURS[set_type]),
+                                      name=set_type.label, hoverable=True, tip=self._tip)
+            item.sigClicked.connect(self._clicked)
+            self.points_plot.addItem(item)
+            self.scatter[set_type] = item
+        self.mean = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR")
+        self.points_plot.addItem(self.mean)
+        self.stack = [pg.BarGraphItem(x=[], height=[], width=1, brush=colour, pen=None)
+                      for colour in BIN_COLOURS]
+        legend = self.shares_plot.addLegend(offset=(10, 5), colCount=6)
+        for name, bar in zip(BIN_NAMES, self.stack, strict=True):
+            self.shares_plot.addItem(bar)
+            legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=bar.opts["brush"]), name)
+        self.shares_plot.setYRange(0, 1)
+        self.weeks = np.empty(0)
+        self.shares = np.empty((0, 6))
+        self.counts = np.empty(0)
+        self._sessions: dict[SetType, NDArray[np.int64]] = {}
+
+    def set_series(self, day: NDArray[np.float64], rir: NDArray[np.float64], set_type: NDArray[np.int8],
+                   session: NDArray[np.int64], week_seconds: NDArray[np.float64], mean_rir: NDArray[np.float64],
+                   shares: NDArray[np.float64], working: NDArray[np.float64], seed: int = 7) -> None:
+        """Rated sets as points (unrated sets are not points: they show in the bars), the weekly mean RIR, and each
+        week's shares of working sets per RIR bin and unrated."""
+        rated = ~np.isnan(rir)
+        jitter = np.random.default_rng(seed)
+        types = list(SetType)
+        for code, item in ((types.index(t), item) for t, item in self.scatter.items()):
+            chosen = rated & (set_type == code)
+            count = int(chosen.sum())
+            x = day[chosen] + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY
+            y = rir[chosen] + jitter.uniform(-JITTER_RIR, JITTER_RIR, count)
+            self._sessions[types[code]] = session[chosen]
+            item.setData(x=x, y=y, data=np.arange(count))
+        centres, width = week_bars(week_seconds)
+        has_mean = ~np.isnan(mean_rir)
+        self.mean.setData(centres[has_mean], mean_rir[has_mean])
+        bottom = np.zeros(len(week_seconds))
+        for column, bar in enumerate(self.stack):
+            bar.setOpts(x=centres, height=shares[:, column] if len(shares) else [], y0=bottom, width=width)
+            bottom = bottom + (shares[:, column] if len(shares) else 0)
+        self.weeks, self.shares, self.counts = week_seconds, shares, working
+        self.points_plot.enableAutoRange()
+        self.shares_plot.enableAutoRange(axis="x")
+        self.shares_plot.setYRange(0, 1)
+        self.message(self.points_plot, "" if rated.any() else "No sets with RIR in this range")
+        self.message(self.shares_plot, "" if working.any() else "No working sets in this range")
+        self.table = (["week", "working_sets", *(n.lower().replace(" ", "_") for n in BIN_NAMES), "mean_rir"],
+                      [(week_label(int(s // DAY) + 719163), int(w), *(round(float(v), 4) for v in share),
+                        None if np.isnan(m) else round(float(m), 3))
+                       for s, w, share, m in zip(week_seconds, working, shares, mean_rir, strict=True)])
+
+    def _tip(self, x: float, y: float, data: object) -> str:
+        return f"{np.datetime64(int(x), 's').astype('datetime64[D]')} · RIR {round(y * 2) / 2:g}"
+
+    def _clicked(self, item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
+        set_type = next(t for t, i in self.scatter.items() if i is item)
+        if points:
+            self.session_clicked.emit(int(self._sessions[set_type][points[0].data()]))  # type: ignore[attr-defined]
+
+    def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        if plot is not self.shares_plot or not len(self.weeks):
+            return None
+        index = int(np.searchsorted(self.weeks, x, side="right")) - 1
+        if index < 0 or x > self.weeks[index] + 7 * DAY:
+            return None
+        parts = [f"{name} {share:.0%}" for name, share in zip(BIN_NAMES, self.shares[index], strict=True) if share]
+        return f"{week_label(int(self.weeks[index] // DAY) + 719163)} · {int(self.counts[index])} working sets\n" \
+            + "\n".join(parts)

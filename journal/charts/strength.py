@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MIT
+"""Strength: each session's best e1RM per exercise over time (hollow where extrapolated), actual records as stars;
+several exercises can be compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtWidgets import QWidget
+
+from journal.charts.base import Chart
+from journal.charts.style import SERIES, palette_colours
+
+
+@dataclass(frozen=True)
+class StrengthSeries:
+    name: str
+    day: NDArray[np.float64]
+    e1rm: NDArray[np.float64]  # in the display unit
+    extrapolated: NDArray[np.bool_]
+    session: NDArray[np.int64]
+    pr_day: NDArray[np.float64]
+    pr_load: NDArray[np.float64]  # in the display unit
+    pr_reps: NDArray[np.int64]
+    pr_session: NDArray[np.int64]
+
+
+class StrengthChart(Chart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = self.add_plot(0, 0, "e1RM")
+        self.legend = self.plot.addLegend(offset=(10, 5))
+        self.items: list[pg.GraphicsObject] = []
+        self.series: list[StrengthSeries] = []
+        self.unit = "kg"
+
+    def set_series(self, series: list[StrengthSeries], unit: str,
+                   empty: str = "Choose an exercise with loaded sets to see its e1RM") -> None:
+        for item in self.items:
+            self.plot.removeItem(item)
+        self.legend.clear()
+        self.items, self.series, self.unit = [], series, unit
+        _, text = palette_colours()
+        for index, one in enumerate(series):
+            colour = SERIES[index % len(SERIES)]
+            line = pg.PlotDataItem(one.day, one.e1rm, pen=pg.mkPen(colour, width=2), name=one.name)
+            valid = pg.ScatterPlotItem(one.day[~one.extrapolated], one.e1rm[~one.extrapolated], size=6, pen=None,
+                                       brush=pg.mkBrush(colour), data=one.session[~one.extrapolated])
+            extrapolated = pg.ScatterPlotItem(one.day[one.extrapolated], one.e1rm[one.extrapolated], size=7,
+                                              pen=pg.mkPen(colour), brush=None,
+                                              data=one.session[one.extrapolated])
+            records = pg.ScatterPlotItem(one.pr_day, one.pr_load, symbol="star", size=13,
+                                         pen=pg.mkPen(text), brush=pg.mkBrush(colour), data=one.pr_session)
+            for item in (line, valid, extrapolated, records):
+                self.plot.addItem(item)
+                self.items.append(item)
+                if isinstance(item, pg.ScatterPlotItem):
+                    item.sigClicked.connect(self._clicked)
+        if series:
+            self.legend.addItem(pg.ScatterPlotItem(symbol="star", size=13, pen=pg.mkPen(text), brush=None),
+                                "Record (actual load × reps)")
+            self.legend.addItem(pg.ScatterPlotItem(size=7, pen=pg.mkPen(text), brush=None),
+                                "Extrapolated (reps + RIR > 10)")
+        self.plot.setLabel("left", f"e1RM ({unit})")
+        self.plot.enableAutoRange()
+        has_points = any(len(one.day) for one in series)
+        self.message(self.plot, "" if has_points else empty)
+        rows = []
+        for one in series:
+            rows += [(one.name, str(np.datetime64(int(d), "s").astype("datetime64[D]")), round(float(e), 1),
+                      bool(x)) for d, e, x in zip(one.day, one.e1rm, one.extrapolated, strict=True)]
+        self.table = (["exercise", "date", f"e1rm_{unit}", "extrapolated"], rows)
+
+    def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
+        if points:
+            self.session_clicked.emit(int(points[0].data()))  # type: ignore[attr-defined]
+
+    def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        best: tuple[float, str] | None = None
+        (x0, x1), (y0, y1) = plot.viewRange()
+        for one in self.series:
+            if not len(one.day):
+                continue
+            distance = np.hypot((one.day - x) / max(x1 - x0, 1e-9), (one.e1rm - y) / max(y1 - y0, 1e-9))
+            index = int(np.argmin(distance))
+            if distance[index] < 0.02 and (best is None or distance[index] < best[0]):
+                day = np.datetime64(int(one.day[index]), "s").astype("datetime64[D]")
+                mark = " (extrapolated)" if one.extrapolated[index] else ""
+                text = f"{one.name}\n{day}: e1RM {one.e1rm[index]:.1f} {self.unit}{mark}"
+                records = np.flatnonzero(one.pr_session == one.session[index])
+                for record in records:
+                    text += f"\nRecord: {one.pr_load[record]:g} {self.unit} × {one.pr_reps[record]}"
+                best = (float(distance[index]), text)
+        return best[1] if best else None

@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: MIT
+"""Weekly volume: tonnage above, working and hard sets below, on one date axis."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtWidgets import QWidget
+
+from journal.charts.base import DAY, Chart, week_bars
+from journal.charts.style import HARD, TONNAGE, WORKING
+from journal.domain.review import week_label
+
+
+class VolumeChart(Chart):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.top = self.add_plot(0, 0, "Tonnage")
+        self.bottom = self.add_plot(1, 0, "Sets per week")
+        self.bottom.setXLink(self.top)
+        self.top.getAxis("bottom").setStyle(showValues=False)
+        self.tonnage_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=TONNAGE, pen=None, name="Tonnage")
+        self.working_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=WORKING, pen=None)
+        self.hard_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=HARD, pen=None)
+        self.top.addItem(self.tonnage_bars)
+        self.bottom.addItem(self.working_bars)
+        self.bottom.addItem(self.hard_bars)
+        legend = self.bottom.addLegend(offset=(10, 5))
+        legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=WORKING), "Working sets")
+        legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=HARD), "Hard sets")
+        self.weeks = np.empty(0)
+        self.values: tuple[NDArray[np.float64], ...] = ()
+        self.unit = "kg"
+        self.sets_label = "Hard sets"
+
+    def set_series(self, week_seconds: NDArray[np.float64], tonnage: NDArray[np.float64],
+                   working: NDArray[np.float64], hard: NDArray[np.float64], unit: str,
+                   sets_label: str = "Hard sets", empty: str = "No working sets in this range") -> None:
+        """Bars for each week (Monday in POSIX seconds): tonnage in `unit`, working and hard sets (hard sets may be
+        fractional per muscle)."""
+        self.weeks, self.values, self.unit, self.sets_label = week_seconds, (tonnage, working, hard), unit, sets_label
+        x, width = week_bars(week_seconds)
+        self.tonnage_bars.setOpts(x=x, height=tonnage, width=width)
+        self.working_bars.setOpts(x=x, height=working, width=width)
+        self.hard_bars.setOpts(x=x, height=hard, width=width * 0.6)
+        self.top.setLabel("left", f"Tonnage ({unit})")
+        self.bottom.setLabel("left", sets_label if not working.any() else "Sets per week")
+        for plot in (self.top, self.bottom):
+            plot.enableAutoRange()
+        nothing = not (len(week_seconds) and (working.any() or hard.any() or tonnage.any()))
+        self.message(self.top, empty if nothing else "")
+        self.table = (["week", f"tonnage_{unit}", "working_sets", sets_label.lower().replace(" ", "_")],
+                      [(week_label(int(s // DAY) + 719163), round(float(t), 1), float(w), float(h))
+                       for s, t, w, h in zip(week_seconds, tonnage, working, hard, strict=True)])
+
+    def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        if not len(self.weeks):
+            return None
+        index = int(np.searchsorted(self.weeks, x, side="right")) - 1
+        if index < 0 or x > self.weeks[index] + 7 * DAY:
+            return None
+        tonnage, working, hard = (float(v[index]) for v in self.values)
+        week = week_label(int(self.weeks[index] // DAY) + 719163)
+        return (f"{week}\nTonnage {tonnage:,.0f} {self.unit}\nWorking sets {working:g}\n"
+                f"{self.sets_label} {hard:g}")

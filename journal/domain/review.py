@@ -1,0 +1,531 @@
+# SPDX-License-Identifier: MIT
+"""Review figures: weekly volume and proximity, muscle sets, e1RM and rep PRs, RIR calibration and insights."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from numpy.typing import NDArray
+
+from journal.domain.records import MUSCLES, Mechanic, SetType
+
+# ---- weeks ----------------------------------------------------------------------------------------------------------
+# A week is the date.toordinal() of its Monday (ordinal 1, 0001-01-01, is a Monday, so (ordinal - 1) % 7 is the
+# weekday). Any day's ordinal passed as a week bound is taken as the week it falls in.
+
+RIR_BINS = ("0", "1", "2", "3", "4+")  # [0, 0.5), [0.5, 1.5), [1.5, 2.5), [2.5, 3.5), [3.5, inf)
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_DAY_SECONDS = 86400.0
+
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+
+
+def _monday(ordinal: int) -> int:
+    return ordinal - (ordinal - 1) % 7
+
+
+def week_of(day: date) -> int:
+    """The ordinal of the Monday of `day`'s ISO week."""
+    return day.toordinal() - day.weekday()
+
+
+def week_label(week: int) -> str:
+    """'2026-W09': the ISO year and week number of that Monday."""
+    iso = date.fromordinal(week).isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def week_start_seconds(week: int) -> float:
+    """POSIX seconds of that Monday at 00:00 UTC."""
+    return (_monday(week) - _EPOCH_ORDINAL) * _DAY_SECONDS
+
+
+def _ints(n: int = 0) -> IntArray:
+    return np.zeros(n, dtype=np.int64)
+
+
+def _floats(n: int = 0) -> FloatArray:
+    return np.zeros(n, dtype=np.float64)
+
+
+def _week_axis(row_weeks: IntArray, first_week: int | None, last_week: int | None
+               ) -> tuple[IntArray, IntArray, BoolArray]:
+    """Every week from first to last (defaults: the rows' range), each row's index on it and which rows fall in."""
+    first = first_week if first_week is not None else (int(row_weeks.min()) if row_weeks.size else last_week)
+    last = last_week if last_week is not None else (int(row_weeks.max()) if row_weeks.size else first_week)
+    if first is None or last is None or _monday(first) > _monday(last):
+        return _ints(), _ints(row_weeks.size), np.zeros(row_weeks.size, dtype=np.bool_)
+    first, last = _monday(first), _monday(last)
+    weeks = np.arange(first, last + 1, 7, dtype=np.int64)
+    inside = (row_weeks >= first) & (row_weeks <= last)
+    return weeks, (row_weeks - first) // 7, inside
+
+
+# ---- weekly volume and proximity ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class WeekExerciseRows:
+    """One row per (week, exercise) with at least one non-warm-up set; all arrays have the same length."""
+
+    week: IntArray
+    exercise: IntArray
+    working: IntArray  # non-warm-up sets
+    hard: IntArray  # hard sets (the threshold was applied when the rows were made)
+    unrated: IntArray  # non-warm-up sets with no RIR
+    tonnage: FloatArray  # kg
+    rir_sum: FloatArray  # sum of RIR over rated non-warm-up sets
+    bins: IntArray  # (n, 5): rated non-warm-up sets per RIR bin
+
+    @staticmethod
+    def empty() -> WeekExerciseRows:
+        return WeekExerciseRows(_ints(), _ints(), _ints(), _ints(), _ints(), _floats(), _floats(),
+                                np.zeros((0, len(RIR_BINS)), dtype=np.int64))
+
+
+@dataclass(frozen=True)
+class Weekly:
+    """Every week from first to last with no gaps; weeks without sets are zeros."""
+
+    week: IntArray
+    working: IntArray
+    hard: IntArray
+    unrated: IntArray
+    tonnage: FloatArray
+    mean_rir: FloatArray  # nan where a week has no rated sets
+    bins: IntArray  # (n, 5)
+
+    @staticmethod
+    def empty() -> Weekly:
+        return Weekly(_ints(), _ints(), _ints(), _ints(), _floats(), _floats(),
+                      np.zeros((0, len(RIR_BINS)), dtype=np.int64))
+
+    def shares(self) -> FloatArray:
+        """(n, 6): the RIR bins then the unrated sets, as fractions of the week's working sets; 0 for empty weeks."""
+        counts = np.column_stack([self.bins, self.unrated]).astype(np.float64).reshape(-1, len(RIR_BINS) + 1)
+        total = self.working.astype(np.float64)[:, None]
+        out = np.zeros_like(counts)
+        np.divide(counts, total, out=out, where=total > 0)
+        return out
+
+
+def weekly(rows: WeekExerciseRows, exercises: Collection[int] | None = None,
+           first_week: int | None = None, last_week: int | None = None) -> Weekly:
+    """Weekly sums over the chosen exercises (all when None) from first_week to last_week inclusive, filling empty
+    weeks. The default range is that of the chosen exercises' rows."""
+    chosen = np.ones(rows.week.size, dtype=np.bool_)
+    if exercises is not None:
+        chosen = np.isin(rows.exercise, np.fromiter(exercises, dtype=np.int64, count=len(exercises)))
+    weeks, index, inside = _week_axis(rows.week[chosen], first_week, last_week)
+    n = weeks.size
+    if n == 0:
+        return Weekly.empty()
+    take = np.flatnonzero(chosen)[inside]
+    at = index[inside]
+
+    def total(values: IntArray) -> IntArray:
+        out = _ints(n)
+        np.add.at(out, at, values[take])
+        return out
+
+    tonnage = np.bincount(at, weights=rows.tonnage[take], minlength=n).astype(np.float64)
+    rir_sum = np.bincount(at, weights=rows.rir_sum[take], minlength=n).astype(np.float64)
+    bins = np.zeros((n, len(RIR_BINS)), dtype=np.int64)
+    np.add.at(bins, at, rows.bins[take])
+    rated = bins.sum(axis=1).astype(np.float64)
+    mean_rir = np.full(n, np.nan)
+    np.divide(rir_sum, rated, out=mean_rir, where=rated > 0)
+    return Weekly(week=weeks, working=total(rows.working), hard=total(rows.hard), unrated=total(rows.unrated),
+                  tonnage=tonnage, mean_rir=mean_rir, bins=bins)
+
+
+UNMAPPED = "unmapped"
+PRIMARY_WEIGHT = 1.0  # a hard set counts 1 for each primary muscle (Pelland et al. 2024, "fractional" method)
+SECONDARY_WEIGHT = 0.5  # and 0.5 for each secondary muscle
+
+
+def _muscle_order(muscle: str) -> tuple[int, int, str]:
+    if muscle == UNMAPPED:
+        return (2, 0, muscle)
+    if muscle in MUSCLES:
+        return (0, MUSCLES.index(muscle), muscle)
+    return (1, 0, muscle)
+
+
+def weekly_muscle_sets(rows: WeekExerciseRows, muscles: Mapping[int, tuple[tuple[str, ...], tuple[str, ...]]],
+                       first_week: int | None = None, last_week: int | None = None
+                       ) -> tuple[IntArray, dict[str, FloatArray]]:
+    """Fractional weekly hard sets per muscle: 1 per primary muscle, 0.5 per secondary (Pelland 2024). Exercises
+    missing from `muscles` or with no muscles count under "unmapped". Only muscles of exercises with rows in the
+    range appear, in records.MUSCLES order, with "unmapped" last."""
+    weeks, index, inside = _week_axis(rows.week, first_week, last_week)
+    n = weeks.size
+    if n == 0 or not inside.any():
+        return weeks, {}
+    exercise_ids, which = np.unique(rows.exercise[inside], return_inverse=True)
+    at = index[inside]
+    hard = rows.hard[inside].astype(np.float64)
+    weights: dict[str, FloatArray] = {}  # muscle -> weight per exercise in exercise_ids
+    for position, exercise in enumerate(exercise_ids.tolist()):
+        primary, secondary = muscles.get(exercise, ((), ()))
+        mapping = {muscle: SECONDARY_WEIGHT for muscle in secondary}
+        mapping.update({muscle: PRIMARY_WEIGHT for muscle in primary})
+        for muscle, weight in (mapping or {UNMAPPED: PRIMARY_WEIGHT}).items():
+            weights.setdefault(muscle, _floats(exercise_ids.size))[position] = weight
+    return weeks, {muscle: np.bincount(at, weights=hard * weights[muscle][which], minlength=n).astype(np.float64)
+                   for muscle in sorted(weights, key=_muscle_order)}
+
+
+# ---- e1RM and rep PRs -----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SessionBests:
+    """Per (session, exercise): that session's best e1RM set (computed with the formula setting)."""
+
+    session: IntArray
+    exercise: IntArray
+    day: FloatArray  # POSIX seconds
+    e1rm: FloatArray
+    extrapolated: BoolArray
+
+
+def e1rm_series(bests: SessionBests, exercise: int
+                ) -> tuple[FloatArray, FloatArray, BoolArray, IntArray]:
+    """(day, e1rm, extrapolated, session) of one exercise, by day."""
+    rows = np.flatnonzero(bests.exercise == exercise)
+    rows = rows[np.argsort(bests.day[rows], kind="stable")]
+    return bests.day[rows], bests.e1rm[rows], bests.extrapolated[rows], bests.session[rows]
+
+
+@dataclass(frozen=True)
+class RepMaxRows:
+    """Per (session, exercise, reps): the heaviest load lifted for that many reps that session."""
+
+    session: IntArray
+    exercise: IntArray
+    day: FloatArray
+    reps: IntArray
+    load: FloatArray
+
+
+def rep_prs(rows: RepMaxRows, exercise: int) -> tuple[FloatArray, FloatArray, IntArray, IntArray]:
+    """The actual personal records of one exercise (load x reps as lifted, never an estimate).
+
+    A row is a PR when its load is heavier than every load lifted on an earlier day (a smaller `day` value) for at
+    least as many reps; with nothing earlier for that many reps or more, it is a PR. Rows of the same day do not
+    beat each other. Returns (day, load, reps, session) of the PR rows, by day then reps.
+    """
+    keep = np.flatnonzero((rows.exercise == exercise) & np.isfinite(rows.load))
+    keep = keep[np.lexsort((rows.reps[keep], rows.day[keep]))]
+    day, load, reps = rows.day[keep], rows.load[keep], rows.reps[keep]
+    is_pr = np.zeros(keep.size, dtype=np.bool_)
+    earlier = np.searchsorted(day, day, side="left")  # rows [0, earlier[i]) are on earlier days than row i
+    for count in np.unique(reps).tolist():
+        # best[j]: the heaviest load for `count` reps or more among rows 0..j
+        best = np.maximum.accumulate(np.where(reps >= count, load, -np.inf))
+        mine = np.flatnonzero(reps == count)
+        before = np.where(earlier[mine] > 0, best[np.maximum(earlier[mine] - 1, 0)], -np.inf)
+        is_pr[mine] = load[mine] > before
+    pick = keep[is_pr]
+    return rows.day[pick], rows.load[pick], rows.reps[pick], rows.session[pick]
+
+
+# ---- RIR calibration (DESIGN.md sign: error = reported - actual; negative = more in the tank than called) ------------
+
+@dataclass(frozen=True)
+class CalibrationSets:
+    """Sets with both a reported RIR and failure reps (taken on to failure)."""
+
+    set_id: IntArray
+    session: IntArray
+    exercise: IntArray
+    day: FloatArray
+    reported: FloatArray
+    reps: IntArray
+    failure_reps: IntArray
+
+    @property
+    def actual(self) -> FloatArray:
+        """The reps that really were in reserve: failure reps - reps."""
+        return (self.failure_reps - self.reps).astype(np.float64)
+
+    @property
+    def error(self) -> FloatArray:
+        """Reported - actual RIR: negative when the lifter had more in the tank than they called."""
+        return (self.reported - self.actual).astype(np.float64)
+
+
+MIN_CALIBRATION_SETS = 3  # nothing is shown for an exercise before 3 calibration sets (SCIENCE.md M8)
+MAX_CALIBRATION_FAILURE_REPS = 20  # sets reaching more than 20 reps are left out: endurance dominates (M8)
+LIMITS_Z = 1.96  # Bland-Altman 95 % limits of agreement: bias +/- 1.96 SD
+
+
+@dataclass(frozen=True)
+class CalibrationStats:
+    n: int
+    bias: float  # mean error, reps
+    mae: float  # mean absolute error, reps
+    sd: float  # SD of the error (ddof = 1; 0 when n == 1)
+    low: float  # bias - 1.96 sd
+    high: float  # bias + 1.96 sd
+
+
+def _calibration_rows(sets: CalibrationSets, exercise: int | None) -> IntArray:
+    """The usable calibration sets of one exercise (all when None), by day."""
+    usable = sets.failure_reps <= MAX_CALIBRATION_FAILURE_REPS
+    if exercise is not None:
+        usable &= sets.exercise == exercise
+    rows = np.flatnonzero(usable)
+    return rows[np.argsort(sets.day[rows], kind="stable")]
+
+
+def calibration_stats(sets: CalibrationSets, exercise: int | None = None) -> CalibrationStats | None:
+    """Bias, mean absolute error, SD and 95 % limits of agreement of the RIR calls of one exercise (all when
+    None); None below MIN_CALIBRATION_SETS usable sets."""
+    rows = _calibration_rows(sets, exercise)
+    if rows.size < MIN_CALIBRATION_SETS:
+        return None
+    error = sets.error[rows]
+    bias = float(error.mean())
+    sd = float(error.std(ddof=1)) if error.size > 1 else 0.0
+    return CalibrationStats(n=int(error.size), bias=bias, mae=float(np.abs(error).mean()), sd=sd,
+                            low=bias - LIMITS_Z * sd, high=bias + LIMITS_Z * sd)
+
+
+def rolling_calibration(sets: CalibrationSets, exercise: int | None = None, window: int = 10
+                        ) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """(day, mean error, mean absolute error) over the last `window` usable sets, by day. A point is given from the
+    MIN_CALIBRATION_SETS-th set on (the first ones average the sets so far); empty arrays below that."""
+    if window < 1:
+        raise ValueError("window must be at least 1")
+    rows = _calibration_rows(sets, exercise)
+    if rows.size < MIN_CALIBRATION_SETS:
+        return _floats(), _floats(), _floats()
+    error = sets.error[rows]
+    ends = np.arange(1, error.size + 1)
+    starts = np.maximum(ends - window, 0)
+    size = (ends - starts).astype(np.float64)
+    signed = np.concatenate([[0.0], np.cumsum(error)])
+    absolute = np.concatenate([[0.0], np.cumsum(np.abs(error))])
+    mean = (signed[ends] - signed[starts]) / size
+    mae = (absolute[ends] - absolute[starts]) / size
+    shown = slice(MIN_CALIBRATION_SETS - 1, None)
+    return sets.day[rows][shown], mean[shown].astype(np.float64), mae[shown].astype(np.float64)
+
+
+# ---- insights -------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SetPoints:
+    """One row per non-warm-up set in the chosen range."""
+
+    set_id: IntArray
+    session: IntArray
+    exercise: IntArray
+    day: FloatArray
+    week: IntArray
+    set_type: NDArray[np.int8]  # index into list(SetType)
+    rir: FloatArray  # nan: not rated
+    reps: FloatArray  # nan: none
+    last: BoolArray  # the last non-warm-up set of its exercise in its session
+
+    @staticmethod
+    def empty() -> SetPoints:
+        return SetPoints(_ints(), _ints(), _ints(), _floats(), _ints(), np.zeros(0, dtype=np.int8), _floats(),
+                         _floats(), np.zeros(0, dtype=np.bool_))
+
+
+@dataclass(frozen=True)
+class Insight:
+    kind: str  # "far_from_failure" | "early_failure" | "isolation_not_near" | "calibration" | "muscle_volume"
+    title: str  # one short line a lifter reads
+    detail: str  # one or two sentences with the figures
+    source: str  # one-line source for a tooltip
+    set_ids: tuple[int, ...] = ()  # the sets that triggered it (may be empty for weekly insights)
+    session_ids: tuple[int, ...] = ()
+
+
+# Rule 1: many sets far from failure. Hypertrophy rises as sets end closer to failure (Robinson 2024).
+FAR_RIR = 5.0  # a working set rated RIR 5 or more is "far from failure"
+FAR_MIN_SETS = 3  # at least 3 such sets ...
+FAR_MIN_SHARE = 0.10  # ... making up at least 10 % of the rated working sets
+# Rule 2: failure on a compound lift before its last set (coach heuristic, SCIENCE.md 7.1 and M9).
+FAILURE_RIR = 0.0  # rated RIR 0 is failure
+EARLY_FAILURE_NAMES = 5  # the detail names the 5 exercises with the most such sets, then says how many others
+# Rule 3: an isolation lift never taken near failure.
+ISOLATION_MIN_RATED = 6  # rated working sets of the exercise needed before saying anything
+NEAR_FAILURE_RIR = 1.0  # "near failure" is RIR 1 or closer
+# Rule 4: RIR calibration labels (DESIGN.md sign: error = reported - actual).
+CALIBRATION_BIAS = 1.0  # |bias| of a rep or more is worth a line; Refalo 2023's equivalence margin is +/- 1 rep
+CALIBRATED_MAE = 1.0  # "calibrated" also needs a mean absolute error within a rep
+# Rule 5: muscle volume outside the descriptive range (muscle_range, default 10-20 fractional hard sets a week).
+MUSCLE_WEEK_SHARE = 0.5  # outside the range in more than half of the weeks with any training
+
+_SRC_ROBINSON = "Robinson et al. 2024, Sports Med (meta-regression)"
+_SRC_FAILURE = ("Coach heuristic, evidence-informed: failure slows recovery (Morán-Navarro et al. 2017; "
+                "Refalo et al. 2023, Sports Med Open); fatigue data, not hypertrophy data")
+_SRC_ISOLATION = "Robinson et al. 2024, Sports Med (graded hypertrophy effect); Refalo et al. 2023, Sports Med"
+_SRC_HALPERIN = ("Halperin et al. 2022, Sports Med: lifters under-predict reps to failure by about 0.95 reps "
+                 "on average")
+_SRC_VOLUME = ("Schoenfeld et al. 2017, J Sports Sci; Baz-Valle et al. 2022, J Hum Kinet "
+               "(descriptive ranges, not targets)")
+_FAILURE_TYPE = list(SetType).index(SetType.FAILURE)
+
+
+def _ids(values: IntArray) -> tuple[int, ...]:
+    return tuple(int(v) for v in values)
+
+
+def _unique_ids(values: IntArray) -> tuple[int, ...]:
+    return tuple(int(v) for v in np.unique(values))
+
+
+def _name(names: Mapping[int, str], exercise: int) -> str:
+    return names.get(exercise, f"exercise {exercise}")
+
+
+def _sets(count: int) -> str:
+    return f"{count} set" if count == 1 else f"{count} sets"
+
+
+def _num(value: float) -> str:
+    """1 decimal, without a trailing '.0'."""
+    return f"{round(value, 1) + 0.0:.1f}".removesuffix(".0")
+
+
+def _signed(value: float) -> str:
+    """+1.0 / -1.0 / +0.0: 1 decimal with its sign, never '-0.0'."""
+    return f"{round(value, 1) + 0.0:+.1f}"
+
+
+def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str]) -> list[Insight]:
+    found = []
+    for exercise in np.unique(calibration.exercise).tolist():
+        stats = calibration_stats(calibration, exercise)
+        if stats is None:
+            continue
+        name = _name(names, exercise)
+        if stats.bias <= -CALIBRATION_BIAS:
+            title = f"You under-call your reserve by {abs(stats.bias):.1f} reps on {name}"
+            meaning = "you had more reps left than you called."
+        elif stats.bias >= CALIBRATION_BIAS:
+            title = f"You over-call your reserve by {abs(stats.bias):.1f} reps on {name}"
+            meaning = "you had fewer reps left than you called."
+        elif stats.mae <= CALIBRATED_MAE:
+            title = f"Your RIR calls on {name} are calibrated (within a rep)"
+            meaning = "your calls match what you had left."
+        else:
+            continue
+        detail = (f"{stats.n} sets taken to failure: mean error {_signed(stats.bias)} reps (reported minus actual "
+                  f"RIR), mean absolute error {stats.mae:.1f}, 95 % limits {_signed(stats.low)} to "
+                  f"{_signed(stats.high)}; {meaning}")
+        rows = _calibration_rows(calibration, exercise)
+        found.append((name.casefold(), Insight("calibration", title, detail, _SRC_HALPERIN,
+                                               _ids(calibration.set_id[rows]),
+                                               _unique_ids(calibration.session[rows]))))
+    return [insight for _, insight in sorted(found, key=lambda pair: pair[0])]
+
+
+def _early_failure(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None],
+                   calibration: CalibrationSets) -> list[Insight]:
+    compound = np.isin(points.exercise, [x for x, kind in mechanic.items() if kind == Mechanic.COMPOUND])
+    early = (compound & (points.rir <= FAILURE_RIR) & ~points.last & (points.set_type != _FAILURE_TYPE)
+             & ~np.isin(points.set_id, calibration.set_id))  # M9: AMRAP/test and calibration sets are left out
+    if not early.any():
+        return []
+    exercises, counts = np.unique(points.exercise[early], return_counts=True)
+    listed = sorted(((-int(c), _name(names, int(x))) for x, c in zip(exercises, counts, strict=True)))
+    which = ", ".join(f"{name} ({-count})" for count, name in listed[:EARLY_FAILURE_NAMES])
+    if len(listed) > EARLY_FAILURE_NAMES:
+        others = len(listed) - EARLY_FAILURE_NAMES
+        which += f" and {others} other exercise{'s' if others > 1 else ''}"
+    total = int(early.sum())
+    return [Insight(
+        "early_failure", "Failure before the last set on compound lifts",
+        f"{_sets(total)} rated RIR 0 before the last set of the exercise: {which}. Coach heuristic: on compound "
+        "lifts keep failure for the last set, or skip it; failure costs recovery (fatigue data, not growth data).",
+        _SRC_FAILURE, _ids(points.set_id[early]), _unique_ids(points.session[early]))]
+
+
+def _far_from_failure(points: SetPoints) -> list[Insight]:
+    rated = ~np.isnan(points.rir)
+    far = rated & (points.rir >= FAR_RIR)
+    count, total = int(far.sum()), int(rated.sum())
+    if count < FAR_MIN_SETS or count / total < FAR_MIN_SHARE:
+        return []
+    return [Insight(
+        "far_from_failure", f"{_sets(count)} ended {_num(FAR_RIR)} or more reps from failure",
+        f"{count} of {total} rated working sets ({count / total:.0%}) were rated RIR {_num(FAR_RIR)} or more; sets "
+        "this far from failure count much less for growth.",
+        _SRC_ROBINSON, _ids(points.set_id[far]), _unique_ids(points.session[far]))]
+
+
+def _isolation_not_near(points: SetPoints, names: Mapping[int, str],
+                        mechanic: Mapping[int, str | None]) -> list[Insight]:
+    rated = ~np.isnan(points.rir)
+    found = []
+    for exercise in np.unique(points.exercise[rated]).tolist():
+        if mechanic.get(exercise) != Mechanic.ISOLATION:
+            continue
+        mine = rated & (points.exercise == exercise)
+        count = int(mine.sum())
+        closest = float(points.rir[mine].min())
+        if count < ISOLATION_MIN_RATED or closest <= NEAR_FAILURE_RIR:
+            continue
+        name = _name(names, exercise)
+        found.append((name.casefold(), Insight(
+            "isolation_not_near", f"{name}: no set within {_num(NEAR_FAILURE_RIR)} rep of failure",
+            f"None of your {count} rated sets of {name} ended at RIR {_num(NEAR_FAILURE_RIR)} or closer (closest: "
+            f"RIR {_num(closest)}). Growth rises as sets end closer to failure, and isolation lifts are the usual "
+            "place to go near it.",
+            _SRC_ISOLATION, _ids(points.set_id[mine]), _unique_ids(points.session[mine]))))
+    return [insight for _, insight in sorted(found, key=lambda pair: pair[0])]
+
+
+def _muscle_label(muscle: str) -> str:
+    return muscle.replace("_", " ").capitalize()
+
+
+def _muscle_volume(muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
+                   muscle_range: tuple[float, float]) -> list[Insight]:
+    _, values = muscle_weeks
+    if not values:
+        return []
+    trained = np.sum(list(values.values()), axis=0) > 0  # weeks with no hard set for any muscle are ignored
+    weeks = int(trained.sum())
+    if weeks == 0:
+        return []
+    low, high = muscle_range
+    found = []
+    for muscle, sets in values.items():
+        if muscle == UNMAPPED:
+            continue
+        sets = sets[trained]
+        below, above = int((sets < low).sum()), int((sets > high).sum())
+        if below > MUSCLE_WEEK_SHARE * weeks:
+            side, count, bound = "below", below, low
+        elif above > MUSCLE_WEEK_SHARE * weeks:
+            side, count, bound = "above", above, high
+        else:
+            continue
+        found.append(Insight(
+            "muscle_volume", f"{_muscle_label(muscle)}: {side} {_num(bound)} hard sets in {count} of {weeks} weeks",
+            f"Median {_num(float(np.median(sets)))} fractional hard sets a week (1 per primary muscle, 0.5 per "
+            f"secondary) over {weeks} weeks with training. Studies group weekly volume as under 5, 5-9 and 10+ sets "
+            "(Schoenfeld 2017) or 12-20 as moderate (Baz-Valle 2022): descriptive ranges, not targets.",
+            _SRC_VOLUME))
+    return found
+
+
+def insights(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None],
+             calibration: CalibrationSets, muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
+             muscle_range: tuple[float, float] = (10.0, 20.0)) -> list[Insight]:
+    """What the insights panel shows: calibration, then early failure on compounds, sets far from failure,
+    isolation lifts never near failure, and muscles outside `muscle_range` most weeks."""
+    return (_calibration_insights(calibration, names) + _early_failure(points, names, mechanic, calibration)
+            + _far_from_failure(points) + _isolation_not_near(points, names, mechanic)
+            + _muscle_volume(muscle_weeks, muscle_range))

@@ -1,0 +1,154 @@
+# SPDX-License-Identifier: MIT
+"""The queries behind the review charts: aggregates grouped in SQLite, returned as numpy arrays in the records of
+journal.domain.review. Weeks are the ordinal of their Monday; days are POSIX seconds (UTC) of the session start."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from journal.domain.metrics import CURVE_K, EXTRAPOLATED_N_MAX, VALID_N_MAX, E1rmFormula
+from journal.domain.records import SetType
+from journal.domain.review import (
+    CalibrationSets,
+    RepMaxRows,
+    SessionBests,
+    SetPoints,
+    WeekExerciseRows,
+)
+from journal.storage.models import db
+from journal.storage.queries import HARD_SET_SQL, SET_TONNAGE_SQL
+
+WEEK_SQL = "CAST(julianday(date(s.start, 'weekday 0', '-6 days')) - 1721424.5 AS INTEGER)"  # Monday's ordinal
+DAY_SQL = "((julianday(s.start) - 2440587.5) * 86400.0)"
+LOAD_SQL = ("(CASE WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN NULL "
+            "ELSE s.bodyweight_kg + coalesce(st.load_kg, 0) END ELSE st.load_kg END)")
+N_SQL = "(st.reps + coalesce(st.rir, 0))"
+_FROM = """FROM session s JOIN entry e ON e.session_id = s.id JOIN exercise x ON x.id = e.exercise_id
+           JOIN "set" st ON st.entry_id = e.id"""
+_WORKING = "st.set_type != 'warmup'"
+_TYPES = {t.value: i for i, t in enumerate(SetType)}
+
+
+def _e1rm_sql(formula: E1rmFormula) -> str:
+    """journal.domain.metrics.e1rm in SQL: load / P(reps + RIR)."""
+    if formula is E1rmFormula.EPLEY:
+        return f"({LOAD_SQL} * (1.0 + {N_SQL} / 30.0))"
+    if formula is E1rmFormula.BRZYCKI:
+        return f"({LOAD_SQL} * 36.0 / (37.0 - {N_SQL}))"
+    return f"({LOAD_SQL} * (1.0 + {CURVE_K} * ({N_SQL} - 1)))"
+
+
+def _where(since: datetime | None, until: datetime | None, exercises: Collection[int] | None,
+           weeks: Collection[int] | None = None) -> tuple[str, list[Any]]:
+    clauses, params = [_WORKING], []
+    if since is not None:
+        clauses.append("s.start >= ?")
+        params.append(str(since))
+    if until is not None:
+        clauses.append("s.start < ?")
+        params.append(str(until))
+    if exercises is not None:
+        clauses.append(f"e.exercise_id IN ({','.join('?' * len(exercises))})")
+        params.extend(exercises)
+    if weeks is not None:
+        clauses.append(f"{WEEK_SQL} IN ({','.join('?' * len(weeks))})")
+        params.extend(weeks)
+    return " AND ".join(clauses), params
+
+
+def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) -> WeekExerciseRows:
+    """Weekly figures per exercise over the whole journal (or only the given weeks): GROUP BY in SQLite."""
+    where, params = _where(None, None, None, weeks)
+    bins = ", ".join(f"coalesce(sum(st.rir >= {low} AND st.rir < {high}), 0)"
+                     for low, high in ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9)))
+    rows = db.execute_sql(f"""
+        SELECT {WEEK_SQL} AS wk, e.exercise_id, count(*), coalesce(sum({HARD_SET_SQL}), 0),
+               sum(st.rir IS NULL), coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(st.rir), 0), {bins}
+        {_FROM} WHERE {where} GROUP BY wk, e.exercise_id ORDER BY wk, e.exercise_id""",
+                          [hard_rir, *params]).fetchall()
+    if not rows:
+        return WeekExerciseRows.empty()
+    table = np.array(rows, dtype=np.float64)
+    ints = table.astype(np.int64)
+    return WeekExerciseRows(week=ints[:, 0], exercise=ints[:, 1], working=ints[:, 2], hard=ints[:, 3],
+                            unrated=ints[:, 4], tonnage=table[:, 5], rir_sum=table[:, 6], bins=ints[:, 7:12])
+
+
+def session_weeks() -> dict[int, int]:
+    """Each session's week, to know which weeks an edit touches."""
+    return dict(db.execute_sql(f"SELECT s.id, {WEEK_SQL} FROM session s").fetchall())
+
+
+def session_bests(formula: E1rmFormula, exercises: Collection[int] | None = None) -> SessionBests:
+    """Each session's best e1RM per exercise, preferring estimates within n = reps + RIR <= 10."""
+    where, params = _where(None, None, exercises)
+    e1rm, n = _e1rm_sql(formula), N_SQL
+    rows = db.execute_sql(f"""
+        SELECT s.id, e.exercise_id, {DAY_SQL},
+               max(CASE WHEN {n} <= {VALID_N_MAX} THEN {e1rm} END), max({e1rm})
+        {_FROM} WHERE {where} AND st.reps > 0 AND {LOAD_SQL} > 0 AND {n} <= {EXTRAPOLATED_N_MAX}
+        GROUP BY s.id, e.exercise_id ORDER BY s.start""", params).fetchall()
+    if not rows:
+        return SessionBests(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), np.empty(0),
+                            np.empty(0, np.bool_))
+    valid = np.array([np.nan if r[3] is None else r[3] for r in rows], dtype=np.float64)
+    best = np.array([r[4] for r in rows], dtype=np.float64)
+    return SessionBests(session=np.array([r[0] for r in rows], np.int64),
+                        exercise=np.array([r[1] for r in rows], np.int64),
+                        day=np.array([r[2] for r in rows], np.float64),
+                        e1rm=np.where(np.isnan(valid), best, valid), extrapolated=np.isnan(valid))
+
+
+def rep_max_rows(exercises: Collection[int] | None = None) -> RepMaxRows:
+    """The heaviest load of each rep count, per session and exercise (for actual, not estimated, records)."""
+    where, params = _where(None, None, exercises)
+    rows = db.execute_sql(f"""
+        SELECT s.id, e.exercise_id, {DAY_SQL}, st.reps, max(st.load_kg)
+        {_FROM} WHERE {where} AND st.reps > 0 AND st.load_kg > 0
+        GROUP BY s.id, e.exercise_id, st.reps ORDER BY s.start""", params).fetchall()
+    table = np.array(rows, dtype=np.float64).reshape(-1, 5)
+    return RepMaxRows(session=table[:, 0].astype(np.int64), exercise=table[:, 1].astype(np.int64),
+                      day=table[:, 2], reps=table[:, 3].astype(np.int64), load=table[:, 4])
+
+
+def calibration_sets(exercises: Collection[int] | None = None) -> CalibrationSets:
+    """Sets rated and then taken on to failure."""
+    where, params = _where(None, None, exercises)
+    rows = db.execute_sql(f"""
+        SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, st.rir, st.reps, st.failure_reps
+        {_FROM} WHERE {where} AND st.failure_reps IS NOT NULL AND st.rir IS NOT NULL AND st.reps IS NOT NULL
+        ORDER BY s.start, e.position, st.position""", params).fetchall()
+    table = np.array(rows, dtype=np.float64).reshape(-1, 7)
+    return CalibrationSets(set_id=table[:, 0].astype(np.int64), session=table[:, 1].astype(np.int64),
+                           exercise=table[:, 2].astype(np.int64), day=table[:, 3], reported=table[:, 4],
+                           reps=table[:, 5].astype(np.int64), failure_reps=table[:, 6].astype(np.int64))
+
+
+def set_points(since: datetime | None = None, until: datetime | None = None,
+               exercises: Collection[int] | None = None) -> SetPoints:
+    """Every non-warm-up set in the range, with whether it was the last of its exercise in the session."""
+    where, params = _where(since, until, exercises)
+    cursor = db.execute_sql(f"""
+        SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, {WEEK_SQL},
+               CASE st.set_type {' '.join(f"WHEN '{v}' THEN {i}" for v, i in _TYPES.items())} END,
+               st.rir, st.reps,
+               st.position = max(st.position) OVER (PARTITION BY st.entry_id)
+        {_FROM} WHERE {where} ORDER BY s.start, e.position, st.position""", params)
+    table = np.array([tuple(np.nan if v is None else v for v in row) for row in cursor.fetchall()],
+                     dtype=np.float64).reshape(-1, 9)
+    return SetPoints(set_id=table[:, 0].astype(np.int64), session=table[:, 1].astype(np.int64),
+                     exercise=table[:, 2].astype(np.int64), day=table[:, 3], week=table[:, 4].astype(np.int64),
+                     set_type=table[:, 5].astype(np.int8), rir=table[:, 6], reps=table[:, 7],
+                     last=table[:, 8].astype(np.bool_))
+
+
+def exercises_used() -> list[tuple[int, str, str | None, str, str]]:
+    """(id, name, mechanic, primary, secondary) of every exercise with at least one set, by name."""
+    return db.execute_sql("""
+        SELECT x.id, x.name, x.mechanic, x."primary", x.secondary FROM exercise x
+        WHERE EXISTS (SELECT 1 FROM entry e JOIN "set" st ON st.entry_id = e.id WHERE e.exercise_id = x.id)
+        ORDER BY x.name COLLATE NOCASE""").fetchall()
