@@ -43,6 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", parents=[db_option], help="write the whole journal as Journal CSV")
     exp.add_argument("out", type=Path, metavar="OUT.csv")
 
+    chart = commands.add_parser("chart", parents=[db_option], help="draw a review chart to a PNG file")
+    chart.add_argument("kind", choices=["volume", "proximity", "e1rm", "calibration"])
+    chart.add_argument("--png", type=Path, required=True, metavar="OUT.png")
+    chart.add_argument("--exercise", metavar="NAME", help="one exercise (name or alias); default all")
+    chart.add_argument("--since", type=date.fromisoformat, metavar="DATE", help="first day (YYYY-MM-DD)")
+    chart.add_argument("--until", type=date.fromisoformat, metavar="DATE", help="last day (default today)")
+    chart.add_argument("--width", type=int, default=1600, help="image width in pixels (default 1600)")
+
     stats = commands.add_parser("stats", parents=[db_option], help="totals and weekly figures")
     stats.add_argument("--json", action="store_true", required=True, help="print one JSON object")
     return parser
@@ -154,6 +162,53 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _chart(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from journal.charts.calibration import CalibrationChart
+    from journal.charts.proximity import ProximityChart
+    from journal.charts.strength import StrengthChart
+    from journal.charts.volume import VolumeChart
+    from journal.storage.exercises import find_exercise
+    from journal.ui import review_figures as figures
+    from journal.ui.app import make_application
+    from journal.ui.review_data import read_all
+    from journal.ui.service import Preferences
+
+    _open(args, must_exist=True)
+    exercise = None
+    if args.exercise:
+        found = find_exercise(args.exercise)
+        if found is None:
+            print(f"journal chart: no exercise called {args.exercise!r}", file=sys.stderr)
+            return 2
+        exercise = found.id
+    app = make_application()
+    prefs = Preferences.load()
+    snapshot = read_all(prefs)
+    scope = figures.Scope(args.since, args.until, exercise)
+    if args.kind == "volume":
+        chart = VolumeChart()
+        figures.draw_volume(chart, snapshot, scope, prefs.units)
+    elif args.kind == "proximity":
+        chart = ProximityChart()
+        figures.draw_proximity(chart, snapshot, scope)
+    elif args.kind == "e1rm":
+        chart = StrengthChart()
+        chosen = [exercise] if exercise is not None else figures.strength_exercises(snapshot)
+        figures.draw_strength(chart, snapshot, scope, chosen, prefs.units)
+    else:
+        chart = CalibrationChart()
+        figures.draw_calibration(chart, snapshot, scope)
+    chart.resize(args.width, args.width * 9 // 16)
+    chart.show()  # offscreen: lays the plots out at this size
+    app.processEvents()
+    chart.export_png(args.png, args.width)
+    print(f"wrote {args.png}")
+    return 0
+
+
 def _default_db() -> Path:
     from journal.paths import default_db_path
 
@@ -178,6 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "chart":
+            return _chart(args)
         from journal.ui.app import run_app
 
         return run_app(getattr(args, "db", None))

@@ -33,7 +33,9 @@ EFFORT_SCALE = Setting("effort_scale", EffortScale.RIR, EffortScale, "Effort ent
 HARD_SET_RIR = Setting("hard_set_rir", DEFAULT_HARD_SET_RIR, float, "Hard set: RIR at most")
 E1RM_FORMULA = Setting("e1rm_formula", E1rmFormula.CURVE, E1rmFormula, "e1RM formula")
 THEME = Setting("theme", "system", str, "Colours")  # system | light | dark
-ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME)
+MUSCLE_LOW = Setting("muscle_low", 10.0, float, "Weekly hard sets per muscle: at least")
+MUSCLE_HIGH = Setting("muscle_high", 20.0, float, "Weekly hard sets per muscle: at most")
+ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH)
 
 
 def _store() -> QSettings:

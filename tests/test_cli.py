@@ -133,3 +133,25 @@ def test_import_any_csv_uses_the_mapping_chosen_in_the_window(tmp_path: Path,
     code, out, _ = run(capsys, "import", str(table), "--format", "csv", "--units", "kg", "--db",
                        str(tmp_path / "j.sqlite"))
     assert code == 0 and out.strip() == "imported 1 sessions, 1 sets (0 duplicates skipped)"
+
+
+@pytest.mark.parametrize("kind", ["volume", "proximity", "e1rm", "calibration"])
+def test_chart_draws_a_png(tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "j.sqlite"
+    assert run(capsys, "demo", "--db", str(path), "--years", "0.5", "--seed", "2", "--end", "2026-06-30")[0] == 0
+    out = tmp_path / f"{kind}.png"
+    code, text, _ = run(capsys, "chart", kind, "--png", str(out), "--db", str(path), "--since", "2026-01-01",
+                        "--exercise", "Bench Press (Barbell)", "--width", "800")
+    assert code == 0 and text.strip() == f"wrote {out}"
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 800  # the width in the PNG header
+
+
+def test_chart_names_an_unknown_exercise(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "j.sqlite"
+    open_database(path)
+    close_database()
+    code, _, err = run(capsys, "chart", "volume", "--png", str(tmp_path / "x.png"), "--db", str(path),
+                       "--exercise", "Underwater Basket Weaving")
+    assert code == 2 and "no exercise called 'Underwater Basket Weaving'" in err

@@ -16,7 +16,8 @@ from typing import Any
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QPointF, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from journal.charts.style import message_item, palette_colours, show_message, style_plot
@@ -72,7 +73,19 @@ class Chart(pg.GraphicsLayoutWidget):
         exporter.export(str(path))
 
     def export_svg(self, path: Path) -> None:
-        pg.exporters.SVGExporter(self.scene()).export(str(path))
+        """Vector SVG drawn by Qt's own SVG generator. pyqtgraph's SVGExporter fails on the paths Qt 6 writes
+        (https://github.com/pyqtgraph/pyqtgraph/issues/3485), so the scene is rendered straight into it."""
+        rect = self.scene().sceneRect()
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(rect.size().toSize())
+        generator.setViewBox(rect)
+        generator.setTitle("Journal chart")
+        painter = QPainter(generator)
+        try:
+            self.scene().render(painter, rect, rect)
+        finally:
+            painter.end()
 
     def export_csv(self, path: Path) -> None:
         header, rows = self.table

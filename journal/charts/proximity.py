@@ -10,10 +10,11 @@ from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
-from journal.charts.style import BIN_COLOURS, MEAN_LINE, SET_TYPE_COLOURS
+from journal.charts.style import add_legend, BIN_COLOURS, MEAN_LINE, SET_TYPE_COLOURS
 from journal.domain.records import SetType
 from journal.domain.review import RIR_BINS, week_label
 
+MAX_POINTS = 12_000  # above this, an even sample of the rated sets is drawn (the bars and mean use them all)
 JITTER_DAYS = 1.2
 JITTER_RIR = 0.18
 BIN_NAMES = (*(f"RIR {b}" for b in RIR_BINS), "Not rated")
@@ -26,7 +27,7 @@ class ProximityChart(Chart):
         self.shares_plot = self.add_plot(1, 0, "Share of working sets")
         self.shares_plot.setXLink(self.points_plot)
         self.points_plot.getAxis("bottom").setStyle(showValues=False)
-        self.points_plot.addLegend(offset=(10, 5))
+        add_legend(self.points_plot)
         self.scatter: dict[SetType, pg.ScatterPlotItem] = {}
         for set_type in SetType:
             if set_type is SetType.WARMUP:
@@ -36,11 +37,11 @@ class ProximityChart(Chart):
             item.sigClicked.connect(self._clicked)
             self.points_plot.addItem(item)
             self.scatter[set_type] = item
-        self.mean = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR")
+        self.mean = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False)
         self.points_plot.addItem(self.mean)
         self.stack = [pg.BarGraphItem(x=[], height=[], width=1, brush=colour, pen=None)
                       for colour in BIN_COLOURS]
-        legend = self.shares_plot.addLegend(offset=(10, 5), colCount=6)
+        legend = add_legend(self.shares_plot, colCount=6)
         for name, bar in zip(BIN_NAMES, self.stack, strict=True):
             self.shares_plot.addItem(bar)
             legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=bar.opts["brush"]), name)
@@ -49,6 +50,7 @@ class ProximityChart(Chart):
         self.shares = np.empty((0, 6))
         self.counts = np.empty(0)
         self._sessions: dict[SetType, NDArray[np.int64]] = {}
+        self.sampled = (0, 0)  # (points drawn, rated sets)
 
     def set_series(self, day: NDArray[np.float64], rir: NDArray[np.float64], set_type: NDArray[np.int8],
                    session: NDArray[np.int64], week_seconds: NDArray[np.float64], mean_rir: NDArray[np.float64],
@@ -57,9 +59,16 @@ class ProximityChart(Chart):
         week's shares of working sets per RIR bin and unrated."""
         rated = ~np.isnan(rir)
         jitter = np.random.default_rng(seed)
+        shown = rated.copy()
+        total = int(rated.sum())
+        if total > MAX_POINTS:  # an even sample keeps the picture and redraws in a blink
+            keep = np.zeros(total, dtype=np.bool_)
+            keep[jitter.choice(total, MAX_POINTS, replace=False)] = True
+            shown[np.flatnonzero(rated)] = keep
+        self.sampled = (int(shown.sum()), total)
         types = list(SetType)
         for code, item in ((types.index(t), item) for t, item in self.scatter.items()):
-            chosen = rated & (set_type == code)
+            chosen = shown & (set_type == code)
             count = int(chosen.sum())
             x = day[chosen] + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY
             y = rir[chosen] + jitter.uniform(-JITTER_RIR, JITTER_RIR, count)
@@ -77,6 +86,8 @@ class ProximityChart(Chart):
         self.shares_plot.enableAutoRange(axis="x")
         self.shares_plot.setYRange(0, 1)
         self.message(self.points_plot, "" if rated.any() else "No sets with RIR in this range")
+        self.points_plot.setTitle(f"{self.sampled[0]:,} of {total:,} rated sets shown (an even sample)"
+                                  if total > MAX_POINTS else None, size="9pt")
         self.message(self.shares_plot, "" if working.any() else "No working sets in this range")
         self.table = (["week", "working_sets", *(n.lower().replace(" ", "_") for n in BIN_NAMES), "mean_rir"],
                       [(week_label(int(s // DAY) + 719163), int(w), *(round(float(v), 4) for v in share),

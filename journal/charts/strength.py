@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import Chart
-from journal.charts.style import SERIES, palette_colours
+from journal.charts.style import add_legend, SERIES, palette_colours
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,20 @@ class StrengthSeries:
     pr_session: NDArray[np.int64]
 
 
+def rolling_median(values: NDArray[np.float64], window: int = 3) -> NDArray[np.float64]:
+    """The centred rolling median (the ends use what they have)."""
+    if len(values) < window:
+        return values.copy()
+    half = window // 2
+    padded = np.concatenate([np.full(half, np.nan), values, np.full(half, np.nan)])
+    return np.nanmedian(np.lib.stride_tricks.sliding_window_view(padded, window), axis=1)
+
+
 class StrengthChart(Chart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = self.add_plot(0, 0, "e1RM")
-        self.legend = self.plot.addLegend(offset=(10, 5))
+        self.legend = add_legend(self.plot)
         self.items: list[pg.GraphicsObject] = []
         self.series: list[StrengthSeries] = []
         self.unit = "kg"
@@ -46,13 +55,18 @@ class StrengthChart(Chart):
         _, text = palette_colours()
         for index, one in enumerate(series):
             colour = SERIES[index % len(SERIES)]
-            line = pg.PlotDataItem(one.day, one.e1rm, pen=pg.mkPen(colour, width=2), name=one.name)
+            # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
+            line = pg.PlotDataItem(one.day, rolling_median(one.e1rm), pen=pg.mkPen(colour, width=1),
+                                   name=one.name)
             valid = pg.ScatterPlotItem(one.day[~one.extrapolated], one.e1rm[~one.extrapolated], size=6, pen=None,
                                        brush=pg.mkBrush(colour), data=one.session[~one.extrapolated])
             extrapolated = pg.ScatterPlotItem(one.day[one.extrapolated], one.e1rm[one.extrapolated], size=7,
                                               pen=pg.mkPen(colour), brush=None,
                                               data=one.session[one.extrapolated])
-            records = pg.ScatterPlotItem(one.pr_day, one.pr_load, symbol="star", size=13,
+            # A record sits on the session's e1RM point; its tooltip says the load and reps actually lifted.
+            heights = np.array([one.e1rm[np.flatnonzero(one.session == s)[0]] if (one.session == s).any() else load
+                                for s, load in zip(one.pr_session, one.pr_load, strict=True)], dtype=np.float64)
+            records = pg.ScatterPlotItem(one.pr_day, heights, symbol="star", size=14,
                                          pen=pg.mkPen(text), brush=pg.mkBrush(colour), data=one.pr_session)
             for item in (line, valid, extrapolated, records):
                 self.plot.addItem(item)
@@ -64,6 +78,7 @@ class StrengthChart(Chart):
                                 "Record (actual load × reps)")
             self.legend.addItem(pg.ScatterPlotItem(size=7, pen=pg.mkPen(text), brush=None),
                                 "Extrapolated (reps + RIR > 10)")
+            self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(text, width=1)), "Line: median of 3 sessions")
         self.plot.setLabel("left", f"e1RM ({unit})")
         self.plot.enableAutoRange()
         has_points = any(len(one.day) for one in series)

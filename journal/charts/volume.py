@@ -9,7 +9,7 @@ from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
-from journal.charts.style import HARD, TONNAGE, WORKING
+from journal.charts.style import add_legend, HARD, TONNAGE, WORKING
 from journal.domain.review import week_label
 
 
@@ -26,7 +26,7 @@ class VolumeChart(Chart):
         self.top.addItem(self.tonnage_bars)
         self.bottom.addItem(self.working_bars)
         self.bottom.addItem(self.hard_bars)
-        legend = self.bottom.addLegend(offset=(10, 5))
+        legend = add_legend(self.bottom)
         legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=WORKING), "Working sets")
         legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=HARD), "Hard sets")
         self.weeks = np.empty(0)

@@ -362,6 +362,7 @@ NEAR_FAILURE_RIR = 1.0  # "near failure" is RIR 1 or closer
 # Rule 4: RIR calibration labels (DESIGN.md sign: error = reported - actual).
 CALIBRATION_BIAS = 1.0  # |bias| of a rep or more is worth a line; Refalo 2023's equivalence margin is +/- 1 rep
 CALIBRATED_MAE = 1.0  # "calibrated" also needs a mean absolute error within a rep
+CALIBRATION_SHOWN = 3  # exercises whose calls are off are listed one by one up to this many, largest first
 # Rule 5: muscle volume outside the descriptive range (muscle_range, default 10-20 fractional hard sets a week).
 MUSCLE_WEEK_SHARE = 0.5  # outside the range in more than half of the weeks with any training
 
@@ -403,7 +404,9 @@ def _signed(value: float) -> str:
 
 
 def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str]) -> list[Insight]:
+    """One insight for each exercise whose calls are off by a rep or more, and one for all that are calibrated."""
     found = []
+    calibrated: list[tuple[str, CalibrationStats, IntArray]] = []
     for exercise in np.unique(calibration.exercise).tolist():
         stats = calibration_stats(calibration, exercise)
         if stats is None:
@@ -416,18 +419,38 @@ def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str]
             title = f"You over-call your reserve by {abs(stats.bias):.1f} reps on {name}"
             meaning = "you had fewer reps left than you called."
         elif stats.mae <= CALIBRATED_MAE:
-            title = f"Your RIR calls on {name} are calibrated (within a rep)"
-            meaning = "your calls match what you had left."
+            calibrated.append((name, stats, _calibration_rows(calibration, exercise)))
+            continue
         else:
             continue
         detail = (f"{stats.n} sets taken to failure: mean error {_signed(stats.bias)} reps (reported minus actual "
                   f"RIR), mean absolute error {stats.mae:.1f}, 95 % limits {_signed(stats.low)} to "
                   f"{_signed(stats.high)}; {meaning}")
         rows = _calibration_rows(calibration, exercise)
-        found.append((name.casefold(), Insight("calibration", title, detail, _SRC_HALPERIN,
-                                               _ids(calibration.set_id[rows]),
-                                               _unique_ids(calibration.session[rows]))))
-    return [insight for _, insight in sorted(found, key=lambda pair: pair[0])]
+        found.append((abs(stats.bias), name.casefold(), Insight("calibration", title, detail, _SRC_HALPERIN,
+                                                                _ids(calibration.set_id[rows]),
+                                                                _unique_ids(calibration.session[rows]))))
+    ordered = [insight for _, _, insight in sorted(found, key=lambda item: item[1])]
+    if len(ordered) > CALIBRATION_SHOWN:  # the largest errors one by one, the rest in one line
+        ordered = [insight for _, _, insight in sorted(found, key=lambda item: (-item[0], item[1]))]
+        rest = ordered[CALIBRATION_SHOWN:]
+        ordered = ordered[:CALIBRATION_SHOWN]
+        ordered.append(Insight(
+            "calibration", f"Your RIR calls are off by a rep or more on {len(rest)} more exercises",
+            "; ".join(insight.title.removeprefix("You ") for insight in rest) + ".", _SRC_HALPERIN,
+            tuple(i for insight in rest for i in insight.set_ids),
+            tuple(sorted({i for insight in rest for i in insight.session_ids}))))
+    if calibrated:
+        calibrated.sort(key=lambda item: item[0].casefold())
+        rows = np.concatenate([item[2] for item in calibrated])
+        listed = ", ".join(f"{name} ({stats.n} sets, mean error {_signed(stats.bias)})"
+                           for name, stats, _ in calibrated)
+        title = (f"Your RIR calls on {calibrated[0][0]} are calibrated (within a rep)" if len(calibrated) == 1
+                 else f"Your RIR calls are calibrated (within a rep) on {len(calibrated)} exercises")
+        ordered.append(Insight("calibration", title, f"{listed}: your calls match what you had left.",
+                               _SRC_HALPERIN, _ids(calibration.set_id[rows]),
+                               _unique_ids(calibration.session[rows])))
+    return ordered
 
 
 def _early_failure(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None],

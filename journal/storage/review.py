@@ -43,7 +43,7 @@ def _e1rm_sql(formula: E1rmFormula) -> str:
 
 
 def _where(since: datetime | None, until: datetime | None, exercises: Collection[int] | None,
-           weeks: Collection[int] | None = None) -> tuple[str, list[Any]]:
+           weeks: Collection[int] | None = None, sessions: Collection[int] | None = None) -> tuple[str, list[Any]]:
     clauses, params = [_WORKING], []
     if since is not None:
         clauses.append("s.start >= ?")
@@ -57,6 +57,9 @@ def _where(since: datetime | None, until: datetime | None, exercises: Collection
     if weeks is not None:
         clauses.append(f"{WEEK_SQL} IN ({','.join('?' * len(weeks))})")
         params.extend(weeks)
+    if sessions is not None:
+        clauses.append(f"s.id IN ({','.join('?' * len(sessions))})")
+        params.extend(sessions)
     return " AND ".join(clauses), params
 
 
@@ -78,14 +81,19 @@ def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) ->
                             unrated=ints[:, 4], tonnage=table[:, 5], rir_sum=table[:, 6], bins=ints[:, 7:12])
 
 
-def session_weeks() -> dict[int, int]:
-    """Each session's week, to know which weeks an edit touches."""
-    return dict(db.execute_sql(f"SELECT s.id, {WEEK_SQL} FROM session s").fetchall())
+def session_weeks(sessions: Collection[int] | None = None) -> dict[int, int]:
+    """Each session's week (of the given sessions), to know which weeks an edit touches."""
+    if sessions is None:
+        return dict(db.execute_sql(f"SELECT s.id, {WEEK_SQL} FROM session s").fetchall())
+    marks = ",".join("?" * len(sessions))
+    return dict(db.execute_sql(f"SELECT s.id, {WEEK_SQL} FROM session s WHERE s.id IN ({marks})",
+                               list(sessions)).fetchall())
 
 
-def session_bests(formula: E1rmFormula, exercises: Collection[int] | None = None) -> SessionBests:
+def session_bests(formula: E1rmFormula, exercises: Collection[int] | None = None,
+                  sessions: Collection[int] | None = None) -> SessionBests:
     """Each session's best e1RM per exercise, preferring estimates within n = reps + RIR <= 10."""
-    where, params = _where(None, None, exercises)
+    where, params = _where(None, None, exercises, sessions=sessions)
     e1rm, n = _e1rm_sql(formula), N_SQL
     rows = db.execute_sql(f"""
         SELECT s.id, e.exercise_id, {DAY_SQL},
@@ -103,9 +111,9 @@ def session_bests(formula: E1rmFormula, exercises: Collection[int] | None = None
                         e1rm=np.where(np.isnan(valid), best, valid), extrapolated=np.isnan(valid))
 
 
-def rep_max_rows(exercises: Collection[int] | None = None) -> RepMaxRows:
+def rep_max_rows(exercises: Collection[int] | None = None, sessions: Collection[int] | None = None) -> RepMaxRows:
     """The heaviest load of each rep count, per session and exercise (for actual, not estimated, records)."""
-    where, params = _where(None, None, exercises)
+    where, params = _where(None, None, exercises, sessions=sessions)
     rows = db.execute_sql(f"""
         SELECT s.id, e.exercise_id, {DAY_SQL}, st.reps, max(st.load_kg)
         {_FROM} WHERE {where} AND st.reps > 0 AND st.load_kg > 0
@@ -115,9 +123,10 @@ def rep_max_rows(exercises: Collection[int] | None = None) -> RepMaxRows:
                       day=table[:, 2], reps=table[:, 3].astype(np.int64), load=table[:, 4])
 
 
-def calibration_sets(exercises: Collection[int] | None = None) -> CalibrationSets:
+def calibration_sets(exercises: Collection[int] | None = None,
+                     sessions: Collection[int] | None = None) -> CalibrationSets:
     """Sets rated and then taken on to failure."""
-    where, params = _where(None, None, exercises)
+    where, params = _where(None, None, exercises, sessions=sessions)
     rows = db.execute_sql(f"""
         SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, st.rir, st.reps, st.failure_reps
         {_FROM} WHERE {where} AND st.failure_reps IS NOT NULL AND st.rir IS NOT NULL AND st.reps IS NOT NULL
@@ -129,9 +138,9 @@ def calibration_sets(exercises: Collection[int] | None = None) -> CalibrationSet
 
 
 def set_points(since: datetime | None = None, until: datetime | None = None,
-               exercises: Collection[int] | None = None) -> SetPoints:
+               exercises: Collection[int] | None = None, sessions: Collection[int] | None = None) -> SetPoints:
     """Every non-warm-up set in the range, with whether it was the last of its exercise in the session."""
-    where, params = _where(since, until, exercises)
+    where, params = _where(since, until, exercises, sessions=sessions)
     cursor = db.execute_sql(f"""
         SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, {WEEK_SQL},
                CASE st.set_type {' '.join(f"WHEN '{v}' THEN {i}" for v, i in _TYPES.items())} END,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ from journal.io import file_filter
 from journal.ui.empty_state import EmptyState
 from journal.ui.import_dialog import ImportDialog
 from journal.ui.preferences import PreferencesDialog
+from journal.ui.review_screen import ReviewScreen
 from journal.ui.service import JournalService
 from journal.ui.session_editor import SessionEditor
 from journal.ui.session_list import SessionList
@@ -75,9 +77,16 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 820])
+        self.review = ReviewScreen(service)
+        self.review.session_requested.connect(self.show_session)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, "Log")
+        self.tabs.addTab(self.review, "Review")
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty)
-        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.tabs)
 
         self.banner = QWidget()
         self.banner.setObjectName("sampleBanner")
@@ -186,7 +195,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.empty)
             self.empty.start.setFocus()
         else:
-            self.pages.setCurrentWidget(self.splitter)
+            self.pages.setCurrentWidget(self.tabs)
 
     def on_changed(self, change: Change) -> None:
         self._update_page()
@@ -196,8 +205,14 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         command = undo.AddSession(self.service, Session(start=datetime.now().replace(second=0, microsecond=0)))
         self.service.push(command)
+        self.tabs.setCurrentWidget(self.splitter)
         self.sessions.select(command.session.id)
         self.editor.focus_picker()
+
+    def show_session(self, session_id: int) -> None:
+        """Open a session in the log (from a chart point or an insight)."""
+        self.tabs.setCurrentWidget(self.splitter)
+        self.sessions.select(session_id)
 
     def delete_session(self) -> None:
         session_id = self.sessions.selected_id()

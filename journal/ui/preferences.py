@@ -3,7 +3,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
@@ -43,6 +52,21 @@ class PreferencesDialog(QDialog):
         self.formula.setObjectName("e1rmFormula")
         self.theme = _combo(dict(_THEMES), prefs.theme)
         self.theme.setObjectName("theme")
+        self.muscle_low = QDoubleSpinBox()
+        self.muscle_high = QDoubleSpinBox()
+        for spin, value in ((self.muscle_low, prefs.muscle_low), (self.muscle_high, prefs.muscle_high)):
+            spin.setRange(0, 60)
+            spin.setSingleStep(1)
+            spin.setDecimals(0)
+            spin.setValue(value)
+        self.muscle_low.setObjectName("muscleLow")
+        self.muscle_high.setObjectName("muscleHigh")
+        self.muscle_low.valueChanged.connect(lambda v: self.muscle_high.setMinimum(v))
+        muscles = QHBoxLayout()
+        muscles.addWidget(self.muscle_low)
+        muscles.addWidget(QLabel("to"))
+        muscles.addWidget(self.muscle_high)
+        muscles.addWidget(QLabel("hard sets a week"))
         note = QLabel("Loads are always stored in kilograms; the unit only changes what you see and type.")
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -55,9 +79,11 @@ class PreferencesDialog(QDialog):
         form.addRow("Hard set", self.threshold)
         form.addRow("e1RM formula", self.formula)
         form.addRow("Colours", self.theme)
+        form.addRow("Per muscle, aim for", muscles)
         form.addRow(note)
         form.addRow(buttons)
 
     def preferences(self) -> Preferences:
         return Preferences(self.unit.currentData(), self.effort.currentData(), self.threshold.value(),
-                           self.formula.currentData(), self.theme.currentData())
+                           self.formula.currentData(), self.theme.currentData(), self.muscle_low.value(),
+                           self.muscle_high.value())

@@ -26,6 +26,8 @@ class Preferences:
     hard_set_rir: float
     e1rm_formula: E1rmFormula
     theme: str = "system"
+    muscle_low: float = 10.0  # the weekly hard sets per muscle the insights check against
+    muscle_high: float = 20.0
 
     @classmethod
     def load(cls) -> Preferences:

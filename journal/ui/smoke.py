@@ -37,6 +37,12 @@ def run_smoke() -> int:
         service.open_file(full_path)
         app.processEvents()
         views["sessions and editor"] = window.grab()
+        window.tabs.setCurrentWidget(window.review)
+        window.review.data.load(background=False)
+        for index in range(window.review.tabs.count()):
+            window.review.tabs.setCurrentIndex(index)
+            app.processEvents()
+            views[f"review: {window.review.tabs.tabText(index).lower()}"] = window.grab()
         dialog = PreferencesDialog(service.preferences, window)
         dialog.show()
         app.processEvents()

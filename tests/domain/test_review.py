@@ -515,21 +515,21 @@ def test_calibration_insights() -> None:
         (16, 6, 6, 1.0, 0.0, 8, 11), (17, 6, 6, 2.0, 0.0, 8, 11),
     )
     found = run(SetPoints.empty(), cal)
-    assert kinds(found) == ["calibration"] * 4
-    titles = [insight.title for insight in found]  # by exercise name
+    assert kinds(found) == ["calibration"] * 3
+    titles = [insight.title for insight in found]  # the ones off by a rep by name, then one for the calibrated
     assert titles == [
         "You over-call your reserve by 1.3 reps on Bench",
-        "Your RIR calls on Curl are calibrated (within a rep)",
-        "Your RIR calls on Plank are calibrated (within a rep)",
         "You under-call your reserve by 1.0 reps on Squat",
+        "Your RIR calls are calibrated (within a rep) on 2 exercises",
     ]
-    squat = found[3]
+    squat = found[1]
     # n 3, bias -1.0, MAE 1.0, SD 1 -> limits -2.96 to +0.96
     assert "3 sets" in squat.detail and "-1.0" in squat.detail and "-3.0 to +1.0" in squat.detail
     assert squat.set_ids == (1, 2, 3) and squat.session_ids == (1,)
     assert "Halperin" in squat.source and "0.95" in squat.source
-    # curl: SD of 0, +0.5, -0.5 is 0.5 -> limits -0.98 to +0.98
-    assert "-1.0 to +1.0" in found[1].detail
+    # curl (bias 0) and plank (bias -5/6) in one line, with the sets behind both
+    assert found[2].detail.startswith("Curl (3 sets, mean error +0.0), Plank (3 sets, mean error -0.8)")
+    assert found[2].set_ids == (7, 8, 9, 10, 11, 12)
 
 
 def test_calibration_limits_never_print_minus_zero() -> None:
@@ -571,3 +571,19 @@ def test_insight_order() -> None:
     assert kinds(run(sets, cal, muscles)) == ["calibration", "early_failure", "far_from_failure",
                                               "isolation_not_near", "muscle_volume"]
     assert all(insight.title and insight.detail and insight.source for insight in run(sets, cal, muscles))
+
+
+def test_many_miscalled_exercises_show_the_largest_and_one_line_for_the_rest() -> None:
+    # exercise k: three sets reported RIR 1, 5 reps, failure at 6 + k -> actual 1 + k, error -k -> bias -k
+    # (rows: set id, session, exercise, day, reported, reps, failure reps)
+    rows = []
+    for exercise in range(1, 5):
+        for n in range(3):
+            set_id = exercise * 10 + n
+            rows.append((set_id, exercise, exercise, 1.0 + n, 1.0, 5, 5 + 1 + exercise))
+    found = run(SetPoints.empty(), calibration(*rows))
+    titles = [insight.title for insight in found]
+    assert titles[:3] == [f"You under-call your reserve by {b}.0 reps on {name}"
+                          for b, name in ((4, NAMES[4]), (3, NAMES[3]), (2, NAMES[2]))]
+    assert titles[3] == "Your RIR calls are off by a rep or more on 1 more exercises"
+    assert found[3].detail == f"under-call your reserve by 1.0 reps on {NAMES[1]}."

@@ -83,10 +83,30 @@ def test_preferences_dialog(qtbot: QtBot, db_path: Path, open_window, theme: str
 def test_sample_data_banner(qtbot: QtBot, db_path: Path, open_window, theme: str) -> None:
     window: MainWindow = open_window(db_path)
     window.explore_sample()
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.splitter, timeout=30000)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.tabs, timeout=30000)
     assert window.banner.isVisible()
     assert "sample data" in window.windowTitle()
     shoot(window, f"sample-{theme}")
     window.open_own_journal()
     assert not window.banner.isVisible()
     assert window.pages.currentWidget() is window.empty
+
+
+def test_review_charts(qtbot: QtBot, db_path: Path, open_window, theme: str) -> None:
+    open_database(db_path)
+    insert_sessions(generate_history(2, seed=4, end=date.today()))
+    close_database()
+    window: MainWindow = open_window(db_path)
+    window.resize(1400, 860)
+    window.tabs.setCurrentWidget(window.review)
+    qtbot.waitUntil(lambda: window.review.data.snapshot is not None, timeout=20000)
+    for index in range(window.review.tabs.count()):
+        window.review.tabs.setCurrentIndex(index)
+        chart = window.review.current_chart()
+        assert not any(item.isVisible() for item in chart._messages.values()), "a full chart shows no message"
+        shoot(window, f"review-{index}-{theme}")
+    window.review.range.setCurrentText("Custom")
+    window.review.since.setDate(date(2001, 1, 1))
+    window.review.until.setDate(date(2001, 2, 1))
+    window.review.tabs.setCurrentIndex(1)
+    shoot(window, f"review-empty-{theme}")

@@ -1,0 +1,148 @@
+# SPDX-License-Identifier: MIT
+"""The review charts' data, read once (in the background) and then kept up to date edit by edit: a change to a
+session re-reads only that session's rows and the weeks it touches, never the whole history.
+
+Signals:
+    ready(): the data is loaded or has changed; charts redraw.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows
+from journal.storage import review as queries
+from journal.storage.changes import Change
+from journal.ui.service import JournalService, Preferences
+from journal.ui.tasks import run_in_background
+
+T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class ExerciseInfo:
+    id: int
+    name: str
+    mechanic: str | None
+    primary: tuple[str, ...]
+    secondary: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Snapshot:
+    rows: WeekExerciseRows
+    weeks: dict[int, int]  # session -> week
+    bests: SessionBests
+    maxes: RepMaxRows
+    calibration: CalibrationSets
+    points: SetPoints
+    exercises: dict[int, ExerciseInfo]
+
+
+def read_all(prefs: Preferences) -> Snapshot:
+    """Everything the review needs, from the whole journal (a few aggregate queries and one set query)."""
+    exercises = read_all_exercises()
+    return Snapshot(queries.week_exercise_rows(prefs.hard_set_rir), queries.session_weeks(),
+                    queries.session_bests(prefs.e1rm_formula), queries.rep_max_rows(), queries.calibration_sets(),
+                    queries.set_points(), exercises)
+
+
+def splice(old: T, new: T, keep: np.ndarray, order: tuple[str, ...]) -> T:
+    """`old` without the rows `keep` leaves out, plus `new`, sorted by the fields in `order` (last is primary)."""
+    fields = {f.name: np.concatenate([getattr(old, f.name)[keep], getattr(new, f.name)])
+              for f in dataclasses.fields(old)}  # type: ignore[arg-type]
+    index = np.lexsort([fields[name] for name in order]) if len(next(iter(fields.values()))) else np.empty(0, int)
+    return type(old)(**{name: values[index] for name, values in fields.items()})
+
+
+class ReviewData(QObject):
+    ready = Signal()
+
+    def __init__(self, service: JournalService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.snapshot: Snapshot | None = None
+        self.loading = False
+        self._stale = False
+        service.changed.connect(self.on_changed)
+        service.preferences_changed.connect(self._preferences_changed)
+        self._prefs = service.preferences
+
+    def load(self, background: bool = True) -> None:
+        """Read everything again; in the background unless asked otherwise (the command line)."""
+        prefs = self.service.preferences
+        self._prefs = prefs
+        if not background:
+            self.snapshot = read_all(prefs)
+            self.ready.emit()
+            return
+        if self.loading:
+            self._stale = True
+            return
+        self.loading = True
+
+        def done(snapshot: Any) -> None:
+            self.loading = False
+            if self._stale:
+                self._stale = False
+                self.load()
+                return
+            self.snapshot = snapshot
+            self.ready.emit()
+
+        def failed(error: BaseException) -> None:
+            self.loading = False
+            raise error
+
+        run_in_background(lambda: read_all(prefs), done, failed)
+
+    def _preferences_changed(self, prefs: Preferences) -> None:
+        if (prefs.hard_set_rir, prefs.e1rm_formula) != (self._prefs.hard_set_rir, self._prefs.e1rm_formula):
+            self.load()
+        else:
+            self._prefs = prefs
+            self.ready.emit()  # the unit or effort scale only changes how figures are shown
+
+    def on_changed(self, change: Change) -> None:
+        if self.snapshot is None or self.loading:
+            self._stale = self.loading
+            return
+        if change.everything:
+            self.load()
+            return
+        if not change.sessions:
+            return
+        self.snapshot = self.updated(self.snapshot, sorted(change.sessions))
+        self.ready.emit()
+
+    def updated(self, old: Snapshot, sessions: list[int]) -> Snapshot:
+        """The snapshot with the given sessions read again: their rows, and the weeks they were and are in."""
+        prefs = self.service.preferences
+        now = queries.session_weeks(sessions)
+        weeks = sorted({old.weeks[s] for s in sessions if s in old.weeks} | set(now.values()))
+        week_set = np.array(weeks, dtype=np.int64)
+        rows = splice(old.rows, queries.week_exercise_rows(prefs.hard_set_rir, weeks),
+                      ~np.isin(old.rows.week, week_set), ("exercise", "week"))
+        ids = np.array(sessions, dtype=np.int64)
+        bests = splice(old.bests, queries.session_bests(prefs.e1rm_formula, sessions=sessions),
+                       ~np.isin(old.bests.session, ids), ("session", "day"))
+        maxes = splice(old.maxes, queries.rep_max_rows(sessions=sessions), ~np.isin(old.maxes.session, ids),
+                       ("reps", "session", "day"))
+        calibration = splice(old.calibration, queries.calibration_sets(sessions=sessions),
+                             ~np.isin(old.calibration.session, ids), ("set_id", "day"))
+        points = splice(old.points, queries.set_points(sessions=sessions), ~np.isin(old.points.session, ids),
+                        ("set_id", "day"))
+        session_weeks = {s: w for s, w in old.weeks.items() if s not in set(sessions)} | now
+        exercises = old.exercises
+        if not set(np.unique(points.exercise)) <= set(exercises):
+            exercises = read_all_exercises()
+        return Snapshot(rows, session_weeks, bests, maxes, calibration, points, exercises)
+
+
+def read_all_exercises() -> dict[int, ExerciseInfo]:
+    return {row[0]: ExerciseInfo(row[0], row[1], row[2], tuple(filter(None, row[3].split("|"))),
+                                 tuple(filter(None, row[4].split("|")))) for row in queries.exercises_used()}
