@@ -51,6 +51,21 @@ def _parser() -> argparse.ArgumentParser:
     chart.add_argument("--until", type=date.fromisoformat, metavar="DATE", help="last day (default today)")
     chart.add_argument("--width", type=int, default=1600, help="image width in pixels (default 1600)")
 
+    page = argparse.ArgumentParser(add_help=False)
+    page.add_argument("--page", choices=["a4", "letter"], help="paper size (default: the preference, else the locale)")
+    printing = commands.add_parser("print", parents=[db_option, page], help="a logged session to PDF")
+    printing.add_argument("sessions", nargs="+", metavar="SESSION_ID|latest")
+    printing.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
+    sheet = commands.add_parser("sheet", parents=[db_option, page], help="a routine's gym sheet to PDF")
+    sheet.add_argument("routines", nargs="+", metavar="ROUTINE", help="routine name or id")
+    sheet.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
+    sheet.add_argument("--date", type=date.fromisoformat, help="the day to print on the sheet")
+    rep = commands.add_parser("report", parents=[db_option, page], help="a period report with charts to PDF")
+    rep.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
+    rep.add_argument("--since", type=date.fromisoformat, metavar="DATE")
+    rep.add_argument("--until", type=date.fromisoformat, metavar="DATE")
+    rep.add_argument("--exercise", metavar="NAME")
+
     stats = commands.add_parser("stats", parents=[db_option], help="totals and weekly figures")
     stats.add_argument("--json", action="store_true", required=True, help="print one JSON object")
     return parser
@@ -209,6 +224,69 @@ def _chart(args: argparse.Namespace) -> int:
     return 0
 
 
+def _printed(args: argparse.Namespace) -> int:
+    """`journal print`, `journal sheet` and `journal report`: a document written to PDF offscreen."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from journal.printing.document import write_pdf
+    from journal.storage.exercises import find_exercise
+    from journal.storage.queries import list_sessions
+    from journal.storage.repository import NotFound
+    from journal.storage.routines import find_routine
+    from journal.ui import printouts
+    from journal.ui.app import make_application
+    from journal.ui.review_data import read_all
+    from journal.ui.review_figures import Scope
+    from journal.ui.service import Preferences
+
+    _open(args, must_exist=True)
+    make_application()
+    prefs = Preferences.load()
+    page = args.page or prefs.page or None
+    if args.command == "print":
+        ids: list[int] = []
+        for text in args.sessions:
+            if text == "latest":
+                newest = list_sessions()[:1]
+                if not newest:
+                    print("journal print: the journal has no sessions", file=sys.stderr)
+                    return 2
+                ids.append(newest[0].id)
+            elif text.isdigit():
+                ids.append(int(text))
+            else:
+                print(f"journal print: {text!r} is neither a session id nor 'latest'", file=sys.stderr)
+                return 2
+        try:
+            document = printouts.session_document(ids, prefs)
+        except NotFound as error:
+            print(f"journal print: {error}", file=sys.stderr)
+            return 2
+        title = "Session"
+    elif args.command == "sheet":
+        routines = []
+        for name in args.routines:
+            found = find_routine(name)
+            if found is None:
+                print(f"journal sheet: no routine called {name!r}", file=sys.stderr)
+                return 2
+            routines.append(found)
+        document = printouts.gym_sheet_document(routines, prefs, args.date)
+        title = routines[0].name
+    else:
+        exercise = find_exercise(args.exercise) if args.exercise else None
+        if args.exercise and exercise is None:
+            print(f"journal report: no exercise called {args.exercise!r}", file=sys.stderr)
+            return 2
+        scope = Scope(args.since, args.until, exercise.id if exercise else None)
+        document = printouts.report_document(read_all(prefs), scope, prefs)
+        title = "Training report"
+    write_pdf(document, args.pdf, page, title)
+    print(f"wrote {args.pdf}")
+    return 0
+
+
 def _default_db() -> Path:
     from journal.paths import default_db_path
 
@@ -235,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "chart":
             return _chart(args)
+        if args.command in ("print", "sheet", "report"):
+            return _printed(args)
         from journal.ui.app import run_app
 
         return run_app(getattr(args, "db", None))

@@ -35,7 +35,11 @@ E1RM_FORMULA = Setting("e1rm_formula", E1rmFormula.CURVE, E1rmFormula, "e1RM for
 THEME = Setting("theme", "system", str, "Colours")  # system | light | dark
 MUSCLE_LOW = Setting("muscle_low", 10.0, float, "Weekly hard sets per muscle: at least")
 MUSCLE_HIGH = Setting("muscle_high", 20.0, float, "Weekly hard sets per muscle: at most")
-ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH)
+STEP_KG = Setting("step_kg", 2.5, float, "Load step (kg)")
+STEP_LB = Setting("step_lb", 5.0, float, "Load step (lb)")
+PAGE = Setting("page", "", str, "Paper")  # "" (from the locale), "a4" or "letter"
+ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH, STEP_KG, STEP_LB,
+                PAGE)
 
 
 def _store() -> QSettings:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -36,6 +36,15 @@ class Chart(pg.GraphicsLayoutWidget):
         self._messages: dict[int, pg.TextItem] = {}
         self.scene().sigMouseMoved.connect(self._hovered)
         self.table: tuple[list[str], list[Sequence[Any]]] = ([], [])  # what the chart shows, for CSV export
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Follow a change of light and dark colours while open."""
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "plots"):
+            background, _ = palette_colours()
+            self.setBackground(background)
+            for plot in self.plots:
+                style_plot(plot, plot.getAxis("left").labelText, plot.getAxis("bottom").labelText or None)
+        super().changeEvent(event)
 
     def add_plot(self, row: int, col: int, left: str, bottom: str | None = None, dates: bool = True,
                  **kwargs: Any) -> pg.PlotItem:

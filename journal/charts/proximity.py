@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from journal.charts.base import DAY, Chart, week_bars
 from journal.charts.style import add_legend, BIN_COLOURS, MEAN_LINE, SET_TYPE_COLOURS
 from journal.domain.records import SetType
-from journal.domain.review import RIR_BINS, week_label
+from journal.domain.review import RIR_BINS, week_label, week_of_seconds
 
 MAX_POINTS = 12_000  # above this, an even sample of the rated sets is drawn (the bars and mean use them all)
 JITTER_DAYS = 1.2
@@ -33,7 +33,8 @@ class ProximityChart(Chart):
             if set_type is SetType.WARMUP:
                 continue
             item = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(SET_TYPE_COLOURS[set_type]),
-                                      name=set_type.label, hoverable=True, tip=self._tip)
+                                      name=set_type.label, hoverable=True,
+                                      tip=lambda x, y, data, kind=set_type: self._tip(kind, data))
             item.sigClicked.connect(self._clicked)
             self.points_plot.addItem(item)
             self.scatter[set_type] = item
@@ -50,14 +51,18 @@ class ProximityChart(Chart):
         self.shares = np.empty((0, 6))
         self.counts = np.empty(0)
         self._sessions: dict[SetType, NDArray[np.int64]] = {}
+        self._truth: dict[SetType, tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]] = {}
+        self._names: dict[int, str] = {}
         self.sampled = (0, 0)  # (points drawn, rated sets)
 
     def set_series(self, day: NDArray[np.float64], rir: NDArray[np.float64], set_type: NDArray[np.int8],
                    session: NDArray[np.int64], week_seconds: NDArray[np.float64], mean_rir: NDArray[np.float64],
-                   shares: NDArray[np.float64], working: NDArray[np.float64], seed: int = 7) -> None:
+                   shares: NDArray[np.float64], working: NDArray[np.float64], seed: int = 7,
+                   exercise: NDArray[np.int64] | None = None, names: dict[int, str] | None = None) -> None:
         """Rated sets as points (unrated sets are not points: they show in the bars), the weekly mean RIR, and each
         week's shares of working sets per RIR bin and unrated."""
         rated = ~np.isnan(rir)
+        self._names = names or {}
         jitter = np.random.default_rng(seed)
         shown = rated.copy()
         total = int(rated.sum())
@@ -73,6 +78,8 @@ class ProximityChart(Chart):
             x = day[chosen] + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY
             y = rir[chosen] + jitter.uniform(-JITTER_RIR, JITTER_RIR, count)
             self._sessions[types[code]] = session[chosen]
+            self._truth[types[code]] = (day[chosen], rir[chosen],
+                                        exercise[chosen] if exercise is not None else np.zeros(count, np.int64))
             item.setData(x=x, y=y, data=np.arange(count))
         centres, width = week_bars(week_seconds)
         has_mean = ~np.isnan(mean_rir)
@@ -90,12 +97,16 @@ class ProximityChart(Chart):
                                   if total > MAX_POINTS else None, size="9pt")
         self.message(self.shares_plot, "" if working.any() else "No working sets in this range")
         self.table = (["week", "working_sets", *(n.lower().replace(" ", "_") for n in BIN_NAMES), "mean_rir"],
-                      [(week_label(int(s // DAY) + 719163), int(w), *(round(float(v), 4) for v in share),
+                      [(week_label(week_of_seconds(s)), int(w), *(round(float(v), 4) for v in share),
                         None if np.isnan(m) else round(float(m), 3))
                        for s, w, share, m in zip(week_seconds, working, shares, mean_rir, strict=True)])
 
-    def _tip(self, x: float, y: float, data: object) -> str:
-        return f"{np.datetime64(int(x), 's').astype('datetime64[D]')} · RIR {round(y * 2) / 2:g}"
+    def _tip(self, set_type: SetType, index: object) -> str:
+        """The set under the mouse as logged (the point itself is jittered): date, exercise, type and RIR."""
+        day, rir, exercise = (values[int(index)] for values in self._truth[set_type])  # type: ignore[call-overload]
+        name = self._names.get(int(exercise), "")
+        return (f"{np.datetime64(int(day), 's').astype('datetime64[D]')} · {name}\n{set_type.label} set · RIR "
+                f"{float(rir):g} · click to open the session")
 
     def _clicked(self, item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         set_type = next(t for t, i in self.scatter.items() if i is item)
@@ -109,5 +120,5 @@ class ProximityChart(Chart):
         if index < 0 or x > self.weeks[index] + 7 * DAY:
             return None
         parts = [f"{name} {share:.0%}" for name, share in zip(BIN_NAMES, self.shares[index], strict=True) if share]
-        return f"{week_label(int(self.weeks[index] // DAY) + 719163)} · {int(self.counts[index])} working sets\n" \
+        return f"{week_label(week_of_seconds(self.weeks[index]))} · {int(self.counts[index])} working sets\n" \
             + "\n".join(parts)

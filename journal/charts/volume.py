@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
 from journal.charts.style import add_legend, HARD, TONNAGE, WORKING
-from journal.domain.review import week_label
+from journal.domain.review import week_label, week_of_seconds
 
 
 class VolumeChart(Chart):
@@ -51,7 +51,7 @@ class VolumeChart(Chart):
         nothing = not (len(week_seconds) and (working.any() or hard.any() or tonnage.any()))
         self.message(self.top, empty if nothing else "")
         self.table = (["week", f"tonnage_{unit}", "working_sets", sets_label.lower().replace(" ", "_")],
-                      [(week_label(int(s // DAY) + 719163), round(float(t), 1), float(w), float(h))
+                      [(week_label(week_of_seconds(s)), round(float(t), 1), float(w), float(h))
                        for s, t, w, h in zip(week_seconds, tonnage, working, hard, strict=True)])
 
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
@@ -61,6 +61,6 @@ class VolumeChart(Chart):
         if index < 0 or x > self.weeks[index] + 7 * DAY:
             return None
         tonnage, working, hard = (float(v[index]) for v in self.values)
-        week = week_label(int(self.weeks[index] // DAY) + 719163)
+        week = week_label(week_of_seconds(self.weeks[index]))
         return (f"{week}\nTonnage {tonnage:,.0f} {self.unit}\nWorking sets {working:g}\n"
                 f"{self.sets_label} {hard:g}")

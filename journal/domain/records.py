@@ -134,6 +134,7 @@ class Session:
     source_key: str | None = None
     entries: tuple[Entry, ...] = ()
     id: int | None = None
+    routine_id: int | None = None  # the routine it was started from
 
     @property
     def set_count(self) -> int:

@@ -17,8 +17,8 @@ from journal.domain.records import MUSCLES, Mechanic, SetType
 # weekday). Any day's ordinal passed as a week bound is taken as the week it falls in.
 
 RIR_BINS = ("0", "1", "2", "3", "4+")  # [0, 0.5), [0.5, 1.5), [1.5, 2.5), [2.5, 3.5), [3.5, inf)
-_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_DAY_SECONDS = 86400.0
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+DAY_SECONDS = 86400.0
 
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
@@ -40,9 +40,14 @@ def week_label(week: int) -> str:
     return f"{iso.year}-W{iso.week:02d}"
 
 
+def week_of_seconds(seconds: float) -> int:
+    """The week (its Monday's ordinal) of a day given in POSIX seconds."""
+    return week_of(date.fromordinal(int(seconds // DAY_SECONDS) + EPOCH_ORDINAL))
+
+
 def week_start_seconds(week: int) -> float:
     """POSIX seconds of that Monday at 00:00 UTC."""
-    return (_monday(week) - _EPOCH_ORDINAL) * _DAY_SECONDS
+    return (_monday(week) - EPOCH_ORDINAL) * DAY_SECONDS
 
 
 def _ints(n: int = 0) -> IntArray:
@@ -552,3 +557,29 @@ def insights(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int,
     return (_calibration_insights(calibration, names) + _early_failure(points, names, mechanic, calibration)
             + _far_from_failure(points) + _isolation_not_near(points, names, mechanic)
             + _muscle_volume(muscle_weeks, muscle_range))
+
+
+@dataclass(frozen=True)
+class ExerciseSummary:
+    exercise: int
+    working: int
+    hard: int
+    tonnage: float
+    best_e1rm: float | None
+    mean_rir: float | None
+
+
+def exercise_summaries(rows: WeekExerciseRows, bests: SessionBests, first_week: int, last_week: int,
+                       start_day: float, end_day: float) -> list[ExerciseSummary]:
+    """Per exercise over a period: working and hard sets, tonnage, best e1RM and mean RIR (rated sets), most
+    working sets first."""
+    inside = (rows.week >= first_week) & (rows.week <= last_week)
+    summaries = []
+    for exercise in np.unique(rows.exercise[inside]).tolist():
+        mine = inside & (rows.exercise == exercise)
+        rated = int(rows.bins[mine].sum())
+        best = bests.e1rm[(bests.exercise == exercise) & (bests.day >= start_day) & (bests.day < end_day)]
+        summaries.append(ExerciseSummary(
+            int(exercise), int(rows.working[mine].sum()), int(rows.hard[mine].sum()), float(rows.tonnage[mine].sum()),
+            float(best.max()) if best.size else None, float(rows.rir_sum[mine].sum()) / rated if rated else None))
+    return sorted(summaries, key=lambda s: (-s.working, s.exercise))

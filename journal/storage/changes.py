@@ -13,8 +13,9 @@ class Change:
     structure: frozenset[int] = frozenset()  # sessions whose list of exercises changed (added, removed, moved)
     exercises: bool = False  # the exercise catalogue changed
     everything: bool = False  # a new file, an import: reload all
+    routines: bool = False  # a routine was added, changed or removed
 
     def __or__(self, other: Change) -> Change:
         return Change(self.sessions | other.sessions, self.entries | other.entries,
                       self.structure | other.structure, self.exercises or other.exercises,
-                      self.everything or other.everything)
+                      self.everything or other.everything, self.routines or other.routines)

@@ -78,6 +78,34 @@ ALTER TABLE "set" ADD COLUMN distance_m REAL;
 """
 
 
+_V3 = """
+CREATE TABLE routine (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(255) NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE routine_item (
+    id INTEGER NOT NULL PRIMARY KEY,
+    routine_id INTEGER NOT NULL REFERENCES routine (id) ON DELETE CASCADE,
+    exercise_id INTEGER NOT NULL REFERENCES exercise (id) ON DELETE RESTRICT,
+    position INTEGER NOT NULL,
+    sets INTEGER NOT NULL DEFAULT 3,
+    reps_low INTEGER NOT NULL DEFAULT 8,
+    reps_high INTEGER NOT NULL DEFAULT 12,
+    target_rir REAL,
+    target_scale VARCHAR(255),
+    load_kg REAL,
+    rest_s INTEGER,
+    notes TEXT NOT NULL DEFAULT '',
+    calibration INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX routine_item_routine_id_position ON routine_item (routine_id, position);
+ALTER TABLE session ADD COLUMN routine_id INTEGER REFERENCES routine (id) ON DELETE SET NULL;
+CREATE INDEX session_routine_id ON session (routine_id);
+"""
+
+
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
         for statement in filter(str.strip, sql.split(";")):
@@ -90,6 +118,7 @@ def _script(sql: str) -> Callable[[SqliteDatabase], None]:
 STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_V1),  # 1: exercises with aliases, sessions, entries, sets
     _script(_V2),  # 2: failure reps for RIR calibration, duration and distance for timed and cardio sets
+    _script(_V3),  # 3: routines (planned sessions) and the routine a session was started from
 )
 SCHEMA_VERSION = len(STEPS)
 

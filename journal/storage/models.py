@@ -51,6 +51,15 @@ class AliasRow(BaseModel):
         table_name = "alias"
 
 
+class RoutineRow(BaseModel):
+    name = CharField()
+    notes = TextField(default="")
+    position = IntegerField(default=0)
+
+    class Meta:
+        table_name = "routine"
+
+
 class SessionRow(BaseModel):
     start = DateTimeField()
     end = DateTimeField(null=True)
@@ -59,6 +68,7 @@ class SessionRow(BaseModel):
     notes = TextField(default="")
     source = CharField(default="manual")
     source_key = CharField(null=True)
+    routine = ForeignKeyField(RoutineRow, null=True, on_delete="SET NULL", backref="sessions")
 
     class Meta:
         table_name = "session"
@@ -91,4 +101,22 @@ class SetRow(BaseModel):
         table_name = "set"
 
 
-ALL_MODELS = (ExerciseRow, AliasRow, SessionRow, EntryRow, SetRow)
+class RoutineItemRow(BaseModel):
+    routine = ForeignKeyField(RoutineRow, backref="items", on_delete="CASCADE")
+    exercise = ForeignKeyField(ExerciseRow, on_delete="RESTRICT")
+    position = IntegerField()
+    sets = IntegerField(default=3)
+    reps_low = IntegerField(default=8)
+    reps_high = IntegerField(default=12)
+    target_rir = FloatField(null=True)
+    target_scale = CharField(null=True)  # rir | rpe: how the target was written
+    load_kg = FloatField(null=True)  # a fixed load; None: suggested from the last time
+    rest_s = IntegerField(null=True)
+    notes = TextField(default="")
+    calibration = BooleanField(default=False)  # the last set is taken to failure, to calibrate RIR calls
+
+    class Meta:
+        table_name = "routine_item"
+
+
+ALL_MODELS = (ExerciseRow, AliasRow, SessionRow, EntryRow, SetRow, RoutineRow, RoutineItemRow)

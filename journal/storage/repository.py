@@ -58,7 +58,8 @@ def get_session(session_id: int) -> Session:
     entries = tuple(Entry(id=e.id, exercise=to_exercise(e.exercise), note=e.note, sets=tuple(sets.get(e.id, ())))
                     for e in entry_rows)
     return Session(id=row.id, start=row.start, end=row.end, title=row.title, bodyweight_kg=row.bodyweight_kg,
-                   notes=row.notes, source=row.source, source_key=row.source_key, entries=entries)
+                   notes=row.notes, source=row.source, source_key=row.source_key, entries=entries,
+                   routine_id=row.routine_id)
 
 
 def get_entry(entry_id: int) -> Entry:
@@ -95,7 +96,7 @@ def add_session(session: Session) -> tuple[Session, Change]:
     with db.atomic():
         row = SessionRow.create(id=session.id, start=session.start, end=session.end, title=session.title,
                                 bodyweight_kg=session.bodyweight_kg, notes=session.notes, source=session.source,
-                                source_key=session.source_key)
+                                source_key=session.source_key, routine=session.routine_id)
         entries = tuple(_insert_entry(row.id, position, entry) for position, entry in enumerate(session.entries))
     stored = Session(**{**session.__dict__, "id": row.id, "entries": entries})
     return stored, Change(sessions=frozenset({row.id}), structure=frozenset({row.id}))
@@ -219,7 +220,7 @@ def move_set(set_id: int, position: int) -> Change:
     with db.atomic():
         row = SetRow.get_by_id(set_id)
         _move(SetRow, row, SetRow.entry == row.entry_id, position)
-    return Change(entries=frozenset({row.entry_id}))
+    return set_change(row.entry_id)  # the order matters to figures (the last set of an exercise)
 
 
 def session_count() -> int:
@@ -258,4 +259,4 @@ def iter_sessions() -> Iterator[Session]:
     for row in SessionRow.select().order_by(SessionRow.start, SessionRow.id):
         yield Session(id=row.id, start=row.start, end=row.end, title=row.title, bodyweight_kg=row.bodyweight_kg,
                       notes=row.notes, source=row.source, source_key=row.source_key,
-                      entries=tuple(entries.get(row.id, ())))
+                      entries=tuple(entries.get(row.id, ())), routine_id=row.routine_id)

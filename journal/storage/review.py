@@ -5,7 +5,7 @@ journal.domain.review. Weeks are the ordinal of their Monday; days are POSIX sec
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import numpy as np
@@ -55,6 +55,9 @@ def _where(since: datetime | None, until: datetime | None, exercises: Collection
         clauses.append(f"e.exercise_id IN ({','.join('?' * len(exercises))})")
         params.extend(exercises)
     if weeks is not None:
+        if weeks:  # the start index narrows the scan to the weeks' days before the week of each row is worked out
+            clauses.append("s.start >= ? AND s.start < ?")
+            params.extend([str(date.fromordinal(min(weeks))), str(date.fromordinal(max(weeks) + 7))])
         clauses.append(f"{WEEK_SQL} IN ({','.join('?' * len(weeks))})")
         params.extend(weeks)
     if sessions is not None:
@@ -112,11 +115,12 @@ def session_bests(formula: E1rmFormula, exercises: Collection[int] | None = None
 
 
 def rep_max_rows(exercises: Collection[int] | None = None, sessions: Collection[int] | None = None) -> RepMaxRows:
-    """The heaviest load of each rep count, per session and exercise (for actual, not estimated, records)."""
+    """The heaviest load of each rep count, per session and exercise (for actual, not estimated, records); for
+    bodyweight exercises the session's bodyweight plus what was added, as for e1RM."""
     where, params = _where(None, None, exercises, sessions=sessions)
     rows = db.execute_sql(f"""
-        SELECT s.id, e.exercise_id, {DAY_SQL}, st.reps, max(st.load_kg)
-        {_FROM} WHERE {where} AND st.reps > 0 AND st.load_kg > 0
+        SELECT s.id, e.exercise_id, {DAY_SQL}, st.reps, max({LOAD_SQL})
+        {_FROM} WHERE {where} AND st.reps > 0 AND {LOAD_SQL} > 0
         GROUP BY s.id, e.exercise_id, st.reps ORDER BY s.start""", params).fetchall()
     table = np.array(rows, dtype=np.float64).reshape(-1, 5)
     return RepMaxRows(session=table[:, 0].astype(np.int64), exercise=table[:, 1].astype(np.int64),

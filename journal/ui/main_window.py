@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from journal import APP_NAME, __version__, settings
-from journal.domain.records import Session
+from journal.domain.records import Entry, Session
+from journal.domain.routines import Routine, planned_sets
 from journal.paths import default_db_path, sample_db_path
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError
@@ -37,7 +38,10 @@ from journal.io import file_filter
 from journal.ui.empty_state import EmptyState
 from journal.ui.import_dialog import ImportDialog
 from journal.ui.preferences import PreferencesDialog
+from journal.ui.print_preview import preview, save_pdf
+from journal.ui.printouts import plan, session_document
 from journal.ui.review_screen import ReviewScreen
+from journal.ui.routines_screen import RoutinesScreen
 from journal.ui.service import JournalService
 from journal.ui.session_editor import SessionEditor
 from journal.ui.session_list import SessionList
@@ -82,11 +86,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.splitter, "Log")
-        self.tabs.addTab(self.review, "Review")
-        self.pages = QStackedWidget()
+        self.routines = RoutinesScreen(service)
+        self.routines.start_requested.connect(self.start_from_routine)
+        self.pages = QStackedWidget()  # the log: the welcome page while the journal is empty
         self.pages.addWidget(self.empty)
-        self.pages.addWidget(self.tabs)
+        self.pages.addWidget(self.splitter)
+        self.tabs.addTab(self.pages, "Log")
+        self.tabs.addTab(self.review, "Review")
+        self.tabs.addTab(self.routines, "Routines")
 
         self.banner = QWidget()
         self.banner.setObjectName("sampleBanner")
@@ -104,12 +111,12 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.banner)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self._build_actions()
 
         self.sessions.session_selected.connect(self.editor.load)
-        self.sessions.session_selected.connect(lambda sid: self.delete_action.setEnabled(sid is not None))
+        self.sessions.session_selected.connect(self._selection_changed)
         self.empty.start_session.connect(self.new_session)
         self.empty.explore_sample.connect(self.explore_sample)
         self.empty.import_file.connect(lambda: self.import_file())
@@ -142,6 +149,10 @@ class MainWindow(QMainWindow):
                                           "Bring in an export from Strong, Hevy, FitNotes, Fitbod or any CSV")
         self.export_action = self._action("&Export as CSV…", "Ctrl+Shift+E", lambda: self.export_file(),
                                           "Write the whole journal as Journal CSV")
+        self.print_action = self._action("&Print session…", QKeySequence.StandardKey.Print, self.print_session,
+                                         "Print the selected session (preview first)")
+        self.pdf_action = self._action("Session as P&DF…", None, lambda: self.session_pdf(),
+                                       "Save the selected session as a PDF")
         self.sample_action = self._action("Explore &sample data", None, self.explore_sample,
                                           "Open a synthetic history, kept apart from your journal")
         self.prefs_action = self._action("&Preferences…", QKeySequence.StandardKey.Preferences, self.edit_preferences)
@@ -158,6 +169,8 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("&File")
         file_menu.addActions([self.new_action, self.import_action, self.export_action, self.sample_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.pdf_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.prefs_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -172,6 +185,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addActions([self.new_action, self.import_action, self.undo_action, self.redo_action,
                             self.delete_action])
+
+    def _selection_changed(self, session_id: int | None) -> None:
+        for action in (self.delete_action, self.print_action, self.pdf_action):
+            action.setEnabled(session_id is not None)
 
     # ---- state ----
     def is_sample(self) -> bool:
@@ -195,7 +212,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.empty)
             self.empty.start.setFocus()
         else:
-            self.pages.setCurrentWidget(self.tabs)
+            self.pages.setCurrentWidget(self.splitter)
 
     def on_changed(self, change: Change) -> None:
         self._update_page()
@@ -205,13 +222,43 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         command = undo.AddSession(self.service, Session(start=datetime.now().replace(second=0, microsecond=0)))
         self.service.push(command)
-        self.tabs.setCurrentWidget(self.splitter)
+        self.tabs.setCurrentWidget(self.pages)
         self.sessions.select(command.session.id)
         self.editor.focus_picker()
 
+    def start_from_routine(self, routine: Routine) -> None:
+        """A new session with the routine's exercises and their planned sets (load suggested from last time)."""
+        self.editor.flush()
+        prefs = self.service.preferences
+        entries = tuple(Entry(exercise=p.item.exercise, sets=planned_sets(p.item, p.suggestion.load_kg),
+                              note=p.item.notes) for p in plan(routine, prefs))
+        session = Session(start=datetime.now().replace(second=0, microsecond=0), title=routine.name,
+                          routine_id=routine.id, entries=entries)
+        command = undo.AddSession(self.service, session, f"Start {routine.name}")
+        self.service.push(command)
+        self.tabs.setCurrentWidget(self.pages)
+        self.sessions.select(command.session.id)
+        if self.editor.blocks:
+            self.editor.blocks[0].table.go_to(0)
+
+    def print_session(self) -> None:
+        session_id = self.sessions.selected_id()
+        if session_id is not None:
+            self.editor.flush()
+            preview(session_document([session_id], self.service.preferences), self, self.service.preferences,
+                    "Session")
+
+    def session_pdf(self, path: Path | None = None) -> Path | None:
+        session_id = self.sessions.selected_id()
+        if session_id is None:
+            return None
+        self.editor.flush()
+        return save_pdf(session_document([session_id], self.service.preferences), self, self.service.preferences,
+                        "session", path)
+
     def show_session(self, session_id: int) -> None:
         """Open a session in the log (from a chart point or an insight)."""
-        self.tabs.setCurrentWidget(self.splitter)
+        self.tabs.setCurrentWidget(self.pages)
         self.sessions.select(session_id)
 
     def delete_session(self) -> None:

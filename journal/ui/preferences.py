@@ -67,6 +67,21 @@ class PreferencesDialog(QDialog):
         muscles.addWidget(QLabel("to"))
         muscles.addWidget(self.muscle_high)
         muscles.addWidget(QLabel("hard sets a week"))
+        self.step_kg = QDoubleSpinBox()
+        self.step_kg.setRange(0.25, 20)
+        self.step_kg.setSingleStep(0.25)
+        self.step_kg.setSuffix(" kg")
+        self.step_kg.setValue(prefs.step_kg)
+        self.step_lb = QDoubleSpinBox()
+        self.step_lb.setRange(0.5, 45)
+        self.step_lb.setSingleStep(0.5)
+        self.step_lb.setSuffix(" lb")
+        self.step_lb.setValue(prefs.step_lb)
+        steps = QHBoxLayout()
+        steps.addWidget(self.step_kg)
+        steps.addWidget(self.step_lb)
+        self.page = _combo({"": "From the system's locale", "a4": "A4", "letter": "Letter"}, prefs.page)
+        self.page.setObjectName("page")
         note = QLabel("Loads are always stored in kilograms; the unit only changes what you see and type.")
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -80,10 +95,13 @@ class PreferencesDialog(QDialog):
         form.addRow("e1RM formula", self.formula)
         form.addRow("Colours", self.theme)
         form.addRow("Per muscle, aim for", muscles)
+        form.addRow("Routine load step", steps)
+        form.addRow("Paper", self.page)
         form.addRow(note)
         form.addRow(buttons)
 
     def preferences(self) -> Preferences:
         return Preferences(self.unit.currentData(), self.effort.currentData(), self.threshold.value(),
                            self.formula.currentData(), self.theme.currentData(), self.muscle_low.value(),
-                           self.muscle_high.value())
+                           self.muscle_high.value(), self.step_kg.value(), self.step_lb.value(),
+                           self.page.currentData())

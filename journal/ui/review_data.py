@@ -68,6 +68,8 @@ class ReviewData(QObject):
         self.snapshot: Snapshot | None = None
         self.loading = False
         self._stale = False
+        self.active = False  # while the review is not shown, edits are only noted, and read when it is
+        self._pending: set[int] = set()
         service.changed.connect(self.on_changed)
         service.preferences_changed.connect(self._preferences_changed)
         self._prefs = service.preferences
@@ -112,12 +114,27 @@ class ReviewData(QObject):
             self._stale = self.loading
             return
         if change.everything:
+            self.snapshot = None if not self.active else self.snapshot
+            if self.active:
+                self.load()
+            return
+        self._pending |= change.sessions
+        if self.active:
+            self.catch_up()
+
+    def set_active(self, active: bool) -> None:
+        """The review is shown (True) or hidden: shown, it reads what changed meanwhile, or everything at first."""
+        self.active = active
+        if active and self.snapshot is None and not self.loading:
             self.load()
-            return
-        if not change.sessions:
-            return
-        self.snapshot = self.updated(self.snapshot, sorted(change.sessions))
-        self.ready.emit()
+        elif active:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        if self._pending and self.snapshot is not None:
+            sessions, self._pending = sorted(self._pending), set()
+            self.snapshot = self.updated(self.snapshot, sessions)
+            self.ready.emit()
 
     def updated(self, old: Snapshot, sessions: list[int]) -> Snapshot:
         """The snapshot with the given sessions read again: their rows, and the weeks they were and are in."""

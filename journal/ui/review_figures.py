@@ -17,12 +17,15 @@ from journal.charts.proximity import ProximityChart
 from journal.charts.strength import StrengthChart, StrengthSeries
 from journal.charts.volume import VolumeChart
 from journal.domain.review import (
+    DAY_SECONDS,
+    EPOCH_ORDINAL,
     Insight,
     e1rm_series,
     insights,
     rep_prs,
     rolling_calibration,
     week_of,
+    week_start_seconds,
     weekly,
     weekly_muscle_sets,
 )
@@ -30,14 +33,14 @@ from journal.domain.units import Unit, from_kg
 from journal.ui.review_data import Snapshot
 
 T = TypeVar("T")
-EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-DAY = 86400.0
+DAY = DAY_SECONDS
 
 
 @dataclass(frozen=True)
 class Scope:
     """What the review looks at: a date range (None: from the start / to today), and all exercises, one exercise
-    (`exercise`) or the exercises that train one muscle (`muscle`)."""
+    (`exercise`) or the exercises that train one muscle (`muscle`). The range starts on the Monday of its first
+    day's week, so the weekly bars and the sets drawn cover the same days."""
 
     since: date | None = None
     until: date | None = None
@@ -53,7 +56,7 @@ class Scope:
         return week_of(self.until or date.today())
 
     def day_range(self) -> tuple[float, float]:
-        start = -np.inf if self.since is None else (self.since.toordinal() - EPOCH_ORDINAL) * DAY
+        start = -np.inf if self.since is None else week_start_seconds(week_of(self.since))
         end = ((self.until or date.today()).toordinal() + 1 - EPOCH_ORDINAL) * DAY
         return start, end
 
@@ -83,7 +86,8 @@ def in_scope(records: T, scope: Scope, snapshot: Snapshot) -> T:
 
 
 def week_seconds(weeks: NDArray[np.int64]) -> NDArray[np.float64]:
-    return (weeks - EPOCH_ORDINAL).astype(np.float64) * DAY
+    """week_start_seconds for an array of weeks."""
+    return (weeks - EPOCH_ORDINAL).astype(np.float64) * DAY_SECONDS
 
 
 def muscles_of(snapshot: Snapshot) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -110,7 +114,8 @@ def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope) -> N
     totals = weekly(snapshot.rows, scope.exercises(snapshot), scope.first_week(snapshot), scope.last_week())
     chart.set_series(points.day, points.rir, points.set_type, points.session, week_seconds(totals.week),
                      totals.mean_rir, totals.shares() if len(totals.week) else np.empty((0, 6)),
-                     totals.working.astype(np.float64))
+                     totals.working.astype(np.float64), exercise=points.exercise,
+                     names={i: e.name for i, e in snapshot.exercises.items()})
 
 
 def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:

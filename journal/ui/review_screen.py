@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -79,6 +80,10 @@ class ReviewScreen(QWidget):
         self.export_png = QPushButton("PNG…")
         self.export_svg = QPushButton("SVG…")
         self.export_csv = QPushButton("Data CSV…")
+        self.report_button = QPushButton("Report…")
+        self.report_button.setObjectName("printReport")
+        self.report_button.setToolTip("A printable report of this range: a table per exercise and the charts")
+        self.report_button.clicked.connect(lambda: self.print_report())
         for button, kind in ((self.export_png, "png"), (self.export_svg, "svg"), (self.export_csv, "csv")):
             button.setToolTip(f"Save the chart shown as {kind.upper()}" if kind != "csv"
                               else "Save the figures of the chart shown as CSV")
@@ -95,6 +100,8 @@ class ReviewScreen(QWidget):
         controls.addWidget(QLabel("Export"))
         for button in (self.export_png, self.export_svg, self.export_csv):
             controls.addWidget(button)
+        controls.addSpacing(12)
+        controls.addWidget(self.report_button)
 
         self.volume = VolumeChart()
         self.proximity = ProximityChart()
@@ -160,9 +167,13 @@ class ReviewScreen(QWidget):
 
     # ---- state ----
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        if self.data.snapshot is None and not self.data.loading:
-            self.data.load()
         super().showEvent(event)  # type: ignore[arg-type]
+        self.data.set_active(True)
+        self.redraw()  # whatever changed while hidden (an edit, the unit, another file)
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self.data.set_active(False)
+        super().hideEvent(event)  # type: ignore[arg-type]
 
     def _range_changed(self, choice: str) -> None:
         custom = choice == "Custom"
@@ -185,7 +196,7 @@ class ReviewScreen(QWidget):
         """The filter's exercises and muscles, and the strength list, from the exercises that have sets."""
         snapshot = self.data.snapshot
         assert snapshot is not None
-        key = tuple(sorted(snapshot.exercises))
+        key = (tuple(sorted(snapshot.exercises)), tuple(np.unique(snapshot.bests.exercise).tolist()))
         if key == self._filled_for:
             return
         self._filled_for = key
@@ -251,7 +262,10 @@ class ReviewScreen(QWidget):
         found = review_insights(snapshot, scope, (prefs.muscle_low, prefs.muscle_high))
         self.insight_model.clear()
         for insight in found:
-            item = QStandardItem(f"{insight.title}\n{insight.detail}")
+            behind = len(insight.set_ids) or len(insight.session_ids)
+            what = "sets" if insight.set_ids else "sessions"
+            item = QStandardItem(f"{insight.title}\n{insight.detail}" + (f"\n{behind} {what} behind this: "
+                                 "double-click for the latest" if behind else ""))
             item.setToolTip(f"Source: {insight.source}")
             item.setData(insight.session_ids, SessionsRole)
             self.insight_model.appendRow(item)
@@ -262,8 +276,31 @@ class ReviewScreen(QWidget):
 
     def _open_insight(self, index: QModelIndex) -> None:
         sessions = index.data(SessionsRole)
-        if sessions:
-            self.session_requested.emit(int(sessions[-1]))
+        snapshot = self.data.snapshot
+        if sessions and snapshot is not None:  # the latest of them: by week, then by id
+            self.session_requested.emit(int(max(sessions, key=lambda s: (snapshot.weeks.get(s, 0), s))))
+
+    def report(self) -> object:
+        """The period report of the range and filter shown, built with a progress dialog for long ranges."""
+        from journal.ui.printouts import report_document
+        from journal.ui.progress import WorkProgress
+
+        snapshot = self.data.snapshot
+        if snapshot is None:
+            return None
+        progress = WorkProgress(self, "Report", "Drawing the report…")
+        try:
+            return report_document(snapshot, self.scope(), self.service.preferences, progress)
+        finally:
+            progress.finish()
+
+    def print_report(self) -> object:
+        from journal.ui.print_preview import preview
+
+        document = self.report()
+        if document is None:
+            return None
+        return preview(document, self, self.service.preferences, "Training report")
 
     def current_chart(self) -> Chart:
         return self.charts[self.tabs.currentIndex()]

@@ -28,6 +28,9 @@ class Preferences:
     theme: str = "system"
     muscle_low: float = 10.0  # the weekly hard sets per muscle the insights check against
     muscle_high: float = 20.0
+    step_kg: float = 2.5  # the load step a routine suggests by, for barbells and plates
+    step_lb: float = 5.0
+    page: str = ""  # "" (from the locale), "a4" or "letter"
 
     @classmethod
     def load(cls) -> Preferences:

@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from journal.domain.records import Entry, Session, SetRecord
-from journal.storage import repository as repo
+from journal.domain.routines import Routine
+from journal.storage import repository as repo, routines
 from journal.storage.bulk import insert_sessions
 from journal.storage.importing import ImportResult
 from journal.ui.service import JournalService
@@ -229,3 +230,27 @@ class ImportSessions(_Command):
 
     def undo(self) -> None:
         self.service.emit(repo.delete_sessions(self.session_ids))
+
+
+class EditRoutine(_Command):
+    """Any change to routines: the routine before (None: it is new) and after (None: it is deleted)."""
+
+    def __init__(self, service: JournalService, before: Routine | None, after: Routine | None, text: str) -> None:
+        super().__init__(service, text)
+        self.before, self.after = before, after
+
+    def _change(self, gone: Routine | None, wanted: Routine | None) -> Routine | None:
+        """Make `wanted` the stored routine (ids kept), or delete `gone` when nothing is wanted."""
+        if wanted is None:
+            assert gone is not None and gone.id is not None
+            self.service.emit(routines.delete_routine(gone.id))
+            return None
+        stored, change = routines.save_routine(wanted)
+        self.service.emit(change)
+        return stored
+
+    def redo(self) -> None:
+        self.after = self._change(self.before, self.after)
+
+    def undo(self) -> None:
+        self.before = self._change(self.after, self.before)

@@ -56,7 +56,7 @@ def test_import_hevy_fixing_a_name_then_undo(qtbot: QtBot, db_path: Path, open_w
     shoot(dialog, "import-preview-hevy")
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.tabs)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.splitter)
     assert window.sessions.model.rowCount() == 6
     assert find_exercise("Ring Dips").name == "Ring Dips"
     assert any(path.name.endswith("before-import.sqlite") for path in backup_dir(db_path).iterdir())

@@ -129,7 +129,7 @@ def test_clicking_a_point_opens_its_session(qtbot: QtBot, review: tuple[MainWind
     view_point = chart.mapFromScene(scene_point)
     qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(view_point.x()),
                                                                              int(view_point.y())))
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.splitter)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.pages)
     assert window.sessions.selected_id() == ids["first"]
 
 

@@ -83,7 +83,7 @@ def test_preferences_dialog(qtbot: QtBot, db_path: Path, open_window, theme: str
 def test_sample_data_banner(qtbot: QtBot, db_path: Path, open_window, theme: str) -> None:
     window: MainWindow = open_window(db_path)
     window.explore_sample()
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.tabs, timeout=30000)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.splitter, timeout=30000)
     assert window.banner.isVisible()
     assert "sample data" in window.windowTitle()
     shoot(window, f"sample-{theme}")

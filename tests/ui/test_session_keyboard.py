@@ -50,7 +50,7 @@ def test_type_a_whole_session_and_find_it_after_restart(qtbot: QtBot, db_path: P
     assert window.pages.currentWidget() is window.empty
 
     press(qtbot, Key.Key_N, Mod.ControlModifier)
-    assert window.pages.currentWidget() is window.tabs
+    assert window.pages.currentWidget() is window.splitter
     assert focused() is window.editor.picker.field
     window.editor.title.setFocus()
     type_text(qtbot, "Upper A")

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: MIT
+"""Routines (planned sessions) and the load to suggest next time from how the last one went.
+
+The rule (double progression by reps and reserve): when every working set of an exercise reached the top of its rep
+range with more reps in reserve than planned, add one load step; when a set fell short of the bottom of the range,
+or was taken closer to failure than planned by more than a rep, take a step off; otherwise keep the load.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journal.domain.effort import EffortScale
+from journal.domain.records import Exercise, SetRecord, SetType
+from journal.domain.units import KG_PER_LB, Unit, format_number, from_kg
+
+STEP_KG = 2.5  # default load step in kilograms
+STEP_LB = 5.0  # and in pounds
+SMALL_STEPS_KG = {"dumbbell": 2.0, "kettlebell": 4.0, "cable": 2.5, "machine": 5.0}  # steps that depend on kit
+MARGIN = 1.0  # a reserve more than a rep off the target counts as off
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    exercise: Exercise
+    sets: int = 3
+    reps_low: int = 8
+    reps_high: int = 12
+    target_rir: float | None = 2.0
+    target_scale: EffortScale = EffortScale.RIR
+    load_kg: float | None = None  # a fixed load; None: suggested from the last time
+    rest_s: int | None = None
+    notes: str = ""
+    calibration: bool = False  # take the last set to failure and log the reps reached
+    id: int | None = None
+
+    def target_text(self, scale: EffortScale | None = None) -> str:
+        """'3 × 8–12 @ RIR 2' (or RPE 8)."""
+        reps = str(self.reps_low) if self.reps_low == self.reps_high else f"{self.reps_low}–{self.reps_high}"
+        text = f"{self.sets} × {reps}"
+        if self.target_rir is not None:
+            shown = scale or self.target_scale
+            value = 10 - self.target_rir if shown is EffortScale.RPE else self.target_rir
+            text += f" @ {'RPE' if shown is EffortScale.RPE else 'RIR'} {format_number(value, 1)}"
+        return text
+
+
+@dataclass(frozen=True)
+class Routine:
+    name: str
+    items: tuple[RoutineItem, ...] = ()
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    load_kg: float | None
+    reason: str
+    change: int = 0  # +1 more, 0 keep, -1 less
+    steps: tuple[str, ...] = field(default=())
+
+
+def load_step(exercise: Exercise, unit: Unit, step_kg: float = STEP_KG, step_lb: float = STEP_LB) -> float:
+    """The load step in kg for an exercise: the settable step (kg or lb), or the kit's smaller increments."""
+    if unit is Unit.LB:
+        return step_lb * KG_PER_LB
+    return SMALL_STEPS_KG.get(exercise.equipment, step_kg)
+
+
+def suggest(item: RoutineItem, last: tuple[SetRecord, ...], step_kg: float, unit: Unit = Unit.KG) -> Suggestion:
+    """The load for next time from the working sets of this exercise the last time the routine was done."""
+    if item.load_kg is not None:
+        return Suggestion(item.load_kg, "the routine sets this load")
+    working = [s for s in last if s.set_type is not SetType.WARMUP and s.load_kg and s.reps is not None]
+    if not working:
+        return Suggestion(None, "no earlier session of this routine with loaded sets: choose a load")
+    load = max(s.load_kg or 0.0 for s in working)
+    top = [s for s in working if s.load_kg == load]
+    shown = f"{format_number(from_kg(load, unit))} {unit}"
+    step = f"{format_number(from_kg(step_kg, unit))} {unit}"
+    short = [s for s in top if (s.reps or 0) < item.reps_low]
+    rated = [s for s in top if s.rir is not None]
+    target = item.target_rir
+    if short:
+        return Suggestion(max(0.0, load - step_kg), f"last time {len(short)} set(s) at {shown} fell short of "
+                          f"{item.reps_low} reps: {step} less", -1)
+    if target is not None and rated and min(s.rir or 0.0 for s in rated) < target - MARGIN:
+        closest = min(s.rir or 0.0 for s in rated)
+        return Suggestion(max(0.0, load - step_kg), f"last time a set at {shown} went to RIR "
+                          f"{format_number(closest, 1)}, closer to failure than the planned "
+                          f"{format_number(target, 1)}: {step} less", -1)
+    all_top = all((s.reps or 0) >= item.reps_high for s in top) and len(top) >= min(item.sets, len(working))
+    reserve = target is None or (rated and min(s.rir or 0.0 for s in rated) > target)
+    if all_top and reserve:
+        why = "with more reserve than planned" if target is not None else "on every set"
+        return Suggestion(load + step_kg, f"last time every set at {shown} reached {item.reps_high} reps {why}: "
+                          f"{step} more", +1)
+    return Suggestion(load, f"last time at {shown}: not every set reached {item.reps_high} reps with more reserve "
+                      "than planned, so the same load again" if not all_top else
+                      f"last time at {shown} reached the reps, at about the planned reserve: the same load again")
+
+
+def planned_sets(item: RoutineItem, load_kg: float | None) -> tuple[SetRecord, ...]:
+    """The sets a session started from the routine begins with: the targets, to be overwritten with what happened.
+    A calibration item's last set is a failure set."""
+    sets = []
+    for index in range(item.sets):
+        last = item.calibration and index == item.sets - 1
+        sets.append(SetRecord(set_type=SetType.FAILURE if last else SetType.WORKING, load_kg=load_kg,
+                              reps=item.reps_high, rir=0.0 if last else item.target_rir,
+                              effort_scale=item.target_scale if item.target_rir is not None or last else None))
+    return tuple(sets)

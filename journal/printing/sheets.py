@@ -1,0 +1,165 @@
+# SPDX-License-Identifier: MIT
+"""The printed pages as HTML: a gym sheet to fill in, a logged session, a period report. Every text that came from
+the lifter or a file is escaped; black and white, large type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from journal.domain.effort import EffortScale, display_effort
+from journal.domain.metrics import E1rmFormula, e1rm, effective_load, summarize
+from journal.domain.records import Session, SetRecord
+from journal.domain.review import ExerciseSummary
+from journal.domain.routines import Routine, RoutineItem, Suggestion
+from journal.domain.units import Unit, format_load, format_mass, format_number
+
+STYLE = """
+<style>
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; color: #000; }
+h1 { font-size: 18pt; margin: 0 0 4pt 0; }
+h2 { font-size: 13.5pt; margin: 12pt 0 2pt 0; }
+p.meta { font-size: 10pt; margin: 0 0 6pt 0; }
+p.small { font-size: 9pt; margin: 1pt 0; }
+table.sets { border-collapse: collapse; margin-top: 3pt; }
+table.sets th { font-size: 9.5pt; font-weight: bold; border: 1px solid #000; padding: 3pt 6pt; background: #ddd; }
+table.sets td { border: 1px solid #000; padding: 5pt 8pt; font-size: 11pt; }
+td.box { min-width: 60pt; }
+td.num { text-align: right; }
+</style>
+"""
+
+
+CHART_WIDTH_PT = 500  # fits A4 and Letter inside 12 mm margins
+
+
+def _e(text: str) -> str:
+    """Text as the reader typed it, never markup: escaped, line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
+def _effort(rir: float | None, scale: EffortScale) -> str:
+    value = display_effort(rir, scale)
+    return "" if value is None else format_number(value, 1)
+
+
+def _set_line(record: SetRecord, unit: Unit, scale: EffortScale) -> str:
+    text = f"{format_load(record.load_kg, unit) or 'bw'}×{record.reps if record.reps is not None else '?'}"
+    if record.rir is not None:
+        text += f" @{_effort(record.rir, scale)}"
+    return text
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    item: RoutineItem
+    suggestion: Suggestion
+    last: tuple[SetRecord, ...]
+
+
+def gym_sheet(routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, scale: EffortScale,
+              day: date | None = None) -> str:
+    """A sheet to take to the gym: per exercise the target, last time's sets, the suggested load, and empty boxes
+    for load, reps and effort per set (and reps to failure on a calibration set)."""
+    effort = "RPE" if scale is EffortScale.RPE else "RIR"
+    parts = [STYLE, f"<h1>{_e(routine.name)}</h1>",
+             f"<p class='meta'>Date: {day.isoformat() if day else '______________'} &nbsp;&nbsp; "
+             f"Bodyweight: ________ {unit} &nbsp;&nbsp; Loads in {unit}, effort as {effort}</p>"]
+    if routine.notes:
+        parts.append(f"<p class='small'>{_e(routine.notes)}</p>")
+    for planned in plan:
+        item, suggestion = planned.item, planned.suggestion
+        parts.append(f"<h2>{_e(item.exercise.name)} — {escape(item.target_text(scale))}</h2>")
+        load = (f"{format_load(suggestion.load_kg, unit)} {unit}" if suggestion.load_kg is not None else "choose")
+        parts.append(f"<p class='small'><b>Suggested load: {escape(load)}</b> ({escape(suggestion.reason)})")
+        if item.rest_s:
+            parts.append(f" &nbsp; Rest {item.rest_s // 60}:{item.rest_s % 60:02d}")
+        parts.append("</p>")
+        if planned.last:
+            parts.append("<p class='small'>Last time: " + escape(", ".join(
+                _set_line(s, unit, scale) for s in planned.last if not s.is_warmup)) + "</p>")
+        if item.notes:
+            parts.append(f"<p class='small'>{_e(item.notes)}</p>")
+        head = ["Set", f"Load ({unit})", "Reps", effort] + (["Reps to failure"] if item.calibration else [])
+        parts.append("<table class='sets' width='100%' cellpadding='7'><tr>"
+                     + "".join(f"<th>{h}</th>" for h in head) + "</tr>")
+        box = "<td class='box' style='font-size: 15pt'>&nbsp;</td>"
+        for index in range(1, item.sets + 1):
+            calibration = item.calibration and index == item.sets
+            cells = [f"<td style='font-size: 12pt'>{index}{' (all out)' if calibration else ''}</td>", box, box, box]
+            if item.calibration:
+                cells.append(box if calibration else "<td>—</td>")
+            parts.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append("</table>")
+    return "".join(parts)
+
+
+def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: float,
+                  formula: E1rmFormula) -> str:
+    """A logged session: every set with its effort and e1RM, and per exercise and for the session the working
+    sets, hard sets and tonnage."""
+    effort = "RPE" if scale is EffortScale.RPE else "RIR"
+    parts = [STYLE, f"<h1>{_e(session.title or 'Session')}</h1>",
+             f"<p class='meta'>{session.start:%A %d %B %Y, %H:%M}"]
+    if session.bodyweight_kg:
+        parts.append(f" &nbsp; Bodyweight {format_load(session.bodyweight_kg, unit)} {unit}")
+    parts.append("</p>")
+    if session.notes:
+        parts.append(f"<p class='small'>{_e(session.notes)}</p>")
+    total_tonnage, total_working, total_hard = 0.0, 0, 0
+    for entry in session.entries:
+        figures = summarize(entry.sets, entry.exercise.bodyweight, session.bodyweight_kg, hard_rir, formula)
+        total_tonnage += figures.tonnage_kg
+        total_working += figures.working_sets
+        total_hard += figures.hard_sets
+        parts.append(f"<h2>{_e(entry.exercise.name)}</h2>")
+        if entry.note:
+            parts.append(f"<p class='small'>{_e(entry.note)}</p>")
+        parts.append(f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th>"
+                     f"<th>Reps</th><th>{effort}</th><th>To failure</th><th>e1RM ({unit})</th><th>Note</th></tr>")
+        number = 0
+        for record in entry.sets:
+            number += not record.is_warmup
+            load = effective_load(record.load_kg, entry.exercise.bodyweight, session.bodyweight_kg)
+            estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula)
+            cells = ["W" if record.is_warmup else str(number), escape(record.set_type.label),
+                     format_load(record.load_kg, unit), "" if record.reps is None else str(record.reps),
+                     _effort(record.rir, scale), "" if record.failure_reps is None else str(record.failure_reps),
+                     "" if estimate is None else format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated
+                                                                                     else ""), _e(record.note)]
+            parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        parts.append("</table>")
+        best = (f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else "")
+        parts.append(f"<p class='small'>{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ "
+                     f"{format_number(hard_rir, 1)}) · {format_mass(figures.tonnage_kg, unit)}{best}</p>")
+    parts.append(f"<h2>Session</h2><p class='meta'>{total_working} working sets · {total_hard} hard · tonnage "
+                 f"{format_mass(total_tonnage, unit)}</p>")
+    return "".join(parts)
+
+
+def report(title: str, period: str, rows: Sequence[ExerciseSummary], names: dict[int, str], unit: Unit,
+           scale: EffortScale, charts: Sequence[tuple[str, str]]) -> str:
+    """A period report: per exercise sets, hard sets, tonnage, best e1RM and mean effort, then the charts
+    (address, caption) drawn into the document."""
+    effort = "RPE" if scale is EffortScale.RPE else "RIR"
+    parts = [STYLE, f"<h1>{_e(title)}</h1>", f"<p class='meta'>{escape(period)}</p>",
+             f"<table class='sets' width='100%'><tr><th width='34%'>Exercise</th><th>Working sets</th>"
+             f"<th>Hard sets</th>"
+             f"<th>Tonnage ({unit})</th><th>Best e1RM ({unit})</th><th>Mean {effort}</th></tr>"]
+    for row in rows:
+        mean = "" if row.mean_rir is None else _effort(row.mean_rir, scale)
+        parts.append(
+            f"<tr><td>{_e(names.get(row.exercise, str(row.exercise)))}</td><td class='num'>{row.working}</td>"
+            f"<td class='num'>{row.hard}</td><td class='num'>{format_mass(row.tonnage, unit).rsplit(' ', 1)[0]}"
+            f"</td><td class='num'>{'' if row.best_e1rm is None else format_load(row.best_e1rm, unit, 1)}</td>"
+            f"<td class='num'>{mean}</td></tr>")
+    parts.append("</table>")
+    if not rows:
+        parts.append("<p>No working sets in this period.</p>")
+    for index, (address, caption) in enumerate(charts):
+        if index == 0:
+            parts.append("<div style='page-break-before: always'></div>")
+        parts.append(f"<h2>{escape(caption)}</h2><p><img src='{address}' width='{CHART_WIDTH_PT}'/></p>")
+    return "".join(parts)

@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: MIT
+"""Routines in the file: listing, saving (items replaced whole, in one transaction), deleting, and the last
+session started from a routine."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from journal.domain.effort import EffortScale
+from journal.domain.records import Session
+from journal.domain.routines import Routine, RoutineItem
+from journal.storage.changes import Change
+from journal.storage.exercises import to_exercise
+from journal.storage.models import ExerciseRow, RoutineItemRow, RoutineRow, SessionRow, db
+from journal.storage.repository import NotFound, get_session
+
+
+def _item(row: RoutineItemRow) -> RoutineItem:
+    return RoutineItem(
+        id=row.id, exercise=to_exercise(row.exercise), sets=row.sets, reps_low=row.reps_low, reps_high=row.reps_high,
+        target_rir=row.target_rir, target_scale=EffortScale(row.target_scale or "rir"), load_kg=row.load_kg,
+        rest_s=row.rest_s, notes=row.notes, calibration=bool(row.calibration))
+
+
+def list_routines() -> list[Routine]:
+    items: dict[int, list[RoutineItem]] = {}
+    query = (RoutineItemRow.select(RoutineItemRow, ExerciseRow).join(ExerciseRow)
+             .order_by(RoutineItemRow.routine, RoutineItemRow.position))
+    for row in query:
+        items.setdefault(row.routine_id, []).append(_item(row))
+    return [Routine(id=r.id, name=r.name, notes=r.notes, items=tuple(items.get(r.id, ())))
+            for r in RoutineRow.select().order_by(RoutineRow.position, RoutineRow.name)]
+
+
+def get_routine(routine_id: int) -> Routine:
+    found = next((r for r in list_routines() if r.id == routine_id), None)
+    if found is None:
+        raise NotFound(f"no routine {routine_id}")
+    return found
+
+
+def find_routine(name: str) -> Routine | None:
+    """A routine by name (case folded), else by id."""
+    routines = list_routines()
+    by_name = next((r for r in routines if r.name.casefold() == name.strip().casefold()), None)
+    if by_name is not None or not name.strip().isdigit():
+        return by_name
+    return next((r for r in routines if r.id == int(name)), None)
+
+
+def save_routine(routine: Routine) -> tuple[Routine, Change]:
+    """Insert or update a routine with exactly these items, in this order (ids kept where given)."""
+    with db.atomic():
+        if routine.id is not None and RoutineRow.get_or_none(RoutineRow.id == routine.id) is not None:
+            RoutineRow.update(name=routine.name, notes=routine.notes).where(RoutineRow.id == routine.id).execute()
+            row_id = routine.id
+        else:
+            position = RoutineRow.select().count()
+            row_id = RoutineRow.create(id=routine.id, name=routine.name, notes=routine.notes, position=position).id
+        RoutineItemRow.delete().where(RoutineItemRow.routine == row_id).execute()
+        items = []
+        for position, item in enumerate(routine.items):
+            assert item.exercise.id is not None, "resolve the exercise before storing it"
+            stored = RoutineItemRow.create(
+                id=item.id, routine=row_id, exercise=item.exercise.id, position=position, sets=item.sets,
+                reps_low=item.reps_low, reps_high=item.reps_high, target_rir=item.target_rir,
+                target_scale=item.target_scale.value, load_kg=item.load_kg, rest_s=item.rest_s, notes=item.notes,
+                calibration=item.calibration)
+            items.append(RoutineItem(**{**item.__dict__, "id": stored.id}))
+    return Routine(id=row_id, name=routine.name, notes=routine.notes, items=tuple(items)), Change(routines=True)
+
+
+def delete_routine(routine_id: int) -> Change:
+    with db.atomic():
+        RoutineRow.delete_by_id(routine_id)
+    return Change(routines=True)
+
+
+def last_session(routine_id: int, before: datetime | None = None) -> Session | None:
+    """The latest session started from the routine (before `before`), to suggest loads from."""
+    query = SessionRow.select(SessionRow.id).where(SessionRow.routine == routine_id)
+    if before is not None:
+        query = query.where(SessionRow.start < before)
+    row = query.order_by(SessionRow.start.desc()).first()
+    return get_session(row.id) if row else None

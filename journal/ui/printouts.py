@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: MIT
+"""Building the printed documents from the journal: gym sheets for routines, session sheets, period reports.
+Used by the window's print and PDF actions and by `journal print`, `journal sheet` and `journal report`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+
+import pyqtgraph.exporters
+from PySide6.QtGui import QImage
+
+from journal.charts.proximity import ProximityChart
+from journal.charts.volume import VolumeChart
+from journal.domain.review import exercise_summaries, week_of
+from journal.domain.routines import Routine, load_step, suggest
+from journal.printing.document import SafeDocument
+from journal.printing.sheets import PlannedExercise, gym_sheet, report, session_sheet
+from journal.storage.repository import get_session
+from journal.storage.routines import last_session
+from journal.ui.review_data import Snapshot
+from journal.ui.review_figures import Scope, draw_proximity, draw_volume
+from journal.ui.service import Preferences
+
+PAGE_BREAK = "<div style='page-break-before: always'></div>"
+
+
+def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -> list[PlannedExercise]:
+    """Each exercise of the routine with the load to suggest and the sets of the last session of the routine."""
+    last = last_session(routine.id, before) if routine.id is not None else None
+    planned = []
+    for item in routine.items:
+        sets = next((e.sets for e in (last.entries if last else ()) if e.exercise.id == item.exercise.id), ())
+        step = load_step(item.exercise, prefs.units, prefs.step_kg, prefs.step_lb)
+        planned.append(PlannedExercise(item, suggest(item, sets, step, prefs.units), sets))
+    return planned
+
+
+def gym_sheet_document(routines: Sequence[Routine], prefs: Preferences, day: date | None = None) -> SafeDocument:
+    document = SafeDocument()
+    document.setHtml(PAGE_BREAK.join(gym_sheet(r, plan(r, prefs), prefs.units, prefs.effort_scale, day)
+                                      for r in routines))
+    return document
+
+
+def session_document(session_ids: Sequence[int], prefs: Preferences) -> SafeDocument:
+    """One or several logged sessions, each from a new page."""
+    document = SafeDocument()
+    document.setHtml(PAGE_BREAK.join(
+        session_sheet(get_session(i), prefs.units, prefs.effort_scale, prefs.hard_set_rir, prefs.e1rm_formula)
+        for i in session_ids))
+    return document
+
+
+def chart_image(chart: VolumeChart | ProximityChart, width: int = 1400) -> QImage:
+    """A chart drawn off screen at a printable size."""
+    chart.resize(width, width * 9 // 16)
+    chart.show()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    exporter = pyqtgraph.exporters.ImageExporter(chart.scene())
+    exporter.parameters()["width"] = width
+    image = exporter.export(toBytes=True)
+    chart.hide()
+    assert isinstance(image, QImage)
+    return image
+
+
+def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
+                    progress: Callable[[int, int], None] = lambda done, total: None) -> SafeDocument:
+    """A period report: the exercise table, then the volume and proximity charts drawn into the document."""
+    document = SafeDocument()
+    first = scope.first_week(snapshot) or week_of(date.today())
+    start, end = scope.day_range()
+    rows = exercise_summaries(snapshot.rows, snapshot.bests, first, scope.last_week(), start, end)
+    progress(1, 4)
+    volume = VolumeChart()
+    draw_volume(volume, snapshot, scope, prefs.units)
+    charts = [(document.add_image("volume", chart_image(volume)), "Weekly volume")]
+    progress(2, 4)
+    proximity = ProximityChart()
+    draw_proximity(proximity, snapshot, scope)
+    charts.append((document.add_image("proximity", chart_image(proximity)), "Proximity to failure"))
+    progress(3, 4)
+    period = (f"{scope.since.isoformat() if scope.since else 'the first session'} to "
+              f"{(scope.until or date.today()).isoformat()}")
+    names = {i: e.name for i, e in snapshot.exercises.items()}
+    document.setHtml(report("Training report", period, rows, names, prefs.units, prefs.effort_scale, charts))
+    progress(4, 4)
+    return document
