@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -569,17 +569,14 @@ class ExerciseSummary:
     mean_rir: float | None
 
 
-def exercise_summaries(rows: WeekExerciseRows, bests: SessionBests, first_week: int, last_week: int,
+def exercise_summaries(totals: Sequence[tuple[int, int, int, float, float, int]], bests: SessionBests,
                        start_day: float, end_day: float) -> list[ExerciseSummary]:
-    """Per exercise over a period: working and hard sets, tonnage, best e1RM and mean RIR (rated sets), most
-    working sets first."""
-    inside = (rows.week >= first_week) & (rows.week <= last_week)
+    """Per exercise over a period, from totals per exercise (exercise, working sets, hard sets, tonnage, sum of
+    RIR, rated sets) and the sessions' best e1RMs between two days: most working sets first."""
     summaries = []
-    for exercise in np.unique(rows.exercise[inside]).tolist():
-        mine = inside & (rows.exercise == exercise)
-        rated = int(rows.bins[mine].sum())
+    for exercise, working, hard, tonnage, rir_sum, rated in totals:
         best = bests.e1rm[(bests.exercise == exercise) & (bests.day >= start_day) & (bests.day < end_day)]
-        summaries.append(ExerciseSummary(
-            int(exercise), int(rows.working[mine].sum()), int(rows.hard[mine].sum()), float(rows.tonnage[mine].sum()),
-            float(best.max()) if best.size else None, float(rows.rir_sum[mine].sum()) / rated if rated else None))
+        summaries.append(ExerciseSummary(int(exercise), int(working), int(hard), float(tonnage),
+                                         float(best.max()) if best.size else None,
+                                         float(rir_sum) / rated if rated else None))
     return sorted(summaries, key=lambda s: (-s.working, s.exercise))

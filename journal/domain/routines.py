@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: MIT
 """Routines (planned sessions) and the load to suggest next time from how the last one went.
 
-The rule (double progression by reps and reserve): when every working set of an exercise reached the top of its rep
-range with more reps in reserve than planned, add one load step; when a set fell short of the bottom of the range,
-or was taken closer to failure than planned by more than a rep, take a step off; otherwise keep the load.
+The rule (double progression by reps and reserve), on the working sets at the heaviest load of the last session of
+the routine: when every one reached the top of its rep range with more reps in reserve than planned, add one load
+step; when one fell short of the bottom of the range, or was taken closer to failure than planned by more than a rep,
+take a step off; otherwise keep the load. A suggested load is rounded to whole steps in the lifter's unit.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 from journal.domain.effort import EffortScale
 from journal.domain.records import Exercise, SetRecord, SetType
-from journal.domain.units import KG_PER_LB, Unit, format_number, from_kg
+from journal.domain.units import KG_PER_LB, Unit, format_number, from_kg, to_kg
 
 STEP_KG = 2.5  # default load step in kilograms
 STEP_LB = 5.0  # and in pounds
@@ -68,11 +69,26 @@ def load_step(exercise: Exercise, unit: Unit, step_kg: float = STEP_KG, step_lb:
     return SMALL_STEPS_KG.get(exercise.equipment, step_kg)
 
 
+def _on_steps(kg: float, step_kg: float, unit: Unit) -> float:
+    """A load rounded to whole steps in the lifter's unit (225 lb, not 225.46), in kg."""
+    step = from_kg(step_kg, unit)
+    return to_kg(round(from_kg(kg, unit) / step) * step, unit)
+
+
 def suggest(item: RoutineItem, last: tuple[SetRecord, ...], step_kg: float, unit: Unit = Unit.KG) -> Suggestion:
     """The load for next time from the working sets of this exercise the last time the routine was done."""
+    found = _suggest(item, last, step_kg, unit)
+    if found.load_kg is None or item.load_kg is not None or found.change == 0:
+        return found
+    return Suggestion(_on_steps(found.load_kg, step_kg, unit), found.reason, found.change)
+
+
+def _suggest(item: RoutineItem, last: tuple[SetRecord, ...], step_kg: float, unit: Unit) -> Suggestion:
     if item.load_kg is not None:
         return Suggestion(item.load_kg, "the routine sets this load")
-    working = [s for s in last if s.set_type is not SetType.WARMUP and s.load_kg and s.reps is not None]
+    # Warm-ups and the planned all-out set (a failure set: it measures the reps left, not the plan) do not count.
+    working = [s for s in last if s.set_type not in (SetType.WARMUP, SetType.FAILURE) and s.load_kg
+               and s.reps is not None]
     if not working:
         return Suggestion(None, "no earlier session of this routine with loaded sets: choose a load")
     load = max(s.load_kg or 0.0 for s in working)

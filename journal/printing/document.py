@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QByteArray, QLocale, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -15,7 +15,7 @@ LETTER_TERRITORIES = {  # where Letter paper is the norm; A4 elsewhere
     QLocale.Country.Philippines, QLocale.Country.Chile, QLocale.Country.Colombia,
     QLocale.Country.Venezuela, QLocale.Country.CostaRica, QLocale.Country.Guatemala,
 }
-MARGIN_MM = 12.0
+MARGIN_MM = 10.0
 
 
 class SafeDocument(QTextDocument):
@@ -32,9 +32,12 @@ class SafeDocument(QTextDocument):
         return f"chart:{name}"
 
     def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 - Qt's name
-        if kind == QTextDocument.ResourceType.ImageResource.value and name.scheme() == "chart":
-            return self._images.get(name.path())
-        return None
+        """Only the images registered here. Anything else gets an empty value: returning nothing would let Qt
+        read the file itself."""
+        image_kind = kind == QTextDocument.ResourceType.ImageResource.value
+        if image_kind and name.scheme() == "chart" and name.path() in self._images:
+            return self._images[name.path()]
+        return QImage() if image_kind else QByteArray()
 
 
 def default_page() -> str:

@@ -20,19 +20,21 @@ STYLE = """
 <style>
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 10.5pt; color: #000; }
 h1 { font-size: 18pt; margin: 0 0 4pt 0; }
-h2 { font-size: 13.5pt; margin: 12pt 0 2pt 0; }
+h2 { font-size: 12.5pt; margin: 6pt 0 1pt 0; }
 p.meta { font-size: 10pt; margin: 0 0 6pt 0; }
 p.small { font-size: 9pt; margin: 1pt 0; }
+span.why { font-size: 8pt; }
 table.sets { border-collapse: collapse; margin-top: 3pt; }
 table.sets th { font-size: 9.5pt; font-weight: bold; border: 1px solid #000; padding: 3pt 6pt; background: #ddd; }
 table.sets td { border: 1px solid #000; padding: 5pt 8pt; font-size: 11pt; }
-td.box { min-width: 60pt; }
+td.box { min-width: 60pt; font-size: 12pt; border: 1px solid #000; }
+td.setno { font-size: 11pt; border: 1px solid #000; }
 td.num { text-align: right; }
 </style>
 """
 
 
-CHART_WIDTH_PT = 500  # fits A4 and Letter inside 12 mm margins
+CHART_WIDTH_PT = 500  # fits A4 and Letter inside 10 mm margins
 
 
 def _e(text: str) -> str:
@@ -73,22 +75,22 @@ def gym_sheet(routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, sca
         item, suggestion = planned.item, planned.suggestion
         parts.append(f"<h2>{_e(item.exercise.name)} — {escape(item.target_text(scale))}</h2>")
         load = (f"{format_load(suggestion.load_kg, unit)} {unit}" if suggestion.load_kg is not None else "choose")
-        parts.append(f"<p class='small'><b>Suggested load: {escape(load)}</b> ({escape(suggestion.reason)})")
+        parts.append(f"<p class='small'><b>Suggested load: {escape(load)}</b>")
         if item.rest_s:
             parts.append(f" &nbsp; Rest {item.rest_s // 60}:{item.rest_s % 60:02d}")
-        parts.append("</p>")
         if planned.last:
-            parts.append("<p class='small'>Last time: " + escape(", ".join(
-                _set_line(s, unit, scale) for s in planned.last if not s.is_warmup)) + "</p>")
+            parts.append(" &nbsp; Last time: " + escape(", ".join(
+                _set_line(s, unit, scale) for s in planned.last if not s.is_warmup)))
+        parts.append(f"<br/><span class='why'>{escape(suggestion.reason)}</span></p>")
         if item.notes:
             parts.append(f"<p class='small'>{_e(item.notes)}</p>")
         head = ["Set", f"Load ({unit})", "Reps", effort] + (["Reps to failure"] if item.calibration else [])
-        parts.append("<table class='sets' width='100%' cellpadding='7'><tr>"
+        parts.append("<table class='sets' width='100%' cellpadding='4'><tr>"
                      + "".join(f"<th>{h}</th>" for h in head) + "</tr>")
-        box = "<td class='box' style='font-size: 15pt'>&nbsp;</td>"
+        box = "<td class='box'>&nbsp;</td>"  # classes, not inline styles: Qt drops the border of a styled cell
         for index in range(1, item.sets + 1):
             calibration = item.calibration and index == item.sets
-            cells = [f"<td style='font-size: 12pt'>{index}{' (all out)' if calibration else ''}</td>", box, box, box]
+            cells = [f"<td class='setno'>{index}{' (all out)' if calibration else ''}</td>", box, box, box]
             if item.calibration:
                 cells.append(box if calibration else "<td>—</td>")
             parts.append("<tr>" + "".join(cells) + "</tr>")

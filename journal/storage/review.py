@@ -165,3 +165,14 @@ def exercises_used() -> list[tuple[int, str, str | None, str, str]]:
         SELECT x.id, x.name, x.mechanic, x."primary", x.secondary FROM exercise x
         WHERE EXISTS (SELECT 1 FROM entry e JOIN "set" st ON st.entry_id = e.id WHERE e.exercise_id = x.id)
         ORDER BY x.name COLLATE NOCASE""").fetchall()
+
+
+def exercise_totals(hard_rir: float, since: datetime | None, until: datetime | None
+                    ) -> list[tuple[int, int, int, float, float, int]]:
+    """Per exercise between two moments (exact days, unlike the weekly rows): (exercise, working sets, hard sets,
+    tonnage, sum of RIR, rated sets)."""
+    where, params = _where(since, until, None)
+    return [tuple(row) for row in db.execute_sql(f"""
+        SELECT e.exercise_id, count(*), coalesce(sum({HARD_SET_SQL}), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
+               coalesce(sum(st.rir), 0), count(st.rir)
+        {_FROM} WHERE {where} GROUP BY e.exercise_id""", [hard_rir, *params]).fetchall()]

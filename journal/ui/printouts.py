@@ -5,18 +5,19 @@ Used by the window's print and PDF actions and by `journal print`, `journal shee
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pyqtgraph.exporters
 from PySide6.QtGui import QImage
 
 from journal.charts.proximity import ProximityChart
 from journal.charts.volume import VolumeChart
-from journal.domain.review import exercise_summaries, week_of
+from journal.domain.review import exercise_summaries
 from journal.domain.routines import Routine, load_step, suggest
 from journal.printing.document import SafeDocument
 from journal.printing.sheets import PlannedExercise, gym_sheet, report, session_sheet
 from journal.storage.repository import get_session
+from journal.storage.review import exercise_totals
 from journal.storage.routines import last_session
 from journal.ui.review_data import Snapshot
 from journal.ui.review_figures import Scope, draw_proximity, draw_volume
@@ -52,7 +53,7 @@ def session_document(session_ids: Sequence[int], prefs: Preferences) -> SafeDocu
     return document
 
 
-def chart_image(chart: VolumeChart | ProximityChart, width: int = 1400) -> QImage:
+def chart_image(chart: VolumeChart | ProximityChart, width: int = 1000) -> QImage:
     """A chart drawn off screen at a printable size."""
     chart.resize(width, width * 9 // 16)
     chart.show()
@@ -71,9 +72,14 @@ def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
                     progress: Callable[[int, int], None] = lambda done, total: None) -> SafeDocument:
     """A period report: the exercise table, then the volume and proximity charts drawn into the document."""
     document = SafeDocument()
-    first = scope.first_week(snapshot) or week_of(date.today())
-    start, end = scope.day_range()
-    rows = exercise_summaries(snapshot.rows, snapshot.bests, first, scope.last_week(), start, end)
+    since = None if scope.since is None else datetime.combine(scope.since, datetime.min.time())
+    last = scope.until or date.today()
+    until = datetime.combine(last, datetime.min.time()) + timedelta(days=1)
+    start = -float("inf") if since is None else since.replace(tzinfo=timezone.utc).timestamp()
+    end = until.replace(tzinfo=timezone.utc).timestamp()
+    chosen = scope.exercises(snapshot)
+    rows = [row for row in exercise_summaries(exercise_totals(prefs.hard_set_rir, since, until), snapshot.bests,
+                                              start, end) if chosen is None or row.exercise in chosen]
     progress(1, 4)
     volume = VolumeChart()
     draw_volume(volume, snapshot, scope, prefs.units)
@@ -83,8 +89,7 @@ def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
     draw_proximity(proximity, snapshot, scope)
     charts.append((document.add_image("proximity", chart_image(proximity)), "Proximity to failure"))
     progress(3, 4)
-    period = (f"{scope.since.isoformat() if scope.since else 'the first session'} to "
-              f"{(scope.until or date.today()).isoformat()}")
+    period = f"{scope.since.isoformat() if scope.since else 'The first session'} to {last.isoformat()}"
     names = {i: e.name for i, e in snapshot.exercises.items()}
     document.setHtml(report("Training report", period, rows, names, prefs.units, prefs.effort_scale, charts))
     progress(4, 4)

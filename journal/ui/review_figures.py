@@ -56,9 +56,9 @@ class Scope:
         return week_of(self.until or date.today())
 
     def day_range(self) -> tuple[float, float]:
+        """POSIX seconds from the Monday of the first week to the end of the Sunday of the last."""
         start = -np.inf if self.since is None else week_start_seconds(week_of(self.since))
-        end = ((self.until or date.today()).toordinal() + 1 - EPOCH_ORDINAL) * DAY
-        return start, end
+        return start, week_start_seconds(self.last_week()) + 7 * DAY
 
     def exercises(self, snapshot: Snapshot) -> set[int] | None:
         if self.exercise is not None:

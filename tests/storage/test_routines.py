@@ -141,12 +141,12 @@ def test_find_by_name_case_insensitive_and_by_id(journal: Path) -> None:
     assert find_routine("999") is None
 
 
-@pytest.mark.xfail(reason="BUG: find_routine treats any all-digit text as an id only (journal/storage/routines.py:45-46),"
-                          " so a routine named '2026' cannot be found by its name", strict=True)
 def test_find_a_routine_with_a_numeric_name(journal: Path) -> None:
     named, _ = save_routine(Routine(name="2026", items=(RoutineItem(exercise=exercise("Bench Press")),)))
     assert named.id != 2026
     assert find_routine("2026") == named
+    assert find_routine(" 2026 ") == named
+    assert find_routine(str(named.id)) == named
 
 
 # ---- delete -----------------------------------------------------------------------------------------------------
