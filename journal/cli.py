@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--until", type=date.fromisoformat, metavar="DATE")
     rep.add_argument("--exercise", metavar="NAME")
 
+    backup = commands.add_parser("backup", parents=[db_option], help="take a backup of the journal")
+    backup.add_argument("--to", type=Path, metavar="PATH", help="a file or folder (default: backups/ beside it)")
+    restore = commands.add_parser("restore", parents=[db_option], help="put a backup in place of the journal")
+    restore.add_argument("backup", type=Path, metavar="BACKUP")
+
     stats = commands.add_parser("stats", parents=[db_option], help="totals and weekly figures")
     stats.add_argument("--json", action="store_true", required=True, help="print one JSON object")
     return parser
@@ -287,6 +292,46 @@ def _printed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup(args: argparse.Namespace) -> int:
+    from journal.storage.backup import backup_dir, backup_file
+
+    path = Path(getattr(args, "db", None) or _default_db())
+    if not path.exists():
+        print(f"journal backup: {path}: no journal file there", file=sys.stderr)
+        return 2
+    target = args.to or backup_dir(path)
+    if target == backup_dir(path):
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    print(f"backed up to {backup_file(path, target)}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Put a checked backup in place of the journal: restored into it when it opens (its content kept as a backup),
+    else in place of the unusable file (kept beside it)."""
+    from journal.storage.backup import BackupError, check_backup, replace_with_backup, restore_into
+    from journal.storage.database import JournalFileError, close_database, open_database
+    from journal.storage.migrations import SCHEMA_VERSION, DatabaseTooNew
+
+    path = Path(getattr(args, "db", None) or _default_db())
+    try:
+        check_backup(args.backup, SCHEMA_VERSION)
+        try:
+            database = open_database(path)
+        except (JournalFileError, DatabaseTooNew):
+            kept = replace_with_backup(path, args.backup, SCHEMA_VERSION)
+            print(f"restored {args.backup} into {path}; the file that could not be opened is kept as {kept}")
+            return 0
+        kept = restore_into(database, path, args.backup, SCHEMA_VERSION)
+        close_database()
+        open_database(path)  # a backup from an older version is brought up to date
+    except BackupError as error:
+        print(f"journal restore: {error}", file=sys.stderr)
+        return 2
+    print(f"restored {args.backup} into {path}; the journal as it was is kept as {kept}")
+    return 0
+
+
 def _default_db() -> Path:
     from journal.paths import default_db_path
 
@@ -295,10 +340,18 @@ def _default_db() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from journal.lock import JournalLocked
     from journal.storage.database import JournalFileError
     from journal.storage.migrations import DatabaseTooNew
 
+    writes = (args.command in ("import", "demo", "restore") and not getattr(args, "dry_run", False)
+              and (args.command != "demo" or getattr(args, "db", None) is not None))
+    lock = None
     try:
+        if writes:  # one writer: not while the window has the file open
+            from journal.lock import acquire
+
+            lock = acquire(Path(getattr(args, "db", None) or _default_db()))
         if args.smoke:
             from journal.ui.smoke import run_smoke
 
@@ -315,9 +368,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _chart(args)
         if args.command in ("print", "sheet", "report"):
             return _printed(args)
+        if args.command == "backup":
+            return _backup(args)
+        if args.command == "restore":
+            return _restore(args)
         from journal.ui.app import run_app
 
         return run_app(getattr(args, "db", None))
-    except (JournalFileError, DatabaseTooNew) as error:
+    except (JournalFileError, DatabaseTooNew, JournalLocked) as error:
         print(f"journal: {error}", file=sys.stderr)
         return 2
+    finally:
+        if lock is not None:
+            lock.unlock()

@@ -38,8 +38,9 @@ MUSCLE_HIGH = Setting("muscle_high", 20.0, float, "Weekly hard sets per muscle: 
 STEP_KG = Setting("step_kg", 2.5, float, "Load step (kg)")
 STEP_LB = Setting("step_lb", 5.0, float, "Load step (lb)")
 PAGE = Setting("page", "", str, "Paper")  # "" (from the locale), "a4" or "letter"
+BACKUPS_KEEP = Setting("backups_keep", 10, int, "Backups kept of each kind")
 ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH, STEP_KG, STEP_LB,
-                PAGE)
+                PAGE, BACKUPS_KEEP)
 
 
 def _store() -> QSettings:

@@ -1,34 +1,138 @@
 # SPDX-License-Identifier: MIT
-"""Backups through SQLite's online backup API, into a `backups` folder beside the journal file."""
+"""Backups through SQLite's online backup API (never a file copy of a live database), into a `backups` folder beside
+the journal file, kept in rotation; and restoring one, checked first, with the current file kept as a backup."""
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from peewee import SqliteDatabase
+
+DEFAULT_KEEP = 10  # backups kept of each kind (settable)
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken: datetime
+    reason: str  # daily, manual, before-import, before-migration-v1, before-restore
+    size: int
+
+
+class BackupError(RuntimeError):
+    """A backup cannot be used: the message says why; nothing was changed."""
 
 
 def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def backup_to(db: SqliteDatabase, db_path: Path, reason: str) -> Path:
-    """Copy the open database to `backups/<name>-<time>-<reason>.sqlite`, readable by the user only."""
-    folder = backup_dir(db_path)
+def _new_file(folder: Path, db_path: Path, reason: str) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    os.close(fd)
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return target
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> None:
     dest = sqlite3.connect(target)
     try:
-        db.connection().backup(dest)
+        source.backup(dest)
     finally:
         dest.close()
+
+
+def backup_to(db: SqliteDatabase, db_path: Path, reason: str, keep: int = DEFAULT_KEEP) -> Path:
+    """Copy the open database to `backups/<name>-<time>-<reason>.sqlite` (readable by the user only), then keep
+    only the newest `keep` backups of that reason."""
+    target = _new_file(backup_dir(db_path), db_path, reason)
+    try:
+        _copy(db.connection(), target)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    rotate(db_path, reason, keep)
     return target
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """A backup of a journal file that is not open here, to `target` (a file, or a folder for a dated name)."""
+    if target.is_dir():
+        target = _new_file(target, source, "manual")
+    reader = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        _copy(reader, target)
+    finally:
+        reader.close()
+    os.chmod(target, 0o600)
+    return target
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """The backups of this journal, newest first."""
+    found = []
+    folder = backup_dir(db_path)
+    for path in folder.glob(f"{db_path.stem}-*.sqlite") if folder.exists() else ():
+        match = _NAME.match(path.name)
+        if match and match["stem"] == db_path.stem:
+            found.append(Backup(path, datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f"), match["reason"],
+                                path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def rotate(db_path: Path, reason: str, keep: int) -> None:
+    for old in [b for b in list_backups(db_path) if b.reason == reason][max(keep, 1):]:
+        old.path.unlink(missing_ok=True)
+
+
+def daily_backup(db: SqliteDatabase, db_path: Path, keep: int = DEFAULT_KEEP, today: date | None = None) -> Path | None:
+    """Once a day, on opening: a backup unless one was taken today."""
+    day = today or date.today()
+    if any(b.taken.date() == day for b in list_backups(db_path)):
+        return None
+    return backup_to(db, db_path, "daily", keep)
+
+
+def check_backup(path: Path, schema_version: int) -> None:
+    """Refuse a file that is not a whole, readable journal of a version this Journal knows."""
+    if not path.is_file():
+        raise BackupError(f"{path} does not exist")
+    try:
+        reader = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        try:
+            result = reader.execute("PRAGMA integrity_check").fetchone()[0]
+            version = reader.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in reader.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            reader.close()
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{path} is not a journal that can be read: {error}") from error
+    if result != "ok":
+        raise BackupError(f"{path} is damaged: {result}")
+    if version > schema_version:
+        raise BackupError(f"{path} comes from a newer Journal (schema version {version})")
+    if not {"session", "set", "exercise"} <= tables:
+        raise BackupError(f"{path} is not a journal file")
+
+
+def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version: int) -> Path:
+    """Replace the open journal's content with the backup's, whole (the backup API copies every page in one step,
+    so the two are never mixed). The current content is kept as a backup first; returns that backup."""
+    check_backup(backup, schema_version)
+    kept = backup_to(db, db_path, "before-restore")
+    reader = sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        reader.backup(db.connection())
+    finally:
+        reader.close()
+    return kept
 
 
 def snapshot(source: Path, target: Path) -> None:
@@ -42,3 +146,16 @@ def snapshot(source: Path, target: Path) -> None:
     finally:
         writer.close()
         reader.close()
+
+
+def replace_with_backup(db_path: Path, backup: Path, schema_version: int) -> Path:
+    """Put a checked backup in place of a journal file that cannot be opened; the file is kept beside it, renamed
+    `<name>.unusable-<time>`. Returns where it was kept."""
+    check_backup(backup, schema_version)
+    kept = db_path.with_name(f"{db_path.name}.unusable-{datetime.now():%Y%m%d-%H%M%S}")
+    for suffix in ("", "-wal", "-shm"):
+        side = Path(f"{db_path}{suffix}")
+        if side.exists():
+            side.rename(Path(f"{kept}{suffix}"))
+    backup_file(backup, db_path)
+    return kept

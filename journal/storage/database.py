@@ -27,6 +27,9 @@ PRAGMAS = {
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+STORAGE_ERRORS = (sqlite3.Error, peewee.DatabaseError)  # what a failed read or write raises (disk full, locked…)
+
+
 class JournalFileError(RuntimeError):
     """The file cannot be opened as a journal; the message says why, and the file was not changed."""
 

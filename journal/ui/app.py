@@ -9,9 +9,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal import APP_NAME, ORG_NAME, __version__
+from journal.lock import JournalLocked, acquire
 from journal.paths import default_db_path
 from journal.storage.database import JournalFileError
 from journal.storage.migrations import DatabaseTooNew
+from journal.ui.service import JournalService
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -26,20 +28,46 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(db_path: Path | None) -> int:
     from journal.ui.main_window import MainWindow
-    from journal.ui.service import JournalService, Preferences
+    from journal.ui.service import Preferences
     from journal.ui.tasks import wait_for_background
     from journal.ui.theme import apply_theme
 
     app = make_application()
     apply_theme(app, Preferences.load().theme)
+    path = Path(db_path or default_db_path())
     try:
-        service = JournalService(Path(db_path or default_db_path()))
-    except (JournalFileError, DatabaseTooNew) as error:
-        QMessageBox.critical(None, APP_NAME, str(error))
+        lock = acquire(path)
+    except JournalLocked as error:
+        QMessageBox.warning(None, APP_NAME, str(error))
+        return 2
+    service = open_service(path)
+    if service is None:
         return 2
     window = MainWindow(service)
     window.show()
     code = app.exec()
     wait_for_background()
     service.close()
+    lock.unlock()
     return int(code)
+
+
+def open_service(path: Path) -> JournalService | None:
+    """Open the journal for the window; when it cannot be opened, say why and offer its backups (never repairing
+    or overwriting the file)."""
+    from journal.storage.backup import list_backups
+    from journal.ui.backups_dialog import choose_backup_to_restore
+
+    try:
+        return JournalService(path)
+    except (JournalFileError, DatabaseTooNew) as error:
+        backups = list_backups(path)
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error))
+        box.setInformativeText("The file was left as it is." + (" You can put one of its backups in its place "
+                               "(the file is kept beside it)." if backups else ""))
+        restore = box.addButton("Open a backup…", QMessageBox.ButtonRole.AcceptRole) if backups else None
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if restore is not None and box.clickedButton() is restore and choose_backup_to_restore(path, backups):
+            return open_service(path)
+        return None

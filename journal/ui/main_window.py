@@ -35,6 +35,7 @@ from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import session_count
 from journal.ui import undo
 from journal.io import file_filter
+from journal.ui.backups_dialog import BackupsDialog
 from journal.ui.empty_state import EmptyState
 from journal.ui.import_dialog import ImportDialog
 from journal.ui.preferences import PreferencesDialog
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self.empty.import_file.connect(lambda: self.import_file())
         service.changed.connect(self.on_changed)
         service.file_changed.connect(lambda _path: self._show_file())
+        service.failed.connect(lambda message: QMessageBox.warning(self, APP_NAME, message))
         self._show_file()
         state = settings.window_state("main")
         if state is not None:
@@ -155,6 +157,8 @@ class MainWindow(QMainWindow):
                                        "Save the selected session as a PDF")
         self.sample_action = self._action("Explore &sample data", None, self.explore_sample,
                                           "Open a synthetic history, kept apart from your journal")
+        self.backups_action = self._action("&Backups…", None, self.show_backups,
+                                           "Take a backup, restore one, or open their folder")
         self.prefs_action = self._action("&Preferences…", QKeySequence.StandardKey.Preferences, self.edit_preferences)
         self.prefs_action.setShortcuts([QKeySequence("Ctrl+,")])
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -171,7 +175,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.prefs_action])
+        file_menu.addActions([self.backups_action, self.prefs_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menu.addMenu("&Edit")
@@ -344,6 +348,13 @@ class MainWindow(QMainWindow):
 
     def open_own_journal(self) -> None:
         self._open(self.own_path)
+
+    def show_backups(self) -> BackupsDialog:
+        self.editor.flush()
+        dialog = BackupsDialog(self.service, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.service.preferences, self)

@@ -14,7 +14,9 @@ from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
 from journal.storage.changes import Change
-from journal.storage.database import close_database, open_database
+from journal.storage.backup import backup_to, daily_backup, restore_into
+from journal.storage.database import STORAGE_ERRORS, close_database, open_database
+from journal.storage.migrations import SCHEMA_VERSION
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Preferences:
     step_kg: float = 2.5  # the load step a routine suggests by, for barbells and plates
     step_lb: float = 5.0
     page: str = ""  # "" (from the locale), "a4" or "letter"
+    backups_keep: int = 10  # backups kept of each kind (daily, before an import…)
 
     @classmethod
     def load(cls) -> Preferences:
@@ -47,19 +50,45 @@ class JournalService(QObject):
         preferences_changed(Preferences): units, effort scale or thresholds changed; every display re-renders.
         file_changed(Path): another journal file was opened.
         about_to_switch(): another file is about to be opened; save what is still being typed.
+        failed(str): a change could not be written (disk full, file locked or read-only); nothing of it was kept.
     """
 
     changed = Signal(object)
     preferences_changed = Signal(object)
     file_changed = Signal(object)
     about_to_switch = Signal()
+    failed = Signal(str)
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.preferences = Preferences.load()
         self.undo_stack = QUndoStack(self)
-        open_database(path)
+        database = open_database(path)
+        self._daily_backup(database)
+
+    def _daily_backup(self, database: object) -> None:
+        try:
+            daily_backup(database, self.path, self.preferences.backups_keep)  # type: ignore[arg-type]
+        except (OSError, *STORAGE_ERRORS) as error:  # a read-only folder must not keep the journal from opening
+            self.failed.emit(f"The daily backup could not be written: {error}")
+
+    def backup_now(self) -> Path:
+        from journal.storage.models import db
+
+        return backup_to(db.obj, self.path, "manual", self.preferences.backups_keep)
+
+    def restore(self, backup: Path) -> Path:
+        """Replace the journal's content with a backup's (the current content kept as a backup first)."""
+        from journal.storage.models import db
+
+        self.about_to_switch.emit()
+        kept = restore_into(db.obj, self.path, backup, SCHEMA_VERSION)
+        close_database()
+        open_database(self.path)  # migrates a backup from an older version
+        self.undo_stack.clear()
+        self.changed.emit(Change(everything=True, exercises=True, routines=True))
+        return kept
 
     def push(self, command: QUndoCommand) -> None:
         """Run an edit through the undo stack (its redo() runs now)."""
@@ -81,11 +110,12 @@ class JournalService(QObject):
         self.about_to_switch.emit()
         close_database()
         try:
-            open_database(path)
+            database = open_database(path)
         except Exception:
             open_database(self.path)
             raise
         self.path = path
+        self._daily_backup(database)
         self.undo_stack.clear()
         self.file_changed.emit(path)
         self.changed.emit(Change(everything=True, exercises=True))

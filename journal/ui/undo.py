@@ -6,6 +6,7 @@ Rows put back by undo keep their ids, so every command on the stack keeps naming
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -14,14 +15,35 @@ from journal.domain.records import Entry, Session, SetRecord
 from journal.domain.routines import Routine
 from journal.storage import repository as repo, routines
 from journal.storage.bulk import insert_sessions
+from journal.storage.database import STORAGE_ERRORS
 from journal.storage.importing import ImportResult
 from journal.ui.service import JournalService
+
+
+def _guarded(step: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A redo or undo whose write fails (disk full, file locked or read-only) leaves the stack as if it had not
+    been asked for: its transaction rolled back, the command is made obsolete (Qt drops it) and the failure told."""
+
+    def run(self: Any) -> None:
+        try:
+            step(self)
+        except STORAGE_ERRORS as error:
+            self.setObsolete(True)
+            self.service.failed.emit(f"“{self.text()}” could not be saved: {error}")
+
+    return run
 
 
 class _Command(QUndoCommand):
     def __init__(self, service: JournalService, text: str) -> None:
         super().__init__(text)
         self.service = service
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in ("redo", "undo"):
+            if name in cls.__dict__:
+                setattr(cls, name, _guarded(cls.__dict__[name]))
 
 
 class AddSession(_Command):
