@@ -1,6 +1,7 @@
 # Journal: the two commands of the README, and what they need.
 #   make run    install Journal into .venv and start it (on the default journal file in your data folder)
 #   make test   install Journal and its test tools into .venv and run the whole test suite offscreen
+#   make bench  measure the performance budgets and write the figures into README.md
 # System libraries Qt needs (and poppler for PDF checks) are installed with apt-get when missing and possible.
 
 PYTHON ?= python3
@@ -17,7 +18,7 @@ run: system-libs $(VENV)/.app
 test: system-libs test-tools $(VENV)/.test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-bench: system-libs $(VENV)/.test
+bench: system-libs $(VENV)/.bench
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_all.py
 
 system-libs:
@@ -37,6 +38,10 @@ $(VENV)/.app: pyproject.toml | $(VENV)/bin/python
 $(VENV)/.test: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --disable-pip-version-check -q -e '.[test]'
 	touch $@ $(VENV)/.app
+
+$(VENV)/.bench: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --disable-pip-version-check -q -e '.[test,bench]'
+	touch $@ $(VENV)/.test $(VENV)/.app
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

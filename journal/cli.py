@@ -96,8 +96,8 @@ def _demo(args: argparse.Namespace) -> int:
     if getattr(args, "db", None) is None:
         print("journal demo: --db PATH is required (sample data never goes into your own journal)", file=sys.stderr)
         return 2
-    if args.years <= 0 or args.years > 50:
-        print("journal demo: --years must be more than 0 and at most 50", file=sys.stderr)
+    if args.years <= 0 or args.years > 200:
+        print("journal demo: --years must be more than 0 and at most 200", file=sys.stderr)
         return 2
     path = _open(args)
     existing = session_count()

@@ -9,7 +9,7 @@ Signals:
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from journal.charts.style import message_item, palette_colours, show_message, style_plot
 
 DAY = 86400.0
+Table = tuple[list[str], list[Sequence[Any]]]
 
 
 class Chart(pg.GraphicsLayoutWidget):
@@ -35,7 +36,12 @@ class Chart(pg.GraphicsLayoutWidget):
         self.plots: list[pg.PlotItem] = []
         self._messages: dict[int, pg.TextItem] = {}
         self.scene().sigMouseMoved.connect(self._hovered)
-        self.table: tuple[list[str], list[Sequence[Any]]] = ([], [])  # what the chart shows, for CSV export
+        self._table: Callable[[], Table] = lambda: ([], [])  # set with the data; made only when asked for
+
+    @property
+    def table(self) -> Table:
+        """What the chart shows, as a header and rows (for CSV export)."""
+        return self._table()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         """Follow a change of light and dark colours while open."""

@@ -56,7 +56,7 @@ class CalibrationChart(Chart):
         few = "Log “To failure” reps on a few sets (3 or more) to see how well you judge your reserve"
         self.message(self.scatter_plot, "" if count else few)
         self.message(self.time_plot, "" if len(rolling_day) else ("" if not count else "3 or more sets needed"))
-        self.table = (["date", "reported_rir", "actual_rir", "error"],
+        self._table = lambda: (["date", "reported_rir", "actual_rir", "error"],
                       [(str(np.datetime64(int(d), "s").astype("datetime64[D]")), float(r), float(a), float(r - a))
                        for d, r, a in zip(day, reported, actual, strict=True)])
 

@@ -96,7 +96,7 @@ class ProximityChart(Chart):
         self.points_plot.setTitle(f"{self.sampled[0]:,} of {total:,} rated sets shown (an even sample)"
                                   if total > MAX_POINTS else None, size="9pt")
         self.message(self.shares_plot, "" if working.any() else "No working sets in this range")
-        self.table = (["week", "working_sets", *(n.lower().replace(" ", "_") for n in BIN_NAMES), "mean_rir"],
+        self._table = lambda: (["week", "working_sets", *(n.lower().replace(" ", "_") for n in BIN_NAMES), "mean_rir"],
                       [(week_label(week_of_seconds(s)), int(w), *(round(float(v), 4) for v in share),
                         None if np.isnan(m) else round(float(m), 3))
                        for s, w, share, m in zip(week_seconds, working, shares, mean_rir, strict=True)])

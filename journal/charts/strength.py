@@ -83,11 +83,11 @@ class StrengthChart(Chart):
         self.plot.enableAutoRange()
         has_points = any(len(one.day) for one in series)
         self.message(self.plot, "" if has_points else empty)
-        rows = []
-        for one in series:
-            rows += [(one.name, str(np.datetime64(int(d), "s").astype("datetime64[D]")), round(float(e), 1),
-                      bool(x)) for d, e, x in zip(one.day, one.e1rm, one.extrapolated, strict=True)]
-        self.table = (["exercise", "date", f"e1rm_{unit}", "extrapolated"], rows)
+        self._table = lambda: (["exercise", "date", f"e1rm_{unit}", "extrapolated"],
+                               [(one.name, str(np.datetime64(int(d), "s").astype("datetime64[D]")),
+                                 round(float(e), 1), bool(x))
+                                for one in series for d, e, x in zip(one.day, one.e1rm, one.extrapolated,
+                                                                     strict=True)])
 
     def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:

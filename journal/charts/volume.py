@@ -50,7 +50,7 @@ class VolumeChart(Chart):
             plot.enableAutoRange()
         nothing = not (len(week_seconds) and (working.any() or hard.any() or tonnage.any()))
         self.message(self.top, empty if nothing else "")
-        self.table = (["week", f"tonnage_{unit}", "working_sets", sets_label.lower().replace(" ", "_")],
+        self._table = lambda: (["week", f"tonnage_{unit}", "working_sets", sets_label.lower().replace(" ", "_")],
                       [(week_label(week_of_seconds(s)), round(float(t), 1), float(w), float(h))
                        for s, t, w, h in zip(week_seconds, tonnage, working, hard, strict=True)])
 

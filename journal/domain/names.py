@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\s_\-‐‑‒–—]+")
 _PUNCT = re.compile(r"[^\w\s()]")
 
 
+@lru_cache(maxsize=4096)  # an import asks for the same few names on every row
 def name_key(name: str) -> str:
     """Case, accents, spacing, hyphens and punctuation folded: 'Pull-Up ' and 'pull up' share a key; letters of
     every script are kept ('Жим лежа' and 'Присед' differ)."""

@@ -8,8 +8,8 @@ import codecs
 import csv
 import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from journal.io.base import ImportFailed, Progress
 
@@ -77,8 +77,7 @@ def header_of(text: str) -> list[str]:
         raise ImportFailed(1, f"the header cannot be read as CSV ({error})") from None
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     line: int  # the line the record starts on
     fields: list[str]
 
@@ -92,7 +91,7 @@ def records(text: str, delimiter: str | None = None) -> Iterator[Record]:
         for index, fields in enumerate(reader):
             line = start
             start = reader.line_num + 1
-            if index == 0 or not any(f.strip() for f in fields):
+            if index == 0 or not any(map(str.strip, fields)):
                 continue
             yield Record(line, fields)
     except csv.Error as error:
@@ -101,24 +100,25 @@ def records(text: str, delimiter: str | None = None) -> Iterator[Record]:
         raise ImportFailed(start, reason) from None
 
 
-@dataclass(frozen=True)
-class Row:
-    """A record read by column name: row["Reps"] is that field, stripped ('' when the file has no such column)."""
+class Row(dict[str, str]):
+    """A record read by column name: row["Reps"] is that field, stripped ('' when the file has no such column).
+    A dict, so reading a field costs one lookup; `line` is the line it starts on, `fields` the raw fields."""
 
-    line: int
-    fields: list[str]
-    columns: dict[str, int]
+    __slots__ = ("line", "fields")
 
-    def __getitem__(self, name: str) -> str:
-        index = self.columns.get(name)
-        return self.fields[index].strip() if index is not None else ""
+    def __init__(self, line: int, fields: list[str], header: list[str]) -> None:
+        super().__init__(zip(header, map(str.strip, fields)))
+        self.line = line
+        self.fields = fields
+
+    def __missing__(self, name: str) -> str:
+        return ""
 
 
 def rows(text: str, header: list[str], progress: Progress,
          mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Row]:
     """The records after `header`, checked to have all its fields (after `mend`, which may fix a record given the
     header's length), with progress every 2,000 records and at the end."""
-    columns = {name: index for index, name in enumerate(header)}
     total = line_count(text)
     for count, record in enumerate(records(text, delimiter_of(text)), 1):
         fields = mend(record, len(header)) if mend else record.fields
@@ -127,7 +127,7 @@ def rows(text: str, header: list[str], progress: Progress,
                                             "(the file may be cut short)")
         if count % 2000 == 0:
             progress(record.line, total)
-        yield Row(record.line, fields, columns)
+        yield Row(record.line, fields, header)
     progress(total, total)
 
 

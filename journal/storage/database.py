@@ -21,7 +21,7 @@ PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",  # with WAL: durable at each checkpoint, never corrupt
-    "cache_size": -32000,
+    "cache_size": -8000,  # 8 MB a connection: scans of a large journal stay out of memory
     "busy_timeout": 5000,
 }
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -33,6 +33,24 @@ _WORKING = "st.set_type != 'warmup'"
 _TYPES = {t.value: i for i, t in enumerate(SetType)}
 
 
+def _columns(cursor: Any, dtypes: tuple[Any, ...], chunk: int = 50_000) -> list[np.ndarray]:
+    """A query's rows as one array per column, of the given types (NULL as nan in float columns), read a chunk at a
+    time so that a million rows never sit in memory as Python tuples, nor twice as arrays."""
+    parts: list[list[np.ndarray]] = [[] for _ in dtypes]
+    while rows := cursor.fetchmany(chunk):
+        block = np.array(rows, dtype=np.float64).reshape(-1, len(dtypes))
+        for column, dtype in enumerate(dtypes):
+            parts[column].append(block[:, column].astype(dtype))
+    columns = []
+    for column, dtype in enumerate(dtypes):
+        columns.append(np.concatenate(parts[column]) if parts[column] else np.empty(0, dtype))
+        parts[column] = []
+    return columns
+
+
+I, F = np.int64, np.float64
+
+
 def _e1rm_sql(formula: E1rmFormula) -> str:
     """journal.domain.metrics.e1rm in SQL: load / P(reps + RIR)."""
     if formula is E1rmFormula.EPLEY:
@@ -71,17 +89,15 @@ def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) ->
     where, params = _where(None, None, None, weeks)
     bins = ", ".join(f"coalesce(sum(st.rir >= {low} AND st.rir < {high}), 0)"
                      for low, high in ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9)))
-    rows = db.execute_sql(f"""
+    week, exercise, working, hard, unrated, tonnage, rir_sum, *bins = _columns(db.execute_sql(f"""
         SELECT {WEEK_SQL} AS wk, e.exercise_id, count(*), coalesce(sum({HARD_SET_SQL}), 0),
                sum(st.rir IS NULL), coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(st.rir), 0), {bins}
         {_FROM} WHERE {where} GROUP BY wk, e.exercise_id ORDER BY wk, e.exercise_id""",
-                          [hard_rir, *params]).fetchall()
-    if not rows:
+                                  [hard_rir, *params]), (I, I, I, I, I, F, F, I, I, I, I, I))
+    if not len(week):
         return WeekExerciseRows.empty()
-    table = np.array(rows, dtype=np.float64)
-    ints = table.astype(np.int64)
-    return WeekExerciseRows(week=ints[:, 0], exercise=ints[:, 1], working=ints[:, 2], hard=ints[:, 3],
-                            unrated=ints[:, 4], tonnage=table[:, 5], rir_sum=table[:, 6], bins=ints[:, 7:12])
+    return WeekExerciseRows(week=week, exercise=exercise, working=working, hard=hard, unrated=unrated,
+                            tonnage=tonnage, rir_sum=rir_sum, bins=np.column_stack(bins))
 
 
 def session_weeks(sessions: Collection[int] | None = None) -> dict[int, int]:
@@ -98,47 +114,36 @@ def session_bests(formula: E1rmFormula, exercises: Collection[int] | None = None
     """Each session's best e1RM per exercise, preferring estimates within n = reps + RIR <= 10."""
     where, params = _where(None, None, exercises, sessions=sessions)
     e1rm, n = _e1rm_sql(formula), N_SQL
-    rows = db.execute_sql(f"""
+    session, exercise, day, valid, best = _columns(db.execute_sql(f"""
         SELECT s.id, e.exercise_id, {DAY_SQL},
                max(CASE WHEN {n} <= {VALID_N_MAX} THEN {e1rm} END), max({e1rm})
         {_FROM} WHERE {where} AND st.reps > 0 AND {LOAD_SQL} > 0 AND {n} <= {EXTRAPOLATED_N_MAX}
-        GROUP BY s.id, e.exercise_id ORDER BY s.start""", params).fetchall()
-    if not rows:
-        return SessionBests(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), np.empty(0),
-                            np.empty(0, np.bool_))
-    valid = np.array([np.nan if r[3] is None else r[3] for r in rows], dtype=np.float64)
-    best = np.array([r[4] for r in rows], dtype=np.float64)
-    return SessionBests(session=np.array([r[0] for r in rows], np.int64),
-                        exercise=np.array([r[1] for r in rows], np.int64),
-                        day=np.array([r[2] for r in rows], np.float64),
-                        e1rm=np.where(np.isnan(valid), best, valid), extrapolated=np.isnan(valid))
+        GROUP BY s.id, e.exercise_id ORDER BY s.start""", params), (I, I, F, F, F))
+    return SessionBests(session=session, exercise=exercise, day=day, e1rm=np.where(np.isnan(valid), best, valid),
+                        extrapolated=np.isnan(valid))
 
 
 def rep_max_rows(exercises: Collection[int] | None = None, sessions: Collection[int] | None = None) -> RepMaxRows:
     """The heaviest load of each rep count, per session and exercise (for actual, not estimated, records); for
     bodyweight exercises the session's bodyweight plus what was added, as for e1RM."""
     where, params = _where(None, None, exercises, sessions=sessions)
-    rows = db.execute_sql(f"""
+    session, exercise, day, reps, load = _columns(db.execute_sql(f"""
         SELECT s.id, e.exercise_id, {DAY_SQL}, st.reps, max({LOAD_SQL})
         {_FROM} WHERE {where} AND st.reps > 0 AND {LOAD_SQL} > 0
-        GROUP BY s.id, e.exercise_id, st.reps ORDER BY s.start""", params).fetchall()
-    table = np.array(rows, dtype=np.float64).reshape(-1, 5)
-    return RepMaxRows(session=table[:, 0].astype(np.int64), exercise=table[:, 1].astype(np.int64),
-                      day=table[:, 2], reps=table[:, 3].astype(np.int64), load=table[:, 4])
+        GROUP BY s.id, e.exercise_id, st.reps ORDER BY s.start""", params), (I, I, F, I, F))
+    return RepMaxRows(session=session, exercise=exercise, day=day, reps=reps, load=load)
 
 
 def calibration_sets(exercises: Collection[int] | None = None,
                      sessions: Collection[int] | None = None) -> CalibrationSets:
     """Sets rated and then taken on to failure."""
     where, params = _where(None, None, exercises, sessions=sessions)
-    rows = db.execute_sql(f"""
+    set_id, session, exercise, day, reported, reps, failure_reps = _columns(db.execute_sql(f"""
         SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, st.rir, st.reps, st.failure_reps
         {_FROM} WHERE {where} AND st.failure_reps IS NOT NULL AND st.rir IS NOT NULL AND st.reps IS NOT NULL
-        ORDER BY s.start, e.position, st.position""", params).fetchall()
-    table = np.array(rows, dtype=np.float64).reshape(-1, 7)
-    return CalibrationSets(set_id=table[:, 0].astype(np.int64), session=table[:, 1].astype(np.int64),
-                           exercise=table[:, 2].astype(np.int64), day=table[:, 3], reported=table[:, 4],
-                           reps=table[:, 5].astype(np.int64), failure_reps=table[:, 6].astype(np.int64))
+        ORDER BY s.start, e.position, st.position""", params), (I, I, I, F, F, I, I))
+    return CalibrationSets(set_id=set_id, session=session, exercise=exercise, day=day, reported=reported,
+                           reps=reps, failure_reps=failure_reps)
 
 
 def set_points(since: datetime | None = None, until: datetime | None = None,
@@ -151,12 +156,10 @@ def set_points(since: datetime | None = None, until: datetime | None = None,
                st.rir, st.reps,
                st.position = max(st.position) OVER (PARTITION BY st.entry_id)
         {_FROM} WHERE {where} ORDER BY s.start, e.position, st.position""", params)
-    table = np.array([tuple(np.nan if v is None else v for v in row) for row in cursor.fetchall()],
-                     dtype=np.float64).reshape(-1, 9)
-    return SetPoints(set_id=table[:, 0].astype(np.int64), session=table[:, 1].astype(np.int64),
-                     exercise=table[:, 2].astype(np.int64), day=table[:, 3], week=table[:, 4].astype(np.int64),
-                     set_type=table[:, 5].astype(np.int8), rir=table[:, 6], reps=table[:, 7],
-                     last=table[:, 8].astype(np.bool_))
+    set_id, session, exercise, day, week, set_type, rir, reps, last = _columns(
+        cursor, (I, I, I, F, I, np.int8, F, F, np.bool_))
+    return SetPoints(set_id=set_id, session=session, exercise=exercise, day=day, week=week, set_type=set_type,
+                     rir=rir, reps=reps, last=last)
 
 
 def exercises_used() -> list[tuple[int, str, str | None, str, str]]:

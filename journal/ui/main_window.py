@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -39,15 +40,15 @@ from journal.ui.backups_dialog import BackupsDialog
 from journal.ui.empty_state import EmptyState
 from journal.ui.import_dialog import ImportDialog
 from journal.ui.preferences import PreferencesDialog
-from journal.ui.print_preview import preview, save_pdf
-from journal.ui.printouts import plan, session_document
-from journal.ui.review_screen import ReviewScreen
-from journal.ui.routines_screen import RoutinesScreen
 from journal.ui.service import JournalService
 from journal.ui.session_editor import SessionEditor
 from journal.ui.session_list import SessionList
 from journal.ui.tasks import run_in_background
 from journal.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from journal.ui.review_screen import ReviewScreen
+    from journal.ui.routines_screen import RoutinesScreen
 
 SAMPLE_YEARS = 3
 SHORTCUTS = """<table>
@@ -82,19 +83,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 820])
-        self.review = ReviewScreen(service)
-        self.review.session_requested.connect(self.show_session)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
-        self.routines = RoutinesScreen(service)
-        self.routines.start_requested.connect(self.start_from_routine)
         self.pages = QStackedWidget()  # the log: the welcome page while the journal is empty
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.splitter)
         self.tabs.addTab(self.pages, "Log")
-        self.tabs.addTab(self.review, "Review")
-        self.tabs.addTab(self.routines, "Routines")
+        # The review and routines are built when first shown: charts and their imports cost a window's start.
+        self._review: ReviewScreen | None = None
+        self._routines: RoutinesScreen | None = None
+        self.tabs.addTab(QWidget(), "Review")
+        self.tabs.addTab(QWidget(), "Routines")
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         self.banner = QWidget()
         self.banner.setObjectName("sampleBanner")
@@ -230,8 +231,46 @@ class MainWindow(QMainWindow):
         self.sessions.select(command.session.id)
         self.editor.focus_picker()
 
+    @property
+    def review(self) -> ReviewScreen:
+        if self._review is None:
+            from journal.ui.review_screen import ReviewScreen
+
+            self._review = ReviewScreen(self.service)
+            self._review.session_requested.connect(self.show_session)
+            self._swap_tab(1, self._review, "Review")
+        return self._review
+
+    @property
+    def routines(self) -> RoutinesScreen:
+        if self._routines is None:
+            from journal.ui.routines_screen import RoutinesScreen
+
+            self._routines = RoutinesScreen(self.service)
+            self._routines.start_requested.connect(self.start_from_routine)
+            self._swap_tab(2, self._routines, "Routines")
+        return self._routines
+
+    def _swap_tab(self, index: int, widget: QWidget, title: str) -> None:
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        placeholder = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+
+    def _tab_shown(self, index: int) -> None:
+        if index == 1 and self._review is None:
+            self.tabs.setCurrentWidget(self.review)
+        elif index == 2 and self._routines is None:
+            self.tabs.setCurrentWidget(self.routines)
+
     def start_from_routine(self, routine: Routine) -> None:
         """A new session with the routine's exercises and their planned sets (load suggested from last time)."""
+        from journal.ui.printouts import plan
+
         self.editor.flush()
         prefs = self.service.preferences
         entries = tuple(Entry(exercise=p.item.exercise, sets=planned_sets(p.item, p.suggestion.load_kg),
@@ -246,6 +285,9 @@ class MainWindow(QMainWindow):
             self.editor.blocks[0].table.go_to(0)
 
     def print_session(self) -> None:
+        from journal.ui.print_preview import preview
+        from journal.ui.printouts import session_document
+
         session_id = self.sessions.selected_id()
         if session_id is not None:
             self.editor.flush()
@@ -253,6 +295,9 @@ class MainWindow(QMainWindow):
                     "Session")
 
     def session_pdf(self, path: Path | None = None) -> Path | None:
+        from journal.ui.print_preview import save_pdf
+        from journal.ui.printouts import session_document
+
         session_id = self.sessions.selected_id()
         if session_id is None:
             return None

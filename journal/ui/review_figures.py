@@ -82,7 +82,7 @@ def in_scope(records: T, scope: Scope, snapshot: Snapshot) -> T:
     chosen = scope.exercises(snapshot)
     if chosen is not None:
         mask &= np.isin(records.exercise, np.array(sorted(chosen), dtype=np.int64))  # type: ignore[attr-defined]
-    return subset(records, mask)
+    return records if mask.all() else subset(records, mask)  # the whole history is not copied
 
 
 def week_seconds(weeks: NDArray[np.int64]) -> NDArray[np.float64]:

@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: MIT
+"""Import speed: Journal's importer (parse, check, map names, write in one transaction) against a raw baseline
+that only reads the same rows with the csv module and writes them with sqlite3 executemany into the same tables;
+and end to end against the do-it-yourself way (pandas reads the export, groups weekly tonnage, matplotlib saves a
+PNG) versus `journal import` plus `journal chart volume --png`."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tests.bench.common import CACHE, ENV, median_seconds
+
+EXERCISES = ("Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Overhead Press (Barbell)",
+             "Pull Up", "Lat Pulldown (Cable)", "Bicep Curl (Dumbbell)", "Lateral Raise (Dumbbell)")
+
+
+def strong_export(rows: int) -> Path:
+    """A Strong-format export of `rows` sets (4 exercises of 5 sets a workout), made once."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"strong-{rows}.csv"
+    if path.exists():
+        return path
+    start = datetime(2015, 1, 1, 7, 0)
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
+                         "Distance", "Seconds", "Notes", "Workout Notes", "RPE"])
+        for index in range(rows):
+            workout, position = divmod(index, 20)
+            exercise = EXERCISES[(workout * 4 + position // 5) % len(EXERCISES)]
+            when = start + timedelta(days=workout // 2, hours=(workout % 2) * 9)
+            writer.writerow([when.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {workout % 7}", "1h 5m", exercise,
+                             position % 5 + 1, 40 + (index * 7) % 100 + 2.5, 3 + index % 8, 0, 0, "", "",
+                             [0, 7, 7.5, 8, 8.5, 9][index % 6]])
+    return path
+
+
+def empty_journal(folder: Path) -> Path:
+    from journal.storage.database import close_database, open_database
+
+    path = folder / f"journal-{time.perf_counter_ns()}.sqlite"
+    open_database(path)
+    close_database()
+    return path
+
+
+def journal_import(export: Path, folder: Path) -> None:
+    from journal.io import ImportOptions, parse_file
+    from journal.storage.database import close_database, open_database
+    from journal.storage.importing import import_sessions, propose
+
+    path = empty_journal(folder)
+    open_database(path)
+    parsed = parse_file(export, "strong", ImportOptions(units="kg"))
+    choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
+    import_sessions(parsed.sessions, choices, path)
+    close_database()
+
+
+def raw_import(export: Path, folder: Path) -> None:
+    """The baseline: the csv module and executemany of the same rows into the same tables, nothing checked."""
+    path = empty_journal(folder)
+    connection = sqlite3.connect(path)
+    with export.open(encoding="utf-8", newline="") as stream:
+        reader = csv.reader(stream)
+        next(reader)
+        sessions: dict[tuple[str, str], int] = {}
+        entries: dict[tuple[int, str], int] = {}
+        session_rows, entry_rows, set_rows = [], [], []
+        for number, row in enumerate(reader, 1):
+            key = (row[0], row[1])
+            if key not in sessions:
+                sessions[key] = len(sessions) + 1
+                session_rows.append((sessions[key], row[0], row[1], "strong", f"{row[0]}|{row[1]}"))
+            entry_key = (sessions[key], row[3])
+            if entry_key not in entries:
+                entries[entry_key] = len(entries) + 1
+                entry_rows.append((entries[entry_key], sessions[key], 1, len(entries)))
+            set_rows.append((number, entries[entry_key], int(row[4]), "working", float(row[5]), int(row[6]),
+                             10 - float(row[11]) if float(row[11]) else None))
+    with connection:
+        connection.executemany("INSERT INTO session (id, start, title, source, source_key) VALUES (?, ?, ?, ?, ?)",
+                               session_rows)
+        connection.executemany("INSERT INTO entry (id, session_id, exercise_id, position) VALUES (?, ?, ?, ?)",
+                               entry_rows)
+        connection.executemany('INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir) '
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)", set_rows)
+    connection.close()
+
+
+DIY = """
+import sys
+import pandas as pd
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+frame = pd.read_csv(sys.argv[1])
+frame["Date"] = pd.to_datetime(frame["Date"])
+frame["tonnage"] = frame["Weight"] * frame["Reps"]
+weekly = frame.set_index("Date")["tonnage"].resample("W-MON").sum()
+figure, axes = plt.subplots(figsize=(16, 9))
+axes.bar(weekly.index, weekly.values, width=6)
+figure.savefig(sys.argv[2])
+"""
+
+
+def end_to_end(export: Path, folder: Path) -> tuple[float, float]:
+    """(Journal: import + chart, DIY: pandas + matplotlib), wall time of the commands."""
+    env = {**ENV, "JOURNAL_DATA_DIR": str(folder / "data")}
+
+    def journal() -> None:
+        db = folder / f"e2e-{time.perf_counter_ns()}.sqlite"
+        subprocess.run([sys.executable, "-m", "journal", "import", str(export), "--units", "kg", "--db", str(db)],
+                       check=True, env=env, capture_output=True)
+        subprocess.run([sys.executable, "-m", "journal", "chart", "volume", "--png", str(folder / "j.png"),
+                        "--db", str(db)], check=True, env=env, capture_output=True)
+
+    def diy() -> None:
+        subprocess.run([sys.executable, "-c", DIY, str(export), str(folder / "diy.png")], check=True, env=env,
+                       capture_output=True)
+
+    return median_seconds(journal, runs=3), median_seconds(diy, runs=3)
+
+
+def measure(rows: int = 100_000) -> dict[str, float]:
+    export = strong_export(rows)
+    with tempfile.TemporaryDirectory(prefix="journal-bench-") as name:
+        folder = Path(name)
+        figures = {"journal": median_seconds(lambda: journal_import(export, folder), runs=3),
+                   "raw": median_seconds(lambda: raw_import(export, folder), runs=3)}
+        figures["journal_e2e"], figures["diy_e2e"] = end_to_end(export, folder)
+    return figures
+
+
+if __name__ == "__main__":
+    print(measure())

@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: MIT
+"""Every benchmark of the performance budgets (DESIGN.md), with its baseline measured in the same run; prints the
+table and writes it into the README's performance section.
+
+    make bench            (or: python tests/bench/run_all.py [--no-readme] [--quick])
+
+Reference journals are `journal demo` histories of 1, 3 and 10 years and a 130-year one of about a million sets,
+built once under build/bench (the million-set file takes about a minute)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench import import_bench  # noqa: E402
+from tests.bench.common import ENV, ROOT, journal_file, ms, set_count, table  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+README = ROOT / "README.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+CHARTS = ("Volume", "Proximity to failure", "Strength", "RIR calibration")
+FILES = {"1 year": 1, "3 years": 3, "10 years": 10, "1M sets": 130}
+
+
+def first_paint(kind: str, path: Path | None = None) -> float:
+    """Seconds from starting a fresh Python process to the first paint of its window."""
+    command = [sys.executable, str(HERE / "startup_child.py"), kind, *([str(path)] if path else [])]
+    began = time.time()
+    result = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=300, check=True)
+    painted = next(line for line in result.stdout.splitlines() if line.startswith("painted "))
+    return float(painted.split()[1]) - began
+
+
+def startup(path: Path, runs: int) -> tuple[float, float]:
+    """Median first paint of Journal on `path` and of the bare window, taken in turns so both see the same machine."""
+    first_paint("bare")  # warm the disk cache for both
+    first_paint("journal", path)
+    bare, journal = [], []
+    for _ in range(runs):
+        bare.append(first_paint("bare"))
+        journal.append(first_paint("journal", path))
+    return statistics.median(journal), statistics.median(bare)
+
+
+def redraw(path: Path) -> dict[str, float]:
+    result = subprocess.run([sys.executable, str(HERE / "redraw_child.py"), str(path)], capture_output=True,
+                            text=True, env=ENV, timeout=900, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def verdict(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def measure(quick: bool) -> tuple[list[list[str]], list[list[str]]]:
+    runs = 3 if quick else 7
+    budgets: list[list[str]] = []
+    growth: list[list[str]] = []
+    figures: dict[str, dict[str, float]] = {}
+    for label, years in FILES.items():
+        path = journal_file(years)
+        journal, bare = startup(path, runs if years < 100 else 3)
+        figures[label] = {"sets": set_count(path), "start": journal, "bare": bare, **redraw(path)}
+        print(f"{label}: {json.dumps(figures[label])}", flush=True)
+    ten, million = figures["10 years"], figures["1M sets"]
+    ratio = ten["start"] / ten["bare"]
+    budgets.append([f"cold start to first paint, 10 years ({ten['sets']:,.0f} sets)", ms(ten["start"]),
+                    f"bare PySide6 + pyqtgraph window {ms(ten['bare'])}", f"{ratio:.2f}x", "1.3x",
+                    verdict(ratio <= 1.3)])
+    for label, budget in (("10 years", 0.1), ("1M sets", 1.0)):
+        for chart in CHARTS:
+            value = figures[label][chart]
+            budgets.append([f"full-range redraw, {chart}, {label}", ms(value), "", "", ms(budget),
+                            verdict(value <= budget)])
+    budgets.append([f"peak memory, 1M sets ({million['sets']:,.0f}) open, every chart drawn",
+                    f"{million['peak_rss_mb']:.0f} MB", "", "", "300 MB", verdict(million["peak_rss_mb"] < 300)])
+    imports = import_bench.measure()
+    ratio = imports["journal"] / imports["raw"]
+    budgets.append(["import of a 100,000-row Strong export", f"{imports['journal']:.2f} s",
+                    f"csv + executemany {imports['raw']:.2f} s", f"{ratio:.2f}x", "2x", verdict(ratio <= 2)])
+    ratio = imports["journal_e2e"] / imports["diy_e2e"]
+    budgets.append(["`journal import` + `journal chart volume --png`, same file", f"{imports['journal_e2e']:.2f} s",
+                    f"pandas + matplotlib {imports['diy_e2e']:.2f} s", f"{ratio:.2f}x", "< 1x", verdict(ratio < 1)])
+    for label, one in figures.items():
+        growth.append([label, f"{one['sets']:,.0f}", ms(one["start"]), f"{one['load_s']:.2f} s",
+                       *(ms(one[chart]) for chart in CHARTS), f"{one['peak_rss_mb']:.0f} MB"])
+    return budgets, growth
+
+
+def growth_table(rows: list[list[str]]) -> str:
+    head = ["journal", "sets", "first paint", "review data (background)", *CHARTS, "peak memory"]
+    return "\n".join(["| " + " | ".join(head) + " |", "|" + "---|" * len(head),
+                      *("| " + " | ".join(r) + " |" for r in rows)])
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    if BEGIN not in readme:
+        raise SystemExit(f"README.md has no {BEGIN} … {END} section to write into")
+    pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+    README.write_text(pattern.sub(lambda _: f"{BEGIN}\n{text}\n{END}", readme), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-readme", action="store_true", help="print the table only")
+    parser.add_argument("--quick", action="store_true", help="3 start-up runs instead of 7")
+    args = parser.parse_args()
+    budgets, growth = measure(args.quick)
+    machine = f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}"
+    text = (f"Measured {date.today().isoformat()} on {machine} (medians; baselines measured in the same run).\n\n"
+            f"{table(budgets)}\n\nHow the cost grows with the journal:\n\n{growth_table(growth)}")
+    print(text)
+    if not args.no_readme:
+        write_readme(text)
+
+
+if __name__ == "__main__":
+    main()

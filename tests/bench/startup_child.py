@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: MIT
+"""Started by bench_startup: opens either Journal's main window on a journal, or a bare PySide6 + pyqtgraph window
+with one empty plot, and prints the wall-clock time at its first paint."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+class FirstPaint(QObject):
+    """The first paint event of any widget of the window (a plot paints on its viewport, not on itself)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            print(f"painted {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def main() -> None:
+    kind = sys.argv[1]
+    app = QApplication(sys.argv[:1])
+    if kind == "bare":
+        import pyqtgraph as pg
+
+        window = pg.PlotWidget()
+    else:
+        from pathlib import Path
+
+        from journal.ui.main_window import MainWindow
+        from journal.ui.service import JournalService
+
+        window = MainWindow(JournalService(Path(sys.argv[2])))
+    spy = FirstPaint()
+    app.installEventFilter(spy)
+    window.resize(1200, 780)
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()
