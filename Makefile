@@ -2,15 +2,16 @@
 #   make run    install Journal into .venv and start it (on the default journal file in your data folder)
 #   make test   install Journal and its test tools into .venv and run the whole test suite offscreen
 #   make bench  measure the performance budgets and write the figures into README.md
+#   make bundle build the Linux bundle, tarball and .deb into dist/ (installer/README.md)
 # System libraries Qt needs (and poppler for PDF checks) are installed with apt-get when missing and possible.
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 QT_LIBS := libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
-TEST_TOOLS := poppler-utils
+TEST_TOOLS := poppler-utils binutils
 
-.PHONY: run test bench system-libs test-tools clean
+.PHONY: run test bench bundle icons system-libs test-tools clean
 
 run: system-libs $(VENV)/.app
 	$(VENV)/bin/journal
@@ -20,6 +21,12 @@ test: system-libs test-tools $(VENV)/.test
 
 bench: system-libs $(VENV)/.bench
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_all.py
+
+bundle: system-libs
+	bash installer/build_linux.sh
+
+icons: $(VENV)/.app
+	QT_QPA_PLATFORM=offscreen $(PY) installer/make_icons.py
 
 system-libs:
 	@PACKAGES="$(QT_LIBS)" sh installer/ensure-packages.sh

@@ -13,8 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
+from numpy.typing import NDArray
 from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -108,6 +110,18 @@ class Chart(pg.GraphicsLayoutWidget):
             writer = csv.writer(stream)
             writer.writerow(header)
             writer.writerows(rows)
+
+
+MAX_POINTS = 12_000  # above this, a scatter draws an even sample (figures and lines still use every set)
+
+
+def even_sample(count: int, rng: np.random.Generator, limit: int = MAX_POINTS) -> NDArray[np.bool_]:
+    """Which of `count` points to draw: all of them, or `limit` chosen evenly at random when there are more."""
+    if count <= limit:
+        return np.ones(count, dtype=np.bool_)
+    keep = np.zeros(count, dtype=np.bool_)
+    keep[rng.choice(count, limit, replace=False)] = True
+    return keep
 
 
 def week_bars(week_seconds: Any) -> tuple[Any, float]:

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import Chart
+from journal.charts.base import Chart, even_sample
 from journal.charts.style import add_legend, HARD, MEAN_LINE, SERIES, palette_colours
 
 JITTER = 0.12
@@ -45,10 +45,14 @@ class CalibrationChart(Chart):
                    rolling_mae: NDArray[np.float64], seed: int = 3) -> None:
         jitter = np.random.default_rng(seed)
         count = len(reported)
-        self._sessions = session
-        self.points.setData(x=reported + jitter.uniform(-JITTER, JITTER, count),
-                            y=actual + jitter.uniform(-JITTER, JITTER, count), data=np.arange(count))
-        self.errors.setData(x=day, y=reported - actual)
+        shown = even_sample(count, jitter)  # the rolling lines and the figures use every set
+        drawn = int(shown.sum())
+        self._sessions = session[shown]
+        self.points.setData(x=reported[shown] + jitter.uniform(-JITTER, JITTER, drawn),
+                            y=actual[shown] + jitter.uniform(-JITTER, JITTER, drawn), data=np.arange(drawn))
+        self.errors.setData(x=day[shown], y=reported[shown] - actual[shown])
+        self.scatter_plot.setTitle(f"{drawn:,} of {count:,} sets shown (an even sample)" if drawn < count else None,
+                                   size="9pt")
         self.bias_line.setData(rolling_day, rolling_bias)
         self.mae_line.setData(rolling_day, rolling_mae)
         for plot in self.plots:

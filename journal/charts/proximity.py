@@ -9,12 +9,11 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import DAY, Chart, week_bars
+from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, week_bars
 from journal.charts.style import add_legend, BIN_COLOURS, MEAN_LINE, SET_TYPE_COLOURS
 from journal.domain.records import SetType
 from journal.domain.review import RIR_BINS, week_label, week_of_seconds
 
-MAX_POINTS = 12_000  # above this, an even sample of the rated sets is drawn (the bars and mean use them all)
 JITTER_DAYS = 1.2
 JITTER_RIR = 0.18
 BIN_NAMES = (*(f"RIR {b}" for b in RIR_BINS), "Not rated")
@@ -66,10 +65,7 @@ class ProximityChart(Chart):
         jitter = np.random.default_rng(seed)
         shown = rated.copy()
         total = int(rated.sum())
-        if total > MAX_POINTS:  # an even sample keeps the picture and redraws in a blink
-            keep = np.zeros(total, dtype=np.bool_)
-            keep[jitter.choice(total, MAX_POINTS, replace=False)] = True
-            shown[np.flatnonzero(rated)] = keep
+        shown[np.flatnonzero(rated)] = even_sample(total, jitter)  # keeps the picture, redraws in a blink
         self.sampled = (int(shown.sum()), total)
         types = list(SetType)
         for code, item in ((types.index(t), item) for t, item in self.scatter.items()):

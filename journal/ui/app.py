@@ -23,6 +23,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("journal")  # matches installer/journal.desktop, so a desktop shows its icon
+    from journal.ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

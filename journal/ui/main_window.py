@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import APP_NAME, __version__, settings
+from journal import APP_NAME, settings
 from journal.domain.records import Entry, Session
 from journal.domain.routines import Routine, planned_sets
-from journal.paths import default_db_path, sample_db_path
+from journal.paths import sample_db_path
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError
 from journal.io.journal_csv import export_file
@@ -47,6 +47,7 @@ from journal.ui.tasks import run_in_background
 from journal.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from journal.ui.about import AboutDialog
     from journal.ui.review_screen import ReviewScreen
     from journal.ui.routines_screen import RoutinesScreen
 
@@ -413,11 +414,13 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)
 
-    def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<br>A training journal for lifters who train by "
-                          f"proximity to failure.<br><br>Journal file: {self.service.path}<br>"
-                          f"Default file: {default_db_path()}")
+    def show_about(self) -> AboutDialog:
+        from journal.ui.about import AboutDialog
+
+        dialog = AboutDialog(self.service.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()  # what is still being typed

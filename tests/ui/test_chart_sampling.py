@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: MIT
+"""Scatters of many sets draw an even sample (the figures and lines keep every set), and a click on a sampled point
+still names its own session."""
+
+from __future__ import annotations
+
+import numpy as np
+from pytestqt.qtbot import QtBot
+
+from journal.charts.base import MAX_POINTS, even_sample
+from journal.charts.calibration import CalibrationChart
+
+
+def test_even_sample_keeps_all_below_the_limit_and_exactly_the_limit_above() -> None:
+    rng = np.random.default_rng(1)
+    assert even_sample(10, rng).all()
+    keep = even_sample(50_000, rng)
+    assert keep.sum() == MAX_POINTS
+    # evenly spread: each tenth of the history keeps about a tenth of the points
+    per_tenth = keep.reshape(10, -1).sum(axis=1)
+    assert (abs(per_tenth - MAX_POINTS / 10) < MAX_POINTS / 10 * 0.15).all()
+
+
+def test_calibration_chart_samples_a_large_history(qtbot: QtBot) -> None:
+    chart = CalibrationChart()
+    qtbot.addWidget(chart)
+    count = MAX_POINTS * 3
+    reported = np.full(count, 2.0)
+    actual = np.arange(count, dtype=np.float64) % 5
+    day = np.arange(count, dtype=np.float64) * 86400
+    session = np.arange(count, dtype=np.int64) + 1000
+    chart.set_series(reported, actual, day, session, day[:3], np.zeros(3), np.ones(3))
+    assert len(chart.points.data) == MAX_POINTS
+    assert len(chart.errors.data) == MAX_POINTS
+    assert "12,000 of 36,000" in chart.scatter_plot.titleLabel.text
+    assert len(chart.table[1]) == count  # the export keeps every set
+    clicked: list[int] = []
+    chart.session_clicked.connect(clicked.append)
+    spot = chart.points.points()[5]
+    chart._clicked(chart.points, [spot], None)
+    index = int(spot.data())
+    # the session of the drawn point: its error (reported - actual) matches that session's set
+    assert clicked == [int(chart._sessions[index])]
+    original = clicked[0] - 1000
+    assert abs(spot.pos().y() - actual[original]) <= 0.12 + 1e-9
+
+
+def test_few_sets_are_all_drawn_without_a_note(qtbot: QtBot) -> None:
+    chart = CalibrationChart()
+    qtbot.addWidget(chart)
+    chart.set_series(np.array([1.0, 2.0]), np.array([1.0, 3.0]), np.array([0.0, 86400.0]), np.array([7, 8]),
+                     np.empty(0), np.empty(0), np.empty(0))
+    assert len(chart.points.data) == 2
+    assert not chart.scatter_plot.titleLabel.text
