@@ -294,6 +294,7 @@ def _printed(args: argparse.Namespace) -> int:
 
 def _backup(args: argparse.Namespace) -> int:
     from journal.storage.backup import backup_dir, backup_file
+    from journal.storage.database import STORAGE_ERRORS, storage_reason
 
     path = Path(getattr(args, "db", None) or _default_db())
     if not path.exists():
@@ -302,7 +303,16 @@ def _backup(args: argparse.Namespace) -> int:
     target = args.to or backup_dir(path)
     if target == backup_dir(path):
         target.mkdir(mode=0o700, parents=True, exist_ok=True)
-    print(f"backed up to {backup_file(path, target)}")
+    elif not target.is_dir() and not target.parent.is_dir():
+        print(f"journal backup: {target}: the folder {target.parent} does not exist", file=sys.stderr)
+        return 2
+    try:
+        written = backup_file(path, target)
+    except (OSError, *STORAGE_ERRORS) as error:
+        print(f"journal backup: the backup could not be written to {target}: {storage_reason(error)}",
+              file=sys.stderr)
+        return 1
+    print(f"backed up to {written}")
     return 0
 
 
@@ -341,7 +351,7 @@ def _default_db() -> Path:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from journal.lock import JournalLocked
-    from journal.storage.database import JournalFileError
+    from journal.storage.database import STORAGE_ERRORS, JournalFileError, storage_reason
     from journal.storage.migrations import DatabaseTooNew
 
     writes = (args.command in ("import", "demo", "restore") and not getattr(args, "dry_run", False)
@@ -378,6 +388,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (JournalFileError, DatabaseTooNew, JournalLocked) as error:
         print(f"journal: {error}", file=sys.stderr)
         return 2
+    except STORAGE_ERRORS as error:  # damaged pages found while reading, a backup target that cannot be written…
+        name = f"journal {args.command}" if args.command else "journal"
+        where = getattr(args, "db", None) or _default_db()
+        print(f"{name}: {where} could not be read or written: {storage_reason(error)}", file=sys.stderr)
+        return 1
     finally:
         if lock is not None:
             lock.unlock()

@@ -27,6 +27,9 @@ def acquire(db_path: Path) -> QLockFile:
     lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
     if lock.tryLock(200):
         return lock
-    ok, pid, host, _app = lock.getLockInfo()
-    who = f" (process {pid} on {host})" if ok else ""
+    if lock.error() != QLockFile.LockError.LockFailedError:  # no one holds it: the lock file cannot be written
+        raise JournalLocked(f"{db_path} cannot be opened for writing: its folder does not let Journal create "
+                            f"{lock_path(db_path).name} (is the folder read-only?)")
+    pid, host, _app = lock.getLockInfo()
+    who = f" (process {pid} on {host})" if pid else ""
     raise JournalLocked(f"{db_path} is already open in another Journal{who}: close it there first")

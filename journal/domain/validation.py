@@ -18,7 +18,10 @@ BODYWEIGHT_MIN_KG = 20.0
 BODYWEIGHT_MAX_KG = 400.0
 DURATION_MAX_S = 24 * 3600.0
 DISTANCE_MAX_M = 1_000_000.0
-_DIGITS = re.compile(r"[0-9]+")
+YEAR_MIN = 1900  # the years a session can be dated, as the session editor allows
+YEAR_MAX = 2200
+_TIME_PART = re.compile(r"[0-9]{1,9}")  # more digits are no time (and int() refuses thousands of them)
+_SHOWN_MAX = 60
 _THOUSANDS = re.compile(r"[0-9]{1,3}(,[0-9]{3})+")
 
 
@@ -31,19 +34,24 @@ class ValidationError(ValueError):
         self.message = message
 
 
+def shortened(text: str) -> str:
+    """Text to quote in a message, cut short when it is long."""
+    return text if len(text) <= _SHOWN_MAX else text[:_SHOWN_MAX] + "…"
+
+
 def _number(text: str, field: str) -> float | None:
     """A number written with a decimal point or a decimal comma; "1,000" is refused as ambiguous."""
     if _THOUSANDS.fullmatch(text.strip()):
-        raise ValidationError(field, f"'{text.strip()}': write it without a thousands separator")
+        raise ValidationError(field, f"'{shortened(text.strip())}': write it without a thousands separator")
     cleaned = text.strip().replace(",", ".")
     if not cleaned:
         return None
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValidationError(field, f"'{text.strip()}' is not a number") from None
+        raise ValidationError(field, f"'{shortened(text.strip())}' is not a number") from None
     if not math.isfinite(value):
-        raise ValidationError(field, f"'{text.strip()}' is not a number")
+        raise ValidationError(field, f"'{shortened(text.strip())}' is not a number")
     return value
 
 
@@ -120,9 +128,9 @@ def parse_duration(text: str) -> float | None:
         return None
     if ":" in cleaned:
         parts = [part.strip() for part in cleaned.split(":")]
-        if (len(parts) > 3 or not all(_DIGITS.fullmatch(p) for p in parts)
+        if (len(parts) > 3 or not all(_TIME_PART.fullmatch(p) for p in parts)
                 or any(int(p) >= 60 for p in parts[1:])):
-            raise ValidationError("Time", f"'{cleaned}' is not a time like 1:30 or 1:02:30")
+            raise ValidationError("Time", f"'{shortened(cleaned)}' is not a time like 1:30 or 1:02:30")
         seconds = 0.0
         for part in parts:
             seconds = seconds * 60 + int(part)
@@ -144,10 +152,11 @@ def parse_distance(text: str, field: str = "Distance") -> float | None:
 
 
 def check_session_times(start: datetime, end: datetime | None) -> None:
-    if not 1900 <= start.year <= 2200:
-        raise ValidationError("Date", "is not a plausible date")
+    """A session the session editor can show: dated YEAR_MIN to YEAR_MAX, and not ending before it starts."""
+    if not YEAR_MIN <= start.year <= YEAR_MAX:
+        raise ValidationError("Date", f"the date {start.date().isoformat()} is outside {YEAR_MIN}–{YEAR_MAX}")
     if end is not None and end < start:
-        raise ValidationError("End", "is before the start")
+        raise ValidationError("End", "the session ends before it starts")
 
 
 def check_set(record: SetRecord) -> None:

@@ -27,10 +27,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
+from journal.domain.validation import YEAR_MAX, YEAR_MIN
+
 __all__ = ["MONTHS", "MONTH_NAMES", "DateError", "parse_export_date", "parse_export_datetime"]
 
-YEAR_MIN: Final = 1900
-YEAR_MAX: Final = 2200
 _MAX_LENGTH: Final = 100  # the longest form ("4 de septiembre de 2026 a las 3:16:35 p. m.") is far shorter
 
 # What a refusal says was expected: (named month, numeric), with and without a time of day.

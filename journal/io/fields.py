@@ -21,6 +21,8 @@ _EFFORT_IN_NOTE = re.compile(
     rf"|\brir\s*[:=]?\s*(?P<rir>10|[0-9](?:[.,]5)?){_END}", re.IGNORECASE)
 
 
+_DURATION_DIGITS = 9  # the most a part of a duration is read with: int() refuses thousands, a float overflows
+
 UNIT_WORDS = {"kg": Unit.KG, "kgs": Unit.KG, "kilo": Unit.KG, "kilos": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB,
               "pound": Unit.LB, "pounds": Unit.LB}
 DISTANCE_M = {"km": 1000.0, "m": 1.0, "meters": 1.0, "metres": 1.0, "mi": 1609.344, "mile": 1609.344,
@@ -139,9 +141,20 @@ def duration_text(text: str, line: int) -> float | None:
         return None
     match = re.fullmatch(r"(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?", cleaned)
     if match and any(match.groups()):
+        if any(len(g) > _DURATION_DIGITS for g in match.groups() if g):
+            raise ImportFailed(line, f"duration '{validation.shortened(text.strip())}' has too many digits for a time")
         hours, minutes, seconds = (int(g or 0) for g in match.groups())
         return hours * 3600.0 + minutes * 60.0 + seconds
     try:
         return validation.parse_duration(cleaned)
     except validation.ValidationError:
-        raise ImportFailed(line, f"duration '{text.strip()}' is not a time like 1h 11m or 1:02:30") from None
+        raise ImportFailed(line, f"duration '{validation.shortened(text.strip())}' is not a time like 1h 11m or "
+                                 "1:02:30") from None
+
+
+def session_times(start: datetime, end: datetime | None, line: int) -> None:
+    """Refuse a session the session editor could not show: a date outside 1900–2200, or an end before the start."""
+    try:
+        validation.check_session_times(start, end)
+    except validation.ValidationError as error:
+        raise ImportFailed(line, error.message) from None

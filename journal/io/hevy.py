@@ -23,7 +23,7 @@ from journal.io.base import (
     too_many,
 )
 from journal.io.builder import SessionBuilder
-from journal.io.fields import load_kg, number, rpe_to_rir, when, whole
+from journal.io.fields import load_kg, number, rpe_to_rir, session_times, when, whole
 from journal.io.text import header_of, require, rows
 
 REQUIRED = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
@@ -54,6 +54,7 @@ class HevyCsv(Importer):
                 line = row.line
                 start = when(row["start_time"], line)
                 end = when(row["end_time"], line) if row["end_time"] else None
+                session_times(start, end, line)
                 title = row["title"]
                 key = builder.session(f"{start.isoformat()}|{title}", start, title=title, end=end,
                                       notes=row["description"])

@@ -23,7 +23,7 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Exercise, Measure, Mechanic, Session, SetRecord, SetType
 from journal.domain.validation import ValidationError, check_set
 from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
-from journal.io.fields import number, whole
+from journal.io.fields import number, session_times, whole
 from journal.io.text import header_of, line_count, records
 
 FORMAT = "journal/1"
@@ -63,9 +63,10 @@ def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, i
             writer.writerow(head + [""] * (len(HEADER) - len(head)))
         for entry_number, entry in enumerate(session.entries, 1):
             exercise = entry.exercise
-            entry_fields = [entry_number, escape(exercise.name), exercise.mechanic or "", "|".join(exercise.primary),
-                            "|".join(exercise.secondary), escape(exercise.equipment), int(exercise.bodyweight),
-                            exercise.measure.value, escape(entry.note)]
+            entry_fields = [entry_number, escape(exercise.name), exercise.mechanic or "",
+                            escape("|".join(exercise.primary)), escape("|".join(exercise.secondary)),
+                            escape(exercise.equipment), int(exercise.bodyweight), exercise.measure.value,
+                            escape(entry.note)]
             if not entry.sets:
                 writer.writerow(head + entry_fields + [""] * (len(HEADER) - len(head) - len(entry_fields)))
             for record in entry.sets:
@@ -120,6 +121,10 @@ class JournalCsv(Importer):
                         source_key=unescape(row["session_source_key"]) or None)
                 except ValueError as error:
                     raise ImportFailed(line, f"session date: {error}") from None
+                if session.start.tzinfo is not None or (session.end is not None and session.end.tzinfo is not None):
+                    raise ImportFailed(line, "the session time has a time zone: write it as local time, like "
+                                             "2026-01-05T18:00:00")
+                session_times(session.start, session.end, line)
                 current = (row["session"], session, [])
             entries = current[2]
             if row["entry"]:
@@ -141,8 +146,8 @@ class JournalCsv(Importer):
             return Exercise(
                 id=None, name=unescape(row["exercise"]),
                 mechanic=Mechanic(row["exercise_mechanic"]) if row["exercise_mechanic"] else None,
-                primary=tuple(filter(None, row["exercise_primary"].split("|"))),
-                secondary=tuple(filter(None, row["exercise_secondary"].split("|"))),
+                primary=tuple(filter(None, unescape(row["exercise_primary"]).split("|"))),
+                secondary=tuple(filter(None, unescape(row["exercise_secondary"]).split("|"))),
                 equipment=unescape(row["exercise_equipment"]) or "other",
                 bodyweight=row["exercise_bodyweight"] == "1",
                 measure=Measure(row["exercise_measure"] or "reps"))

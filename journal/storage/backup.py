@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -66,7 +68,7 @@ def backup_file(source: Path, target: Path) -> Path:
     """A backup of a journal file that is not open here, to `target` (a file, or a folder for a dated name)."""
     if target.is_dir():
         target = _new_file(target, source, "manual")
-    reader = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    reader = _reader(source)
     try:
         _copy(reader, target)
     finally:
@@ -129,17 +131,38 @@ def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version
     kept = backup_to(db, db_path, "before-restore")
     reader = sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)
     try:
-        reader.backup(db.connection())
+        reader.backup(db.connection(), progress=_give_up_after(BUSY_WAIT_S))
     finally:
         reader.close()
     return kept
 
 
-def snapshot(source: Path, target: Path) -> None:
-    """Copy a journal file that is not open here, read-only, through the online backup API. When no other program
-    has it open (no write-ahead log beside it), it is read as immutable, so not even an empty log is left behind."""
+BUSY_WAIT_S = 5.0  # as the journal's busy_timeout: how long a restore waits for another program's write
+
+
+def _give_up_after(seconds: float) -> Callable[[int, int, int], None]:
+    """A backup progress callback that ends a copy still waiting after `seconds` (the backup API otherwise retries a
+    busy journal for ever); SQLite then leaves the target as it was."""
+    deadline = time.monotonic() + seconds
+
+    def progress(_status: int, _remaining: int, _total: int) -> None:
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError(f"the journal is locked by another program that is writing to it (still "
+                                           f"busy after {seconds:g} s); nothing was restored")
+
+    return progress
+
+
+def _reader(source: Path) -> sqlite3.Connection:
+    """A read-only connection to a journal file that is not open here. When no other program has it open (no
+    write-ahead log beside it), it is read as immutable, so not even an empty log is left behind."""
     closed = not Path(f"{source}-wal").exists()
-    reader = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro{'&immutable=1' if closed else ''}", uri=True)
+    return sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro{'&immutable=1' if closed else ''}", uri=True)
+
+
+def snapshot(source: Path, target: Path) -> None:
+    """Copy a journal file that is not open here, read-only, through the online backup API."""
+    reader = _reader(source)
     writer = sqlite3.connect(target)
     try:
         reader.backup(writer)

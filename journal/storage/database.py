@@ -30,6 +30,15 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 STORAGE_ERRORS = (sqlite3.Error, peewee.DatabaseError)  # what a failed read or write raises (disk full, locked…)
 
 
+def storage_reason(error: BaseException) -> str:
+    """Why a write failed, in SQLite's words. When SQLite has already rolled back (a full disk does), the ROLLBACK
+    that follows fails with 'no transaction is active' and hides the cause: the cause is reported instead."""
+    cause = error.__context__
+    if "no transaction is active" in str(error) and isinstance(cause, STORAGE_ERRORS):
+        return str(cause)
+    return str(error)
+
+
 class JournalFileError(RuntimeError):
     """The file cannot be opened as a journal; the message says why, and the file was not changed."""
 
@@ -65,6 +74,9 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     Raises JournalFileError or DatabaseTooNew, leaving the file as it was, when it cannot be used."""
     path = Path(path).absolute()
     _check_existing(path)
+    if path.exists() and not os.access(path, os.W_OK):  # SQLite would leave read-only side files that outlive a fix
+        raise JournalFileError(f"{path} is read-only: its permissions do not let Journal write to it (make it "
+                               "writable, or work on a copy)")
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))

@@ -15,7 +15,7 @@ import peewee
 from journal.domain.names import clean_name, equipment_of, name_key, name_variants, word_set
 from journal.domain.records import Exercise, Session
 from journal.storage.backup import backup_to
-from journal.storage.database import JournalFileError
+from journal.storage.database import JournalFileError, storage_reason
 from journal.storage.bulk import BulkResult, insert_sessions
 from journal.storage.changes import Change
 from journal.storage.exercises import create_exercise, find_exercise, list_exercises
@@ -102,7 +102,8 @@ def import_sessions(sessions: list[Session], choices: dict[str, int | None], db_
             resolved = _resolve(choices, templates, remember)
             result: BulkResult = insert_sessions(sessions, progress, resolved)
     except (sqlite3.Error, peewee.DatabaseError) as error:  # locked, full, read-only: nothing was written
-        raise JournalFileError(f"the journal could not be written: {error}") from error
+        where = f"the journal {db_path}" if db_path is not None else "the journal"
+        raise JournalFileError(f"{where} could not be written: {storage_reason(error)}") from error
     change = Change(sessions=result.change.sessions, exercises=True, everything=True)
     return ImportResult(result.sessions, result.sets, result.duplicates, result.session_ids, backup, change,
                         result.added, resolved)

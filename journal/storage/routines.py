@@ -4,6 +4,7 @@ session started from a routine."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from journal.domain.effort import EffortScale
@@ -48,8 +49,9 @@ def find_routine(name: str) -> Routine | None:
     return next((r for r in routines if r.id == int(name)), None)
 
 
-def save_routine(routine: Routine) -> tuple[Routine, Change]:
-    """Insert or update a routine with exactly these items, in this order (ids kept where given)."""
+def save_routine(routine: Routine, sessions: Collection[int] = ()) -> tuple[Routine, Change]:
+    """Insert or update a routine with exactly these items, in this order (ids kept where given); `sessions` are
+    linked to it again (those a delete being undone had unlinked)."""
     with db.atomic():
         if routine.id is not None and RoutineRow.get_or_none(RoutineRow.id == routine.id) is not None:
             RoutineRow.update(name=routine.name, notes=routine.notes).where(RoutineRow.id == routine.id).execute()
@@ -67,7 +69,14 @@ def save_routine(routine: Routine) -> tuple[Routine, Change]:
                 target_scale=item.target_scale.value, load_kg=item.load_kg, rest_s=item.rest_s, notes=item.notes,
                 calibration=item.calibration)
             items.append(RoutineItem(**{**item.__dict__, "id": stored.id}))
+        if sessions:
+            SessionRow.update(routine=row_id).where(SessionRow.id.in_(list(sessions))).execute()
     return Routine(id=row_id, name=routine.name, notes=routine.notes, items=tuple(items)), Change(routines=True)
+
+
+def sessions_of(routine_id: int) -> tuple[int, ...]:
+    """The sessions started from the routine (a delete unlinks them)."""
+    return tuple(row.id for row in SessionRow.select(SessionRow.id).where(SessionRow.routine == routine_id))
 
 
 def delete_routine(routine_id: int) -> Change:

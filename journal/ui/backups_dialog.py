@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.storage.backup import Backup, BackupError, backup_dir, list_backups, replace_with_backup
+from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.migrations import SCHEMA_VERSION
 from journal.ui.service import JournalService
 
@@ -139,6 +140,9 @@ class BackupsDialog(QDialog):
             kept = self.service.restore(backup.path)
         except BackupError as error:
             self.message.setText(f"Not restored: {error}")
+            return False
+        except (OSError, *STORAGE_ERRORS) as error:  # the journal locked by another program, a full disk…
+            self.message.setText(f"Not restored: {storage_reason(error)}")
             return False
         self._refresh()
         self.message.setText(f"Restored. The journal as it was is kept as {kept.name}.")

@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from journal.domain.records import Entry, Exercise, Session
 from journal.domain.units import format_load
-from journal.domain.validation import ValidationError, check_session_times, parse_bodyweight
+from journal.domain.validation import (
+    YEAR_MAX,
+    YEAR_MIN,
+    ValidationError,
+    check_session_times,
+    parse_bodyweight,
+)
 from journal.storage import repository as repo
 from journal.storage.changes import Change
 from journal.ui import undo
@@ -52,7 +58,7 @@ class SessionEditor(QWidget):
         self.when.setObjectName("sessionStart")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.when.setDateRange(QDate(1900, 1, 1), QDate(2200, 12, 31))  # as check_session_times
+        self.when.setDateRange(QDate(YEAR_MIN, 1, 1), QDate(YEAR_MAX, 12, 31))  # as check_session_times
         self.title = QLineEdit()
         self.title.setObjectName("sessionTitle")
         self.title.setPlaceholderText("Title, e.g. Upper A")

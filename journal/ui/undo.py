@@ -15,7 +15,7 @@ from journal.domain.records import Entry, Session, SetRecord
 from journal.domain.routines import Routine
 from journal.storage import repository as repo, routines
 from journal.storage.bulk import insert_sessions
-from journal.storage.database import STORAGE_ERRORS
+from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.importing import ImportResult
 from journal.ui.service import JournalService
 
@@ -29,7 +29,8 @@ def _guarded(step: Callable[[Any], None]) -> Callable[[Any], None]:
             step(self)
         except STORAGE_ERRORS as error:
             self.setObsolete(True)
-            self.service.failed.emit(f"“{self.text()}” could not be saved: {error}")
+            self.service.failed.emit(f"“{self.text()}” could not be saved in {self.service.path}: "
+                                     f"{storage_reason(error)}")
 
     return run
 
@@ -260,14 +261,17 @@ class EditRoutine(_Command):
     def __init__(self, service: JournalService, before: Routine | None, after: Routine | None, text: str) -> None:
         super().__init__(service, text)
         self.before, self.after = before, after
+        self.unlinked: tuple[int, ...] = ()  # sessions started from a deleted routine, linked again on undo
 
     def _change(self, gone: Routine | None, wanted: Routine | None) -> Routine | None:
         """Make `wanted` the stored routine (ids kept), or delete `gone` when nothing is wanted."""
         if wanted is None:
             assert gone is not None and gone.id is not None
+            self.unlinked = routines.sessions_of(gone.id)
             self.service.emit(routines.delete_routine(gone.id))
             return None
-        stored, change = routines.save_routine(wanted)
+        stored, change = routines.save_routine(wanted, self.unlinked)
+        self.unlinked = ()
         self.service.emit(change)
         return stored
 

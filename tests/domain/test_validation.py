@@ -199,6 +199,12 @@ def test_duration_with_unicode_digit_is_a_validation_error() -> None:
     refused(lambda: parse_duration("1:²"), "Time")
 
 
+@pytest.mark.parametrize("text", ["9" * 400 + ":00", "1:" + "0" * 5000, "9" * 5000, "1:0000000000"])
+def test_duration_of_absurdly_many_digits_is_refused_and_quoted_short(text: str) -> None:
+    error = refused(lambda: parse_duration(text), "Time")
+    assert text[:20] in error.message and len(error.message) < 120
+
+
 # ---- distance ---------------------------------------------------------------------------------------------------
 
 def test_distance_range() -> None:
@@ -221,8 +227,11 @@ def test_session_times() -> None:
     check_session_times(start, datetime(2024, 5, 1, 19, 30))
     check_session_times(datetime(1900, 1, 1), None)
     check_session_times(datetime(2200, 12, 31), None)
-    refused(lambda: check_session_times(start, datetime(2024, 5, 1, 17, 59)), "End")
-    refused(lambda: check_session_times(datetime(1899, 12, 31), None), "Date")
+    assert "ends before it starts" in refused(lambda: check_session_times(start, datetime(2024, 5, 1, 17, 59)),
+                                              "End").message
+    assert refused(lambda: check_session_times(datetime(1899, 12, 31), None), "Date").message == (
+        "the date 1899-12-31 is outside 1900–2200")
+    assert "0001-01-01" in refused(lambda: check_session_times(datetime(1, 1, 1), None), "Date").message
     refused(lambda: check_session_times(datetime(2201, 1, 1), None), "Date")
 
 

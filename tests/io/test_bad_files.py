@@ -86,6 +86,16 @@ CASES = [
                  id="huge-negative-duration-strong"),
     pytest.param((STRONG_SEC + "2023-10-08 15:57:35,P,-3600,Deadlift,1,50,5\n").encode(), {2},
                  id="negative-duration-strong"),
+    pytest.param(_strong(STRONG_ROW.replace("1h 11m", "9" * 5000 + "h"), STRONG_ROW), {2},
+                 id="duration-of-thousands-of-digits-strong"),
+    pytest.param((FITNOTES_HEADER + "2020-09-13,Squat,Legs,100.0,5,,," + "9" * 400 + ":00\n").encode(), {2},
+                 id="duration-of-hundreds-of-digits-fitnotes"),
+    pytest.param((JOURNAL_HEADER + JOURNAL_ROW.replace("2025-01-02", "0001-01-02")).encode(), {2},
+                 id="year-1-journal-csv"),
+    pytest.param((JOURNAL_HEADER + JOURNAL_ROW.replace("T10:00:00,,", "T10:00:00,2025-01-02T09:00:00,")).encode(),
+                 {2}, id="ends-before-it-starts-journal-csv"),
+    pytest.param((HEVY_HEADER + HEVY_ROW.replace("2 Mar 2026, 20:43", "2 Mar 2026, 18:00")).encode(), {2},
+                 id="ends-before-it-starts-hevy"),
 ]
 
 
