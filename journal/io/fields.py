@@ -55,6 +55,14 @@ def unit_in_header(name: str) -> Unit | None:
     return UNIT_WORDS.get(match[1].strip().lower()) if match else None
 
 
+def weight_column(header: list[str], label: str) -> tuple[str, Unit | None]:
+    """The first Weight column of a header (not 'Weight Unit') and the unit its name states, if any."""
+    for name in header:
+        if name.startswith("Weight") and name != "Weight Unit":
+            return name, unit_in_header(name)
+    raise ImportFailed(1, f"not a {label} export: the header has no Weight column")
+
+
 def when(text: str, line: int, day_first: bool | None = None) -> datetime:
     """A date and time as the export writes it."""
     try:

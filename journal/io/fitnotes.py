@@ -26,7 +26,7 @@ from journal.io.base import (
     units_not_stated,
 )
 from journal.io.builder import SessionBuilder
-from journal.io.fields import duration_text, load_kg, metres, number, unit_in_header, unit_word, when, whole
+from journal.io.fields import duration_text, load_kg, metres, number, unit_word, weight_column, when, whole
 from journal.io.text import Record, header_of, require, rows
 
 REQUIRED = ("Date", "Exercise", "Category", "Reps")
@@ -45,10 +45,7 @@ class FitNotesCsv(Importer):
         header = header_of(text)
         require(header, REQUIRED, self.label)
         col = set(header)
-        weight = next((n for n in header if n.startswith("Weight") and n != "Weight Unit"), None)
-        if weight is None:
-            raise ImportFailed(1, "not a FitNotes export: the header has no Weight column")
-        header_unit = unit_in_header(weight)
+        weight, header_unit = weight_column(header, self.label)
         if header_unit is None and "Weight Unit" not in col and options.units is None:
             raise units_not_stated()
         exercise_at = header.index("Exercise")

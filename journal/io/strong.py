@@ -29,20 +29,23 @@ from journal.io.base import (
     units_not_stated,
 )
 from journal.io.builder import SessionBuilder
-from journal.io.fields import duration_text, load_kg, metres, number, rpe_to_rir, unit_in_header, unit_word, when, whole
+from journal.io.fields import (
+    duration_text,
+    load_kg,
+    metres,
+    number,
+    rpe_to_rir,
+    unit_word,
+    weight_column,
+    when,
+    whole,
+)
 from journal.io.text import header_of, require, rows
 
 REQUIRED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Reps")
 _SET_ORDER = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
 _NOT_SETS = {"note", "rest timer"}
 MAX_PLAUSIBLE_HOURS = 6  # a longer duration is a timer left running
-
-
-def _weight_column(header: list[str]) -> tuple[str, Unit | None]:
-    for name in header:
-        if name.startswith("Weight") and name != "Weight Unit":
-            return name, unit_in_header(name)
-    raise ImportFailed(1, "no Weight column in the header")
 
 
 class StrongCsv(Importer):
@@ -58,7 +61,7 @@ class StrongCsv(Importer):
         header = header_of(text)
         require(header, REQUIRED, self.label)
         col = set(header)
-        weight_name, header_unit = _weight_column(header)
+        weight_name, header_unit = weight_column(header, self.label)
         has_unit_column = "Weight Unit" in col
         stated = header_unit is not None or has_unit_column
         unit = header_unit or options.units
