@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from journal.domain.records import Entry, Exercise, Session, SetRecord
@@ -21,8 +21,17 @@ class _Entry:
 
 @dataclass
 class _Session:
-    session: Session
+    fields: dict[str, object]  # the Session's fields but its entries, made a Session once every row is read
     entries: list[_Entry] = field(default_factory=list)
+
+
+def checked(record: SetRecord, line: int) -> SetRecord:
+    """The set, once it passes the checks every imported set passes (those of the set table's cells)."""
+    try:
+        check_set(record)
+    except ValidationError as error:
+        raise ImportFailed(line, f"{error.field}: {error.message}") from None
+    return record
 
 
 class SessionBuilder:
@@ -33,13 +42,11 @@ class SessionBuilder:
     def session(self, key: str, start: datetime, **fields: object) -> str:
         """The session under `key` (the source key), created with `fields` the first time it is seen."""
         if key not in self._sessions:
-            self._sessions[key] = _Session(Session(start=start, source=self.source, source_key=key,
-                                                   **fields))  # type: ignore[arg-type]
+            self._sessions[key] = _Session({"start": start, "source": self.source, "source_key": key, **fields})
         return key
 
     def update(self, key: str, **fields: object) -> None:
-        slot = self._sessions[key]
-        slot.session = replace(slot.session, **fields)  # type: ignore[arg-type]
+        self._sessions[key].fields.update(fields)
 
     def entry(self, key: str, name: str, note: str = "", new: bool = False) -> _Entry:
         """The exercise being added to: the last one if it has this name (and `new` is not asked), else a new one."""
@@ -53,24 +60,27 @@ class SessionBuilder:
     def add_set(self, key: str, name: str, record: SetRecord, line: int, note: str = "",
                 new: bool = False) -> None:
         """Add a set to the exercise being added to (see entry), after the checks every set passes."""
-        try:
-            check_set(record)
-        except ValidationError as error:
-            raise ImportFailed(line, f"{error.field}: {error.message}") from None
+        self.append(key, name, checked(record, line), note, new)
+
+    def append(self, key: str, name: str, record: SetRecord, note: str = "", new: bool = False) -> None:
+        """Add a set that has passed `checked` (see add_set)."""
         self.entry(key, name, note, new).sets.append(record)
 
     def result(self, fmt: str, effort_from_notes: bool, **fields: object) -> ParsedImport:
         """Sessions oldest first, each exercise's sets in file order; effort read from notes when asked."""
         sessions = []
         from_notes = 0
-        for slot in sorted(self._sessions.values(), key=lambda s: s.session.start):
+        exercises: dict[str, Exercise] = {}
+        for slot in sorted(self._sessions.values(), key=lambda s: s.fields["start"]):  # type: ignore[arg-type, return-value]
             entries = []
             for entry in slot.entries:
-                sets = []
-                for record in entry.sets:
-                    found = with_effort_from_note(record) if effort_from_notes else None
-                    from_notes += found is not None
-                    sets.append(found or record)
-                entries.append(Entry(exercise=Exercise(id=None, name=entry.name), sets=tuple(sets), note=entry.note))
-            sessions.append(replace(slot.session, entries=tuple(entries)))
+                sets = tuple(entry.sets)
+                if effort_from_notes and any(record.note for record in sets):
+                    found = [with_effort_from_note(record) for record in sets]
+                    from_notes += sum(f is not None for f in found)
+                    sets = tuple(f or record for f, record in zip(found, sets))
+                if entry.name not in exercises:
+                    exercises[entry.name] = Exercise(id=None, name=entry.name)
+                entries.append(Entry(exercise=exercises[entry.name], sets=sets, note=entry.note))
+            sessions.append(Session(**slot.fields, entries=tuple(entries)))  # type: ignore[arg-type]
         return ParsedImport(fmt, sessions, effort_from_notes=from_notes, **fields)  # type: ignore[arg-type]

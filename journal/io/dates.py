@@ -150,6 +150,8 @@ _PLAIN_LETTERS: Final = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "æ": "a
 
 def _fold(text: str) -> str:
     """Lower case, without accents or invisible format characters, every run of white space one plain space."""
+    if text.isascii():  # no accents or format characters to drop
+        return " ".join(text.split()).lower()
     text = "".join(char for char in text if unicodedata.category(char) != "Cf")  # U+200E, U+FEFF, ...
     text = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
     return "".join(char for char in text if unicodedata.category(char) != "Mn").translate(_PLAIN_LETTERS)
@@ -187,6 +189,7 @@ _YEAR_FIRST: Final = re.compile(
     r"(?P<year>[0-9]{4})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])")
 _DAY_OR_MONTH_FIRST: Final = re.compile(
     r"(?P<first>[0-9]{1,2})(?P<sep>[-/.])(?P<second>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})(?![0-9])")
+_PLAIN_ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?P<time>[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?")
 _SHORT_YEAR: Final = re.compile(r"[0-9]{1,2}(?P<sep>[-/.])[0-9]{1,2}(?P=sep)[0-9]{2}(?![0-9])")
 
 _TIME = (r"(?P<hour>[0-9]{1,2})(?P<tsep>[:.])(?P<minute>[0-9]{2})"
@@ -254,6 +257,14 @@ def _read(text: str, with_time: bool, day_first: bool | None = None) -> tuple[da
         raise _refuse(text, every, "the text is empty")
     if len(stripped) > _MAX_LENGTH:
         raise _refuse(text, every, f"{len(stripped)} characters are too many for a date")
+    if (plain := _PLAIN_ISO.fullmatch(stripped)) and (with_time or not plain["time"]):
+        try:  # the most common form, read without the patterns below
+            moment = datetime.datetime.fromisoformat(stripped)
+        except ValueError:
+            pass  # refused below, with the reason
+        else:
+            if YEAR_MIN <= moment.year <= YEAR_MAX:
+                return moment.date(), moment.time() if plain["time"] else None
     folded = _fold(stripped)
 
     clocks = _CLOCK

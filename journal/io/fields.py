@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import datetime
@@ -144,20 +145,28 @@ def with_effort_from_note(record: SetRecord) -> SetRecord | None:
 
 def duration_text(text: str, line: int) -> float | None:
     """'1h 11m', '45m', '1:02:30', '90' (seconds) as seconds."""
-    cleaned = text.strip().lower()
+    try:
+        return _seconds(text.strip())
+    except ValueError as error:
+        raise ImportFailed(line, str(error)) from None
+
+
+@functools.lru_cache(maxsize=1024)  # an export repeats a workout's duration on each of its sets
+def _seconds(written: str) -> float | None:
+    cleaned = written.lower()
     if not cleaned:
         return None
     match = re.fullmatch(r"(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?", cleaned)
     if match and any(match.groups()):
         if any(len(g) > _DURATION_DIGITS for g in match.groups() if g):
-            raise ImportFailed(line, f"duration '{validation.shortened(text.strip())}' has too many digits for a time")
+            raise ValueError(f"duration '{validation.shortened(written)}' has too many digits for a time")
         hours, minutes, seconds = (int(g or 0) for g in match.groups())
         return hours * 3600.0 + minutes * 60.0 + seconds
     try:
         return validation.parse_duration(cleaned)
     except validation.ValidationError:
-        raise ImportFailed(line, f"duration '{validation.shortened(text.strip())}' is not a time like 1h 11m or "
-                                 "1:02:30") from None
+        raise ValueError(f"duration '{validation.shortened(written)}' is not a time like 1h 11m or "
+                         "1:02:30") from None
 
 
 def session_times(start: datetime, end: datetime | None, line: int) -> None:

@@ -48,7 +48,6 @@ class FitNotesCsv(Importer):
         weight, header_unit = weight_column(header, self.label)
         if header_unit is None and "Weight Unit" not in col and options.units is None:
             raise units_not_stated()
-        exercise_at = header.index("Exercise")
         builder = SessionBuilder("fitnotes")
         categories: dict[str, list[str]] = {}
         problems: list[Problem] = []

@@ -9,7 +9,6 @@ A guessed mapping comes from the column names; the lifter corrects it in the map
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from journal.domain.effort import EffortScale
 from journal.domain.records import SetRecord, SetType

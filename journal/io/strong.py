@@ -24,11 +24,10 @@ from journal.io.base import (
     Problem,
     Progress,
     no_progress,
-    recorded,
     too_many,
     units_not_stated,
 )
-from journal.io.builder import SessionBuilder
+from journal.io.builder import SessionBuilder, checked
 from journal.io.fields import (
     duration_text,
     load_kg,
@@ -40,7 +39,7 @@ from journal.io.fields import (
     when,
     whole,
 )
-from journal.io.text import header_of, require, rows
+from journal.io.text import checked_records, column, header_of, positions, require
 
 REQUIRED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Reps")
 _SET_ORDER = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
@@ -58,75 +57,102 @@ class StrongCsv(Importer):
         return all(name in header for name in REQUIRED) and any(n.startswith("Weight") for n in header)
 
     def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
+        """Every row's fields are read once per distinct value: a session's date, title, duration and notes
+        repeat on each of its sets, and most sets repeat a load, reps and RPE seen before, so what a row's fields
+        were read as is remembered under the fields as written (a refusal is not, and is reported on every row)."""
         header = header_of(text)
         require(header, REQUIRED, self.label)
-        col = set(header)
         weight_name, header_unit = weight_column(header, self.label)
-        has_unit_column = "Weight Unit" in col
+        has_unit_column = "Weight Unit" in header
         stated = header_unit is not None or has_unit_column
         unit = header_unit or options.units
         if not stated and unit is None:
             raise units_not_stated()
         distance_name = next((n for n in header if n.startswith("Distance") and n != "Distance Unit"), None)
         duration_name = next((n for n in header if n.startswith("Duration")), None)
+        session_fields = positions(header, "Date", "Workout Name", duration_name)
+        set_fields = positions(header, "Set Order", weight_name, "Reps", "RPE", "Seconds", distance_name,
+                               "Distance Unit", "Weight Unit", "Notes")
+        exercise_at, notes_at = column(header, "Exercise Name"), column(header, "Workout Notes")
         builder = SessionBuilder("strong")
         problems: list[Problem] = []
-        count = 0
-        timed: set[str] = set()  # sessions whose duration was read (each row repeats it)
+        timed: set[str] = set()  # sessions whose duration was read
+        notes: dict[str, str] = {}  # session key -> the workout notes last read for it
+        sessions: dict[tuple[str, ...], str] = {}  # date, title, duration as written -> session key
+        sets: dict[tuple[str, ...], tuple[SetRecord, Unit] | None] = {}  # -> the set and its unit (None: no set)
         units_seen: Counter[Unit] = Counter()  # with a Weight Unit column: the units the rows say
-        for count, row in enumerate(rows(text, header, progress), 1):
-            with recorded(problems):
-                line = row.line
-                start = when(row["Date"], line)
-                title = row["Workout Name"]
-                key = builder.session(f"{start.isoformat()}|{title}", start, title=title,
-                                      notes=row["Workout Notes"])
-                if duration_name and (raw := row[duration_name]) and key not in timed:
-                    timed.add(key)
-                    seconds = (number(raw, line, "duration") if duration_name == "Duration (sec)"
-                               else duration_text(raw, line))
-                    if seconds is not None and seconds < 0:
-                        raise ImportFailed(line, f"workout duration {raw} is negative")
-                    if seconds and seconds > MAX_PLAUSIBLE_HOURS * 3600:
-                        problems.append(Problem(line, f"workout duration {raw} is implausible (a timer left running?);"
-                                                      " the end time is left empty", fatal=False))
-                    elif seconds:
-                        builder.update(key, end=start + timedelta(seconds=seconds))
-                if row["Workout Notes"]:
-                    builder.update(key, notes=row["Workout Notes"])
-                exercise = row["Exercise Name"]
+
+        def session(written: tuple[str, ...], line: int) -> str:
+            date, title, duration = (field.strip() for field in written)
+            start = when(date, line)
+            key = builder.session(f"{start.isoformat()}|{title}", start, title=title)
+            if duration and key not in timed:
+                timed.add(key)
+                seconds = (number(duration, line, "duration") if duration_name == "Duration (sec)"
+                           else duration_text(duration, line))
+                if seconds is not None and seconds < 0:
+                    raise ImportFailed(line, f"workout duration {duration} is negative")
+                if seconds and seconds > MAX_PLAUSIBLE_HOURS * 3600:
+                    problems.append(Problem(line, f"workout duration {duration} is implausible (a timer left "
+                                                  "running?); the end time is left empty", fatal=False))
+                elif seconds:
+                    builder.update(key, end=start + timedelta(seconds=seconds))
+            return key
+
+        def set_record(written: tuple[str, ...], line: int) -> tuple[SetRecord, Unit] | None:
+            order, weight, reps, rpe, seconds, distance, distance_unit, weight_unit, note = (
+                field.strip() for field in written)
+            if order.lower() in _NOT_SETS:
+                return None
+            row_unit = (unit_word(weight_unit, line) or unit or Unit.KG) if has_unit_column else unit
+            assert row_unit is not None
+            if order.upper() not in _SET_ORDER and not order.isdigit():
+                raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
+            distance_m = metres(number(distance, line, "distance"),
+                                "m" if distance_name == "Distance (meters)" else distance_unit, line,
+                                "km" if row_unit is Unit.KG else "mi")
+            rir = rpe_to_rir(number(rpe, line, "RPE"), line)
+            return checked(SetRecord(
+                set_type=_SET_ORDER.get(order.upper(), SetType.WORKING),
+                load_kg=load_kg(number(weight, line, "weight"), row_unit, line),
+                reps=whole(reps, line, "reps"),
+                rir=rir,
+                effort_scale=None if rir is None else EffortScale.RPE,
+                duration_s=number(seconds, line, "seconds") or None,
+                distance_m=distance_m or None,
+                note=note), line), row_unit
+
+        adding: tuple[str, str] | None = None  # the session and exercise the last set went to
+        added_to: list[SetRecord] = []  # and the sets it went into
+        count = 0
+        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
+            try:
+                written = session_fields(fields)
+                key = sessions.get(written) or sessions.setdefault(written, session(written, line))
+                if (workout_notes := fields[notes_at].strip()) and notes.get(key) != workout_notes:
+                    notes[key] = workout_notes
+                    builder.update(key, notes=workout_notes)
+                exercise = fields[exercise_at].strip()
                 if not exercise:
                     raise ImportFailed(line, "the exercise name is empty")
-                order = row["Set Order"]
-                if order.lower() in _NOT_SETS:
-                    if order.lower() == "note" and row["Notes"]:
-                        builder.entry(key, exercise, row["Notes"])
+                written = set_fields(fields)
+                found = sets.get(written) or sets.setdefault(written, set_record(written, line))
+                if found is None:  # a note (which belongs to its exercise) or a rest timer
+                    if written[0].strip().lower() == "note" and (note := written[-1].strip()):
+                        builder.entry(key, exercise, note)
+                        adding = None
                     continue
-                set_type = _SET_ORDER.get(order.upper(), SetType.WORKING)
-                if order.upper() not in _SET_ORDER and not order.isdigit():
-                    raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
-                row_unit = unit
+                record, row_unit = found
                 if has_unit_column:
-                    row_unit = unit_word(row["Weight Unit"], line) or unit or Unit.KG
                     units_seen[row_unit] += 1
-                assert row_unit is not None
-                distance = metres(number(row[distance_name], line, "distance") if distance_name else None,
-                                  "m" if distance_name == "Distance (meters)" else row["Distance Unit"], line,
-                                  "km" if row_unit is Unit.KG else "mi")
-                seconds = number(row["Seconds"], line, "seconds")
-                builder.add_set(key, exercise, SetRecord(
-                    set_type=set_type,
-                    load_kg=load_kg(number(row[weight_name], line, "weight"), row_unit, line),
-                    reps=whole(row["Reps"], line, "reps"),
-                    rir=(rir := rpe_to_rir(number(row["RPE"], line, "RPE"), line)),
-                    effort_scale=None if rir is None else EffortScale.RPE,
-                    duration_s=seconds or None,
-                    distance_m=distance or None,
-                    note=row["Notes"]), line)
-            if too_many(problems):
-                break
+                if (key, exercise) != adding:  # else the set goes on the exercise the previous row added to
+                    adding, added_to = (key, exercise), builder.entry(key, exercise).sets
+                added_to.append(record)
+            except ImportFailed as failure:
+                problems.append(failure.problem)
+                if too_many(problems):
+                    break
         if units_seen:
             unit = units_seen.most_common(1)[0][0]
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit or Unit.KG,
                               units_stated=stated, rows=count)
-

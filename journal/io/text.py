@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from operator import itemgetter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -91,7 +92,7 @@ def records(text: str, delimiter: str | None = None) -> Iterator[Record]:
         for index, fields in enumerate(reader):
             line = start
             start = reader.line_num + 1
-            if index == 0 or not any(map(str.strip, fields)):
+            if index == 0 or not "".join(fields).strip():
                 continue
             yield Record(line, fields)
     except csv.Error as error:
@@ -115,10 +116,11 @@ class Row(dict[str, str]):
         return ""
 
 
-def rows(text: str, header: list[str], progress: Progress,
-         mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Row]:
+def checked_records(text: str, header: list[str], progress: Progress,
+                    mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Record]:
     """The records after `header`, checked to have all its fields (after `mend`, which may fix a record given the
-    header's length), with progress every 2,000 records and at the end."""
+    header's length), with progress every 2,000 records and at the end. Each record's fields end with one extra
+    empty field: a column the header lacks is read from position -1 (see positions)."""
     total = line_count(text)
     for count, record in enumerate(records(text, delimiter_of(text)), 1):
         fields = mend(record, len(header)) if mend else record.fields
@@ -127,8 +129,28 @@ def rows(text: str, header: list[str], progress: Progress,
                                             "(the file may be cut short)")
         if count % 2000 == 0:
             progress(record.line, total)
-        yield Row(record.line, fields, header)
+        fields.append("")
+        yield record if fields is record.fields else Record(record.line, fields)
     progress(total, total)
+
+
+def rows(text: str, header: list[str], progress: Progress,
+         mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Row]:
+    """The checked records (see checked_records) read by column name."""
+    for record in checked_records(text, header, progress, mend):
+        yield Row(record.line, record.fields, header)
+
+
+def column(header: list[str], name: str | None) -> int:
+    """Where a checked record holds column `name`: the last column of that name, as Row reads it, or -1 (the
+    empty field every checked record ends with) when the header lacks it."""
+    return max((index for index, each in enumerate(header) if each == name), default=-1)
+
+
+def positions(header: list[str], *names: str | None) -> Callable[[list[str]], tuple[str, ...]]:
+    """A getter of the raw (unstripped) fields of `names` from a checked record, as one tuple: a key under which
+    to remember what those fields were read as."""
+    return itemgetter(*(column(header, name) for name in names))  # type: ignore[return-value]
 
 
 def require(header: list[str], required: tuple[str, ...], label: str) -> None:

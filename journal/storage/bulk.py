@@ -3,18 +3,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from journal.domain.names import name_key
-from journal.domain.records import Exercise, Session, SetRecord
+from journal.domain.records import Exercise, Session
 from journal.storage.changes import Change
 from journal.storage.exercises import resolve_exercise
 from journal.storage.models import AliasRow, db
-from journal.storage.repository import set_values
+from journal.storage.repository import SET_COLUMNS, set_row
 
 _CHUNK = 5000
-_SET_COLUMNS = tuple(set_values(SetRecord()))
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,33 @@ def count_held(sessions: Iterable[Session]) -> int:
     return sum(is_held(session, held) for session in sessions)
 
 
+_SESSION_COLUMNS = ("id", "start", "end", "title", "bodyweight_kg", "notes", "source", "source_key")
+_ENTRY_COLUMNS = ("id", "session_id", "exercise_id", "position", "note")
+_SET_ROW_COLUMNS = ("id", "entry_id", "position", *SET_COLUMNS)
+# What the tables fill in for a column an INSERT leaves out (as the schema says; a test holds them equal).
+DEFAULTS: dict[str, dict[str, object]] = {
+    "session": {"end": None, "title": "", "bodyweight_kg": None, "notes": "", "source_key": None},
+    "entry": {"note": ""},
+    "set": {"set_type": "working", "load_kg": None, "reps": None, "rir": None, "effort_scale": None,
+            "failure_reps": None, "duration_s": None, "distance_m": None, "note": ""},
+}
+
+
+def _insert(connection: sqlite3.Connection, table: str, columns: tuple[str, ...],
+            rows: list[tuple[object, ...]]) -> None:
+    """INSERT the rows, leaving out each column whose every value is the one the table fills in: binding a value
+    costs, and most sets have no time, distance, failure reps or note."""
+    if not rows:
+        return
+    defaults = DEFAULTS[table]
+    values = list(zip(*rows))
+    kept = [index for index, (name, column) in enumerate(zip(columns, values))
+            if name not in defaults or column[0] != defaults[name] or column.count(defaults[name]) != len(column)]
+    names = ", ".join(f'"{columns[index]}"' for index in kept)
+    connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(kept))})',
+                           zip(*(values[index] for index in kept)) if len(kept) < len(columns) else rows)
+
+
 def _next_id(table: str) -> int:
     return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
 
@@ -71,19 +98,16 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
     session_rows: list[tuple[object, ...]] = []
     entry_rows: list[tuple[object, ...]] = []
     set_rows: list[tuple[object, ...]] = []
+    stored: dict[int, tuple[object, ...]] = {}  # id(record) -> set_row(record): `written` keeps each record alive
 
     def flush() -> None:
-        connection.executemany(
-            'INSERT INTO session (id, start, "end", title, bodyweight_kg, notes, source, source_key) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", session_rows)
-        connection.executemany(
-            "INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (?, ?, ?, ?, ?)", entry_rows)
-        connection.executemany(
-            f'INSERT INTO "set" (id, entry_id, position, {", ".join(_SET_COLUMNS)}) '
-            f"VALUES (?, ?, ?, {', '.join('?' * len(_SET_COLUMNS))})", set_rows)
+        _insert(connection, "session", _SESSION_COLUMNS, session_rows)
+        _insert(connection, "entry", _ENTRY_COLUMNS, entry_rows)
+        _insert(connection, "set", _SET_ROW_COLUMNS, set_rows)
         session_rows.clear()
         entry_rows.clear()
         set_rows.clear()
+        stored.clear()
 
     def exercise_id(exercise: Exercise) -> int:
         nonlocal new_exercises
@@ -113,7 +137,10 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
             for position, entry in enumerate(session.entries):
                 entry_rows.append((entry_id, session_id, exercise_id(entry.exercise), position, entry.note))
                 for index, record in enumerate(entry.sets):
-                    set_rows.append((set_id, entry_id, index, *set_values(record).values()))
+                    values = stored.get(id(record))  # an import gives one record to the sets that are alike
+                    if values is None:
+                        values = stored[id(record)] = set_row(record)
+                    set_rows.append((set_id, entry_id, index, *values))
                     set_id += 1
                     sets_added += 1
                 entry_id += 1

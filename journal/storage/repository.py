@@ -32,14 +32,22 @@ def to_set(row: SetRow) -> SetRecord:
         duration_s=row.duration_s, distance_m=row.distance_m, note=row.note)
 
 
+SET_COLUMNS = ("set_type", "load_kg", "reps", "rir", "effort_scale", "failure_reps", "duration_s", "distance_m",
+               "note")
+
+
+def set_row(record: SetRecord) -> tuple[Any, ...]:
+    """A set's stored columns (all but id, entry and position), in the order of SET_COLUMNS; bulk inserts use
+    these. (`_value_` is the enum member's value without the cost of the `value` property.)"""
+    scale = record.effort_scale
+    return (record.set_type._value_, record.load_kg, record.reps, record.rir,
+            scale._value_ if scale is not None and record.rir is not None else None, record.failure_reps,
+            record.duration_s, record.distance_m, record.note)
+
+
 def set_values(record: SetRecord) -> dict[str, Any]:
-    """A set's stored columns (all but id, entry and position); bulk inserts use the same."""
-    return {
-        "set_type": record.set_type.value, "load_kg": record.load_kg, "reps": record.reps, "rir": record.rir,
-        "effort_scale": record.effort_scale.value if record.effort_scale and record.rir is not None else None,
-        "failure_reps": record.failure_reps, "duration_s": record.duration_s, "distance_m": record.distance_m,
-        "note": record.note,
-    }
+    """A set's stored columns by name."""
+    return dict(zip(SET_COLUMNS, set_row(record)))
 
 
 # ---- reading ----------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from journal.cli import main
 from journal.domain.units import Unit
-from journal.domain.validation import ValidationError, check_session_times, check_set
+from journal.domain.validation import check_session_times, check_set
 from journal.io import FORMATS, ImportFailed, ImportOptions, ParsedImport, parse_file, parse_text
 from journal.io.base import Problem
 from journal.io.generic import FIELDS
