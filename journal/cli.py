@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from journal import __version__
+
+
+class _Version(argparse.Action):
+    """--version, with the version looked up only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        import journal
+
+        print(f"journal {journal.__version__}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -21,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
                            help="journal file (default: JOURNAL_DB, else journal.sqlite in the app-data folder)")
     parser = argparse.ArgumentParser(prog="journal", parents=[db_option],
                                      description="A training journal for lifters who train by proximity to failure.")
-    parser.add_argument("--version", action="version", version=f"journal {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument("--smoke", action="store_true",
                         help="build every main view offscreen on sample data, render it, and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -186,10 +195,6 @@ def _chart(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from journal.charts.calibration import CalibrationChart
-    from journal.charts.proximity import ProximityChart
-    from journal.charts.strength import StrengthChart
-    from journal.charts.volume import VolumeChart
     from journal.storage.exercises import find_exercise
     from journal.ui import review_figures as figures
     from journal.ui.app import make_application
@@ -209,16 +214,24 @@ def _chart(args: argparse.Namespace) -> int:
     snapshot = read_all(prefs)
     scope = figures.Scope(args.since, args.until, exercise)
     if args.kind == "volume":
+        from journal.charts.volume import VolumeChart
+
         chart = VolumeChart()
         figures.draw_volume(chart, snapshot, scope, prefs.units)
     elif args.kind == "proximity":
+        from journal.charts.proximity import ProximityChart
+
         chart = ProximityChart()
         figures.draw_proximity(chart, snapshot, scope)
     elif args.kind == "e1rm":
+        from journal.charts.strength import StrengthChart
+
         chart = StrengthChart()
         chosen = [exercise] if exercise is not None else figures.strength_exercises(snapshot)
         figures.draw_strength(chart, snapshot, scope, chosen, prefs.units)
     else:
+        from journal.charts.calibration import CalibrationChart
+
         chart = CalibrationChart()
         figures.draw_calibration(chart, snapshot, scope)
     chart.resize(args.width, args.width * 9 // 16)

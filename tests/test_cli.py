@@ -155,3 +155,25 @@ def test_chart_names_an_unknown_exercise(tmp_path: Path, capsys: pytest.CaptureF
     code, _, err = run(capsys, "chart", "volume", "--png", str(tmp_path / "x.png"), "--db", str(path),
                        "--exercise", "Underwater Basket Weaving")
     assert code == 2 and "no exercise called 'Underwater Basket Weaving'" in err
+
+
+def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> None:
+    import journal
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == f"journal {journal.__version__}\n"
+    assert journal.__version__.count(".") >= 2
+
+
+def test_a_command_does_not_read_the_package_metadata(tmp_path: Path) -> None:
+    """The version is looked up only when asked for: reading the metadata would cost every command its time."""
+    code = ("import sys; from journal.cli import main; main(['stats', '--json', '--db', sys.argv[1]]); "
+            "print('importlib.metadata' in sys.modules)")
+    db = tmp_path / "j.sqlite"
+    subprocess.run([sys.executable, "-m", "journal", "demo", "--years", "0.1", "--db", str(db)], check=True,
+                   capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip().splitlines()[-1] == "False"

@@ -9,7 +9,7 @@ from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
-from journal.charts.style import add_legend, HARD, TONNAGE, WORKING
+from journal.charts.style import HARD, TONNAGE, WORKING, Bars, add_legend
 from journal.domain.review import week_label, week_of_seconds
 
 
@@ -20,9 +20,9 @@ class VolumeChart(Chart):
         self.bottom = self.add_plot(1, 0, "Sets per week")
         self.bottom.setXLink(self.top)
         self.top.getAxis("bottom").setStyle(showValues=False)
-        self.tonnage_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=TONNAGE, pen=None, name="Tonnage")
-        self.working_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=WORKING, pen=None)
-        self.hard_bars = pg.BarGraphItem(x=[], height=[], width=1, brush=HARD, pen=None)
+        self.tonnage_bars = Bars(x=[], height=[], width=1, brush=TONNAGE, pen=None, name="Tonnage")
+        self.working_bars = Bars(x=[], height=[], width=1, brush=WORKING, pen=None)
+        self.hard_bars = Bars(x=[], height=[], width=1, brush=HARD, pen=None)
         self.top.addItem(self.tonnage_bars)
         self.bottom.addItem(self.working_bars)
         self.bottom.addItem(self.hard_bars)
