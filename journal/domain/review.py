@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,6 +24,13 @@ DAY_SECONDS = 86400.0
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
+
+# The records below hold the whole journal (a million sets) in memory, so their integer columns (ids, weeks,
+# counts, reps) are int32, and RIR is float32 where it is kept per set (half steps from 0 to 10 are exact in it).
+# journal.storage.review widens a column to int64 when a value does not fit in int32. Figures worked out from
+# them are int64 and float64.
+COLUMN_INT = np.int32
+ColumnInts = NDArray[np.signedinteger[Any]]
 
 
 def _monday(ordinal: int) -> int:
@@ -58,8 +66,12 @@ def _floats(n: int = 0) -> FloatArray:
     return np.zeros(n, dtype=np.float64)
 
 
-def _week_axis(row_weeks: IntArray, first_week: int | None, last_week: int | None
-               ) -> tuple[IntArray, IntArray, BoolArray]:
+def _column_ints(n: int = 0) -> ColumnInts:
+    return np.zeros(n, dtype=COLUMN_INT)
+
+
+def _week_axis(row_weeks: ColumnInts, first_week: int | None, last_week: int | None
+               ) -> tuple[IntArray, ColumnInts, BoolArray]:
     """Every week from first to last (defaults: the rows' range), each row's index on it and which rows fall in."""
     first = first_week if first_week is not None else (int(row_weeks.min()) if row_weeks.size else last_week)
     last = last_week if last_week is not None else (int(row_weeks.max()) if row_weeks.size else first_week)
@@ -77,19 +89,19 @@ def _week_axis(row_weeks: IntArray, first_week: int | None, last_week: int | Non
 class WeekExerciseRows:
     """One row per (week, exercise) with at least one non-warm-up set; all arrays have the same length."""
 
-    week: IntArray
-    exercise: IntArray
-    working: IntArray  # non-warm-up sets
-    hard: IntArray  # hard sets (the threshold was applied when the rows were made)
-    unrated: IntArray  # non-warm-up sets with no RIR
+    week: ColumnInts
+    exercise: ColumnInts
+    working: ColumnInts  # non-warm-up sets
+    hard: ColumnInts  # hard sets (the threshold was applied when the rows were made)
+    unrated: ColumnInts  # non-warm-up sets with no RIR
     tonnage: FloatArray  # kg
     rir_sum: FloatArray  # sum of RIR over rated non-warm-up sets
-    bins: IntArray  # (n, 5): rated non-warm-up sets per RIR bin
+    bins: ColumnInts  # (n, 5): rated non-warm-up sets per RIR bin
 
     @staticmethod
     def empty() -> WeekExerciseRows:
-        return WeekExerciseRows(_ints(), _ints(), _ints(), _ints(), _ints(), _floats(), _floats(),
-                                np.zeros((0, len(RIR_BINS)), dtype=np.int64))
+        return WeekExerciseRows(_column_ints(), _column_ints(), _column_ints(), _column_ints(), _column_ints(),
+                                _floats(), _floats(), np.zeros((0, len(RIR_BINS)), dtype=COLUMN_INT))
 
 
 @dataclass(frozen=True)
@@ -132,7 +144,7 @@ def weekly(rows: WeekExerciseRows, exercises: Collection[int] | None = None,
     take = np.flatnonzero(chosen)[inside]
     at = index[inside]
 
-    def total(values: IntArray) -> IntArray:
+    def total(values: ColumnInts) -> IntArray:
         out = _ints(n)
         np.add.at(out, at, values[take])
         return out
@@ -191,15 +203,15 @@ def weekly_muscle_sets(rows: WeekExerciseRows, muscles: Mapping[int, tuple[tuple
 class SessionBests:
     """Per (session, exercise): that session's best e1RM set (computed with the formula setting)."""
 
-    session: IntArray
-    exercise: IntArray
+    session: ColumnInts
+    exercise: ColumnInts
     day: FloatArray  # POSIX seconds
     e1rm: FloatArray
     extrapolated: BoolArray
 
 
 def e1rm_series(bests: SessionBests, exercise: int
-                ) -> tuple[FloatArray, FloatArray, BoolArray, IntArray]:
+                ) -> tuple[FloatArray, FloatArray, BoolArray, ColumnInts]:
     """(day, e1rm, extrapolated, session) of one exercise, by day."""
     rows = np.flatnonzero(bests.exercise == exercise)
     rows = rows[np.argsort(bests.day[rows], kind="stable")]
@@ -210,14 +222,14 @@ def e1rm_series(bests: SessionBests, exercise: int
 class RepMaxRows:
     """Per (session, exercise, reps): the heaviest load lifted for that many reps that session."""
 
-    session: IntArray
-    exercise: IntArray
+    session: ColumnInts
+    exercise: ColumnInts
     day: FloatArray
-    reps: IntArray
+    reps: ColumnInts
     load: FloatArray
 
 
-def rep_prs(rows: RepMaxRows, exercise: int) -> tuple[FloatArray, FloatArray, IntArray, IntArray]:
+def rep_prs(rows: RepMaxRows, exercise: int) -> tuple[FloatArray, FloatArray, ColumnInts, ColumnInts]:
     """The actual personal records of one exercise (load x reps as lifted, never an estimate).
 
     A row is a PR when its load is heavier than every load lifted on an earlier day (a smaller `day` value) for at
@@ -245,13 +257,13 @@ def rep_prs(rows: RepMaxRows, exercise: int) -> tuple[FloatArray, FloatArray, In
 class CalibrationSets:
     """Sets with both a reported RIR and failure reps (taken on to failure)."""
 
-    set_id: IntArray
-    session: IntArray
-    exercise: IntArray
+    set_id: ColumnInts
+    session: ColumnInts
+    exercise: ColumnInts
     day: FloatArray
     reported: FloatArray
-    reps: IntArray
-    failure_reps: IntArray
+    reps: ColumnInts
+    failure_reps: ColumnInts
 
     @property
     def actual(self) -> FloatArray:
@@ -328,20 +340,18 @@ def rolling_calibration(sets: CalibrationSets, exercise: int | None = None, wind
 class SetPoints:
     """One row per non-warm-up set in the chosen range."""
 
-    set_id: IntArray
-    session: IntArray
-    exercise: IntArray
+    set_id: ColumnInts
+    session: ColumnInts
+    exercise: ColumnInts
     day: FloatArray
-    week: IntArray
     set_type: NDArray[np.int8]  # index into list(SetType)
-    rir: FloatArray  # nan: not rated
-    reps: FloatArray  # nan: none
+    rir: NDArray[np.float32]  # nan: not rated
     last: BoolArray  # the last non-warm-up set of its exercise in its session
 
     @staticmethod
     def empty() -> SetPoints:
-        return SetPoints(_ints(), _ints(), _ints(), _floats(), _ints(), np.zeros(0, dtype=np.int8), _floats(),
-                         _floats(), np.zeros(0, dtype=np.bool_))
+        return SetPoints(_column_ints(), _column_ints(), _column_ints(), _floats(), np.zeros(0, dtype=np.int8),
+                         np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.bool_))
 
 
 @dataclass(frozen=True)
@@ -382,11 +392,11 @@ _SRC_VOLUME = ("Schoenfeld et al. 2017, J Sports Sci; Baz-Valle et al. 2022, J H
 _FAILURE_TYPE = list(SetType).index(SetType.FAILURE)
 
 
-def _ids(values: IntArray) -> tuple[int, ...]:
+def _ids(values: ColumnInts) -> tuple[int, ...]:
     return tuple(int(v) for v in values)
 
 
-def _unique_ids(values: IntArray) -> tuple[int, ...]:
+def _unique_ids(values: ColumnInts) -> tuple[int, ...]:
     return tuple(int(v) for v in np.unique(values))
 
 
@@ -461,8 +471,9 @@ def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str]
 def _early_failure(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None],
                    calibration: CalibrationSets) -> list[Insight]:
     compound = np.isin(points.exercise, [x for x, kind in mechanic.items() if kind == Mechanic.COMPOUND])
-    early = (compound & (points.rir <= FAILURE_RIR) & ~points.last & (points.set_type != _FAILURE_TYPE)
-             & ~np.isin(points.set_id, calibration.set_id))  # M9: AMRAP/test and calibration sets are left out
+    # M9: AMRAP/test and calibration sets are left out (the calibration check only runs on the candidates)
+    early = compound & (points.rir <= FAILURE_RIR) & ~points.last & (points.set_type != _FAILURE_TYPE)
+    early[early] = ~np.isin(points.set_id[early], calibration.set_id)
     if not early.any():
         return []
     exercises, counts = np.unique(points.exercise[early], return_counts=True)

@@ -48,8 +48,11 @@ def list_sessions(session_ids: list[int] | None = None) -> list[SessionSummary]:
                     WHERE e2.session_id = s.id ORDER BY e2.position))
         {_FROM} {where}
         GROUP BY s.id ORDER BY s.start DESC, s.id DESC"""
-    return [SessionSummary(id=row[0], start=_as_datetime(row[1]), title=row[2], set_count=row[3],
-                           tonnage_kg=float(row[4]), exercise_names=tuple(filter(None, (row[5] or "").split("\x1f"))))
+    texts: dict[str, str] = {}  # one string object per distinct title or exercise name, not one per row
+    share = texts.setdefault
+    return [SessionSummary(id=row[0], start=_as_datetime(row[1]), title=share(row[2], row[2]), set_count=row[3],
+                           tonnage_kg=float(row[4]),
+                           exercise_names=tuple(share(name, name) for name in (row[5] or "").split("\x1f") if name))
             for row in db.execute_sql(sql, params)]
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from journal.domain.metrics import CURVE_K, EXTRAPOLATED_N_MAX, VALID_N_MAX, E1rmFormula
 from journal.domain.records import SetType
 from journal.domain.review import (
+    COLUMN_INT,
     CalibrationSets,
     RepMaxRows,
     SessionBests,
@@ -33,22 +34,37 @@ _WORKING = "st.set_type != 'warmup'"
 _TYPES = {t.value: i for i, t in enumerate(SetType)}
 
 
-def _columns(cursor: Any, dtypes: tuple[Any, ...], chunk: int = 50_000) -> list[np.ndarray]:
-    """A query's rows as one array per column, of the given types (NULL as nan in float columns), read a chunk at a
-    time so that a million rows never sit in memory as Python tuples, nor twice as arrays."""
-    parts: list[list[np.ndarray]] = [[] for _ in dtypes]
+_NARROW = np.iinfo(COLUMN_INT)
+
+
+def _columns(cursor: Any, dtypes: tuple[Any, ...], chunk: int = 10_000) -> list[np.ndarray]:
+    """A query's rows as one array per column, of the given types (NULL as nan in float columns; an int32 column
+    with a value beyond int32 becomes int64). The rows are read a chunk at a time, so that a million rows never sit
+    in memory as Python tuples, and each chunk is copied once into its column's array, the chunk then freed."""
+    types = [np.dtype(dtype) for dtype in dtypes]
+    parts: list[list[np.ndarray]] = [[] for _ in types]
     while rows := cursor.fetchmany(chunk):
-        block = np.array(rows, dtype=np.float64).reshape(-1, len(dtypes))
-        for column, dtype in enumerate(dtypes):
-            parts[column].append(block[:, column].astype(dtype))
+        block = np.array(rows, dtype=np.float64).reshape(-1, len(types))
+        del rows
+        for column, values in enumerate(block.T):
+            if types[column] == COLUMN_INT and not (_NARROW.min <= values.min() and values.max() <= _NARROW.max):
+                types[column] = np.dtype(np.int64)
+            parts[column].append(values.astype(types[column]))
+        del block
     columns = []
-    for column, dtype in enumerate(dtypes):
-        columns.append(np.concatenate(parts[column]) if parts[column] else np.empty(0, dtype))
-        parts[column] = []
+    for column, dtype in enumerate(types):
+        chunks = parts[column]
+        out = np.empty(sum(len(part) for part in chunks), dtype)
+        at = 0
+        while chunks:
+            part = chunks.pop(0)
+            out[at:at + len(part)] = part
+            at += len(part)
+        columns.append(out)
     return columns
 
 
-I, F = np.int64, np.float64
+I, F = COLUMN_INT, np.float64
 
 
 def _e1rm_sql(formula: E1rmFormula) -> str:
@@ -151,15 +167,14 @@ def set_points(since: datetime | None = None, until: datetime | None = None,
     """Every non-warm-up set in the range, with whether it was the last of its exercise in the session."""
     where, params = _where(since, until, exercises, sessions=sessions)
     cursor = db.execute_sql(f"""
-        SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, {WEEK_SQL},
+        SELECT st.id, s.id, e.exercise_id, {DAY_SQL},
                CASE st.set_type {' '.join(f"WHEN '{v}' THEN {i}" for v, i in _TYPES.items())} END,
-               st.rir, st.reps,
-               st.position = max(st.position) OVER (PARTITION BY st.entry_id)
+               st.rir, st.position = max(st.position) OVER (PARTITION BY st.entry_id)
         {_FROM} WHERE {where} ORDER BY s.start, e.position, st.position""", params)
-    set_id, session, exercise, day, week, set_type, rir, reps, last = _columns(
-        cursor, (I, I, I, F, I, np.int8, F, F, np.bool_))
-    return SetPoints(set_id=set_id, session=session, exercise=exercise, day=day, week=week, set_type=set_type,
-                     rir=rir, reps=reps, last=last)
+    set_id, session, exercise, day, set_type, rir, last = _columns(
+        cursor, (I, I, I, F, np.int8, np.float32, np.bool_))
+    return SetPoints(set_id=set_id, session=session, exercise=exercise, day=day, set_type=set_type, rir=rir,
+                     last=last)
 
 
 def exercises_used() -> list[tuple[int, str, str | None, str, str]]:

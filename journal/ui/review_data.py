@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows
+from journal.memory import release_free_memory
 from journal.storage import review as queries
 from journal.storage.changes import Change
 from journal.ui.service import JournalService, Preferences
@@ -51,6 +52,13 @@ def read_all(prefs: Preferences) -> Snapshot:
                     queries.set_points(), exercises)
 
 
+def read_and_release(prefs: Preferences) -> Snapshot:
+    """read_all, then the memory its temporaries took handed back to the system: only the snapshot stays."""
+    snapshot = read_all(prefs)
+    release_free_memory()
+    return snapshot
+
+
 def splice(old: T, new: T, keep: np.ndarray, order: tuple[str, ...]) -> T:
     """`old` without the rows `keep` leaves out, plus `new`, sorted by the fields in `order` (last is primary)."""
     fields = {f.name: np.concatenate([getattr(old, f.name)[keep], getattr(new, f.name)])
@@ -79,7 +87,7 @@ class ReviewData(QObject):
         prefs = self.service.preferences
         self._prefs = prefs
         if not background:
-            self.snapshot = read_all(prefs)
+            self.snapshot = read_and_release(prefs)
             self.ready.emit()
             return
         if self.loading:
@@ -100,7 +108,7 @@ class ReviewData(QObject):
             self.loading = False
             raise error
 
-        run_in_background(lambda: read_all(prefs), done, failed)
+        run_in_background(lambda: read_and_release(prefs), done, failed)
 
     def _preferences_changed(self, prefs: Preferences) -> None:
         if (prefs.hard_set_rir, prefs.e1rm_formula) != (self._prefs.hard_set_rir, self._prefs.e1rm_formula):

@@ -8,6 +8,7 @@ Signals:
 
 from __future__ import annotations
 
+import weakref
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from journal.charts.proximity import ProximityChart
 from journal.charts.strength import StrengthChart
 from journal.charts.volume import VolumeChart
 from journal.domain.records import MUSCLES
-from journal.ui.review_data import ReviewData
+from journal.ui.review_data import ReviewData, Snapshot
 from journal.ui.review_figures import (
     Scope,
     draw_calibration,
@@ -164,6 +165,9 @@ class ReviewScreen(QWidget):
         for chart in self.charts:
             chart.session_clicked.connect(self.session_requested)
         self._filled_for: object = None
+        # what the insights shown were worked out from: the snapshot (weakly: a replaced one is freed), the scope and
+        # the muscle range; a redraw with the same three keeps them
+        self._insights_for: tuple[weakref.ref[Snapshot], Scope, tuple[float, float]] | None = None
 
     # ---- state ----
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
@@ -259,7 +263,12 @@ class ReviewScreen(QWidget):
         snapshot = self.data.snapshot
         assert snapshot is not None
         prefs = self.service.preferences
-        found = review_insights(snapshot, scope, (prefs.muscle_low, prefs.muscle_high))
+        muscle_range = (prefs.muscle_low, prefs.muscle_high)
+        if self._insights_for is not None and self._insights_for[0]() is snapshot \
+                and self._insights_for[1:] == (scope, muscle_range):
+            return
+        self._insights_for = (weakref.ref(snapshot), scope, muscle_range)
+        found = review_insights(snapshot, scope, muscle_range)
         self.insight_model.clear()
         for insight in found:
             behind = len(insight.set_ids) or len(insight.session_ids)

@@ -76,10 +76,8 @@ def points(*rows: tuple[int, int, int, SetType, float, bool]) -> SetPoints:
     n = len(rows)
     return SetPoints(set_id=np.array([r[0] for r in rows], np.int64), session=np.array([r[1] for r in rows], np.int64),
                      exercise=np.array([r[2] for r in rows], np.int64), day=np.zeros(n),
-                     week=np.full(n, W1, np.int64),
                      set_type=np.array([TYPES.index(r[3]) for r in rows], np.int8),
-                     rir=np.array([r[4] for r in rows], np.float64), reps=np.full(n, 5.0),
-                     last=np.array([r[5] for r in rows], np.bool_))
+                     rir=np.array([r[4] for r in rows], np.float32), last=np.array([r[5] for r in rows], np.bool_))
 
 
 def working_sets(first_id: int, exercise: int, rirs: list[float], session: int = 1) -> list[

@@ -75,6 +75,16 @@ def test_list_sessions_newest_first_with_counts_and_tonnage(journal: Path) -> No
     assert (by_id[d].set_count, by_id[d].tonnage_kg, by_id[d].exercise_names) == (0, 0.0, ())
 
 
+def test_list_sessions_share_one_string_per_name(journal: Path) -> None:
+    store(session(datetime(2024, 3, 1, 18), ("Bench Press", [s(100, 5)]), title="Push"),
+          session(datetime(2024, 3, 3, 18), ("Back Squat", [s(140, 3)]), ("Bench Press", [s(100, 5)]), title="Push"))
+    newer, older = list_sessions()
+    assert newer.exercise_names == ("Back Squat", "Bench Press") and older.exercise_names == ("Bench Press",)
+    # thousands of sessions hold the same few names: each row refers to one shared string
+    assert newer.exercise_names[1] is older.exercise_names[0]
+    assert newer.title is older.title
+
+
 def test_list_sessions_subset_and_ties(journal: Path) -> None:
     same = datetime(2024, 5, 1, 18)
     first, second, third = store(session(same, ("Deadlift", [s(180, 5)])), session(same),

@@ -52,3 +52,21 @@ def test_few_sets_are_all_drawn_without_a_note(qtbot: QtBot) -> None:
                      np.empty(0), np.empty(0), np.empty(0))
     assert len(chart.points.data) == 2
     assert not chart.scatter_plot.titleLabel.text
+
+
+def test_long_lines_draw_about_a_point_a_pixel_and_keep_their_peaks(qtbot: QtBot) -> None:
+    chart = CalibrationChart()
+    qtbot.addWidget(chart)
+    chart.resize(800, 400)
+    chart.show()
+    qtbot.waitExposed(chart)
+    count = 50_000
+    day = np.arange(count, dtype=np.float64) * 86400
+    wave = np.sin(np.arange(count) / 50)
+    chart.set_series(np.ones(3), np.ones(3), day[:3], np.arange(3), day, wave, np.abs(wave))
+    # once the view has its range: the lowest and highest of each pixel's points
+    qtbot.waitUntil(lambda: len(chart.bias_line.getData()[0]) <= 4 * chart.time_plot.vb.width(), timeout=5000)
+    x, y = chart.bias_line.getData()
+    assert (y.min(), y.max()) == (wave.min(), wave.max())  # so the line reaches the same extremes
+    original_x, _ = chart.bias_line.getOriginalDataset()
+    assert len(original_x) == count

@@ -17,8 +17,9 @@ from journal.domain.records import Entry, Session, SetRecord, SetType
 from journal.domain.units import KG_PER_LB, Unit
 from journal.storage import exercises, repository as repo
 from journal.storage.database import close_database, open_database
-from journal.ui import review_data
+from journal.ui import review_data, review_screen
 from journal.ui.main_window import MainWindow
+from journal.ui.review_figures import Scope
 from journal.ui.service import Preferences
 from tests.ui.helpers import shoot
 
@@ -153,6 +154,31 @@ def test_an_edit_updates_the_charts_without_reading_all_history(review: tuple[Ma
     assert nonzero(heights(window.review.volume.tonnage_bars)) == pytest.approx([920, 1925])
     assert nonzero(heights(window.review.volume.hard_bars)) == [2, 3]
     assert reads == []
+
+
+def test_insights_are_worked_out_once_for_the_same_data_and_scope(review: tuple[MainWindow, dict[str, int]],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    window, ids = review
+    screen = window.review
+    scopes: list[Scope] = []
+    real = review_screen.review_insights
+    monkeypatch.setattr(review_screen, "review_insights", lambda *args: scopes.append(args[1]) or real(*args))
+    for index in (1, 2, 3, 0):  # another chart: the same insights
+        screen.tabs.setCurrentIndex(index)
+    screen.redraw()
+    assert scopes == []
+    screen.range.setCurrentText("All")  # another range: worked out again
+    assert len(scopes) == 1 and scopes[0].since is None
+    session = repo.get_session(ids["second"])
+    record = session.entries[0].sets[0]
+    from journal.ui import undo
+
+    model = screen.insight_model
+    assert not any("Failure before the last set" in model.item(row).text() for row in range(model.rowCount()))
+    # bench's first set of week 2 at RIR 0, before its last set: new data, worked out again
+    window.service.push(undo.EditSet(window.service, record, record.replace(rir=0.0)))
+    assert len(scopes) == 2
+    assert any("Failure before the last set" in model.item(row).text() for row in range(model.rowCount()))
 
 
 def test_empty_range_says_so_and_exports(review: tuple[MainWindow, dict[str, int]], tmp_path: Path,

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: MIT
+"""Handing memory that was freed back to the operating system, after a large one-time read.
+
+glibc keeps freed heap memory mapped for reuse, and a thread's heap serves only that thread: the temporaries of a
+read on a worker thread would otherwise stay resident for the whole session. Elsewhere this does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from collections.abc import Callable
+from functools import cache
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None where the C library has none (not Linux, or musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # the C library this process already uses
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return trim  # type: ignore[no-any-return]
+
+
+def release_free_memory() -> bool:
+    """Return the free pages of every heap to the operating system; True when the C library could be asked."""
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
