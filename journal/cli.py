@@ -198,7 +198,7 @@ def _chart(args: argparse.Namespace) -> int:
     from journal.storage.exercises import find_exercise
     from journal.ui import review_figures as figures
     from journal.ui.app import make_application
-    from journal.ui.review_data import read_all
+    from journal.ui.review_data import CHART_PARTS, read_all
     from journal.ui.service import Preferences
 
     _open(args, must_exist=True)
@@ -211,7 +211,7 @@ def _chart(args: argparse.Namespace) -> int:
         exercise = found.id
     app = make_application()
     prefs = Preferences.load()
-    snapshot = read_all(prefs)
+    snapshot = read_all(prefs, CHART_PARTS[args.kind])
     scope = figures.Scope(args.since, args.until, exercise)
     if args.kind == "volume":
         from journal.charts.volume import VolumeChart
@@ -254,7 +254,7 @@ def _printed(args: argparse.Namespace) -> int:
     from journal.storage.routines import find_routine
     from journal.ui import printouts
     from journal.ui.app import make_application
-    from journal.ui.review_data import read_all
+    from journal.ui.review_data import CHART_PARTS, read_all
     from journal.ui.review_figures import Scope
     from journal.ui.service import Preferences
 

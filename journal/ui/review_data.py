@@ -9,6 +9,7 @@ Signals:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from typing import Any, TypeVar
 
 import numpy as np
@@ -44,12 +45,24 @@ class Snapshot:
     exercises: dict[int, ExerciseInfo]
 
 
-def read_all(prefs: Preferences) -> Snapshot:
-    """Everything the review needs, from the whole journal (a few aggregate queries and one set query)."""
-    exercises = read_all_exercises()
-    return Snapshot(queries.week_exercise_rows(prefs.hard_set_rir), queries.session_weeks(),
-                    queries.session_bests(prefs.e1rm_formula), queries.rep_max_rows(), queries.calibration_sets(),
-                    queries.set_points(), exercises)
+PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points"})  # the Snapshot's read fields
+CHART_PARTS = {"volume": {"rows"}, "proximity": {"rows", "points"}, "e1rm": {"bests", "maxes"},
+               "calibration": {"calibration"}}  # what each chart draws from
+
+
+def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
+    """Everything the review needs, from the whole journal (a few aggregate queries and one set query); or only
+    `parts` of it, the others left empty (`journal chart` draws one chart)."""
+    def only(part: str) -> tuple[()] | None:
+        return None if part in parts else ()  # every session, or none
+
+    return Snapshot(rows=queries.week_exercise_rows(prefs.hard_set_rir, weeks=only("rows")),
+                    weeks=queries.session_weeks(only("weeks")),
+                    bests=queries.session_bests(prefs.e1rm_formula, sessions=only("bests")),
+                    maxes=queries.rep_max_rows(sessions=only("maxes")),
+                    calibration=queries.calibration_sets(sessions=only("calibration")),
+                    points=queries.set_points(sessions=only("points")),
+                    exercises=read_all_exercises())
 
 
 def read_and_release(prefs: Preferences) -> Snapshot:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from journal.domain.effort import EffortScale
+from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Session, SetRecord, SetType
 from journal.domain.units import KG_PER_LB, Unit
 from journal.storage import exercises, repository as repo
@@ -212,3 +213,38 @@ def test_insights_explain_and_open_their_sessions(review: tuple[MainWindow, dict
     for row in range(model.rowCount()):
         item = model.item(row)
         assert not item.isEnabled() or item.toolTip().startswith("Source: ")
+
+
+def test_a_chart_command_reads_only_what_its_chart_draws(db_path: Path) -> None:
+    """read_all with a chart's parts gives those parts exactly as the whole read does, and the others empty."""
+    import dataclasses
+
+    def size(value: object) -> int:
+        if isinstance(value, dict):
+            return len(value)
+        return len(getattr(value, dataclasses.fields(value)[0].name))  # type: ignore[arg-type]
+
+    def same(a: object, b: object) -> bool:
+        if isinstance(a, dict):
+            return a == b
+        return all(np.array_equal(getattr(a, f.name), getattr(b, f.name), equal_nan=True)
+                   for f in dataclasses.fields(a))  # type: ignore[arg-type]
+
+    journal_with_two_weeks(db_path)
+    open_database(db_path)
+    try:
+        prefs = Preferences(units=Unit.KG, effort_scale=EffortScale.RIR, hard_set_rir=3.0,
+                            e1rm_formula=next(iter(E1rmFormula)))
+        whole = review_data.read_all(prefs)
+        assert all(size(getattr(whole, part)) for part in review_data.PARTS)
+        assert set().union(*review_data.CHART_PARTS.values()) == review_data.PARTS - {"weeks"}
+        for parts in review_data.CHART_PARTS.values():
+            some = review_data.read_all(prefs, parts)
+            assert some.exercises == whole.exercises
+            for part in review_data.PARTS:
+                if part in parts:
+                    assert same(getattr(some, part), getattr(whole, part)), part
+                else:
+                    assert size(getattr(some, part)) == 0, part
+    finally:
+        close_database()
