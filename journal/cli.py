@@ -254,7 +254,7 @@ def _printed(args: argparse.Namespace) -> int:
     from journal.storage.routines import find_routine
     from journal.ui import printouts
     from journal.ui.app import make_application
-    from journal.ui.review_data import CHART_PARTS, read_all
+    from journal.ui.review_data import read_all
     from journal.ui.review_figures import Scope
     from journal.ui.service import Preferences
 

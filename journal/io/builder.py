@@ -60,18 +60,16 @@ class SessionBuilder:
     def add_set(self, key: str, name: str, record: SetRecord, line: int, note: str = "",
                 new: bool = False) -> None:
         """Add a set to the exercise being added to (see entry), after the checks every set passes."""
-        self.append(key, name, checked(record, line), note, new)
-
-    def append(self, key: str, name: str, record: SetRecord, note: str = "", new: bool = False) -> None:
-        """Add a set that has passed `checked` (see add_set)."""
-        self.entry(key, name, note, new).sets.append(record)
+        self.entry(key, name, note, new).sets.append(checked(record, line))
 
     def result(self, fmt: str, effort_from_notes: bool, **fields: object) -> ParsedImport:
         """Sessions oldest first, each exercise's sets in file order; effort read from notes when asked."""
         sessions = []
         from_notes = 0
         exercises: dict[str, Exercise] = {}
-        for slot in sorted(self._sessions.values(), key=lambda s: s.fields["start"]):  # type: ignore[arg-type, return-value]
+        slots = sorted(self._sessions.values(),
+                       key=lambda s: s.fields["start"])  # type: ignore[arg-type, return-value]
+        for slot in slots:
             entries = []
             for entry in slot.entries:
                 sets = tuple(entry.sets)

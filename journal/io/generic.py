@@ -111,7 +111,8 @@ class GenericCsv(Importer):
             with recorded(problems):
                 line = row.line
                 value = _Mapped(row, mapping)
-                start = when(f"{value['date']} {value['time']}".strip(), line, _DATE_ORDER.get(mapping.get("date_order", "")))
+                start = when(f"{value['date']} {value['time']}".strip(), line,
+                             _DATE_ORDER.get(mapping.get("date_order", "")))
                 title = value["title"]
                 key = builder.session(f"{start.isoformat()}|{title}", start, title=title)
                 exercise = value["exercise"]

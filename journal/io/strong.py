@@ -57,9 +57,9 @@ class StrongCsv(Importer):
         return all(name in header for name in REQUIRED) and any(n.startswith("Weight") for n in header)
 
     def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
-        """Every row's fields are read once per distinct value: a session's date, title, duration and notes
-        repeat on each of its sets, and most sets repeat a load, reps and RPE seen before, so what a row's fields
-        were read as is remembered under the fields as written (a refusal is not, and is reported on every row)."""
+        """Fields are read once per distinct value: a workout's date, title and duration repeat on each of its
+        sets, and most sets repeat a load, reps and RPE seen before, so what they were read as is remembered under
+        the fields as written (a refusal is not, so it is reported on every row it is on)."""
         header = header_of(text)
         require(header, REQUIRED, self.label)
         weight_name, header_unit = weight_column(header, self.label)
@@ -127,18 +127,18 @@ class StrongCsv(Importer):
         count = 0
         for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
             try:
-                written = session_fields(fields)
-                key = sessions.get(written) or sessions.setdefault(written, session(written, line))
+                of_session = session_fields(fields)
+                key = sessions.get(of_session) or sessions.setdefault(of_session, session(of_session, line))
                 if (workout_notes := fields[notes_at].strip()) and notes.get(key) != workout_notes:
                     notes[key] = workout_notes
                     builder.update(key, notes=workout_notes)
                 exercise = fields[exercise_at].strip()
                 if not exercise:
                     raise ImportFailed(line, "the exercise name is empty")
-                written = set_fields(fields)
-                found = sets.get(written) or sets.setdefault(written, set_record(written, line))
+                of_set = set_fields(fields)
+                found = sets.get(of_set) or sets.setdefault(of_set, set_record(of_set, line))
                 if found is None:  # a note (which belongs to its exercise) or a rest timer
-                    if written[0].strip().lower() == "note" and (note := written[-1].strip()):
+                    if of_set[0].strip().lower() == "note" and (note := of_set[-1].strip()):
                         builder.entry(key, exercise, note)
                         adding = None
                     continue

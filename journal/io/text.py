@@ -7,8 +7,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from operator import itemgetter
 from collections.abc import Callable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 

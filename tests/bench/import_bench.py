@@ -2,12 +2,14 @@
 """Import speed: Journal's importer (parse, check, map names, write in one transaction) against a raw baseline
 that only reads the same rows with the csv module and writes them with sqlite3 executemany into the same tables;
 and end to end against the do-it-yourself way (pandas reads the export, groups weekly tonnage, matplotlib saves a
-PNG) versus `journal import` plus `journal chart volume --png`."""
+PNG) versus `journal import` plus `journal chart volume --png`, with the floor under those two commands: the bare
+program starts of this stack plus the raw import."""
 
 from __future__ import annotations
 
 import csv
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -111,31 +113,52 @@ figure.savefig(sys.argv[2])
 """
 
 
-def end_to_end(export: Path, folder: Path) -> tuple[float, float]:
-    """(Journal: import + chart, DIY: pandas + matplotlib), wall time of the commands."""
+BARE_STARTS = (
+    # what `journal import` cannot start without: Python, peewee and Qt Core (the file lock and data folder)
+    "import sqlite3, peewee; from PySide6 import QtCore",
+    # what `journal chart` cannot start without: a Qt application with pyqtgraph
+    "from PySide6 import QtWidgets; import pyqtgraph; app = QtWidgets.QApplication([])",
+)
+
+
+def end_to_end(export: Path, folder: Path) -> dict[str, float]:
+    """Wall time of the commands: Journal's import and chart (each, and both), the do-it-yourself script, and the
+    floor under Journal's two commands with this stack: two bare program starts plus the raw import."""
     env = {**ENV, "JOURNAL_DATA_DIR": str(folder / "data")}
+    spent: dict[str, list[float]] = {"import": [], "chart": []}
+
+    def timed(step: str, command: list[str]) -> None:
+        began = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "journal", *command], check=True, env=env, capture_output=True)
+        spent[step].append(time.perf_counter() - began)
 
     def journal() -> None:
         db = folder / f"e2e-{time.perf_counter_ns()}.sqlite"
-        subprocess.run([sys.executable, "-m", "journal", "import", str(export), "--units", "kg", "--db", str(db)],
-                       check=True, env=env, capture_output=True)
-        subprocess.run([sys.executable, "-m", "journal", "chart", "volume", "--png", str(folder / "j.png"),
-                        "--db", str(db)], check=True, env=env, capture_output=True)
+        timed("import", ["import", str(export), "--units", "kg", "--db", str(db)])
+        timed("chart", ["chart", "volume", "--png", str(folder / "j.png"), "--db", str(db)])
 
     def diy() -> None:
         subprocess.run([sys.executable, "-c", DIY, str(export), str(folder / "diy.png")], check=True, env=env,
                        capture_output=True)
 
-    return median_seconds(journal, runs=3), median_seconds(diy, runs=3)
+    def bare_starts() -> None:
+        for code in BARE_STARTS:
+            subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)
+
+    figures = {"journal_e2e": median_seconds(journal, runs=5), "diy_e2e": median_seconds(diy, runs=5),
+               "bare_starts": median_seconds(bare_starts, runs=5)}
+    figures.update({f"journal_{step}_command": statistics.median(times[1:]) for step, times in spent.items()})
+    return figures
 
 
 def measure(rows: int = 100_000) -> dict[str, float]:
     export = strong_export(rows)
     with tempfile.TemporaryDirectory(prefix="journal-bench-") as name:
         folder = Path(name)
-        figures = {"journal": median_seconds(lambda: journal_import(export, folder), runs=3),
-                   "raw": median_seconds(lambda: raw_import(export, folder), runs=3)}
-        figures["journal_e2e"], figures["diy_e2e"] = end_to_end(export, folder)
+        figures = {"journal": median_seconds(lambda: journal_import(export, folder), runs=5),
+                   "raw": median_seconds(lambda: raw_import(export, folder), runs=5)}
+        figures.update(end_to_end(export, folder))
+    figures["floor_e2e"] = figures["bare_starts"] + figures["raw"]
     return figures
 
 
