@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import LINE_OPTIONS, Chart, even_sample
-from journal.charts.style import add_legend, HARD, MEAN_LINE, SERIES, palette_colours
+from journal.charts.style import HARD, MEAN_LINE, SERIES, palette_colours
 
 JITTER = 0.12
 
@@ -28,7 +28,9 @@ class CalibrationChart(Chart):
                                                                 f"{round(y):g} reps in reserve")
         self.points.sigClicked.connect(self._clicked)
         self.scatter_plot.addItem(self.points)
-        add_legend(self.time_plot)
+        # The key to the lines sits in the title row, above the plot: a legend inside it covers a long history.
+        self.time_plot.setTitle(f'<span style="color:{MEAN_LINE}">━━</span> Mean error (last 10)&nbsp;&nbsp;&nbsp; '
+                                f'<span style="color:{HARD}">╺╸╺╸</span> Mean absolute error (last 10)', size="9pt")
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DotLine))
         self.time_plot.addItem(self.zero, ignoreBounds=True)
         self.bias_line = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Mean error (last 10)",
