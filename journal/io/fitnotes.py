@@ -21,13 +21,12 @@ from journal.io.base import (
     Problem,
     Progress,
     no_progress,
-    recorded,
     too_many,
     units_not_stated,
 )
-from journal.io.builder import SessionBuilder
+from journal.io.builder import SessionBuilder, checked
 from journal.io.fields import duration_text, load_kg, metres, number, unit_word, weight_column, when, whole
-from journal.io.text import Record, header_of, require, rows
+from journal.io.text import Record, checked_records, column, header_of, positions, require
 
 REQUIRED = ("Date", "Exercise", "Category", "Reps")
 
@@ -52,53 +51,83 @@ class FitNotesCsv(Importer):
         categories: dict[str, list[str]] = {}
         problems: list[Problem] = []
 
-        numeric = [header.index(name) for name in (weight, "Reps") if name in header]
+        numeric = [header.index(name) for name in (weight, "Reps", "Distance") if name in header]
+        timed = header.index("Time") if "Time" in header else None
         text_columns = [(header.index(name), name) for name in ("Exercise", "Comment", "Notes") if name in header]
 
         def mend(record: Record, expected: int) -> list[str]:
             """Join the fields an unquoted comma split a text column into: the exercise name, else a comment,
-            whichever leaves the weight and reps reading as numbers; otherwise refuse the row."""
+            whichever leaves the weight, reps and distance reading as numbers and the time as a time (else the
+            first that leaves the numbers, so that the time is refused as the row's own problem); otherwise refuse
+            the row."""
             fields = record.fields
             extra = len(fields) - expected
             if extra <= 0:
                 return fields
-            for at, column in text_columns:
-                joined = ",".join(fields[at:at + extra + 1])
-                candidate = [*fields[:at], joined, *fields[at + extra + 1:]]
-                if all(_numeric(candidate[i]) for i in numeric):
-                    problems.append(Problem(record.line, f"the {column.lower()} held {extra} unquoted comma"
-                                                         f"{'s' if extra > 1 else ''}; read as '{joined.strip()}'",
-                                            fatal=False))
-                    return candidate
+            joined = {name: [*fields[:at], ",".join(fields[at:at + extra + 1]), *fields[at + extra + 1:]]
+                      for at, name in text_columns}  # the row with the extra fields joined into this column
+            numbers = [name for name, row in joined.items() if all(_numeric(row[i]) for i in numeric)]
+            timely = [name for name in numbers if timed is None or _time(joined[name][timed])]
+            for name in timely[:1] or numbers[:1]:
+                text = joined[name][header.index(name)].strip()
+                problems.append(Problem(record.line, f"the {name.lower()} held {extra} unquoted comma"
+                                                     f"{'s' if extra > 1 else ''}; read as '{text}'", fatal=False))
+                return joined[name]
             raise ImportFailed(record.line, f"{extra} field{'s' if extra > 1 else ''} more than the header, and "
-                                            "no way of joining them leaves the weight and reps as numbers")
+                                            "no way of joining them leaves the weight, reps and distance as numbers")
+
+        # A day's date repeats on each of its sets, and most sets repeat ones seen before: what the fields were read
+        # as is remembered under the fields as written, as in the Strong reader.
+        date_at, category_at, exercise_at = (column(header, name) for name in ("Date", "Category", "Exercise"))
+        set_fields = positions(header, "Weight Unit", weight, "Reps", "Time", "Distance", "Distance Unit", "Comment",
+                               "Notes")
+        days: dict[str, str] = {}  # a date as written -> session key
+        sets: dict[tuple[str, ...], SetRecord] = {}
+
+        def session(written: str, line: int) -> str:
+            day = when(written.strip(), line).date()
+            return builder.session(day.isoformat(), datetime(day.year, day.month, day.day))
+
+        def set_record(written: tuple[str, ...], line: int) -> SetRecord:
+            unit_text, load, reps, time, distance, distance_unit, comment, notes = (field.strip() for field in written)
+            unit = unit_word(unit_text, line) or header_unit or options.units or Unit.KG
+            return checked(SetRecord(
+                load_kg=load_kg(number(load, line, "weight"), unit, line),
+                reps=whole(reps, line, "reps") or None,
+                duration_s=duration_text(time, line) or None,
+                distance_m=metres(number(distance, line, "distance"), distance_unit, line),
+                note=comment or notes), line)
 
         count = 0
-        for count, row in enumerate(rows(text, header, progress, mend), 1):
-            with recorded(problems):
-                line = row.line
-                day = when(row["Date"], line).date()
-                key = builder.session(day.isoformat(), datetime(day.year, day.month, day.day))
-                category = row["Category"]
+        for count, (line, fields) in enumerate(checked_records(text, header, progress, mend), 1):
+            try:
+                key = days.get(fields[date_at]) or days.setdefault(fields[date_at], session(fields[date_at], line))
+                category = fields[category_at].strip()
                 if category and category not in categories.setdefault(key, []):
                     categories[key].append(category)
-                unit = unit_word(row["Weight Unit"], line) or header_unit or options.units or Unit.KG
-                exercise = row["Exercise"]
+                exercise = fields[exercise_at].strip()
                 if not exercise:
                     raise ImportFailed(line, "the exercise name is empty")
-                builder.add_set(key, exercise, SetRecord(
-                    load_kg=load_kg(number(row[weight], line, "weight"), unit, line),
-                    reps=whole(row["Reps"], line, "reps") or None,
-                    duration_s=duration_text(row["Time"], line) or None,
-                    distance_m=metres(number(row["Distance"], line, "distance"), row["Distance Unit"], line),
-                    note=row["Comment"] or row["Notes"]), line)
-            if too_many(problems):
-                break
+                of_set = set_fields(fields)
+                record = sets.get(of_set) or sets.setdefault(of_set, set_record(of_set, line))
+                builder.entry(key, exercise).sets.append(record)
+            except ImportFailed as failure:
+                problems.append(failure.problem)
+                if too_many(problems):
+                    break
         for key, names in categories.items():
             builder.update(key, title=", ".join(names))
         return builder.result(self.label, options.effort_from_notes, problems=problems,
                               units=header_unit or options.units or Unit.KG,
                               units_stated=header_unit is not None or "Weight Unit" in col, rows=count)
+
+
+def _time(text: str) -> bool:
+    try:
+        duration_text(text, 0)
+    except ImportFailed:
+        return False
+    return True
 
 
 def _numeric(text: str) -> bool:

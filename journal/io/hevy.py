@@ -19,12 +19,11 @@ from journal.io.base import (
     Problem,
     Progress,
     no_progress,
-    recorded,
     too_many,
 )
-from journal.io.builder import SessionBuilder
+from journal.io.builder import SessionBuilder, checked
 from journal.io.fields import load_kg, number, rpe_to_rir, session_times, when, whole
-from journal.io.text import header_of, require, rows
+from journal.io.text import checked_records, column, header_of, positions, require
 
 REQUIRED = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
 _SET_TYPES = {"normal": SetType.WORKING, "warmup": SetType.WARMUP, "failure": SetType.FAILURE,
@@ -40,40 +39,63 @@ class HevyCsv(Importer):
         return all(name in header for name in REQUIRED)
 
     def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
+        """A workout's fields repeat on each of its sets, and most sets repeat ones seen before: what they were read
+        as is remembered under the fields as written, as in the Strong reader."""
         header = header_of(text)
         require(header, REQUIRED, self.label)
         col = set(header)
         unit = Unit.LB if "weight_lbs" in col else Unit.KG
         weight = "weight_lbs" if unit is Unit.LB else "weight_kg"
         distance, per_metre = ("distance_miles", 1609.344) if "distance_miles" in col else ("distance_km", 1000.0)
+        session_fields = positions(header, "start_time", "end_time", "title", "description")
+        set_fields = positions(header, "set_type", "set_index", "rpe", distance, weight, "reps", "duration_seconds")
+        exercise_at, notes_at = column(header, "exercise_title"), column(header, "exercise_notes")
         builder = SessionBuilder("hevy")
+        sessions: dict[tuple[str, ...], str] = {}  # start, end, title, description as written -> session key
+        sets: dict[tuple[str, ...], tuple[SetRecord, bool]] = {}  # -> the set, and whether it starts an exercise
+
+        def session(written: tuple[str, ...], line: int) -> str:
+            start_text, end_text, title, description = (field.strip() for field in written)
+            start = when(start_text, line)
+            end = when(end_text, line) if end_text else None
+            session_times(start, end, line)
+            return builder.session(f"{start.isoformat()}|{title}", start, title=title, end=end, notes=description)
+
+        def set_record(written: tuple[str, ...], line: int) -> tuple[SetRecord, bool]:
+            kind, index, rpe, metres, load, reps, seconds = (field.strip() for field in written)
+            set_type = _SET_TYPES.get(kind.lower())
+            if set_type is None:
+                raise ImportFailed(line, f"set type '{kind}' is not normal, warmup, failure or dropset")
+            first = whole(index, line, "set index") == 0
+            rir = rpe_to_rir(number(rpe, line, "rpe"), line)
+            distance_m = number(metres, line, "distance")
+            return checked(SetRecord(
+                set_type=set_type,
+                load_kg=load_kg(number(load, line, "weight"), unit, line),
+                reps=whole(reps, line, "reps"),
+                rir=rir, effort_scale=None if rir is None else EffortScale.RPE,
+                duration_s=number(seconds, line, "duration") or None,
+                distance_m=distance_m * per_metre if distance_m else None), line), first
+
+        adding: tuple[str, str] | None = None  # the session and exercise the last set went to
+        added_to: list[SetRecord] = []  # and the sets it went into
         count = 0
         problems: list[Problem] = []
-        for count, row in enumerate(rows(text, header, progress), 1):
-            with recorded(problems):
-                line = row.line
-                start = when(row["start_time"], line)
-                end = when(row["end_time"], line) if row["end_time"] else None
-                session_times(start, end, line)
-                title = row["title"]
-                key = builder.session(f"{start.isoformat()}|{title}", start, title=title, end=end,
-                                      notes=row["description"])
-                exercise = row["exercise_title"]
+        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
+            try:
+                of_session = session_fields(fields)
+                key = sessions.get(of_session) or sessions.setdefault(of_session, session(of_session, line))
+                exercise = fields[exercise_at].strip()
                 if not exercise:
                     raise ImportFailed(line, "the exercise title is empty")
-                set_type = _SET_TYPES.get(row["set_type"].lower())
-                if set_type is None:
-                    raise ImportFailed(line, f"set type '{row['set_type']}' is not normal, warmup, failure or dropset")
-                index = whole(row["set_index"], line, "set index")
-                rir = rpe_to_rir(number(row["rpe"], line, "rpe"), line)
-                metres = number(row[distance], line, "distance")
-                builder.add_set(key, exercise, SetRecord(
-                    set_type=set_type,
-                    load_kg=load_kg(number(row[weight], line, "weight"), unit, line),
-                    reps=whole(row["reps"], line, "reps"),
-                    rir=rir, effort_scale=None if rir is None else EffortScale.RPE,
-                    duration_s=number(row["duration_seconds"], line, "duration") or None,
-                    distance_m=metres * per_metre if metres else None), line, row["exercise_notes"], new=index == 0)
-            if too_many(problems):
-                break
+                of_set = set_fields(fields)
+                record, first = sets.get(of_set) or sets.setdefault(of_set, set_record(of_set, line))
+                note = fields[notes_at].strip()
+                if first or note or (key, exercise) != adding:  # else the set goes where the previous row's went
+                    adding, added_to = (key, exercise), builder.entry(key, exercise, note, new=first).sets
+                added_to.append(record)
+            except ImportFailed as failure:
+                problems.append(failure.problem)
+                if too_many(problems):
+                    break
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit, rows=count)

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -23,25 +24,52 @@ EXERCISES = ("Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "
              "Pull Up", "Lat Pulldown (Cable)", "Bicep Curl (Dumbbell)", "Lateral Raise (Dumbbell)")
 
 
-def strong_export(rows: int) -> Path:
-    """A Strong-format export of `rows` sets (4 exercises of 5 sets a workout), made once."""
+def _sets(rows: int) -> Iterator[tuple[datetime, int, str, int, float, int, float]]:
+    """(start, workout, exercise, set index, load kg, reps, RPE or 0) of `rows` sets: 4 exercises of 5 sets a
+    workout, two workouts a day."""
+    start = datetime(2015, 1, 1, 7, 0)
+    for index in range(rows):
+        workout, position = divmod(index, 20)
+        exercise = EXERCISES[(workout * 4 + position // 5) % len(EXERCISES)]
+        when = start + timedelta(days=workout // 2, hours=(workout % 2) * 9)
+        yield when, workout, exercise, position % 5, 40 + (index * 7) % 100 + 2.5, 3 + index % 8, \
+            [0, 7, 7.5, 8, 8.5, 9][index % 6]
+
+
+# Each format's header and one row of it, for the same sets.
+FORMATS: dict[str, tuple[list[str], Callable[..., list[object]]]] = {
+    "strong": (["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance",
+                "Seconds", "Notes", "Workout Notes", "RPE"],
+               lambda when, workout, exercise, index, load, reps, rpe: [
+                   when.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {workout % 7}", "1h 5m", exercise, index + 1, load,
+                   reps, 0, 0, "", "", rpe]),
+    "hevy": (["title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes",
+              "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe"],
+             lambda when, workout, exercise, index, load, reps, rpe: [
+                 f"Workout {workout % 7}", f"{when:%d %b %Y, %H:%M}", f"{when + timedelta(minutes=65):%d %b %Y, %H:%M}",
+                 "", exercise, "", "", index, "normal", load, reps, "", "", rpe or ""]),
+    "fitnotes": (["Date", "Exercise", "Category", "Weight (kgs)", "Reps", "Distance", "Distance Unit", "Time"],
+                 lambda when, workout, exercise, index, load, reps, rpe: [
+                     f"{when:%Y-%m-%d}", exercise, "Strength", load, reps, "", "", ""]),
+}
+
+
+def export_file(rows: int, fmt: str = "strong") -> Path:
+    """An export of `rows` sets in `fmt` (see FORMATS), made once."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"strong-{rows}.csv"
+    path = CACHE / (f"strong-{rows}.csv" if fmt == "strong" else f"{fmt}-{rows}.csv")
     if path.exists():
         return path
-    start = datetime(2015, 1, 1, 7, 0)
+    header, row = FORMATS[fmt]
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
-                         "Distance", "Seconds", "Notes", "Workout Notes", "RPE"])
-        for index in range(rows):
-            workout, position = divmod(index, 20)
-            exercise = EXERCISES[(workout * 4 + position // 5) % len(EXERCISES)]
-            when = start + timedelta(days=workout // 2, hours=(workout % 2) * 9)
-            writer.writerow([when.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {workout % 7}", "1h 5m", exercise,
-                             position % 5 + 1, 40 + (index * 7) % 100 + 2.5, 3 + index % 8, 0, 0, "", "",
-                             [0, 7, 7.5, 8, 8.5, 9][index % 6]])
+        writer.writerow(header)
+        writer.writerows(row(*one) for one in _sets(rows))
     return path
+
+
+def strong_export(rows: int) -> Path:
+    return export_file(rows, "strong")
 
 
 def empty_journal(folder: Path) -> Path:
@@ -53,14 +81,14 @@ def empty_journal(folder: Path) -> Path:
     return path
 
 
-def journal_import(export: Path, folder: Path) -> None:
+def journal_import(export: Path, folder: Path, fmt: str = "strong") -> None:
     from journal.io import ImportOptions, parse_file
     from journal.storage.database import close_database, open_database
     from journal.storage.importing import import_sessions, propose
 
     path = empty_journal(folder)
     open_database(path)
-    parsed = parse_file(export, "strong", ImportOptions(units="kg"))
+    parsed = parse_file(export, fmt, ImportOptions(units="kg"))
     choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
     import_sessions(parsed.sessions, choices, path)
     close_database()
@@ -158,6 +186,9 @@ def measure(rows: int = 100_000) -> dict[str, float]:
         figures = {"journal": median_seconds(lambda: journal_import(export, folder), runs=5),
                    "raw": median_seconds(lambda: raw_import(export, folder), runs=5)}
         figures.update(end_to_end(export, folder))
+        for fmt in ("hevy", "fitnotes"):  # the same sets as other apps export them
+            other = export_file(rows, fmt)
+            figures[fmt] = median_seconds(lambda: journal_import(other, folder, fmt), runs=5)
     figures["floor_e2e"] = figures["bare_starts"] + figures["raw"]
     return figures
 

@@ -89,6 +89,10 @@ def measure(quick: bool) -> tuple[list[list[str]], list[list[str]], list[str]]:
     ratio = imports["journal"] / imports["raw"]
     budgets.append(["import of a 100,000-row Strong export", f"{imports['journal']:.2f} s",
                     f"csv + executemany {imports['raw']:.2f} s", f"{ratio:.2f}x", "2x", verdict(ratio <= 2)])
+    for fmt, label in (("hevy", "Hevy"), ("fitnotes", "FitNotes")):
+        ratio = imports[fmt] / imports["raw"]
+        budgets.append([f"import of the same 100,000 sets as a {label} export", f"{imports[fmt]:.2f} s",
+                        f"csv + executemany {imports['raw']:.2f} s", f"{ratio:.2f}x", "2x", verdict(ratio <= 2)])
     ratio = imports["journal_e2e"] / imports["diy_e2e"]
     budgets.append(["`journal import` + `journal chart volume --png`, same file "
                     f"({imports['journal_import_command']:.2f} s + {imports['journal_chart_command']:.2f} s)",

@@ -4,13 +4,17 @@ journal file holds, read back through the repository."""
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from journal.cli import main
-from journal.domain.records import Session
+from journal.domain.records import Session, SetRecord
+from journal.io import ParsedImport
 from journal.storage.database import close_database, open_database
 from journal.storage.queries import stats
 from journal.storage.repository import iter_sessions
@@ -68,3 +72,29 @@ def final_line(out: str) -> str:
     lines = [line for line in out.splitlines() if line.strip()]
     assert lines, "nothing printed"
     return lines[-1]
+
+
+def csv_text(rows: Sequence[Mapping[str, str]], columns: Sequence[str]) -> str:
+    """A CSV file with these columns (a column a row lacks is empty); line 1 is the header, rows[i] is on line
+    i + 2."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for values in rows:
+        writer.writerow([values.get(name, "") for name in columns])
+    return buffer.getvalue()
+
+
+def sets_of(parsed: ParsedImport) -> list[SetRecord]:
+    return [record for session in parsed.sessions for entry in session.entries for record in entry.sets]
+
+
+def shape(parsed: ParsedImport) -> list[list[tuple[str, str, int]]]:
+    """Each session's entries as (exercise name, note, number of sets)."""
+    return [[(entry.exercise.name, entry.note, len(entry.sets)) for entry in session.entries]
+            for session in parsed.sessions]
+
+
+def lines(parsed: ParsedImport, fatal: bool = True) -> list[int]:
+    """The lines of the problems found (fatal ones, or warnings)."""
+    return [problem.line for problem in parsed.problems if problem.fatal is fatal]

@@ -5,8 +5,6 @@ per-row weight unit, header variants; and the date and duration readers it relie
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 
@@ -20,7 +18,7 @@ from journal.io import ImportFailed, ImportOptions, ParsedImport, parse_text
 from journal.io.dates import DateError, parse_export_date, parse_export_datetime
 from journal.io.fields import duration_text
 from journal.io.strong import MAX_PLAUSIBLE_HOURS, StrongCsv
-from tests.io.support import KG_PER_LB
+from tests.io.support import KG_PER_LB, csv_text, lines, sets_of, shape
 
 COLUMNS = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance", "Seconds",
            "Notes", "Workout Notes", "RPE")
@@ -40,32 +38,12 @@ def row(exercise: str = BENCH, order: str = "1", weight: str = "100", reps: str 
 
 
 def strong(rows: Sequence[Mapping[str, str]], columns: Sequence[str] = COLUMNS) -> str:
-    """The text of a Strong export with these columns (a column a row lacks is empty); line 1 is the header,
-    rows[i] is on line i + 2."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for values in rows:
-        writer.writerow([values.get(name, "") for name in columns])
-    return buffer.getvalue()
+    """The text of a Strong export with these columns (see csv_text)."""
+    return csv_text(rows, columns)
 
 
 def read(text: str, units: str = "kg") -> ParsedImport:
     return StrongCsv().read(text, ImportOptions(units=units))
-
-
-def sets_of(parsed: ParsedImport) -> list[SetRecord]:
-    return [record for session in parsed.sessions for entry in session.entries for record in entry.sets]
-
-
-def shape(parsed: ParsedImport) -> list[list[tuple[str, str, int]]]:
-    """Each session's entries as (exercise name, note, number of sets)."""
-    return [[(entry.exercise.name, entry.note, len(entry.sets)) for entry in session.entries]
-            for session in parsed.sessions]
-
-
-def lines(parsed: ParsedImport, fatal: bool = True) -> list[int]:
-    return [problem.line for problem in parsed.problems if problem.fatal is fatal]
 
 
 # ---- 1. a refusal is reported on every row that has it --------------------------------------------------------
