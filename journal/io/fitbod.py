@@ -19,12 +19,11 @@ from journal.io.base import (
     Problem,
     Progress,
     no_progress,
-    recorded,
     too_many,
 )
-from journal.io.builder import SessionBuilder
+from journal.io.builder import SessionBuilder, checked
 from journal.io.fields import load_kg, number, when, whole
-from journal.io.text import header_of, require, rows
+from journal.io.text import checked_records, column, header_of, positions, require
 
 REQUIRED = ("Date", "Exercise", "Reps", "Weight(kg)", "isWarmup")
 PLATE_LB = 0.25
@@ -41,32 +40,48 @@ class FitbodCsv(Importer):
         return all(name in header for name in REQUIRED)
 
     def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
+        """What a workout's date and a set's fields were read as is remembered under the fields as written, as in
+        the Strong reader."""
         header = header_of(text)
         require(header, REQUIRED, self.label)
         pounds = options.units is Unit.LB
+        set_fields = positions(header, "isWarmup", "Weight(kg)", "Reps", "Duration(s)", "Distance(m)", "Note")
+        date_at, exercise_at = column(header, "Date"), column(header, "Exercise")
         builder = SessionBuilder("fitbod")
+        starts: dict[str, str] = {}  # a date as written -> session key
+        sets: dict[tuple[str, ...], SetRecord] = {}
+
+        def session(written: str, line: int) -> str:
+            start = when(written.strip(), line)
+            return builder.session(start.isoformat(), start, title="Fitbod workout")
+
+        def set_record(written: tuple[str, ...], line: int) -> SetRecord:
+            warmup, load, reps, seconds, metres, note = (field.strip() for field in written)
+            if warmup.lower() not in ("true", "false", ""):
+                raise ImportFailed(line, f"isWarmup '{warmup}' is neither true nor false")
+            kg = load_kg(number(load, line, "weight"), Unit.KG, line, PLATE_LB if pounds else None)
+            return checked(SetRecord(
+                set_type=SetType.WARMUP if warmup.lower() == "true" else SetType.WORKING,
+                load_kg=None if kg is None else (kg if pounds else round(kg, KG_DECIMALS)),
+                reps=whole(reps, line, "reps") or None,
+                duration_s=number(seconds, line, "duration") or None,
+                distance_m=number(metres, line, "distance") or None,
+                note=note), line)
+
         count = 0
         problems: list[Problem] = []
-        for count, row in enumerate(rows(text, header, progress), 1):
-            with recorded(problems):
-                line = row.line
-                start = when(row["Date"], line)
-                key = builder.session(start.isoformat(), start, title="Fitbod workout")
-                exercise = row["Exercise"]
+        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
+            try:
+                key = starts.get(fields[date_at]) or starts.setdefault(fields[date_at], session(fields[date_at], line))
+                exercise = fields[exercise_at].strip()
                 if not exercise:
                     raise ImportFailed(line, "the exercise name is empty")
-                warmup = row["isWarmup"].lower()
-                if warmup not in ("true", "false", ""):
-                    raise ImportFailed(line, f"isWarmup '{row['isWarmup']}' is neither true nor false")
-                kg = load_kg(number(row["Weight(kg)"], line, "weight"), Unit.KG, line, PLATE_LB if pounds else None)
-                builder.add_set(key, exercise, SetRecord(
-                    set_type=SetType.WARMUP if warmup == "true" else SetType.WORKING,
-                    load_kg=None if kg is None else (kg if pounds else round(kg, KG_DECIMALS)),
-                    reps=whole(row["Reps"], line, "reps") or None,
-                    duration_s=number(row["Duration(s)"], line, "duration") or None,
-                    distance_m=number(row["Distance(m)"], line, "distance") or None,
-                    note=row["Note"]), line)
-            if too_many(problems):
-                break
+                of_set = set_fields(fields)
+                record = sets.get(of_set) or sets.setdefault(of_set, set_record(of_set, line))
+                builder.entry(key, exercise).sets.append(record)
+            except ImportFailed as failure:
+                problems.append(failure.problem)
+                if too_many(problems):
+                    break
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=options.units or Unit.KG,
                               units_stated=False, rows=count)
