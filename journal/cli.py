@@ -266,7 +266,7 @@ def _printed(args: argparse.Namespace) -> int:
         ids: list[int] = []
         for text in args.sessions:
             if text == "latest":
-                newest = list_sessions()[:1]
+                newest = list_sessions(limit=1)
                 if not newest:
                     print("journal print: the journal has no sessions", file=sys.stderr)
                     return 2

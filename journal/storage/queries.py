@@ -34,13 +34,20 @@ def _as_datetime(value: Any) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
-def list_sessions(session_ids: list[int] | None = None) -> list[SessionSummary]:
-    """Session list rows, newest first; only the named sessions when `session_ids` is given."""
+def list_sessions(session_ids: list[int] | None = None, *, after: SessionSummary | None = None,
+                  limit: int | None = None) -> list[SessionSummary]:
+    """Session list rows, newest first: only the named sessions when `session_ids` is given; else the `limit`
+    newest (all without one) of those that come `after` the given row in the list (all without one). A page is
+    picked through the start index before anything is summed, so its cost does not grow with the journal."""
     where = ""
     params: list[Any] = []
     if session_ids is not None:
         where = f"WHERE s.id IN ({','.join('?' * len(session_ids))})"
         params = list(session_ids)
+    elif after is not None or limit is not None:
+        older = "WHERE (start, id) < (?, ?)" if after is not None else ""
+        where = f"WHERE s.id IN (SELECT id FROM session {older} ORDER BY start DESC, id DESC LIMIT ?)"
+        params = [*((str(after.start), after.id) if after is not None else ()), -1 if limit is None else limit]
     sql = f"""
         SELECT s.id, s.start, s.title, count(st.id), coalesce(sum({SET_TONNAGE_SQL}), 0),
                (SELECT group_concat(name, char(31)) FROM

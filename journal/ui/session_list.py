@@ -31,22 +31,56 @@ IdRole = Qt.ItemDataRole.UserRole + 2
 
 
 class SessionListModel(QAbstractTableModel):
+    """The sessions, newest first, read a page at a time as the list is scrolled (Qt's fetchMore), so that a long
+    history opens as fast as a short one. A search, or a session asked for by id, reads what it needs."""
+
     HEADERS = ("Date", "Title", "Sets", "Tonnage")
+    PAGE = 1000
 
     def __init__(self, unit: Unit) -> None:
         super().__init__()
         self.unit = unit
         self.rows: list[SessionSummary] = []
+        self.complete = True  # every session has been read
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = list_sessions()
+        self.rows = list_sessions(limit=self.PAGE)
+        self.complete = len(self.rows) < self.PAGE
         self.endResetModel()
 
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt's name and signature
+        return not parent.isValid() and not self.complete
+
+    def fetchMore(self, parent: Index = QModelIndex(), everything: bool = False) -> None:  # noqa: N802, B008
+        """The next page of older sessions (or all of them)."""
+        if not self.canFetchMore(parent):
+            return
+        more = list_sessions(after=self.rows[-1] if self.rows else None, limit=None if everything else self.PAGE)
+        self.complete = everything or len(more) < self.PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def find(self, session_id: int) -> int:
+        """The row of a session, reading more of the list when it is not among the rows read so far; -1 when the
+        journal does not hold it."""
+        row = self.row_of(session_id)
+        if row >= 0 or self.complete or not list_sessions([session_id]):
+            return row
+        while row < 0 and not self.complete:
+            self.fetchMore()
+            row = self.row_of(session_id)
+        return row
+
     def refresh(self, session_ids: frozenset[int]) -> None:
-        """Re-read the named sessions; a session added or removed resets the list."""
+        """Re-read the named sessions; a session added or removed among the rows read resets the list (one beyond
+        them is read when they are)."""
         fresh = {s.id: s for s in list_sessions(sorted(session_ids))}
         positions = {s.id: i for i, s in enumerate(self.rows)}
+        last = (self.rows[-1].start, self.rows[-1].id) if self.rows and not self.complete else None
+        fresh = {i: s for i, s in fresh.items() if i in positions or last is None or (s.start, s.id) > last}
         if any(i not in positions for i in fresh) or any(i not in fresh for i in session_ids if i in positions):
             self.reload()
             return
@@ -124,7 +158,7 @@ class SessionList(QWidget):
         self.search.setObjectName("sessionSearch")
         self.search.setPlaceholderText("Search sessions (title, exercise, month)")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._search)
         self.view = QTableView()
         self.view.setObjectName("sessionTable")
         self.view.setModel(self.proxy)
@@ -150,6 +184,11 @@ class SessionList(QWidget):
         service.preferences_changed.connect(lambda prefs: self.model.set_unit(prefs.units))
         self.model.reload()
 
+    def _search(self, text: str) -> None:
+        if text:
+            self.model.fetchMore(everything=True)  # a search looks through every session
+        self.proxy.setFilterFixedString(text)
+
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(IdRole) if index.isValid() else None
@@ -159,7 +198,7 @@ class SessionList(QWidget):
             self.view.clearSelection()
             self.view.setCurrentIndex(QModelIndex())
             return
-        row = self.model.row_of(session_id)
+        row = self.model.find(session_id)
         if row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -187,16 +226,17 @@ class SessionList(QWidget):
                 self.model.reload()
             else:
                 self.model.refresh(change.sessions)
-            if selected is not None and self.model.row_of(selected) >= 0:
+            if selected is not None and self.model.find(selected) >= 0:
                 self.select(selected)
         finally:
             self._quiet = False
         # A change is handled while its undo command runs; showing another session may save what is being typed
         # there (another command), so that waits until this one has finished.
-        appeared = {row.id for row in self.model.rows} - before
-        if len(appeared) == 1 and not change.everything:
+        appeared = set() if change.everything else {i for i in change.sessions
+                                                    if i not in before and self.model.find(i) >= 0}
+        if len(appeared) == 1:
             QTimer.singleShot(0, partial(self.select, appeared.pop()))
-        elif selected is not None and self.model.row_of(selected) < 0:
+        elif selected is not None and self.model.find(selected) < 0:
             QTimer.singleShot(0, partial(self._reselect_after_removal, selected))
 
     def _reselect_after_removal(self, removed: int) -> None:
