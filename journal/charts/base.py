@@ -58,8 +58,7 @@ class Chart(pg.GraphicsLayoutWidget):
                  **kwargs: Any) -> pg.PlotItem:
         axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)} if dates else {}
         plot = self.addPlot(row=row, col=col, axisItems=axis, **kwargs)
-        plot.setDownsampling(auto=True, mode="peak")  # for its lines; see LINE_OPTIONS
-        plot.setClipToView(True)
+        plot.setClipToView(True)  # lines draw only the points in view
         style_plot(plot, left, bottom)
         self._messages[id(plot)] = message_item(plot)
         self.plots.append(plot)
@@ -115,12 +114,6 @@ class Chart(pg.GraphicsLayoutWidget):
 
 
 MAX_POINTS = 12_000  # above this, a scatter draws an even sample (figures and lines still use every set)
-
-# Every plot draws its lines downsampled to what is on screen ("peak": the lowest and highest value of the points
-# under each pixel, so the picture is the same) and clipped to the visible range, for a fraction of the time and
-# memory: Qt's dashed pen alone takes tens of MB over ten thousand jagged segments. With the option below a line
-# draws about two points a pixel. The data, the hover texts and the exports keep every point.
-LINE_OPTIONS: dict[str, Any] = {"autoDownsampleFactor": 1.0}
 
 
 def even_sample(count: int, rng: np.random.Generator, limit: int = MAX_POINTS) -> NDArray[np.bool_]:

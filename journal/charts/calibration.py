@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import LINE_OPTIONS, Chart, even_sample
+from journal.charts.base import Chart, even_sample
 from journal.charts.style import HARD, MEAN_LINE, SERIES, palette_colours
 
 JITTER = 0.12
@@ -34,9 +34,9 @@ class CalibrationChart(Chart):
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DotLine))
         self.time_plot.addItem(self.zero, ignoreBounds=True)
         self.bias_line = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Mean error (last 10)",
-                                         antialias=False, **LINE_OPTIONS)
+                                         antialias=False)
         self.mae_line = pg.PlotDataItem(pen=pg.mkPen(HARD, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                        name="Mean absolute error (last 10)", antialias=False, **LINE_OPTIONS)
+                                        name="Mean absolute error (last 10)", antialias=False)
         self.errors = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(SERIES[0] + "80"))
         for item in (self.errors, self.bias_line, self.mae_line):
             self.time_plot.addItem(item)

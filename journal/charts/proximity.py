@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import DAY, LINE_OPTIONS, MAX_POINTS, Chart, even_sample, week_bars
+from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, week_bars
 from journal.charts.style import BIN_COLOURS, MEAN_LINE, SET_TYPE_COLOURS, Bars, add_legend
 from journal.domain.records import SetType
 from journal.domain.review import RIR_BINS, week_label, week_of_seconds
@@ -37,8 +37,7 @@ class ProximityChart(Chart):
             item.sigClicked.connect(self._clicked)
             self.points_plot.addItem(item)
             self.scatter[set_type] = item
-        self.mean = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False,
-                                    **LINE_OPTIONS)
+        self.mean = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False)
         self.points_plot.addItem(self.mean)
         self.stack = [Bars(x=[], height=[], width=1, brush=colour, pen=None)
                       for colour in BIN_COLOURS]

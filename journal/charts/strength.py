@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import LINE_OPTIONS, Chart
+from journal.charts.base import Chart
 from journal.charts.style import add_legend, SERIES, palette_colours
 
 
@@ -57,7 +57,7 @@ class StrengthChart(Chart):
             colour = SERIES[index % len(SERIES)]
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
             line = pg.PlotDataItem(one.day, rolling_median(one.e1rm), pen=pg.mkPen(colour, width=1),
-                                   name=one.name, **LINE_OPTIONS)
+                                   name=one.name)
             valid = pg.ScatterPlotItem(one.day[~one.extrapolated], one.e1rm[~one.extrapolated], size=6, pen=None,
                                        brush=pg.mkBrush(colour), data=one.session[~one.extrapolated])
             extrapolated = pg.ScatterPlotItem(one.day[one.extrapolated], one.e1rm[one.extrapolated], size=7,

@@ -104,10 +104,10 @@ class StrongCsv(Importer):
                 field.strip() for field in written)
             if order.lower() in _NOT_SETS:
                 return None
-            row_unit = (unit_word(weight_unit, line) or unit or Unit.KG) if has_unit_column else unit
-            assert row_unit is not None
             if order.upper() not in _SET_ORDER and not order.isdigit():
                 raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
+            row_unit = (unit_word(weight_unit, line) or unit or Unit.KG) if has_unit_column else unit
+            assert row_unit is not None
             distance_m = metres(number(distance, line, "distance"),
                                 "m" if distance_name == "Distance (meters)" else distance_unit, line,
                                 "km" if row_unit is Unit.KG else "mi")

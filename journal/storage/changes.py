@@ -14,8 +14,9 @@ class Change:
     exercises: bool = False  # the exercise catalogue changed
     everything: bool = False  # a new file, an import: reload all
     routines: bool = False  # a routine was added, changed or removed
+    added: frozenset[int] = frozenset()  # sessions that came to be (new, or back through undo); also in `sessions`
 
     def __or__(self, other: Change) -> Change:
         return Change(self.sessions | other.sessions, self.entries | other.entries,
                       self.structure | other.structure, self.exercises or other.exercises,
-                      self.everything or other.everything, self.routines or other.routines)
+                      self.everything or other.everything, self.routines or other.routines, self.added | other.added)

@@ -45,9 +45,12 @@ def list_sessions(session_ids: list[int] | None = None, *, after: SessionSummary
         where = f"WHERE s.id IN ({','.join('?' * len(session_ids))})"
         params = list(session_ids)
     elif after is not None or limit is not None:
-        older = "WHERE (start, id) < (?, ?)" if after is not None else ""
+        # after a row: by its start as stored (the text the index holds), or as shown if it is gone meanwhile
+        older = ("WHERE (start, id) < (coalesce((SELECT start FROM session WHERE id = ?), ?), ?)"
+                 if after is not None else "")
         where = f"WHERE s.id IN (SELECT id FROM session {older} ORDER BY start DESC, id DESC LIMIT ?)"
-        params = [*((str(after.start), after.id) if after is not None else ()), -1 if limit is None else limit]
+        params = [*((after.id, str(after.start), after.id) if after is not None else ()),
+                  -1 if limit is None else limit]
     sql = f"""
         SELECT s.id, s.start, s.title, count(st.id), coalesce(sum({SET_TONNAGE_SQL}), 0),
                (SELECT group_concat(name, char(31)) FROM

@@ -107,7 +107,7 @@ def add_session(session: Session) -> tuple[Session, Change]:
                                 source_key=session.source_key, routine=session.routine_id)
         entries = tuple(_insert_entry(row.id, position, entry) for position, entry in enumerate(session.entries))
     stored = Session(**{**session.__dict__, "id": row.id, "entries": entries})
-    return stored, Change(sessions=frozenset({row.id}), structure=frozenset({row.id}))
+    return stored, Change(sessions=frozenset({row.id}), structure=frozenset({row.id}), added=frozenset({row.id}))
 
 
 def update_session(session_id: int, **fields: Any) -> Change:

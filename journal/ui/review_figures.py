@@ -7,15 +7,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
-from journal.charts.calibration import CalibrationChart
-from journal.charts.proximity import ProximityChart
-from journal.charts.strength import StrengthChart, StrengthSeries
-from journal.charts.volume import VolumeChart
+from journal.charts.strength import StrengthSeries
 from journal.domain.review import (
     DAY_SECONDS,
     EPOCH_ORDINAL,
@@ -31,6 +28,12 @@ from journal.domain.review import (
 )
 from journal.domain.units import Unit, from_kg
 from journal.ui.review_data import Snapshot
+
+if TYPE_CHECKING:  # a command that draws one chart imports only that one
+    from journal.charts.calibration import CalibrationChart
+    from journal.charts.proximity import ProximityChart
+    from journal.charts.strength import StrengthChart
+    from journal.charts.volume import VolumeChart
 
 T = TypeVar("T")
 DAY = DAY_SECONDS

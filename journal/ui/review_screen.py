@@ -165,9 +165,9 @@ class ReviewScreen(QWidget):
         for chart in self.charts:
             chart.session_clicked.connect(self.session_requested)
         self._filled_for: object = None
-        # what the insights shown were worked out from: the snapshot (weakly: a replaced one is freed), the scope and
-        # the muscle range; a redraw with the same three keeps them
-        self._insights_for: tuple[weakref.ref[Snapshot], Scope, tuple[float, float]] | None = None
+        # what the insights shown were worked out from: the snapshot (weakly: a replaced one is freed), and the
+        # scope, its last week and the muscle range; a redraw with the same keeps them
+        self._insights_for: tuple[weakref.ref[Snapshot], tuple[Scope, int, tuple[float, float]]] | None = None
 
     # ---- state ----
     def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
@@ -264,11 +264,11 @@ class ReviewScreen(QWidget):
         assert snapshot is not None
         prefs = self.service.preferences
         muscle_range = (prefs.muscle_low, prefs.muscle_high)
-        if self._insights_for is not None and self._insights_for[0]() is snapshot \
-                and self._insights_for[1:] == (scope, muscle_range):
+        key = (scope, scope.last_week(), muscle_range)  # the last week moves on with the date
+        if self._insights_for is not None and self._insights_for[0]() is snapshot and self._insights_for[1] == key:
             return
-        self._insights_for = (weakref.ref(snapshot), scope, muscle_range)
         found = review_insights(snapshot, scope, muscle_range)
+        self._insights_for = (weakref.ref(snapshot), key)
         self.insight_model.clear()
         for insight in found:
             behind = len(insight.set_ids) or len(insight.session_ids)

@@ -219,21 +219,21 @@ class SessionList(QWidget):
         if not (change.everything or change.sessions):
             return
         selected = self.selected_id()
-        before = {row.id for row in self.model.rows}
         self._quiet = True
         try:
             if change.everything:
                 self.model.reload()
             else:
                 self.model.refresh(change.sessions)
+            if self.search.text():  # a reload reads one page: a search looks through every session
+                self.model.fetchMore(everything=True)
             if selected is not None and self.model.find(selected) >= 0:
                 self.select(selected)
         finally:
             self._quiet = False
         # A change is handled while its undo command runs; showing another session may save what is being typed
         # there (another command), so that waits until this one has finished.
-        appeared = set() if change.everything else {i for i in change.sessions
-                                                    if i not in before and self.model.find(i) >= 0}
+        appeared = set() if change.everything else set(change.added)
         if len(appeared) == 1:
             QTimer.singleShot(0, partial(self.select, appeared.pop()))
         elif selected is not None and self.model.find(selected) < 0:

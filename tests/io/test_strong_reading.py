@@ -471,3 +471,9 @@ def test_a_bad_duration_in_a_strong_file_names_its_line_and_text() -> None:
         (3, "duration 'Soon' is not a time like 1h 11m or 1:02:30"),
         (5, "duration 'SOON' is not a time like 1h 11m or 1:02:30"),
     ]
+
+
+def test_a_row_with_a_bad_set_order_and_a_bad_unit_names_the_set_order() -> None:
+    text = strong([row(order="X", **{"Weight Unit": "stone"})], (*COLUMNS, "Weight Unit"))
+    parsed = read(text)
+    assert [p.message for p in parsed.fatal] == ["set order 'X' is neither a number nor W, D or F"]

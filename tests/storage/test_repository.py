@@ -81,7 +81,8 @@ def test_add_and_get_session(journal: Path) -> None:
     stored, change = add_session(session)
     assert stored.id is not None
     assert stored.entries[0].id is not None and stored.entries[0].sets[0].id is not None
-    assert change == Change(sessions=frozenset({stored.id}), structure=frozenset({stored.id}))
+    assert change == Change(sessions=frozenset({stored.id}), structure=frozenset({stored.id}),
+                          added=frozenset({stored.id}))
     assert session_count() == 1
     assert get_session(stored.id) == stored
     read = get_session(stored.id)

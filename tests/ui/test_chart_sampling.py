@@ -54,19 +54,19 @@ def test_few_sets_are_all_drawn_without_a_note(qtbot: QtBot) -> None:
     assert not chart.scatter_plot.titleLabel.text
 
 
-def test_long_lines_draw_about_a_point_a_pixel_and_keep_their_peaks(qtbot: QtBot) -> None:
+def test_lines_draw_every_point_in_view_where_it_lies(qtbot: QtBot) -> None:
+    """A line keeps its points at their own days, across a layoff and up to the latest session (a line thinned as
+    if its points were evenly spaced would move them, and drop the last ones)."""
     chart = CalibrationChart()
     qtbot.addWidget(chart)
     chart.resize(800, 400)
     chart.show()
     qtbot.waitExposed(chart)
-    count = 50_000
-    day = np.arange(count, dtype=np.float64) * 86400
-    wave = np.sin(np.arange(count) / 50)
-    chart.set_series(np.ones(3), np.ones(3), day[:3], np.arange(3), day, wave, np.abs(wave))
-    # once the view has its range: the lowest and highest of each pixel's points
-    qtbot.waitUntil(lambda: len(chart.bias_line.getData()[0]) <= 4 * chart.time_plot.vb.width(), timeout=5000)
+    before = np.arange(3000, dtype=np.float64)  # eight years of sessions, a six-month layoff, then six more
+    day = np.concatenate([before, 3180 + np.arange(6, dtype=np.float64)]) * 86400
+    bias = np.concatenate([np.full(3000, -1.0), np.full(6, 0.5)])
+    chart.set_series(np.ones(3), np.ones(3), day[:3], np.arange(3), day, bias, np.abs(bias))
+    qtbot.wait(50)
     x, y = chart.bias_line.getData()
-    assert (y.min(), y.max()) == (wave.min(), wave.max())  # so the line reaches the same extremes
-    original_x, _ = chart.bias_line.getOriginalDataset()
-    assert len(original_x) == count
+    assert len(x) == len(day) and x[-1] == day[-1] and y[-1] == 0.5
+    assert y[np.searchsorted(x, 2999 * 86400)] == -1.0  # the last session before the layoff, on its own day

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from journal.domain.records import Entry, Session, SetRecord
+from journal.domain.records import Entry, Session, SessionSummary, SetRecord
 from journal.domain.units import Unit
 from journal.storage import exercises, repository as repo
+from journal.storage.changes import Change
 from journal.storage.database import close_database, open_database
+from journal.storage.models import db
 from journal.storage.queries import list_sessions
 from journal.ui import undo
 from journal.ui.main_window import MainWindow
@@ -65,6 +67,22 @@ def test_a_page_is_read_after_a_given_row_in_list_order(database: Path) -> None:
     again = list_sessions()
     assert [r.id for r in list_sessions(after=again[5], limit=2)] == [r.id for r in again[6:8]]
     assert same_start in {r.id for r in again} and ids[0] == again[-1].id
+
+
+def test_pages_follow_the_start_as_stored_whatever_its_form(database: Path) -> None:
+    """A file written by another program may hold starts as 2026-01-03T18:00 or with .000000: pages still come in
+    list order, each session once."""
+    add_sessions()
+    db.execute_sql("UPDATE session SET start = replace(start, ' ', 'T') WHERE id % 3 = 0")
+    db.execute_sql("UPDATE session SET start = start || '.000000' WHERE id % 3 = 1")
+    whole = list_sessions()
+    pages: list[SessionSummary] = []
+    for _ in range(len(whole)):  # at most this many pages
+        page = list_sessions(after=pages[-1] if pages else None, limit=2)
+        if not page:
+            break
+        pages += page
+    assert [r.id for r in pages] == [r.id for r in whole]
 
 
 def test_find_reads_until_the_session_and_knows_a_missing_one(database: Path) -> None:
@@ -124,4 +142,25 @@ def test_an_old_session_can_be_opened_edited_deleted_and_brought_back(qtbot: QtB
     qtbot.waitUntil(lambda: sessions.selected_id() == ids[0], timeout=3000)
     assert sessions.model.index(sessions.model.row_of(ids[0]), 1).data() == "Oldest"
     window.service.undo_stack.undo()  # the rename, of a session the list may not have read yet
+    assert sessions.model.index(sessions.model.find(ids[0]), 1).data() == "Day 0"
+
+
+def test_a_search_keeps_its_old_matches_when_the_list_is_read_again(qtbot: QtBot, db_path: Path,
+                                                                   open_window: object) -> None:
+    window, ids = open_paged(db_path, open_window)
+    window.sessions.search.setText("Day 0")
+    window.service.emit(Change(everything=True))  # an import, a file switch: the list is read again
+    proxy = window.sessions.proxy
+    assert [proxy.index(row, 1).data() for row in range(proxy.rowCount())] == ["Day 0"]
+
+
+def test_an_edit_of_a_session_not_read_yet_leaves_the_selection_alone(qtbot: QtBot, db_path: Path,
+                                                                      open_window: object) -> None:
+    window, ids = open_paged(db_path, open_window)
+    sessions = window.sessions
+    sessions.select(ids[-1])
+    window.service.push(undo.EditSession(window.service, ids[0], {"title": "Day 0"}, {"title": "Oldest"}, "Rename"))
+    window.service.undo_stack.undo()
+    qtbot.wait(50)
+    assert sessions.selected_id() == ids[-1]
     assert sessions.model.index(sessions.model.find(ids[0]), 1).data() == "Day 0"
