@@ -190,6 +190,8 @@ _YEAR_FIRST: Final = re.compile(
 _DAY_OR_MONTH_FIRST: Final = re.compile(
     r"(?P<first>[0-9]{1,2})(?P<sep>[-/.])(?P<second>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})(?![0-9])")
 _PLAIN_ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?P<time>[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?")
+_PLAIN_NAMED: Final = re.compile(r"(?P<day>[0-9]{1,2}) (?P<month>[A-Za-z]{3,9}) (?P<year>[0-9]{4}), "
+                                 r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})")
 _SHORT_YEAR: Final = re.compile(r"[0-9]{1,2}(?P<sep>[-/.])[0-9]{1,2}(?P=sep)[0-9]{2}(?![0-9])")
 
 _TIME = (r"(?P<hour>[0-9]{1,2})(?P<tsep>[:.])(?P<minute>[0-9]{2})"
@@ -265,6 +267,15 @@ def _read(text: str, with_time: bool, day_first: bool | None = None) -> tuple[da
         else:
             if YEAR_MIN <= moment.year <= YEAR_MAX:
                 return moment.date(), moment.time() if plain["time"] else None
+    if with_time and (plain := _PLAIN_NAMED.fullmatch(stripped)) and (month := MONTHS.get(plain["month"].lower())):
+        try:  # Hevy's "2 Mar 2026, 19:59", read without the patterns below
+            moment = datetime.datetime(int(plain["year"]), month, int(plain["day"]), int(plain["hour"]),
+                                       int(plain["minute"]))
+        except ValueError:
+            pass  # refused below, with the reason
+        else:
+            if YEAR_MIN <= moment.year <= YEAR_MAX:
+                return moment.date(), moment.time()
     folded = _fold(stripped)
 
     clocks = _CLOCK

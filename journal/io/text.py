@@ -83,22 +83,43 @@ class Record(NamedTuple):
     fields: list[str]
 
 
-def records(text: str, delimiter: str | None = None) -> Iterator[Record]:
+def records(text: str, delimiter: str | None = None, header: list[str] | None = None,
+            progress: Progress | None = None,
+            mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Record]:
     """Every record after the header, with its first line; blank lines are skipped. A quote left open at the end
-    of the file is reported as a file cut short."""
+    of the file is reported as a file cut short. Given the `header`, each record is checked to have all its fields
+    (after `mend`, which may fix a record given the header's length), and ends with one extra empty field: a column
+    the header lacks is read from position -1 (see positions); `progress` hears every 2,000 records and the end."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or delimiter_of(text), strict=True)
-    start = 1
+    width = len(header) if header is not None else 0
+    total = line_count(text) if progress is not None else 0
+    start, count = 1, 0
     try:
-        for index, fields in enumerate(reader):
+        next(reader, None)  # the header
+        start = reader.line_num + 1
+        for fields in reader:
             line = start
             start = reader.line_num + 1
-            if index == 0 or not "".join(fields).strip():
+            if not "".join(fields).strip():
                 continue
+            if width:
+                if mend is not None:
+                    fields = mend(Record(line, fields), width)
+                if len(fields) < width:
+                    raise ImportFailed(line, f"{len(fields)} fields where the header has {width} "
+                                             "(the file may be cut short)")
+                fields.append("")
+            if progress is not None:
+                count += 1
+                if count % 2000 == 0:
+                    progress(line, total)
             yield Record(line, fields)
     except csv.Error as error:
         reason = ("a quoted field is never closed: the file may be cut short" if "end of data" in str(error)
                   else f"the file cannot be read as CSV here ({error})")
         raise ImportFailed(start, reason) from None
+    if progress is not None:
+        progress(total, total)
 
 
 class Row(dict[str, str]):
@@ -118,20 +139,8 @@ class Row(dict[str, str]):
 
 def checked_records(text: str, header: list[str], progress: Progress,
                     mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Record]:
-    """The records after `header`, checked to have all its fields (after `mend`, which may fix a record given the
-    header's length), with progress every 2,000 records and at the end. Each record's fields end with one extra
-    empty field: a column the header lacks is read from position -1 (see positions)."""
-    total = line_count(text)
-    for count, record in enumerate(records(text, delimiter_of(text)), 1):
-        fields = mend(record, len(header)) if mend else record.fields
-        if len(fields) < len(header):
-            raise ImportFailed(record.line, f"{len(fields)} fields where the header has {len(header)} "
-                                            "(the file may be cut short)")
-        if count % 2000 == 0:
-            progress(record.line, total)
-        fields.append("")
-        yield record if fields is record.fields else Record(record.line, fields)
-    progress(total, total)
+    """The records after `header`, checked against it (see records)."""
+    return records(text, delimiter_of(text), header, progress, mend)
 
 
 def rows(text: str, header: list[str], progress: Progress,

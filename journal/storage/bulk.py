@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from journal.domain.names import name_key
@@ -51,7 +52,6 @@ def count_held(sessions: Iterable[Session]) -> int:
 
 _SESSION_COLUMNS = ("id", "start", "end", "title", "bodyweight_kg", "notes", "source", "source_key")
 _ENTRY_COLUMNS = ("id", "session_id", "exercise_id", "position", "note")
-_SET_ROW_COLUMNS = ("id", "entry_id", "position", *SET_COLUMNS)
 # What the tables fill in for a column an INSERT leaves out (as the schema says; a test holds them equal).
 DEFAULTS: dict[str, dict[str, object]] = {
     "session": {"end": None, "title": "", "bodyweight_kg": None, "notes": "", "source_key": None},
@@ -61,19 +61,21 @@ DEFAULTS: dict[str, dict[str, object]] = {
 }
 
 
-def _insert(connection: sqlite3.Connection, table: str, columns: tuple[str, ...],
-            rows: list[tuple[object, ...]]) -> None:
-    """INSERT the rows, leaving out each column whose every value is the one the table fills in: binding a value
-    costs, and most sets have no time, distance, failure reps or note."""
-    if not rows:
+def _insert(connection: sqlite3.Connection, table: str, columns: Mapping[str, Sequence[object]]) -> None:
+    """INSERT rows given column by column, leaving out each column whose every value is the one the table fills
+    in: binding a value costs, and most sets have no time, distance, failure reps or note."""
+    if not next(iter(columns.values()), ()):
         return
     defaults = DEFAULTS[table]
-    values = list(zip(*rows))
-    kept = [index for index, (name, column) in enumerate(zip(columns, values))
-            if name not in defaults or column[0] != defaults[name] or column.count(defaults[name]) != len(column)]
-    names = ", ".join(f'"{columns[index]}"' for index in kept)
+    kept = {name: values for name, values in columns.items()
+            if name not in defaults or values[0] != defaults[name] or values.count(defaults[name]) != len(values)}
+    names = ", ".join(f'"{name}"' for name in kept)
     connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(kept))})',
-                           zip(*(values[index] for index in kept)) if len(kept) < len(columns) else rows)
+                           zip(*kept.values()))
+
+
+def _by_column(names: tuple[str, ...], rows: list[tuple[object, ...]]) -> dict[str, Sequence[object]]:
+    return dict(zip(names, zip(*rows)))
 
 
 def _next_id(table: str) -> int:
@@ -97,16 +99,20 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
     new_exercises = False
     session_rows: list[tuple[object, ...]] = []
     entry_rows: list[tuple[object, ...]] = []
-    set_rows: list[tuple[object, ...]] = []
+    # the sets, column by column: their entries, their positions, and their stored values (set_row); a set's id is
+    # the next one SQLite gives, as it would be here
+    set_entries: list[int] = []
+    set_positions: list[int] = []
+    set_values: list[tuple[object, ...]] = []
     stored: dict[int, tuple[object, ...]] = {}  # id(record) -> set_row(record): `written` keeps each record alive
 
     def flush() -> None:
-        _insert(connection, "session", _SESSION_COLUMNS, session_rows)
-        _insert(connection, "entry", _ENTRY_COLUMNS, entry_rows)
-        _insert(connection, "set", _SET_ROW_COLUMNS, set_rows)
-        session_rows.clear()
-        entry_rows.clear()
-        set_rows.clear()
+        _insert(connection, "session", _by_column(_SESSION_COLUMNS, session_rows))
+        _insert(connection, "entry", _by_column(_ENTRY_COLUMNS, entry_rows))
+        _insert(connection, "set", {"entry_id": set_entries, "position": set_positions,
+                                    **_by_column(SET_COLUMNS, set_values)})
+        for pending in (session_rows, entry_rows, set_entries, set_positions, set_values):
+            pending.clear()
         stored.clear()
 
     def exercise_id(exercise: Exercise) -> int:
@@ -115,14 +121,14 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
             return exercise.id
         key = name_key(exercise.name)
         if key not in known:
-            stored, change = resolve_exercise(exercise)
+            row, change = resolve_exercise(exercise)
             new_exercises = new_exercises or change.exercises
-            known[key] = stored.id
+            known[key] = row.id
         return int(known[key])
 
     with db.atomic():
         held = held_keys()
-        session_id, entry_id, set_id = _next_id("session"), _next_id("entry"), _next_id("set")
+        session_id, entry_id = _next_id("session"), _next_id("entry")
         for done, session in enumerate(sessions, 1):
             if is_held(session, held):
                 duplicates += 1
@@ -132,21 +138,22 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
             else:
                 held[1].add((session.source, str(session.start), session.title))
             written.append(session)
-            session_rows.append((session_id, str(session.start), session.end and str(session.end), session.title, session.bodyweight_kg,
-                                 session.notes, session.source, session.source_key))
+            session_rows.append((session_id, str(session.start), session.end and str(session.end), session.title,
+                                 session.bodyweight_kg, session.notes, session.source, session.source_key))
             for position, entry in enumerate(session.entries):
                 entry_rows.append((entry_id, session_id, exercise_id(entry.exercise), position, entry.note))
-                for index, record in enumerate(entry.sets):
-                    values = stored.get(id(record))  # an import gives one record to the sets that are alike
-                    if values is None:
-                        values = stored[id(record)] = set_row(record)
-                    set_rows.append((set_id, entry_id, index, *values))
-                    set_id += 1
-                    sets_added += 1
+                sets = entry.sets
+                for record in sets:  # an import gives one record to the sets that are alike
+                    if id(record) not in stored:
+                        stored[id(record)] = set_row(record)
+                set_values.extend(map(stored.__getitem__, map(id, sets)))
+                set_entries.extend(repeat(entry_id, len(sets)))
+                set_positions.extend(range(len(sets)))
+                sets_added += len(sets)
                 entry_id += 1
             added.append(session_id)
             session_id += 1
-            if len(set_rows) >= _CHUNK:
+            if len(set_values) >= _CHUNK:
                 flush()
                 progress(done)
         flush()

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """The list of sessions, newest first: date, title, sets, tonnage in the chosen unit, with a search filter.
 
-The rows come sorted from SQL; the proxy only filters, so a list of thousands of sessions opens at once."""
+The rows come sorted from SQL a page at a time as the list is scrolled, and the proxy only filters, so a list of
+tens of thousands of sessions opens at once."""
 
 from __future__ import annotations
 

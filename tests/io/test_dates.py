@@ -407,3 +407,26 @@ def test_the_lifter_can_say_the_order_of_numeric_dates() -> None:
     assert parse_export_datetime("04/09/2026 15:16", day_first=True) == datetime(2026, 9, 4, 15, 16)
     assert parse_export_datetime("04/09/2026 15:16", day_first=False) == datetime(2026, 4, 9, 15, 16)
     assert parse_export_datetime("13/09/2026", day_first=False) == datetime(2026, 9, 13)  # only one reading
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2 Mar 2026, 19:59", datetime(2026, 3, 2, 19, 59)),
+    ("02 Mar 2026, 07:05", datetime(2026, 3, 2, 7, 5)),
+    ("2 March 2026, 7:05", datetime(2026, 3, 2, 7, 5)),
+    ("4 Sept 2026, 10:00", datetime(2026, 9, 4, 10)),
+    ("4 okt 2026, 10:00", datetime(2026, 10, 4, 10)),  # a month of another language, read by the same table
+])
+def test_hevy_dates_read_without_the_patterns_as_with_them(text: str, expected: datetime) -> None:
+    assert parse_export_datetime(text) == expected
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("31 Feb 2026, 10:00", "February 2026 has no day 31"),
+    ("2 Mar 1850, 10:00", "year 1850 is outside 1900-2200"),
+    ("2 Mar 2026, 24:00", "hour 24 is past 23"),
+    ("2 Foo 2026, 10:00", "'foo' is not a month name"),
+])
+def test_hevy_dates_that_are_no_dates_are_refused_with_the_reason(text: str, reason: str) -> None:
+    with pytest.raises(DateError) as refusal:
+        parse_export_datetime(text)
+    assert str(refusal.value).endswith(reason)
