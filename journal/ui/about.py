@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import APP_NAME, __version__
+import journal
+from journal import APP_NAME
 from journal.paths import data_dir
 from journal.resources import resource_path
 
@@ -67,7 +68,7 @@ class AboutDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         name.setFont(font)
-        version = QLabel(f"Version {__version__}")
+        version = QLabel(f"Version {journal.__version__}")  # read from the package metadata only now
         version.setObjectName("aboutVersion")
         description = QLabel(DESCRIPTION)
         description.setObjectName("aboutDescription")

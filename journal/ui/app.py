@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal import APP_NAME, ORG_NAME, __version__
+from journal import APP_NAME, ORG_NAME
 from journal.lock import JournalLocked, acquire
 from journal.paths import default_db_path
 from journal.storage.database import JournalFileError
@@ -22,7 +22,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("journal")  # matches installer/journal.desktop, so a desktop shows its icon
     from journal.ui.about import app_icon
 
