@@ -164,15 +164,17 @@ def calibration_sets(exercises: Collection[int] | None = None,
 
 def set_points(since: datetime | None = None, until: datetime | None = None,
                exercises: Collection[int] | None = None, sessions: Collection[int] | None = None) -> SetPoints:
-    """Every non-warm-up set in the range, with whether it was the last of its exercise in the session."""
+    """Every non-warm-up set in the range, with whether it was the last of its exercise in the session. The sets
+    come session by session, exercise by exercise, so an exercise's last set is the one before the next exercise's
+    first (working that out in SQL, a window over every set, costs a second sort)."""
     where, params = _where(since, until, exercises, sessions=sessions)
     cursor = db.execute_sql(f"""
         SELECT st.id, s.id, e.exercise_id, {DAY_SQL},
                CASE st.set_type {' '.join(f"WHEN '{v}' THEN {i}" for v, i in _TYPES.items())} END,
-               st.rir, st.position = max(st.position) OVER (PARTITION BY st.entry_id)
-        {_FROM} WHERE {where} ORDER BY s.start, e.position, st.position""", params)
-    set_id, session, exercise, day, set_type, rir, last = _columns(
-        cursor, (I, I, I, F, np.int8, np.float32, np.bool_))
+               st.rir, st.entry_id
+        {_FROM} WHERE {where} ORDER BY s.start, s.id, e.position, st.position""", params)
+    set_id, session, exercise, day, set_type, rir, entry = _columns(cursor, (I, I, I, F, np.int8, np.float32, I))
+    last = np.append(entry[1:] != entry[:-1], True) if len(entry) else np.zeros(0, np.bool_)
     return SetPoints(set_id=set_id, session=session, exercise=exercise, day=day, set_type=set_type, rir=rir,
                      last=last)
 
