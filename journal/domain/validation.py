@@ -152,9 +152,11 @@ def parse_distance(text: str, field: str = "Distance") -> float | None:
 
 
 def check_session_times(start: datetime, end: datetime | None) -> None:
-    """A session the session editor can show: dated YEAR_MIN to YEAR_MAX, and not ending before it starts."""
+    """A session the session editor can show: started and ended YEAR_MIN to YEAR_MAX, not ending before it starts."""
     if not YEAR_MIN <= start.year <= YEAR_MAX:
         raise ValidationError("Date", f"the date {start.date().isoformat()} is outside {YEAR_MIN}–{YEAR_MAX}")
+    if end is not None and not YEAR_MIN <= end.year <= YEAR_MAX:
+        raise ValidationError("End", f"the end {end.date().isoformat()} is outside {YEAR_MIN}–{YEAR_MAX}")
     if end is not None and end < start:
         raise ValidationError("End", "the session ends before it starts")
 

@@ -347,6 +347,8 @@ IMPLAUSIBLE = [
     ("journal", JOURNAL_ROW.format(start="0001-01-02T10:00:00", end=""), "year 1", OUTSIDE),
     ("journal", JOURNAL_ROW.format(start="2025-01-02T10:00:00", end="2025-01-01T10:00:00"), "end before start",
      BACKWARDS),
+    ("journal", JOURNAL_ROW.format(start="2025-01-02T10:00:00", end="9999-01-02T11:00:00"), "end in year 9999",
+     OUTSIDE),
     ("journal", JOURNAL_ROW.format(start="2025-01-02T10:00:00+02:00", end="2025-01-02T11:00:00"), "time zone",
      "time zone"),
     ("hevy", HEVY_ROW.format(end="1 Mar 2026, 20:43"), "end before start", BACKWARDS),
