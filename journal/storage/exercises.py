@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import peewee
+
 from journal.domain.names import clean_name, name_key
 from journal.domain.records import Exercise, Measure, Mechanic
 from journal.storage.changes import Change
@@ -31,10 +33,11 @@ def find_exercise(name: str) -> Exercise | None:
     return to_exercise(row) if row else None
 
 
-def create_exercise(name: str, template: Exercise | None = None,
-                    take_alias: bool = False) -> tuple[Exercise, Change]:
+def create_exercise(name: str, template: Exercise | None = None, take_alias: bool = False,
+                    exercise_id: int | None = None) -> tuple[Exercise, Change]:
     """A new exercise named by the lifter or an import; refused when the name is already known, unless it is only
-    another exercise's alias and `take_alias` says the lifter wants it as an exercise of its own."""
+    another exercise's alias and `take_alias` says the lifter wants it as an exercise of its own. `exercise_id`
+    gives it back the id it had (a creation redone)."""
     name = clean_name(name)
     if not name:
         raise ValueError("an exercise needs a name")
@@ -44,11 +47,22 @@ def create_exercise(name: str, template: Exercise | None = None,
     base = template or Exercise(id=None, name=name)
     with db.atomic():
         row = ExerciseRow.create(
-            name=name, mechanic=base.mechanic, primary="|".join(base.primary), secondary="|".join(base.secondary),
+            id=exercise_id, name=name, mechanic=base.mechanic, primary="|".join(base.primary), secondary="|".join(base.secondary),
             equipment=base.equipment, bodyweight=base.bodyweight, measure=base.measure, builtin=False)
         AliasRow.insert(key=name_key(name), alias=name, exercise=row).on_conflict(
             conflict_target=[AliasRow.key], update={AliasRow.exercise: row.id, AliasRow.alias: name}).execute()
     return to_exercise(row), Change(exercises=True)
+
+
+def delete_exercise(exercise_id: int) -> Change:
+    """Remove an exercise the lifter created (a creation undone), with its aliases; one that a session or a routine
+    uses, or a catalogue exercise, stays."""
+    try:
+        with db.atomic():
+            removed = ExerciseRow.delete().where(ExerciseRow.id == exercise_id, ~ExerciseRow.builtin).execute()
+    except peewee.IntegrityError:  # still used: the foreign keys refuse
+        return Change()
+    return Change(exercises=bool(removed))
 
 
 def resolve_exercise(exercise: Exercise) -> tuple[Exercise, Change]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QMessa
 from journal.domain.names import clean_name, search_names
 from journal.domain.records import Exercise
 from journal.storage import exercises as store
+from journal.ui import undo
 from journal.ui.service import JournalService
 
 
@@ -124,9 +125,15 @@ class ExercisePicker(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        exercise, change = store.create_exercise(name)
-        self.service.emit(change)
-        self._chosen(exercise)
+        command = undo.CreateExercise(self.service, name)
+        stack = self.service.undo_stack
+        stack.beginMacro(f"Add new exercise “{name}”")  # one step with what is done with it (an entry, an item)
+        try:
+            self.service.push(command)
+            if command.exercise is not None:
+                self._chosen(command.exercise)
+        finally:
+            stack.endMacro()
 
     def _chosen(self, exercise: Exercise) -> None:
         self.field.clear()

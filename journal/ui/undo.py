@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from journal.domain.records import Entry, Session, SetRecord
+from journal.domain.records import Entry, Exercise, Session, SetRecord
 from journal.domain.routines import Routine
-from journal.storage import repository as repo, routines
+from journal.storage import exercises, repository as repo, routines
 from journal.storage.bulk import insert_sessions
 from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.importing import ImportResult
@@ -102,6 +102,24 @@ class EditSession(_Command):
 
     def undo(self) -> None:
         self.service.emit(repo.update_session(self.session_id, **self.old))
+
+
+class CreateExercise(_Command):
+    """A new exercise in the catalogue; undone, it leaves the catalogue again (with the same id when redone)."""
+
+    def __init__(self, service: JournalService, name: str) -> None:
+        super().__init__(service, f"New exercise “{name}”")
+        self.name = name
+        self.exercise: Exercise | None = None
+
+    def redo(self) -> None:
+        self.exercise, change = exercises.create_exercise(
+            self.name, exercise_id=self.exercise.id if self.exercise is not None else None)
+        self.service.emit(change)
+
+    def undo(self) -> None:
+        assert self.exercise is not None and self.exercise.id is not None
+        self.service.emit(exercises.delete_exercise(self.exercise.id))
 
 
 class AddEntry(_Command):

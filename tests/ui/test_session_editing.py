@@ -15,7 +15,8 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Session, SetRecord, SetType
 from journal.domain.units import KG_PER_LB, Unit
 from journal.storage import exercises, repository as repo
-from journal.storage.database import open_database
+from journal.storage.changes import Change
+from journal.storage.database import close_database, open_database
 from journal.ui.exercise_block import ExerciseBlock
 from journal.ui.main_window import MainWindow
 from journal.ui.service import Preferences
@@ -214,6 +215,44 @@ def test_new_exercise_name_is_created_after_confirmation(qtbot: QtBot, db_path: 
     assert asked and "Zercher Carry Deluxe" in asked[0]
     assert exercises.find_exercise("zercher carry deluxe") is not None
     assert window.editor.blocks[0].entry.exercise.name == "Zercher Carry Deluxe"
+
+
+def test_creating_an_exercise_is_undone_with_its_entry_and_redone_with_the_same_id(
+        qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow = open_window(db_path)
+    window.new_session()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    type_text(qtbot, "Zercher Carry Deluxe")
+    press(qtbot, Key.Key_Return)
+    created = exercises.find_exercise("Zercher Carry Deluxe")
+    assert created is not None and len(window.editor.blocks) == 1
+    stack = window.service.undo_stack
+    assert stack.undoText() == "Add new exercise “Zercher Carry Deluxe”"  # one step: the exercise and its entry
+    stack.undo()
+    assert exercises.find_exercise("Zercher Carry Deluxe") is None
+    assert not window.editor.blocks and "Zercher Carry Deluxe" not in window.editor.picker.owner
+    stack.redo()
+    again = exercises.find_exercise("Zercher Carry Deluxe")
+    assert again is not None and again.id == created.id
+    assert window.editor.blocks[0].entry.exercise.id == created.id
+
+
+def test_an_exercise_in_use_is_never_removed(db_path: Path) -> None:
+    session_id = seeded(db_path, (WORK,), datetime(2026, 11, 2, 18))  # leaves the file open
+    try:
+        used = repo.get_session(session_id).entries[0].exercise
+        assert used.id is not None
+        assert exercises.delete_exercise(used.id) == Change()  # a catalogue exercise a session uses
+        mine, _ = exercises.create_exercise("Zercher Carry Deluxe")
+        bench = exercises.find_exercise("Bench Press")
+        assert mine.id is not None and bench is not None and bench.id is not None
+        repo.add_session(Session(start=datetime(2026, 11, 3, 18), entries=(Entry(exercise=mine, sets=(WORK,)),)))
+        assert exercises.delete_exercise(mine.id) == Change()
+        assert exercises.find_exercise("Zercher Carry Deluxe") is not None
+        assert exercises.delete_exercise(bench.id) == Change()  # from the catalogue: stays, used or not
+        assert exercises.find_exercise("Bench Press") is not None
+    finally:
+        close_database()
 
 
 def test_pounds_change_every_display_and_never_the_stored_kilograms(qtbot: QtBot, db_path: Path,
