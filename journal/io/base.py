@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
@@ -130,14 +129,25 @@ class Importer(ABC):
 MAX_PROBLEMS = 100
 
 
-@contextmanager
-def recorded(problems: list[Problem]) -> Iterator[None]:
-    """Read one row: a refusal becomes a problem of the file and reading goes on, so the preview lists every
-    problem with its line (the import stays blocked while any is fatal)."""
-    try:
-        yield
-    except ImportFailed as failure:
-        problems.append(failure.problem)
+class Recorder:
+    """Reading row by row: `with recorder:` around one row turns a refusal into a problem of the file and reading
+    goes on, so the preview lists every problem with its line (the import stays blocked while any is fatal);
+    `enough` turns true once too many problems show the file is not what it seems. A class, not a generator, as
+    it wraps each of 100,000 rows."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.enough = False
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> bool:
+        if not isinstance(error, ImportFailed):
+            return False
+        self.problems.append(error.problem)
+        self.enough = too_many(self.problems)
+        return True
 
 
 def too_many(problems: list[Problem]) -> bool:

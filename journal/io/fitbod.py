@@ -18,8 +18,8 @@ from journal.io.base import (
     ParsedImport,
     Problem,
     Progress,
+    Recorder,
     no_progress,
-    too_many,
 )
 from journal.io.builder import SessionBuilder, checked
 from journal.io.fields import load_kg, number, when, whole
@@ -70,8 +70,9 @@ class FitbodCsv(Importer):
 
         count = 0
         problems: list[Problem] = []
+        recorder = Recorder(problems)
         for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
-            try:
+            with recorder:
                 key = starts.get(fields[date_at]) or starts.setdefault(fields[date_at], session(fields[date_at], line))
                 exercise = fields[exercise_at].strip()
                 if not exercise:
@@ -79,9 +80,7 @@ class FitbodCsv(Importer):
                 of_set = set_fields(fields)
                 record = sets.get(of_set) or sets.setdefault(of_set, set_record(of_set, line))
                 builder.entry(key, exercise).sets.append(record)
-            except ImportFailed as failure:
-                problems.append(failure.problem)
-                if too_many(problems):
-                    break
+            if recorder.enough:
+                break
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=options.units or Unit.KG,
                               units_stated=False, rows=count)

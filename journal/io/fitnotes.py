@@ -20,8 +20,8 @@ from journal.io.base import (
     ParsedImport,
     Problem,
     Progress,
+    Recorder,
     no_progress,
-    too_many,
     units_not_stated,
 )
 from journal.io.builder import SessionBuilder, checked
@@ -99,8 +99,9 @@ class FitNotesCsv(Importer):
                 note=comment or notes), line)
 
         count = 0
+        recorder = Recorder(problems)
         for count, (line, fields) in enumerate(checked_records(text, header, progress, mend), 1):
-            try:
+            with recorder:
                 key = days.get(fields[date_at]) or days.setdefault(fields[date_at], session(fields[date_at], line))
                 category = fields[category_at].strip()
                 if category and category not in categories.setdefault(key, []):
@@ -111,10 +112,8 @@ class FitNotesCsv(Importer):
                 of_set = set_fields(fields)
                 record = sets.get(of_set) or sets.setdefault(of_set, set_record(of_set, line))
                 builder.entry(key, exercise).sets.append(record)
-            except ImportFailed as failure:
-                problems.append(failure.problem)
-                if too_many(problems):
-                    break
+            if recorder.enough:
+                break
         for key, names in categories.items():
             builder.update(key, title=", ".join(names))
         return builder.result(self.label, options.effort_from_notes, problems=problems,

@@ -20,9 +20,8 @@ from journal.io.base import (
     ParsedImport,
     Problem,
     Progress,
+    Recorder,
     no_progress,
-    recorded,
-    too_many,
     units_not_stated,
 )
 from journal.io.builder import SessionBuilder
@@ -107,8 +106,9 @@ class GenericCsv(Importer):
         builder = SessionBuilder("csv")
         count = 0
         problems: list[Problem] = []
+        recorder = Recorder(problems)
         for count, row in enumerate(rows(text, header, progress), 1):
-            with recorded(problems):
+            with recorder:
                 line = row.line
                 value = _Mapped(row, mapping)
                 start = when(f"{value['date']} {value['time']}".strip(), line,
@@ -127,7 +127,7 @@ class GenericCsv(Importer):
                     set_type=_set_type(value["set_type"], line),
                     load_kg=load_kg(number(value["load"], line, "load"), unit or options.units or Unit.KG, line),
                     reps=whole(value["reps"], line, "reps"), rir=rir, effort_scale=scale, note=value["notes"]), line)
-            if too_many(problems):
+            if recorder.enough:
                 break
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=options.units or Unit.KG,
                               units_stated=bool(mapping.get("unit")), rows=count)

@@ -18,8 +18,8 @@ from journal.io.base import (
     ParsedImport,
     Problem,
     Progress,
+    Recorder,
     no_progress,
-    too_many,
 )
 from journal.io.builder import SessionBuilder, checked
 from journal.io.fields import load_kg, number, rpe_to_rir, session_times, when, whole
@@ -81,8 +81,9 @@ class HevyCsv(Importer):
         added_to: list[SetRecord] = []  # and the sets it went into
         count = 0
         problems: list[Problem] = []
+        recorder = Recorder(problems)
         for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
-            try:
+            with recorder:
                 of_session = session_fields(fields)
                 key = sessions.get(of_session) or sessions.setdefault(of_session, session(of_session, line))
                 exercise = fields[exercise_at].strip()
@@ -94,8 +95,6 @@ class HevyCsv(Importer):
                 if first or note or (key, exercise) != adding:  # else the set goes where the previous row's went
                     adding, added_to = (key, exercise), builder.entry(key, exercise, note, new=first).sets
                 added_to.append(record)
-            except ImportFailed as failure:
-                problems.append(failure.problem)
-                if too_many(problems):
-                    break
+            if recorder.enough:
+                break
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit, rows=count)

@@ -23,8 +23,8 @@ from journal.io.base import (
     ParsedImport,
     Problem,
     Progress,
+    Recorder,
     no_progress,
-    too_many,
     units_not_stated,
 )
 from journal.io.builder import SessionBuilder, checked
@@ -125,8 +125,9 @@ class StrongCsv(Importer):
         adding: tuple[str, str] | None = None  # the session and exercise the last set went to
         added_to: list[SetRecord] = []  # and the sets it went into
         count = 0
+        recorder = Recorder(problems)
         for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
-            try:
+            with recorder:
                 of_session = session_fields(fields)
                 key = sessions.get(of_session) or sessions.setdefault(of_session, session(of_session, line))
                 if (workout_notes := fields[notes_at].strip()) and notes.get(key) != workout_notes:
@@ -148,10 +149,8 @@ class StrongCsv(Importer):
                 if (key, exercise) != adding:  # else the set goes on the exercise the previous row added to
                     adding, added_to = (key, exercise), builder.entry(key, exercise).sets
                 added_to.append(record)
-            except ImportFailed as failure:
-                problems.append(failure.problem)
-                if too_many(problems):
-                    break
+            if recorder.enough:
+                break
         if units_seen:
             unit = units_seen.most_common(1)[0][0]
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit or Unit.KG,
