@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from journal.domain.names import clean_name, search_names
 from journal.domain.records import Exercise
@@ -50,7 +59,9 @@ class ExercisePicker(QWidget):
         layout.addWidget(self.add)
         self.field.textEdited.connect(self._search)
         self.field.installEventFilter(self)
-        self.field.returnPressed.connect(self.take)  # Enter while the popup is open reaches the field this way
+        # Enter while the popup is open reaches the field straight from the completer, past the event filter: the
+        # completer itself takes a highlighted suggestion (activated), so the field takes only what is typed.
+        self.field.returnPressed.connect(self._return_in_popup)
         self.add.clicked.connect(self.take)
         self.completer.activated.connect(self._activated)
         self.reload()
@@ -93,6 +104,14 @@ class ExercisePicker(QWidget):
                     self.take()
                 return True
         return super().eventFilter(watched, event)
+
+    def _return_in_popup(self) -> None:
+        if self.completer.popup().currentIndex().isValid():
+            return  # the completer's activated signal follows with the highlighted name
+        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self._create_typed()
+        else:
+            self.take()
 
     def _activated(self, text: str) -> None:
         self.field.setText(text)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
@@ -160,8 +161,14 @@ class SessionEditor(QWidget):
             block.deleteLater()
         self.blocks = []
 
+    def _focused_block(self) -> ExerciseBlock | None:
+        focus = QApplication.focusWidget()
+        return next((b for b in self.blocks if focus is not None and b.isAncestorOf(focus)), None)
+
     def _build_blocks(self) -> None:
         assert self.session is not None and self.session.id is not None
+        focused = self._focused_block()
+        where = (focused.entry_id, focused.table.currentIndex()) if focused is not None else None
         self._clear_blocks()
         for position, entry in enumerate(self.session.entries):
             block = ExerciseBlock(self.service, self.session.id, self.session.start, self.session.bodyweight_kg,
@@ -171,6 +178,13 @@ class SessionEditor(QWidget):
             self.blocks_layout.addWidget(block)
             self.blocks.append(block)
         self._refresh_context()
+        if where is not None:  # the keys stay with the lifter: on the same exercise, else on the search
+            entry_id, index = where
+            block = self.block_for(entry_id)
+            if block is None:
+                self.focus_picker()
+            else:
+                block.table.go_to(index.row(), block.model.columns[max(index.column(), 0)].key)
 
     def _refresh_context(self) -> None:
         if self.session is None:
