@@ -1,7 +1,7 @@
 # Journal: the two commands of the README, and what they need.
 #   make run    install Journal into .venv and start it (on the default journal file in your data folder)
-#   make test   install Journal and its test tools into .venv and run the whole test suite; the windows open on an
-#               Xvfb display of their own with openbox managing them (tests/conftest.py), offscreen where Xvfb is missing
+#   make test   install Journal and its test tools into .venv and run the whole test suite; the windows open on
+#               an Xvfb display of their own, managed by openbox (tests/conftest.py); offscreen where Xvfb is missing
 #   make bench  measure the performance budgets and write the figures into README.md
 #   make bundle build the Linux bundle, tarball and .deb into dist/ (installer/README.md)
 # System libraries Qt needs (and Xvfb, openbox, Qt's X11 libraries and poppler for the tests) are installed with

@@ -32,7 +32,8 @@ class Display:
         self.display = f":{xvfb.display}"
         os.environ["DISPLAY"] = self.display
         os.environ["QT_QPA_PLATFORM"] = "xcb"
-        for name in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORMTHEME", "XDG_CURRENT_DESKTOP"):  # Qt's own dialogs, no desktop's
+        # Qt's own dialogs (a file dialog a test can type into), not those of the desktop the tests were started from
+        for name in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORMTHEME", "XDG_CURRENT_DESKTOP"):
             os.environ.pop(name, None)
         if shutil.which("openbox") is not None:
             self.window_manager = self._start_openbox()
