@@ -1,15 +1,20 @@
 # Journal: the two commands of the README, and what they need.
 #   make run    install Journal into .venv and start it (on the default journal file in your data folder)
-#   make test   install Journal and its test tools into .venv and run the whole test suite offscreen
+#   make test   install Journal and its test tools into .venv and run the whole test suite; the windows open on
+#               an Xvfb display of their own, managed by openbox (tests/conftest.py); offscreen where Xvfb is missing
 #   make bench  measure the performance budgets and write the figures into README.md
 #   make bundle build the Linux bundle, tarball and .deb into dist/ (installer/README.md)
-# System libraries Qt needs (and poppler for PDF checks) are installed with apt-get when missing and possible.
+# System libraries Qt needs (and Xvfb, openbox, Qt's X11 libraries and poppler for the tests) are installed with
+# apt-get when missing and possible.
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 QT_LIBS := libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
-TEST_TOOLS := poppler-utils binutils
+TEST_TOOLS := poppler-utils binutils xvfb openbox
+# What Qt's xcb platform plugin loads, for the windows the tests open on Xvfb.
+X11_LIBS := libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
 .PHONY: run test bench bundle icons system-libs test-tools clean
 
@@ -17,7 +22,7 @@ run: system-libs $(VENV)/.app
 	$(VENV)/bin/journal
 
 test: system-libs test-tools $(VENV)/.test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(PY) -m pytest -q
 
 bench: system-libs $(VENV)/.bench
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_all.py
@@ -33,7 +38,7 @@ system-libs:
 	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || PACKAGES="python3-venv" sh installer/ensure-packages.sh
 
 test-tools:
-	@PACKAGES="$(TEST_TOOLS)" sh installer/ensure-packages.sh
+	@PACKAGES="$(TEST_TOOLS) $(X11_LIBS)" sh installer/ensure-packages.sh
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -15,4 +15,7 @@ if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then 
     exit 0
 fi
 echo "installing system packages:$missing"
-$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+# Another apt-get or dpkg at work (an unattended upgrade, a second make) holds the lock: wait for it, up to 5 minutes.
+WAIT="-o DPkg::Lock::Timeout=300"
+$SUDO apt-get $WAIT update -qq &&
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get $WAIT install -y -qq --no-install-recommends $missing >/dev/null

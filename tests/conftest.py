@@ -1,20 +1,35 @@
 # SPDX-License-Identifier: MIT
-"""Every test runs offscreen, with its own data folder (settings, default journal) and its own journal file."""
+"""Every test has its own data folder (settings, default journal) and its own journal file; windows open on Xvfb."""
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+import pytest
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-from journal.storage.database import close_database, open_database  # noqa: E402
+from journal.storage.database import close_database, open_database
+from tests.display import Display
 
 FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+DISPLAY = Display()
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-xvfb has started Xvfb and set DISPLAY
+def pytest_configure(config: pytest.Config) -> None:
+    DISPLAY.start(config)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    DISPLAY.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return DISPLAY.describe()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.write_line(DISPLAY.describe())
 
 
 @pytest.fixture(autouse=True)

@@ -11,11 +11,12 @@ from pytestqt.qtbot import QtBot
 from journal.ui.main_window import MainWindow
 from journal.ui.service import JournalService
 from journal.ui.tasks import wait_for_background
+from tests.ui.helpers import wait_active
 
 
 @pytest.fixture
 def open_window(qtbot: QtBot) -> Iterator[object]:
-    """open_window(path) -> a shown MainWindow on the journal file at path; closed after the test."""
+    """open_window(path) -> a shown, active MainWindow on the journal file at path; closed after the test."""
     opened: list[tuple[MainWindow, JournalService]] = []
 
     def open_(path: Path) -> MainWindow:
@@ -24,8 +25,7 @@ def open_window(qtbot: QtBot) -> Iterator[object]:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+        wait_active(qtbot, window)
         opened.append((window, service))
         return window
 
@@ -34,3 +34,4 @@ def open_window(qtbot: QtBot) -> Iterator[object]:
     for window, service in opened:
         window.close()
         service.close()
+    QApplication.processEvents()
