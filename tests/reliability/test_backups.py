@@ -29,9 +29,9 @@ from journal.storage.database import close_database, open_database
 from journal.storage.exercises import find_exercise
 from journal.storage.migrations import SCHEMA_VERSION, STEPS
 from journal.storage.models import db
-from tests.reliability.support import FIXTURES, content, digest, make_journal, run_journal, side_files
+from tests.reliability.support import SAMPLES, content, digest, make_journal, run_journal, side_files
 
-HEVY = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
+HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
 
 
 def _add(title: str, when: datetime = datetime(2026, 3, 1, 18)) -> int:
