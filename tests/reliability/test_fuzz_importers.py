@@ -4,8 +4,10 @@ real exports cut short or mutated, odd encodings (UTF-16, Latin-1, byte-order ma
 formulas, NUL bytes. Reading never raises anything but ImportFailed; every problem names a line of the file; and a
 refused `journal import` leaves the journal byte for byte as it was.
 
-The mutations start from the sample exports in tests/fixtures. The examples are derandomized: every run, here or in
-CI, tries the same inputs, so a failure comes back on a rerun; the input that failed is printed and saved to a file.
+The mutations start from the sample exports in tests/fixtures. The examples are derandomized: the same command tries
+the same inputs on every run and machine, so a failure comes back on a rerun (hypothesis also draws some strings from
+the project's modules that are loaded, so one file alone may try other inputs than the whole suite). The input that
+failed is printed, with the options, and saved whole to a file; `@example(data=..., opts=...)` replays it.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from journal.storage.database import close_database
 from tests.reliability.support import FIGURES, SAMPLES, digest, fuzz_count, make_journal, side_files
 
 EXAMPLES = int(os.environ.get("RELIABILITY_FUZZ_EXAMPLES", "150"))  # per importer; raise it for a deeper search
-# derandomize: the examples follow from the test alone, the same on every machine and every run.
+# derandomize: the examples follow from the test (and the modules loaded), the same on every machine and run.
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True, print_blob=False,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
