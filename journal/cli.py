@@ -363,6 +363,24 @@ def _default_db() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from journal.output import GuardedOutput, OutputLost, discard
+
+    stdout = sys.stdout
+    sys.stdout = GuardedOutput(stdout)  # type: ignore[assignment]
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # what is still buffered, while a failure can still be told
+        return code
+    except OutputLost as lost:
+        if not lost.reader_gone:
+            print(f"journal {args.command or ''}".rstrip() + f": {lost.describe()}", file=sys.stderr)
+        discard(stdout)
+        return 1
+    finally:
+        sys.stdout = stdout
+
+
+def _run(args: argparse.Namespace) -> int:
     from journal.lock import JournalLocked
     from journal.storage.database import STORAGE_ERRORS, JournalFileError, storage_reason
     from journal.storage.migrations import DatabaseTooNew

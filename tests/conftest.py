@@ -11,7 +11,18 @@ import pytest
 from journal.storage.database import close_database, open_database
 from tests.display import Display
 
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+SAMPLES = Path(__file__).resolve().parent / "fixtures"  # the sample exports the repository holds
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"  # real exports, where they sit beside it
+NO_SHARED = "../shared/fixtures is not beside this clone: real-export corpus not checked"
+
+
+def shared_export(*parts: str) -> Path:
+    """A real export of the corpus beside the repository; the test is skipped where the corpus is not there."""
+    if not SHARED.is_dir():
+        pytest.skip(NO_SHARED)
+    return SHARED.joinpath(*parts)
+
+
 DISPLAY = Display()
 
 

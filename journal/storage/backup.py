@@ -107,7 +107,7 @@ def check_backup(path: Path, schema_version: int) -> None:
     if not path.is_file():
         raise BackupError(f"{path} does not exist")
     try:
-        reader = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        reader = _reader(path)  # only read: nothing is left beside the backup
         try:
             result = reader.execute("PRAGMA integrity_check").fetchone()[0]
             version = reader.execute("PRAGMA user_version").fetchone()[0]
@@ -129,7 +129,7 @@ def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version
     so the two are never mixed). The current content is kept as a backup first; returns that backup."""
     check_backup(backup, schema_version)
     kept = backup_to(db, db_path, "before-restore")
-    reader = sqlite3.connect(f"{backup.absolute().as_uri()}?mode=ro", uri=True)
+    reader = _reader(backup)
     try:
         reader.backup(db.connection(), progress=_give_up_after(BUSY_WAIT_S))
     finally:

@@ -14,12 +14,12 @@ import pytest
 from journal.domain.records import Entry, Session, SetRecord
 from journal.storage import exercises, repository as repo
 from journal.storage.database import close_database, open_database
-from tests.conftest import FIXTURES
+from tests.conftest import SAMPLES
 from tests.io.support import FINAL_LINE, file_state, final_line, run_cli, stored_sessions, stored_stats, without_ids
 
-STRONG = FIXTURES / "strong" / "szelesaron-strong-2023.csv"
-STRONG_SEMICOLON = FIXTURES / "strong" / "vis-strong-go-example-semicolon.csv"
-HEVY = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
+STRONG = SAMPLES / "strong" / "strong-comma-no-unit.csv"
+STRONG_SEMICOLON = SAMPLES / "strong" / "strong-semicolon-units.csv"
+HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
 
 
 def _lines(path: Path) -> list[str]:
@@ -30,6 +30,15 @@ def _lines(path: Path) -> list[str]:
 def _records(path: Path, delimiter: str = ",") -> list[list[str]]:
     with path.open(newline="", encoding="utf-8") as handle:
         return list(csv.reader(handle, delimiter=delimiter))
+
+
+def _sets(records: list[list[str]]) -> int:
+    """The sets among a file's records (after the header): Strong's Note and Rest Timer rows are none."""
+    header = records[0]
+    if "Set Order" not in header:
+        return len(records) - 1
+    order = header.index("Set Order")
+    return sum(1 for r in records[1:] if r[order] not in ("Note", "Rest Timer"))
 
 
 def _add_a_session(path: Path, start: datetime, title: str) -> None:
@@ -49,7 +58,8 @@ def test_dry_run_prints_the_figures_and_leaves_the_journal_as_it_was(db_path: Pa
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     records = _records(STRONG_SEMICOLON, ";")
     sessions = len({(r[0], r[1]) for r in records[1:]})
-    sets = len(records) - 1
+    sets = _sets(records)
+    assert sets < len(records) - 1  # the file has Note and Rest Timer rows
     _add_a_session(db_path, datetime(2026, 1, 5, 10), "before")
     before = file_state(db_path)
 
@@ -78,11 +88,12 @@ def test_dry_run_of_a_bad_file_fails_like_the_import(db_path: Path, tmp_path: Pa
     before = file_state(db_path)
     bad = tmp_path / "bad.csv"
     lines = _lines(STRONG_SEMICOLON)
-    lines[4] = lines[4].replace(";8;", ";eight;")
+    assert lines[5].count(";10;") == 1  # line 6: a set of 10 reps
+    lines[5] = lines[5].replace(";10;", ";ten;")
     bad.write_text("".join(lines), encoding="utf-8")
     code, out, err = run_cli(capsys, "import", bad, "--db", db_path, "--dry-run")
     assert code != 0
-    assert err.startswith(f"{bad}:5: ")
+    assert err.startswith(f"{bad}:6: ") and "'ten'" in err
     assert file_state(db_path) == before
 
 
@@ -112,15 +123,15 @@ def test_units_are_given_on_the_command_line(db_path: Path, capsys: pytest.Captu
 def _without_session(path: Path, target: Path, which: int) -> int:
     """Copy `path` without the rows of the session at file position `which` (0: first in the file, -1: last);
     return how many rows (sets) that session has. Sessions are keyed by their first two fields' values as the file
-    writes them (Strong: Date, Workout Name; Hevy: title, start_time)."""
-    lines = _lines(path)
+    writes them (Strong: Date, Workout Name; Hevy: title, start_time). Records are copied whole, so a note over
+    several lines stays one field."""
     records = _records(path)
-    assert len(lines) == len(records), "one record a line"
     keys = list(dict.fromkeys((r[0], r[1]) for r in records[1:]))
     drop = keys[which]
-    kept = [lines[0]] + [line for line, r in zip(lines[1:], records[1:], strict=True) if (r[0], r[1]) != drop]
-    target.write_text("".join(kept), encoding="utf-8")
-    return len(lines) - len(kept)
+    kept = [records[0]] + [r for r in records[1:] if (r[0], r[1]) != drop]
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(kept)
+    return _sets(records) - _sets(kept)
 
 
 @pytest.mark.parametrize(("path", "which", "extra"), [
@@ -134,7 +145,7 @@ def test_a_later_export_that_overlaps_imports_only_the_new_session(
     new_sets = _without_session(path, earlier, which)
     records = _records(path)
     total_sessions = len({(r[0], r[1]) for r in records[1:]})
-    total_sets = len(records) - 1
+    total_sets = _sets(records)
 
     code, out, err = run_cli(capsys, "import", earlier, "--db", db_path, *extra)
     assert code == 0, err

@@ -4,13 +4,16 @@ a refusal is still reported on every row it is on, and alike sets are one checke
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime
+
+import pytest
 
 from journal.domain.records import SetRecord, SetType
 from journal.io import ImportOptions, ParsedImport
 from journal.io.fitbod import FitbodCsv
-from tests.conftest import FIXTURES
-from tests.io.support import csv_text, lines, sets_of, shape
+from tests.conftest import SAMPLES, shared_export
+from tests.io.support import KG_PER_LB, csv_text, lines, sets_of, shape
 
 COLUMNS = ("Date", "Exercise", "Reps", "Weight(kg)", "Duration(s)", "Distance(m)", "Incline", "Resistance",
            "isWarmup", "Note", "multiplier")
@@ -51,8 +54,36 @@ def test_alike_sets_are_one_record_and_warm_ups_are_marked() -> None:
     assert [s.start for s in parsed.sessions] == [datetime(2021, 1, 17, 22, 14, 35), datetime(2021, 1, 19, 18)]
 
 
+def test_the_sample_export_reads_every_row_as_written() -> None:
+    path = SAMPLES / "fitbod" / "fitbod-export.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    starts = sorted({datetime.strptime(r["Date"].removesuffix(" +0000"), "%Y-%m-%d %H:%M:%S") for r in rows})
+    assert starts[0] != datetime.strptime(rows[0]["Date"][:19], "%Y-%m-%d %H:%M:%S")  # the file: newest first
+    for units in ("kg", "lb"):
+        parsed = FitbodCsv().read(path.read_text(encoding="utf-8"), ImportOptions(units=units))
+        assert not parsed.problems
+        assert [s.start for s in parsed.sessions] == starts
+        assert parsed.set_count == len(rows)
+        in_order = sorted(rows, key=lambda r: r["Date"])  # sessions oldest first, each in file order
+        got = [(e.exercise.name, r.set_type, r.reps, r.duration_s, r.distance_m, r.note)
+               for s in parsed.sessions for e in s.entries for r in e.sets]
+        assert got == [(r["Exercise"], SetType.WARMUP if r["isWarmup"] == "true" else SetType.WORKING,
+                        int(r["Reps"]) or None, float(r["Duration(s)"]) or None, float(r["Distance(m)"]) or None,
+                        r["Note"]) for r in in_order]
+        loads = [r.load_kg for s in parsed.sessions for e in s.entries for r in e.sets]
+        for row, load in zip(in_order, loads, strict=True):
+            kg = float(row["Weight(kg)"])
+            if not kg:
+                assert load is None
+            elif units == "kg":
+                assert load == round(kg, 3)  # per dumbbell: the multiplier is not applied
+            else:
+                assert load == pytest.approx(round(kg / KG_PER_LB * 4) / 4 * KG_PER_LB, abs=1e-12)
+
+
 def test_the_real_export_reads_every_row() -> None:
-    path = FIXTURES / "fitbod" / "chrsilvi-fitbod-WorkoutExport.head16k.csv"
+    path = shared_export("fitbod", "chrsilvi-fitbod-WorkoutExport.head16k.csv")
     for units in ("kg", "lb"):
         parsed = FitbodCsv().read(path.read_text(encoding="utf-8"), ImportOptions(units=units))
         assert not parsed.problems

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Every real export in the shared fixtures, read by the program and by a plain reading with the csv module.
+"""Every sample export of tests/fixtures (and every real export of the corpus beside the repository, where it is),
+read by the program and by a plain reading with the csv module.
 
 The expected figures (sessions, sets, warm-ups, tonnage, and each session's sets in order) come from the plain
 reading done here, never from the program's own parsing helpers. They are compared with parse_file's result and
@@ -21,7 +22,7 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import Session, SetType
 from journal.domain.units import Unit
 from journal.io import ImportFailed, ImportOptions, parse_file
-from tests.conftest import FIXTURES
+from tests.conftest import NO_SHARED, SAMPLES, SHARED, shared_export
 from tests.io.support import (
     FINAL_LINE,
     KG_PER_LB,
@@ -33,14 +34,31 @@ from tests.io.support import (
     without_ids,
 )
 
-STRONG = FIXTURES / "strong" / "szelesaron-strong-2023.csv"
-STRONG_SEMICOLON = FIXTURES / "strong" / "vis-strong-go-example-semicolon.csv"
-FITNOTES = FIXTURES / "fitnotes" / "moferg-fitnotes-2020-10-04-lbs.csv"
-HEVY = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
-FITBOD = FIXTURES / "fitbod" / "chrsilvi-fitbod-WorkoutExport.head16k.csv"
+STRONG = SAMPLES / "strong" / "strong-comma-no-unit.csv"
+STRONG_SEMICOLON = SAMPLES / "strong" / "strong-semicolon-units.csv"
+STRONG_KG = SAMPLES / "strong" / "strong-workout-number-kg.csv"
+STRONG_LBS = SAMPLES / "strong" / "strong-workout-number-lbs.csv"
+FITNOTES = SAMPLES / "fitnotes" / "fitnotes-lbs.csv"
+FITNOTES_UNIT_COLUMN = SAMPLES / "fitnotes" / "fitnotes-weight-unit-column.csv"
+FITNOTES_COMMAS = SAMPLES / "fitnotes" / "fitnotes-unquoted-commas.csv"
+HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
+HEVY_LB = SAMPLES / "hevy" / "hevy-lb-us.csv"
+HEVY_LOCALES = [SAMPLES / "hevy" / f"hevy-{language}.csv" for language in ("de", "pt", "ru")]
+FITBOD = SAMPLES / "fitbod" / "fitbod-export.csv"
+GENERIC = [SAMPLES / "csv" / "generic-semicolon-decimal-comma.csv", SAMPLES / "csv" / "generic-tab-units.csv"]
+JOURNAL = SAMPLES / "journal" / "journal-export.csv"
 
+# The real exports of the corpus beside the repository (tests that read them are skipped where it is not).
+REAL_STRONG = SHARED / "strong" / "szelesaron-strong-2023.csv"
+REAL_STRONG_SEMICOLON = SHARED / "strong" / "vis-strong-go-example-semicolon.csv"
+REAL_FITNOTES = SHARED / "fitnotes" / "moferg-fitnotes-2020-10-04-lbs.csv"
+REAL_HEVY = SHARED / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
+REAL_FITBOD = SHARED / "fitbod" / "chrsilvi-fitbod-WorkoutExport.head16k.csv"
+
+# Month words of the Hevy exports read here (English, German, Portuguese, Russian), lower case, without the dot.
 MONTHS = {name: number for number, name in enumerate(
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+MONTHS.update({"sept": 9, "okt": 10, "set": 9, "out": 10, "сент": 9, "окт": 10})
 
 SetKey = tuple[str, bool, float | None, int | None, float | None]  # exercise, warm-up, load kg, reps, RIR
 
@@ -80,9 +98,13 @@ def _rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter=delimiter))
 
 
+def _float(text: str) -> float:
+    return float(text.strip().replace(",", "."))  # a decimal comma, as European phones write it
+
+
 def _load(text: str, factor: float = 1.0) -> float | None:
     text = text.strip()
-    return None if not text or float(text) == 0 else float(text) * factor
+    return None if not text or _float(text) == 0 else _float(text) * factor
 
 
 def _reps(text: str) -> int | None:
@@ -92,52 +114,77 @@ def _reps(text: str) -> int | None:
 
 def _rir(rpe: str) -> float | None:
     rpe = rpe.strip()
-    return None if not rpe or float(rpe) == 0 else 10 - float(rpe)
+    return None if not rpe or _float(rpe) == 0 else 10 - _float(rpe)
+
+
+def _factor(unit: str, default: float) -> float:
+    """kg per unit of a load, from a unit as written ('lbs', 'kgs', 'Weight (lbs)'); `default` where none is."""
+    unit = unit.strip().lower()
+    return KG_PER_LB if unit.endswith(("lb", "lbs", "(lbs)")) else 1.0 if unit.endswith(("kg", "kgs", "(kg)",
+                                                                                          "(kgs)")) else default
+
+
+def _weight(row: dict[str, str]) -> str:
+    """The name of the load column: 'Weight', 'Weight (kg)', 'Weight (lbs)'."""
+    (name,) = [n for n in row if n.startswith("Weight") and n != "Weight Unit"]
+    return name
 
 
 def read_strong(path: Path, delimiter: str, factor: float) -> Expected:
-    """Strong: a session per (Date, Workout Name); rows whose Set Order is Note or Rest Timer are not sets."""
+    """Strong: a session per (Date, Workout Name); rows whose Set Order is Note or Rest Timer are not sets; the unit
+    of a load from its row's Weight Unit, else the header's, else `factor`."""
     expected = Expected()
     rows = _rows(path, delimiter)
     expected.session_count = len({(r["Date"], r["Workout Name"]) for r in rows})
+    weight = _weight(rows[0])
     for r in rows:
         order = r["Set Order"].strip()
         if order.lower() in ("note", "rest timer"):
             continue
-        unit = r.get("Weight Unit", "").strip().lower()
-        row_factor = KG_PER_LB if unit in ("lb", "lbs") else 1.0 if unit in ("kg", "kgs") else factor
+        row_factor = _factor(r.get("Weight Unit", ""), _factor(weight, factor))
         expected.add(datetime.strptime(r["Date"].strip(), "%Y-%m-%d %H:%M:%S"), r["Exercise Name"].strip(),
-                     order.upper() == "W", _load(r["Weight"], row_factor), _reps(r["Reps"]), _rir(r["RPE"]))
+                     order.upper() == "W", _load(r[weight], row_factor), _reps(r["Reps"]), _rir(r["RPE"]))
     return expected
 
 
 def _hevy_time(text: str) -> datetime:
-    match = re.fullmatch(r"(\d+) (\w+) (\d{4}), (\d+):(\d\d)", text.strip())
-    assert match, text
-    day, month, year, hour, minute = match.groups()
-    return datetime(int(year), MONTHS[month], int(day), int(hour), int(minute))
+    """'12 Jun 2025, 18:20', '12. Okt. 2025 um 08:05', '17 de out. de 2025, 07:30', '9 окт. 2025 г., 18:40',
+    'May 7, 2025, 6:13 AM'."""
+    text = text.strip()
+    if match := re.fullmatch(r"(\d+)\.? (?:de )?(\w+)\.? (?:de )?(\d{4})(?: г\.)?,? (?:um )?(\d+):(\d\d)", text):
+        day, month, year, hour, minute = match.groups()
+    else:
+        match = re.fullmatch(r"(\w+) (\d+), (\d{4}), (\d+):(\d\d) ([AP]M)", text)
+        assert match, text
+        month, day, year, hour, minute, half = match.groups()
+        hour = str(int(hour) % 12 + (12 if half == "PM" else 0))
+    return datetime(int(year), MONTHS[month.lower()], int(day), int(hour), int(minute))
 
 
 def read_hevy(path: Path) -> Expected:
-    """Hevy: a session per (start_time, title); set_type 'warmup' is a warm-up; set_index 0 starts an exercise."""
+    """Hevy: a session per (start_time, title); set_type 'warmup' is a warm-up; set_index 0 starts an exercise;
+    loads in weight_kg or weight_lbs."""
     expected = Expected()
     rows = _rows(path)
     expected.session_count = len({(r["start_time"], r["title"]) for r in rows})
+    weight, factor = ("weight_lbs", KG_PER_LB) if "weight_lbs" in rows[0] else ("weight_kg", 1.0)
     for r in rows:
         expected.add(_hevy_time(r["start_time"]), r["exercise_title"].strip(), r["set_type"] == "warmup",
-                     _load(r["weight_kg"]), _reps(r["reps"]), _rir(r["rpe"]), new_entry=r["set_index"] == "0")
+                     _load(r[weight], factor), _reps(r["reps"]), _rir(r["rpe"]), new_entry=r["set_index"] == "0")
     return expected
 
 
 def read_fitnotes(path: Path) -> Expected:
-    """FitNotes: one session per Date; the unit is in the header (`Weight (lbs)`)."""
+    """FitNotes: one session per Date; the unit in the header (`Weight (lbs)`) or in a Weight Unit column."""
     expected = Expected()
     rows = _rows(path)
-    assert "Weight (lbs)" in rows[0]
+    weight = _weight(rows[0])
+    assert weight != "Weight" or "Weight Unit" in rows[0]
     expected.session_count = len({r["Date"] for r in rows})
     for r in rows:
         expected.add(datetime.strptime(r["Date"].strip(), "%Y-%m-%d"), r["Exercise"].strip(), False,
-                     _load(r["Weight (lbs)"], KG_PER_LB), _reps(r["Reps"]), None)
+                     _load(r[weight], _factor(r.get("Weight Unit", ""), _factor(weight, 1.0))), _reps(r["Reps"]),
+                     None)
     return expected
 
 
@@ -159,7 +206,7 @@ def read_fitbod(path: Path) -> Expected:
 @dataclass(frozen=True)
 class Case:
     path: Path
-    read: Callable[[], Expected]
+    read: Callable[[Path], Expected]
     label: str  # ParsedImport.format
     cli: tuple[str, ...] = ()  # extra `journal import` arguments
     units: Unit | None = None
@@ -168,18 +215,52 @@ class Case:
     def id(self) -> str:
         return self.path.name
 
+    def expected(self) -> Expected:
+        return self.read(self.path)
 
+
+def _strong(delimiter: str) -> Callable[[Path], Expected]:
+    return lambda path: read_strong(path, delimiter, 1.0)
+
+
+KG = (("--units", "kg"), Unit.KG)
 CASES = [
-    Case(STRONG, lambda: read_strong(STRONG, ",", 1.0), "Strong", ("--units", "kg"), Unit.KG),
-    Case(STRONG_SEMICOLON, lambda: read_strong(STRONG_SEMICOLON, ";", 1.0), "Strong"),
-    Case(FITNOTES, lambda: read_fitnotes(FITNOTES), "FitNotes"),
-    Case(HEVY, lambda: read_hevy(HEVY), "Hevy"),
-    Case(FITBOD, lambda: read_fitbod(FITBOD), "Fitbod"),
+    Case(STRONG, _strong(","), "Strong", *KG),
+    Case(STRONG_SEMICOLON, _strong(";"), "Strong"),
+    Case(STRONG_KG, _strong(","), "Strong"),
+    Case(STRONG_LBS, _strong(";"), "Strong"),
+    Case(FITNOTES, read_fitnotes, "FitNotes"),
+    Case(FITNOTES_UNIT_COLUMN, read_fitnotes, "FitNotes"),
+    Case(HEVY, read_hevy, "Hevy"),
+    Case(HEVY_LB, read_hevy, "Hevy"),
+    *(Case(path, read_hevy, "Hevy") for path in HEVY_LOCALES),
+    Case(FITBOD, read_fitbod, "Fitbod"),
 ]
+REAL_CASES = [
+    Case(REAL_STRONG, _strong(","), "Strong", *KG),
+    Case(REAL_STRONG_SEMICOLON, _strong(";"), "Strong"),
+    Case(REAL_FITNOTES, read_fitnotes, "FitNotes"),
+    Case(REAL_HEVY, read_hevy, "Hevy"),
+    Case(REAL_FITBOD, read_fitbod, "Fitbod"),
+]
+ALL_CASES = [*(pytest.param(case, id=case.id) for case in CASES),
+             *(pytest.param(case, id=f"real-{case.id}", marks=pytest.mark.skipif(not SHARED.is_dir(), reason=NO_SHARED))
+               for case in REAL_CASES)]
+OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL]  # read by tests of their own below
 
 
-def test_every_fixture_has_a_case() -> None:
-    assert {p.resolve() for p in FIXTURES.glob("*/*.csv")} == {c.path.resolve() for c in CASES}
+def test_every_sample_has_a_case_and_a_line_in_the_readme() -> None:
+    samples = {p.relative_to(SAMPLES) for p in SAMPLES.glob("*/*.csv")}
+    assert samples == {c.path.relative_to(SAMPLES) for c in CASES} | {p.relative_to(SAMPLES) for p in OWN_TESTS}
+    readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
+    assert {Path(line.split("|")[1].strip()) for line in readme.splitlines() if line.startswith("| ")
+            and line.split("|")[1].strip().endswith(".csv")} == samples
+
+
+def test_every_real_export_has_a_case() -> None:
+    if not SHARED.is_dir():
+        pytest.skip(NO_SHARED)
+    assert {p.resolve() for p in SHARED.glob("*/*.csv")} == {c.path.resolve() for c in REAL_CASES}
 
 
 # ---- the program's result, in the same shape ------------------------------------------------------------------
@@ -225,9 +306,9 @@ def check_sessions(sessions: list[Session], expected: Expected, names: bool) -> 
 
 # ---- the tests --------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", ALL_CASES)
 def test_parse_file_matches_a_plain_reading(case: Case) -> None:
-    expected = case.read()
+    expected = case.expected()
     parsed = parse_file(case.path, options=ImportOptions(units=case.units))
     assert parsed.format == case.label
     assert not parsed.fatal
@@ -235,10 +316,10 @@ def test_parse_file_matches_a_plain_reading(case: Case) -> None:
     assert parsed.set_count == expected.sets
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+@pytest.mark.parametrize("case", ALL_CASES)
 def test_import_writes_the_plain_reading_and_a_second_import_adds_nothing(
         case: Case, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    expected = case.read()
+    expected = case.expected()
     code, out, err = run_cli(capsys, "import", case.path, "--db", db_path, *case.cli)
     assert code == 0, err
     assert final_line(out) == f"imported {expected.session_count} sessions, {expected.sets} sets (0 duplicates skipped)"
@@ -277,13 +358,16 @@ def test_strong_without_a_unit_asks_for_one_and_writes_nothing(tmp_path: Path, d
     assert file_state(db_path) == before
 
 
-def test_strong_with_units_lb_converts_every_load(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    in_kg = read_strong(STRONG, ",", 1.0)
-    in_lb = read_strong(STRONG, ",", KG_PER_LB)
-    parsed = parse_file(STRONG, options=ImportOptions(units=Unit.LB))
+@pytest.mark.parametrize("path", [STRONG, pytest.param(REAL_STRONG, marks=pytest.mark.skipif(
+    not SHARED.is_dir(), reason=NO_SHARED))], ids=["sample", "real"])
+def test_strong_with_units_lb_converts_every_load(path: Path, db_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    in_kg = read_strong(path, ",", 1.0)
+    in_lb = read_strong(path, ",", KG_PER_LB)
+    parsed = parse_file(path, options=ImportOptions(units=Unit.LB))
     assert tonnage(parsed.sessions) == pytest.approx(in_kg.tonnage * KG_PER_LB, rel=1e-9)
     check_sessions(parsed.sessions, in_lb, names=True)
-    code, _, err = run_cli(capsys, "import", STRONG, "--db", db_path, "--units", "lb")
+    code, _, err = run_cli(capsys, "import", path, "--db", db_path, "--units", "lb")
     assert code == 0, err
     stored = by_start(stored_sessions(db_path), names=False)
     written = expected_by_start(in_kg, names=False)
@@ -296,10 +380,10 @@ def test_strong_with_units_lb_converts_every_load(db_path: Path, capsys: pytest.
                 assert load == pytest.approx(file_load * KG_PER_LB, rel=1e-9, abs=1e-6)
 
 
-def _strong_durations() -> dict[datetime, float]:
-    """Each Strong session's Duration ('1h 11m', '45m') in seconds, by a plain reading."""
+def _strong_durations(path: Path) -> dict[datetime, float]:
+    """Each Strong session's Duration ('1h 11m', '45m', '45m 30s') in seconds, by a plain reading."""
     durations = {}
-    for r in _rows(STRONG):
+    for r in _rows(path):
         match = re.fullmatch(r"(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?", r["Duration"].strip())
         assert match, r["Duration"]
         durations[datetime.strptime(r["Date"], "%Y-%m-%d %H:%M:%S")] = \
@@ -307,10 +391,11 @@ def _strong_durations() -> dict[datetime, float]:
     return durations
 
 
-def test_strong_durations_set_the_end_and_a_timer_left_running_does_not() -> None:
-    durations = _strong_durations()
-    assert max(durations.values()) == (179 * 60 + 26) * 60  # the fixture holds the absurd case
-    parsed = parse_file(STRONG, options=ImportOptions(units=Unit.KG))
+def _check_durations(path: Path) -> tuple[int, int]:
+    """Each plausible duration sets its session's end, an absurd one (a timer left running) does not and is warned
+    about; returns (plausible, absurd)."""
+    durations = _strong_durations(path)
+    parsed = parse_file(path, options=ImportOptions(units=Unit.KG))
     ends = {s.start: s.end for s in parsed.sessions}
     plausible = absurd = 0
     for start, seconds in durations.items():
@@ -320,22 +405,117 @@ def test_strong_durations_set_the_end_and_a_timer_left_running_does_not() -> Non
         elif seconds >= 24 * 3600:
             absurd += 1
             assert ends[start] is None or ends[start] - start < timedelta(hours=24)
-    assert plausible > 50 and absurd >= 3
     assert any(not p.fatal and "179h 26m" in p.message for p in parsed.problems)
+    return plausible, absurd
 
 
-def test_strong_semicolon_keeps_timed_sets() -> None:
+def test_strong_durations_set_the_end_and_a_timer_left_running_does_not() -> None:
+    plausible, absurd = _check_durations(STRONG)
+    assert plausible >= 4 and absurd == 1  # the sample holds hours and minutes, minutes, seconds, and the absurd case
+    assert max(_strong_durations(STRONG).values()) == (179 * 60 + 26) * 60
+
+
+def test_strong_durations_of_the_real_export() -> None:
+    plausible, absurd = _check_durations(shared_export("strong", "szelesaron-strong-2023.csv"))
+    assert plausible > 50 and absurd >= 3
+
+
+def test_strong_durations_in_seconds_set_the_end() -> None:
+    for path, delimiter in ((STRONG_KG, ","), (STRONG_LBS, ";")):
+        parsed = parse_file(path)
+        ends = {s.start: s.end for s in parsed.sessions}
+        rows = _rows(path, delimiter)
+        assert ends == {datetime.strptime(r["Date"], "%Y-%m-%d %H:%M:%S"): datetime.strptime(
+            r["Date"], "%Y-%m-%d %H:%M:%S") + timedelta(seconds=int(r["Duration (sec)"])) for r in rows}
+
+
+@pytest.mark.parametrize(("path", "delimiter", "exercise"), [
+    (STRONG, ",", "Plank"), (STRONG_SEMICOLON, ";", "Plank"), (STRONG_KG, ",", "Running")])
+def test_strong_keeps_timed_sets(path: Path, delimiter: str, exercise: str) -> None:
+    rows = [r for r in _rows(path, delimiter) if r["Exercise Name"] == exercise and r["Set Order"].isdigit()]
+    parsed = parse_file(path, options=ImportOptions(units=Unit.KG))
+    timed = [r for s in parsed.sessions for e in s.entries if e.exercise.name == exercise for r in e.sets]
+    assert len(timed) == len(rows) > 0
+    assert [r.duration_s for r in timed] == [float(r["Seconds"]) for r in rows]
+    assert all(r.load_kg is None and not r.reps for r in timed)
+
+
+def test_strong_distances_follow_their_unit() -> None:
+    """A plain Distance column is in km (kg files) and Distance Unit says km or mi; Distance (meters) is metres."""
+    expected = {}
+    for path, delimiter in ((STRONG, ","), (STRONG_SEMICOLON, ";"), (STRONG_KG, ","), (STRONG_LBS, ";")):
+        for r in _rows(path, delimiter):
+            if (r.get("Distance") or r.get("Distance (meters)") or "0").strip() not in ("", "0"):
+                if "Distance (meters)" in r:
+                    metres = _float(r["Distance (meters)"])
+                else:
+                    metres = _float(r["Distance"]) * {"": 1000.0, "km": 1000.0, "mi": 1609.344}[r.get(
+                        "Distance Unit", "")]
+                expected[(path.name, r["Exercise Name"])] = metres
+    assert len(expected) == 5
+    for path in (STRONG, STRONG_SEMICOLON, STRONG_KG, STRONG_LBS):
+        parsed = parse_file(path, options=ImportOptions(units=Unit.KG))
+        for session in parsed.sessions:
+            for entry in session.entries:
+                for record in entry.sets:
+                    if record.distance_m is not None:
+                        assert record.distance_m == pytest.approx(expected.pop((path.name, entry.exercise.name)))
+    assert not expected
+
+
+def test_strong_note_rows_and_workout_notes() -> None:
+    """A Note row is its exercise's note (not a set), a Rest Timer row is skipped, Notes is the set's note and
+    Workout Notes the session's."""
+    parsed = parse_file(STRONG, options=ImportOptions(units=Unit.KG))
+    rows = _rows(STRONG)
+    notes = {(r["Date"], r["Exercise Name"]): r["Notes"] for r in rows if r["Set Order"] == "Note"}
+    set_notes = [r["Notes"] for r in rows if r["Set Order"] not in ("Note", "Rest Timer") and r["Notes"]]
+    workout_notes = {r["Date"]: r["Workout Notes"] for r in rows if r["Workout Notes"]}
+    assert notes and set_notes and len(workout_notes) == 2
+    for session in parsed.sessions:
+        stamp = f"{session.start:%Y-%m-%d %H:%M:%S}"
+        assert session.notes == workout_notes.get(stamp, "")
+        for entry in session.entries:
+            assert entry.note == notes.get((stamp, entry.exercise.name), "")
+    assert [r.note for s in parsed.sessions for e in s.entries for r in e.sets if r.note] == set_notes
+    assert parsed.set_count == sum(r["Set Order"] not in ("Note", "Rest Timer") for r in rows)
+
+
+def test_strong_set_orders_are_set_types() -> None:
+    kinds = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
+    for path, delimiter in ((STRONG, ","), (STRONG_KG, ",")):
+        rows = [r for r in _rows(path, delimiter) if r["Set Order"] not in ("Note", "Rest Timer")]
+        parsed = parse_file(path, options=ImportOptions(units=Unit.KG))
+        by_start_in_file = sorted(rows, key=lambda r: r["Date"])  # sessions oldest first, rows in file order
+        types = [r.set_type for s in parsed.sessions for e in s.entries for r in e.sets]
+        assert types == [kinds.get(r["Set Order"], SetType.WORKING) for r in by_start_in_file]
+        assert {SetType.WARMUP, SetType.DROP, SetType.FAILURE} <= set(types)
+
+
+def test_strong_newest_first_reads_oldest_first_and_per_row_units_make_the_units() -> None:
     parsed = parse_file(STRONG_SEMICOLON)
-    planks = [r for s in parsed.sessions for e in s.entries if e.exercise.name == "Plank" for r in e.sets]
-    assert len(planks) == 3
-    assert all(r.duration_s == 60 and r.load_kg is None and r.reps is None for r in planks)
+    rows = _rows(STRONG_SEMICOLON, ";")
+    starts = list(dict.fromkeys(datetime.strptime(r["Date"], "%Y-%m-%d %H:%M:%S") for r in rows))
+    assert starts == sorted(starts, reverse=True)  # the file: newest first
+    assert [s.start for s in parsed.sessions] == sorted(starts)
+    units = [r["Weight Unit"] for r in rows if r["Set Order"] not in ("Note", "Rest Timer") and r["Weight"]]
+    assert "lbs" in units and units.count("kg") > units.count("lbs")
+    assert (parsed.units, parsed.units_stated) == (Unit.KG, True)
+    raises = [r.load_kg for s in parsed.sessions for e in s.entries if e.exercise.name == "Lateral Raise (Dumbbell)"
+              for r in e.sets]
+    assert raises == pytest.approx([25 * KG_PER_LB, 25 * KG_PER_LB], rel=1e-12)
 
 
 # ---- Hevy -------------------------------------------------------------------------------------------------------
 
-def test_hevy_keeps_end_times_exercise_notes_and_cardio() -> None:
-    rows = _rows(HEVY)
-    parsed = parse_file(HEVY)
+HEVY_FILES = [HEVY, HEVY_LB, *HEVY_LOCALES, pytest.param(REAL_HEVY, marks=pytest.mark.skipif(
+    not SHARED.is_dir(), reason=NO_SHARED), id="real")]
+
+
+@pytest.mark.parametrize("path", HEVY_FILES)
+def test_hevy_keeps_end_times_exercise_notes_and_cardio(path: Path) -> None:
+    rows = _rows(path)
+    parsed = parse_file(path)
     sessions = {s.start: s for s in parsed.sessions}
     for r in rows:
         session = sessions[_hevy_time(r["start_time"])]
@@ -344,21 +524,33 @@ def test_hevy_keeps_end_times_exercise_notes_and_cardio() -> None:
         assert session.notes == r["description"]
         notes = {e.note for e in session.entries if e.exercise.name == r["exercise_title"]}
         assert notes == {r["exercise_notes"].strip()}
-    cardio = [r for r in rows if r["distance_km"] or r["duration_seconds"]]
-    assert cardio
-    for r in cardio:
+    distance = "distance_miles" if "distance_miles" in rows[0] else "distance_km"
+    per_unit = 1609.344 if distance == "distance_miles" else 1000.0
+    for r in (r for r in rows if r[distance] or r["duration_seconds"]):
         session = sessions[_hevy_time(r["start_time"])]
         (record,) = [x for e in session.entries if e.exercise.name == r["exercise_title"] for x in e.sets]
-        assert record.distance_m == pytest.approx(float(r["distance_km"]) * 1000)
+        assert record.distance_m == pytest.approx(float(r[distance]) * per_unit)
         assert record.duration_s == pytest.approx(float(r["duration_seconds"]))
         assert record.load_kg is None and record.reps is None
 
 
-def test_hevy_drop_sets_are_drop_sets() -> None:
-    drops = sum(1 for r in _rows(HEVY) if r["set_type"] == "dropset")
-    parsed = parse_file(HEVY)
-    assert drops > 0
-    assert parsed.set_types()[SetType.DROP] == drops
+def test_the_hevy_samples_hold_cardio_notes_and_every_set_type() -> None:
+    rows = [r for path in (HEVY, HEVY_LB) for r in _rows(path)]
+    assert any(r["distance_km"] for r in rows if "distance_km" in r)
+    assert any(r["distance_miles"] for r in rows if "distance_miles" in r)
+    assert any("\n" in r["exercise_notes"] for r in rows) and any("\n" in r["description"] for r in rows)
+    assert {r["set_type"] for r in rows} == {"warmup", "normal", "failure", "dropset"}
+    assert any(r["superset_id"] for r in rows)
+
+
+@pytest.mark.parametrize("path", HEVY_FILES)
+def test_hevy_set_types_are_set_types(path: Path) -> None:
+    kinds = {"warmup": SetType.WARMUP, "normal": SetType.WORKING, "failure": SetType.FAILURE,
+             "dropset": SetType.DROP}
+    counted: dict[SetType, int] = {}
+    for r in _rows(path):
+        counted[kinds[r["set_type"]]] = counted.get(kinds[r["set_type"]], 0) + 1
+    assert parse_file(path).set_types() == counted
 
 
 # ---- Fitbod -----------------------------------------------------------------------------------------------------
@@ -367,34 +559,111 @@ def _quarter_pounds(load_kg: float) -> float:
     return load_kg / KG_PER_LB * 4
 
 
-def test_fitbod_in_pounds_rounds_back_to_quarter_pounds(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = _rows(FITBOD)
-    parsed = parse_file(FITBOD, options=ImportOptions(units=Unit.LB))
-    loads = [r.load_kg for s in parsed.sessions for e in s.entries for r in e.sets]
-    file_loads = sorted(float(r["Weight(kg)"]) for r in rows if float(r["Weight(kg)"]))
-    assert sorted(x for x in loads if x is not None) == pytest.approx(file_loads, abs=0.125 * KG_PER_LB)
-    for load in loads:
-        if load is not None:
-            q = _quarter_pounds(load)
-            assert abs(q - round(q)) < 1e-6, load
-    forty_five = [r for r in rows if r["Weight(kg)"].strip().startswith("20.41168")]
-    assert forty_five
+@pytest.mark.parametrize("path", [FITBOD, pytest.param(REAL_FITBOD, marks=pytest.mark.skipif(
+    not SHARED.is_dir(), reason=NO_SHARED), id="real")])
+def test_fitbod_in_pounds_rounds_back_to_quarter_pounds(path: Path, db_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    rows = _rows(path)
+    parsed = parse_file(path, options=ImportOptions(units=Unit.LB))
     # the same rows, in the same order, in the parse (sessions oldest first, rows within a session in file order)
-    by_session: dict[datetime, list[float | None]] = {}
+    by_session: dict[datetime, list[float]] = {}
     for r in rows:
         by_session.setdefault(datetime.strptime(r["Date"][:19], "%Y-%m-%d %H:%M:%S"), []).append(
             float(r["Weight(kg)"]))
+    assert [s.start for s in parsed.sessions] == sorted(by_session)
     for session in parsed.sessions:
         got = [r.load_kg for e in session.entries for r in e.sets]
         for raw, load in zip(by_session[session.start], got, strict=True):
-            if raw and str(raw).startswith("20.41168"):
-                assert load is not None and load / KG_PER_LB == pytest.approx(45, abs=1e-9)
+            if not raw:
+                assert load is None
+                continue
+            pounds = round(raw / KG_PER_LB * 4) / 4  # the quarter pound the file's kilograms came from
+            assert abs(raw / KG_PER_LB - pounds) < 0.01
+            assert load is not None and load / KG_PER_LB == pytest.approx(pounds, abs=1e-9)
+    file_loads = [float(r["Weight(kg)"]) for r in rows if float(r["Weight(kg)"])]
 
-    code, _, err = run_cli(capsys, "import", FITBOD, "--db", db_path, "--units", "lb")
+    code, _, err = run_cli(capsys, "import", path, "--db", db_path, "--units", "lb")
     assert code == 0, err
     stored = [r.load_kg for s in stored_sessions(db_path) for e in s.entries for r in e.sets if r.load_kg]
     assert len(stored) == len(file_loads)
     for load in stored:
         q = _quarter_pounds(load)
         assert abs(q - round(q)) < 1e-6, load
-    assert sum(1 for x in stored if x / KG_PER_LB == pytest.approx(45, abs=1e-9)) == len(forty_five)
+    forty_five = sum(1 for raw in file_loads if round(raw / KG_PER_LB) == 45)
+    assert forty_five and sum(1 for x in stored if x / KG_PER_LB == pytest.approx(45, abs=1e-9)) == forty_five
+
+
+# ---- FitNotes with unquoted commas, any CSV, Journal CSV --------------------------------------------------------
+
+def test_fitnotes_names_and_comments_broken_by_unquoted_commas_are_mended() -> None:
+    parsed = parse_file(FITNOTES_COMMAS)
+    assert not parsed.fatal
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (2, "the exercise held 1 unquoted comma; read as 'Press, Seated'"),
+        (3, "the exercise held 1 unquoted comma; read as 'Press, Seated'"),
+        (4, "the exercise held 2 unquoted commas; read as 'Row, Chest Supported, Machine'"),
+        (5, "the comment held 1 unquoted comma; read as 'slow, controlled'")]
+    first, second = parsed.sessions
+    assert (first.start, first.title, second.start, second.title) == (
+        datetime(2025, 2, 3), "Shoulders, Back", datetime(2025, 2, 5), "Legs")
+    assert [(e.exercise.name, [(r.load_kg, r.reps, r.note) for r in e.sets]) for e in first.entries] == [
+        ("Press, Seated", [(40.0, 8, ""), (40.0, 7, "")]), ("Row, Chest Supported, Machine", [(60.0, 10, "")]),
+        ("Face Pull", [(20.0, 15, "slow, controlled")])]
+
+
+def test_generic_semicolons_decimal_commas_and_dotted_dates(db_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    path = GENERIC[0]
+    rows = _rows(path, ";")
+    with pytest.raises(ImportFailed, match="choose the unit"):
+        parse_file(path)
+    parsed = parse_file(path, options=ImportOptions(units=Unit.KG, effort_from_notes=True))
+    assert not parsed.problems
+    days = list(dict.fromkeys(r["Datum"] for r in rows))
+    assert [s.start for s in parsed.sessions] == [datetime(int(d[6:]), int(d[3:5]), int(d[:2])) for d in days]
+    got = [(e.exercise.name, r.load_kg, r.reps, r.rir, r.note) for s in parsed.sessions for e in s.entries
+           for r in e.sets]
+    assert got == [(r["Übung"], _load(r["Gewicht"]), _reps(r["Wiederholungen"]),
+                    _float(r["RIR"]) if r["RIR"] else 10 - 8 if r["Notes"] == "@8" else None, r["Notes"])
+                   for r in rows]
+    assert parsed.effort_from_notes == 1
+    code, out, err = run_cli(capsys, "import", path, "--db", db_path, "--units", "kg")
+    assert code == 0, err
+    assert final_line(out) == f"imported {len(days)} sessions, {len(rows)} sets (0 duplicates skipped)"
+
+
+def test_generic_tabs_units_times_and_set_types() -> None:
+    path = GENERIC[1]
+    rows = _rows(path, "\t")
+    parsed = parse_file(path)
+    assert not parsed.problems and parsed.units_stated
+    kinds = {"W": SetType.WARMUP, "1": SetType.WORKING, "drop": SetType.DROP, "F": SetType.FAILURE,
+             "backoff": SetType.BACKOFF}
+    starts = list(dict.fromkeys((r["Date"], r["Time"], r["Workout"]) for r in rows))
+    assert [(s.start, s.title) for s in parsed.sessions] == [
+        (datetime.strptime(f"{d} {t}", "%Y/%m/%d %H:%M"), title) for d, t, title in starts]
+    got = [(e.exercise.name, r.set_type, _norm(r.load_kg), r.reps, r.rir) for s in parsed.sessions
+           for e in s.entries for r in e.sets]
+    assert got == [(r["Exercise"], kinds[r["Set Type"]], _norm(_load(r["Weight"], _factor(r["Unit"], 0))),
+                    _reps(r["Reps"]), _rir(r["RPE"])) for r in rows]
+
+
+def test_the_journal_sample_imports_field_for_field(db_path: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Journal CSV, as Journal wrote it: read back, then exported again, it is the same file."""
+    records = list(csv.reader(JOURNAL.open(newline="", encoding="utf-8")))
+    header, rows = records[0], records[1:]
+    parsed = parse_file(JOURNAL)
+    assert parsed.format == "Journal CSV" and not parsed.problems
+    assert len(parsed.sessions) == len({r[1] for r in rows})
+    assert parsed.set_count == sum(1 for r in rows if r[header.index("set_type")])
+    unescaped = {r[header.index("session_title")].removeprefix("'") for r in rows}
+    assert {s.title for s in parsed.sessions} == unescaped
+    own = [e.exercise for s in parsed.sessions for e in s.entries if e.exercise.name == "=Tyre Drag Relay"]
+    assert own and own[0].secondary == ("glutes",)
+    code, _, err = run_cli(capsys, "import", JOURNAL, "--db", db_path)
+    assert code == 0, err
+    again = tmp_path / "again.csv"
+    code, _, err = run_cli(capsys, "export", again, "--db", db_path)
+    assert code == 0, err
+    assert again.read_bytes() == JOURNAL.read_bytes()

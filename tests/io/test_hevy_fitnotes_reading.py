@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 """How HevyCsv.read and FitNotesCsv.read read a file since they remember what each row's fields were read as (under
 the fields as written; a refusal is not remembered): refusals reported on every row that has them, set_index 0
-starting an exercise, exercise and workout notes, per-row units, FitNotes' sessions by date and its mended rows, and
-the real exports read exactly as the code before the rewrite read them (figures pinned from that code)."""
+starting an exercise, exercise and workout notes, per-row units, FitNotes' sessions by date and its mended rows, the
+sample exports read exactly as their rows say, and the real exports (where the corpus is beside the repository) read
+exactly as the code before the rewrite read them (figures pinned from that code)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import io
 import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -22,11 +24,13 @@ from journal.io import ImportFailed, ImportOptions, ParsedImport, parse_file, pa
 from journal.io.base import MAX_PROBLEMS
 from journal.io.fitnotes import FitNotesCsv
 from journal.io.hevy import HevyCsv
-from tests.conftest import FIXTURES
+from tests.conftest import SAMPLES, shared_export
 from tests.io.support import KG_PER_LB, csv_text, lines, sets_of, shape
 
-HEVY_FIXTURE = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
-FITNOTES_FIXTURE = FIXTURES / "fitnotes" / "moferg-fitnotes-2020-10-04-lbs.csv"
+HEVY_SAMPLE = SAMPLES / "hevy" / "hevy-kg.csv"
+FITNOTES_SAMPLE = SAMPLES / "fitnotes" / "fitnotes-lbs.csv"
+REAL_HEVY = ("hevy", "ajccosta-hevy-dropset-superset-cardio.head16k.csv")
+REAL_FITNOTES = ("fitnotes", "moferg-fitnotes-2020-10-04-lbs.csv")
 
 
 # ---- shared helpers --------------------------------------------------------------------------------------------
@@ -715,13 +719,14 @@ PINNED: dict[str, tuple[str, tuple[int, int, int, int, int]]] = {
 
 
 def _parsed(name: str) -> ParsedImport:
+    hevy, fitnotes = shared_export(*REAL_HEVY), shared_export(*REAL_FITNOTES)
     if name == "hevy":
-        return parse_file(HEVY_FIXTURE)
+        return parse_file(hevy)
     if name == "fitnotes":
-        return parse_file(FITNOTES_FIXTURE)
+        return parse_file(fitnotes)
     if name == "hevy-spoilt":
-        return parse_text(_mutated(HEVY_FIXTURE.read_text(encoding="utf-8"), _spoil_hevy))
-    return parse_text(_mutated(FITNOTES_FIXTURE.read_text(encoding="utf-8"), _spoil_fitnotes))
+        return parse_text(_mutated(hevy.read_text(encoding="utf-8"), _spoil_hevy))
+    return parse_text(_mutated(fitnotes.read_text(encoding="utf-8"), _spoil_fitnotes))
 
 
 @pytest.mark.parametrize("name", list(PINNED))
@@ -734,7 +739,7 @@ def test_a_real_export_reads_to_what_the_code_before_the_rewrite_read(name: str)
 
 
 def test_the_hevy_export_reads_its_first_workout_exactly() -> None:
-    parsed = parse_file(HEVY_FIXTURE)
+    parsed = parse_file(shared_export(*REAL_HEVY))
     assert (parsed.units, parsed.units_stated, parsed.effort_from_notes) == (Unit.KG, True, 0)
     assert parsed.set_types() == {SetType.WORKING: 106, SetType.WARMUP: 24, SetType.DROP: 5}
     first = parsed.sessions[0]
@@ -755,7 +760,7 @@ def test_the_hevy_export_reads_its_first_workout_exactly() -> None:
 
 
 def test_the_fitnotes_export_reads_its_first_days_exactly() -> None:
-    parsed = parse_file(FITNOTES_FIXTURE)
+    parsed = parse_file(shared_export(*REAL_FITNOTES))
     assert (parsed.units, parsed.units_stated) == (Unit.LB, True)
     first, second = parsed.sessions[:2]
     assert (first.start, first.end, first.title, first.source_key) == (datetime(2020, 9, 13), None, "Legs",
@@ -773,3 +778,99 @@ def test_the_fitnotes_export_reads_its_first_days_exactly() -> None:
         "Lateral Dumbbell Raise", "Dumbbell Overhead Triceps Extension", "Lateral Dumbbell Raise",
         "Dumbbell Overhead Triceps Extension", "Lateral Dumbbell Raise", "Dumbbell Overhead Triceps Extension",
         "Lateral Dumbbell Raise"]
+
+
+# ---- the sample exports, read as their rows say ---------------------------------------------------------------
+# The figures below are the rows of tests/fixtures/hevy/hevy-kg.csv and fitnotes/fitnotes-lbs.csv as written there.
+
+def test_the_hevy_sample_reads_its_workouts_exactly() -> None:
+    parsed = parse_file(HEVY_SAMPLE)
+    assert (parsed.units, parsed.units_stated, parsed.effort_from_notes) == (Unit.KG, True, 0)
+    assert parsed.set_types() == {SetType.WORKING: 21, SetType.WARMUP: 4, SetType.DROP: 3, SetType.FAILURE: 1}
+    assert [(s.start, s.title) for s in parsed.sessions] == [
+        (datetime(2025, 6, 6, 17, 45), "Pull"), (datetime(2025, 6, 8, 6, 30), "Easy run"),
+        (datetime(2025, 6, 10, 7, 5), "Push"), (datetime(2025, 6, 12, 18, 20), "Leg Day 🦵")]
+    pull, run, push, legs = parsed.sessions
+    assert (pull.end, pull.notes, pull.source_key) == (
+        datetime(2025, 6, 6, 18, 50), "Short rests\nthen a long walk home", "2025-06-06T17:45:00|Pull")
+    # a superset: Pull Up and Face Pull alternate, each change of exercise an entry of its own
+    assert [(e.exercise.name, e.note, len(e.sets)) for e in pull.entries] == [
+        ("Deadlift (Barbell)", "", 3), ("Pull Up", "", 1), ("Face Pull (Cable)", "Rope attachment", 1),
+        ("Pull Up", "", 1), ("Face Pull (Cable)", "Rope attachment", 1), ("Hammer Curl (Dumbbell)", "", 2)]
+    assert [(r.set_type, r.load_kg, r.reps, r.rir) for r in pull.entries[0].sets] == [
+        (SetType.WARMUP, 60.0, 5, None), (SetType.WORKING, 130.0, 5, 2.0), (SetType.WORKING, 130.0, 5, None)]
+    assert pull.entries[3].sets[0] == SetRecord(reps=7, rir=0.5, effort_scale=EffortScale.RPE)
+    assert [(r.set_type, r.load_kg, r.reps) for r in pull.entries[5].sets] == [
+        (SetType.WORKING, 16.0, 10), (SetType.DROP, 12.0, 8)]
+    assert (run.notes, run.entries[0].sets) == ("Flat route along the river",
+                                                (SetRecord(distance_m=5250.0, duration_s=1890.0),))
+    assert [(e.exercise.name, e.note) for e in push.entries] == [
+        ("Bench Press (Barbell)", ""), ("Ring Dips", "Rings set low,\nthumbs out"), ("Overhead Press (Dumbbell)", "")]
+    assert push.entries[1].sets == (SetRecord(reps=12), SetRecord(reps=10, rir=1.0, effort_scale=EffortScale.RPE))
+    assert [r.set_type for r in push.entries[0].sets] == [SetType.WARMUP, SetType.WORKING, SetType.WORKING,
+                                                          SetType.DROP, SetType.DROP]
+    assert [(e.exercise.name, len(e.sets)) for e in legs.entries] == [
+        ("Squat (Barbell)", 5), ("Leg Extension (Machine)", 1), ("Lying Leg Curl (Machine)", 1),
+        ("Leg Extension (Machine)", 1), ("Lying Leg Curl (Machine)", 1), ("Cycling", 1)]
+    assert legs.entries[0].sets[4] == SetRecord(set_type=SetType.FAILURE, load_kg=105.0, reps=7, rir=0.0,
+                                                effort_scale=EffortScale.RPE)
+    assert (legs.entries[0].note, legs.notes) == ("Heels raised on plates", "Knee felt fine")
+    assert legs.entries[5].sets == (SetRecord(distance_m=6400.0, duration_s=900.0),)
+
+
+def test_the_fitnotes_sample_reads_its_days_exactly() -> None:
+    parsed = parse_file(FITNOTES_SAMPLE)
+    assert (parsed.units, parsed.units_stated) == (Unit.LB, True)
+    assert not parsed.problems
+    legs, upper, cardio = parsed.sessions
+    assert (legs.start, legs.end, legs.title, legs.source_key) == (datetime(2025, 4, 1), None, "Legs", "2025-04-01")
+    assert [(e.exercise.name, len(e.sets)) for e in legs.entries] == [("Barbell Squat", 4), ("Romanian Deadlift", 2)]
+    assert [r.reps for r in legs.entries[0].sets] == [10, 5, 5, 5]
+    assert [r.load_kg for r in legs.entries[0].sets] == pytest.approx(
+        [45 * KG_PER_LB, 135 * KG_PER_LB, 185 * KG_PER_LB, 185 * KG_PER_LB], rel=1e-12)
+    assert (upper.start, upper.title) == (datetime(2025, 4, 3), "Chest, Triceps, Shoulders")
+    # alternating exercises (a superset) make an entry each time the exercise changes
+    assert [e.exercise.name for e in upper.entries] == [
+        "Flat Barbell Bench Press", "Rope Push Down", "Lateral Dumbbell Raise", "Rope Push Down",
+        "Lateral Dumbbell Raise", "Dips"]
+    assert upper.entries[-1].sets == (SetRecord(reps=12),)  # load 0: bodyweight
+    assert (cardio.start, cardio.title) == (datetime(2025, 4, 5), "Cardio, Abs")
+    (run,), (plank,) = (e.sets for e in cardio.entries)
+    assert run.distance_m == pytest.approx(3.1 * 1609.344) and run.duration_s == 27 * 60 + 40
+    assert (plank.duration_s, plank.load_kg, plank.reps) == (90, None, None)
+
+
+def _record_lines(text: str) -> list[int]:
+    """The line each record after the header starts on, by the csv module."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    starts, start = [], reader.line_num + 1
+    for _ in reader:
+        starts.append(start)
+        start = reader.line_num + 1
+    return starts
+
+
+def _spoil_hevy_sample(number: int, values: dict[str, str]) -> None:
+    """As _spoil_hevy, with an end before every workout of the sample (they are in 2025)."""
+    _spoil_hevy(number, values)
+    if number % 17 == 3:
+        values["end_time"] = "1 Jan 2001, 00:00"
+
+
+@pytest.mark.parametrize(("path", "spoil", "fmt"), [(HEVY_SAMPLE, _spoil_hevy_sample, "Hevy"),
+                                                    (FITNOTES_SAMPLE, _spoil_fitnotes, "FitNotes")],
+                         ids=["hevy", "fitnotes"])
+def test_a_spoilt_sample_is_refused_on_each_spoilt_row_and_reads_the_others(
+        path: Path, spoil: Callable[[int, dict[str, str]], None], fmt: str) -> None:
+    original = path.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(original, newline="")))
+    spoilt = _mutated(original, spoil)
+    changed = [number for number, row in enumerate(csv.DictReader(io.StringIO(spoilt, newline="")))
+               if row != rows[number]]
+    assert len(changed) >= 3
+    lines = _record_lines(spoilt)
+    parsed = parse_text(spoilt)
+    assert parsed.format == fmt and parsed.rows == len(rows)
+    assert [(p.line, p.fatal) for p in parsed.problems] == [(lines[number], True) for number in changed]
+    assert parsed.set_count == len(rows) - len(changed)

@@ -19,9 +19,13 @@ import pytest
 
 from journal import settings
 from journal.cli import main
+from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Session, SetRecord, SetType
+from journal.domain.review import ExerciseSummary
 from journal.domain.routines import Routine, RoutineItem
 from journal.domain.units import Unit
+from journal.printing.document import SafeDocument, print_document
+from journal.printing.sheets import report
 from journal.storage import exercises, repository as repo
 from journal.storage.database import close_database, open_database
 from journal.storage.routines import save_routine
@@ -589,3 +593,52 @@ def test_missing_journal_file_is_exit_code_2(qapp: object, tmp_path: Path,
                                                 ("sheet_letter", "pdf-gym-sheet-letter.png")])
 def test_screenshot(printed: Printed, document: str, name: str) -> None:
     assert os.access(screenshot(printed[document], name), os.R_OK)
+
+
+# ---- page breaks ------------------------------------------------------------------------------------------------
+
+def _images_on(pdf: Path, page: int) -> int:
+    return len(run("pdfimages", "-list", "-f", str(page), "-l", str(page), str(pdf)).splitlines()) - 2  # 2: header
+
+
+def _report(rows: int) -> SafeDocument:
+    from PySide6.QtGui import QColor, QImage
+
+    chart = QImage(1000, 562, QImage.Format.Format_RGB32)
+    chart.fill(QColor("steelblue"))
+    document = SafeDocument()
+    charts = [(document.add_image("volume", chart), "Weekly volume"),
+              (document.add_image("proximity", chart), "Proximity to failure")]
+    summaries = [ExerciseSummary(exercise=i, working=10, hard=5, tonnage=1000.0, best_e1rm=100.0, mean_rir=2.0)
+                 for i in range(rows)]
+    document.setHtml(report("Training report", "2026-11-01 to 2026-12-07", summaries,
+                            {i: f"Exercise {i}" for i in range(rows)}, Unit.KG, EffortScale.RIR, charts))
+    return document
+
+
+def test_a_report_whose_table_ends_at_the_foot_of_a_page_has_no_empty_page(qapp: object, tmp_path: Path) -> None:
+    """The charts start on a page of their own; when the table has just filled its page, the page after it is the
+    charts' page, not an empty one (Qt's page break counted from the page the table's last border spilt onto)."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QTextTable
+    from PySide6.QtPrintSupport import QPrinter
+
+    measuring = _report(40)
+    measuring.setPageSize(QSizeF(595, 100_000))
+    table = next(frame for frame in measuring.rootFrame().childFrames() if isinstance(frame, QTextTable))
+    bottom = measuring.documentLayout().frameBoundingRect(table).bottom()
+    for tenth in range(-60, 61, 5):  # pages from 6 pt shorter to 6 pt longer than the table
+        pdf = tmp_path / f"report-{tenth}.pdf"
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+        printer.setPageSize(QPageSize(QSizeF(595, bottom + tenth / 10), QPageSize.Unit.Point, "tight"))
+        printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+        print_document(_report(40), printer)
+        pages, _ = pdf_info(pdf)
+        empty = [page for page in range(1, pages + 1) if not text_of(pdf, page).split() and not _images_on(pdf, page)]
+        assert empty == [], f"page height {bottom + tenth / 10:g} pt: empty pages {empty} of {pages}"
+        charts = next(page for page in range(1, pages + 1) if "Weekly volume" in text_of(pdf, page))
+        assert "Exercise" not in text_of(pdf, charts)  # the charts on a page of their own
+        assert "Exercise 39" in text_of(pdf, charts - 1)
+        assert "Proximity to failure" in text_of(pdf, pages) and _images_on(pdf, pages) >= 1

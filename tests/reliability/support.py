@@ -22,7 +22,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("runner.py")
-FIXTURES = REPO.parent / "shared" / "fixtures"
+SAMPLES = REPO / "tests" / "fixtures"
 
 # Filled in by the tests, printed by conftest.pytest_terminal_summary.
 FIGURES: dict[str, Any] = {

@@ -29,9 +29,9 @@ from journal.storage.database import close_database, open_database
 from journal.storage.exercises import find_exercise
 from journal.storage.migrations import SCHEMA_VERSION, STEPS
 from journal.storage.models import db
-from tests.reliability.support import FIXTURES, content, digest, make_journal, run_journal, side_files
+from tests.reliability.support import SAMPLES, content, digest, make_journal, run_journal, side_files
 
-HEVY = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
+HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
 
 
 def _add(title: str, when: datetime = datetime(2026, 3, 1, 18)) -> int:
@@ -204,6 +204,30 @@ def test_journal_restore_checks_keeps_the_current_journal_and_never_mixes(tmp_pa
     (kept,) = [b for b in list_backups(db) if b.reason == "before-restore"]
     assert content(kept.path) == now
     assert kept.path.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("journal", ["opens", "damaged"])
+def test_journal_restore_leaves_nothing_beside_the_backup_it_read(journal: str, tmp_path: Path,
+                                                                  data_dir: Path) -> None:
+    """The backup is only read: no write-ahead log or shared-memory file is left beside it (a backup of a journal
+    in WAL mode is one too), and its bytes stay as they were."""
+    db = make_journal(tmp_path / "j" / "journal.sqlite", years=0.1)
+    backup = tmp_path / "then.sqlite"
+    assert run_journal(data_dir, "backup", "--db", db, "--to", backup).returncode == 0
+    assert side_files(backup) == {"-wal": False, "-shm": False, "-journal": False}
+    if journal == "damaged":
+        db.write_bytes(b"not a journal" * 100)
+    before = digest(backup)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(backup.read_bytes()[:8192])
+    assert run_journal(data_dir, "restore", junk, "--db", db).returncode == 2
+
+    result = run_journal(data_dir, "restore", backup, "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert side_files(backup) == {"-wal": False, "-shm": False, "-journal": False}
+    assert side_files(junk) == {"-wal": False, "-shm": False, "-journal": False}
+    assert digest(backup) == before
+    assert content(db) == content(backup)
 
 
 def test_restoring_an_older_version_backup_migrates_it(tmp_path: Path, data_dir: Path) -> None:

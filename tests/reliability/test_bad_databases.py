@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.support import (
-    FIXTURES,
+    SAMPLES,
     content,
     counts,
     digest,
@@ -34,7 +34,7 @@ from tests.reliability.support import (
     wait_for_line,
 )
 
-HEVY = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
+HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
 PAGE = 4096
 
 

