@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         stack = self.service.undo_stack
         self.new_action = self._action("&New session", QKeySequence.StandardKey.New, self.new_session,
                                        "Start logging a new session")
+        self.new_routine_action = self._action("New &routine…", "Ctrl+Shift+N", self.new_routine,
+                                               "Plan a new routine: its exercises, sets, rep ranges and targets")
         self.delete_action = self._action("&Delete session", "Ctrl+Shift+Delete", self.delete_session,
                                           "Delete the selected session (undo brings it back)")
         self.delete_action.setEnabled(False)
@@ -173,7 +175,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.new_action, self.import_action, self.export_action, self.sample_action])
+        file_menu.addActions([self.new_action, self.new_routine_action, self.import_action, self.export_action,
+                              self.sample_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action])
         file_menu.addSeparator()
@@ -231,6 +234,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.pages)
         self.sessions.select(command.session.id)
         self.editor.focus_picker()
+
+    def new_routine(self) -> None:
+        self.tabs.setCurrentWidget(self.routines)
+        self.routines.new_routine()
 
     @property
     def review(self) -> ReviewScreen:

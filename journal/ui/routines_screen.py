@@ -120,7 +120,7 @@ class RoutinesScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.new.clicked.connect(self.new_routine)
+        self.new.clicked.connect(lambda: self.new_routine())  # not clicked(bool)'s argument as the name
         self.duplicate.clicked.connect(self.duplicate_routine)
         self.delete.clicked.connect(self.delete_routine)
         self.up.clicked.connect(lambda: self.move_item(-1))
