@@ -220,8 +220,10 @@ class MainWindow(QMainWindow):
         if empty:
             self.pages.setCurrentWidget(self.empty)
             self.empty.start.setFocus()
-        else:
+        elif self.pages.currentWidget() is not self.splitter:
             self.pages.setCurrentWidget(self.splitter)
+            # Not the search field, next in line after the welcome page's button: it would take Ctrl+Z for itself.
+            self.sessions.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_changed(self, change: Change) -> None:
         self._update_page()
