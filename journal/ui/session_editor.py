@@ -83,10 +83,11 @@ class SessionEditor(QWidget):
         weight_row.addWidget(self.bodyweight_unit)
         weight_row.addWidget(self.bodyweight_error, 1)
         form = QFormLayout()
-        form.addRow("Date", self.when)
-        form.addRow("Title", self.title)
-        form.addRow("Bodyweight", weight_row)
-        form.addRow("Notes", self.notes)
+        for text, field, row in (("&Date", self.when, self.when), ("&Title", self.title, self.title),
+                                 ("&Bodyweight", self.bodyweight, weight_row), ("N&otes", self.notes, self.notes)):
+            label = QLabel(text)  # Alt and the underlined letter reach the field
+            label.setBuddy(field)
+            form.addRow(label, row)
 
         self.blocks_layout = QVBoxLayout()
         self.blocks_layout.setSpacing(10)
@@ -253,7 +254,11 @@ class SessionEditor(QWidget):
             check_session_times(start, None)
         except ValidationError:
             return  # the editor's date range keeps this from happening
-        self._save("start", start.replace(second=0, microsecond=0), "Change session date")
+        session = self.session
+        minute = start.replace(second=0, microsecond=0)
+        if session is None or minute == session.start.replace(second=0, microsecond=0):
+            return  # the field shows minutes: unchanged, the stored start keeps its seconds and nothing is written
+        self._save("start", minute, "Change session date")
 
     def _save_bodyweight(self) -> None:
         session = self.session

@@ -166,3 +166,34 @@ def test_exercise_note_is_saved_and_undone(qtbot: QtBot, db_path: Path, open_win
     window.service.undo_stack.undo()
     assert repo.get_session(session_id).entries[0].note == ""
     assert window.editor.blocks[0].note.text() == ""
+
+
+def test_leaving_the_date_field_unchanged_writes_nothing(qtbot: QtBot, db_path: Path, open_window) -> None:
+    open_database(db_path)
+    session, _ = repo.add_session(Session(start=datetime(2026, 11, 2, 18, 0, 37), title="Pull"))
+    close_database()
+    assert session.id is not None
+    window: MainWindow = open_window(db_path)
+    steps = window.service.undo_stack.count()
+    press(qtbot, Key.Key_D, Mod.AltModifier)
+    assert focused() is window.editor.when
+    press(qtbot, Key.Key_T, Mod.AltModifier)  # on to the title: the date field is left as it was
+    assert focused() is window.editor.title
+    window.editor.flush()  # as switching sessions or closing does
+    assert repo.get_session(session.id).start == datetime(2026, 11, 2, 18, 0, 37)
+    assert window.service.undo_stack.count() == steps
+
+
+def test_alt_and_a_letter_reach_each_header_field(qtbot: QtBot, db_path: Path, open_window) -> None:
+    make_journal(db_path, "Push")
+    window: MainWindow = open_window(db_path)
+    editor = window.editor
+    for letter, field in ((Key.Key_T, editor.title), (Key.Key_B, editor.bodyweight), (Key.Key_O, editor.notes),
+                          (Key.Key_D, editor.when)):
+        press(qtbot, letter, Mod.AltModifier)
+        assert focused() is field
+    press(qtbot, Key.Key_T, Mod.AltModifier)
+    press(qtbot, Key.Key_A, Mod.ControlModifier)
+    type_text(qtbot, "Push heavy")
+    press(qtbot, Key.Key_Tab)
+    assert repo.get_session(window.sessions.selected_id()).title == "Push heavy"
