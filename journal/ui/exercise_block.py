@@ -26,7 +26,7 @@ from journal.ui import undo
 from journal.ui.service import JournalService
 from journal.ui.sets_model import SetsTableModel
 from journal.ui.sets_table import SetsTable
-from journal.ui.widgets import ElidedLabel
+from journal.ui.widgets import ElidedLabel, reveal
 
 
 def muscles_text(entry: Entry) -> str:
@@ -185,6 +185,7 @@ class ExerciseBlock(QFrame):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        reveal(self.error)
 
     def _clear_error(self) -> None:
         self.error.clear()

@@ -37,6 +37,7 @@ from journal.ui import undo
 from journal.ui.exercise_block import ExerciseBlock
 from journal.ui.exercise_picker import ExercisePicker
 from journal.ui.service import JournalService
+from journal.ui.widgets import reveal
 
 NOTES_SAVE_DELAY_MS = 800
 
@@ -114,6 +115,9 @@ class SessionEditor(QWidget):
         self.notes.textChanged.connect(self._notes_timer.start)
         service.changed.connect(self.on_changed)
         service.about_to_switch.connect(self.flush)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the keys are always where the lifter can see them
+            app.focusChanged.connect(self._focus_moved)
         service.preferences_changed.connect(lambda _prefs: self._refresh_context())
         QShortcut(QKeySequence("Ctrl+E"), self, self.focus_picker)
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self._with_block(lambda b: b.fill_as_last_time()))
@@ -175,6 +179,7 @@ class SessionEditor(QWidget):
             block = ExerciseBlock(self.service, self.session.id, self.session.start, self.session.bodyweight_kg,
                                   entry, position)
             block.move_requested.connect(self.move_entry)
+            block.table.selectionModel().currentChanged.connect(lambda _c, _p, table=block.table: reveal(table))
             block.remove_requested.connect(self.remove_entry)
             self.blocks_layout.addWidget(block)
             self.blocks.append(block)
@@ -285,6 +290,10 @@ class SessionEditor(QWidget):
         self.notes.document().setModified(False)
         self._save("notes", self.notes.toPlainText(), "Edit notes")
 
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.scroll.widget().isAncestorOf(new):
+            reveal(new)
+
     def focus_picker(self) -> None:
         self.picker.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -293,9 +302,7 @@ class SessionEditor(QWidget):
             return
         self.service.push(undo.AddEntry(self.service, self.session.id, Entry(exercise=exercise)))
         if self.blocks:
-            block = self.blocks[-1]
-            block.table.go_to(0)
-            self.scroll.ensureWidgetVisible(block)
+            self.blocks[-1].table.go_to(0)
 
     def move_entry(self, entry_id: int, position: int) -> None:
         if 0 <= position < len(self.blocks):

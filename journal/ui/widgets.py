@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QScrollArea, QSizePolicy, QWidget
 
 
 class ElidedLabel(QLabel):
@@ -27,3 +27,32 @@ class ElidedLabel(QLabel):
         painter = QPainter(self)
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
         painter.drawText(self.rect(), int(self.alignment()), shown)
+
+
+def reveal(widget: QWidget) -> None:
+    """Scroll the page that holds widget so that it shows, once the layout has placed it; for a table, or a cell
+    editor in one, its current cell."""
+
+    def scroll() -> None:
+        area = next((a for a in _ancestors(widget) if isinstance(a, QScrollArea)), None)
+        if area is None or area.widget() is None or not widget.isVisible():
+            return
+        content = area.widget()
+        table = next((a for a in (widget, *_ancestors(widget)) if isinstance(a, QAbstractItemView)), None)
+        if table is not None and content.isAncestorOf(table) and table.currentIndex().isValid():
+            cell = table.visualRect(table.currentIndex())
+            centre = table.viewport().mapTo(content, cell.center())
+            area.ensureVisible(centre.x(), centre.y(), 40, cell.height() * 2)
+        else:
+            area.ensureWidgetVisible(widget, 40, 20)
+
+    QTimer.singleShot(0, widget, scroll)
+
+
+def _ancestors(widget: QWidget) -> list[QWidget]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
