@@ -342,8 +342,12 @@ class MainWindow(QMainWindow):
     def _busy(self, busy: bool) -> None:
         """While a background task writes to the file, nothing else may: the window takes no edits."""
         self.centralWidget().setEnabled(not busy)
-        for action in (self.new_action, self.delete_action, self.undo_action, self.redo_action, self.sample_action):
-            action.setEnabled(not busy)
+        for action in (self.new_action, self.sample_action):
+            action.setEnabled(not busy and (action is not self.sample_action or not self.is_sample()))
+        stack = self.service.undo_stack  # the rest as the journal now open has them, not simply on
+        self.undo_action.setEnabled(not busy and stack.canUndo())
+        self.redo_action.setEnabled(not busy and stack.canRedo())
+        self.delete_action.setEnabled(not busy and self.sessions.selected_id() is not None)
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         else:

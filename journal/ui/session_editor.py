@@ -105,9 +105,14 @@ class SessionEditor(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(content)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.nothing = QLabel("No session is selected.\n\nChoose one in the list, or press Ctrl+N to start a new one.")
+        self.nothing.setObjectName("noSession")
+        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll)
+        layout.addWidget(self.nothing)
 
         self.when.editingFinished.connect(self._save_start)
         self.title.editingFinished.connect(self._save_title)
@@ -125,7 +130,7 @@ class SessionEditor(QWidget):
                   lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position - 1)))
         QShortcut(QKeySequence("Ctrl+Shift+Down"), self,
                   lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position + 1)))
-        self.setEnabled(False)
+        self._show_nothing()
 
     # ---- loading ----
     def load(self, session_id: int | None) -> None:
@@ -134,12 +139,26 @@ class SessionEditor(QWidget):
         if session_id is None:
             self.session = None
             self._clear_blocks()
-            self.setEnabled(False)
+            self._show_nothing()
             return
         self.session = repo.get_session(session_id)
-        self.setEnabled(True)
+        self.nothing.hide()
+        self.scroll.show()
         self._show_header(force=True)
         self._build_blocks()
+
+    def _show_nothing(self) -> None:
+        """No session: no other session's fields left on show, only how to get one."""
+        for field in (self.title, self.bodyweight):
+            field.clear()
+            field.setModified(False)
+        self.notes.blockSignals(True)
+        self.notes.clear()
+        self.notes.blockSignals(False)
+        self.notes.document().setModified(False)
+        self._clear_bodyweight_error()
+        self.scroll.hide()
+        self.nothing.show()
 
     def _show_header(self, force: bool = False) -> None:
         """Show the stored header; a field the lifter is changing keeps its text unless another session loads."""

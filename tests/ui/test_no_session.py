@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: MIT
+"""With no session selected the editor shows none, and after a journal switch the edit actions match that journal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from journal.domain.records import Session
+from journal.storage import repository as repo
+from journal.storage.database import close_database, open_database
+from journal.ui.main_window import MainWindow
+from journal.ui.tasks import wait_for_background
+from tests.ui.helpers import click, focused, press, type_text
+
+Key = Qt.Key
+
+
+def test_a_search_without_a_match_leaves_no_session_on_show(qtbot: QtBot, db_path: Path, open_window) -> None:
+    open_database(db_path)
+    repo.add_session(Session(start=datetime(2026, 11, 2, 18), title="Push", bodyweight_kg=80, notes="slept well"))
+    close_database()
+    window: MainWindow = open_window(db_path)
+    editor = window.editor
+    assert editor.title.text() == "Push" and editor.scroll.isVisible()
+    click(qtbot, window.sessions.search)
+    type_text(qtbot, "zzz")
+    qtbot.waitUntil(lambda: window.sessions.selected_id() is None)
+    assert not editor.scroll.isVisible() and editor.nothing.isVisible()
+    assert (editor.title.text(), editor.bodyweight.text(), editor.notes.toPlainText()) == ("", "", "")
+    assert not window.delete_action.isEnabled()
+    press(qtbot, Key.Key_Escape)
+    for _ in "zzz":
+        press(qtbot, Key.Key_Backspace)
+    assert focused() is window.sessions.search
+    window.sessions.select(window.sessions.model.rows[0].id)
+    assert editor.scroll.isVisible() and editor.title.text() == "Push"
+    assert repo.get_session(window.sessions.model.rows[0].id).title == "Push"
+
+
+def test_undo_and_redo_are_off_after_switching_to_another_journal(qtbot: QtBot, db_path: Path, open_window) -> None:
+    window: MainWindow = open_window(db_path)
+    press(qtbot, Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.undo_action.isEnabled()
+    window.explore_sample()
+    qtbot.waitUntil(lambda: window.centralWidget().isEnabled(), timeout=60000)
+    wait_for_background()
+    assert window.is_sample()
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    assert not window.sample_action.isEnabled()
+    click(qtbot, window.back)
+    assert not window.is_sample()
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
