@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -121,8 +122,8 @@ class SessionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return summary.start.strftime("%a %d %b %Y")
-            if column == 1:
-                return summary.title or "Untitled"
+            if column == 1:  # the title, and under it what was trained
+                return f"{summary.title or 'Untitled'}\n{first_exercises(summary.exercise_names)}"
             if column == 2:
                 return str(summary.set_count)
             return format_mass(summary.tonnage_kg, self.unit).rsplit(" ", 1)[0] if summary.tonnage_kg else "–"
@@ -134,8 +135,35 @@ class SessionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:  # what the search filter matches
-            return " ".join((summary.title, *summary.exercise_names, summary.start.strftime("%Y-%m-%d %B")))
+            return search_text(summary)
         return None
+
+
+def first_exercises(names: tuple[str, ...], shown: int = 3) -> str:
+    if not names:
+        return "no exercises yet"
+    more = f" +{len(names) - shown}" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
+def search_text(summary: SessionSummary) -> str:
+    """What a search looks through: the title, the exercises and the date in the ways people write a month
+    (2025-03, Mar 2025, March 2025, 3/2025, 03/2025) or a day (2025-03-14, 14 Mar, Friday)."""
+    start = summary.start
+    dates = (f"{start:%Y-%m-%d} {start:%d/%m/%Y} {start.day} {start:%b %B %A %a} {start.month}/{start.year} "
+             f"{start:%m/%Y}")
+    return " ".join((summary.title, *summary.exercise_names, dates))
+
+
+def search_pattern(text: str) -> QRegularExpression:
+    """Every word typed must be found, in any order; a number is a whole number (1/2025 is January, not November;
+    3 is the 3rd, not the 13th)."""
+    parts = []
+    for word in text.split():
+        before = r"(?<!\d)" if word[0].isdigit() else ""
+        after = r"(?!\d)" if word[-1].isdigit() else ""
+        parts.append(f"(?=.*{before}{QRegularExpression.escape(word)}{after})")
+    return QRegularExpression("^" + "".join(parts), QRegularExpression.PatternOption.CaseInsensitiveOption)
 
 
 class SessionList(QWidget):
@@ -154,10 +182,9 @@ class SessionList(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
         self.proxy.setFilterKeyColumn(0)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
         self.search.setObjectName("sessionSearch")
-        self.search.setPlaceholderText("Search sessions (title, exercise, month)")
+        self.search.setPlaceholderText("Search: title, exercise, month (Mar 2025)…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
         self.view = QTableView()
@@ -176,6 +203,13 @@ class SessionList(QWidget):
         metrics = self.view.fontMetrics()  # widths from the longest text, not by measuring thousands of rows
         for column, sample in ((0, "Wed 30 Sep 2026"), (2, "Sets"), (3, "Tonnage (kg)")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 28)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * metrics.lineSpacing() + 8)  # title, then the first exercises
+        # Wide enough for the fixed columns and a title of about 30 letters (Full body A, Upper B heavy…)
+        self.setMinimumWidth(sum(header.sectionSize(c) for c in (0, 2, 3)) + metrics.horizontalAdvance("x" * 16))
+        self.preferred_width = (sum(header.sectionSize(c) for c in (0, 2, 3))
+                                + metrics.horizontalAdvance("Full body A, Bench Press") + 24)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +222,7 @@ class SessionList(QWidget):
     def _search(self, text: str) -> None:
         if text:
             self.model.fetchMore(everything=True)  # a search looks through every session
-        self.proxy.setFilterFixedString(text)
+        self.proxy.setFilterRegularExpression(search_pattern(text))
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -122,7 +122,7 @@ def test_a_search_looks_through_every_session(qtbot: QtBot, db_path: Path, open_
     window, ids = open_paged(db_path, open_window)
     window.sessions.search.setText("Day 0")
     proxy = window.sessions.proxy
-    assert [proxy.index(row, 1).data() for row in range(proxy.rowCount())] == ["Day 0"]
+    assert [proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())] == ["Day 0"]
     window.sessions.select(ids[0])
     assert window.sessions.selected_id() == ids[0]
 
@@ -135,14 +135,14 @@ def test_an_old_session_can_be_opened_edited_deleted_and_brought_back(qtbot: QtB
     assert sessions.selected_id() == ids[0]
     qtbot.waitUntil(lambda: window.editor.session is not None and window.editor.session.id == ids[0], timeout=3000)
     window.service.push(undo.EditSession(window.service, ids[0], {"title": "Day 0"}, {"title": "Oldest"}, "Rename"))
-    assert sessions.model.index(sessions.model.row_of(ids[0]), 1).data() == "Oldest"
+    assert sessions.model.index(sessions.model.row_of(ids[0]), 1).data().split("\n")[0] == "Oldest"
     window.service.push(undo.DeleteSession(window.service, ids[0]))
     assert sessions.model.find(ids[0]) == -1
     window.service.undo_stack.undo()  # the session comes back, beyond the first page, and is shown again
     qtbot.waitUntil(lambda: sessions.selected_id() == ids[0], timeout=3000)
-    assert sessions.model.index(sessions.model.row_of(ids[0]), 1).data() == "Oldest"
+    assert sessions.model.index(sessions.model.row_of(ids[0]), 1).data().split("\n")[0] == "Oldest"
     window.service.undo_stack.undo()  # the rename, of a session the list may not have read yet
-    assert sessions.model.index(sessions.model.find(ids[0]), 1).data() == "Day 0"
+    assert sessions.model.index(sessions.model.find(ids[0]), 1).data().split("\n")[0] == "Day 0"
 
 
 def test_a_search_keeps_its_old_matches_when_the_list_is_read_again(qtbot: QtBot, db_path: Path,
@@ -151,7 +151,7 @@ def test_a_search_keeps_its_old_matches_when_the_list_is_read_again(qtbot: QtBot
     window.sessions.search.setText("Day 0")
     window.service.emit(Change(everything=True))  # an import, a file switch: the list is read again
     proxy = window.sessions.proxy
-    assert [proxy.index(row, 1).data() for row in range(proxy.rowCount())] == ["Day 0"]
+    assert [proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())] == ["Day 0"]
 
 
 def test_an_edit_of_a_session_not_read_yet_leaves_the_selection_alone(qtbot: QtBot, db_path: Path,
@@ -163,4 +163,4 @@ def test_an_edit_of_a_session_not_read_yet_leaves_the_selection_alone(qtbot: QtB
     window.service.undo_stack.undo()
     qtbot.wait(50)
     assert sessions.selected_id() == ids[-1]
-    assert sessions.model.index(sessions.model.find(ids[0]), 1).data() == "Day 0"
+    assert sessions.model.index(sessions.model.find(ids[0]), 1).data().split("\n")[0] == "Day 0"

@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: MIT
+"""Finding a session as people write a month, and reading the list without cut titles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from journal.domain.records import Entry, Session, SetRecord
+from journal.storage import exercises, repository as repo
+from journal.storage.database import close_database, open_database
+from journal.ui.main_window import MainWindow
+from tests.ui.helpers import click, press, type_text
+
+STARTS = {"Upper A": datetime(2025, 3, 14, 18), "Lower B": datetime(2025, 1, 9, 7),
+          "Full body A, heavy week": datetime(2025, 11, 3, 12), "Pull": datetime(2024, 3, 2, 9)}
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, open_window) -> MainWindow:
+    open_database(db_path)
+    bench, squat = exercises.find_exercise("Bench Press"), exercises.find_exercise("Back Squat")
+    assert bench is not None and squat is not None
+    for title, start in STARTS.items():
+        entries = (Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),
+                   Entry(exercise=squat, sets=(SetRecord(load_kg=140, reps=3),)))
+        repo.add_session(Session(start=start, title=title, entries=entries))
+    close_database()
+    shown: MainWindow = open_window(db_path)
+    return shown
+
+
+def titles_shown(window: MainWindow) -> set[str]:
+    proxy = window.sessions.proxy
+    return {proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())}
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("2025-03", {"Upper A"}),
+    ("Mar 2025", {"Upper A"}),
+    ("march 2025", {"Upper A"}),
+    ("3/2025", {"Upper A"}),
+    ("03/2025", {"Upper A"}),
+    ("1/2025", {"Lower B"}),  # January, not November
+    ("11/2025", {"Full body A, heavy week"}),
+    ("march", {"Upper A", "Pull"}),
+    ("squat 2024", {"Pull"}),
+    ("heavy full", {"Full body A, heavy week"}),
+])
+def test_search_finds_a_month_as_people_write_it(qtbot: QtBot, window: MainWindow, typed: str,
+                                                  found: set[str]) -> None:
+    click(qtbot, window.sessions.search)
+    type_text(qtbot, typed)
+    assert titles_shown(window) == found
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert titles_shown(window) == set(STARTS)
+
+
+def test_titles_and_first_exercises_show_whole(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.width() == 1600)
+    view = window.sessions.view
+    row = next(r for r in range(view.model().rowCount()) if view.model().index(r, 1).data().startswith("Full"))
+    index = view.model().index(row, 1)
+    assert index.data() == "Full body A, heavy week\nBench Press, Back Squat"
+    metrics = view.fontMetrics()
+    needed = max(metrics.horizontalAdvance(line) for line in index.data().split("\n"))
+    assert view.columnWidth(1) >= needed + 8, f"title column {view.columnWidth(1)} px for {needed} px of text"
+    assert view.rowHeight(row) >= 2 * metrics.lineSpacing()
+
+
+def test_at_1024_pixels_a_title_keeps_a_dozen_letters(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    view = window.sessions.view
+    assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance("Full body A,")
