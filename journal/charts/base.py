@@ -3,7 +3,8 @@
 descriptions, and export to PNG, SVG and CSV.
 
 Signals:
-    session_clicked(int): a point that stands for a set or a session was clicked.
+    session_clicked(int, int): a point was clicked: its session, and the set it stands for (0 for a point that
+        stands for the whole session).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ Table = tuple[list[str], list[Sequence[Any]]]
 
 
 class Chart(pg.GraphicsLayoutWidget):
-    session_clicked = Signal(int)
+    session_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         background, _ = palette_colours()

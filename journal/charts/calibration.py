@@ -41,15 +41,18 @@ class CalibrationChart(Chart):
         for item in (self.errors, self.bias_line, self.mae_line):
             self.time_plot.addItem(item)
         self._sessions = np.empty(0, np.int64)
+        self._set_ids = np.empty(0, np.int64)
 
     def set_series(self, reported: NDArray[np.float64], actual: NDArray[np.float64], day: NDArray[np.float64],
                    session: NDArray[np.int64], rolling_day: NDArray[np.float64], rolling_bias: NDArray[np.float64],
-                   rolling_mae: NDArray[np.float64], seed: int = 3) -> None:
+                   rolling_mae: NDArray[np.float64], seed: int = 3,
+                   set_ids: NDArray[np.int64] | None = None) -> None:
         jitter = np.random.default_rng(seed)
         count = len(reported)
         shown = even_sample(count, jitter)  # the rolling lines and the figures use every set
         drawn = int(shown.sum())
         self._sessions = session[shown]
+        self._set_ids = set_ids[shown] if set_ids is not None else np.zeros(drawn, np.int64)
         self.points.setData(x=reported[shown] + jitter.uniform(-JITTER, JITTER, drawn),
                             y=actual[shown] + jitter.uniform(-JITTER, JITTER, drawn), data=np.arange(drawn))
         self.errors.setData(x=day[shown], y=reported[shown] - actual[shown])
@@ -68,4 +71,5 @@ class CalibrationChart(Chart):
 
     def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:
-            self.session_clicked.emit(int(self._sessions[points[0].data()]))  # type: ignore[attr-defined]
+            index = points[0].data()  # type: ignore[attr-defined]
+            self.session_clicked.emit(int(self._sessions[index]), int(self._set_ids[index]))

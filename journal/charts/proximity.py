@@ -50,6 +50,7 @@ class ProximityChart(Chart):
         self.shares = np.empty((0, 6))
         self.counts = np.empty(0)
         self._sessions: dict[SetType, NDArray[np.int64]] = {}
+        self._set_ids: dict[SetType, NDArray[np.int64]] = {}
         self._truth: dict[SetType, tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.int64]]] = {}
         self._names: dict[int, str] = {}
         self.sampled = (0, 0)  # (points drawn, rated sets)
@@ -57,7 +58,8 @@ class ProximityChart(Chart):
     def set_series(self, day: NDArray[np.float64], rir: NDArray[np.float64], set_type: NDArray[np.int8],
                    session: NDArray[np.int64], week_seconds: NDArray[np.float64], mean_rir: NDArray[np.float64],
                    shares: NDArray[np.float64], working: NDArray[np.float64], seed: int = 7,
-                   exercise: NDArray[np.int64] | None = None, names: dict[int, str] | None = None) -> None:
+                   exercise: NDArray[np.int64] | None = None, names: dict[int, str] | None = None,
+                   set_ids: NDArray[np.int64] | None = None) -> None:
         """Rated sets as points (unrated sets are not points: they show in the bars), the weekly mean RIR, and each
         week's shares of working sets per RIR bin and unrated."""
         rated = ~np.isnan(rir)
@@ -74,6 +76,7 @@ class ProximityChart(Chart):
             x = day[chosen] + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY
             y = rir[chosen] + jitter.uniform(-JITTER_RIR, JITTER_RIR, count)
             self._sessions[types[code]] = session[chosen]
+            self._set_ids[types[code]] = set_ids[chosen] if set_ids is not None else np.zeros(count, np.int64)
             self._truth[types[code]] = (day[chosen], rir[chosen],
                                         exercise[chosen] if exercise is not None else np.zeros(count, np.int64))
             item.setData(x=x, y=y, data=np.arange(count))
@@ -107,7 +110,8 @@ class ProximityChart(Chart):
     def _clicked(self, item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         set_type = next(t for t, i in self.scatter.items() if i is item)
         if points:
-            self.session_clicked.emit(int(self._sessions[set_type][points[0].data()]))  # type: ignore[attr-defined]
+            index = points[0].data()  # type: ignore[attr-defined]
+            self.session_clicked.emit(int(self._sessions[set_type][index]), int(self._set_ids[set_type][index]))
 
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
         if plot is not self.shares_plot or not len(self.weeks):

@@ -91,7 +91,7 @@ class StrengthChart(Chart):
 
     def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:
-            self.session_clicked.emit(int(points[0].data()))  # type: ignore[attr-defined]
+            self.session_clicked.emit(int(points[0].data()), 0)  # type: ignore[attr-defined]
 
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
         best: tuple[float, str] | None = None

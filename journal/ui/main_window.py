@@ -315,10 +315,11 @@ class MainWindow(QMainWindow):
         return save_pdf(session_document([session_id], self.service.preferences), self, self.service.preferences,
                         "session", path)
 
-    def show_session(self, session_id: int) -> None:
-        """Open a session in the log (from a chart point or an insight)."""
+    def show_session(self, session_id: int, set_id: int = 0) -> None:
+        """Open a session in the log (from a chart point or an insight), at the set a point stands for."""
         self.tabs.setCurrentWidget(self.pages)
         self.sessions.select(session_id)
+        self.editor.show_set(set_id)
 
     def delete_session(self) -> None:
         session_id = self.sessions.selected_id()

@@ -118,7 +118,7 @@ def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope) -> N
     chart.set_series(points.day, points.rir, points.set_type, points.session, week_seconds(totals.week),
                      totals.mean_rir, totals.shares() if len(totals.week) else np.empty((0, 6)),
                      totals.working.astype(np.float64), exercise=points.exercise,
-                     names={i: e.name for i, e in snapshot.exercises.items()})
+                     names={i: e.name for i, e in snapshot.exercises.items()}, set_ids=points.set_id)
 
 
 def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
@@ -148,7 +148,8 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
 def draw_calibration(chart: CalibrationChart, snapshot: Snapshot, scope: Scope) -> None:
     sets = in_scope(snapshot.calibration, scope, snapshot)
     day, bias, mae = rolling_calibration(sets)
-    chart.set_series(sets.reported, sets.actual.astype(np.float64), sets.day, sets.session, day, bias, mae)
+    chart.set_series(sets.reported, sets.actual.astype(np.float64), sets.day, sets.session, day, bias, mae,
+                     set_ids=sets.set_id)
 
 
 def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float, float]) -> list[Insight]:

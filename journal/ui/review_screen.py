@@ -3,7 +3,8 @@
 failure, strength, RIR calibration), an insights panel, and export of each chart and its data.
 
 Signals:
-    session_requested(int): the lifter clicked a set or an insight; show that session.
+    session_requested(int, int): the lifter clicked a set or an insight; show that session, at that set (0: at
+        its start).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ SessionsRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ReviewScreen(QWidget):
-    session_requested = Signal(int)
+    session_requested = Signal(int, int)
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -287,7 +288,7 @@ class ReviewScreen(QWidget):
         sessions = index.data(SessionsRole)
         snapshot = self.data.snapshot
         if sessions and snapshot is not None:  # the latest of them: by week, then by id
-            self.session_requested.emit(int(max(sessions, key=lambda s: (snapshot.weeks.get(s, 0), s))))
+            self.session_requested.emit(int(max(sessions, key=lambda s: (snapshot.weeks.get(s, 0), s))), 0)
 
     def report(self) -> object:
         """The period report of the range and filter shown, built with a progress dialog for long ranges."""

@@ -313,6 +313,18 @@ class SessionEditor(QWidget):
         if new is not None and self.scroll.widget().isAncestorOf(new):
             reveal(new)
 
+    def show_set(self, set_id: int) -> None:
+        """Put the keyboard on a set, scrolled into view and selected; on the first exercise when it is not shown."""
+        for block in self.blocks:
+            row = next((i for i, s in enumerate(block.model.sets) if s.id == set_id), -1)
+            if row >= 0:
+                block.table.go_to(row)
+                return
+        if self.blocks:
+            self.blocks[0].table.go_to(0)
+        else:
+            self.focus_picker()
+
     def focus_picker(self) -> None:
         self.picker.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

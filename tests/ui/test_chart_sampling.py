@@ -35,7 +35,7 @@ def test_calibration_chart_samples_a_large_history(qtbot: QtBot) -> None:
     assert "12,000 of 36,000" in chart.scatter_plot.titleLabel.text
     assert len(chart.table[1]) == count  # the export keeps every set
     clicked: list[int] = []
-    chart.session_clicked.connect(clicked.append)
+    chart.session_clicked.connect(lambda session, _set: clicked.append(session))
     spot = chart.points.points()[5]
     chart._clicked(chart.points, [spot], None)
     index = int(spot.data())
