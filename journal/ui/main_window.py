@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,19 +53,20 @@ if TYPE_CHECKING:
     from journal.ui.routines_screen import RoutinesScreen
 
 SAMPLE_YEARS = 3
-SHORTCUTS = """<table>
-<tr><td><b>Ctrl+N</b></td><td>New session</td></tr>
-<tr><td><b>Ctrl+E</b></td><td>Add an exercise (type to search)</td></tr>
-<tr><td><b>Type</b></td><td>Replace the current cell</td></tr>
-<tr><td><b>Tab</b></td><td>Next cell</td></tr>
-<tr><td><b>Enter</b></td><td>Next set; on the last row (+) repeat the set above</td></tr>
-<tr><td><b>Ctrl+D</b></td><td>Duplicate the set</td></tr>
-<tr><td><b>Delete</b></td><td>Delete the set</td></tr>
-<tr><td><b>Alt+Up / Alt+Down</b></td><td>Move the set</td></tr>
-<tr><td><b>Ctrl+Shift+Up / Down</b></td><td>Move the exercise</td></tr>
-<tr><td><b>Ctrl+L</b></td><td>Fill the exercise as last time</td></tr>
-<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>Undo / redo</td></tr>
-</table>"""
+EDITING_KEYS = (  # the keys of the session editor; the menus' shortcuts are listed from the menus themselves
+    ("Ctrl+E", "Add an exercise (type to search; Enter takes the best or highlighted match)"),
+    ("Alt+D / Alt+T / Alt+B / Alt+O", "The session's date, title, bodyweight, notes"),
+    ("Type", "Replace the current cell"),
+    ("Tab / Shift+Tab", "Next / previous cell"),
+    ("Enter", "Next set; on the last row (+) store it as shown"),
+    ("Home, then W N D F B", "Set type: warm-up, working, drop, failure/AMRAP, back-off"),
+    ("Ctrl+D", "Duplicate the set"),
+    ("Delete", "Delete the set"),
+    ("Alt+Up / Alt+Down", "Move the set"),
+    ("Ctrl+Shift+Up / Down", "Move the exercise"),
+    ("Ctrl+L", "Fill the exercise as last time"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo (in a text field: its typing)"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -425,8 +427,20 @@ class MainWindow(QMainWindow):
                 apply_theme(app, prefs.theme)
             self.service.set_preferences(prefs)
 
+    def shortcuts_html(self) -> str:
+        """Every key: the editor's, then each menu item that has a shortcut, as the menus have them now."""
+        rows = [f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in EDITING_KEYS]
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for action in menu.actions() if menu is not None else ():
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                if keys:
+                    what = f"{menu_action.text()} ▸ {action.text()}".replace("&", "").rstrip("…")
+                    rows.append(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>")
+        return "<table cellspacing=4>" + "".join(rows) + "</table>"
+
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_html())
 
     def show_about(self) -> AboutDialog:
         from journal.ui.about import AboutDialog

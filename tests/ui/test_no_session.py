@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Session
@@ -54,3 +55,14 @@ def test_undo_and_redo_are_off_after_switching_to_another_journal(qtbot: QtBot, 
     click(qtbot, window.back)
     assert not window.is_sample()
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+
+
+def test_the_shortcuts_help_names_every_key(qtbot: QtBot, db_path: Path, open_window) -> None:
+    window: MainWindow = open_window(db_path)
+    help_text = window.shortcuts_html()
+    for keys in ("Home", "Ctrl+I", "Ctrl+P", "Ctrl+N", "Ctrl+Shift+N", "Ctrl+E", "Ctrl+L", "Alt+T", "Ctrl+D", "F1"):
+        assert f"{keys}" in help_text, keys
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            if action.text():
+                assert key.toString(QKeySequence.SequenceFormat.NativeText) in help_text, action.text()
