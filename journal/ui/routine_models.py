@@ -57,9 +57,17 @@ class RoutineItemsModel(QAbstractTableModel):
         self._commit, self._refused = commit, refused
 
     def set_items(self, items: list[RoutineItem], suggestions: list[Suggestion | None], prefs: Preferences) -> None:
-        self.beginResetModel()
+        """Show these items; the same exercises in the same order are changed in place, so that the cell being
+        typed in, and the next one Tab goes to, stay where they are."""
+        same_rows = [(i.id, i.exercise.id) for i in items] == [(i.id, i.exercise.id) for i in self.items]
+        if not same_rows:
+            self.beginResetModel()
         self.items, self.suggestions, self.prefs = items, suggestions, prefs
-        self.endResetModel()
+        if not same_rows:
+            self.endResetModel()
+        elif items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(COLUMNS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
