@@ -40,8 +40,9 @@ class RoutineListModel(QAbstractListModel):
         routine = self.routines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return routine.name or "Untitled routine"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{item.exercise.name}: {item.target_text()}" for item in routine.items) or None
+        if role == Qt.ItemDataRole.ToolTipRole and routine.items:
+            return routine.name + "\n" + "\n".join(f"{item.exercise.name}: {item.target_text()}"
+                                                   for item in routine.items)
         return None
 
 
@@ -82,7 +83,7 @@ class RoutineItemsModel(QAbstractTableModel):
         if key == "target":
             return "Target RPE" if self.prefs.effort_scale is EffortScale.RPE else "Target RIR"
         if key == "load":
-            return f"Load ({self.prefs.units}, empty: suggest)"
+            return f"Load ({self.prefs.units})"
         return TITLES[key]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -105,6 +106,11 @@ class RoutineItemsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if item.calibration else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and key == "next" and suggestion is not None:
             return suggestion.reason
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("sets", "reps_low", "reps_high", "target", "load",
+                                                                 "rest", "next"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "load":
+            return "A fixed load for every working set; empty: the load suggested from last time (Next time)"
         if role == Qt.ItemDataRole.ToolTipRole and key == "calibration":
             return "Take the last set to failure and log the reps reached: it shows how well you judge RIR"
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

@@ -46,3 +46,14 @@ def test_tab_through_the_targets_stores_each_and_warns_of_nothing(qtbot: QtBot, 
     assert (bench.sets, bench.reps_low, bench.reps_high) == (4, 6, 8)
     messages = [r.message for r in qtlog.records]
     assert not [m for m in messages if "commitData" in m or "QObject" in m], messages
+
+
+def test_at_1024_by_700_every_column_shows(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    table = window.routines.table
+    for key in ("next", "notes"):
+        column = COLUMNS.index(key)
+        right = table.columnViewportPosition(column) + table.columnWidth(column)
+        assert 0 <= table.columnViewportPosition(column) and right <= table.viewport().width(), key
+    assert table.columnWidth(COLUMNS.index("notes")) >= 60
