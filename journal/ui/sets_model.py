@@ -162,8 +162,12 @@ class SetsTableModel(QAbstractTableModel):
         old_sets, new_sets = {k for k in old if k[0] == "s"}, {k for k in new if k[0] == "s"}
         gone_plans = [k for k in old if k[0] == "p" and k not in new]
         came = [k for k in new if k not in old_sets and k[0] == "s"]
+        gone_sets = [k for k in old_sets if k not in new_sets]
+        back = [k for k in new if k[0] == "p" and k not in old]
         if len(came) == 1 and len(gone_plans) == 1 and old_sets <= new_sets:
             old[old.index(gone_plans[0])] = came[0]  # the plan confirmed is now that set
+        elif len(back) == 1 and len(gone_sets) == 1 and new_sets <= old_sets:
+            old[old.index(gone_sets[0])] = back[0]  # the set taken back is its plan again
         elif len(came) == 1 and not self.plans and not plans and new[len(sets) - 1] == came[0]:
             old[-1] = came[0]  # the + row stored is now that set
         if old == new:
