@@ -206,9 +206,12 @@ class ExerciseBlock(QFrame):
         model = self.model
         if model.is_done(row) or not model.typed_keys(row) or model.missing(row, typed_only=True) is not None:
             return
-        record = model.typed_set(row)
-        plan = model.plan_at(row) if model.is_plan(row) else None
-        model.forget_typed(row)
+        self._store(row, model.typed_set(row))
+
+    def _store(self, row: int, record: SetRecord) -> None:
+        """Store `record` from a ghost row (the plan confirmed, in one undo step) or the + row (a new set)."""
+        plan = self.model.plan_at(row) if self.model.is_plan(row) else None
+        self.model.forget_typed(row)
         self._clear_error()
         if plan is not None:
             self.service.push(undo.ConfirmPlan(self.service, plan, record))
@@ -242,14 +245,7 @@ class ExerciseBlock(QFrame):
                 self._show_error(f"Type the {self._cell_name(missing)} of this set first; Enter then stores it.")
             self.table.go_to(row, missing)
             return False
-        record = model.record(row)
-        plan = model.plan_at(row) if model.is_plan(row) else None
-        model.forget_typed(row)
-        self._clear_error()
-        if plan is not None:
-            self.service.push(undo.ConfirmPlan(self.service, plan, record))
-        else:
-            self.service.push(undo.AddSet(self.service, self.entry_id, record))
+        self._store(row, model.record(row))
         return True
 
     def _on_action(self, name: str, row: int) -> None:

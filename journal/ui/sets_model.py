@@ -261,9 +261,13 @@ class SetsTableModel(QAbstractTableModel):
 
     def missing(self, row: int, typed_only: bool = False) -> str | None:
         """The first cell (column key) a set needs that the row lacks (`typed_only`: that the lifter has not
-        typed), or None when it can be stored."""
+        typed), or None when it can be stored. Shown as it is, the + row may go without a load (as the set above
+        did); a planned set may not."""
         record, typed = self.record(row), self.typed_keys(row)
-        for group in needs(self.exercise):
+        groups = needs(self.exercise)
+        if self.is_draft(row) and not typed_only:
+            groups = tuple(g for g in groups if g != ("load",))
+        for group in groups:
             present = [k for k in group if (k in typed if typed_only else self.text(record, k) != "")]
             if not present:
                 return group[0]
