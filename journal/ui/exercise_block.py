@@ -73,7 +73,8 @@ class ExerciseBlock(QFrame):
 
         style = self.style()
         self.last_time = QToolButton(text="As last time")
-        self.last_time.setToolTip("Fill this exercise with the sets from its previous session (Ctrl+L)")
+        self.last_time.setToolTip("Plan this exercise's sets from its previous session (Ctrl+L): shown in grey, "
+                                  "they count once you log each with Enter")
         self.last_time.clicked.connect(self.fill_as_last_time)
         self.up = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), "Move exercise up (Ctrl+Shift+Up)")
         self.up.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position - 1))
