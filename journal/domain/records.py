@@ -114,13 +114,31 @@ class SetRecord:
 
 
 @dataclass(frozen=True)
+class PlannedSet:
+    """A set planned for a session (from a routine or "as last time"). A plan, not a set: it is kept apart from the
+    sets and counts in no figure until the lifter confirms it, which turns it into a SetRecord. `planned` holds the
+    target (the top of the rep range, the target RIR, the planned or suggested load); `last` what was done in its
+    place last time."""
+
+    planned: SetRecord
+    reps_low: int | None = None  # the bottom of the rep range, when the plan has one
+    last: SetRecord | None = None
+    id: int | None = None
+
+    def replace(self, **changes: object) -> PlannedSet:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
 class Entry:
-    """An exercise as done in one session: its position, its sets in order and a note."""
+    """An exercise as done in one session: its position, its sets in order and a note, and the sets still planned
+    (which are not sets: nothing counts them)."""
 
     exercise: Exercise
     sets: tuple[SetRecord, ...] = ()
     note: str = ""
     id: int | None = None
+    plans: tuple[PlannedSet, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ take a step off; otherwise keep the load. A suggested load is rounded to whole s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import Exercise, SetRecord, SetType
+from journal.domain.records import Exercise, PlannedSet, SetRecord, SetType
 from journal.domain.units import KG_PER_LB, Unit, format_number, from_kg, to_kg
 
 STEP_KG = 2.5  # default load step in kilograms
@@ -117,13 +118,34 @@ def _suggest(item: RoutineItem, last: tuple[SetRecord, ...], step_kg: float, uni
                       f"last time at {shown} reached the reps, at about the planned reserve: the same load again")
 
 
-def planned_sets(item: RoutineItem, load_kg: float | None) -> tuple[SetRecord, ...]:
-    """The sets a session started from the routine begins with: the targets, to be overwritten with what happened.
-    A calibration item's last set is a failure set."""
-    sets = []
+def planned_sets(item: RoutineItem, load_kg: float | None,
+                 last: tuple[SetRecord, ...] = ()) -> tuple[PlannedSet, ...]:
+    """The plan a session started from the routine begins with: per set the target (the top of the rep range, the
+    target RIR, `load_kg`: the routine's load or the suggested one) beside what was done last time (the working sets
+    of `last`, in order). A calibration item's last set is a failure set, planned all out (RIR 0). These are plans,
+    not sets: each becomes a set only when the lifter confirms it."""
+    done = [s for s in last if not s.is_warmup]
+    plans = []
     for index in range(item.sets):
-        last = item.calibration and index == item.sets - 1
-        sets.append(SetRecord(set_type=SetType.FAILURE if last else SetType.WORKING, load_kg=load_kg,
-                              reps=item.reps_high, rir=0.0 if last else item.target_rir,
-                              effort_scale=item.target_scale if item.target_rir is not None or last else None))
-    return tuple(sets)
+        all_out = item.calibration and index == item.sets - 1
+        target = SetRecord(set_type=SetType.FAILURE if all_out else SetType.WORKING, load_kg=load_kg,
+                           reps=item.reps_high, rir=0.0 if all_out else item.target_rir,
+                           effort_scale=item.target_scale if item.target_rir is not None or all_out else None)
+        plans.append(PlannedSet(planned=target, reps_low=item.reps_low,
+                                last=done[index] if index < len(done) else None))
+    return tuple(plans)
+
+
+def as_last_time(previous: tuple[SetRecord, ...], done: int = 0) -> tuple[PlannedSet, ...]:
+    """The plan "as last time": each set of the previous session repeated, beyond the `done` sets already logged."""
+    return tuple(PlannedSet(planned=s.repeated(), last=s) for s in previous[done:])
+
+
+PLANS_OPEN = timedelta(hours=12)  # after this long from a session's start, a plan not done is shown as skipped
+
+
+def plans_open(start: datetime, now: datetime) -> bool:
+    """Whether a session's plans are still to do (True) or, left over, skipped: a session is taken to be over
+    twelve hours after its start. Skipped plans stay (what was planned and not done is worth seeing), count
+    nowhere like any plan, and can still be confirmed or deleted."""
+    return now - start < PLANS_OPEN

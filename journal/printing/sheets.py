@@ -63,8 +63,9 @@ class PlannedExercise:
 
 def gym_sheet(routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, scale: EffortScale,
               day: date | None = None) -> str:
-    """A sheet to take to the gym: per exercise the target, last time's sets, the suggested load, and empty boxes
-    for load, reps and effort per set (and reps to failure on a calibration set)."""
+    """A sheet to take to the gym: per exercise the target, last time's sets (sets done, never plans: see
+    journal.storage.routines.last_sets), the suggested load, and empty boxes for load, reps and effort per set (and
+    reps to failure on a calibration set)."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
     parts = [STYLE, f"<h1>{_e(routine.name)}</h1>",
              f"<p class='meta'>Date: {day.isoformat() if day else '______________'} &nbsp;&nbsp; "
@@ -101,7 +102,8 @@ def gym_sheet(routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, sca
 def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: float,
                   formula: E1rmFormula) -> str:
     """A logged session: every set with its effort and e1RM, and per exercise and for the session the working
-    sets, hard sets and tonnage."""
+    sets, hard sets and tonnage. Sets still planned are listed apart, under "Planned, not done", and count in no
+    figure."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
     parts = [STYLE, f"<h1>{_e(session.title or 'Session')}</h1>",
              f"<p class='meta'>{session.start:%A %d %B %Y, %H:%M}"]
@@ -133,6 +135,9 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
                                                                                      else ""), _e(record.note)]
             parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         parts.append("</table>")
+        if entry.plans:  # never as sets: a plan left over is not a set done
+            parts.append(f"<p class='small'><i>Planned, not done ({len(entry.plans)}): " + escape(", ".join(
+                _set_line(p.planned, unit, scale) for p in entry.plans)) + "</i></p>")
         best = (f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else "")
         parts.append(f"<p class='small'>{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ "
                      f"{format_number(hard_rir, 1)}) · {format_mass(figures.tonnage_kg, unit)}{best}</p>")

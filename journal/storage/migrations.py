@@ -105,6 +105,26 @@ ALTER TABLE session ADD COLUMN routine_id INTEGER REFERENCES routine (id) ON DEL
 CREATE INDEX session_routine_id ON session (routine_id);
 """
 
+_V4 = """
+CREATE TABLE planned_set (
+    id INTEGER NOT NULL PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    set_type VARCHAR(255) NOT NULL DEFAULT 'working',
+    load_kg REAL,
+    reps INTEGER,
+    reps_low INTEGER,
+    rir REAL,
+    effort_scale VARCHAR(255),
+    duration_s REAL,
+    distance_m REAL,
+    last_load_kg REAL,
+    last_reps INTEGER,
+    last_rir REAL
+);
+CREATE INDEX planned_set_entry_id_position ON planned_set (entry_id, position);
+"""
+
 
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
@@ -119,6 +139,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_V1),  # 1: exercises with aliases, sessions, entries, sets
     _script(_V2),  # 2: failure reps for RIR calibration, duration and distance for timed and cardio sets
     _script(_V3),  # 3: routines (planned sessions) and the routine a session was started from
+    _script(_V4),  # 4: planned sets, kept apart from the sets done so that no figure can count them
 )
 SCHEMA_VERSION = len(STEPS)
 

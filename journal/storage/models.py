@@ -101,6 +101,28 @@ class SetRow(BaseModel):
         table_name = "set"
 
 
+class PlannedSetRow(BaseModel):
+    """A set planned for an exercise of a session (from a routine or "as last time"): not a set until the lifter
+    confirms it, and so in no figure; `last_*` is what was done in its place last time."""
+
+    entry = ForeignKeyField(EntryRow, backref="plans", on_delete="CASCADE")
+    position = IntegerField()
+    set_type = CharField(default="working")
+    load_kg = FloatField(null=True)
+    reps = IntegerField(null=True)  # the target (the top of the rep range)
+    reps_low = IntegerField(null=True)  # the bottom of the rep range, when the plan has one
+    rir = FloatField(null=True)
+    effort_scale = CharField(null=True)
+    duration_s = FloatField(null=True)
+    distance_m = FloatField(null=True)
+    last_load_kg = FloatField(null=True)
+    last_reps = IntegerField(null=True)
+    last_rir = FloatField(null=True)
+
+    class Meta:
+        table_name = "planned_set"
+
+
 class RoutineItemRow(BaseModel):
     routine = ForeignKeyField(RoutineRow, backref="items", on_delete="CASCADE")
     exercise = ForeignKeyField(ExerciseRow, on_delete="RESTRICT")
@@ -119,4 +141,4 @@ class RoutineItemRow(BaseModel):
         table_name = "routine_item"
 
 
-ALL_MODELS = (ExerciseRow, AliasRow, SessionRow, EntryRow, SetRow, RoutineRow, RoutineItemRow)
+ALL_MODELS = (ExerciseRow, AliasRow, SessionRow, EntryRow, SetRow, RoutineRow, RoutineItemRow, PlannedSetRow)

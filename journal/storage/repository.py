@@ -13,10 +13,11 @@ from typing import Any
 from peewee import fn
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import Entry, Session, SetRecord, SetType
+from journal.domain.records import Entry, PlannedSet, Session, SetRecord, SetType
 from journal.storage.changes import Change
 from journal.storage.exercises import to_exercise
-from journal.storage.models import EntryRow, ExerciseRow, SessionRow, SetRow, db
+from journal.storage.models import EntryRow, ExerciseRow, PlannedSetRow, SessionRow, SetRow, db
+from journal.storage.plans import insert_plan, plans_of, shift_plans
 
 SESSION_FIELDS = ("start", "end", "title", "bodyweight_kg", "notes")
 
@@ -63,8 +64,9 @@ def get_session(session_id: int) -> Session:
              .order_by(SetRow.entry, SetRow.position))
     for set_row in query:
         sets.setdefault(set_row.entry_id, []).append(to_set(set_row))
-    entries = tuple(Entry(id=e.id, exercise=to_exercise(e.exercise), note=e.note, sets=tuple(sets.get(e.id, ())))
-                    for e in entry_rows)
+    plans = plans_of(e.id for e in entry_rows)
+    entries = tuple(Entry(id=e.id, exercise=to_exercise(e.exercise), note=e.note, sets=tuple(sets.get(e.id, ())),
+                          plans=plans.get(e.id, ())) for e in entry_rows)
     return Session(id=row.id, start=row.start, end=row.end, title=row.title, bodyweight_kg=row.bodyweight_kg,
                    notes=row.notes, source=row.source, source_key=row.source_key, entries=entries,
                    routine_id=row.routine_id)
@@ -73,7 +75,8 @@ def get_session(session_id: int) -> Session:
 def get_entry(entry_id: int) -> Entry:
     row = EntryRow.select(EntryRow, ExerciseRow).join(ExerciseRow).where(EntryRow.id == entry_id).get()
     sets = tuple(to_set(s) for s in SetRow.select().where(SetRow.entry == entry_id).order_by(SetRow.position))
-    return Entry(id=row.id, exercise=to_exercise(row.exercise), note=row.note, sets=sets)
+    return Entry(id=row.id, exercise=to_exercise(row.exercise), note=row.note, sets=sets,
+                 plans=plans_of((entry_id,)).get(entry_id, ()))
 
 
 def entry_session(entry_id: int) -> int:
@@ -132,7 +135,8 @@ def _insert_entry(session_id: int, position: int, entry: Entry) -> Entry:
     row = EntryRow.create(id=entry.id, session=session_id, exercise=entry.exercise.id, position=position,
                           note=entry.note)
     sets = tuple(_insert_set(row.id, index, record) for index, record in enumerate(entry.sets))
-    return Entry(id=row.id, exercise=entry.exercise, note=entry.note, sets=sets)
+    plans = tuple(insert_plan(row.id, index, plan) for index, plan in enumerate(entry.plans))
+    return Entry(id=row.id, exercise=entry.exercise, note=entry.note, sets=sets, plans=plans)
 
 
 def _shift(model: type[EntryRow] | type[SetRow], parent: Any, start: int, delta: int) -> None:
@@ -229,6 +233,29 @@ def move_set(set_id: int, position: int) -> Change:
         row = SetRow.get_by_id(set_id)
         _move(SetRow, row, SetRow.entry == row.entry_id, position)
     return set_change(row.entry_id)  # the order matters to figures (the last set of an exercise)
+
+
+def confirm_plan(plan_id: int, record: SetRecord) -> tuple[SetRecord, Change]:
+    """The lifter did a planned set: `record` (what was done, keeping any id it carries) becomes the exercise's last
+    set and the plan goes, in one transaction."""
+    with db.atomic():
+        plan = PlannedSetRow.get_by_id(plan_id)
+        plan.delete_instance()
+        shift_plans(plan.entry_id, plan.position, -1)
+        position = SetRow.select().where(SetRow.entry == plan.entry_id).count()
+        stored = _insert_set(plan.entry_id, position, record)
+    return stored, set_change(plan.entry_id)
+
+
+def unconfirm_plan(set_id: int, plan: PlannedSet, position: int) -> Change:
+    """confirm_plan taken back: the set goes and the plan is put back at `position`, with its id."""
+    with db.atomic():
+        row = SetRow.get_by_id(set_id)
+        row.delete_instance()
+        _shift(SetRow, SetRow.entry == row.entry_id, row.position, -1)
+        shift_plans(row.entry_id, position, 1)
+        insert_plan(row.entry_id, position, plan)
+    return set_change(row.entry_id)
 
 
 def session_count() -> int:

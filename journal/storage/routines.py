@@ -8,12 +8,12 @@ from collections.abc import Collection
 from datetime import datetime
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import Session
+from journal.domain.records import Session, SetRecord
 from journal.domain.routines import Routine, RoutineItem
 from journal.storage.changes import Change
 from journal.storage.exercises import to_exercise
-from journal.storage.models import ExerciseRow, RoutineItemRow, RoutineRow, SessionRow, db
-from journal.storage.repository import NotFound, get_session
+from journal.storage.models import EntryRow, ExerciseRow, RoutineItemRow, RoutineRow, SessionRow, SetRow, db
+from journal.storage.repository import NotFound, get_session, to_set
 
 
 def _item(row: RoutineItemRow) -> RoutineItem:
@@ -92,3 +92,21 @@ def last_session(routine_id: int, before: datetime | None = None) -> Session | N
         query = query.where(SessionRow.start < before)
     row = query.order_by(SessionRow.start.desc()).first()
     return get_session(row.id) if row else None
+
+
+def last_sets(routine_id: int, before: datetime | None = None) -> dict[int, tuple[SetRecord, ...]]:
+    """By exercise, the sets done in the latest session started from the routine (before `before`) in which the
+    exercise has sets done: what "Last time" and "Next time" read. Plans are not sets, so a session just started,
+    or an exercise skipped, gives way to the one before."""
+    query = (EntryRow.select(EntryRow.id, EntryRow.exercise).join(SessionRow)
+             .where((SessionRow.routine == routine_id) & EntryRow.id.in_(SetRow.select(SetRow.entry))))
+    if before is not None:
+        query = query.where(SessionRow.start < before)
+    latest: dict[int, int] = {}  # exercise -> entry
+    for row in query.order_by(SessionRow.start.desc(), SessionRow.id.desc(), EntryRow.position.desc()):
+        latest.setdefault(row.exercise_id, row.id)
+    sets: dict[int, list[SetRecord]] = {}
+    if latest:
+        for row in SetRow.select().where(SetRow.entry.in_(list(latest.values()))).order_by(SetRow.position):
+            sets.setdefault(row.entry_id, []).append(to_set(row))
+    return {exercise: tuple(sets.get(entry, ())) for exercise, entry in latest.items()}

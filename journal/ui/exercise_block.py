@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.metrics import summarize
 from journal.domain.records import Entry, SetRecord
+from journal.domain.routines import as_last_time, plans_open
 from journal.domain.units import format_mass
 from journal.storage import repository as repo
 from journal.ui import undo
@@ -72,7 +73,8 @@ class ExerciseBlock(QFrame):
 
         style = self.style()
         self.last_time = QToolButton(text="As last time")
-        self.last_time.setToolTip("Fill this exercise with the sets from its previous session (Ctrl+L)")
+        self.last_time.setToolTip("Plan this exercise's sets from its previous session (Ctrl+L): shown in grey, "
+                                  "they count once you log each with Enter")
         self.last_time.clicked.connect(self.fill_as_last_time)
         self.up = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), "Move exercise up (Ctrl+Shift+Up)")
         self.up.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position - 1))
@@ -99,8 +101,12 @@ class ExerciseBlock(QFrame):
 
         self.model = SetsTableModel(entry.exercise, service.preferences, bodyweight_kg, self._commit)
         self.model.refused.connect(self._refused)
+        # a tick box is ticked inside the table's own event handling: the set is stored right after it
+        self.model.confirm_requested.connect(
+            lambda row: QTimer.singleShot(0, self, lambda: self._on_action("enter", row)))
         self.table = SetsTable(self.model)
         self.table.action.connect(self._on_action)
+        self.table.left.connect(self._left)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.error = QLabel()
@@ -129,7 +135,8 @@ class ExerciseBlock(QFrame):
         self.entry = entry
         if not self.note.isModified():
             self.note.setText(entry.note)
-        self.model.set_sets(list(entry.sets))
+        self.model.set_sets(list(entry.sets), list(entry.plans))
+        self.model.set_plans_open(plans_open(self.session_start, datetime.now()))
         self.update_summary()
 
     def reload(self) -> None:
@@ -138,6 +145,7 @@ class ExerciseBlock(QFrame):
     def set_context(self, position: int, count: int, bodyweight_kg: float | None, start: datetime) -> None:
         self.position = position
         self.session_start = start
+        self.model.set_plans_open(plans_open(start, datetime.now()))
         self.up.setEnabled(position > 0)
         self.down.setEnabled(position < count - 1)
         self.model.set_preferences(self.service.preferences, bodyweight_kg)
@@ -168,6 +176,8 @@ class ExerciseBlock(QFrame):
     def flush(self) -> None:
         if self.note.isModified():
             self._save_note()
+        for row in range(self.model.rowCount()):
+            self._store_typed(row)
 
     def _commit(self, row: int, old: SetRecord | None, new: SetRecord) -> None:
         self._clear_error()
@@ -177,7 +187,8 @@ class ExerciseBlock(QFrame):
             self.service.push(undo.EditSet(self.service, old, new.replace(id=old.id)))
 
     def _refused(self, row: int, column: int, message: str) -> None:
-        where = "New set" if self.model.is_draft(row) else f"Row {row + 1}"
+        where = ("New set" if self.model.is_draft(row) else "Planned set" if self.model.is_plan(row)
+                 else f"Row {row + 1}")
         self._show_error(f"{where} · {message}")
         rect = self.table.visualRect(self.model.index(row, column))
         QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2)), message, self.table)
@@ -191,17 +202,65 @@ class ExerciseBlock(QFrame):
         self.error.clear()
         self.error.hide()
 
+    def _store_typed(self, row: int) -> None:
+        """Store what was typed in a ghost or + row, once the cells a set needs were typed: only the typed values
+        (a grey value the lifter did not confirm is never stored)."""
+        model = self.model
+        if model.is_done(row) or not model.typed_keys(row) or model.missing(row, typed_only=True) is not None:
+            return
+        self._store(row, model.typed_set(row))
+
+    def _store(self, row: int, record: SetRecord) -> None:
+        """Store `record` from a ghost row (the plan confirmed, in one undo step) or the + row (a new set)."""
+        plan = self.model.plan_at(row) if self.model.is_plan(row) else None
+        self.model.forget_typed(row)
+        self._clear_error()
+        if plan is not None:
+            self.service.push(undo.ConfirmPlan(self.service, plan, record))
+        else:
+            self.service.push(undo.AddSet(self.service, self.entry_id, record))
+
+    def _left(self, key: object) -> None:
+        row = self.model.row_of(key)  # type: ignore[arg-type]
+        if row < 0 or self.model.is_done(row) or not self.model.typed_keys(row):
+            return
+        missing = self.model.missing(row, typed_only=True)
+        if missing is None:
+            self._store_typed(row)
+        else:
+            where = "The new set" if self.model.is_draft(row) else "The planned set"
+            self._show_error(f"{where} is not stored yet: type its {self._cell_name(missing)} too, or press Enter on "
+                             "it to store it as shown.")
+
+    def _cell_name(self, key: str) -> str:
+        return {"load": "load", "reps": "reps", "duration": "time", "distance": "distance"}.get(key, key)
+
+    def _store_shown(self, row: int) -> bool:
+        """Enter on a ghost or + row: store it as shown (typed values in place of the plan's). False when a cell a
+        set needs is empty (the cursor goes there and a message says so)."""
+        model = self.model
+        missing = model.missing(row)
+        if missing is not None:
+            if model.is_draft(row) and not model.sets and not model.typed_keys(row):
+                self._show_error("Type the load and reps of the first set; Enter then repeats it.")
+            else:
+                self._show_error(f"Type the {self._cell_name(missing)} of this set first; Enter then stores it.")
+            self.table.go_to(row, missing)
+            return False
+        self._store(row, model.record(row))
+        return True
+
     def _on_action(self, name: str, row: int) -> None:
         model = self.model
         if name == "enter":
-            if model.is_draft(row):
-                if not model.sets:
-                    self._show_error("Type the load and reps of the first set; Enter then repeats it.")
-                    self.table.go_to(row)
-                    return
-                self._clear_error()
-                self.service.push(undo.AddSet(self.service, self.entry_id, model.draft(), row))
+            if not model.is_done(row) and not self._store_shown(row):
+                return
             self.table.go_to(row + 1)
+            return
+        if model.is_plan(row):
+            if name == "delete":
+                self.service.push(undo.DeletePlan(self.service, model.plan_at(row)))
+                self.table.go_to(row)
             return
         if model.is_draft(row):
             return
@@ -220,11 +279,17 @@ class ExerciseBlock(QFrame):
                 self.table.go_to(target, model.columns[self.table.currentIndex().column()].key)
 
     def fill_as_last_time(self) -> None:
+        """Plan the sets of the exercise's previous session not yet done here, as ghost rows in place of any plan
+        shown (the sets done stay): each counts nowhere until confirmed."""
         previous = repo.previous_sets(self.entry.exercise.id or 0, self.session_start, self.session_id)
         if not previous:
             self._show_error(f"No earlier session has {self.entry.exercise.name}.")
             return
+        plans = as_last_time(previous, len(self.model.sets))
+        if not plans:
+            self._show_error(f"All {len(previous)} sets of last time are done already.")
+            return
         self._clear_error()
-        self.service.push(undo.FillEntry(self.service, self.entry_id, tuple(s.repeated() for s in previous),
+        self.service.push(undo.FillEntry(self.service, self.entry_id, plans,
                                          f"{self.entry.exercise.name} as last time"))
-        self.table.go_to(0)
+        self.table.go_to(len(self.model.sets))

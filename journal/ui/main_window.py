@@ -280,12 +280,13 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.routines)
 
     def start_from_routine(self, routine: Routine) -> None:
-        """A new session with the routine's exercises and their planned sets (load suggested from last time)."""
+        """A new session with the routine's exercises and their planned sets (load suggested from last time). The
+        plans are shown as ghost rows and count nowhere until the lifter confirms each (Enter or its tick box)."""
         from journal.ui.printouts import plan
 
         self.editor.flush()
         prefs = self.service.preferences
-        entries = tuple(Entry(exercise=p.item.exercise, sets=planned_sets(p.item, p.suggestion.load_kg),
+        entries = tuple(Entry(exercise=p.item.exercise, plans=planned_sets(p.item, p.suggestion.load_kg, p.last),
                               note=p.item.notes) for p in plan(routine, prefs))
         session = Session(start=datetime.now().replace(second=0, microsecond=0), title=routine.name,
                           routine_id=routine.id, entries=entries)

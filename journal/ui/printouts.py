@@ -18,7 +18,7 @@ from journal.printing.document import SafeDocument
 from journal.printing.sheets import PlannedExercise, gym_sheet, report, session_sheet
 from journal.storage.repository import get_session
 from journal.storage.review import exercise_totals
-from journal.storage.routines import last_session
+from journal.storage.routines import last_sets
 from journal.ui.review_data import Snapshot
 from journal.ui.review_figures import Scope, draw_proximity, draw_volume
 from journal.ui.service import Preferences
@@ -27,11 +27,12 @@ PAGE_BREAK = "<div style='page-break-before: always'></div>"
 
 
 def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -> list[PlannedExercise]:
-    """Each exercise of the routine with the load to suggest and the sets of the last session of the routine."""
-    last = last_session(routine.id, before) if routine.id is not None else None
+    """Each exercise of the routine with the load to suggest and the sets done the last time the routine had it
+    (sets done only: plans count nowhere)."""
+    last = last_sets(routine.id, before) if routine.id is not None else {}
     planned = []
     for item in routine.items:
-        sets = next((e.sets for e in (last.entries if last else ()) if e.exercise.id == item.exercise.id), ())
+        sets = last.get(item.exercise.id or 0, ())
         step = load_step(item.exercise, prefs.units, prefs.step_kg, prefs.step_lb)
         planned.append(PlannedExercise(item, suggest(item, sets, step, prefs.units), sets))
     return planned

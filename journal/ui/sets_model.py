@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: MIT
 """The Qt item model behind one exercise's sets table.
 
-Rows are the stored sets and, last, a draft row pre-filled from the set above: editing the draft, or pressing Enter
-on it, stores it as a new set. Cells are parsed by journal.domain.validation; a refused value is never written and
-`refused` says why.
+Rows are the sets done, then the planned sets (ghost rows: a plan, counted nowhere), and last the + row, pre-filled
+from the set above. A set done is saved as each cell is edited. On a ghost row or the + row, what is typed is kept
+in the row, drawn plain among the grey values it replaces, and nothing is stored until the lifter stores the row:
+Enter stores it as shown, leaving it stores only what was typed once the cells a set needs were typed (see
+`needs`), and a grey value the lifter did not confirm is never stored. Cells are parsed by journal.domain.validation;
+a refused value is never written and `refused` says why.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from journal.domain import validation as v
 from journal.domain.effort import EffortScale, display_effort, is_imprecise
 from journal.domain.metrics import e1rm, effective_load
-from journal.domain.records import Exercise, Measure, SetRecord, SetType
+from journal.domain.records import Exercise, Measure, PlannedSet, SetRecord, SetType
 from journal.domain.units import format_load, format_number
 from journal.ui.service import Preferences
 
@@ -75,7 +78,35 @@ def next_draft(sets: list[SetRecord]) -> SetRecord:
     return sets[-1].repeated() if sets else SetRecord()
 
 
-def _one_inserted(shorter: list[int | None], longer: list[int | None]) -> int | None:
+# The record fields behind each editable column.
+_FIELDS = {"set_type": ("set_type",), "load": ("load_kg",), "reps": ("reps",), "effort": ("rir", "effort_scale"),
+           "failure_reps": ("failure_reps",), "duration": ("duration_s",), "distance": ("distance_m",),
+           "note": ("note",)}
+
+
+def overlay(base: SetRecord, typed: SetRecord, keys: frozenset[str]) -> SetRecord:
+    """`base` with the cells `keys` taken from `typed`."""
+    return base.replace(**{name: getattr(typed, name) for key in keys for name in _FIELDS[key]})
+
+
+def needs(exercise: Exercise) -> tuple[tuple[str, ...], ...]:
+    """The cells a set of the exercise cannot do without, as groups of which one must be filled: the reps (and the
+    load, unless the exercise is done with the body or a band), the time, or the distance (or time) covered."""
+    if exercise.measure is Measure.TIME:
+        return (("duration",),)
+    if exercise.measure is Measure.DISTANCE:
+        return (("distance",),)
+    if exercise.measure is Measure.DISTANCE_TIME:
+        return (("distance", "duration"),)
+    if exercise.bodyweight or exercise.equipment == "band":
+        return (("reps",),)
+    return (("load",), ("reps",))
+
+
+RowKey = tuple[str, int | None]  # ("s", set id), ("p", plan id) or ("d", None) for the + row
+
+
+def _one_inserted(shorter: list[Any], longer: list[Any]) -> int | None:
     """Where `longer` is `shorter` with one id inserted, that position."""
     for position in range(len(longer)):
         if longer[:position] + longer[position + 1:] == shorter:
@@ -83,7 +114,7 @@ def _one_inserted(shorter: list[int | None], longer: list[int | None]) -> int | 
     return None
 
 
-def _one_moved(old: list[int | None], new: list[int | None]) -> tuple[int, int] | None:
+def _one_moved(old: list[Any], new: list[Any]) -> tuple[int, int] | None:
     """Where `new` is `old` with one id moved, (from, to)."""
     for source, item in enumerate(old):
         rest = old[:source] + old[source + 1:]
@@ -96,9 +127,11 @@ def _one_moved(old: list[int | None], new: list[int | None]) -> tuple[int, int] 
 class SetsTableModel(QAbstractTableModel):
     """Signals:
         refused(int, int, str): row, column and message of a value that was not accepted.
+        confirm_requested(int): the tick box of a ghost row was ticked: log that planned set as shown.
     """
 
     refused = Signal(int, int, str)
+    confirm_requested = Signal(int)
 
     def __init__(self, exercise: Exercise, prefs: Preferences, bodyweight_kg: float | None,
                  commit: Callable[[int, SetRecord | None, SetRecord], None]) -> None:
@@ -107,48 +140,70 @@ class SetsTableModel(QAbstractTableModel):
         self.prefs = prefs
         self.bodyweight_kg = bodyweight_kg
         self.columns = columns_for(exercise)
-        self.sets: list[SetRecord] = []
+        self.sets: list[SetRecord] = []  # the sets done
+        self.plans: list[PlannedSet] = []  # the sets planned, not done: ghost rows
+        self.plans_open = True  # False: the session is over and the plans left are shown as skipped
         self._draft = SetRecord()  # the last row: the next set, pre-filled from the one above
+        self._typed: dict[int | None, tuple[SetRecord, frozenset[str]]] = {}  # plan id (None: + row) -> typed
         self.last_refused = False  # the last edit was refused: Enter stays on its cell
         self.rejected: tuple[int, int, str] | None = None  # (row, column, text) of it, to edit again
-        self._commit = commit  # (row, stored set or None for the draft, new value)
+        self._commit = commit  # (row, stored set, new value) of a set done
 
     # ---- contents ----
-    def set_sets(self, sets: list[SetRecord]) -> None:
-        """Show `sets`. A set added, removed or moved is signalled as exactly that, so an open editor and the
-        current cell survive an edit; the draft row follows once the rows are in place."""
-        old, new = [r.id for r in self.sets], [r.id for r in sets]
-        grown = len(new) - len(old)
+    def _keys(self, sets: list[SetRecord], plans: list[PlannedSet]) -> list[RowKey]:
+        return [("s", r.id) for r in sets] + [("p", p.id) for p in plans] + [("d", None)]
+
+    def set_sets(self, sets: list[SetRecord], plans: list[PlannedSet] | None = None) -> None:
+        """Show `sets` and `plans` (None: the plans shown stay). A row added, removed or moved is signalled as
+        exactly that, so an open editor and the current cell survive an edit: a plan confirmed becomes its set's
+        row, and a + row stored becomes the set's row with a new + row below."""
+        plans = self.plans if plans is None else list(plans)
+        old, new = self._keys(self.sets, self.plans), self._keys(sets, plans)
+        old_sets, new_sets = {k for k in old if k[0] == "s"}, {k for k in new if k[0] == "s"}
+        gone_plans = [k for k in old if k[0] == "p" and k not in new]
+        came = [k for k in new if k not in old_sets and k[0] == "s"]
+        gone_sets = [k for k in old_sets if k not in new_sets]
+        back = [k for k in new if k[0] == "p" and k not in old]
+        if len(came) == 1 and len(gone_plans) == 1 and old_sets <= new_sets:
+            old[old.index(gone_plans[0])] = came[0]  # the plan confirmed is now that set
+        elif len(back) == 1 and len(gone_sets) == 1 and new_sets <= old_sets:
+            old[old.index(gone_sets[0])] = back[0]  # the set taken back is its plan again
+        elif len(came) == 1 and not self.plans and not plans and new[len(sets) - 1] == came[0]:
+            old[-1] = came[0]  # the + row stored is now that set
         if old == new:
-            self.sets = list(sets)
-        elif grown == 1 and _one_inserted(old, new) == len(old):
-            # The draft row became the new set; a new draft row appears below it.
-            self.beginInsertRows(QModelIndex(), len(old) + 1, len(old) + 1)
-            self.sets = [*self.sets, self._draft]
-            self.endInsertRows()
-            self.sets = list(sets)
-        elif grown == 1 and (p := _one_inserted(old, new)) is not None:
+            self.sets, self.plans = list(sets), plans
+        elif len(new) == len(old) + 1 and (p := _one_inserted(old, new)) is not None:
             self.beginInsertRows(QModelIndex(), p, p)
-            self.sets = list(sets)
+            self.sets, self.plans = list(sets), plans
             self.endInsertRows()
-        elif grown == -1 and (p := _one_inserted(new, old)) is not None:
+        elif len(new) == len(old) - 1 and (p := _one_inserted(new, old)) is not None:
             self.beginRemoveRows(QModelIndex(), p, p)
-            self.sets = list(sets)
+            self.sets, self.plans = list(sets), plans
             self.endRemoveRows()
-        elif grown == 0 and (move := _one_moved(old, new)) is not None:
+        elif len(new) == len(old) and (move := _one_moved(old, new)) is not None:
             source, target = move
             self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target + (target > source))
-            self.sets = list(sets)
+            self.sets, self.plans = list(sets), plans
             self.endMoveRows()
         else:
             self.beginResetModel()
-            self.sets = list(sets)
+            self.sets, self.plans = list(sets), plans
             self._draft = next_draft(self.sets)
             self.endResetModel()
         self._draft = next_draft(self.sets)
-        last = len(self.sets)
+        ids = {p.id for p in self.plans}
+        self._typed = {key: value for key, value in self._typed.items() if key is None or key in ids}
+        last = self.rowCount() - 1
         self.dataChanged.emit(self.index(0, 0), self.index(last, len(self.columns) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, last)
+
+    def set_plans_open(self, open_: bool) -> None:
+        if open_ != self.plans_open:
+            self.plans_open = open_
+            if self.plans:
+                first, last = len(self.sets), len(self.sets) + len(self.plans) - 1
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, first, last)
 
     def set_preferences(self, prefs: Preferences, bodyweight_kg: float | None) -> None:
         self.prefs, self.bodyweight_kg = prefs, bodyweight_kg
@@ -157,20 +212,100 @@ class SetsTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
 
     def draft(self) -> SetRecord:
-        return self._draft
+        return self.record(self.rowCount() - 1)
 
     def is_draft(self, row: int) -> bool:
-        return row == len(self.sets)
+        return row == len(self.sets) + len(self.plans)
 
-    def record(self, row: int) -> SetRecord:
-        return self.draft() if self.is_draft(row) else self.sets[row]
+    def is_plan(self, row: int) -> bool:
+        return len(self.sets) <= row < len(self.sets) + len(self.plans)
+
+    def is_done(self, row: int) -> bool:
+        return 0 <= row < len(self.sets)
+
+    def plan_at(self, row: int) -> PlannedSet:
+        return self.plans[row - len(self.sets)]
+
+    def row_key(self, row: int) -> RowKey:
+        if self.is_done(row):
+            return ("s", self.sets[row].id)
+        return ("p", self.plan_at(row).id) if self.is_plan(row) else ("d", None)
+
+    def row_of(self, key: RowKey) -> int:
+        """The row of a key from row_key, or -1 when it is gone."""
+        keys = self._keys(self.sets, self.plans)
+        return keys.index(key) if key in keys else -1
 
     def column_of(self, key: str) -> int:
         return next((i for i, c in enumerate(self.columns) if c.key == key), -1)
 
+    def _pending_key(self, row: int) -> int | None:
+        return self.plan_at(row).id if self.is_plan(row) else None
+
+    def _base(self, row: int) -> SetRecord:
+        return self.plan_at(row).planned if self.is_plan(row) else self._draft
+
+    def record(self, row: int) -> SetRecord:
+        """The row as shown: a set done, or a ghost or + row with what was typed in place of the grey values."""
+        if self.is_done(row):
+            return self.sets[row]
+        base = self._base(row)
+        typed = self._typed.get(self._pending_key(row))
+        return overlay(base, typed[0], typed[1]) if typed else base
+
+    def typed_keys(self, row: int) -> frozenset[str]:
+        if self.is_done(row):
+            return frozenset()
+        typed = self._typed.get(self._pending_key(row))
+        return typed[1] if typed else frozenset()
+
+    def missing(self, row: int, typed_only: bool = False) -> str | None:
+        """The first cell (column key) a set needs that the row lacks (`typed_only`: that the lifter has not
+        typed), or None when it can be stored. Shown as it is, the + row may go without a load (as the set above
+        did); a planned set may not."""
+        record, typed = self.record(row), self.typed_keys(row)
+        groups = needs(self.exercise)
+        if self.is_draft(row) and not typed_only:
+            groups = tuple(g for g in groups if g != ("load",))
+        for group in groups:
+            present = [k for k in group if (k in typed if typed_only else self.text(record, k) != "")]
+            if not present:
+                return group[0]
+        return None
+
+    def typed_set(self, row: int) -> SetRecord:
+        """Only what was typed in a ghost or + row (its set type as shown): what leaving the row stores."""
+        record = self.record(row)
+        return overlay(SetRecord(set_type=record.set_type), record, self.typed_keys(row))
+
+    def forget_typed(self, row: int) -> None:
+        """Drop what was typed in a ghost or + row (it has been stored)."""
+        if not self.is_done(row) and self._typed.pop(self._pending_key(row), None) is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def plan_tip(self, row: int) -> str:
+        plan = self.plan_at(row)
+        target, unit, scale = plan.planned, self.prefs.units, self.prefs.effort_scale
+        effort = "RPE" if scale is EffortScale.RPE else "RIR"
+        reps = (f"{plan.reps_low}–{target.reps}" if plan.reps_low is not None and target.reps is not None
+                and plan.reps_low != target.reps else self.text(target, "reps"))
+        parts = [f"{format_load(target.load_kg, unit)} {unit}" if target.load_kg is not None else "",
+                 f"{reps} reps" if reps else "",
+                 f"@ {effort} {self.text(target, 'effort')}" if target.rir is not None else ""]
+        text = "Planned: " + (" ".join(p for p in parts if p) or target.set_type.label)
+        if plan.last is not None:
+            last = plan.last
+            done = [f"{format_load(last.load_kg, unit)} {unit}" if last.load_kg is not None else "",
+                    f"× {last.reps}" if last.reps is not None else "",
+                    f"@ {effort} {self.text(last, 'effort')}" if last.rir is not None else ""]
+            text += " · last time: " + " ".join(p for p in done if p)
+        state = ("Not done yet" if self.plans_open else "Skipped: the session is over and this set was not done")
+        return (f"{text}.\n{state}; a plan counts in no figure. Enter or the tick box logs it as shown; type over a "
+                "cell to log what you did; Delete drops it.")
+
     # ---- Qt model ----
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.sets) + 1
+        return 0 if parent.isValid() else len(self.sets) + len(self.plans) + 1
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -181,6 +316,8 @@ class SetsTableModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.columns[index.column()].editable:
             base |= Qt.ItemFlag.ItemIsEditable
+        if index.column() == 0 and self.is_plan(index.row()):
+            base |= Qt.ItemFlag.ItemIsUserCheckable  # tick it: done as shown
         return base
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -190,13 +327,19 @@ class SetsTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return _TIPS.get(self.columns[section].key)
             return None
+        if not 0 <= section < self.rowCount():
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             if self.is_draft(section):
                 return "+"
+            if self.is_plan(section):
+                return "○" if self.plans_open else "–"
             if self.sets[section].is_warmup:
                 return "W"
             return str(sum(1 for s in self.sets[: section + 1] if not s.is_warmup))
         if role == Qt.ItemDataRole.ToolTipRole:
+            if self.is_plan(section):
+                return self.plan_tip(section)
             return "Next set: type to fill it in, or press Enter to repeat the set above" if self.is_draft(
                 section) else None
         return None
@@ -206,21 +349,26 @@ class SetsTableModel(QAbstractTableModel):
             return None
         row, key = index.row(), self.columns[index.column()].key
         record = self.record(row)
+        ghost = not self.is_done(row) and key not in self.typed_keys(row)  # a grey value, not (yet) the lifter's
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.text(record, key)
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.is_plan(row):
+            return Qt.CheckState.Unchecked.value
         if role == Qt.ItemDataRole.ForegroundRole:
             palette = QApplication.palette()
-            if self.is_draft(row) or record.is_warmup:
+            if ghost or (record.is_warmup and self.is_done(row)):
                 return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
             return None
-        if role == Qt.ItemDataRole.FontRole and self.is_draft(row):
+        if role == Qt.ItemDataRole.FontRole and ghost:
             font = QFont()
             font.setItalic(True)
+            font.setStrikeOut(self.is_plan(row) and not self.plans_open)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("note", "set_type"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(record, key)
+            own = self.tooltip(record, key)
+            return self.plan_tip(row) if self.is_plan(row) and own is None else own
         return None
 
     def _e1rm(self, record: SetRecord) -> Any:
@@ -269,12 +417,19 @@ class SetsTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid():
             return False
         row, key = index.row(), self.columns[index.column()].key
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.is_plan(row):
+            if value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value):
+                self.confirm_requested.emit(row)
+            return True
+        if role != Qt.ItemDataRole.EditRole:
+            return False
         record = self.record(row)
         self.rejected = None
-        if not self.is_draft(row) and not isinstance(value, SetType) and str(value).strip() == self.text(record, key):
+        done = self.is_done(row)
+        if done and not isinstance(value, SetType) and str(value).strip() == self.text(record, key):
             self.last_refused = False
             return True  # unchanged as shown: the stored value (say kg behind a rounded lb) stays exactly as it is
         try:
@@ -285,9 +440,12 @@ class SetsTableModel(QAbstractTableModel):
             self.refused.emit(row, index.column(), f"{error.field}: {error.message}")
             return False
         self.last_refused = False
-        if new == record and not self.is_draft(row):
+        if not done:  # a ghost or + row keeps what was typed until the row is stored
+            self._typed[self._pending_key(row)] = (new, self.typed_keys(row) | {key})
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
             return True
-        self._commit(row, None if self.is_draft(row) else record, new)
+        if new != record:
+            self._commit(row, record, new)
         return True
 
     def parse(self, record: SetRecord, key: str, value: Any) -> SetRecord:

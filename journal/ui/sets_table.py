@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: MIT
 """The keyboard-first table of one exercise's sets.
 
-Type over a cell to replace it, Tab to the next cell, Enter to go to the next set (on the draft row, Enter stores
-it: the set above, repeated). Ctrl+D duplicates a set, Delete removes it, Alt+Up/Down move it.
+Type over a cell to replace it, Tab to the next cell, Enter to go to the next set (on a ghost row or the + row,
+Enter stores it as shown). Leaving a ghost or + row, by another row or another widget, is told through `left`: what
+was typed there is stored once the cells a set needs were typed. A cell's editor left as it was opened types
+nothing. Ctrl+D duplicates a set, Delete removes it (or the plan), Alt+Up/Down move it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QAbstractItemView,
     QComboBox,
     QHeaderView,
@@ -69,12 +72,18 @@ class SetsDelegate(QStyledItemDelegate):
         rejected = model.rejected if isinstance(model, SetsTableModel) else None
         if isinstance(editor, QLineEdit) and rejected and rejected[:2] == (index.row(), index.column()):
             editor.setText(rejected[2])  # the refused text, back for correcting
+            editor.setModified(True)
             return
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        # An editor closed as it opened (Tab through a cell) changes nothing: on a ghost or + row, a grey value
+        # passed over is not thereby the lifter's.
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            if editor.currentText() != index.data(Qt.ItemDataRole.EditRole):
+                model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        if isinstance(editor, QLineEdit) and not editor.isModified():
             return
         super().setModelData(editor, model, index)
 
@@ -82,9 +91,11 @@ class SetsDelegate(QStyledItemDelegate):
 class SetsTable(QTableView):
     """Signals:
         action(str, int): "enter", "delete", "duplicate", "up" or "down" on a row.
+        left(object): the row (its SetsTableModel.row_key) the cursor or the keyboard focus just left.
     """
 
     action = Signal(str, int)
+    left = Signal(object)
 
     _KEYS = {
         (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier): "enter",
@@ -124,6 +135,26 @@ class SetsTable(QTableView):
         model.rowsRemoved.connect(self.fit_height)
         model.modelReset.connect(self.fit_height)
         self.fit_height()
+        self._focus_row: object = None  # the row the keyboard focus was in, while it is in the table
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    def _within(self, widget: QWidget | None) -> bool:
+        return widget is not None and (widget is self or self.isAncestorOf(widget))
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Focus leaving the table leaves its current row too (after the editor, if any, has given its value)."""
+        if self._within(old) and not self._within(new) and self.currentIndex().isValid():
+            key = self.sets_model().row_key(self.currentIndex().row())
+            QTimer.singleShot(0, self, lambda: self.left.emit(key))
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        model = self.sets_model()
+        if previous.isValid() and current.row() != previous.row() and 0 <= previous.row() < model.rowCount():
+            key = model.row_key(previous.row())
+            QTimer.singleShot(0, self, lambda: self.left.emit(key))
 
     def sets_model(self) -> SetsTableModel:
         model = self.model()

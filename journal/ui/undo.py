@@ -11,9 +11,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from journal.domain.records import Entry, Exercise, Session, SetRecord
+from journal.domain.records import Entry, Exercise, PlannedSet, Session, SetRecord
 from journal.domain.routines import Routine
-from journal.storage import exercises, repository as repo, routines
+from journal.storage import exercises, plans, repository as repo, routines
 from journal.storage.bulk import insert_sessions
 from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.importing import ImportResult
@@ -178,20 +178,55 @@ class EditEntryNote(_Command):
 
 
 class FillEntry(_Command):
-    """Replace an exercise's sets at once ("as last time")."""
+    """Replace an exercise's planned sets at once ("as last time"); the sets done stay as they are."""
 
-    def __init__(self, service: JournalService, entry_id: int, sets: tuple[SetRecord, ...], text: str) -> None:
+    def __init__(self, service: JournalService, entry_id: int, plans: tuple[PlannedSet, ...], text: str) -> None:
         super().__init__(service, text)
         self.entry_id = entry_id
-        self.old = repo.get_entry(entry_id).sets
-        self.new = tuple(record.replace(id=None) for record in sets)
+        self.old = repo.get_entry(entry_id).plans
+        self.new = tuple(plan.replace(id=None) for plan in plans)
 
     def redo(self) -> None:
-        self.new, change = repo.replace_sets(self.entry_id, self.new)
+        self.new, change = plans.replace_plans(self.entry_id, self.new)
         self.service.emit(change)
 
     def undo(self) -> None:
-        self.old, change = repo.replace_sets(self.entry_id, self.old)
+        self.old, change = plans.replace_plans(self.entry_id, self.old)
+        self.service.emit(change)
+
+
+class ConfirmPlan(_Command):
+    """A planned set done: one step that stores the set and removes the plan; undone, the plan is back."""
+
+    def __init__(self, service: JournalService, plan: PlannedSet, record: SetRecord) -> None:
+        super().__init__(service, "Log planned set")
+        assert plan.id is not None
+        self.plan, self.record = plan, record.replace(id=None)
+        self.position = plans.plan_place(plan.id)[1]
+
+    def redo(self) -> None:
+        assert self.plan.id is not None
+        self.record, change = repo.confirm_plan(self.plan.id, self.record)
+        self.service.emit(change)
+
+    def undo(self) -> None:
+        assert self.record.id is not None
+        self.service.emit(repo.unconfirm_plan(self.record.id, self.plan, self.position))
+
+
+class DeletePlan(_Command):
+    def __init__(self, service: JournalService, plan: PlannedSet) -> None:
+        super().__init__(service, "Delete planned set")
+        assert plan.id is not None
+        self.plan = plan
+        self.entry_id, self.position = plans.plan_place(plan.id)
+
+    def redo(self) -> None:
+        assert self.plan.id is not None
+        self.service.emit(plans.delete_plan(self.plan.id))
+
+    def undo(self) -> None:
+        _, change = plans.add_plan(self.entry_id, self.plan, self.position)
         self.service.emit(change)
 
 

@@ -4,12 +4,15 @@ session started from a routine begins with, and the target text."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import Exercise, SetRecord, SetType
+from journal.domain.records import Exercise, PlannedSet, SetRecord, SetType
 from journal.domain.routines import (
-    SMALL_STEPS_KG, STEP_KG, STEP_LB, RoutineItem, Suggestion, load_step, planned_sets, suggest,
+    SMALL_STEPS_KG, STEP_KG, STEP_LB, RoutineItem, Suggestion, as_last_time, load_step, planned_sets, plans_open,
+    suggest,
 )
 from journal.domain.units import KG_PER_LB, Unit
 
@@ -270,8 +273,14 @@ def test_unloaded_sets_suggest_no_load() -> None:
 
 # ---- planned sets -----------------------------------------------------------------------------------------------
 
+def targets(routine_item: RoutineItem, load_kg: float | None) -> list[SetRecord]:
+    plans = planned_sets(routine_item, load_kg)
+    assert all(isinstance(p, PlannedSet) and p.id is None for p in plans)
+    return [p.planned for p in plans]
+
+
 def test_planned_sets_carry_the_targets() -> None:
-    planned = planned_sets(item(sets=4, reps_low=6, reps_high=10, target_rir=1.5), 82.5)
+    planned = targets(item(sets=4, reps_low=6, reps_high=10, target_rir=1.5), 82.5)
     assert len(planned) == 4
     for record in planned:
         assert record.set_type is SetType.WORKING
@@ -283,22 +292,22 @@ def test_planned_sets_carry_the_targets() -> None:
 
 
 def test_planned_sets_without_a_load() -> None:
-    planned = planned_sets(item(), None)
+    planned = targets(item(), None)
     assert len(planned) == 3 and all(s.load_kg is None for s in planned)
 
 
 def test_planned_sets_on_the_rpe_scale_store_rir() -> None:
-    planned = planned_sets(item(target_rir=2.0, target_scale=EffortScale.RPE), 50)
+    planned = targets(item(target_rir=2.0, target_scale=EffortScale.RPE), 50)
     assert all(s.rir == 2.0 and s.effort_scale is EffortScale.RPE for s in planned)
 
 
 def test_planned_sets_without_target_effort_are_unrated() -> None:
-    planned = planned_sets(item(target_rir=None), 50)
+    planned = targets(item(target_rir=None), 50)
     assert all(s.rir is None and s.effort_scale is None for s in planned)
 
 
 def test_a_calibration_item_ends_with_an_all_out_set() -> None:
-    planned = planned_sets(item(sets=3, calibration=True), 40)
+    planned = targets(item(sets=3, calibration=True), 40)
     assert [s.set_type for s in planned] == [SetType.WORKING, SetType.WORKING, SetType.FAILURE]
     assert [s.rir for s in planned] == [2.0, 2.0, 0.0]
     assert all(s.load_kg == 40 for s in planned)
@@ -306,13 +315,40 @@ def test_a_calibration_item_ends_with_an_all_out_set() -> None:
 
 
 def test_a_one_set_calibration_item() -> None:
-    planned = planned_sets(item(sets=1, calibration=True, target_rir=None), 40)
+    planned = targets(item(sets=1, calibration=True, target_rir=None), 40)
     assert len(planned) == 1
     assert planned[0].set_type is SetType.FAILURE and planned[0].rir == 0.0
 
 
 def test_zero_sets_plan_nothing() -> None:
     assert planned_sets(item(sets=0), 40) == ()
+
+
+def test_planned_sets_carry_the_range_and_last_times_working_sets_in_order() -> None:
+    last = (SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5), SetRecord(load_kg=100, reps=12, rir=2),
+            SetRecord(load_kg=100, reps=10, rir=1))
+    plans = planned_sets(item(sets=3, reps_low=8, reps_high=12), 102.5, last)
+    assert [p.reps_low for p in plans] == [8, 8, 8]
+    assert [p.last for p in plans] == [last[1], last[2], None]
+
+
+def test_as_last_time_plans_the_sets_not_yet_done() -> None:
+    previous = (SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                SetRecord(load_kg=100, reps=5, rir=2, failure_reps=7, note="easy", id=4))
+    plans = as_last_time(previous)
+    assert [p.planned for p in plans] == [previous[0].repeated(), previous[1].repeated()]
+    assert plans[1].planned.failure_reps is None and plans[1].planned.note == "" and plans[1].planned.id is None
+    assert [p.last for p in plans] == list(previous)
+    assert [p.last for p in as_last_time(previous, done=1)] == [previous[1]]
+    assert as_last_time(previous, done=2) == ()
+
+
+def test_plans_are_open_for_twelve_hours_after_the_start_then_skipped() -> None:
+    start = datetime(2026, 5, 4, 18, 0)
+    assert plans_open(start, start)
+    assert plans_open(start, start + timedelta(hours=11, minutes=59))
+    assert not plans_open(start, start + timedelta(hours=12))
+    assert plans_open(start, start - timedelta(days=1))  # a session planned ahead
 
 
 # ---- target text ------------------------------------------------------------------------------------------------

@@ -186,3 +186,47 @@ def test_schema_foreign_keys_cascade(db_path: Path) -> None:
         assert keys("alias") == {"exercise_id": ("exercise", "CASCADE")}
     finally:
         raw.close()
+
+
+def make_v3_file(path: Path) -> None:
+    """A journal as version 3 wrote it: a session started from a routine, its planned sets stored as sets."""
+    old = SqliteDatabase(str(path))
+    old.connect()
+    for step in STEPS[:3]:
+        step(old)
+    old.execute_sql("PRAGMA user_version = 3")
+    old.execute_sql("INSERT INTO exercise (id, name, \"primary\", equipment, bodyweight, measure, builtin) "
+                    "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)")
+    old.execute_sql("INSERT INTO routine (id, name, notes, position) VALUES (3, 'Push', '', 0)")
+    old.execute_sql("INSERT INTO session (id, start, title, notes, source, routine_id) "
+                    "VALUES (7, '2026-05-06 17:30:00', 'Push', '', 'manual', 3)")
+    old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (11, 7, 1, 0, '')")
+    old.execute_sql("INSERT INTO \"set\" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note) "
+                    "VALUES (21, 11, 0, 'working', 90.0, 6, 2, 'rir', '')")
+    old.close()
+
+
+def test_v3_file_gets_a_table_of_planned_sets_with_its_sets_intact(db_path: Path) -> None:
+    make_v3_file(db_path)
+    raw = sqlite3.connect(db_path)
+    assert "planned_set" not in {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+    raw.close()
+    open_database(db_path)
+    try:
+        assert schema_version(db) == SCHEMA_VERSION >= 4
+        session = get_session(7)
+        assert session.routine_id == 3 and session.entries[0].plans == ()
+        assert [(s.id, s.load_kg, s.reps, s.rir) for s in session.entries[0].sets] == [(21, 90.0, 6, 2.0)]
+        assert db.execute_sql("SELECT count(*) FROM planned_set").fetchone()[0] == 0
+        index = db.execute_sql("SELECT name FROM sqlite_master WHERE tbl_name = 'planned_set' AND type = 'index'")
+        assert [row[0] for row in index] == ["planned_set_entry_id_position"]
+    finally:
+        close_database()
+    backups = list((db_path.parent / "backups").iterdir())
+    assert len(backups) == 1 and "v3" in backups[0].name
+    raw = sqlite3.connect(db_path)
+    try:
+        keys = {row[3]: (row[2], row[6]) for row in raw.execute('PRAGMA foreign_key_list("planned_set")')}
+        assert keys == {"entry_id": ("entry", "CASCADE")}
+    finally:
+        raw.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
-from journal.domain.records import Entry, Exercise, Measure, Session, SetRecord, SetType
+from journal.domain.records import Entry, Exercise, Measure, PlannedSet, Session, SetRecord, SetType
 from journal.domain.units import Unit
 from journal.storage import exercises, repository as repo
 from journal.ui.service import Preferences
@@ -29,6 +29,13 @@ def test_sets_model(qtmodeltester: object) -> None:
                                   duration_s=75, distance_m=400)])
         qtmodeltester.check(model)  # type: ignore[attr-defined]
         model.set_sets([])
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+        planned = [PlannedSet(SetRecord(load_kg=100, reps=5, rir=2), reps_low=3, last=SetRecord(load_kg=95, reps=5),
+                              id=7), PlannedSet(SetRecord(set_type=SetType.FAILURE, reps=5, rir=0), id=8)]
+        model.set_sets([SetRecord(id=1, load_kg=100, reps=5)], planned)
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+        assert model.rowCount() == 4 and model.is_plan(1) and model.is_plan(2) and model.is_draft(3)
+        model.set_sets([SetRecord(id=1, load_kg=100, reps=5), SetRecord(id=2, load_kg=100, reps=5)], planned[1:])
         qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 

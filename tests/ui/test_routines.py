@@ -52,17 +52,24 @@ def test_build_a_routine_start_it_and_see_the_suggestion_follow_the_rule(qtbot: 
     assert pulldown.calibration and (pulldown.reps_low, pulldown.reps_high, pulldown.target_rir) == (8, 12, 2.0)
     shoot(window, "routine-editor")
 
-    # Start: the sets are pre-filled with the targets; the calibration item ends in an all-out set.
-    screen.start.click()
+    # Start: the sets are planned with the targets; the calibration item ends in an all-out set.
+    qtbot.mouseClick(screen.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.pages)
+    qtbot.waitUntil(lambda: window.editor.blocks[0].table.isVisible())
     session = repo.get_session(window.sessions.selected_id())
     assert session.routine_id == routine.id and session.title == "Upper A"
-    assert [(s.load_kg, s.reps, s.rir) for s in session.entries[0].sets] == [(100, 5, 2)] * 3
-    assert [s.set_type.value for s in session.entries[1].sets] == ["working", "working", "failure"]
+    assert [(p.planned.load_kg, p.planned.reps, p.planned.rir) for p in session.entries[0].plans] == [(100, 5, 2)] * 3
+    assert [p.planned.set_type.value for p in session.entries[1].plans] == ["working", "working", "failure"]
+    assert [e.sets for e in session.entries] == [(), ()]
 
     # The lifter did every bench set for 5 with 3 in reserve (more than the planned 2)...
-    for record in session.entries[0].sets:
-        repo.update_set(record.id, record.replace(rir=3.0))
+    for _ in range(3):
+        press(qtbot, Key.Key_Tab)
+        press(qtbot, Key.Key_Tab)
+        type_text(qtbot, "3")
+        press(qtbot, Key.Key_Return)
+    session = repo.get_session(session.id)
+    assert [(s.load_kg, s.reps, s.rir) for s in session.entries[0].sets] == [(100, 5, 3)] * 3
     # ...but the routine fixes 100 kg; clear the fixed load so the suggestion takes over.
     window.tabs.setCurrentWidget(window.routines)
     edit(screen, 0, "load", "")

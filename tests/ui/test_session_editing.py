@@ -176,7 +176,7 @@ def test_duplicate_and_move_sets_and_exercises(qtbot: QtBot, db_path: Path, open
     assert window.editor.blocks[0].entry.exercise.name == names[1]
 
 
-def test_as_last_time_copies_the_previous_session(qtbot: QtBot, db_path: Path, open_window) -> None:
+def test_as_last_time_plans_the_previous_session(qtbot: QtBot, db_path: Path, open_window) -> None:
     earlier = (SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
                SetRecord(load_kg=100, reps=5, rir=2, failure_reps=7, note="felt easy"))
     seeded(db_path, earlier, datetime(2026, 10, 1, 18))
@@ -187,11 +187,13 @@ def test_as_last_time_copies_the_previous_session(qtbot: QtBot, db_path: Path, o
     type_text(qtbot, "Bench Press")
     press(qtbot, Key.Key_Return)
     press(qtbot, Key.Key_L, Mod.ControlModifier)
-    copied = repo.get_session(session_id).entries[0].sets
-    assert [(s.set_type, s.load_kg, s.reps, s.rir, s.failure_reps, s.note) for s in copied] == [
+    entry = repo.get_session(session_id).entries[0]
+    assert entry.sets == ()  # a plan, not sets: see tests/ui/test_planned_sets.py
+    assert [(p.planned.set_type, p.planned.load_kg, p.planned.reps, p.planned.rir, p.planned.failure_reps,
+             p.planned.note) for p in entry.plans] == [
         (SetType.WARMUP, 60, 5, None, None, ""), (SetType.WORKING, 100, 5, 2, None, "")]
     window.service.undo_stack.undo()
-    assert repo.get_session(session_id).entries[0].sets == ()
+    assert repo.get_session(session_id).entries[0].plans == ()
 
 
 def test_as_last_time_without_history_says_so(qtbot: QtBot, db_path: Path, open_window) -> None:
