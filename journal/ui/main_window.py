@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.sessions)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([self.sessions.preferred_width, 1200 - self.sessions.preferred_width])
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")

@@ -207,9 +207,9 @@ class SessionList(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(2 * metrics.lineSpacing() + 8)  # title, then the first exercises
         # Wide enough for the fixed columns and a title of about 30 letters (Full body A, Upper B heavy…)
-        self.setMinimumWidth(sum(header.sectionSize(c) for c in (0, 2, 3)) + metrics.horizontalAdvance("x" * 16))
+        self.setMinimumWidth(sum(header.sectionSize(c) for c in (0, 2, 3)) + metrics.horizontalAdvance("x" * 15))
         self.preferred_width = (sum(header.sectionSize(c) for c in (0, 2, 3))
-                                + metrics.horizontalAdvance("Full body A, Bench Press") + 24)
+                                + metrics.horizontalAdvance("Full body A, Bench") + 24)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

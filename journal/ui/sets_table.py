@@ -124,9 +124,14 @@ class SetsTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        metrics = self.fontMetrics()  # each figure as wide as its header or its widest value, the note the rest
+        samples = {"set_type": max((t.label for t in SetType), key=metrics.horizontalAdvance), "load": "1000.25",
+                   "reps": "1000", "e1rm": "1000.0 *", "note": "x" * 14}
         for column, spec in enumerate(model.columns):
-            width = {"set_type": 120, "note": 220, "load": 90, "e1rm": 100, "failure_reps": 80}.get(spec.key, 70)
-            self.setColumnWidth(column, width)
+            header_text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            sample = samples.get(spec.key, "10.5")
+            width = max(metrics.horizontalAdvance(header_text), metrics.horizontalAdvance(sample))
+            self.setColumnWidth(column, width + (28 if spec.key == "set_type" else 20))
         if model.column_of("note") >= 0:
             header.setSectionResizeMode(model.column_of("note"), QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -92,3 +92,15 @@ def test_a_refused_value_shows_its_message_in_view(qtbot: QtBot, db_path: Path, 
     qtbot.waitUntil(lambda: shown(window, last.error), timeout=2000)
     assert "1000" in last.error.text() or "1,000" in last.error.text()
     assert QApplication.focusWidget() is not None
+
+
+def test_at_1024_by_700_every_set_column_shows(qtbot: QtBot, db_path: Path, open_window) -> None:
+    long_session(db_path)
+    window: MainWindow = open_window(db_path)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    table = window.editor.blocks[0].table
+    model = table.sets_model()
+    last = model.columnCount() - 1
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert table.columnWidth(model.column_of("note")) >= 60, "the note column collapsed"
