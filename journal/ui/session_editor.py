@@ -180,8 +180,9 @@ class SessionEditor(QWidget):
         document.setModified(False)
 
     def _clear_blocks(self) -> None:
-        for block in self.blocks:
-            block.setParent(None)
+        for block in self.blocks:  # out of the page at once, gone at the next turn of the event loop
+            self.blocks_layout.removeWidget(block)
+            block.hide()
             block.deleteLater()
         self.blocks = []
 
