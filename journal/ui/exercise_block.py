@@ -67,7 +67,7 @@ class ExerciseBlock(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
-        self.muscles = QLabel(muscles_text(entry))
+        self.muscles = ElidedLabel(muscles_text(entry))  # a long list ends in "…", never widens the page
         self.muscles.setObjectName("muscles")
         self.muscles.setEnabled(False)
 

@@ -194,7 +194,14 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.addActions([self.new_action, self.import_action, self.undo_action, self.redo_action,
+        # The menu's Undo and Redo name what they undo; the toolbar's stay short, with that name in their tooltip.
+        self.undo_button = self._action("Undo", None, stack.undo)
+        self.redo_button = self._action("Redo", None, stack.redo)
+        for button, action in ((self.undo_button, self.undo_action), (self.redo_button, self.redo_action)):
+            action.changed.connect(lambda b=button, a=action: (b.setEnabled(a.isEnabled()),
+                                                                b.setToolTip(a.text().replace("&", ""))))
+            button.setEnabled(action.isEnabled())
+        toolbar.addActions([self.new_action, self.import_action, self.undo_button, self.redo_button,
                             self.delete_action])
 
     def _selection_changed(self, session_id: int | None) -> None:
