@@ -147,6 +147,7 @@ class SetsTableModel(QAbstractTableModel):
         self._typed: dict[int | None, tuple[SetRecord, frozenset[str]]] = {}  # plan id (None: + row) -> typed
         self.last_refused = False  # the last edit was refused: Enter stays on its cell
         self.rejected: tuple[int, int, str] | None = None  # (row, column, text) of it, to edit again
+        self.rejection = ""  # why it was refused, shown on the cell's editor
         self._commit = commit  # (row, stored set, new value) of a set done
 
     # ---- contents ----
@@ -437,7 +438,8 @@ class SetsTableModel(QAbstractTableModel):
         except v.ValidationError as error:
             self.last_refused = True
             self.rejected = (row, index.column(), str(value))
-            self.refused.emit(row, index.column(), f"{error.field}: {error.message}")
+            self.rejection = f"{error.field}: {error.message}"
+            self.refused.emit(row, index.column(), self.rejection)
             return False
         self.last_refused = False
         if not done:  # a ghost or + row keeps what was typed until the row is stored

@@ -71,8 +71,12 @@ class SetsDelegate(QStyledItemDelegate):
         model = index.model()
         rejected = model.rejected if isinstance(model, SetsTableModel) else None
         if isinstance(editor, QLineEdit) and rejected and rejected[:2] == (index.row(), index.column()):
-            editor.setText(rejected[2])  # the refused text, back for correcting
+            editor.setText(rejected[2])  # the refused text, back for correcting, marked and saying why
             editor.setModified(True)
+            assert isinstance(model, SetsTableModel)
+            editor.setObjectName("refusedCell")
+            editor.setStyleSheet("#refusedCell { border: 2px solid #d93025; }")
+            editor.setToolTip(model.rejection)
             return
         super().setEditorData(editor, index)
 

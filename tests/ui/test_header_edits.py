@@ -137,6 +137,7 @@ def test_a_refused_cell_opens_again_with_what_was_typed(qtbot: QtBot, db_path: P
     press(qtbot, Key.Key_Return)
     qtbot.waitUntil(lambda: isinstance(focused(), QLineEdit) and focused().text() == "5x")
     assert focused().selectedText() == "5x"  # typing replaces it; End and Backspace mend it
+    assert focused().objectName() == "refusedCell" and "not a number" in focused().toolTip()  # why, at the cell
     press(qtbot, Key.Key_End)
     press(qtbot, Key.Key_Backspace)
     type_text(qtbot, "6")
