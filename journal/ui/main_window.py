@@ -198,9 +198,10 @@ class MainWindow(QMainWindow):
         self.undo_button = self._action("Undo", None, stack.undo)
         self.redo_button = self._action("Redo", None, stack.redo)
         for button, action in ((self.undo_button, self.undo_action), (self.redo_button, self.redo_action)):
-            action.changed.connect(lambda b=button, a=action: (b.setEnabled(a.isEnabled()),
-                                                                b.setToolTip(a.text().replace("&", ""))))
+            action.enabledChanged.connect(button.setEnabled)  # Qt to Qt: gone with either of them
             button.setEnabled(action.isEnabled())
+        stack.undoTextChanged.connect(self.undo_button.setToolTip)
+        stack.redoTextChanged.connect(self.redo_button.setToolTip)
         toolbar.addActions([self.new_action, self.import_action, self.undo_button, self.redo_button,
                             self.delete_action])
 

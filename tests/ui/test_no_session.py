@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Session
@@ -66,3 +67,15 @@ def test_the_shortcuts_help_names_every_key(qtbot: QtBot, db_path: Path, open_wi
         for key in action.shortcuts():
             if action.text():
                 assert key.toString(QKeySequence.SequenceFormat.NativeText) in help_text, action.text()
+
+
+def test_the_toolbar_undo_stays_short_and_follows_the_stack(qtbot: QtBot, db_path: Path, open_window) -> None:
+    window: MainWindow = open_window(db_path)
+    assert not window.undo_button.isEnabled()
+    press(qtbot, Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.undo_button.isEnabled() and window.undo_button.text() == "Undo"
+    assert window.undo_button.toolTip() == window.service.undo_stack.undoText() != ""
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    click(qtbot, toolbar.widgetForAction(window.undo_button))
+    assert window.sessions.model.rows == []
+    assert not window.undo_button.isEnabled() and window.redo_button.isEnabled()
