@@ -35,6 +35,14 @@ class Preferences:
     page: str = ""  # "" (from the locale), "a4" or "letter"
     backups_keep: int = 10  # backups kept of each kind (daily, before an import…)
 
+    def __post_init__(self) -> None:
+        """Each field as its declared kind, however it was given: Qt hands back an enum put into a widget as the
+        plain string of its value, and "lb" is not Unit.LB to the code that converts loads."""
+        for setting in settings.ALL_SETTINGS:
+            value = getattr(self, setting.key)
+            if type(value) is not setting.kind:
+                object.__setattr__(self, setting.key, setting.kind(value))
+
     @classmethod
     def load(cls) -> Preferences:
         return cls(**{setting.key: settings.get(setting) for setting in settings.ALL_SETTINGS})
@@ -83,7 +91,7 @@ class JournalService(QObject):
         from journal.storage.models import db
 
         self.about_to_switch.emit()
-        kept = restore_into(db.obj, self.path, backup, SCHEMA_VERSION)
+        kept = restore_into(db.obj, self.path, backup, SCHEMA_VERSION, self.preferences.backups_keep)
         close_database()
         open_database(self.path)  # migrates a backup from an older version
         self.undo_stack.clear()
