@@ -13,8 +13,8 @@ from journal import settings
 from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
-from journal.storage.changes import Change
 from journal.storage.backup import backup_to, daily_backup, restore_into
+from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, close_database, open_database
 from journal.storage.migrations import SCHEMA_VERSION
 

@@ -7,22 +7,34 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QDialogButtonBox, QMenu
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QMenu,
+)
 from pytestqt.qtbot import QtBot
 
 from journal import settings
+from journal.demo import generate_history
 from journal.domain.effort import EffortScale
 from journal.domain.records import SetRecord
 from journal.domain.units import KG_PER_LB, Unit
 from journal.storage import repository as repo
 from journal.storage.backup import list_backups
+from journal.storage.bulk import insert_sessions
+from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
 from journal.ui.preferences import PreferencesDialog
+from journal.ui.theme import apply_theme
 from tests.conftest import FIXTURES
 from tests.ui.helpers import press, type_text
 from tests.ui.test_session_editing import edit_cell, seeded
@@ -158,3 +170,55 @@ def test_quitting_after_a_preference_change_is_clean(tmp_path: Path, database: P
     assert "quit 0" in result.stdout
     assert not any("QObject" in line for line in messages), messages
     assert result.returncode == 0, messages
+
+
+def dark_pixels_lifted(image: QImage, rect: QRect, base: QColor) -> int:
+    """How many pixels of `rect` stand out from a dark `base` (a box's frame, a tick)."""
+    return sum(1 for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom())
+               if image.pixelColor(x, y).lightness() > base.lightness() + 40)
+
+
+@pytest.fixture
+def light_after(qapp: QApplication) -> Iterator[None]:
+    yield
+    apply_theme(qapp, "light")  # the palette belongs to the application, which outlives the test
+
+
+def test_a_theme_change_restyles_every_open_view_both_ways(qtbot: QtBot, db_path: Path, open_window,
+                                                           light_after: None) -> None:
+    open_database(db_path)
+    insert_sessions(generate_history(1, seed=4, end=date.today()))
+    close_database()
+    window: MainWindow = open_window(db_path)
+    window.resize(1024, 700)
+    window.tabs.setCurrentWidget(window.review)
+    qtbot.waitUntil(lambda: window.review.data.snapshot is not None, timeout=20000)
+    review = window.review
+    for theme, dark in (("Dark", True), ("Light", False), ("Dark", True)):
+        dialog = open_preferences(window)
+        choose(qtbot, dialog.theme, theme)
+        ok(qtbot, dialog)
+        for index, chart in enumerate(review.charts):
+            review.tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            background = chart.backgroundBrush().color()
+            assert (background.lightness() < 80) == dark, (theme, index)
+            for plot in chart.plots:
+                label = QColor(plot.getAxis("left").labelStyle["color"])
+                assert (label.lightness() > 160) == dark, (theme, index, "axis label")
+                assert (QColor(plot.titleLabel.opts["color"]).lightness() > 160) == dark, (theme, index, "title")
+                if plot.legend is not None:
+                    assert (plot.legend.opts["brush"].color().lightness() < 80) == dark, (theme, index)
+                    for _sample, text in plot.legend.items:
+                        assert (QColor(text.opts["color"]).lightness() > 160) == dark, (theme, index, text.text)
+        review.tabs.setCurrentIndex(2)
+        QApplication.processEvents()
+        unchecked = next(r for r in range(review.strength_choice.rowCount())
+                         if review.strength_choice.item(r).checkState() == Qt.CheckState.Unchecked)
+        view = review.strength_list
+        row = view.visualRect(review.strength_choice.index(unchecked, 0))
+        box = QRect(row.left(), row.top(), row.height(), row.height())  # the check box leads the row
+        image = view.viewport().grab().toImage()
+        base = view.palette().color(QPalette.ColorRole.Base)
+        if dark:
+            assert dark_pixels_lifted(image, box, base) > 10, "an unchecked box cannot be seen on a dark palette"
