@@ -34,6 +34,7 @@ from journal.storage.bulk import insert_sessions
 from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
 from journal.ui.preferences import PreferencesDialog
+from journal.ui.routine_models import COLUMNS
 from journal.ui.theme import apply_theme
 from tests.conftest import FIXTURES
 from tests.ui.helpers import press, type_text
@@ -86,6 +87,7 @@ def test_pounds_then_kilograms_convert_what_is_shown_and_what_is_typed(qtbot: Qt
                                                                         open_window) -> None:
     session_id = seeded(db_path, (SetRecord(load_kg=100, reps=5, rir=2),), datetime(2026, 11, 2, 18))
     window: MainWindow = open_window(db_path)
+    routines, review = window.routines, window.review  # open, though not shown
     dialog = open_preferences(window)
     choose(qtbot, dialog.unit, "Pounds")
     ok(qtbot, dialog)
@@ -97,6 +99,13 @@ def test_pounds_then_kilograms_convert_what_is_shown_and_what_is_typed(qtbot: Qt
     assert window.sessions.model.headerData(3, Qt.Orientation.Horizontal) == "Tonnage (lb)"
     assert stored(session_id).load_kg == 100
     assert window.service.preferences.units is Unit.LB
+    assert routines.items.headerData(COLUMNS.index("load"), Qt.Orientation.Horizontal).startswith("Load (lb")
+    window.tabs.setCurrentWidget(review)
+    qtbot.waitUntil(lambda: review.data.snapshot is not None, timeout=20000)
+    assert review.volume.top.getAxis("left").labelText == "Tonnage (lb)"
+    assert review.volume.values[0].max() == pytest.approx(500 / KG_PER_LB)
+    window.tabs.setCurrentWidget(window.pages)
+    window.activateWindow()
 
     edit_cell(qtbot, block, 0, "load", "225")
     assert stored(session_id).load_kg == pytest.approx(225 * KG_PER_LB)  # 102.0582 kg, not 225 kg
