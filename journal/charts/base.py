@@ -19,11 +19,18 @@ import pyqtgraph as pg
 import pyqtgraph.exporters
 from numpy.typing import NDArray
 from PySide6.QtCore import QEvent, QPointF, Signal
-from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from journal.charts.style import message_item, palette_colours, show_message, style_plot
+from journal.charts.style import (
+    message_item,
+    palette_colours,
+    restyle_plot,
+    show_message,
+    style_message,
+    style_plot,
+)
 
 DAY = 86400.0
 Table = tuple[list[str], list[Sequence[Any]]]
@@ -49,11 +56,21 @@ class Chart(pg.GraphicsLayoutWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         """Follow a change of light and dark colours while open."""
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "plots"):
-            background, _ = palette_colours()
-            self.setBackground(background)
-            for plot in self.plots:
-                style_plot(plot, plot.getAxis("left").labelText, plot.getAxis("bottom").labelText or None)
+            self.restyle()
         super().changeEvent(event)
+
+    def restyle(self) -> None:
+        """Background, axes, labels, titles, legends and messages in the palette's colours."""
+        background, text = palette_colours()
+        self.setBackground(background)
+        for plot in self.plots:
+            restyle_plot(plot)
+        for item in self._messages.values():
+            style_message(item)
+        self.themed(text)
+
+    def themed(self, text: QColor) -> None:
+        """Recolour what a chart draws in the palette's text colour (reference lines); `text` is that colour."""
 
     def add_plot(self, row: int, col: int, left: str, bottom: str | None = None, dates: bool = True,
                  **kwargs: Any) -> pg.PlotItem:

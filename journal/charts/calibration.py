@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import Chart, even_sample
@@ -42,6 +43,12 @@ class CalibrationChart(Chart):
             self.time_plot.addItem(item)
         self._sessions = np.empty(0, np.int64)
         self._set_ids = np.empty(0, np.int64)
+
+    def themed(self, text: QColor) -> None:
+        if not hasattr(self, "zero"):
+            return  # still being built
+        self.identity.setPen(pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.zero.setPen(pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DotLine))
 
     def set_series(self, reported: NDArray[np.float64], actual: NDArray[np.float64], day: NDArray[np.float64],
                    session: NDArray[np.int64], rolling_day: NDArray[np.float64], rolling_bias: NDArray[np.float64],

@@ -55,6 +55,7 @@ def style_plot(plot: pg.PlotItem, left: str, bottom: str | None = None) -> None:
     plot.setLabel("left", left, color=text.name())
     if bottom:
         plot.setLabel("bottom", bottom, color=text.name())
+    plot.titleLabel.opts["color"] = text.name()  # titles set later take it too
     plot.showGrid(x=False, y=True, alpha=0.15)  # a grid along a ten-year date axis costs more than it shows
     for name in ("left", "bottom"):
         plot.getAxis(name).setStyle(maxTickLevel=1)
@@ -63,11 +64,33 @@ def style_plot(plot: pg.PlotItem, left: str, bottom: str | None = None) -> None:
 
 def add_legend(plot: pg.PlotItem, **options: object) -> pg.LegendItem:
     """A legend on a panel of the palette's base colour, in its text colour, readable over bars."""
+    legend = plot.addLegend(offset=(-10, 5), **options)
+    style_legend(legend)
+    return legend
+
+
+def style_legend(legend: pg.LegendItem) -> None:
+    """The legend's panel, frame and labels in the palette's colours (again after a change of palette)."""
     background, text = palette_colours()
     panel = QColor(background)
     panel.setAlpha(225)
-    return plot.addLegend(offset=(-10, 5), brush=pg.mkBrush(panel), pen=pg.mkPen(text.darker(150) if
-                          text.lightness() > 128 else text.lighter(300)), labelTextColor=text, **options)
+    legend.setBrush(pg.mkBrush(panel))
+    legend.setPen(pg.mkPen(text.darker(150) if text.lightness() > 128 else text.lighter(300)))
+    legend.setLabelTextColor(text)
+    for _sample, label in legend.items:  # the colour is kept for new labels; a label shown is drawn again
+        label.setText(label.text, color=text)
+
+
+def restyle_plot(plot: pg.PlotItem) -> None:
+    """Everything of a plot that takes the palette's colours: axes, labels, title and legend."""
+    _, text = palette_colours()
+    style_plot(plot, plot.getAxis("left").labelText, plot.getAxis("bottom").labelText or None)
+    if plot.titleLabel.text:
+        plot.titleLabel.setText(plot.titleLabel.text, color=text.name())
+    else:
+        plot.titleLabel.opts["color"] = text.name()  # for a title set later
+    if plot.legend is not None:
+        style_legend(plot.legend)
 
 
 def message_item(plot: pg.PlotItem) -> pg.TextItem:
@@ -80,6 +103,10 @@ def message_item(plot: pg.PlotItem) -> pg.TextItem:
     item.setParentItem(plot.vb)
     plot.vb.sigResized.connect(lambda box: item.setPos(box.width() / 2, box.height() / 2))
     return item
+
+
+def style_message(item: pg.TextItem) -> None:
+    item.setColor(palette_colours()[1])
 
 
 def show_message(plot: pg.PlotItem, item: pg.TextItem, message: str) -> None:

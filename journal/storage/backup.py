@@ -124,11 +124,12 @@ def check_backup(path: Path, schema_version: int) -> None:
         raise BackupError(f"{path} is not a journal file")
 
 
-def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version: int) -> Path:
+def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version: int,
+                 keep: int = DEFAULT_KEEP) -> Path:
     """Replace the open journal's content with the backup's, whole (the backup API copies every page in one step,
     so the two are never mixed). The current content is kept as a backup first; returns that backup."""
     check_backup(backup, schema_version)
-    kept = backup_to(db, db_path, "before-restore")
+    kept = backup_to(db, db_path, "before-restore", keep)
     reader = _reader(backup)
     try:
         reader.backup(db.connection(), progress=_give_up_after(BUSY_WAIT_S))

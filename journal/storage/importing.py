@@ -14,7 +14,7 @@ import peewee
 
 from journal.domain.names import clean_name, equipment_of, name_key, name_variants, word_set
 from journal.domain.records import Exercise, Session
-from journal.storage.backup import backup_to
+from journal.storage.backup import DEFAULT_KEEP, backup_to
 from journal.storage.database import JournalFileError, storage_reason
 from journal.storage.bulk import BulkResult, insert_sessions
 from journal.storage.changes import Change
@@ -92,12 +92,13 @@ def _resolve(choices: dict[str, int | None], templates: dict[str, Exercise], rem
 
 
 def import_sessions(sessions: list[Session], choices: dict[str, int | None], db_path: Path | None,
-                    progress: Callable[[int], None] = lambda done: None, remember: bool = True) -> ImportResult:
+                    progress: Callable[[int], None] = lambda done: None, remember: bool = True,
+                    keep: int = DEFAULT_KEEP) -> ImportResult:
     """Back up the file, then in one transaction resolve the names, create new exercises and insert the sessions
-    the journal does not hold yet."""
+    the journal does not hold yet; the newest `keep` backups taken before an import are kept."""
     templates = {e.exercise.name: e.exercise for s in sessions for e in s.entries}
     try:
-        backup = backup_to(db.obj, db_path, "before-import") if db_path is not None else None
+        backup = backup_to(db.obj, db_path, "before-import", keep) if db_path is not None else None
         with db.atomic():
             resolved = _resolve(choices, templates, remember)
             result: BulkResult = insert_sessions(sessions, progress, resolved)

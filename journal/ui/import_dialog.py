@@ -380,10 +380,10 @@ class ImportDialog(QDialog):
         progress = WorkProgress(self, "Importing", f"Writing {total} sessions…")
         self.import_button.setEnabled(False)
         self._set_busy(True)
-        path = self.service.path
+        path, keep = self.service.path, self.service.preferences.backups_keep
 
         def work() -> ImportResult:
-            return import_sessions(parsed.sessions, choices, path, lambda done: progress(done, total))
+            return import_sessions(parsed.sessions, choices, path, lambda done: progress(done, total), keep=keep)
 
         def done(result: object) -> None:
             progress.finish()

@@ -427,14 +427,23 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def edit_preferences(self) -> None:
+    def edit_preferences(self) -> PreferencesDialog:
+        """Open the preferences; on OK they apply at once to every open view (and are saved)."""
         dialog = PreferencesDialog(self.service.preferences, self)
-        if dialog.exec():
-            prefs = dialog.preferences()
-            app = QApplication.instance()
-            if isinstance(app, QApplication) and prefs.theme != self.service.preferences.theme:
-                apply_theme(app, prefs.theme)
-            self.service.set_preferences(prefs)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # gone when closed, not kept until the window goes
+        dialog.accepted.connect(self._preferences_accepted)
+        dialog.open()
+        return dialog
+
+    def _preferences_accepted(self) -> None:
+        dialog = self.sender()
+        if not isinstance(dialog, PreferencesDialog):
+            return
+        prefs = dialog.preferences()
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and prefs.theme != self.service.preferences.theme:
+            apply_theme(app, prefs.theme)
+        self.service.set_preferences(prefs)
 
     def shortcuts_html(self) -> str:
         """Every key: the editor's, then each menu item that has a shortcut, as the menus have them now."""

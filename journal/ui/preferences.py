@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The preferences dialog: load unit, effort scale, hard-set threshold, e1RM formula, colours."""
+"""The preferences dialog: load unit, effort scale, hard-set threshold, e1RM formula, colours, backups kept."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QSpinBox,
     QWidget,
 )
 
+from journal import settings
 from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
@@ -61,7 +63,9 @@ class PreferencesDialog(QDialog):
             spin.setValue(value)
         self.muscle_low.setObjectName("muscleLow")
         self.muscle_high.setObjectName("muscleHigh")
-        self.muscle_low.valueChanged.connect(lambda v: self.muscle_high.setMinimum(v))
+        # a bound method, not a lambda holding the dialog: a closure over the dialog kept it alive past its
+        # window, and Python freed it in the middle of Qt deleting its children at exit
+        self.muscle_low.valueChanged.connect(self.muscle_high.setMinimum)
         muscles = QHBoxLayout()
         muscles.addWidget(self.muscle_low)
         muscles.addWidget(QLabel("to"))
@@ -82,6 +86,13 @@ class PreferencesDialog(QDialog):
         steps.addWidget(self.step_lb)
         self.page = _combo({"": "From the system's locale", "a4": "A4", "letter": "Letter"}, prefs.page)
         self.page.setObjectName("page")
+        self.backups_keep = QSpinBox()
+        self.backups_keep.setObjectName("backupsKeep")
+        self.backups_keep.setRange(1, 999)
+        self.backups_keep.setSuffix(" of each kind")
+        self.backups_keep.setToolTip("Daily backups, those taken before an import, a migration or a restore, and "
+                                     "those you take: the newest this many of each are kept")
+        self.backups_keep.setValue(prefs.backups_keep)
         note = QLabel("Loads are always stored in kilograms; the unit only changes what you see and type.")
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -97,11 +108,16 @@ class PreferencesDialog(QDialog):
         form.addRow("Per muscle, aim for", muscles)
         form.addRow("Routine load step", steps)
         form.addRow("Paper", self.page)
+        form.addRow("Backups kept", self.backups_keep)
         form.addRow(note)
         form.addRow(buttons)
 
     def preferences(self) -> Preferences:
-        return Preferences(self.unit.currentData(), self.effort.currentData(), self.threshold.value(),
-                           self.formula.currentData(), self.theme.currentData(), self.muscle_low.value(),
-                           self.muscle_high.value(), self.step_kg.value(), self.step_lb.value(),
-                           self.page.currentData())
+        """What the dialog shows, each value as its declared kind (a combo box hands an enum back as a string)."""
+        return Preferences(
+            units=settings.UNITS.kind(self.unit.currentData()),
+            effort_scale=settings.EFFORT_SCALE.kind(self.effort.currentData()),
+            hard_set_rir=self.threshold.value(), e1rm_formula=settings.E1RM_FORMULA.kind(self.formula.currentData()),
+            theme=str(self.theme.currentData()), muscle_low=self.muscle_low.value(),
+            muscle_high=self.muscle_high.value(), step_kg=self.step_kg.value(), step_lb=self.step_lb.value(),
+            page=str(self.page.currentData()), backups_keep=self.backups_keep.value())

@@ -13,8 +13,8 @@ from journal import settings
 from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
-from journal.storage.changes import Change
 from journal.storage.backup import backup_to, daily_backup, restore_into
+from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, close_database, open_database
 from journal.storage.migrations import SCHEMA_VERSION
 
@@ -34,6 +34,14 @@ class Preferences:
     step_lb: float = 5.0
     page: str = ""  # "" (from the locale), "a4" or "letter"
     backups_keep: int = 10  # backups kept of each kind (daily, before an import…)
+
+    def __post_init__(self) -> None:
+        """Each field as its declared kind, however it was given: Qt hands back an enum put into a widget as the
+        plain string of its value, and "lb" is not Unit.LB to the code that converts loads."""
+        for setting in settings.ALL_SETTINGS:
+            value = getattr(self, setting.key)
+            if type(value) is not setting.kind:
+                object.__setattr__(self, setting.key, setting.kind(value))
 
     @classmethod
     def load(cls) -> Preferences:
@@ -83,7 +91,7 @@ class JournalService(QObject):
         from journal.storage.models import db
 
         self.about_to_switch.emit()
-        kept = restore_into(db.obj, self.path, backup, SCHEMA_VERSION)
+        kept = restore_into(db.obj, self.path, backup, SCHEMA_VERSION, self.preferences.backups_keep)
         close_database()
         open_database(self.path)  # migrates a backup from an older version
         self.undo_stack.clear()
