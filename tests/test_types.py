@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The layers without Qt pass mypy's strict checks, as configured in pyproject.toml ([tool.mypy])."""
+"""The layers without Qt pass `mypy --strict`, and pyproject.toml's [tool.mypy] checks them just as strictly."""
 
 from __future__ import annotations
 
@@ -8,20 +8,35 @@ import sys
 import tomllib
 from pathlib import Path
 
+from mypy.main import define_options
+from mypy.options import PER_MODULE_OPTIONS
+
 ROOT = Path(__file__).resolve().parents[1]
 STRICT = ("domain", "io", "storage")
 
 
-def test_layers_without_qt_are_checked_strictly_and_whole() -> None:
-    overrides = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]["overrides"]
-    strict = {module for override in overrides if override.get("strict") for module in override["module"]}
-    assert {f"journal.{layer}.*" for layer in STRICT} <= strict
-    loosened = [override for override in overrides if set(override) - {"module", "strict"}
-                and any(module.startswith("journal") for module in override["module"])]
-    assert loosened == []
+def mypy(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mypy", *args, *(f"journal/{layer}" for layer in STRICT)],
+                          check=False, cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
-def test_layers_without_qt_pass_mypy() -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy", *(f"journal/{layer}" for layer in STRICT)], check=False,
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+def test_layers_without_qt_pass_mypy_strict() -> None:
+    result = mypy("--strict")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_layers_without_qt_pass_mypy_as_configured() -> None:
+    result = mypy()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_configuration_sets_every_strict_flag_for_those_layers_and_loosens_none() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    _, _, strict = define_options()
+    ours = [override for override in config["overrides"]
+            if any(module.startswith("journal") for module in override["module"])]
+    assert [override["module"] for override in ours] == [[f"journal.{layer}.*" for layer in STRICT]]
+    assert {flag: value for flag, value in ours[0].items() if flag != "module"} == {
+        flag: value for flag, value in strict if flag in PER_MODULE_OPTIONS}
+    assert {flag: config.get(flag) for flag, _ in strict if flag not in PER_MODULE_OPTIONS} == {
+        flag: value for flag, value in strict if flag not in PER_MODULE_OPTIONS}
