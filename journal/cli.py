@@ -366,7 +366,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from journal.output import GuardedOutput, OutputLost, discard
 
     stdout = sys.stdout
-    sys.stdout = GuardedOutput(stdout)  # type: ignore[assignment]
+    sys.stdout = GuardedOutput(stdout)
     try:
         code = _run(args)
         sys.stdout.flush()  # what is still buffered, while a failure can still be told

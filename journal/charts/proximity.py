@@ -4,6 +4,8 @@ weekly mean, and below it each week's sets by RIR bin, unrated sets apart."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
@@ -55,7 +57,7 @@ class ProximityChart(Chart):
         self._names: dict[int, str] = {}
         self.sampled = (0, 0)  # (points drawn, rated sets)
 
-    def set_series(self, day: NDArray[np.float64], rir: NDArray[np.float64], set_type: NDArray[np.int8],
+    def set_series(self, day: NDArray[np.float64], rir: NDArray[np.floating[Any]], set_type: NDArray[np.int8],
                    session: NDArray[np.int64], week_seconds: NDArray[np.float64], mean_rir: NDArray[np.float64],
                    shares: NDArray[np.float64], working: NDArray[np.float64], seed: int = 7,
                    exercise: NDArray[np.int64] | None = None, names: dict[int, str] | None = None,

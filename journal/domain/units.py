@@ -4,6 +4,10 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import overload
+
+import numpy as np
+from numpy.typing import NDArray
 
 KG_PER_LB = 0.45359237  # exact, by international agreement
 
@@ -18,8 +22,12 @@ def to_kg(value: float, unit: Unit) -> float:
     return value * KG_PER_LB if unit is Unit.LB else value
 
 
-def from_kg(kg: float, unit: Unit) -> float:
-    """A stored load in kilograms, in `unit`."""
+@overload
+def from_kg(kg: float, unit: Unit) -> float: ...
+@overload
+def from_kg(kg: NDArray[np.float64], unit: Unit) -> NDArray[np.float64]: ...
+def from_kg(kg: float | NDArray[np.float64], unit: Unit) -> float | NDArray[np.float64]:
+    """A stored load in kilograms, in `unit`: one load, or an array of them (a chart's series) element by element."""
     return kg / KG_PER_LB if unit is Unit.LB else kg
 
 

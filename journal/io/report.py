@@ -12,9 +12,12 @@ from journal.io.base import ParsedImport
 
 
 class ProposalLike(Protocol):
-    name: str
-    exercise: Exercise | None
-    how: str
+    @property
+    def name(self) -> str: ...
+    @property
+    def exercise(self) -> Exercise | None: ...
+    @property
+    def how(self) -> str: ...
 
 
 def heaviest_load(parsed: ParsedImport) -> float | None:

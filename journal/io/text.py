@@ -159,7 +159,7 @@ def column(header: list[str], name: str | None) -> int:
 def positions(header: list[str], *names: str | None) -> Callable[[list[str]], tuple[str, ...]]:
     """A getter of the raw (unstripped) fields of `names` from a checked record, as one tuple: a key under which
     to remember what those fields were read as."""
-    return itemgetter(*(column(header, name) for name in names))  # type: ignore[return-value]
+    return itemgetter(*(column(header, name) for name in names))
 
 
 def require(header: list[str], required: tuple[str, ...], label: str) -> None:

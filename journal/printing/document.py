@@ -33,12 +33,13 @@ class SafeDocument(QTextDocument):
         self._images[name] = image
         return f"chart:{name}"
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 - Qt's name
         """Only the images registered here. Anything else gets an empty value: returning nothing would let Qt
         read the file itself."""
         image_kind = kind == QTextDocument.ResourceType.ImageResource.value
-        if image_kind and name.scheme() == "chart" and name.path() in self._images:
-            return self._images[name.path()]
+        url = QUrl(name)
+        if image_kind and url.scheme() == "chart" and url.path() in self._images:
+            return self._images[url.path()]
         return QImage() if image_kind else QByteArray()
 
 

@@ -90,7 +90,7 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
     the aliases; new names become new exercises. A session the journal already holds (see is_held) is skipped and
     counted as a duplicate. `progress` receives the sessions done.
     """
-    known = dict(AliasRow.select(AliasRow.key, AliasRow.exercise).tuples())
+    known = {alias.key: alias.exercise_id for alias in AliasRow.select(AliasRow.key, AliasRow.exercise)}
     known.update(resolved or {})
     written: list[Session] = []
     connection = db.connection()
@@ -123,8 +123,9 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
         if key not in known:
             row, change = resolve_exercise(exercise)
             new_exercises = new_exercises or change.exercises
+            assert row.id is not None, "a resolved exercise is stored"
             known[key] = row.id
-        return int(known[key])
+        return known[key]
 
     with db.atomic():
         held = held_keys()

@@ -21,15 +21,15 @@ def to_exercise(row: ExerciseRow, aliases: tuple[str, ...] = ()) -> Exercise:
 def list_exercises() -> list[Exercise]:
     """Every exercise with its aliases, by name."""
     aliases: dict[int, list[str]] = {}
-    for exercise_id, alias in AliasRow.select(AliasRow.exercise, AliasRow.alias).tuples():
-        aliases.setdefault(exercise_id, []).append(alias)
+    for alias in AliasRow.select(AliasRow.exercise, AliasRow.name):
+        aliases.setdefault(alias.exercise_id, []).append(alias.name)
     rows = ExerciseRow.select().order_by(ExerciseRow.name.collate("NOCASE"))
     return [to_exercise(row, tuple(a for a in aliases.get(row.id, ()) if a != row.name)) for row in rows]
 
 
 def find_exercise(name: str) -> Exercise | None:
     """The exercise whose name or alias matches `name` once case, spacing and punctuation are folded."""
-    row = (ExerciseRow.select().join(AliasRow).where(AliasRow.key == name_key(name)).first())
+    row: ExerciseRow | None = ExerciseRow.select().join(AliasRow).where(AliasRow.key == name_key(name)).first()
     return to_exercise(row) if row else None
 
 
@@ -49,8 +49,8 @@ def create_exercise(name: str, template: Exercise | None = None, take_alias: boo
         row = ExerciseRow.create(
             id=exercise_id, name=name, mechanic=base.mechanic, primary="|".join(base.primary), secondary="|".join(base.secondary),
             equipment=base.equipment, bodyweight=base.bodyweight, measure=base.measure, builtin=False)
-        AliasRow.insert(key=name_key(name), alias=name, exercise=row).on_conflict(
-            conflict_target=[AliasRow.key], update={AliasRow.exercise: row.id, AliasRow.alias: name}).execute()
+        AliasRow.insert(key=name_key(name), name=name, exercise=row).on_conflict(
+            conflict_target=[AliasRow.key], update={AliasRow.exercise: row.id, AliasRow.name: name}).execute()
     return to_exercise(row), Change(exercises=True)
 
 

@@ -84,7 +84,7 @@ def _resolve(choices: dict[str, int | None], templates: dict[str, Exercise], rem
                 template = templates.get(name)
                 exercise_id = create_exercise(clean_name(name), template, take_alias=True)[0].id
         elif remember and (existing is None or name_key(existing.name) != key):
-            AliasRow.insert(key=key, alias=clean_name(name), exercise=exercise_id).on_conflict(
+            AliasRow.insert(key=key, name=clean_name(name), exercise=exercise_id).on_conflict(
                 conflict_target=[AliasRow.key], update={AliasRow.exercise: exercise_id}).execute()
         assert exercise_id is not None
         resolved[key] = exercise_id

@@ -2,12 +2,14 @@
 """peewee models of the journal file. Loads in kg, effort as RIR (NULL = not rated).
 
 The tables and indexes themselves are made by the frozen SQL steps in journal.storage.migrations; these classes
-only describe the latest columns (a test checks that the two agree)."""
+only describe the latest columns (a test checks that the two agree). Each foreign key `x` also reads as `x_id`, the
+related row's id without a query; those attributes are declared here for the type checker."""
 
 from __future__ import annotations
 
 from peewee import (
     SQL,
+    AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -23,6 +25,8 @@ db = DatabaseProxy()
 
 
 class BaseModel(Model):
+    id = AutoField()
+
     class Meta:
         database = db
         legacy_table_names = False
@@ -44,8 +48,9 @@ class ExerciseRow(BaseModel):
 
 class AliasRow(BaseModel):
     key = CharField(unique=True)  # normalised name, see journal.domain.names.name_key
-    alias = CharField()
+    name = CharField(column_name="alias")  # as written (`alias` itself would hide peewee's Model.alias())
     exercise = ForeignKeyField(ExerciseRow, backref="aliases", on_delete="CASCADE")
+    exercise_id: int
 
     class Meta:
         table_name = "alias"
@@ -69,6 +74,7 @@ class SessionRow(BaseModel):
     source = CharField(default="manual")
     source_key = CharField(null=True)
     routine = ForeignKeyField(RoutineRow, null=True, on_delete="SET NULL", backref="sessions")
+    routine_id: int | None
 
     class Meta:
         table_name = "session"
@@ -77,6 +83,8 @@ class SessionRow(BaseModel):
 class EntryRow(BaseModel):
     session = ForeignKeyField(SessionRow, backref="entries", on_delete="CASCADE")
     exercise = ForeignKeyField(ExerciseRow, backref="entries", on_delete="RESTRICT")
+    session_id: int
+    exercise_id: int
     position = IntegerField()
     note = TextField(default="")
 
@@ -86,6 +94,7 @@ class EntryRow(BaseModel):
 
 class SetRow(BaseModel):
     entry = ForeignKeyField(EntryRow, backref="sets", on_delete="CASCADE")
+    entry_id: int
     position = IntegerField()
     set_type = CharField(default="working")
     load_kg = FloatField(null=True)
@@ -106,6 +115,7 @@ class PlannedSetRow(BaseModel):
     confirms it, and so in no figure; `last_*` is what was done in its place last time."""
 
     entry = ForeignKeyField(EntryRow, backref="plans", on_delete="CASCADE")
+    entry_id: int
     position = IntegerField()
     set_type = CharField(default="working")
     load_kg = FloatField(null=True)
@@ -126,6 +136,8 @@ class PlannedSetRow(BaseModel):
 class RoutineItemRow(BaseModel):
     routine = ForeignKeyField(RoutineRow, backref="items", on_delete="CASCADE")
     exercise = ForeignKeyField(ExerciseRow, on_delete="RESTRICT")
+    routine_id: int
+    exercise_id: int
     position = IntegerField()
     sets = IntegerField(default=3)
     reps_low = IntegerField(default=8)

@@ -94,7 +94,7 @@ def previous_sets(exercise_id: int, before: datetime, exclude_session: int | Non
                     & EntryRow.id.in_(SetRow.select(SetRow.entry))))
     if exclude_session is not None:
         query = query.where(SessionRow.id != exclude_session)
-    last = query.order_by(SessionRow.start.desc(), EntryRow.position.desc()).first()
+    last: EntryRow | None = query.order_by(SessionRow.start.desc(), EntryRow.position.desc()).first()
     if last is None:
         return ()
     return tuple(to_set(s) for s in SetRow.select().where(SetRow.entry == last.id).order_by(SetRow.position))
@@ -124,7 +124,7 @@ def update_session(session_id: int, **fields: Any) -> Change:
 
 def delete_session(session_id: int) -> Change:
     with db.atomic():
-        SessionRow.delete_by_id(session_id)
+        SessionRow.delete().where(SessionRow.id == session_id).execute()
     return Change(sessions=frozenset({session_id}), structure=frozenset({session_id}))
 
 

@@ -78,7 +78,8 @@ def _e1rm_sql(formula: E1rmFormula) -> str:
 
 def _where(since: datetime | None, until: datetime | None, exercises: Collection[int] | None,
            weeks: Collection[int] | None = None, sessions: Collection[int] | None = None) -> tuple[str, list[Any]]:
-    clauses, params = [_WORKING], []
+    clauses = [_WORKING]
+    params: list[Any] = []
     if since is not None:
         clauses.append("s.start >= ?")
         params.append(str(since))
@@ -103,11 +104,11 @@ def _where(since: datetime | None, until: datetime | None, exercises: Collection
 def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) -> WeekExerciseRows:
     """Weekly figures per exercise over the whole journal (or only the given weeks): GROUP BY in SQLite."""
     where, params = _where(None, None, None, weeks)
-    bins = ", ".join(f"coalesce(sum(st.rir >= {low} AND st.rir < {high}), 0)"
-                     for low, high in ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9)))
+    bin_sums = ", ".join(f"coalesce(sum(st.rir >= {low} AND st.rir < {high}), 0)"
+                         for low, high in ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9)))
     week, exercise, working, hard, unrated, tonnage, rir_sum, *bins = _columns(db.execute_sql(f"""
         SELECT {WEEK_SQL} AS wk, e.exercise_id, count(*), coalesce(sum({HARD_SET_SQL}), 0),
-               sum(st.rir IS NULL), coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(st.rir), 0), {bins}
+               sum(st.rir IS NULL), coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(st.rir), 0), {bin_sums}
         {_FROM} WHERE {where} GROUP BY wk, e.exercise_id ORDER BY wk, e.exercise_id""",
                                   [hard_rir, *params]), (I, I, I, I, I, F, F, I, I, I, I, I))
     if not len(week):
@@ -181,10 +182,11 @@ def set_points(since: datetime | None = None, until: datetime | None = None,
 
 def exercises_used() -> list[tuple[int, str, str | None, str, str]]:
     """(id, name, mechanic, primary, secondary) of every exercise with at least one set, by name."""
-    return db.execute_sql("""
+    rows: list[tuple[int, str, str | None, str, str]] = db.execute_sql("""
         SELECT x.id, x.name, x.mechanic, x."primary", x.secondary FROM exercise x
         WHERE EXISTS (SELECT 1 FROM entry e JOIN "set" st ON st.entry_id = e.id WHERE e.exercise_id = x.id)
         ORDER BY x.name COLLATE NOCASE""").fetchall()
+    return rows
 
 
 def exercise_totals(hard_rir: float, since: datetime | None, until: datetime | None

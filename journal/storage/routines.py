@@ -81,7 +81,7 @@ def sessions_of(routine_id: int) -> tuple[int, ...]:
 
 def delete_routine(routine_id: int) -> Change:
     with db.atomic():
-        RoutineRow.delete_by_id(routine_id)
+        RoutineRow.delete().where(RoutineRow.id == routine_id).execute()
     return Change(routines=True)
 
 
@@ -90,7 +90,7 @@ def last_session(routine_id: int, before: datetime | None = None) -> Session | N
     query = SessionRow.select(SessionRow.id).where(SessionRow.routine == routine_id)
     if before is not None:
         query = query.where(SessionRow.start < before)
-    row = query.order_by(SessionRow.start.desc()).first()
+    row: SessionRow | None = query.order_by(SessionRow.start.desc()).first()
     return get_session(row.id) if row else None
 
 
@@ -103,10 +103,10 @@ def last_sets(routine_id: int, before: datetime | None = None) -> dict[int, tupl
     if before is not None:
         query = query.where(SessionRow.start < before)
     latest: dict[int, int] = {}  # exercise -> entry
-    for row in query.order_by(SessionRow.start.desc(), SessionRow.id.desc(), EntryRow.position.desc()):
-        latest.setdefault(row.exercise_id, row.id)
+    for entry in query.order_by(SessionRow.start.desc(), SessionRow.id.desc(), EntryRow.position.desc()):
+        latest.setdefault(entry.exercise_id, entry.id)
     sets: dict[int, list[SetRecord]] = {}
     if latest:
-        for row in SetRow.select().where(SetRow.entry.in_(list(latest.values()))).order_by(SetRow.position):
-            sets.setdefault(row.entry_id, []).append(to_set(row))
+        for set_row in SetRow.select().where(SetRow.entry.in_(list(latest.values()))).order_by(SetRow.position):
+            sets.setdefault(set_row.entry_id, []).append(to_set(set_row))
     return {exercise: tuple(sets.get(entry, ())) for exercise, entry in latest.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -102,3 +103,11 @@ def test_units_are_strings_for_display() -> None:
     assert str(Unit.LB) == "lb"
     assert Unit("lb") is Unit.LB
     assert not math.isnan(to_kg(0, Unit.LB))
+
+
+def test_from_kg_converts_a_series_element_by_element() -> None:
+    kg = np.array([0.0, 100.0, KG_PER_LB])
+    pounds = from_kg(kg, Unit.LB)
+    assert isinstance(pounds, np.ndarray)
+    assert pounds.tolist() == pytest.approx([0.0, 100 / KG_PER_LB, 1.0], rel=1e-15)
+    assert from_kg(kg, Unit.KG) is kg
