@@ -229,8 +229,7 @@ class ReviewScreen(QWidget):
         checked = {self.strength_choice.item(r).data() for r in range(self.strength_choice.rowCount())
                    if self.strength_choice.item(r).checkState() == Qt.CheckState.Checked}
         defaults = checked or set(strength_exercises(snapshot))
-        self.strength_choice.blockSignals(True)
-        self.strength_choice.clear()
+        self.strength_choice.clear()  # the view hears of it (items come checked: no itemChanged, no redraw)
         with_e1rm = set(snapshot.bests.exercise.tolist())
         for exercise in sorted(snapshot.exercises.values(), key=lambda e: e.name.casefold()):
             if exercise.id not in with_e1rm:
@@ -240,7 +239,6 @@ class ReviewScreen(QWidget):
             item.setCheckable(True)
             item.setCheckState(Qt.CheckState.Checked if exercise.id in defaults else Qt.CheckState.Unchecked)
             self.strength_choice.appendRow(item)
-        self.strength_choice.blockSignals(False)
 
     def chosen_strength(self) -> list[int]:
         return [self.strength_choice.item(r).data() for r in range(self.strength_choice.rowCount())

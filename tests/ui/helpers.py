@@ -177,11 +177,18 @@ def pick_menu(qtbot: QtBot, window: QWidget, *path: str, keyboard: bool = False)
 
 
 def shoot(widget: QWidget, name: str) -> Path:
-    """Save a screenshot under screenshots/ (looked at by hand; not compared)."""
+    """Save a screenshot under screenshots/ (looked at by hand; not compared). On an X server a window is taken
+    from the screen, as a person sees it (QWidget.grab renders each widget again, and has left item views blank)."""
     SHOTS.mkdir(exist_ok=True)
     path = SHOTS / f"{name}.png"
     QApplication.processEvents()
-    assert widget.grab().save(str(path))
+    QTest.qWait(50)  # the window manager and the compositor have shown the last paint
+    screen = widget.screen()
+    if widget.isWindow() and QApplication.platformName() == "xcb" and screen is not None:
+        picture = screen.grabWindow(widget.winId())
+    else:
+        picture = widget.grab()
+    assert picture.save(str(path))
     return path
 
 

@@ -113,6 +113,14 @@ def test_strength_and_calibration_series(review: tuple[MainWindow, dict[str, int
     # week 1: 100 x 5 @ RIR 2 -> 100 (1 + 0.0392 x 6); week 2 best: 102.5 x 5 @ RPE 8 (RIR 2) -> 102.5 x 1.2352
     # (over 102.5 x 5 @ RIR 1 -> x 1.196, and 80 x 10 not rated -> 80 x 1.3528 = 108.2)
     assert list(bench.e1rm) == pytest.approx([100 * 1.2352, 102.5 * 1.2352])
+    # the list to tick exercises in shows them (the view heard of the rows), Bench Press ticked
+    listed = screen.strength_list
+    model = listed.model()
+    shown = [model.index(row, 0) for row in range(model.rowCount())]
+    assert shown and all(listed.visualRect(index).isValid() for index in shown)
+    bench_row = next(i for i in shown if i.data() == "Bench Press")
+    assert listed.indexAt(listed.visualRect(bench_row).center()) == bench_row
+    assert bench_row.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked.value
     screen.tabs.setCurrentIndex(3)
     x, y = screen.calibration.points.getData()
     # squat: reported RIR 1, 3 reps, 5 reached -> actual 2 (jittered by at most 0.12)
