@@ -36,28 +36,39 @@ from journal.ui.main_window import MainWindow
 from journal.ui.preferences import PreferencesDialog
 from journal.ui.routine_models import COLUMNS
 from journal.ui.theme import apply_theme
-from tests.conftest import FIXTURES
-from tests.ui.helpers import press, type_text
+from tests.conftest import SAMPLES
+from tests.ui.helpers import press, type_text, wait_active
 from tests.ui.test_session_editing import edit_cell, seeded
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 CHILD = Path(__file__).with_name("quit_child.py")
+QTBOT: list[QtBot] = []
+
+
+@pytest.fixture(autouse=True)
+def _qtbot(qtbot: QtBot) -> Iterator[None]:
+    QTBOT.append(qtbot)
+    yield
+    QTBOT.clear()
 
 
 def open_preferences(window: MainWindow) -> PreferencesDialog:
-    """File > Preferences…"""
-    file_menu = window.menuBar().findChild(QMenu)
-    assert file_menu is not None
-    next(a for a in file_menu.actions() if a.text() == "&Preferences…").trigger()
+    """File > Preferences… by its shortcut, Ctrl+,; the dialog is there once the window manager has made it active."""
+    qtbot = QTBOT[0]
+    wait_active(qtbot, window)
+    press(qtbot, Key.Key_Comma, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: window.findChild(PreferencesDialog) is not None, timeout=3000)
     dialog = window.findChild(PreferencesDialog)
     assert dialog is not None and dialog.isVisible()
+    wait_active(qtbot, dialog)
     return dialog
 
 
 def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
     """Pick an entry of a combo box by typing its first letters, as the keyboard does."""
     combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
     type_text(qtbot, text)
     assert combo.currentText().startswith(text)
 
@@ -65,6 +76,7 @@ def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
 def retype(qtbot: QtBot, spin: QAbstractSpinBox, text: str) -> None:
     """Select the number of a number field and type over it."""
     spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
     spin.selectAll()
     type_text(qtbot, text)
 
@@ -173,7 +185,7 @@ def test_quitting_after_a_preference_change_is_clean(tmp_path: Path, database: P
                JOURNAL_DATA_DIR=str(tmp_path / "child"))
     args = [sys.executable, str(CHILD), str(database)]
     if imported:
-        args.append(str(FIXTURES / "strong" / "szelesaron-strong-2023.csv"))
+        args.append(str(SAMPLES / "strong" / "strong-workout-number-kg.csv"))
     result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=90)
     messages = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line]
     assert "quit 0" in result.stdout
