@@ -47,9 +47,11 @@ fi
 if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV" || exit 75
 fi
-if [ ! -f "$VENV/.journal-build" ] || [ pyproject.toml -nt "$VENV/.journal-build" ]; then
+if [ ! -f "$VENV/.journal-build" ] || [ pyproject.toml -nt "$VENV/.journal-build" ] \
+        || [ requirements/constraints.txt -nt "$VENV/.journal-build" ]; then
     # pip's notes about unreachable extra indexes are noise here; its errors still show.
-    if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -q -e ".[build]" 2>&1 \
+    if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -q -c requirements/constraints.txt \
+            -e ".[build]" 2>&1 \
             | { grep -v "is neither a file nor a directory" || true; }; then
         echo "build_linux.sh: could not install Journal and PyInstaller into $VENV" >&2
         exit 75
