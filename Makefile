@@ -9,7 +9,9 @@
 # System libraries Qt needs (and Xvfb, openbox, Qt's X11 libraries and poppler for the tests) are installed with
 # apt-get when missing and possible.
 
-PYTHON ?= python3
+# The Python the venv is made with; empty: the first 3.11+ of python3, python3.13, python3.12, python3.11
+# (installer/find-python.sh, which installs python3.11 on Ubuntu 22.04 when it can, else says what to install).
+PYTHON ?=
 VENV ?= .venv
 PY := $(VENV)/bin/python
 CONSTRAINTS := requirements/constraints.txt
@@ -32,20 +34,20 @@ bench: system-libs $(VENV)/.bench
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_all.py
 
 bundle: system-libs
-	bash installer/build_linux.sh
+	PYTHON=$$(PYTHON="$(PYTHON)" sh installer/find-python.sh) bash installer/build_linux.sh
 
 icons: $(VENV)/.app
 	QT_QPA_PLATFORM=offscreen $(PY) installer/make_icons.py
 
 system-libs:
 	@PACKAGES="$(QT_LIBS)" sh installer/ensure-packages.sh
-	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || PACKAGES="python3-venv" sh installer/ensure-packages.sh
 
 test-tools:
 	@PACKAGES="$(TEST_TOOLS) $(X11_LIBS)" sh installer/ensure-packages.sh
 
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+	@python=$$(PYTHON="$(PYTHON)" sh installer/find-python.sh) && echo "$$python -m venv $(VENV)" && \
+		"$$python" -m venv $(VENV)
 
 $(VENV)/.app: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
 	$(PIP_INSTALL) -e .
