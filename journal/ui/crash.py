@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, QThread, QUrl, qInstallMessageHandler, qVersion
+from PySide6.QtCore import QMessageLogContext, Qt, QThread, QtMsgType, QUrl, qInstallMessageHandler, qVersion
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -54,7 +55,8 @@ class CrashDialog(QDialog):
         message = QLabel(f"<p><b>Something went wrong:</b> {_escape(summary)}</p>"
                          f"<p>What you were doing may not have finished. The details are in the log file "
                          f"<code>{_escape(str(log_path()))}</code>.</p>"
-                         "<p>Journal keeps running; if something looks wrong, save your work and restart it.</p>")
+                         "<p>Journal keeps running; the changes made before this are in the journal file. If "
+                         "something looks wrong, restart it.</p>")
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox()
@@ -70,6 +72,7 @@ class CrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(message)
         layout.addWidget(buttons)
+        self.setMinimumWidth(520)
         self.close_button.setFocus()
 
     def _copy(self) -> None:
@@ -99,7 +102,7 @@ def handle_exception(kind: type[BaseException], error: BaseException, trace: Tra
         _shown.append(dialog)
         dialog.finished.connect(lambda _result: _shown.remove(dialog))
         dialog.open()
-    except Exception:  # noqa: BLE001 - telling must never raise again from the hook
+    except Exception:  # telling must never raise again from the hook
         log.exception("The error dialog could not be shown")
 
 
@@ -112,7 +115,15 @@ def handle_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str
         print(message, file=sys.stderr)
 
 
+def handle_thread_exception(args: threading.ExceptHookArgs) -> None:
+    """threading.excepthook: an error that ends a Python thread goes to the log (no dialog off the GUI thread)."""
+    if args.exc_value is not None:
+        log.critical("Uncaught %s in thread %s", args.exc_type.__name__, getattr(args.thread, "name", "?"),
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+
 def install_crash_handlers() -> None:
     """Route uncaught exceptions and Qt's messages through the log; once, when the window starts."""
     sys.excepthook = handle_exception
+    threading.excepthook = handle_thread_exception
     qInstallMessageHandler(handle_qt_message)

@@ -5,6 +5,7 @@ Qt's own warnings go to the log; Help ▸ Open log folder shows the log's folder
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ def hooks(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
     """The crash handlers installed as the window installs them (undone after); the folders asked to be opened."""
     opened: list[QUrl] = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     monkeypatch.setattr(crash.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     setup_logging()
     crash.install_crash_handlers()
@@ -102,3 +104,14 @@ def test_a_failed_background_task_is_logged_with_its_traceback(qtbot: QtBot) -> 
     logged = log_path().read_text(encoding="utf-8")
     assert "WARNING journal.ui.tasks" in logged and "A background task failed" in logged
     assert "Traceback (most recent call last)" in logged and "in work" in logged and "No space left" in logged
+
+
+def test_an_error_that_ends_a_thread_is_logged(hooks: list[QUrl]) -> None:
+    def work() -> None:
+        raise LookupError("no such exercise")
+
+    thread = threading.Thread(target=work, name="reader")
+    thread.start()
+    thread.join()
+    logged = log_path().read_text(encoding="utf-8")
+    assert "Uncaught LookupError in thread reader" in logged and "in work" in logged
