@@ -9,8 +9,8 @@ from pathlib import Path
 
 from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
-from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.records import Entry, Exercise, Measure, PlannedSet, Session, SetRecord, SetType
+from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.units import Unit
 from journal.storage import exercises, repository as repo
 from journal.storage.backup import Backup
