@@ -4,19 +4,25 @@
 #               an Xvfb display of their own, managed by openbox (tests/conftest.py); offscreen where Xvfb is missing
 #   make bench  measure the performance budgets and write the figures into README.md
 #   make bundle build the Linux bundle, tarball and .deb into dist/ (installer/README.md)
+#   make constraints  move requirements/constraints.txt on to the newest versions pyproject.toml allows (then test)
+# Every pip install takes its versions from requirements/constraints.txt: what the tests last passed with.
 # System libraries Qt needs (and Xvfb, openbox, Qt's X11 libraries and poppler for the tests) are installed with
 # apt-get when missing and possible.
 
-PYTHON ?= python3
+# The Python the venv is made with; empty: the first 3.11+ of python3, python3.13, python3.12, python3.11
+# (installer/find-python.sh, which installs python3.11 on Ubuntu 22.04 when it can, else says what to install).
+PYTHON ?=
 VENV ?= .venv
 PY := $(VENV)/bin/python
+CONSTRAINTS := requirements/constraints.txt
+PIP_INSTALL := $(PY) -m pip install --disable-pip-version-check -q -c $(CONSTRAINTS)
 QT_LIBS := libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
 TEST_TOOLS := poppler-utils binutils xvfb openbox
 # What Qt's xcb platform plugin loads, for the windows the tests open on Xvfb.
 X11_LIBS := libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
-.PHONY: run test bench bundle icons system-libs test-tools clean
+.PHONY: run test bench bundle icons system-libs test-tools constraints clean
 
 run: system-libs $(VENV)/.app
 	$(VENV)/bin/journal
@@ -28,32 +34,40 @@ bench: system-libs $(VENV)/.bench
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_all.py
 
 bundle: system-libs
-	bash installer/build_linux.sh
+	PYTHON=$$(PYTHON="$(PYTHON)" sh installer/find-python.sh) bash installer/build_linux.sh
 
 icons: $(VENV)/.app
 	QT_QPA_PLATFORM=offscreen $(PY) installer/make_icons.py
 
 system-libs:
 	@PACKAGES="$(QT_LIBS)" sh installer/ensure-packages.sh
-	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || PACKAGES="python3-venv" sh installer/ensure-packages.sh
 
 test-tools:
 	@PACKAGES="$(TEST_TOOLS) $(X11_LIBS)" sh installer/ensure-packages.sh
 
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+	@python=$$(PYTHON="$(PYTHON)" sh installer/find-python.sh) && echo "$$python -m venv $(VENV)" && \
+		"$$python" -m venv $(VENV)
 
-$(VENV)/.app: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --disable-pip-version-check -q -e .
+$(VENV)/.app: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PIP_INSTALL) -e .
 	touch $@
 
-$(VENV)/.test: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --disable-pip-version-check -q -e '.[test]'
+$(VENV)/.test: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PIP_INSTALL) -e '.[test]'
 	touch $@ $(VENV)/.app
 
-$(VENV)/.bench: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --disable-pip-version-check -q -e '.[test,bench]'
+$(VENV)/.bench: pyproject.toml $(CONSTRAINTS) | $(VENV)/bin/python
+	$(PIP_INSTALL) -e '.[test,bench]'
 	touch $@ $(VENV)/.test $(VENV)/.app
+
+# The newest versions within pyproject.toml's bounds, written as the new pins (the build extra's too); run make test
+# (and make bundle) before committing them.
+constraints: | $(VENV)/bin/python
+	$(PY) -m pip install --disable-pip-version-check -q --upgrade -e '.[test,build]'
+	{ sed -n '/^#/p' $(CONSTRAINTS); $(PY) -m pip freeze --exclude-editable; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+	touch $(VENV)/.test $(VENV)/.app
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

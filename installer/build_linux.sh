@@ -10,15 +10,19 @@
 # 4. dist/journal_VERSION_DEBARCH.deb (when dpkg-deb is there): /opt/journal, /usr/bin/journal, menu entry, icons
 #
 # VERSION is read from pyproject.toml, the one place it is written. Environment: PYTHON (python3.11+ for the venv,
-# default python3), BUILD_VENV (default build/venv), DEB_MAINTAINER, DEB_COMPRESSION (default xz). Exit status
+# default python3), BUILD_DIR (default build: the venv, the bundle, the staging; ~560 MB), DIST_DIR (default dist:
+# the tarball and the .deb, ~130 MB), BUILD_VENV (default BUILD_DIR/venv), DEB_MAINTAINER, DEB_COMPRESSION (default
+# xz). Exit status
 # 75: the build tools could not be installed (no network, no PyInstaller for this Python); any other failure exits 1.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 PYTHON=${PYTHON:-python3}
-VENV=${BUILD_VENV:-build/venv}
-WORK=build/pyinstaller
+BUILD=${BUILD_DIR:-build}
+DIST=${DIST_DIR:-dist}
+VENV=${BUILD_VENV:-$BUILD/venv}
+WORK=$BUILD/pyinstaller
 BUNDLE=$WORK/dist/journal
 DEB_MAINTAINER=${DEB_MAINTAINER:-Journal developers <journal@example.org>}
 DEB_COMPRESSION=${DEB_COMPRESSION:-xz}  # xz: smallest (~40 s here); gzip: ~8 s, a third bigger
@@ -47,9 +51,11 @@ fi
 if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV" || exit 75
 fi
-if [ ! -f "$VENV/.journal-build" ] || [ pyproject.toml -nt "$VENV/.journal-build" ]; then
+if [ ! -f "$VENV/.journal-build" ] || [ pyproject.toml -nt "$VENV/.journal-build" ] \
+        || [ requirements/constraints.txt -nt "$VENV/.journal-build" ]; then
     # pip's notes about unreachable extra indexes are noise here; its errors still show.
-    if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -q -e ".[build]" 2>&1 \
+    if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -q -c requirements/constraints.txt \
+            -e ".[build]" 2>&1 \
             | { grep -v "is neither a file nor a directory" || true; }; then
         echo "build_linux.sh: could not install Journal and PyInstaller into $VENV" >&2
         exit 75
@@ -77,7 +83,7 @@ trap 'rm -rf "$smoke_data"' EXIT
 QT_QPA_PLATFORM=offscreen JOURNAL_DATA_DIR="$smoke_data" "$BUNDLE/journal" --smoke | tail -n 1
 echo "bundle: $(du -sh "$BUNDLE" | cut -f1)"
 
-mkdir -p dist
+mkdir -p "$DIST"
 stage_icons() {  # stage_icons DEST: the hicolor tree with every PNG size and the SVG
     local size
     for size in $ICON_SIZES; do
@@ -87,22 +93,22 @@ stage_icons() {  # stage_icons DEST: the hicolor tree with every PNG size and th
 }
 
 NAME=journal-$VERSION-linux-$ARCH
-step "tarball dist/$NAME.tar.gz"
-rm -rf "build/stage/$NAME"
-mkdir -p "build/stage/$NAME"
-cp -al "$BUNDLE" "build/stage/$NAME/journal"  # hard links: no second copy of ~200 MB
-install -m 644 installer/journal.desktop "build/stage/$NAME/journal.desktop"
-install -m 755 installer/linux/install.sh installer/linux/uninstall.sh "build/stage/$NAME/"
-install -m 644 resources/icons/journal-256.png "build/stage/$NAME/journal.png"
-stage_icons "build/stage/$NAME/icons/hicolor"
-tar -C build/stage --sort=name --owner=0 --group=0 --numeric-owner -czf "dist/$NAME.tar.gz" "$NAME"
-echo "tarball: $(du -h "dist/$NAME.tar.gz" | cut -f1)"
+step "tarball $DIST/$NAME.tar.gz"
+rm -rf "$BUILD/stage/$NAME"
+mkdir -p "$BUILD/stage/$NAME"
+cp -al "$BUNDLE" "$BUILD/stage/$NAME/journal"  # hard links: no second copy of ~200 MB
+install -m 644 installer/journal.desktop "$BUILD/stage/$NAME/journal.desktop"
+install -m 755 installer/linux/install.sh installer/linux/uninstall.sh "$BUILD/stage/$NAME/"
+install -m 644 resources/icons/journal-256.png "$BUILD/stage/$NAME/journal.png"
+stage_icons "$BUILD/stage/$NAME/icons/hicolor"
+tar -C "$BUILD/stage" --sort=name --owner=0 --group=0 --numeric-owner -czf "$DIST/$NAME.tar.gz" "$NAME"
+echo "tarball: $(du -h "$DIST/$NAME.tar.gz" | cut -f1)"
 
 if command -v dpkg-deb >/dev/null 2>&1; then
     DEB=journal_${VERSION}_$DEB_ARCH.deb
-    step "Debian package dist/$DEB"
-    ROOTFS=build/deb/root
-    rm -rf build/deb
+    step "Debian package $DIST/$DEB"
+    ROOTFS=$BUILD/deb/root
+    rm -rf "$BUILD/deb"
     mkdir -p "$ROOTFS/opt" "$ROOTFS/usr/bin" "$ROOTFS/DEBIAN"
     cp -al "$BUNDLE" "$ROOTFS/opt/journal"
     ln -s /opt/journal/journal "$ROOTFS/usr/bin/journal"
@@ -143,8 +149,8 @@ Description: training journal for strength athletes (RIR/RPE)
  sheets. Your journal, settings and backups live in your home folder
  (~/.local/share/Journal/Journal) and are kept on upgrade and removal.
 CONTROL
-    dpkg-deb --root-owner-group -Z"$DEB_COMPRESSION" --build "$ROOTFS" "dist/$DEB" >/dev/null
-    echo "deb: $(du -h "dist/$DEB" | cut -f1) (libc6 >= $glibc)"
+    dpkg-deb --root-owner-group -Z"$DEB_COMPRESSION" --build "$ROOTFS" "$DIST/$DEB" >/dev/null
+    echo "deb: $(du -h "$DIST/$DEB" | cut -f1) (libc6 >= $glibc)"
 else
     echo "note: dpkg-deb not found, no .deb built"
 fi

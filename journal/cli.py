@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import tempfile
 import sys
 import time
@@ -175,6 +176,7 @@ def _import(args: argparse.Namespace) -> int:
         choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
         result = import_sessions(parsed.sessions, choices, path, remember=False)
     except (JournalFileError, DatabaseTooNew, OSError) as error:
+        logging.getLogger("journal.cli").warning("%s: nothing was imported", name, exc_info=True)
         print(f"{name}: nothing was imported: {error}", file=sys.stderr)
         return 1
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
@@ -322,6 +324,7 @@ def _backup(args: argparse.Namespace) -> int:
     try:
         written = backup_file(path, target)
     except (OSError, *STORAGE_ERRORS) as error:
+        logging.getLogger("journal.cli").warning("The backup to %s failed", target, exc_info=True)
         print(f"journal backup: the backup could not be written to {target}: {storage_reason(error)}",
               file=sys.stderr)
         return 1
@@ -349,6 +352,7 @@ def _restore(args: argparse.Namespace) -> int:
         close_database()
         open_database(path)  # a backup from an older version is brought up to date
     except BackupError as error:
+        logging.getLogger("journal.cli").warning("%s not restored", args.backup, exc_info=True)
         print(f"journal restore: {error}", file=sys.stderr)
         return 2
     print(f"restored {args.backup} into {path}; the journal as it was is kept as {kept}")
@@ -363,7 +367,10 @@ def _default_db() -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from journal.logs import setup_logging
     from journal.output import GuardedOutput, OutputLost, discard
+
+    setup_logging()
 
     stdout = sys.stdout
     sys.stdout = GuardedOutput(stdout)
@@ -376,6 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"journal {args.command or ''}".rstrip() + f": {lost.describe()}", file=sys.stderr)
         discard(stdout)
         return 1
+    except Exception:
+        logging.getLogger("journal.cli").exception("journal %s failed", args.command or "")
+        raise
     finally:
         sys.stdout = stdout
 
@@ -417,11 +427,13 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_app(getattr(args, "db", None))
     except (JournalFileError, DatabaseTooNew, JournalLocked) as error:
+        logging.getLogger("journal.cli").warning("journal %s: %s", args.command or "", error, exc_info=True)
         print(f"journal: {error}", file=sys.stderr)
         return 2
     except STORAGE_ERRORS as error:  # damaged pages found while reading, a backup target that cannot be written…
         name = f"journal {args.command}" if args.command else "journal"
         where = getattr(args, "db", None) or _default_db()
+        logging.getLogger("journal.cli").warning("%s: %s could not be read or written", name, where, exc_info=True)
         print(f"{name}: {where} could not be read or written: {storage_reason(error)}", file=sys.stderr)
         return 1
     finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from journal.logs import stop_logging
 from journal.storage.database import close_database, open_database
 from tests.display import Display
 
@@ -44,12 +45,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "data"
     folder.mkdir()
     monkeypatch.setenv("JOURNAL_DATA_DIR", str(folder))
     monkeypatch.delenv("JOURNAL_DB", raising=False)
-    return folder
+    yield folder
+    stop_logging()  # the next test's log goes to its own data folder
 
 
 @pytest.fixture

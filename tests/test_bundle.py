@@ -12,7 +12,9 @@ import struct
 import subprocess
 import sys
 import tarfile
+import tempfile
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,22 +110,35 @@ def run(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 180) -
 
 
 @pytest.fixture(scope="module")
-def build() -> Build:
+def build() -> Iterator[Build]:
+    """The whole build, in a temporary folder removed afterwards (its venv, bundle, tarball and .deb take ~700 MB):
+    a test run leaves nothing behind in build/ or dist/."""
     env = {name: value for name, value in os.environ.items()
            if name not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
-    # the interpreter running the tests (3.11+, as the project requires) makes the build venv; gzip keeps the .deb
-    # step short (the release build uses xz)
-    env.update(PYTHON=sys.executable, DEB_COMPRESSION="gzip", QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(["bash", str(ROOT / "installer" / "build_linux.sh")], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=900)
-    log = done.stdout + done.stderr
-    if done.returncode == EXIT_NO_TOOLS:
-        pytest.skip(f"PyInstaller could not be installed into the build venv: {log[-600:]}")
-    assert done.returncode == 0, f"installer/build_linux.sh failed:\n{log[-3000:]}"
-    current = version()
-    deb = ROOT / "dist" / f"journal_{current}_amd64.deb"
-    return Build(current, ROOT / "build" / "pyinstaller" / "dist" / "journal",
-                 ROOT / "dist" / f"journal-{current}-linux-x86_64.tar.gz", deb if deb.exists() else None, log)
+    with tempfile.TemporaryDirectory(prefix="journal-bundle-") as folder:
+        work, dist = Path(folder) / "build", Path(folder) / "dist"
+        # the interpreter running the tests (3.11+, as the project requires) makes the build venv; gzip keeps the
+        # .deb step short (the release build uses xz)
+        env.update(PYTHON=sys.executable, DEB_COMPRESSION="gzip", QT_QPA_PLATFORM="offscreen", BUILD_DIR=str(work),
+                   DIST_DIR=str(dist))
+        done = subprocess.run(["bash", str(ROOT / "installer" / "build_linux.sh")], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=900)
+        log = done.stdout + done.stderr
+        if done.returncode == EXIT_NO_TOOLS:
+            pytest.skip(f"PyInstaller could not be installed into the build venv: {log[-600:]}")
+        assert done.returncode == 0, f"installer/build_linux.sh failed:\n{log[-3000:]}"
+        current = version()
+        deb = dist / f"journal_{current}_amd64.deb"
+        yield Build(current, work / "pyinstaller" / "dist" / "journal",
+                    dist / f"journal-{current}-linux-x86_64.tar.gz", deb if deb.exists() else None, log)
+
+
+def test_the_build_goes_where_it_is_told() -> None:
+    """build_linux.sh writes under BUILD_DIR and DIST_DIR (the bundle test builds in a temporary folder)."""
+    script = (ROOT / "installer" / "build_linux.sh").read_text(encoding="utf-8")
+    assert "BUILD=${BUILD_DIR:-build}" in script and "DIST=${DIST_DIR:-dist}" in script
+    commands = [line for line in script.splitlines() if not line.lstrip().startswith("#")]
+    assert not [line for line in commands if "build/" in line or '"dist/' in line or " dist/" in line]
 
 
 @linux_only

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from journal import APP_NAME, ORG_NAME
@@ -14,6 +16,8 @@ from journal.paths import default_db_path
 from journal.storage.database import JournalFileError
 from journal.storage.migrations import DatabaseTooNew
 from journal.ui.service import JournalService
+
+log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -30,17 +34,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(db_path: Path | None) -> int:
+    from journal.logs import setup_logging
+    from journal.ui.crash import install_crash_handlers
     from journal.ui.main_window import MainWindow
     from journal.ui.service import Preferences
     from journal.ui.tasks import wait_for_background
     from journal.ui.theme import apply_theme
 
     app = make_application()
+    setup_logging()
+    install_crash_handlers()
+    log.info("Starting the window: Python %s, Qt %s", sys.version.split()[0], qVersion())
     apply_theme(app, Preferences.load().theme)
     path = Path(db_path or default_db_path())
     try:
         lock = acquire(path)
     except JournalLocked as error:
+        log.warning("%s", error)
         QMessageBox.warning(None, APP_NAME, str(error))
         return 2
     service = open_service(path)
@@ -64,6 +74,7 @@ def open_service(path: Path) -> JournalService | None:
     try:
         return JournalService(path)
     except (JournalFileError, DatabaseTooNew) as error:
+        log.warning("%s cannot be opened", path, exc_info=True)
         backups = list_backups(path)
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error))
         box.setInformativeText("The file was left as it is." + (" You can put one of its backups in its place "

@@ -4,6 +4,7 @@ or open their folder; and, when the journal cannot be opened, choose a backup to
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ from journal.storage.backup import Backup, BackupError, backup_dir, list_backups
 from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.migrations import SCHEMA_VERSION
 from journal.ui.service import JournalService
+
+log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 REASONS = {"daily": "Daily", "manual": "Taken by hand", "before-import": "Before an import",
@@ -139,9 +142,11 @@ class BackupsDialog(QDialog):
         try:
             kept = self.service.restore(backup.path)
         except BackupError as error:
+            log.warning("Backup %s not restored", backup.path, exc_info=True)
             self.message.setText(f"Not restored: {error}")
             return False
         except (OSError, *STORAGE_ERRORS) as error:  # the journal locked by another program, a full disk…
+            log.warning("Backup %s not restored", backup.path, exc_info=True)
             self.message.setText(f"Not restored: {storage_reason(error)}")
             return False
         self._refresh()
@@ -172,6 +177,7 @@ def choose_backup_to_restore(db_path: Path, backups: list[Backup], parent: QWidg
     try:
         replace_with_backup(db_path, backups[row].path, SCHEMA_VERSION)
     except BackupError as error:
+        log.warning("Backup %s cannot be used", backups[row].path, exc_info=True)
         QMessageBox.warning(parent, "Open a backup", f"That backup cannot be used: {error}")
         return False
     return True

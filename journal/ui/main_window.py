@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -190,7 +191,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
         help_menu = menu.addMenu("&Help")
-        help_menu.addActions([shortcuts, about])
+        from journal.ui.crash import open_log_folder_action
+
+        help_menu.addActions([shortcuts, open_log_folder_action(self), about])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -347,6 +350,7 @@ class MainWindow(QMainWindow):
         try:
             self.service.open_file(path)
         except (JournalFileError, DatabaseTooNew) as error:
+            logging.getLogger(__name__).warning("%s cannot be opened", path, exc_info=True)
             QMessageBox.warning(self, APP_NAME, str(error))
             return False
         return True

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +80,7 @@ class JournalService(QObject):
         try:
             daily_backup(database, self.path, self.preferences.backups_keep)  # type: ignore[arg-type]
         except (OSError, *STORAGE_ERRORS) as error:  # a read-only folder must not keep the journal from opening
+            logging.getLogger(__name__).warning("The daily backup could not be written", exc_info=True)
             self.failed.emit(f"The daily backup could not be written: {error}")
 
     def backup_now(self) -> Path:

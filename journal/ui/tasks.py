@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from journal.storage.database import close_database
 
+log = logging.getLogger(__name__)
 _running: set[_Task] = set()
 
 
@@ -32,6 +34,7 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except Exception as error:  # noqa: BLE001 - handed to on_failure on the GUI thread
+            log.warning("A background task failed: %r", error, exc_info=True)
             self.relay.failed.emit(error)
         else:
             self.relay.done.emit(result)

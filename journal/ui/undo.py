@@ -6,6 +6,7 @@ Rows put back by undo keep their ids, so every command on the stack keeps naming
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +29,7 @@ def _guarded(step: Callable[[Any], None]) -> Callable[[Any], None]:
         try:
             step(self)
         except STORAGE_ERRORS as error:
+            logging.getLogger(__name__).warning("“%s” could not be saved", self.text(), exc_info=True)
             self.setObsolete(True)
             self.service.failed.emit(f"“{self.text()}” could not be saved in {self.service.path}: "
                                      f"{storage_reason(error)}")
