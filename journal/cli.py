@@ -6,13 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import tempfile
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-
 
 
 class _Version(argparse.Action):

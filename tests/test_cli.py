@@ -15,7 +15,8 @@ import pytest
 from journal.cli import main
 from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Session, SetRecord, SetType
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 
 

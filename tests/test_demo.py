@@ -9,6 +9,7 @@ import statistics
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -171,7 +172,7 @@ def test_bodyweight_drifts_slowly_with_cuts_and_bulks(history: list[Session]) ->
                if session.bodyweight_kg is not None]
     assert 0.10 <= 1 - _share(len(weighed), len(history)) <= 0.20
     assert all(round(kg, 1) == kg and 50 <= kg <= 130 for _, kg in weighed)
-    for (day_a, kg_a), (day_b, kg_b) in zip(weighed, weighed[1:]):
+    for (day_a, kg_a), (day_b, kg_b) in pairwise(weighed):
         if (day_b - day_a).days <= 7:
             assert abs(kg_b - kg_a) < 2.5
     first_year = statistics.median(kg for day, kg in weighed if day < weighed[0][0] + dt.timedelta(days=365))
@@ -215,7 +216,7 @@ def test_a_few_missed_days(history: list[Session]) -> None:
 
 
 def test_a_couple_of_one_to_three_week_breaks(history: list[Session]) -> None:
-    gaps = [(b.start.date() - a.start.date()).days for a, b in zip(history, history[1:])]
+    gaps = [(b.start.date() - a.start.date()).days for a, b in pairwise(history)]
     breaks = [gap for gap in gaps if gap >= 9]
     assert 2 <= len(breaks) <= 8
     assert max(gaps) <= 3 * 7 + 7
@@ -302,7 +303,7 @@ def test_warmups_ramp_up_before_compound_lifts(history: list[Session],
             assert kinds == sorted(kinds, reverse=True)  # all warm-ups come first
             loads = [record.load_kg for record in warmups]
             assert all(load is not None for load in loads)
-            assert all(a < b for a, b in zip(loads, loads[1:]))  # type: ignore[operator]
+            assert all(a < b for a, b in pairwise(loads))  # type: ignore[operator]
             first_working = entry.sets[len(warmups)]
             assert first_working.load_kg is not None and loads[-1] < first_working.load_kg  # type: ignore[operator]
             assert all(record.rir is None or record.rir >= 4 for record in warmups)
@@ -315,7 +316,7 @@ def test_drop_sets_follow_isolation_work(history: list[Session], catalogue: dict
     drops = 0
     for session in history:
         for entry in session.entries:
-            for previous, record in zip(entry.sets, entry.sets[1:]):
+            for previous, record in pairwise(entry.sets):
                 if record.set_type is not SetType.DROP:
                     continue
                 drops += 1
@@ -448,7 +449,7 @@ def test_e1rm_trends_up_with_plateaus(history: list[Session], lift: str) -> None
         quarterly[(day - origin).days // 91].append(kg)
     medians = [statistics.median(yearly[year]) for year in range(YEARS)]
     assert medians[-1] >= 1.2 * medians[0]
-    assert sum(b > a for a, b in zip(medians, medians[1:])) >= (YEARS - 1) // 2
+    assert sum(b > a for a, b in pairwise(medians)) >= (YEARS - 1) // 2
     record = 0.0
     new_bests = plateaus = 0
     for quarter in sorted(quarterly):  # the quarter's median against the best earlier median
@@ -481,7 +482,7 @@ def test_deload_weeks_every_4_to_8_weeks(history: list[Session]) -> None:
     trained = {_week(session) for session in history}
     deloads = _deload_weeks(history)
     assert 0.1 <= _share(len(deloads), len(trained)) <= 0.25
-    intervals = [b - a for a, b in zip(deloads, deloads[1:]) if all(week in trained for week in range(a, b))]
+    intervals = [b - a for a, b in pairwise(deloads) if all(week in trained for week in range(a, b))]
     assert len(intervals) >= 40
     assert _share(sum(4 <= interval <= 8 for interval in intervals), len(intervals)) >= 0.9
 
@@ -523,7 +524,7 @@ def test_loads_rise_through_a_mesocycle(history: list[Session]) -> None:
             key = (_week(session), entry.exercise.name)
             top[key] = max(top[key], record.load_kg)
     rising = compared = 0
-    for start, stop in zip(deloads, deloads[1:]):
+    for start, stop in pairwise(deloads):
         if stop - start < 4:
             continue
         for lift in MAIN_LIFTS:

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
+
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from numpy.typing import NDArray
 from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -53,7 +54,7 @@ class Chart(pg.GraphicsLayoutWidget):
         """What the chart shows, as a header and rows (for CSV export)."""
         return self._table()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         """Follow a change of light and dark colours while open."""
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "plots"):
             self.restyle()

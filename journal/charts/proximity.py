@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pyqtgraph as pg
 from numpy.typing import NDArray
+
+import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, week_bars

@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
 from numpy.typing import NDArray
+
+import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import Chart
-from journal.charts.style import add_legend, SERIES, palette_colours
+from journal.charts.style import SERIES, add_legend, palette_colours
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
 from numpy.typing import NDArray
+
+import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars

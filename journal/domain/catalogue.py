@@ -7,7 +7,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from journal.domain.records import MUSCLES, Exercise, Mechanic, Measure
+from journal.domain.records import MUSCLES, Exercise, Measure, Mechanic
 
 HEADER = ["name", "aliases", "mechanic", "primary", "secondary", "equipment", "bodyweight", "measure"]
 

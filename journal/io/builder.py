@@ -76,7 +76,7 @@ class SessionBuilder:
                 if effort_from_notes and any(record.note for record in sets):
                     found = [with_effort_from_note(record) for record in sets]
                     from_notes += sum(f is not None for f in found)
-                    sets = tuple(f or record for f, record in zip(found, sets))
+                    sets = tuple(f or record for f, record in zip(found, sets, strict=True))
                 if entry.name not in exercises:
                     exercises[entry.name] = Exercise(id=None, name=entry.name)
                 entries.append(Entry(exercise=exercises[entry.name], sets=sets, note=entry.note))

@@ -71,7 +71,8 @@ class FitbodCsv(Importer):
         count = 0
         problems: list[Problem] = []
         recorder = Recorder(problems)
-        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
+        # the count of rows is read after the loop
+        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):  # noqa: B007
             with recorder:
                 key = starts.get(fields[date_at]) or starts.setdefault(fields[date_at], session(fields[date_at], line))
                 exercise = fields[exercise_at].strip()

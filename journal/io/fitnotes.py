@@ -14,9 +14,9 @@ from datetime import datetime
 from journal.domain.records import SetRecord
 from journal.domain.units import Unit
 from journal.io.base import (
+    Importer,
     ImportFailed,
     ImportOptions,
-    Importer,
     ParsedImport,
     Problem,
     Progress,
@@ -100,7 +100,8 @@ class FitNotesCsv(Importer):
 
         count = 0
         recorder = Recorder(problems)
-        for count, (line, fields) in enumerate(checked_records(text, header, progress, mend), 1):
+        # the count of rows is read after the loop
+        for count, (line, fields) in enumerate(checked_records(text, header, progress, mend), 1):  # noqa: B007
             with recorder:
                 key = days.get(fields[date_at]) or days.setdefault(fields[date_at], session(fields[date_at], line))
                 category = fields[category_at].strip()

@@ -107,7 +107,8 @@ class GenericCsv(Importer):
         count = 0
         problems: list[Problem] = []
         recorder = Recorder(problems)
-        for count, row in enumerate(rows(text, header, progress), 1):
+        # the count of rows is read after the loop
+        for count, row in enumerate(rows(text, header, progress), 1):  # noqa: B007
             with recorder:
                 line = row.line
                 value = _Mapped(row, mapping)

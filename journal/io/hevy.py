@@ -82,7 +82,8 @@ class HevyCsv(Importer):
         count = 0
         problems: list[Problem] = []
         recorder = Recorder(problems)
-        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
+        # the count of rows is read after the loop
+        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):  # noqa: B007
             with recorder:
                 of_session = session_fields(fields)
                 key = sessions.get(of_session) or sessions.setdefault(of_session, session(of_session, line))

@@ -17,9 +17,9 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import SetRecord, SetType
 from journal.domain.units import Unit
 from journal.io.base import (
+    Importer,
     ImportFailed,
     ImportOptions,
-    Importer,
     ParsedImport,
     Problem,
     Progress,
@@ -126,7 +126,8 @@ class StrongCsv(Importer):
         added_to: list[SetRecord] = []  # and the sets it went into
         count = 0
         recorder = Recorder(problems)
-        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):
+        # the count of rows is read after the loop
+        for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):  # noqa: B007
             with recorder:
                 of_session = session_fields(fields)
                 key = sessions.get(of_session) or sessions.setdefault(of_session, session(of_session, line))

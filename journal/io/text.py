@@ -129,7 +129,7 @@ class Row(dict[str, str]):
     __slots__ = ("line", "fields")
 
     def __init__(self, line: int, fields: list[str], header: list[str]) -> None:
-        super().__init__(zip(header, map(str.strip, fields)))
+        super().__init__(zip(header, map(str.strip, fields), strict=False))  # a short row lacks its last columns
         self.line = line
         self.fields = fields
 

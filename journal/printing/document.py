@@ -33,7 +33,7 @@ class SafeDocument(QTextDocument):
         self._images[name] = image
         return f"chart:{name}"
 
-    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         """Only the images registered here. Anything else gets an empty value: returning nothing would let Qt
         read the file itself."""
         image_kind = kind == QTextDocument.ResourceType.ImageResource.value

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import sqlite3
-from itertools import repeat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from journal.domain.names import name_key
 from journal.domain.records import Exercise, Session
@@ -71,11 +71,11 @@ def _insert(connection: sqlite3.Connection, table: str, columns: Mapping[str, Se
             if name not in defaults or values[0] != defaults[name] or values.count(defaults[name]) != len(values)}
     names = ", ".join(f'"{name}"' for name in kept)
     connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(kept))})',
-                           zip(*kept.values()))
+                           zip(*kept.values(), strict=True))
 
 
 def _by_column(names: tuple[str, ...], rows: list[tuple[object, ...]]) -> dict[str, Sequence[object]]:
-    return dict(zip(names, zip(*rows)))
+    return dict(zip(names, zip(*rows, strict=True), strict=True))
 
 
 def _next_id(table: str) -> int:

@@ -47,8 +47,9 @@ def create_exercise(name: str, template: Exercise | None = None, take_alias: boo
     base = template or Exercise(id=None, name=name)
     with db.atomic():
         row = ExerciseRow.create(
-            id=exercise_id, name=name, mechanic=base.mechanic, primary="|".join(base.primary), secondary="|".join(base.secondary),
-            equipment=base.equipment, bodyweight=base.bodyweight, measure=base.measure, builtin=False)
+            id=exercise_id, name=name, mechanic=base.mechanic, primary="|".join(base.primary),
+            secondary="|".join(base.secondary), equipment=base.equipment, bodyweight=base.bodyweight,
+            measure=base.measure, builtin=False)
         AliasRow.insert(key=name_key(name), name=name, exercise=row).on_conflict(
             conflict_target=[AliasRow.key], update={AliasRow.exercise: row.id, AliasRow.name: name}).execute()
     return to_exercise(row), Change(exercises=True)

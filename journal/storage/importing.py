@@ -5,7 +5,6 @@ session in one transaction; sessions already imported are skipped."""
 from __future__ import annotations
 
 import sqlite3
-
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +14,9 @@ import peewee
 from journal.domain.names import clean_name, equipment_of, name_key, name_variants, word_set
 from journal.domain.records import Exercise, Session
 from journal.storage.backup import DEFAULT_KEEP, backup_to
-from journal.storage.database import JournalFileError, storage_reason
 from journal.storage.bulk import BulkResult, insert_sessions
 from journal.storage.changes import Change
+from journal.storage.database import JournalFileError, storage_reason
 from journal.storage.exercises import create_exercise, find_exercise, list_exercises
 from journal.storage.models import AliasRow, db
 

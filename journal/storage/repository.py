@@ -48,7 +48,7 @@ def set_row(record: SetRecord) -> tuple[Any, ...]:
 
 def set_values(record: SetRecord) -> dict[str, Any]:
     """A set's stored columns by name."""
-    return dict(zip(SET_COLUMNS, set_row(record)))
+    return dict(zip(SET_COLUMNS, set_row(record), strict=True))
 
 
 # ---- reading ----------------------------------------------------------------------------------------------------

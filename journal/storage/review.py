@@ -64,7 +64,7 @@ def _columns(cursor: Any, dtypes: tuple[Any, ...], chunk: int = 10_000) -> list[
     return columns
 
 
-I, F = COLUMN_INT, np.float64
+I, F = COLUMN_INT, np.float64  # noqa: E741 - the column types, short as the dtypes they stand for
 
 
 def _e1rm_sql(formula: E1rmFormula) -> str:

@@ -29,15 +29,14 @@ from PySide6.QtWidgets import (
 from journal import APP_NAME, settings
 from journal.domain.records import Entry, Session
 from journal.domain.routines import Routine, planned_sets
+from journal.io import file_filter
+from journal.io.journal_csv import export_file
 from journal.paths import sample_db_path
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError
-from journal.io.journal_csv import export_file
-from journal.storage.repository import iter_sessions
 from journal.storage.migrations import DatabaseTooNew
-from journal.storage.repository import session_count
+from journal.storage.repository import iter_sessions, session_count
 from journal.ui import undo
-from journal.io import file_filter
 from journal.ui.backups_dialog import BackupsDialog
 from journal.ui.empty_state import EmptyState
 from journal.ui.import_dialog import ImportDialog

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from journal.printing.document import print_document, setup_printer, write_pdf
 from journal.ui.service import Preferences
 
-
 _open: dict[int, tuple[QPrintPreviewDialog, QPrinter, object]] = {}  # the dialog does not own its printer
 
 

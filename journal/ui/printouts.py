@@ -5,7 +5,7 @@ Used by the window's print and PDF actions and by `journal print`, `journal shee
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pyqtgraph.exporters
 from PySide6.QtGui import QImage
@@ -76,8 +76,8 @@ def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
     since = None if scope.since is None else datetime.combine(scope.since, datetime.min.time())
     last = scope.until or date.today()
     until = datetime.combine(last, datetime.min.time()) + timedelta(days=1)
-    start = -float("inf") if since is None else since.replace(tzinfo=timezone.utc).timestamp()
-    end = until.replace(tzinfo=timezone.utc).timestamp()
+    start = -float("inf") if since is None else since.replace(tzinfo=UTC).timestamp()
+    end = until.replace(tzinfo=UTC).timestamp()
     chosen = scope.exercises(snapshot)
     rows = [row for row in exercise_summaries(exercise_totals(prefs.hard_set_rir, since, until), snapshot.bests,
                                               start, end) if chosen is None or row.exercise in chosen]

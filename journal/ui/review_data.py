@@ -13,6 +13,7 @@ from collections.abc import Collection
 from typing import Any, TypeVar
 
 import numpy as np
+
 from PySide6.QtCore import QObject, Signal
 
 from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows

@@ -51,10 +51,10 @@ class SessionListModel(QAbstractTableModel):
         self.complete = len(self.rows) < self.PAGE
         self.endResetModel()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt's name and signature
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's name and signature
         return not parent.isValid() and not self.complete
 
-    def fetchMore(self, parent: Index = QModelIndex(), everything: bool = False) -> None:  # noqa: N802, B008
+    def fetchMore(self, parent: Index = QModelIndex(), everything: bool = False) -> None:  # noqa: B008
         """The next page of older sessions (or all of them)."""
         if not self.canFetchMore(parent):
             return

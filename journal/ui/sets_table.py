@@ -9,12 +9,14 @@ nothing. Ctrl+D duplicates a set, Delete removes it (or the plan), Alt+Up/Down m
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
-    QApplication,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -42,10 +44,8 @@ class SetTypeCombo(QComboBox):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         if len(text) == 1 and text.isalpha():
-            try:
+            with contextlib.suppress(ValueError):  # a letter no set type starts with changes nothing
                 self.setCurrentIndex(self.findData(SetType.from_text(text)))
-            except ValueError:
-                pass
             event.accept()
             return
         super().keyPressEvent(event)

@@ -33,7 +33,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except Exception as error:  # noqa: BLE001 - handed to on_failure on the GUI thread
+        except Exception as error:
             log.warning("A background task failed: %r", error, exc_info=True)
             self.relay.failed.emit(error)
         else:

@@ -14,7 +14,8 @@ from PySide6.QtGui import QUndoCommand
 
 from journal.domain.records import Entry, Exercise, PlannedSet, Session, SetRecord
 from journal.domain.routines import Routine
-from journal.storage import exercises, plans, repository as repo, routines
+from journal.storage import exercises, plans, routines
+from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
 from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.importing import ImportResult

@@ -188,7 +188,7 @@ def measure(rows: int = 100_000) -> dict[str, float]:
         figures.update(end_to_end(export, folder))
         for fmt in ("hevy", "fitnotes"):  # the same sets as other apps export them
             other = export_file(rows, fmt)
-            figures[fmt] = median_seconds(lambda: journal_import(other, folder, fmt), runs=5)
+            figures[fmt] = median_seconds(lambda other=other, fmt=fmt: journal_import(other, folder, fmt), runs=5)
     figures["floor_e2e"] = figures["bare_starts"] + figures["raw"]
     return figures
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench import import_bench  # noqa: E402
-from tests.bench.common import ENV, ROOT, journal_file, ms, set_count, table  # noqa: E402
+from tests.bench import import_bench
+from tests.bench.common import ENV, ROOT, journal_file, ms, set_count, table
 
 HERE = Path(__file__).resolve().parent
 README = ROOT / "README.md"

@@ -11,7 +11,15 @@ import pytest
 from journal.domain.effort import EffortScale
 from journal.domain.records import Exercise, PlannedSet, SetRecord, SetType
 from journal.domain.routines import (
-    SMALL_STEPS_KG, STEP_KG, STEP_LB, RoutineItem, Suggestion, as_last_time, load_step, planned_sets, plans_open,
+    SMALL_STEPS_KG,
+    STEP_KG,
+    STEP_LB,
+    RoutineItem,
+    Suggestion,
+    as_last_time,
+    load_step,
+    planned_sets,
+    plans_open,
     suggest,
 )
 from journal.domain.units import KG_PER_LB, Unit

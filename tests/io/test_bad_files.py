@@ -13,7 +13,8 @@ import pytest
 from journal.domain.records import Entry, Session, SetRecord
 from journal.domain.units import Unit
 from journal.io import ImportFailed, ImportOptions, parse_file
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database
 from tests.io.support import file_state, run_cli
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from journal.domain.records import Entry, Session, SetRecord
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from tests.conftest import SAMPLES
 from tests.io.support import FINAL_LINE, file_state, final_line, run_cli, stored_sessions, stored_stats, without_ids

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
@@ -363,10 +364,8 @@ def reads_or_refuses(text: str) -> None:
     else:
         assert moment.tzinfo is None
         assert 1900 <= moment.year <= 2200
-    try:
+    with contextlib.suppress(DateError):  # refused is a fine answer; anything else raised is not
         parse_export_date(text)
-    except DateError:
-        pass
 
 
 @given(st.text())

@@ -5,6 +5,7 @@ and no input at all makes parse_file raise anything but ImportFailed."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from datetime import date, timedelta
@@ -16,9 +17,9 @@ from hypothesis import strategies as st
 
 from journal.domain.effort import EffortScale
 from journal.domain.units import Unit
-from journal.io.journal_csv import HEADER
 from journal.io import ImportFailed, ImportOptions, parse_file
 from journal.io.generic import GenericCsv
+from journal.io.journal_csv import HEADER
 
 NAMES = ["Bench Press", "Curl, EZ Bar", 'Box Jump 24"', "Squat; low bar", "Überkopfdrücken", "Pull-up",
          "Row (Cable)", "Press 'n' Hold", "Hip Thrust 🍑"]
@@ -118,10 +119,8 @@ HEADERS = [
 
 
 def _parse_only_import_failed(path: Path, units: Unit | None) -> None:
-    try:
+    with contextlib.suppress(ImportFailed):
         parse_file(path, options=ImportOptions(units=units))
-    except ImportFailed:
-        pass
 
 
 @_settings(500)

@@ -14,7 +14,8 @@ import pytest
 from journal.demo import generate_history
 from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Exercise, Session, SetRecord, SetType
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
 from journal.storage.database import close_database, open_database
 from tests.io.support import final_line, run_cli, stored_sessions, without_ids

@@ -26,7 +26,8 @@ from journal.domain.routines import Routine, RoutineItem
 from journal.domain.units import Unit
 from journal.printing.document import SafeDocument, print_document
 from journal.printing.sheets import report
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.storage.routines import save_routine
 

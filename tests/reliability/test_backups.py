@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from peewee import SqliteDatabase
+
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 

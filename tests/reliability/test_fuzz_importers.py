@@ -24,7 +24,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, note, settings, strategies as st
+from hypothesis import HealthCheck, example, given, note, settings
+from hypothesis import strategies as st
 from hypothesis.control import current_build_context
 
 from journal.cli import main

@@ -11,7 +11,8 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from journal.domain import validation as v
 from journal.domain.effort import EffortScale, is_half_step

@@ -45,7 +45,7 @@ def session_fields(session: Session) -> tuple[object, ...]:
 
 def assert_read_back_as_given(sessions: list[Session], ids: tuple[int, ...]) -> None:
     assert len(ids) == len(sessions)
-    for session, session_id in zip(sessions, ids):
+    for session, session_id in zip(sessions, ids, strict=True):
         stored = get_session(session_id)
         assert session_fields(stored) == session_fields(session)
         assert stored_sets(stored) == given_sets(session)
@@ -80,7 +80,7 @@ def test_a_row_that_leaves_out_the_defaulted_columns_reads_back_the_defaults(jou
     for table, defaults in DEFAULTS.items():
         names = ", ".join(f'"{name}"' for name in defaults)
         row = db.execute_sql(f'SELECT {names} FROM "{table}" WHERE id = 9001').fetchone()
-        assert dict(zip(defaults, row)) == defaults, table
+        assert dict(zip(defaults, row, strict=True)) == defaults, table
 
 
 # ---- 11. round trips -------------------------------------------------------------------------------------------
@@ -214,7 +214,7 @@ def test_one_record_given_in_many_places_is_a_row_in_each(journal: Path) -> None
     rows = list(db.execute_sql('SELECT e.session_id, e.position, s.position, s.load_kg, s.set_type, s.note '
                                'FROM "set" s JOIN entry e ON e.id = s.entry_id ORDER BY s.id'))
     expected = [(session_id, entry_position, set_position, record.load_kg, record.set_type.value, record.note)
-                for session_id, layout in zip(result.session_ids, layouts)
+                for session_id, layout in zip(result.session_ids, layouts, strict=True)
                 for entry_position, (_, records) in enumerate(layout)
                 for set_position, record in enumerate(records)]
     assert rows == expected
@@ -235,7 +235,7 @@ def test_one_record_across_chunks_is_a_row_in_each_place(journal: Path) -> None:
     assert [(n, low, high) for _, n, low, high in counts] == [(70, 0, 69), (2, 0, 1)] * 80
     assert db.execute_sql('SELECT count(*) FROM "set" WHERE load_kg = 120.0 AND reps = 3 AND note = \'heavy\'') \
         .fetchone()[0] == 80 * 71
-    for session, session_id in list(zip(sessions, result.session_ids))[::13]:
+    for session, session_id in list(zip(sessions, result.session_ids, strict=True))[::13]:
         assert stored_sets(get_session(session_id)) == given_sets(session)
 
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Schema migrations: a version-1 file is backed up, then migrated with its data intact; the schema matches the models."""
+"""Schema migrations: a version-1 file is backed up, then migrated with its data intact; the schema matches the
+models."""
 
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Exercise, PlannedSet, Session, SetRecord, SetType
 from journal.domain.routines import Routine, RoutineItem, planned_sets
 from journal.io.journal_csv import write_journal_csv
-from journal.storage import plans, repository as repo, review
+from journal.storage import plans, review
+from journal.storage import repository as repo
 from journal.storage.exercises import find_exercise
 from journal.storage.models import PlannedSetRow, SetRow
 from journal.storage.queries import list_sessions, stats

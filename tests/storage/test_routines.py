@@ -15,13 +15,19 @@ from peewee import SqliteDatabase
 from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Exercise, Session, SetRecord
 from journal.domain.routines import Routine, RoutineItem
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.storage.migrations import SCHEMA_VERSION, STEPS, schema_version
 from journal.storage.models import RoutineItemRow, RoutineRow, SessionRow, db
 from journal.storage.repository import NotFound
 from journal.storage.routines import (
-    delete_routine, find_routine, get_routine, last_session, list_routines, save_routine,
+    delete_routine,
+    find_routine,
+    get_routine,
+    last_session,
+    list_routines,
+    save_routine,
 )
 
 

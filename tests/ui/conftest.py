@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 

@@ -172,7 +172,7 @@ def pick_menu(qtbot: QtBot, window: QWidget, *path: str, keyboard: bool = False)
         if not last:
             sub = item.menu()
             assert isinstance(sub, QMenu)
-            qtbot.waitUntil(lambda: QApplication.activePopupWidget() is sub, timeout=3000)
+            qtbot.waitUntil(lambda sub=sub: QApplication.activePopupWidget() is sub, timeout=3000)
             menu = sub
 
 

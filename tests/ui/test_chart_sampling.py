@@ -5,6 +5,7 @@ still names its own session."""
 from __future__ import annotations
 
 import numpy as np
+
 from pytestqt.qtbot import QtBot
 
 from journal.charts.base import MAX_POINTS, even_sample

@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import QUrl, qInstallMessageHandler, qWarning
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot

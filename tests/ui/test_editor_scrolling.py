@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
 from tests.ui.helpers import focused, press, type_text

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord
 from journal.domain.units import Unit
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
 from journal.ui.service import Preferences

@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from journal.domain.units import KG_PER_LB
 from journal.storage import repository as repo
 from journal.storage.backup import backup_dir
 from journal.storage.exercises import find_exercise
@@ -19,7 +21,6 @@ from journal.ui.column_mapping import ColumnMappingDialog
 from journal.ui.import_dialog import ImportDialog
 from journal.ui.main_window import MainWindow
 from journal.ui.progress import WorkProgress
-from journal.domain.units import KG_PER_LB
 from tests.conftest import SAMPLES
 from tests.ui.helpers import shoot
 

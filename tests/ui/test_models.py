@@ -12,7 +12,8 @@ from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Exercise, Measure, PlannedSet, Session, SetRecord, SetType
 from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.units import Unit
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.backup import Backup
 from journal.storage.importing import Proposal
 from journal.ui.backups_dialog import BackupsModel

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, PlannedSet, Session, SetRecord, SetType
 from journal.domain.routines import Routine, RoutineItem
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import open_database
 from journal.storage.queries import list_sessions, stats
 from journal.storage.routines import save_routine

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +17,8 @@ from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Session, SetRecord, SetType
 from journal.domain.units import KG_PER_LB, Unit
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.ui import review_data, review_screen
 from journal.ui.main_window import MainWindow

@@ -8,13 +8,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.demo import generate_history
 from journal.domain.records import Entry, Session, SetRecord, SetType
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
 from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow

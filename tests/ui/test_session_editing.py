@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -14,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Session, SetRecord, SetType
 from journal.domain.units import KG_PER_LB, Unit
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.changes import Change
 from journal.storage.database import close_database, open_database
 from journal.ui.exercise_block import ExerciseBlock
@@ -85,7 +87,8 @@ def test_bad_value_on_the_draft_row_adds_no_set(qtbot: QtBot, db_path: Path, ope
 def test_rpe_entry_refuses_out_of_scale(qtbot: QtBot, db_path: Path, open_window) -> None:
     seeded(db_path, (WORK,), datetime(2026, 11, 2, 18))
     window: MainWindow = open_window(db_path)
-    window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__, "effort_scale": EffortScale.RPE}))
+    window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__,
+                                                  "effort_scale": EffortScale.RPE}))
     block = window.editor.blocks[0]
     assert block.model.headerData(block.model.column_of("effort"), Qt.Orientation.Horizontal) == "RPE"
     assert block.model.data(block.model.index(0, block.model.column_of("effort"))) == "8"

@@ -8,11 +8,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SessionSummary, SetRecord
 from journal.domain.units import Unit
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.changes import Change
 from journal.storage.database import close_database, open_database
 from journal.storage.models import db

@@ -7,11 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
 from tests.ui.helpers import click, press, type_text

@@ -10,11 +10,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord, SetType
 from journal.domain.routines import Routine, RoutineItem
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.storage.queries import list_sessions
 from journal.storage.routines import list_routines, save_routine

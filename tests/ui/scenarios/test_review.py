@@ -8,11 +8,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import numpy as np
+
 from PySide6.QtCore import QPoint, QPointF
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord, SetType
-from journal.storage import exercises, repository as repo
+from journal.storage import exercises
+from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.storage.queries import list_sessions
 from journal.ui.main_window import MainWindow
