@@ -75,7 +75,7 @@ def _insert(connection: sqlite3.Connection, table: str, columns: Mapping[str, Se
 
 
 def _by_column(names: tuple[str, ...], rows: list[tuple[object, ...]]) -> dict[str, Sequence[object]]:
-    return dict(zip(names, zip(*rows, strict=True), strict=True))
+    return dict(zip(names, zip(*rows, strict=True), strict=False))  # no rows: no columns to write
 
 
 def _next_id(table: str) -> int:
