@@ -72,7 +72,8 @@ class ExerciseBlock(QFrame):
         self.muscles.setEnabled(False)
 
         style = self.style()
-        self.last_time = QToolButton(text="As last time")
+        self.last_time = QToolButton()
+        self.last_time.setText("As last time")
         self.last_time.setToolTip("Plan this exercise's sets from its previous session (Ctrl+L): shown in grey, "
                                   "they count once you log each with Enter")
         self.last_time.clicked.connect(self.fill_as_last_time)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCompleter,
     QHBoxLayout,
@@ -91,7 +92,7 @@ class ExercisePicker(QWidget):
             self.hint.setText(f"↵ {found[0]}")
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            self._popup().hide()
             self.hint.setText(f"↵ new: {clean_name(text)}" if text.strip() else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -105,8 +106,13 @@ class ExercisePicker(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer.popup()
+        assert popup is not None  # the completer makes its list when it is made
+        return popup
+
     def _return_in_popup(self) -> None:
-        if self.completer.popup().currentIndex().isValid():
+        if self._popup().currentIndex().isValid():
             return  # the completer's activated signal follows with the highlighted name
         if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier:
             self._create_typed()
@@ -157,5 +163,5 @@ class ExercisePicker(QWidget):
     def _chosen(self, exercise: Exercise) -> None:
         self.field.clear()
         self.hint.clear()
-        self.completer.popup().hide()
+        self._popup().hide()
         self.chosen.emit(exercise)

@@ -346,8 +346,11 @@ class ImportDialog(QDialog):
         """The value shown for a figure of the preview ('' when there is none)."""
         for row in range(self.figures.rowCount()):
             name = self.figures.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if name is not None and name.widget().text() == label.capitalize():
-                return self.figures.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+            value = self.figures.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            name_label = name.widget() if name is not None else None
+            value_label = value.widget() if value is not None else None
+            if isinstance(name_label, QLabel) and name_label.text() == label.capitalize():
+                return value_label.text() if isinstance(value_label, QLabel) else ""
         return ""
 
     def _failed(self, problem: Problem) -> None:
@@ -390,7 +393,7 @@ class ImportDialog(QDialog):
             assert isinstance(result, ImportResult)
             self.service.push(undo.ImportSessions(self.service, result,
                                                   f"Import {self.path.name} ({result.sessions} sessions)"))
-            self.service.emit(result.change)
+            self.service.publish(result.change)
             self.imported.emit(result)
             self.accept()
 

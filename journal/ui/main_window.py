@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -134,7 +135,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(state)
 
     # ---- actions ----
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: object, tip: str = "") -> QAction:
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object,
+                tip: str = "") -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -281,7 +283,8 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(index, widget, title)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     def _tab_shown(self, index: int) -> None:
         if index == 1 and self._review is None:
@@ -356,7 +359,9 @@ class MainWindow(QMainWindow):
 
     def _busy(self, busy: bool) -> None:
         """While a background task writes to the file, nothing else may: the window takes no edits."""
-        self.centralWidget().setEnabled(not busy)
+        central = self.centralWidget()
+        if central is not None:
+            central.setEnabled(not busy)
         for action in (self.new_action, self.sample_action):
             action.setEnabled(not busy and (action is not self.sample_action or not self.is_sample()))
         stack = self.service.undo_stack  # the rest as the journal now open has them, not simply on
@@ -384,7 +389,7 @@ class MainWindow(QMainWindow):
 
         def done(result: object) -> None:
             self._busy(False)
-            self.service.emit(Change(everything=True, exercises=True))
+            self.service.publish(Change(everything=True, exercises=True))
             self._show_file()
 
         def failed(error: BaseException) -> None:
@@ -453,7 +458,7 @@ class MainWindow(QMainWindow):
         rows = [f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in EDITING_KEYS]
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
-            for action in menu.actions() if menu is not None else ():
+            for action in menu.actions() if isinstance(menu, QMenu) else ():
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
                 if keys:
                     what = f"{menu_action.text()} ▸ {action.text()}".replace("&", "").rstrip("…")

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +29,7 @@ _FORMULA_LABELS = {E1rmFormula.CURVE: "RIR curve (default)", E1rmFormula.EPLEY: 
 _THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
-def _combo(items: dict[object, str], current: object) -> QComboBox:
+def _combo(items: Mapping[Any, str], current: object) -> QComboBox:
     combo = QComboBox()
     for value, label in items.items():
         combo.addItem(label, value)
@@ -50,9 +53,9 @@ class PreferencesDialog(QDialog):
         self.threshold.setDecimals(1)
         self.threshold.setSuffix(" RIR or closer")
         self.threshold.setValue(prefs.hard_set_rir)
-        self.formula = _combo(dict(_FORMULA_LABELS), prefs.e1rm_formula)
+        self.formula = _combo(_FORMULA_LABELS, prefs.e1rm_formula)
         self.formula.setObjectName("e1rmFormula")
-        self.theme = _combo(dict(_THEMES), prefs.theme)
+        self.theme = _combo(_THEMES, prefs.theme)
         self.theme.setObjectName("theme")
         self.muscle_low = QDoubleSpinBox()
         self.muscle_high = QDoubleSpinBox()

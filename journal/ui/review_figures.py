@@ -73,7 +73,7 @@ class Scope:
 
 def subset(records: T, mask: NDArray[np.bool_]) -> T:
     """The rows of a record of arrays that `mask` keeps."""
-    return type(records)(**{f.name: getattr(records, f.name)[mask]  # type: ignore[call-arg]
+    return type(records)(**{f.name: getattr(records, f.name)[mask]
                             for f in dataclasses.fields(records)})  # type: ignore[arg-type]
 
 

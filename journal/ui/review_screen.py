@@ -68,9 +68,10 @@ class ReviewScreen(QWidget):
         self.range.setObjectName("reviewRange")
         self.range.addItems(RANGES)
         self.range.setCurrentText("1 year")
-        self.since = QDateEdit(calendarPopup=True)
-        self.until = QDateEdit(calendarPopup=True)
+        self.since = QDateEdit()
+        self.until = QDateEdit()
         for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setVisible(False)
             edit.dateChanged.connect(lambda _d: self.redraw())
@@ -195,14 +196,22 @@ class ReviewScreen(QWidget):
 
     def scope(self) -> Scope:
         choice = self.range.currentText()
+        since: date | None
+        until: date | None
         if choice == "Custom":
-            since, until = self.since.date().toPython(), self.until.date().toPython()
+            since, until = self._day(self.since), self._day(self.until)
         else:
             since, until = range_start(choice, date.today()), None
         kind, _, value = str(self.filter.currentData() or "all:").partition(":")
         exercise = int(value) if kind == "exercise" else None
         muscle = value if kind == "muscle" else None
         return Scope(since, until, exercise, muscle)
+
+    @staticmethod
+    def _day(edit: QDateEdit) -> date:
+        day = edit.date().toPython()
+        assert isinstance(day, date)
+        return day
 
     def _fill_choices(self) -> None:
         """The filter's exercises and muscles, and the strength list, from the exercises that have sets."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.records import Exercise
-from journal.domain.routines import Routine, RoutineItem
+from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.storage.changes import Change
 from journal.storage.routines import list_routines
 from journal.ui import undo
@@ -130,7 +130,7 @@ class RoutinesScreen(QWidget):
         self.up.clicked.connect(lambda: self.move_item(-1))
         self.down.clicked.connect(lambda: self.move_item(+1))
         self.remove.clicked.connect(self.remove_item)
-        self.start.clicked.connect(lambda: self.current() and self.start_requested.emit(self.current()))
+        self.start.clicked.connect(self._start)
         self.print_sheet.clicked.connect(self.print_gym_sheet)
         self.pdf_sheet.clicked.connect(lambda: self.gym_sheet_pdf())
         self.name.editingFinished.connect(lambda: self._save_fields("Rename routine"))
@@ -140,9 +140,15 @@ class RoutinesScreen(QWidget):
         service.preferences_changed.connect(lambda _prefs: self.show_current())
         self.reload()
 
+    def _start(self) -> None:
+        routine = self.current()
+        if routine is not None:
+            self.start_requested.emit(routine)
+
     # ---- showing ----
     def reload(self, select: int | None = None) -> None:
-        current = select if select is not None else (self.current().id if self.current() else None)
+        shown = self.current()
+        current = select if select is not None else (shown.id if shown is not None else None)
         self.routines.set_routines(list_routines())
         rows = [i for i, r in enumerate(self.routines.routines) if r.id == current]
         if rows or self.routines.routines:
@@ -167,7 +173,7 @@ class RoutinesScreen(QWidget):
             if not field.isModified():
                 field.setText(text)
         prefs = self.service.preferences
-        suggestions = [p.suggestion for p in plan(routine, prefs)]
+        suggestions: list[Suggestion | None] = [p.suggestion for p in plan(routine, prefs)]
         self.items.set_items(list(routine.items), suggestions, prefs)
 
     def on_changed(self, change: Change) -> None:

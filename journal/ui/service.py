@@ -104,7 +104,8 @@ class JournalService(QObject):
         """Run an edit through the undo stack (its redo() runs now)."""
         self.undo_stack.push(command)
 
-    def emit(self, change: Change) -> None:
+    def publish(self, change: Change) -> None:
+        """Tell every view what a write changed."""
         self.changed.emit(change)
 
     def set_preferences(self, preferences: Preferences) -> None:

@@ -101,17 +101,17 @@ class SessionEditor(QWidget):
         inner.addLayout(self.blocks_layout)
         inner.addWidget(self.picker)
         inner.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(content)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page = QScrollArea()
+        self.page.setWidgetResizable(True)
+        self.page.setWidget(content)
+        self.page.setFrameShape(QScrollArea.Shape.NoFrame)
         self.nothing = QLabel("No session is selected.\n\nChoose one in the list, or press Ctrl+N to start a new one.")
         self.nothing.setObjectName("noSession")
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nothing.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.page)
         layout.addWidget(self.nothing)
 
         self.when.editingFinished.connect(self._save_start)
@@ -143,7 +143,7 @@ class SessionEditor(QWidget):
             return
         self.session = repo.get_session(session_id)
         self.nothing.hide()
-        self.scroll.show()
+        self.page.show()
         self._show_header(force=True)
         self._build_blocks()
 
@@ -157,7 +157,7 @@ class SessionEditor(QWidget):
         self.notes.blockSignals(False)
         self.notes.document().setModified(False)
         self._clear_bodyweight_error()
-        self.scroll.hide()
+        self.page.hide()
         self.nothing.show()
 
     def _show_header(self, force: bool = False) -> None:
@@ -171,7 +171,7 @@ class SessionEditor(QWidget):
                 widget.setText(text)
         self.bodyweight_unit.setText(str(unit))
         if force or not self.when.hasFocus():
-            self.when.setDateTime(QDateTime(session.start))
+            self.when.setDateTime(QDateTime(session.start))  # type: ignore[call-overload]  # PySide6 takes a datetime
         document = self.notes.document()
         if (force or not document.isModified()) and self.notes.toPlainText() != session.notes:
             self.notes.blockSignals(True)
@@ -206,11 +206,11 @@ class SessionEditor(QWidget):
         self._refresh_context()
         if where is not None:  # the keys stay with the lifter: on the same exercise, else on the search
             entry_id, index = where
-            block = self.block_for(entry_id)
-            if block is None:
+            kept = self.block_for(entry_id)
+            if kept is None:
                 self.focus_picker()
             else:
-                block.table.go_to(index.row(), block.model.columns[max(index.column(), 0)].key)
+                kept.table.go_to(index.row(), kept.model.columns[max(index.column(), 0)].key)
 
     def _refresh_context(self) -> None:
         if self.session is None:
@@ -311,7 +311,8 @@ class SessionEditor(QWidget):
         self._save("notes", self.notes.toPlainText(), "Edit notes")
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.scroll.widget().isAncestorOf(new):
+        content = self.page.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
             reveal(new)
 
     def show_set(self, set_id: int) -> None:

@@ -158,7 +158,7 @@ class SetsTable(QTableView):
             key = self.sets_model().row_key(self.currentIndex().row())
             QTimer.singleShot(0, self, lambda: self.left.emit(key))
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
         model = self.sets_model()
         if previous.isValid() and current.row() != previous.row() and 0 <= previous.row() < model.rowCount():

@@ -59,11 +59,11 @@ class AddSession(_Command):
 
     def redo(self) -> None:
         self.session, change = repo.add_session(self.session)
-        self.service.emit(change)
+        self.service.publish(change)
 
     def undo(self) -> None:
         assert self.session.id is not None
-        self.service.emit(repo.delete_session(self.session.id))
+        self.service.publish(repo.delete_session(self.session.id))
 
 
 class DeleteSession(_Command):
@@ -74,11 +74,11 @@ class DeleteSession(_Command):
 
     def redo(self) -> None:
         assert self.snapshot.id is not None
-        self.service.emit(repo.delete_session(self.snapshot.id))
+        self.service.publish(repo.delete_session(self.snapshot.id))
 
     def undo(self) -> None:
         _, change = repo.add_session(self.snapshot)
-        self.service.emit(change)
+        self.service.publish(change)
 
 
 class EditSession(_Command):
@@ -101,10 +101,10 @@ class EditSession(_Command):
         return True
 
     def redo(self) -> None:
-        self.service.emit(repo.update_session(self.session_id, **self.new))
+        self.service.publish(repo.update_session(self.session_id, **self.new))
 
     def undo(self) -> None:
-        self.service.emit(repo.update_session(self.session_id, **self.old))
+        self.service.publish(repo.update_session(self.session_id, **self.old))
 
 
 class CreateExercise(_Command):
@@ -118,11 +118,11 @@ class CreateExercise(_Command):
     def redo(self) -> None:
         self.exercise, change = exercises.create_exercise(
             self.name, exercise_id=self.exercise.id if self.exercise is not None else None)
-        self.service.emit(change)
+        self.service.publish(change)
 
     def undo(self) -> None:
         assert self.exercise is not None and self.exercise.id is not None
-        self.service.emit(exercises.delete_exercise(self.exercise.id))
+        self.service.publish(exercises.delete_exercise(self.exercise.id))
 
 
 class AddEntry(_Command):
@@ -133,11 +133,11 @@ class AddEntry(_Command):
 
     def redo(self) -> None:
         self.entry, change = repo.add_entry(self.session_id, self.entry, self.position)
-        self.service.emit(change)
+        self.service.publish(change)
 
     def undo(self) -> None:
         assert self.entry.id is not None
-        self.service.emit(repo.delete_entry(self.entry.id))
+        self.service.publish(repo.delete_entry(self.entry.id))
 
 
 class DeleteEntry(_Command):
@@ -149,11 +149,11 @@ class DeleteEntry(_Command):
 
     def redo(self) -> None:
         assert self.entry.id is not None
-        self.service.emit(repo.delete_entry(self.entry.id))
+        self.service.publish(repo.delete_entry(self.entry.id))
 
     def undo(self) -> None:
         _, change = repo.add_entry(self.session_id, self.entry, self.position)
-        self.service.emit(change)
+        self.service.publish(change)
 
 
 class MoveEntry(_Command):
@@ -162,10 +162,10 @@ class MoveEntry(_Command):
         self.entry_id, self.new, self.old = entry_id, position, repo.entry_position(entry_id)
 
     def redo(self) -> None:
-        self.service.emit(repo.move_entry(self.entry_id, self.new))
+        self.service.publish(repo.move_entry(self.entry_id, self.new))
 
     def undo(self) -> None:
-        self.service.emit(repo.move_entry(self.entry_id, self.old))
+        self.service.publish(repo.move_entry(self.entry_id, self.old))
 
 
 class EditEntryNote(_Command):
@@ -174,10 +174,10 @@ class EditEntryNote(_Command):
         self.entry_id, self.old, self.new = entry_id, old, new
 
     def redo(self) -> None:
-        self.service.emit(repo.update_entry_note(self.entry_id, self.new))
+        self.service.publish(repo.update_entry_note(self.entry_id, self.new))
 
     def undo(self) -> None:
-        self.service.emit(repo.update_entry_note(self.entry_id, self.old))
+        self.service.publish(repo.update_entry_note(self.entry_id, self.old))
 
 
 class FillEntry(_Command):
@@ -191,11 +191,11 @@ class FillEntry(_Command):
 
     def redo(self) -> None:
         self.new, change = plans.replace_plans(self.entry_id, self.new)
-        self.service.emit(change)
+        self.service.publish(change)
 
     def undo(self) -> None:
         self.old, change = plans.replace_plans(self.entry_id, self.old)
-        self.service.emit(change)
+        self.service.publish(change)
 
 
 class ConfirmPlan(_Command):
@@ -210,11 +210,11 @@ class ConfirmPlan(_Command):
     def redo(self) -> None:
         assert self.plan.id is not None
         self.record, change = repo.confirm_plan(self.plan.id, self.record)
-        self.service.emit(change)
+        self.service.publish(change)
 
     def undo(self) -> None:
         assert self.record.id is not None
-        self.service.emit(repo.unconfirm_plan(self.record.id, self.plan, self.position))
+        self.service.publish(repo.unconfirm_plan(self.record.id, self.plan, self.position))
 
 
 class DeletePlan(_Command):
@@ -226,11 +226,11 @@ class DeletePlan(_Command):
 
     def redo(self) -> None:
         assert self.plan.id is not None
-        self.service.emit(plans.delete_plan(self.plan.id))
+        self.service.publish(plans.delete_plan(self.plan.id))
 
     def undo(self) -> None:
         _, change = plans.add_plan(self.entry_id, self.plan, self.position)
-        self.service.emit(change)
+        self.service.publish(change)
 
 
 class AddSet(_Command):
@@ -241,11 +241,11 @@ class AddSet(_Command):
 
     def redo(self) -> None:
         self.record, change = repo.add_set(self.entry_id, self.record, self.position)
-        self.service.emit(change)
+        self.service.publish(change)
 
     def undo(self) -> None:
         assert self.record.id is not None
-        self.service.emit(repo.delete_set(self.record.id))
+        self.service.publish(repo.delete_set(self.record.id))
 
 
 class DeleteSet(_Command):
@@ -258,11 +258,11 @@ class DeleteSet(_Command):
 
     def redo(self) -> None:
         assert self.record.id is not None
-        self.service.emit(repo.delete_set(self.record.id))
+        self.service.publish(repo.delete_set(self.record.id))
 
     def undo(self) -> None:
         _, change = repo.add_set(self.entry_id, self.record, self.position)
-        self.service.emit(change)
+        self.service.publish(change)
 
 
 class EditSet(_Command):
@@ -272,11 +272,11 @@ class EditSet(_Command):
 
     def redo(self) -> None:
         assert self.new.id is not None
-        self.service.emit(repo.update_set(self.new.id, self.new))
+        self.service.publish(repo.update_set(self.new.id, self.new))
 
     def undo(self) -> None:
         assert self.old.id is not None
-        self.service.emit(repo.update_set(self.old.id, self.old))
+        self.service.publish(repo.update_set(self.old.id, self.old))
 
 
 class MoveSet(_Command):
@@ -285,10 +285,10 @@ class MoveSet(_Command):
         self.set_id, self.new, self.old = set_id, position, repo.set_position(set_id)
 
     def redo(self) -> None:
-        self.service.emit(repo.move_set(self.set_id, self.new))
+        self.service.publish(repo.move_set(self.set_id, self.new))
 
     def undo(self) -> None:
-        self.service.emit(repo.move_set(self.set_id, self.old))
+        self.service.publish(repo.move_set(self.set_id, self.old))
 
 
 class ImportSessions(_Command):
@@ -305,10 +305,10 @@ class ImportSessions(_Command):
             return
         result = insert_sessions(self.sessions, resolved=self.resolved)
         self.session_ids = result.session_ids
-        self.service.emit(result.change)
+        self.service.publish(result.change)
 
     def undo(self) -> None:
-        self.service.emit(repo.delete_sessions(self.session_ids))
+        self.service.publish(repo.delete_sessions(self.session_ids))
 
 
 class EditRoutine(_Command):
@@ -324,11 +324,11 @@ class EditRoutine(_Command):
         if wanted is None:
             assert gone is not None and gone.id is not None
             self.unlinked = routines.sessions_of(gone.id)
-            self.service.emit(routines.delete_routine(gone.id))
+            self.service.publish(routines.delete_routine(gone.id))
             return None
         stored, change = routines.save_routine(wanted, self.unlinked)
         self.unlinked = ()
-        self.service.emit(change)
+        self.service.publish(change)
         return stored
 
     def redo(self) -> None:

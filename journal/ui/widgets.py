@@ -35,9 +35,9 @@ def reveal(widget: QWidget) -> None:
 
     def scroll() -> None:
         area = next((a for a in _ancestors(widget) if isinstance(a, QScrollArea)), None)
-        if area is None or area.widget() is None or not widget.isVisible():
+        content = area.widget() if area is not None else None
+        if area is None or content is None or not widget.isVisible():
             return
-        content = area.widget()
         table = next((a for a in (widget, *_ancestors(widget)) if isinstance(a, QAbstractItemView)), None)
         if table is not None and content.isAncestorOf(table) and table.currentIndex().isValid():
             cell = table.visualRect(table.currentIndex())

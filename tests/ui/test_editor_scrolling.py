@@ -35,7 +35,7 @@ def long_session(path: Path) -> int:
 
 
 def shown(window: MainWindow, widget: QWidget, point: object = None) -> bool:
-    viewport = window.editor.scroll.viewport()
+    viewport = window.editor.page.viewport()
     centre = widget.mapTo(viewport, point if point is not None else widget.rect().center())
     return QRect(0, 0, viewport.width(), viewport.height()).contains(centre)
 

@@ -27,11 +27,11 @@ def test_a_search_without_a_match_leaves_no_session_on_show(qtbot: QtBot, db_pat
     close_database()
     window: MainWindow = open_window(db_path)
     editor = window.editor
-    assert editor.title.text() == "Push" and editor.scroll.isVisible()
+    assert editor.title.text() == "Push" and editor.page.isVisible()
     click(qtbot, window.sessions.search)
     type_text(qtbot, "zzz")
     qtbot.waitUntil(lambda: window.sessions.selected_id() is None)
-    assert not editor.scroll.isVisible() and editor.nothing.isVisible()
+    assert not editor.page.isVisible() and editor.nothing.isVisible()
     assert (editor.title.text(), editor.bodyweight.text(), editor.notes.toPlainText()) == ("", "", "")
     assert not window.delete_action.isEnabled()
     press(qtbot, Key.Key_Escape)
@@ -39,7 +39,7 @@ def test_a_search_without_a_match_leaves_no_session_on_show(qtbot: QtBot, db_pat
         press(qtbot, Key.Key_Backspace)
     assert focused() is window.sessions.search
     window.sessions.select(window.sessions.model.rows[0].id)
-    assert editor.scroll.isVisible() and editor.title.text() == "Push"
+    assert editor.page.isVisible() and editor.title.text() == "Push"
     assert repo.get_session(window.sessions.model.rows[0].id).title == "Push"
 
 

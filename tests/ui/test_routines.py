@@ -74,7 +74,7 @@ def test_build_a_routine_start_it_and_see_the_suggestion_follow_the_rule(qtbot: 
     # ...but the routine fixes 100 kg; clear the fixed load so the suggestion takes over.
     window.tabs.setCurrentWidget(window.routines)
     edit(screen, 0, "load", "")
-    window.service.emit(repo.set_change(session.entries[0].id))
+    window.service.publish(repo.set_change(session.entries[0].id))
     assert screen.items.data(screen.items.index(0, COLUMNS.index("next"))) == "▲ 102.5 kg"
     reason = screen.items.data(screen.items.index(0, COLUMNS.index("next")), Qt.ItemDataRole.ToolTipRole)
     assert "reached 5 reps with more reserve than planned" in reason
@@ -82,7 +82,7 @@ def test_build_a_routine_start_it_and_see_the_suggestion_follow_the_rule(qtbot: 
     # One set fell short: the suggestion drops a step, and says why.
     record = repo.get_session(session.id).entries[0].sets[2]
     repo.update_set(record.id, record.replace(reps=3))
-    window.service.emit(repo.set_change(session.entries[0].id))
+    window.service.publish(repo.set_change(session.entries[0].id))
     assert screen.items.data(screen.items.index(0, COLUMNS.index("next"))) == "▼ 97.5 kg"
 
 

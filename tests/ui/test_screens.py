@@ -67,7 +67,7 @@ def test_full_session_and_list(qtbot: QtBot, db_path: Path, open_window, theme: 
     window: MainWindow = open_window(db_path)
     assert window.editor.session is not None and window.editor.session.title.startswith("Push")
     assert window.editor.blocks[1].title.text() == LONG_NAME
-    assert window.editor.blocks[0].width() <= window.editor.scroll.viewport().width()
+    assert window.editor.blocks[0].width() <= window.editor.page.viewport().width()
     shoot(window, f"session-{theme}")
     window.sessions.view.scrollToBottom()
     shoot(window.sessions, f"session-list-{theme}")

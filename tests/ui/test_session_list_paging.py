@@ -151,7 +151,7 @@ def test_a_search_keeps_its_old_matches_when_the_list_is_read_again(qtbot: QtBot
                                                                    open_window: object) -> None:
     window, ids = open_paged(db_path, open_window)
     window.sessions.search.setText("Day 0")
-    window.service.emit(Change(everything=True))  # an import, a file switch: the list is read again
+    window.service.publish(Change(everything=True))  # an import, a file switch: the list is read again
     proxy = window.sessions.proxy
     assert [proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())] == ["Day 0"]
 

@@ -35,7 +35,7 @@ def search(qtbot: QtBot, window: MainWindow, text: str, first: str) -> None:
 
 def on_screen(window: MainWindow, widget: QWidget) -> bool:
     """Whether widget's middle shows in the editor's scrolled area."""
-    viewport = window.editor.scroll.viewport()
+    viewport = window.editor.page.viewport()
     centre = widget.mapTo(viewport, widget.rect().center())
     return QRect(0, 0, viewport.width(), viewport.height()).contains(centre)
 
