@@ -196,11 +196,11 @@ def _chart(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from journal.qtapp import application
+    from journal.review import figures
+    from journal.review.data import CHART_PARTS, read_all
+    from journal.settings import Preferences
     from journal.storage.exercises import find_exercise
-    from journal.ui import review_figures as figures
-    from journal.ui.app import make_application
-    from journal.ui.review_data import CHART_PARTS, read_all
-    from journal.ui.service import Preferences
 
     _open(args, must_exist=True)
     exercise = None
@@ -210,7 +210,7 @@ def _chart(args: argparse.Namespace) -> int:
             print(f"journal chart: no exercise called {args.exercise!r}", file=sys.stderr)
             return 2
         exercise = found.id
-    app = make_application()
+    application()
     prefs = Preferences.load()
     snapshot = read_all(prefs, CHART_PARTS[args.kind])
     scope = figures.Scope(args.since, args.until, exercise)
@@ -235,9 +235,6 @@ def _chart(args: argparse.Namespace) -> int:
 
         chart = CalibrationChart()
         figures.draw_calibration(chart, snapshot, scope)
-    chart.resize(args.width, args.width * 9 // 16)
-    chart.show()  # offscreen: lays the plots out at this size
-    app.processEvents()
     chart.export_png(args.png, args.width)
     print(f"wrote {args.png}")
     return 0
@@ -248,19 +245,19 @@ def _printed(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from journal.printing import documents as printouts
     from journal.printing.document import write_pdf
+    from journal.qtapp import application
+    from journal.review.data import read_all
+    from journal.review.figures import Scope
+    from journal.settings import Preferences
     from journal.storage.exercises import find_exercise
     from journal.storage.queries import list_sessions
     from journal.storage.repository import NotFound
     from journal.storage.routines import find_routine
-    from journal.ui import printouts
-    from journal.ui.app import make_application
-    from journal.ui.review_data import read_all
-    from journal.ui.review_figures import Scope
-    from journal.ui.service import Preferences
 
     _open(args, must_exist=True)
-    make_application()
+    application()
     prefs = Preferences.load()
     page = args.page or prefs.page or None
     if args.command == "print":

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Preferences, each declared once with its type and default, stored in <data folder>/settings.ini.
+"""Preferences, each declared once with its type, default and title, stored in <data folder>/settings.ini.
 
 Nothing else reads or writes QSettings. A value equal to its default is removed from the file.
 """
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from PySide6.QtCore import QSettings
 
@@ -28,19 +28,48 @@ class Setting:
     title: str
 
 
-UNITS = Setting("units", Unit.KG, Unit, "Load unit")
-EFFORT_SCALE = Setting("effort_scale", EffortScale.RIR, EffortScale, "Effort entry")
-HARD_SET_RIR = Setting("hard_set_rir", DEFAULT_HARD_SET_RIR, float, "Hard set: RIR at most")
-E1RM_FORMULA = Setting("e1rm_formula", E1rmFormula.CURVE, E1rmFormula, "e1RM formula")
-THEME = Setting("theme", "system", str, "Colours")  # system | light | dark
-MUSCLE_LOW = Setting("muscle_low", 10.0, float, "Weekly hard sets per muscle: at least")
-MUSCLE_HIGH = Setting("muscle_high", 20.0, float, "Weekly hard sets per muscle: at most")
-STEP_KG = Setting("step_kg", 2.5, float, "Load step (kg)")
-STEP_LB = Setting("step_lb", 5.0, float, "Load step (lb)")
-PAGE = Setting("page", "", str, "Paper")  # "" (from the locale), "a4" or "letter"
-BACKUPS_KEEP = Setting("backups_keep", 10, int, "Backups kept of each kind")
-ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH, STEP_KG, STEP_LB,
-                PAGE, BACKUPS_KEEP)
+def _pref(default: Any, title: str) -> Any:
+    return field(default=default, metadata={"title": title})
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """Every preference, declared once: its name, type, default and title. Every display depends on them; the
+    Preferences dialog edits them."""
+
+    units: Unit = _pref(Unit.KG, "Load unit")
+    effort_scale: EffortScale = _pref(EffortScale.RIR, "Effort entry")
+    hard_set_rir: float = _pref(DEFAULT_HARD_SET_RIR, "Hard set: RIR at most")
+    e1rm_formula: E1rmFormula = _pref(E1rmFormula.CURVE, "e1RM formula")
+    theme: str = _pref("system", "Colours")  # system | light | dark
+    muscle_low: float = _pref(10.0, "Weekly hard sets per muscle: at least")  # what the insights check against
+    muscle_high: float = _pref(20.0, "Weekly hard sets per muscle: at most")
+    step_kg: float = _pref(2.5, "Load step (kg)")  # the load step a routine suggests by, for barbells and plates
+    step_lb: float = _pref(5.0, "Load step (lb)")
+    page: str = _pref("", "Paper")  # "" (from the locale), "a4" or "letter"
+    backups_keep: int = _pref(10, "Backups kept of each kind")  # daily, manual, before an import…
+
+    def __post_init__(self) -> None:
+        """Each field as its declared kind, however it was given: Qt hands back an enum put into a widget as the
+        plain string of its value, and "lb" is not Unit.LB to the code that converts loads."""
+        for setting in ALL_SETTINGS:
+            value = getattr(self, setting.key)
+            if type(value) is not setting.kind:
+                object.__setattr__(self, setting.key, setting.kind(value))
+
+    @classmethod
+    def load(cls) -> Preferences:
+        return cls(**{setting.key: get(setting) for setting in ALL_SETTINGS})
+
+    def save(self) -> None:
+        for setting in ALL_SETTINGS:
+            put(setting, getattr(self, setting.key))
+
+
+_KINDS = get_type_hints(Preferences)
+ALL_SETTINGS = tuple(Setting(f.name, f.default, _KINDS[f.name], f.metadata["title"]) for f in fields(Preferences))
+(UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH, STEP_KG, STEP_LB, PAGE,
+ BACKUPS_KEEP) = ALL_SETTINGS
 
 
 def _store() -> QSettings:

@@ -183,7 +183,8 @@ def test_a_command_does_not_read_the_package_metadata(tmp_path: Path) -> None:
 def test_the_window_does_not_read_the_package_metadata_until_about_is_shown() -> None:
     code = ("import sys; from journal.ui.app import make_application; make_application(); "
             "import journal.ui.main_window; print('importlib.metadata' in sys.modules); "
-            "from journal.ui.about import AboutDialog; AboutDialog(); print('importlib.metadata' in sys.modules)")
+            "from journal.ui.dialogs.about import AboutDialog; AboutDialog(); "
+            "print('importlib.metadata' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.split() == ["False", "True"]

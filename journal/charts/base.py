@@ -20,9 +20,9 @@ from numpy.typing import NDArray
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QEvent, QPointF, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtGui import QColor, QCursor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from journal.charts.style import (
     message_item,
@@ -104,10 +104,25 @@ class Chart(pg.GraphicsLayoutWidget):
                 return
 
     # ---- export ----
-    def export_png(self, path: Path, width: int = 1600) -> None:
+    def render_image(self, width: int, height: int | None = None) -> QImage:
+        """The chart drawn at this size (16:9 by default), as the command line, the printed report and the PNG
+        export want it; a chart not on screen is laid out at that size first and put back as it was."""
+        shown = self.isVisible()
+        if not shown:
+            self.resize(width, height or width * 9 // 16)
+            self.show()  # lays the plots out at this size (offscreen for the command line)
+            QApplication.processEvents()
         exporter = pg.exporters.ImageExporter(self.scene())
         exporter.parameters()["width"] = width
-        exporter.export(str(path))
+        image = exporter.export(toBytes=True)
+        if not shown:
+            self.hide()
+        assert isinstance(image, QImage)
+        return image
+
+    def export_png(self, path: Path, width: int = 1600) -> None:
+        if not self.render_image(width).save(str(path)):
+            raise OSError(f"{path} could not be written")
 
     def export_svg(self, path: Path) -> None:
         """Vector SVG drawn by Qt's own SVG generator. pyqtgraph's SVGExporter fails on the paths Qt 6 writes

@@ -10,9 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from journal import APP_NAME, ORG_NAME
+from journal import APP_NAME
 from journal.lock import JournalLocked, acquire
 from journal.paths import default_db_path
+from journal.qtapp import application
 from journal.storage.database import JournalFileError
 from journal.storage.migrations import DatabaseTooNew
 from journal.ui.service import JournalService
@@ -21,13 +22,9 @@ log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setOrganizationName(ORG_NAME)
-    app.setApplicationName(APP_NAME)
+    app = application(argv)
     app.setDesktopFileName("journal")  # matches installer/journal.desktop, so a desktop shows its icon
-    from journal.ui.about import app_icon
+    from journal.ui.dialogs.about import app_icon
 
     app.setWindowIcon(app_icon())
     return app
@@ -35,9 +32,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(db_path: Path | None) -> int:
     from journal.logs import setup_logging
-    from journal.ui.crash import install_crash_handlers
+    from journal.settings import Preferences
+    from journal.ui.dialogs.crash import install_crash_handlers
     from journal.ui.main_window import MainWindow
-    from journal.ui.service import Preferences
     from journal.ui.tasks import wait_for_background
     from journal.ui.theme import apply_theme
 
@@ -69,7 +66,7 @@ def open_service(path: Path) -> JournalService | None:
     """Open the journal for the window; when it cannot be opened, say why and offer its backups (never repairing
     or overwriting the file)."""
     from journal.storage.backup import list_backups
-    from journal.ui.backups_dialog import choose_backup_to_restore
+    from journal.ui.dialogs.backups_dialog import choose_backup_to_restore
 
     try:
         return JournalService(path)

@@ -38,20 +38,20 @@ from journal.storage.database import JournalFileError
 from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import iter_sessions, session_count
 from journal.ui import undo
-from journal.ui.backups_dialog import BackupsDialog
+from journal.ui.dialogs.backups_dialog import BackupsDialog
+from journal.ui.dialogs.preferences import PreferencesDialog
 from journal.ui.empty_state import EmptyState
-from journal.ui.import_dialog import ImportDialog
-from journal.ui.preferences import PreferencesDialog
+from journal.ui.importing.import_dialog import ImportDialog
+from journal.ui.log.session_editor import SessionEditor
+from journal.ui.log.session_list import SessionList
 from journal.ui.service import JournalService
-from journal.ui.session_editor import SessionEditor
-from journal.ui.session_list import SessionList
 from journal.ui.tasks import run_in_background
 from journal.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from journal.ui.about import AboutDialog
-    from journal.ui.review_screen import ReviewScreen
-    from journal.ui.routines_screen import RoutinesScreen
+    from journal.ui.dialogs.about import AboutDialog
+    from journal.ui.review.review_screen import ReviewScreen
+    from journal.ui.routines.routines_screen import RoutinesScreen
 
 SAMPLE_YEARS = 3
 EDITING_KEYS = (  # the keys of the session editor; the menus' shortcuts are listed from the menus themselves
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
         help_menu = menu.addMenu("&Help")
-        from journal.ui.crash import open_log_folder_action
+        from journal.ui.dialogs.crash import open_log_folder_action
 
         help_menu.addActions([shortcuts, open_log_folder_action(self), about])
         toolbar = self.addToolBar("Main")
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
     @property
     def review(self) -> ReviewScreen:
         if self._review is None:
-            from journal.ui.review_screen import ReviewScreen
+            from journal.ui.review.review_screen import ReviewScreen
 
             self._review = ReviewScreen(self.service)
             self._review.session_requested.connect(self.show_session)
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     @property
     def routines(self) -> RoutinesScreen:
         if self._routines is None:
-            from journal.ui.routines_screen import RoutinesScreen
+            from journal.ui.routines.routines_screen import RoutinesScreen
 
             self._routines = RoutinesScreen(self.service)
             self._routines.start_requested.connect(self.start_from_routine)
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
     def start_from_routine(self, routine: Routine) -> None:
         """A new session with the routine's exercises and their planned sets (load suggested from last time). The
         plans are shown as ghost rows and count nowhere until the lifter confirms each (Enter or its tick box)."""
-        from journal.ui.printouts import plan
+        from journal.printing.documents import plan
 
         self.editor.flush()
         prefs = self.service.preferences
@@ -311,8 +311,8 @@ class MainWindow(QMainWindow):
             self.editor.blocks[0].table.go_to(0)
 
     def print_session(self) -> None:
-        from journal.ui.print_preview import preview
-        from journal.ui.printouts import session_document
+        from journal.printing.documents import session_document
+        from journal.ui.dialogs.print_preview import preview
 
         session_id = self.sessions.selected_id()
         if session_id is not None:
@@ -321,8 +321,8 @@ class MainWindow(QMainWindow):
                     "Session")
 
     def session_pdf(self, path: Path | None = None) -> Path | None:
-        from journal.ui.print_preview import save_pdf
-        from journal.ui.printouts import session_document
+        from journal.printing.documents import session_document
+        from journal.ui.dialogs.print_preview import save_pdf
 
         session_id = self.sessions.selected_id()
         if session_id is None:
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_html())
 
     def show_about(self) -> AboutDialog:
-        from journal.ui.about import AboutDialog
+        from journal.ui.dialogs.about import AboutDialog
 
         dialog = AboutDialog(self.service.path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -4,53 +4,16 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from journal import settings
-from journal.domain.effort import EffortScale
-from journal.domain.metrics import E1rmFormula
-from journal.domain.units import Unit
+from journal.settings import Preferences
 from journal.storage.backup import backup_to, daily_backup, restore_into
 from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, close_database, open_database
 from journal.storage.migrations import SCHEMA_VERSION
-
-
-@dataclass(frozen=True)
-class Preferences:
-    """The settings every display depends on; field names are the keys declared in journal.settings."""
-
-    units: Unit
-    effort_scale: EffortScale
-    hard_set_rir: float
-    e1rm_formula: E1rmFormula
-    theme: str = "system"
-    muscle_low: float = 10.0  # the weekly hard sets per muscle the insights check against
-    muscle_high: float = 20.0
-    step_kg: float = 2.5  # the load step a routine suggests by, for barbells and plates
-    step_lb: float = 5.0
-    page: str = ""  # "" (from the locale), "a4" or "letter"
-    backups_keep: int = 10  # backups kept of each kind (daily, before an import…)
-
-    def __post_init__(self) -> None:
-        """Each field as its declared kind, however it was given: Qt hands back an enum put into a widget as the
-        plain string of its value, and "lb" is not Unit.LB to the code that converts loads."""
-        for setting in settings.ALL_SETTINGS:
-            value = getattr(self, setting.key)
-            if type(value) is not setting.kind:
-                object.__setattr__(self, setting.key, setting.kind(value))
-
-    @classmethod
-    def load(cls) -> Preferences:
-        return cls(**{setting.key: settings.get(setting) for setting in settings.ALL_SETTINGS})
-
-    def save(self) -> None:
-        for setting in settings.ALL_SETTINGS:
-            settings.put(setting, getattr(self, setting.key))
 
 
 class JournalService(QObject):

@@ -18,8 +18,8 @@ def run_smoke() -> int:
         from journal.storage.bulk import insert_sessions
         from journal.storage.database import close_database, open_database
         from journal.ui.app import make_application
+        from journal.ui.dialogs.preferences import PreferencesDialog
         from journal.ui.main_window import MainWindow
-        from journal.ui.preferences import PreferencesDialog
         from journal.ui.service import JournalService
 
         app = make_application()

@@ -12,12 +12,12 @@ from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Session, SetRecord
 from journal.domain.routines import Routine, RoutineItem, planned_sets
 from journal.domain.units import Unit
+from journal.printing.documents import plan
 from journal.printing.sheets import gym_sheet, session_sheet
+from journal.settings import Preferences
 from journal.storage import exercises
 from journal.storage import repository as repo
 from journal.storage.routines import save_routine
-from journal.ui.printouts import plan
-from journal.ui.service import Preferences
 
 PREFS = Preferences(Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
 

@@ -25,7 +25,7 @@ from journal.storage.importing import import_sessions, propose
 from journal.storage.models import db
 from journal.storage.routines import get_routine, list_routines
 from journal.ui import undo
-from journal.ui.import_dialog import ImportDialog
+from journal.ui.importing.import_dialog import ImportDialog
 from journal.ui.main_window import MainWindow
 from journal.ui.service import JournalService
 from tests.reliability.support import SAMPLES, make_journal

@@ -12,16 +12,16 @@ from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Exercise, Measure, PlannedSet, Session, SetRecord, SetType
 from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.units import Unit
+from journal.settings import Preferences
 from journal.storage import exercises
 from journal.storage import repository as repo
 from journal.storage.backup import Backup
 from journal.storage.importing import Proposal
-from journal.ui.backups_dialog import BackupsModel
-from journal.ui.import_dialog import ExerciseMappingModel
-from journal.ui.routine_models import COLUMNS, RoutineItemsModel, RoutineListModel
-from journal.ui.service import Preferences
-from journal.ui.session_list import SessionListModel
-from journal.ui.sets_model import SetsTableModel
+from journal.ui.dialogs.backups_dialog import BackupsModel
+from journal.ui.importing.import_dialog import ExerciseMappingModel
+from journal.ui.log.session_list import SessionListModel
+from journal.ui.log.sets_model import SetsTableModel
+from journal.ui.routines.routine_models import COLUMNS, RoutineItemsModel, RoutineListModel
 
 PREFS = Preferences(Unit.KG, EffortScale.RPE, 3.0, E1rmFormula.CURVE)
 

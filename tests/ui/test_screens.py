@@ -19,8 +19,8 @@ from journal.storage import exercises
 from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
 from journal.storage.database import close_database, open_database
+from journal.ui.dialogs.preferences import PreferencesDialog
 from journal.ui.main_window import MainWindow
-from journal.ui.preferences import PreferencesDialog
 from journal.ui.theme import apply_theme
 from tests.ui.helpers import shoot
 

@@ -16,7 +16,7 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import SetType
 from journal.storage import repository as repo
 from journal.storage.queries import list_sessions
-from journal.ui.import_dialog import ImportDialog
+from journal.ui.importing.import_dialog import ImportDialog
 from journal.ui.main_window import MainWindow
 from tests.ui.helpers import Key, answering, click_button, pick_menu, press, screenshots, wait_active
 from tests.ui.scenarios.conftest import type_file_name

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from journal.domain.effort import EffortScale
 from journal.domain.units import KG_PER_LB, Unit
+from journal.settings import Preferences
 from journal.storage import repository as repo
+from journal.ui.dialogs.preferences import PreferencesDialog
 from journal.ui.main_window import MainWindow
-from journal.ui.preferences import PreferencesDialog
-from journal.ui.service import Preferences
 from tests.ui.helpers import Key, answering, focused, pick_menu, press, screenshots, type_text
 from tests.ui.scenarios.conftest import choose
 

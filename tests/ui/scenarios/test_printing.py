@@ -21,7 +21,7 @@ from journal.storage.database import close_database, open_database
 from journal.storage.queries import list_sessions
 from journal.storage.routines import list_routines, save_routine
 from journal.ui.main_window import MainWindow
-from journal.ui.routines_screen import RoutinesScreen
+from journal.ui.routines.routines_screen import RoutinesScreen
 from tests.ui.helpers import answering, click, pick_menu, screenshots
 from tests.ui.scenarios.conftest import type_file_name
 

@@ -18,7 +18,7 @@ from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.storage.queries import list_sessions
 from journal.ui.main_window import MainWindow
-from journal.ui.review_screen import ReviewScreen
+from journal.ui.review.review_screen import ReviewScreen
 from tests.ui.helpers import click, focused, screenshots, shoot
 
 TABS = ("Volume", "Proximity to failure", "Strength", "RIR calibration")

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from journal.storage import repository as repo
 from journal.storage.routines import list_routines
 from journal.ui.main_window import MainWindow
-from journal.ui.routine_models import COLUMNS
-from journal.ui.routines_screen import RoutinesScreen
+from journal.ui.routines.routine_models import COLUMNS
+from journal.ui.routines.routines_screen import RoutinesScreen
 from tests.ui.helpers import Key, answering, click, focused, pick_menu, press, screenshots, type_text
 
 Ctrl = Qt.KeyboardModifier.ControlModifier

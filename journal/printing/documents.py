@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: MIT
+"""Building the printed documents from the journal: gym sheets for routines, session sheets, period reports.
+Used by the window's print and PDF actions and by `journal print`, `journal sheet` and `journal report`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtGui import QImage
+
+from journal.charts.proximity import ProximityChart
+from journal.charts.volume import VolumeChart
+from journal.domain.review import exercise_summaries
+from journal.domain.routines import Routine, load_step, suggest
+from journal.printing.document import SafeDocument
+from journal.printing.sheets import PlannedExercise, gym_sheet, report, session_sheet
+from journal.review.data import Snapshot
+from journal.review.figures import Scope, draw_proximity, draw_volume
+from journal.settings import Preferences
+from journal.storage.repository import get_session
+from journal.storage.review import exercise_totals
+from journal.storage.routines import last_sets
+
+PAGE_BREAK = "<div style='page-break-before: always'></div>"
+
+
+def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -> list[PlannedExercise]:
+    """Each exercise of the routine with the load to suggest and the sets done the last time the routine had it
+    (sets done only: plans count nowhere)."""
+    last = last_sets(routine.id, before) if routine.id is not None else {}
+    planned = []
+    for item in routine.items:
+        sets = last.get(item.exercise.id or 0, ())
+        step = load_step(item.exercise, prefs.units, prefs.step_kg, prefs.step_lb)
+        planned.append(PlannedExercise(item, suggest(item, sets, step, prefs.units), sets))
+    return planned
+
+
+def gym_sheet_document(routines: Sequence[Routine], prefs: Preferences, day: date | None = None) -> SafeDocument:
+    document = SafeDocument()
+    document.setHtml(PAGE_BREAK.join(gym_sheet(r, plan(r, prefs), prefs.units, prefs.effort_scale, day)
+                                      for r in routines))
+    return document
+
+
+def session_document(session_ids: Sequence[int], prefs: Preferences) -> SafeDocument:
+    """One or several logged sessions, each from a new page."""
+    document = SafeDocument()
+    document.setHtml(PAGE_BREAK.join(
+        session_sheet(get_session(i), prefs.units, prefs.effort_scale, prefs.hard_set_rir, prefs.e1rm_formula)
+        for i in session_ids))
+    return document
+
+
+def chart_image(chart: VolumeChart | ProximityChart, width: int = 1000) -> QImage:
+    """A chart drawn off screen at a printable size."""
+    return chart.render_image(width)
+
+
+def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
+                    progress: Callable[[int, int], None] = lambda done, total: None) -> SafeDocument:
+    """A period report: the exercise table, then the volume and proximity charts drawn into the document."""
+    document = SafeDocument()
+    since = None if scope.since is None else datetime.combine(scope.since, datetime.min.time())
+    last = scope.until or date.today()
+    until = datetime.combine(last, datetime.min.time()) + timedelta(days=1)
+    start = -float("inf") if since is None else since.replace(tzinfo=UTC).timestamp()
+    end = until.replace(tzinfo=UTC).timestamp()
+    chosen = scope.exercises(snapshot)
+    rows = [row for row in exercise_summaries(exercise_totals(prefs.hard_set_rir, since, until), snapshot.bests,
+                                              start, end) if chosen is None or row.exercise in chosen]
+    progress(1, 4)
+    volume = VolumeChart()
+    draw_volume(volume, snapshot, scope, prefs.units)
+    charts = [(document.add_image("volume", chart_image(volume)), "Weekly volume")]
+    progress(2, 4)
+    proximity = ProximityChart()
+    draw_proximity(proximity, snapshot, scope)
+    charts.append((document.add_image("proximity", chart_image(proximity)), "Proximity to failure"))
+    progress(3, 4)
+    period = f"{scope.since.isoformat() if scope.since else 'The first session'} to {last.isoformat()}"
+    names = {i: e.name for i, e in snapshot.exercises.items()}
+    document.setHtml(report("Training report", period, rows, names, prefs.units, prefs.effort_scale, charts))
+    progress(4, 4)
+    return document

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: MIT
+"""The review charts' data: read whole once, then brought up to date edit by edit (a change to a session re-reads
+only that session's rows and the weeks it touches, never the whole history). No widgets: the window keeps it live
+(journal.ui.review.review_data), `journal chart` and the printed report read it once."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection
+from typing import TypeVar
+
+import numpy as np
+
+from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows
+from journal.memory import release_free_memory
+from journal.settings import Preferences
+from journal.storage import review as queries
+
+T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class ExerciseInfo:
+    id: int
+    name: str
+    mechanic: str | None
+    primary: tuple[str, ...]
+    secondary: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Snapshot:
+    rows: WeekExerciseRows
+    weeks: dict[int, int]  # session -> week
+    bests: SessionBests
+    maxes: RepMaxRows
+    calibration: CalibrationSets
+    points: SetPoints
+    exercises: dict[int, ExerciseInfo]
+
+
+PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points"})  # the Snapshot's read fields
+CHART_PARTS = {"volume": {"rows"}, "proximity": {"rows", "points"}, "e1rm": {"bests", "maxes"},
+               "calibration": {"calibration"}}  # what each chart draws from
+
+
+def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
+    """Everything the review needs, from the whole journal (a few aggregate queries and one set query); or only
+    `parts` of it, the others left empty (`journal chart` draws one chart)."""
+    def only(part: str) -> tuple[()] | None:
+        return None if part in parts else ()  # every session, or none
+
+    return Snapshot(rows=queries.week_exercise_rows(prefs.hard_set_rir, weeks=only("rows")),
+                    weeks=queries.session_weeks(only("weeks")),
+                    bests=queries.session_bests(prefs.e1rm_formula, sessions=only("bests")),
+                    maxes=queries.rep_max_rows(sessions=only("maxes")),
+                    calibration=queries.calibration_sets(sessions=only("calibration")),
+                    points=queries.set_points(sessions=only("points")),
+                    exercises=read_all_exercises())
+
+
+def read_and_release(prefs: Preferences) -> Snapshot:
+    """read_all, then the memory its temporaries took handed back to the system: only the snapshot stays."""
+    snapshot = read_all(prefs)
+    release_free_memory()
+    return snapshot
+
+
+def splice(old: T, new: T, keep: np.ndarray, order: tuple[str, ...]) -> T:
+    """`old` without the rows `keep` leaves out, plus `new`, sorted by the fields in `order` (last is primary)."""
+    fields = {f.name: np.concatenate([getattr(old, f.name)[keep], getattr(new, f.name)])
+              for f in dataclasses.fields(old)}  # type: ignore[arg-type]
+    index = np.lexsort([fields[name] for name in order]) if len(next(iter(fields.values()))) else np.empty(0, int)
+    return type(old)(**{name: values[index] for name, values in fields.items()})
+
+
+def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
+    """The snapshot with the given sessions read again: their rows, and the weeks they were and are in."""
+    now = queries.session_weeks(sessions)
+    weeks = sorted({old.weeks[s] for s in sessions if s in old.weeks} | set(now.values()))
+    week_set = np.array(weeks, dtype=np.int64)
+    rows = splice(old.rows, queries.week_exercise_rows(prefs.hard_set_rir, weeks),
+                  ~np.isin(old.rows.week, week_set), ("exercise", "week"))
+    ids = np.array(sessions, dtype=np.int64)
+    bests = splice(old.bests, queries.session_bests(prefs.e1rm_formula, sessions=sessions),
+                   ~np.isin(old.bests.session, ids), ("session", "day"))
+    maxes = splice(old.maxes, queries.rep_max_rows(sessions=sessions), ~np.isin(old.maxes.session, ids),
+                   ("reps", "session", "day"))
+    calibration = splice(old.calibration, queries.calibration_sets(sessions=sessions),
+                         ~np.isin(old.calibration.session, ids), ("set_id", "day"))
+    points = splice(old.points, queries.set_points(sessions=sessions), ~np.isin(old.points.session, ids),
+                    ("set_id", "day"))
+    session_weeks = {s: w for s, w in old.weeks.items() if s not in set(sessions)} | now
+    exercises = old.exercises
+    if not set(np.unique(points.exercise)) <= set(exercises):
+        exercises = read_all_exercises()
+    return Snapshot(rows, session_weeks, bests, maxes, calibration, points, exercises)
+
+
+def read_all_exercises() -> dict[int, ExerciseInfo]:
+    return {row[0]: ExerciseInfo(row[0], row[1], row[2], tuple(filter(None, row[3].split("|"))),
+                                 tuple(filter(None, row[4].split("|")))) for row in queries.exercises_used()}

@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: MIT
+"""Showing a document in Qt's print preview (page size and margins from the preference or the locale, changeable
+there), and saving it as PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from journal.printing.document import print_document, setup_printer, write_pdf
+from journal.settings import Preferences
+
+_open: dict[int, tuple[QPrintPreviewDialog, QPrinter, object]] = {}  # the dialog does not own its printer
+
+
+def preview(document: object, parent: QWidget, prefs: Preferences, title: str) -> QPrintPreviewDialog:
+    """Open the print preview of `document`; printing from it sends the same document to the printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    setup_printer(printer, prefs.page or None)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Print — {title}")
+    dialog.paintRequested.connect(lambda target: print_document(document, target))  # type: ignore[arg-type]
+    key = id(dialog)
+    _open[key] = (dialog, printer, document)  # kept until the dialog closes
+    dialog.finished.connect(lambda _result: _open.pop(key, None))
+    dialog.open()
+    return dialog
+
+
+def save_pdf(document: object, parent: QWidget, prefs: Preferences, name: str, path: Path | None = None) -> Path | None:
+    if path is None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, "Save as PDF", f"{name}.pdf", "PDF (*.pdf)")
+        if not chosen:
+            return None
+        path = Path(chosen)
+    write_pdf(document, path, prefs.page or None, name)  # type: ignore[arg-type]
+    return path

@@ -1,0 +1,408 @@
+# SPDX-License-Identifier: MIT
+"""Importing another app's export: a preview of what will come in, the exercise names mapped onto the catalogue,
+every problem with its line, and nothing written until the lifter confirms. Parsing and writing run in the
+background with a progress dialog; cancelling writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import settings
+from journal.domain.records import Exercise
+from journal.domain.units import Unit
+from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, detect
+from journal.io.base import ImportCancelled, Problem
+from journal.io.generic import GenericCsv, guess_mapping, mapping_key
+from journal.io.report import summary
+from journal.io.text import header_of, read_text
+from journal.storage.bulk import count_held
+from journal.storage.exercises import list_exercises
+from journal.storage.importing import ImportResult, Proposal, import_sessions, propose
+from journal.ui import undo
+from journal.ui.importing.column_mapping import ColumnMappingDialog
+from journal.ui.progress import WorkProgress
+from journal.ui.service import JournalService
+from journal.ui.tasks import run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+NEW = "New exercise"
+
+
+class ExerciseMappingModel(QAbstractTableModel):
+    """Imported exercise names and the catalogue exercise each will be stored as (None: a new exercise)."""
+
+    HEADERS = ("In the file", "Sets", "Stored as", "Why")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[Proposal, int]] = []
+        self.choice: dict[str, Exercise | None] = {}
+
+    def set_rows(self, proposals: list[Proposal], sets: dict[str, int]) -> None:
+        self.beginResetModel()
+        self.rows = [(p, sets.get(p.name, 0)) for p in proposals]
+        self.choice = {p.name: p.exercise for p in proposals}
+        self.endResetModel()
+
+    def choices(self) -> dict[str, int | None]:
+        return {name: exercise.id if exercise else None for name, exercise in self.choice.items()}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == 2 else flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        proposal, sets = self.rows[index.row()]
+        chosen = self.choice[proposal.name]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            how = "your choice" if chosen != proposal.exercise else proposal.how
+            return (proposal.name, str(sets), chosen.name if chosen else NEW, how)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2 and chosen is None:
+            return QBrush(QColor("#b06000"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 2 or role != Qt.ItemDataRole.EditRole:
+            return False
+        self.choice[self.rows[index.row()][0].name] = value if isinstance(value, Exercise) else None
+        self.dataChanged.emit(self.index(index.row(), 2), self.index(index.row(), 3))
+        return True
+
+
+class ExerciseChoiceDelegate(QStyledItemDelegate):
+    """A list of every catalogue exercise, and "New exercise", for the Stored as column."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.exercises: list[Exercise] = []
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItem(NEW, None)
+        for exercise in self.exercises:
+            combo.addItem(exercise.name, exercise)
+        combo.setEditable(True)  # type to find
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findText(str(index.data()))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        found = editor.findText(editor.currentText())
+        model.setData(index, editor.itemData(found) if found >= 0 else None)
+
+
+class ImportDialog(QDialog):
+    """Signals:
+        imported(object): the ImportResult, once the sessions are in the journal.
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, service: JournalService, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.path = path
+        self.parsed: ParsedImport | None = None
+        self.text = ""
+        self.mapping: dict[str, str] | None = None
+        self.setWindowTitle(f"Import {path.name}")
+        self.resize(900, 760)
+
+        self.format = QComboBox()
+        self.format.setObjectName("importFormat")
+        self.format.addItem("Detect from the header", "auto")
+        for importer in IMPORTERS:
+            self.format.addItem(importer.label, importer.name)
+        self.units = QComboBox()
+        self.units.setObjectName("importUnits")
+        self.units.addItem("Kilograms (kg)", Unit.KG)
+        self.units.addItem("Pounds (lb)", Unit.LB)
+        self.units.setCurrentIndex(max(0, self.units.findData(service.preferences.units)))
+        self.units_note = QLabel()
+        self.notes = QCheckBox("Read RIR or RPE written in set notes (“@8”, “RIR 2”)")
+        self.notes.setObjectName("importNotesEffort")
+        self.notes.setChecked(True)
+        self.map_button = QPushButton("Map columns…")
+        self.map_button.setObjectName("mapColumns")
+        self.map_button.clicked.connect(self.edit_mapping)
+        units_row = QHBoxLayout()
+        units_row.addWidget(self.units)
+        units_row.addWidget(self.units_note, 1)
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.format, 1)
+        format_row.addWidget(self.map_button)
+        form = QFormLayout()
+        form.addRow("File", QLabel(str(path)))
+        form.addRow("Format", format_row)
+        form.addRow("Loads in", units_row)
+        form.addRow("", self.notes)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # names from the file are never markup
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setWordWrap(True)
+        self.figures = QFormLayout()
+        self.figures.setHorizontalSpacing(16)
+        self.figures.setVerticalSpacing(2)
+        self.names = ExerciseMappingModel()
+        self.names_view = QTableView()
+        self.names_view.setObjectName("importNames")
+        self.names_view.setModel(self.names)
+        self.choice_delegate = ExerciseChoiceDelegate(self.names_view)
+        self.names_view.setItemDelegateForColumn(2, self.choice_delegate)
+        self.names_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.names_view.verticalHeader().hide()
+        header = self.names_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.problems = QStringListModel(self)
+        self.problems_view = QListView()
+        self.problems_view.setObjectName("importProblems")
+        self.problems_view.setModel(self.problems)
+        self.problems_view.setMaximumHeight(110)
+        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("confirmImport")
+        self.buttons.accepted.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(self.figures)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel("Exercises: each name in the file and what it will be stored as (click to change; "
+                                "your choices are remembered)"))
+        layout.addWidget(self.names_view, 1)
+        layout.addWidget(QLabel("Problems"))
+        layout.addWidget(self.problems_view)
+        layout.addWidget(self.buttons)
+
+        self._generation = 0  # a preview shows only the newest read
+        self.options_widgets = (self.format, self.units, self.notes, self.map_button)
+        self.format.currentIndexChanged.connect(lambda _i: self.reparse())
+        self.units.currentIndexChanged.connect(lambda _i: self.reparse())
+        self.notes.toggled.connect(lambda _on: self.reparse())
+        self._load()
+
+    # ---- reading ----
+    def _load(self) -> None:
+        """Read the file and detect its format; a file whose columns were mapped before opens with that mapping."""
+        try:
+            self.text = read_text(self.path)
+            header = header_of(self.text)
+        except ImportFailed as error:
+            self._failed(error.problem)
+            return
+        saved = settings.saved_mapping(mapping_key(header))
+        self.mapping = saved or guess_mapping(header)
+        try:
+            detected = detect(self.text)
+        except ImportFailed as error:
+            if saved is None:
+                self._failed(error.problem)
+                return
+            detected = GenericCsv
+        self.format.setItemText(0, f"Detect from the header ({detected.label})")
+        if saved is not None and detected is GenericCsv:
+            self.format.setCurrentIndex(self.format.findData(GenericCsv.name))  # reads the file
+            return
+        self.reparse()
+
+    def importer_name(self) -> str:
+        chosen = str(self.format.currentData())
+        if chosen != "auto":
+            return chosen
+        try:
+            return detect(self.text).name
+        except ImportFailed:
+            if self.mapping and settings.saved_mapping(mapping_key(header_of(self.text))):
+                return GenericCsv.name
+            raise
+
+    def options(self) -> ImportOptions:
+        return ImportOptions(units=self.units.currentData(), effort_from_notes=self.notes.isChecked(),
+                             mapping=self.mapping)
+
+    def reparse(self) -> None:
+        if not self.text:
+            return
+        try:
+            name = self.importer_name()
+        except ImportFailed as error:
+            self._failed(error.problem)
+            return
+        importer = FORMATS[name]
+        self.map_button.setVisible(importer is GenericCsv)
+        progress = WorkProgress(self, "Reading", f"Reading {self.path.name}…")
+        options = self.options()
+        text = self.text
+        self._generation += 1
+        generation = self._generation
+        self.parsed = None
+        self.import_button.setEnabled(False)
+        self._set_busy(True)
+
+        def done(parsed: object) -> None:
+            progress.finish()
+            if generation != self._generation:
+                return  # an older read, overtaken by a newer one
+            self._set_busy(False)
+            assert isinstance(parsed, ParsedImport)
+            self._show(parsed, importer.needs_units)
+
+        def failed(error: BaseException) -> None:
+            progress.finish()
+            if generation != self._generation:
+                return
+            self._set_busy(False)
+            if isinstance(error, ImportFailed):
+                self._failed(error.problem)
+            elif isinstance(error, ImportCancelled):
+                self._failed(Problem(0, "reading was cancelled: change an option to read the file again"))
+            else:
+                self._failed(Problem(0, f"the file could not be read: {error}"))
+
+        run_in_background(lambda: importer().read(text, options, progress), done, failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        """While the file is read or written, its options cannot change under it."""
+        for widget in self.options_widgets:
+            widget.setEnabled(not busy)
+
+    def _show(self, parsed: ParsedImport, needs_units: bool) -> None:
+        self.parsed = parsed
+        self.units.setEnabled(needs_units and not parsed.units_stated)
+        self.units_note.setText("as the file says" if parsed.units_stated else "the file does not say: check the "
+                                "heaviest load below")
+        held = count_held(parsed.sessions)
+        self._show_figures(summary(parsed, held))
+        new = len(parsed.sessions) - held
+        self.summary.setText("" if new or not parsed.sessions else
+                             "Everything in this file is already in your journal: there is nothing to import.")
+        self.summary.setVisible(bool(self.summary.text()))
+        self.choice_delegate.exercises = list_exercises()
+        self.names.set_rows(propose(parsed.exercise_names()), dict(parsed.exercise_names()))
+        self.problems.setStringList(
+            [f"{'Error' if p.fatal else 'Note'} · line {p.line}: {p.message}" if p.line else
+             f"{'Error' if p.fatal else 'Note'}: {p.message}" for p in parsed.problems] or ["No problems found."])
+        self.import_button.setEnabled(not parsed.fatal and new > 0)
+
+    def _show_figures(self, rows: list[tuple[str, str]]) -> None:
+        while self.figures.rowCount():
+            self.figures.removeRow(0)
+        for label, value in rows:
+            shown = QLabel(value)
+            shown.setTextFormat(Qt.TextFormat.PlainText)  # text from the file is never markup
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.figures.addRow(label.capitalize(), shown)
+
+    def figure(self, label: str) -> str:
+        """The value shown for a figure of the preview ('' when there is none)."""
+        for row in range(self.figures.rowCount()):
+            name = self.figures.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            value = self.figures.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            name_label = name.widget() if name is not None else None
+            value_label = value.widget() if value is not None else None
+            if isinstance(name_label, QLabel) and name_label.text() == label.capitalize():
+                return value_label.text() if isinstance(value_label, QLabel) else ""
+        return ""
+
+    def _failed(self, problem: Problem) -> None:
+        self.parsed = None
+        self._show_figures([])
+        self.summary.setVisible(True)
+        self.summary.setText("Nothing can be imported from this file.")
+        self.names.set_rows([], {})
+        where = f"line {problem.line}: " if problem.line else ""
+        self.problems.setStringList([f"Error · {where}{problem.message}"])
+        self.import_button.setEnabled(False)
+
+    def edit_mapping(self) -> None:
+        header = header_of(self.text)
+        dialog = ColumnMappingDialog(header, self.text, self.mapping or guess_mapping(header), self)
+        if dialog.exec():
+            self.mapping = dialog.mapping()
+            settings.save_mapping(mapping_key(header), self.mapping)
+            self.reparse()
+
+    # ---- writing ----
+    def confirm(self) -> None:
+        parsed = self.parsed
+        if parsed is None or parsed.fatal:
+            return
+        if self.importer_name() == GenericCsv.name and self.mapping:
+            settings.save_mapping(mapping_key(header_of(self.text)), self.mapping)
+        choices = self.names.choices()
+        total = len(parsed.sessions)
+        progress = WorkProgress(self, "Importing", f"Writing {total} sessions…")
+        self.import_button.setEnabled(False)
+        self._set_busy(True)
+        path, keep = self.service.path, self.service.preferences.backups_keep
+
+        def work() -> ImportResult:
+            return import_sessions(parsed.sessions, choices, path, lambda done: progress(done, total), keep=keep)
+
+        def done(result: object) -> None:
+            progress.finish()
+            assert isinstance(result, ImportResult)
+            self.service.push(undo.ImportSessions(self.service, result,
+                                                  f"Import {self.path.name} ({result.sessions} sessions)"))
+            self.service.publish(result.change)
+            self.imported.emit(result)
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            progress.finish()
+            self._set_busy(False)
+            self.import_button.setEnabled(True)
+            message = ("Import cancelled: nothing was written." if isinstance(error, ImportCancelled)
+                       else f"The import failed and nothing was written: {error}")
+            self.problems.setStringList([message, *self.problems.stringList()])
+
+        run_in_background(work, done, failed)

@@ -1,0 +1,296 @@
+# SPDX-License-Identifier: MIT
+"""One exercise of a session: its name and actions, its sets table, a live summary and any refusal message."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.metrics import summarize
+from journal.domain.records import Entry, SetRecord
+from journal.domain.routines import as_last_time, plans_open
+from journal.domain.units import format_mass
+from journal.storage import repository as repo
+from journal.ui import undo
+from journal.ui.log.sets_model import SetsTableModel
+from journal.ui.log.sets_table import SetsTable
+from journal.ui.service import JournalService
+from journal.ui.widgets import ElidedLabel, reveal
+
+
+def muscles_text(entry: Entry) -> str:
+    exercise = entry.exercise
+    parts = [m.replace("_", " ") for m in exercise.primary]
+    text = ", ".join(parts)
+    if exercise.secondary:
+        text += " · also " + ", ".join(m.replace("_", " ") for m in exercise.secondary)
+    return text
+
+
+class ExerciseBlock(QFrame):
+    """Signals:
+        move_requested(int, int): entry id and the position it should move to.
+        remove_requested(int): entry id.
+    """
+
+    move_requested = Signal(int, int)
+    remove_requested = Signal(int)
+
+    def __init__(self, service: JournalService, session_id: int, session_start: datetime,
+                 bodyweight_kg: float | None, entry: Entry, position: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        assert entry.id is not None
+        self.service = service
+        self.session_id = session_id
+        self.session_start = session_start
+        self.entry = entry
+        self.entry_id: int = entry.id
+        self.position = position
+        self.setObjectName("exerciseBlock")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.title = ElidedLabel(entry.exercise.name)
+        self.title.setObjectName("exerciseTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.muscles = ElidedLabel(muscles_text(entry))  # a long list ends in "…", never widens the page
+        self.muscles.setObjectName("muscles")
+        self.muscles.setEnabled(False)
+
+        style = self.style()
+        self.last_time = QToolButton()
+        self.last_time.setText("As last time")
+        self.last_time.setToolTip("Plan this exercise's sets from its previous session (Ctrl+L): shown in grey, "
+                                  "they count once you log each with Enter")
+        self.last_time.clicked.connect(self.fill_as_last_time)
+        self.up = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), "Move exercise up (Ctrl+Shift+Up)")
+        self.up.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position - 1))
+        self.down = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+                               "Move exercise down (Ctrl+Shift+Down)")
+        self.down.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position + 1))
+        self.remove = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "Remove exercise")
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self.entry_id))
+
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.title)
+        names.addWidget(self.muscles)
+        header.addLayout(names, 1)
+        for button in (self.last_time, self.up, self.down, self.remove):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.note = QLineEdit()
+        self.note.setObjectName("exerciseNote")
+        self.note.setPlaceholderText("Note for this exercise: seat, grip, cues…")
+        self.note.setFrame(False)
+        self.note.editingFinished.connect(self._save_note)
+
+        self.model = SetsTableModel(entry.exercise, service.preferences, bodyweight_kg, self._commit)
+        self.model.refused.connect(self._refused)
+        # a tick box is ticked inside the table's own event handling: the set is stored right after it
+        self.model.confirm_requested.connect(
+            lambda row: QTimer.singleShot(0, self, lambda: self._on_action("enter", row)))
+        self.table = SetsTable(self.model)
+        self.table.action.connect(self._on_action)
+        self.table.left.connect(self._left)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.error = QLabel()
+        self.error.setObjectName("cellError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d93025; font-weight: bold;")
+        self.error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addWidget(self.summary)
+        self.show_entry(entry)
+
+    def _tool(self, icon: object, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon)  # type: ignore[arg-type]
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        return button
+
+    # ---- showing ----
+    def show_entry(self, entry: Entry) -> None:
+        self.entry = entry
+        if not self.note.isModified():
+            self.note.setText(entry.note)
+        self.model.set_sets(list(entry.sets), list(entry.plans))
+        self.model.set_plans_open(plans_open(self.session_start, datetime.now()))
+        self.update_summary()
+
+    def reload(self) -> None:
+        self.show_entry(repo.get_entry(self.entry_id))
+
+    def set_context(self, position: int, count: int, bodyweight_kg: float | None, start: datetime) -> None:
+        self.position = position
+        self.session_start = start
+        self.model.set_plans_open(plans_open(start, datetime.now()))
+        self.up.setEnabled(position > 0)
+        self.down.setEnabled(position < count - 1)
+        self.model.set_preferences(self.service.preferences, bodyweight_kg)
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        prefs = self.service.preferences
+        figures = summarize(self.model.sets, self.entry.exercise.bodyweight, self.model.bodyweight_kg,
+                            prefs.hard_set_rir, prefs.e1rm_formula)
+        parts = [f"{figures.working_sets} working set{'s' if figures.working_sets != 1 else ''}",
+                 f"{figures.hard_sets} hard"]
+        if figures.unrated_sets:
+            parts.append(f"{figures.unrated_sets} not rated")
+        if figures.tonnage_kg:
+            parts.append(format_mass(figures.tonnage_kg, prefs.units))
+        if figures.best_e1rm is not None:
+            mark = " (extrapolated)" if figures.best_e1rm.extrapolated else ""
+            parts.append(f"best e1RM {format_mass(figures.best_e1rm.kg, prefs.units)}{mark}")
+        self.summary.setText(" · ".join(parts))
+
+    # ---- editing ----
+    def _save_note(self) -> None:
+        self.note.setModified(False)
+        text = self.note.text().strip()
+        if text != self.entry.note:
+            self.service.push(undo.EditEntryNote(self.service, self.entry_id, self.entry.note, text))
+
+    def flush(self) -> None:
+        if self.note.isModified():
+            self._save_note()
+        for row in range(self.model.rowCount()):
+            self._store_typed(row)
+
+    def _commit(self, row: int, old: SetRecord | None, new: SetRecord) -> None:
+        self._clear_error()
+        if old is None:
+            self.service.push(undo.AddSet(self.service, self.entry_id, new, row))
+        else:
+            self.service.push(undo.EditSet(self.service, old, new.replace(id=old.id)))
+
+    def _refused(self, row: int, column: int, message: str) -> None:
+        where = ("New set" if self.model.is_draft(row) else "Planned set" if self.model.is_plan(row)
+                 else f"Row {row + 1}")
+        self._show_error(f"{where} · {message}")
+        rect = self.table.visualRect(self.model.index(row, column))
+        QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2)), message, self.table)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        reveal(self.error)
+
+    def _clear_error(self) -> None:
+        self.error.clear()
+        self.error.hide()
+
+    def _store_typed(self, row: int) -> None:
+        """Store what was typed in a ghost or + row, once the cells a set needs were typed: only the typed values
+        (a grey value the lifter did not confirm is never stored)."""
+        model = self.model
+        if model.is_done(row) or not model.typed_keys(row) or model.missing(row, typed_only=True) is not None:
+            return
+        self._store(row, model.typed_set(row))
+
+    def _store(self, row: int, record: SetRecord) -> None:
+        """Store `record` from a ghost row (the plan confirmed, in one undo step) or the + row (a new set)."""
+        plan = self.model.plan_at(row) if self.model.is_plan(row) else None
+        self.model.forget_typed(row)
+        self._clear_error()
+        if plan is not None:
+            self.service.push(undo.ConfirmPlan(self.service, plan, record))
+        else:
+            self.service.push(undo.AddSet(self.service, self.entry_id, record))
+
+    def _left(self, key: object) -> None:
+        row = self.model.row_of(key)  # type: ignore[arg-type]
+        if row < 0 or self.model.is_done(row) or not self.model.typed_keys(row):
+            return
+        missing = self.model.missing(row, typed_only=True)
+        if missing is None:
+            self._store_typed(row)
+        else:
+            where = "The new set" if self.model.is_draft(row) else "The planned set"
+            self._show_error(f"{where} is not stored yet: type its {self._cell_name(missing)} too, or press Enter on "
+                             "it to store it as shown.")
+
+    def _cell_name(self, key: str) -> str:
+        return {"load": "load", "reps": "reps", "duration": "time", "distance": "distance"}.get(key, key)
+
+    def _store_shown(self, row: int) -> bool:
+        """Enter on a ghost or + row: store it as shown (typed values in place of the plan's). False when a cell a
+        set needs is empty (the cursor goes there and a message says so)."""
+        model = self.model
+        missing = model.missing(row)
+        if missing is not None:
+            if model.is_draft(row) and not model.sets and not model.typed_keys(row):
+                self._show_error("Type the load and reps of the first set; Enter then repeats it.")
+            else:
+                self._show_error(f"Type the {self._cell_name(missing)} of this set first; Enter then stores it.")
+            self.table.go_to(row, missing)
+            return False
+        self._store(row, model.record(row))
+        return True
+
+    def _on_action(self, name: str, row: int) -> None:
+        model = self.model
+        if name == "enter":
+            if not model.is_done(row) and not self._store_shown(row):
+                return
+            self.table.go_to(row + 1)
+            return
+        if model.is_plan(row):
+            if name == "delete":
+                self.service.push(undo.DeletePlan(self.service, model.plan_at(row)))
+                self.table.go_to(row)
+            return
+        if model.is_draft(row):
+            return
+        record = model.sets[row]
+        if name == "delete":
+            self.service.push(undo.DeleteSet(self.service, record))
+            self.table.go_to(row)
+        elif name == "duplicate":
+            self.service.push(undo.AddSet(self.service, self.entry_id, record.repeated().replace(
+                failure_reps=record.failure_reps, note=record.note), row + 1, "Duplicate set"))
+            self.table.go_to(row + 1)
+        elif name in ("up", "down"):
+            target = row - 1 if name == "up" else row + 1
+            if 0 <= target < len(model.sets):
+                self.service.push(undo.MoveSet(self.service, record.id or 0, target))
+                self.table.go_to(target, model.columns[self.table.currentIndex().column()].key)
+
+    def fill_as_last_time(self) -> None:
+        """Plan the sets of the exercise's previous session not yet done here, as ghost rows in place of any plan
+        shown (the sets done stay): each counts nowhere until confirmed."""
+        previous = repo.previous_sets(self.entry.exercise.id or 0, self.session_start, self.session_id)
+        if not previous:
+            self._show_error(f"No earlier session has {self.entry.exercise.name}.")
+            return
+        plans = as_last_time(previous, len(self.model.sets))
+        if not plans:
+            self._show_error(f"All {len(previous)} sets of last time are done already.")
+            return
+        self._clear_error()
+        self.service.push(undo.FillEntry(self.service, self.entry_id, plans,
+                                         f"{self.entry.exercise.name} as last time"))
+        self.table.go_to(len(self.model.sets))

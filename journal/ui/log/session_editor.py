@@ -1,0 +1,355 @@
+# SPDX-License-Identifier: MIT
+"""The session editor: date, title, bodyweight and notes, then one block per exercise. Every edit is saved as it is
+made, through the undo stack."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.domain.records import Entry, Exercise, Session
+from journal.domain.units import format_load
+from journal.domain.validation import (
+    YEAR_MAX,
+    YEAR_MIN,
+    ValidationError,
+    check_session_times,
+    parse_bodyweight,
+)
+from journal.storage import repository as repo
+from journal.storage.changes import Change
+from journal.ui import undo
+from journal.ui.log.exercise_block import ExerciseBlock
+from journal.ui.log.exercise_picker import ExercisePicker
+from journal.ui.service import JournalService
+from journal.ui.widgets import reveal
+
+NOTES_SAVE_DELAY_MS = 800
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #d93025; font-weight: bold;")
+    label.hide()
+    return label
+
+
+class SessionEditor(QWidget):
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.session: Session | None = None
+        self.blocks: list[ExerciseBlock] = []
+
+        self.when = QDateTimeEdit()
+        self.when.setObjectName("sessionStart")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when.setDateRange(QDate(YEAR_MIN, 1, 1), QDate(YEAR_MAX, 12, 31))  # as check_session_times
+        self.title = QLineEdit()
+        self.title.setObjectName("sessionTitle")
+        self.title.setPlaceholderText("Title, e.g. Upper A")
+        self.bodyweight = QLineEdit()
+        self.bodyweight.setObjectName("bodyweight")
+        self.bodyweight.setPlaceholderText("optional")
+        self.bodyweight.setMaximumWidth(110)
+        self.bodyweight_unit = QLabel()
+        self.bodyweight_error = _error_label()
+        self.bodyweight_error.setObjectName("bodyweightError")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("sessionNotes")
+        self.notes.setPlaceholderText("Notes: how it went, sleep, pain, anything worth remembering")
+        self.notes.setFixedHeight(64)
+        self.notes.setTabChangesFocus(True)
+        self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
+        self._notes_timer.timeout.connect(self._save_notes)
+
+        weight_row = QHBoxLayout()
+        weight_row.addWidget(self.bodyweight)
+        weight_row.addWidget(self.bodyweight_unit)
+        weight_row.addWidget(self.bodyweight_error, 1)
+        form = QFormLayout()
+        for text, field, row in (("&Date", self.when, self.when), ("&Title", self.title, self.title),
+                                 ("&Bodyweight", self.bodyweight, weight_row), ("N&otes", self.notes, self.notes)):
+            label = QLabel(text)  # Alt and the underlined letter reach the field
+            label.setBuddy(field)
+            form.addRow(label, row)
+
+        self.blocks_layout = QVBoxLayout()
+        self.blocks_layout.setSpacing(10)
+        self.picker = ExercisePicker(service)
+        self.picker.chosen.connect(self.add_exercise)
+        content = QWidget()
+        content.setObjectName("sessionContent")
+        inner = QVBoxLayout(content)
+        inner.addLayout(form)
+        inner.addLayout(self.blocks_layout)
+        inner.addWidget(self.picker)
+        inner.addStretch(1)
+        self.page = QScrollArea()
+        self.page.setWidgetResizable(True)
+        self.page.setWidget(content)
+        self.page.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.nothing = QLabel("No session is selected.\n\nChoose one in the list, or press Ctrl+N to start a new one.")
+        self.nothing.setObjectName("noSession")
+        self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nothing.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.page)
+        layout.addWidget(self.nothing)
+
+        self.when.editingFinished.connect(self._save_start)
+        self.title.editingFinished.connect(self._save_title)
+        self.bodyweight.editingFinished.connect(self._save_bodyweight)
+        self.notes.textChanged.connect(self._notes_timer.start)
+        service.changed.connect(self.on_changed)
+        service.about_to_switch.connect(self.flush)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the keys are always where the lifter can see them
+            app.focusChanged.connect(self._focus_moved)
+        service.preferences_changed.connect(lambda _prefs: self._refresh_context())
+        QShortcut(QKeySequence("Ctrl+E"), self, self.focus_picker)
+        QShortcut(QKeySequence("Ctrl+L"), self, lambda: self._with_block(lambda b: b.fill_as_last_time()))
+        QShortcut(QKeySequence("Ctrl+Shift+Up"), self,
+                  lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position - 1)))
+        QShortcut(QKeySequence("Ctrl+Shift+Down"), self,
+                  lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position + 1)))
+        self._show_nothing()
+
+    # ---- loading ----
+    def load(self, session_id: int | None) -> None:
+        """Show a session (None: none), saving what is still being typed in the one shown before."""
+        self.flush()
+        if session_id is None:
+            self.session = None
+            self._clear_blocks()
+            self._show_nothing()
+            return
+        self.session = repo.get_session(session_id)
+        self.nothing.hide()
+        self.page.show()
+        self._show_header(force=True)
+        self._build_blocks()
+
+    def _show_nothing(self) -> None:
+        """No session: no other session's fields left on show, only how to get one."""
+        for field in (self.title, self.bodyweight):
+            field.clear()
+            field.setModified(False)
+        self.notes.blockSignals(True)
+        self.notes.clear()
+        self.notes.blockSignals(False)
+        self.notes.document().setModified(False)
+        self._clear_bodyweight_error()
+        self.page.hide()
+        self.nothing.show()
+
+    def _show_header(self, force: bool = False) -> None:
+        """Show the stored header; a field the lifter is changing keeps its text unless another session loads."""
+        session = self.session
+        assert session is not None
+        unit = self.service.preferences.units
+        self._clear_bodyweight_error()
+        for widget, text in ((self.title, session.title), (self.bodyweight, format_load(session.bodyweight_kg, unit))):
+            if force or not widget.isModified():
+                widget.setText(text)
+        self.bodyweight_unit.setText(str(unit))
+        if force or not self.when.hasFocus():
+            self.when.setDateTime(QDateTime(session.start))  # type: ignore[call-overload]  # PySide6 takes a datetime
+        document = self.notes.document()
+        if (force or not document.isModified()) and self.notes.toPlainText() != session.notes:
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(session.notes)
+            self.notes.blockSignals(False)
+        document.setModified(False)
+
+    def _clear_blocks(self) -> None:
+        for block in self.blocks:  # out of the page at once, gone at the next turn of the event loop
+            self.blocks_layout.removeWidget(block)
+            block.hide()
+            block.deleteLater()
+        self.blocks = []
+
+    def _focused_block(self) -> ExerciseBlock | None:
+        focus = QApplication.focusWidget()
+        return next((b for b in self.blocks if focus is not None and b.isAncestorOf(focus)), None)
+
+    def _build_blocks(self) -> None:
+        assert self.session is not None and self.session.id is not None
+        focused = self._focused_block()
+        where = (focused.entry_id, focused.table.currentIndex()) if focused is not None else None
+        self._clear_blocks()
+        for position, entry in enumerate(self.session.entries):
+            block = ExerciseBlock(self.service, self.session.id, self.session.start, self.session.bodyweight_kg,
+                                  entry, position)
+            block.move_requested.connect(self.move_entry)
+            block.table.selectionModel().currentChanged.connect(lambda _c, _p, table=block.table: reveal(table))
+            block.remove_requested.connect(self.remove_entry)
+            self.blocks_layout.addWidget(block)
+            self.blocks.append(block)
+        self._refresh_context()
+        if where is not None:  # the keys stay with the lifter: on the same exercise, else on the search
+            entry_id, index = where
+            kept = self.block_for(entry_id)
+            if kept is None:
+                self.focus_picker()
+            else:
+                kept.table.go_to(index.row(), kept.model.columns[max(index.column(), 0)].key)
+
+    def _refresh_context(self) -> None:
+        if self.session is None:
+            return
+        for position, block in enumerate(self.blocks):
+            block.set_context(position, len(self.blocks), self.session.bodyweight_kg, self.session.start)
+        self._show_header()
+
+    def block_for(self, entry_id: int) -> ExerciseBlock | None:
+        return next((b for b in self.blocks if b.entry_id == entry_id), None)
+
+    def on_changed(self, change: Change) -> None:
+        session = self.session
+        if session is None or session.id is None:
+            return
+        if change.everything or session.id in change.structure or session.id in change.sessions:
+            try:
+                fresh = repo.get_session(session.id)
+            except repo.NotFound:  # deleted: what was being typed goes with it
+                self.session = None
+                self.load(None)
+                return
+            self.session = fresh
+            if change.everything or session.id in change.structure:
+                self._build_blocks()
+            else:
+                self._refresh_context()
+        for entry_id in change.entries:
+            block = self.block_for(entry_id)
+            if block is not None:
+                block.reload()
+        if change.exercises:
+            self.picker.reload()
+
+    # ---- editing ----
+    def flush(self) -> None:
+        """Save the header fields still being edited (title, bodyweight, date, notes) to the session shown."""
+        if self.session is None:
+            return
+        self._notes_timer.stop()
+        if self.title.isModified():
+            self._save_title()
+        if self.bodyweight.isModified():
+            self._save_bodyweight()
+        self._save_start()
+        if self.notes.document().isModified():
+            self._save_notes()
+        for block in self.blocks:
+            block.flush()
+
+    def _save(self, field: str, value: Any, text: str) -> None:
+        session = self.session
+        if session is None or session.id is None or getattr(session, field) == value:
+            return
+        self.service.push(undo.EditSession(self.service, session.id, {field: getattr(session, field)},
+                                           {field: value}, text))
+
+    def _save_title(self) -> None:
+        self.title.setModified(False)
+        self._save("title", self.title.text().strip(), "Rename session")
+
+    def _save_start(self) -> None:
+        start = self.when.dateTime().toPython()
+        assert isinstance(start, datetime)
+        try:
+            check_session_times(start, None)
+        except ValidationError:
+            return  # the editor's date range keeps this from happening
+        session = self.session
+        minute = start.replace(second=0, microsecond=0)
+        if session is None or minute == session.start.replace(second=0, microsecond=0):
+            return  # the field shows minutes: unchanged, the stored start keeps its seconds and nothing is written
+        self._save("start", minute, "Change session date")
+
+    def _save_bodyweight(self) -> None:
+        session = self.session
+        unit = self.service.preferences.units
+        if session is None or self.bodyweight.text().strip() == format_load(session.bodyweight_kg, unit):
+            self.bodyweight.setModified(False)  # unchanged: the stored kilograms stay exactly as they are
+            return
+        try:
+            value = parse_bodyweight(self.bodyweight.text(), unit)
+        except ValidationError as error:
+            self.bodyweight_error.setText(error.message)
+            self.bodyweight_error.show()
+            self.bodyweight.setStyleSheet("border: 2px solid #d93025;")
+            return
+        self._clear_bodyweight_error()
+        self.bodyweight.setModified(False)
+        self._save("bodyweight_kg", value, "Change bodyweight")
+
+    def _clear_bodyweight_error(self) -> None:
+        self.bodyweight_error.hide()
+        self.bodyweight.setStyleSheet("")
+
+    def _save_notes(self) -> None:
+        self.notes.document().setModified(False)
+        self._save("notes", self.notes.toPlainText(), "Edit notes")
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self.page.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            reveal(new)
+
+    def show_set(self, set_id: int) -> None:
+        """Put the keyboard on a set, scrolled into view and selected; on the first exercise when it is not shown."""
+        for block in self.blocks:
+            row = next((i for i, s in enumerate(block.model.sets) if s.id == set_id), -1)
+            if row >= 0:
+                block.table.go_to(row)
+                return
+        if self.blocks:
+            self.blocks[0].table.go_to(0)
+        else:
+            self.focus_picker()
+
+    def focus_picker(self) -> None:
+        self.picker.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def add_exercise(self, exercise: Exercise) -> None:
+        if self.session is None or self.session.id is None:
+            return
+        self.service.push(undo.AddEntry(self.service, self.session.id, Entry(exercise=exercise)))
+        if self.blocks:
+            self.blocks[-1].table.go_to(0)
+
+    def move_entry(self, entry_id: int, position: int) -> None:
+        if 0 <= position < len(self.blocks):
+            self.service.push(undo.MoveEntry(self.service, entry_id, position))
+            block = self.block_for(entry_id)
+            if block is not None:
+                block.table.go_to(0)
+
+    def remove_entry(self, entry_id: int) -> None:
+        self.service.push(undo.DeleteEntry(self.service, entry_id))
+
+    def _with_block(self, action: Any) -> None:
+        focus = self.focusWidget()
+        for block in self.blocks:
+            if focus is not None and block.isAncestorOf(focus):
+                action(block)
+                return

@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: MIT
+"""The review's data kept live for the window: read in the background when the review is first shown, then brought
+up to date edit by edit while it is shown (and caught up when it is shown again).
+
+Signals:
+    ready(): the data is loaded or has changed; charts redraw.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from journal.review.data import Snapshot, read_and_release, updated
+from journal.settings import Preferences
+from journal.storage.changes import Change
+from journal.ui.service import JournalService
+from journal.ui.tasks import run_in_background
+
+
+class ReviewData(QObject):
+    ready = Signal()
+
+    def __init__(self, service: JournalService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.snapshot: Snapshot | None = None
+        self.loading = False
+        self._stale = False
+        self.active = False  # while the review is not shown, edits are only noted, and read when it is
+        self._pending: set[int] = set()
+        service.changed.connect(self.on_changed)
+        service.preferences_changed.connect(self._preferences_changed)
+        self._prefs = service.preferences
+
+    def load(self, background: bool = True) -> None:
+        """Read everything again; in the background unless asked otherwise (the command line)."""
+        prefs = self.service.preferences
+        self._prefs = prefs
+        if not background:
+            self.snapshot = read_and_release(prefs)
+            self.ready.emit()
+            return
+        if self.loading:
+            self._stale = True
+            return
+        self.loading = True
+
+        def done(snapshot: Any) -> None:
+            self.loading = False
+            if self._stale:
+                self._stale = False
+                self.load()
+                return
+            self.snapshot = snapshot
+            self.ready.emit()
+
+        def failed(error: BaseException) -> None:
+            self.loading = False
+            raise error
+
+        run_in_background(lambda: read_and_release(prefs), done, failed)
+
+    def _preferences_changed(self, prefs: Preferences) -> None:
+        if (prefs.hard_set_rir, prefs.e1rm_formula) != (self._prefs.hard_set_rir, self._prefs.e1rm_formula):
+            self.load()
+        else:
+            self._prefs = prefs
+            self.ready.emit()  # the unit or effort scale only changes how figures are shown
+
+    def on_changed(self, change: Change) -> None:
+        if self.snapshot is None or self.loading:
+            self._stale = self.loading
+            return
+        if change.everything:
+            self.snapshot = None if not self.active else self.snapshot
+            if self.active:
+                self.load()
+            return
+        self._pending |= change.sessions
+        if self.active:
+            self.catch_up()
+
+    def set_active(self, active: bool) -> None:
+        """The review is shown (True) or hidden: shown, it reads what changed meanwhile, or everything at first."""
+        self.active = active
+        if active and self.snapshot is None and not self.loading:
+            self.load()
+        elif active:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        if self._pending and self.snapshot is not None:
+            sessions, self._pending = sorted(self._pending), set()
+            self.snapshot = updated(self.snapshot, sessions, self.service.preferences)
+            self.ready.emit()

@@ -1,0 +1,342 @@
+# SPDX-License-Identifier: MIT
+"""The review screen: a date range and an exercise or muscle filter over four charts (volume, proximity to
+failure, strength, RIR calibration), an insights panel, and export of each chart and its data.
+
+Signals:
+    session_requested(int, int): the lifter clicked a set or an insight; show that session, at that set (0: at
+        its start).
+"""
+
+from __future__ import annotations
+
+import weakref
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal.charts.base import Chart
+from journal.charts.calibration import CalibrationChart
+from journal.charts.proximity import ProximityChart
+from journal.charts.strength import StrengthChart
+from journal.charts.volume import VolumeChart
+from journal.domain.records import MUSCLES
+from journal.review.data import Snapshot
+from journal.review.figures import (
+    Scope,
+    draw_calibration,
+    draw_proximity,
+    draw_strength,
+    draw_volume,
+    range_start,
+    review_insights,
+    strength_exercises,
+)
+from journal.ui.review.review_data import ReviewData
+from journal.ui.service import JournalService
+
+RANGES = ("4 weeks", "12 weeks", "1 year", "All", "Custom")
+SessionsRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ReviewScreen(QWidget):
+    session_requested = Signal(int, int)
+
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.data = ReviewData(service, self)
+        self.data.ready.connect(self.redraw)
+
+        self.range = QComboBox()
+        self.range.setObjectName("reviewRange")
+        self.range.addItems(RANGES)
+        self.range.setCurrentText("1 year")
+        self.since = QDateEdit()
+        self.until = QDateEdit()
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setVisible(False)
+            edit.dateChanged.connect(lambda _d: self.redraw())
+        self.until.setDate(QDate.currentDate())
+        self.since.setDate(QDate.currentDate().addYears(-1))
+        self.filter = QComboBox()
+        self.filter.setObjectName("reviewFilter")
+        self.filter.setMinimumWidth(260)
+        self.filter.setMaxVisibleItems(25)
+        self.export_png = QPushButton("PNG…")
+        self.export_svg = QPushButton("SVG…")
+        self.export_csv = QPushButton("Data CSV…")
+        self.report_button = QPushButton("Report…")
+        self.report_button.setObjectName("printReport")
+        self.report_button.setToolTip("A printable report of this range: a table per exercise and the charts")
+        self.report_button.clicked.connect(lambda: self.print_report())
+        for button, kind in ((self.export_png, "png"), (self.export_svg, "svg"), (self.export_csv, "csv")):
+            button.setToolTip(f"Save the chart shown as {kind.upper()}" if kind != "csv"
+                              else "Save the figures of the chart shown as CSV")
+            button.clicked.connect(lambda _checked=False, k=kind: self.export(k))
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Range"))
+        controls.addWidget(self.range)
+        controls.addWidget(self.since)
+        controls.addWidget(self.until)
+        controls.addSpacing(12)
+        controls.addWidget(QLabel("Show"))
+        controls.addWidget(self.filter)
+        controls.addStretch(1)
+        controls.addWidget(QLabel("Export"))
+        for button in (self.export_png, self.export_svg, self.export_csv):
+            controls.addWidget(button)
+        controls.addSpacing(12)
+        controls.addWidget(self.report_button)
+
+        self.volume = VolumeChart()
+        self.proximity = ProximityChart()
+        self.strength = StrengthChart()
+        self.calibration = CalibrationChart()
+        self.strength_choice = QStandardItemModel(self)
+        self.strength_list = QListView()
+        self.strength_list.setObjectName("strengthExercises")
+        self.strength_list.setModel(self.strength_choice)
+        self.strength_list.setMaximumWidth(230)
+        self.strength_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.strength_choice.itemChanged.connect(lambda _item: self.redraw())
+        strength_page = QSplitter()
+        strength_page.addWidget(self.strength_list)
+        strength_page.addWidget(self.strength)
+        strength_page.setStretchFactor(1, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("reviewTabs")
+        self.tabs.addTab(self.volume, "Volume")
+        self.tabs.addTab(self.proximity, "Proximity to failure")
+        self.tabs.addTab(strength_page, "Strength")
+        self.tabs.addTab(self.calibration, "RIR calibration")
+        self.charts: list[Chart] = [self.volume, self.proximity, self.strength, self.calibration]
+
+        self.insight_model = QStandardItemModel(self)
+        self.insight_view = QListView()
+        self.insight_view.setObjectName("insights")
+        self.insight_view.setModel(self.insight_model)
+        self.insight_view.setWordWrap(True)
+        self.insight_view.setSpacing(4)
+        self.insight_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.insight_view.activated.connect(self._open_insight)
+        insights_box = QWidget()
+        insights_layout = QVBoxLayout(insights_box)
+        insights_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Insights")
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        insights_layout.addWidget(heading)
+        insights_layout.addWidget(self.insight_view)
+        hint = QLabel("Hover for the source; double-click to open a session behind it.")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        insights_layout.addWidget(hint)
+
+        body = QSplitter()
+        body.addWidget(self.tabs)
+        body.addWidget(insights_box)
+        body.setStretchFactor(0, 1)
+        body.setSizes([900, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(body, 1)
+
+        self.range.currentTextChanged.connect(self._range_changed)
+        self.filter.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.tabs.currentChanged.connect(lambda _i: self.redraw())
+        for chart in self.charts:
+            chart.session_clicked.connect(self.session_requested)
+        self._filled_for: object = None
+        # what the insights shown were worked out from: the snapshot (weakly: a replaced one is freed), and the
+        # scope, its last week and the muscle range; a redraw with the same keeps them
+        self._insights_for: tuple[weakref.ref[Snapshot], tuple[Scope, int, tuple[float, float]]] | None = None
+
+    # ---- state ----
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.data.set_active(True)
+        self.redraw()  # whatever changed while hidden (an edit, the unit, another file)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """After a change of light and dark colours, draw again what is drawn in the palette's text colour."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "charts"):
+            self.redraw()
+
+    def hideEvent(self, event: object) -> None:
+        self.data.set_active(False)
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def _range_changed(self, choice: str) -> None:
+        custom = choice == "Custom"
+        self.since.setVisible(custom)
+        self.until.setVisible(custom)
+        self.redraw()
+
+    def scope(self) -> Scope:
+        choice = self.range.currentText()
+        since: date | None
+        until: date | None
+        if choice == "Custom":
+            since, until = self._day(self.since), self._day(self.until)
+        else:
+            since, until = range_start(choice, date.today()), None
+        kind, _, value = str(self.filter.currentData() or "all:").partition(":")
+        exercise = int(value) if kind == "exercise" else None
+        muscle = value if kind == "muscle" else None
+        return Scope(since, until, exercise, muscle)
+
+    @staticmethod
+    def _day(edit: QDateEdit) -> date:
+        day = edit.date().toPython()
+        assert isinstance(day, date)
+        return day
+
+    def _fill_choices(self) -> None:
+        """The filter's exercises and muscles, and the strength list, from the exercises that have sets."""
+        snapshot = self.data.snapshot
+        assert snapshot is not None
+        key = (tuple(sorted(snapshot.exercises)), tuple(np.unique(snapshot.bests.exercise).tolist()))
+        if key == self._filled_for:
+            return
+        self._filled_for = key
+        current = self.filter.currentData()
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem("All exercises", "all:")  # item data: "all:", "exercise:<id>" or "muscle:<name>"
+        self.filter.insertSeparator(1)
+        for exercise in sorted(snapshot.exercises.values(), key=lambda e: e.name.casefold()):
+            self.filter.addItem(exercise.name, f"exercise:{exercise.id}")
+        self.filter.insertSeparator(self.filter.count())
+        used = {m for e in snapshot.exercises.values() for m in e.primary + e.secondary}
+        for muscle in MUSCLES:
+            if muscle in used:
+                self.filter.addItem(f"Muscle: {muscle.replace('_', ' ')}", f"muscle:{muscle}")
+        self.filter.setCurrentIndex(max(0, self.filter.findData(current)) if current else 0)
+        self.filter.blockSignals(False)
+
+        checked = {self.strength_choice.item(r).data() for r in range(self.strength_choice.rowCount())
+                   if self.strength_choice.item(r).checkState() == Qt.CheckState.Checked}
+        defaults = checked or set(strength_exercises(snapshot))
+        self.strength_choice.clear()  # the view hears of it (items come checked: no itemChanged, no redraw)
+        with_e1rm = set(snapshot.bests.exercise.tolist())
+        for exercise in sorted(snapshot.exercises.values(), key=lambda e: e.name.casefold()):
+            if exercise.id not in with_e1rm:
+                continue
+            item = QStandardItem(exercise.name)
+            item.setData(exercise.id)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked if exercise.id in defaults else Qt.CheckState.Unchecked)
+            self.strength_choice.appendRow(item)
+
+    def chosen_strength(self) -> list[int]:
+        return [self.strength_choice.item(r).data() for r in range(self.strength_choice.rowCount())
+                if self.strength_choice.item(r).checkState() == Qt.CheckState.Checked]
+
+    # ---- drawing ----
+    def redraw(self) -> None:
+        """Draw the chart shown and the insights (hidden charts are drawn when shown)."""
+        snapshot = self.data.snapshot
+        if snapshot is None or not self.isVisible():
+            return
+        self._fill_choices()
+        scope, unit = self.scope(), self.service.preferences.units
+        chart = self.charts[self.tabs.currentIndex()]
+        if chart is self.volume:
+            draw_volume(self.volume, snapshot, scope, unit)
+        elif chart is self.proximity:
+            draw_proximity(self.proximity, snapshot, scope)
+        elif chart is self.strength:
+            chosen = [scope.exercise] if scope.exercise is not None else self.chosen_strength()
+            draw_strength(self.strength, snapshot, scope, chosen, unit)
+        else:
+            draw_calibration(self.calibration, snapshot, scope)
+        self._show_insights(scope)
+
+    def _show_insights(self, scope: Scope) -> None:
+        snapshot = self.data.snapshot
+        assert snapshot is not None
+        prefs = self.service.preferences
+        muscle_range = (prefs.muscle_low, prefs.muscle_high)
+        key = (scope, scope.last_week(), muscle_range)  # the last week moves on with the date
+        if self._insights_for is not None and self._insights_for[0]() is snapshot and self._insights_for[1] == key:
+            return
+        found = review_insights(snapshot, scope, muscle_range)
+        self._insights_for = (weakref.ref(snapshot), key)
+        self.insight_model.clear()
+        for insight in found:
+            behind = len(insight.set_ids) or len(insight.session_ids)
+            what = "sets" if insight.set_ids else "sessions"
+            item = QStandardItem(f"{insight.title}\n{insight.detail}" + (f"\n{behind} {what} behind this: "
+                                 "double-click for the latest" if behind else ""))
+            item.setToolTip(f"Source: {insight.source}")
+            item.setData(insight.session_ids, SessionsRole)
+            self.insight_model.appendRow(item)
+        if not found:
+            item = QStandardItem("Nothing stands out in this range.")
+            item.setEnabled(False)
+            self.insight_model.appendRow(item)
+
+    def _open_insight(self, index: QModelIndex) -> None:
+        sessions = index.data(SessionsRole)
+        snapshot = self.data.snapshot
+        if sessions and snapshot is not None:  # the latest of them: by week, then by id
+            self.session_requested.emit(int(max(sessions, key=lambda s: (snapshot.weeks.get(s, 0), s))), 0)
+
+    def report(self) -> object:
+        """The period report of the range and filter shown, built with a progress dialog for long ranges."""
+        from journal.printing.documents import report_document
+        from journal.ui.progress import WorkProgress
+
+        snapshot = self.data.snapshot
+        if snapshot is None:
+            return None
+        progress = WorkProgress(self, "Report", "Drawing the report…")
+        try:
+            return report_document(snapshot, self.scope(), self.service.preferences, progress)
+        finally:
+            progress.finish()
+
+    def print_report(self) -> object:
+        from journal.ui.dialogs.print_preview import preview
+
+        document = self.report()
+        if document is None:
+            return None
+        return preview(document, self, self.service.preferences, "Training report")
+
+    def current_chart(self) -> Chart:
+        return self.charts[self.tabs.currentIndex()]
+
+    def export(self, kind: str, path: Path | None = None) -> None:
+        chart = self.current_chart()
+        if path is None:
+            name = self.tabs.tabText(self.tabs.currentIndex()).lower().replace(" ", "-")
+            chosen, _ = QFileDialog.getSaveFileName(self, f"Export {kind.upper()}", f"{name}.{kind}",
+                                                    f"{kind.upper()} (*.{kind})")
+            if not chosen:
+                return
+            path = Path(chosen)
+        {"png": chart.export_png, "svg": chart.export_svg, "csv": chart.export_csv}[kind](path)

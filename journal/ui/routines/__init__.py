@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+"""The routines screen and its item models."""

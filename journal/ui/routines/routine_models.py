@@ -1,0 +1,186 @@
+# SPDX-License-Identifier: MIT
+"""Qt item models over routines: the list of routines, and one routine's exercises with their targets and the
+load suggested for next time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from journal.domain import validation as v
+from journal.domain.effort import EffortScale
+from journal.domain.routines import Routine, RoutineItem, Suggestion
+from journal.domain.units import format_load, format_number
+from journal.settings import Preferences
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("exercise", "sets", "reps_low", "reps_high", "target", "load", "rest", "calibration", "next", "notes")
+TITLES = {"exercise": "Exercise", "sets": "Sets", "reps_low": "Reps from", "reps_high": "to", "rest": "Rest",
+          "calibration": "Last set all out", "next": "Next time", "notes": "Notes"}
+
+
+class RoutineListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.routines: list[Routine] = []
+
+    def set_routines(self, routines: list[Routine]) -> None:
+        self.beginResetModel()
+        self.routines = routines
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.routines)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        routine = self.routines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return routine.name or "Untitled routine"
+        if role == Qt.ItemDataRole.ToolTipRole and routine.items:
+            return routine.name + "\n" + "\n".join(f"{item.exercise.name}: {item.target_text()}"
+                                                   for item in routine.items)
+        return None
+
+
+class RoutineItemsModel(QAbstractTableModel):
+    """A routine's exercises. Edits go to `commit(row, new item)`; a refused value is reported to `refused`."""
+
+    def __init__(self, prefs: Preferences, commit: Callable[[int, RoutineItem], None],
+                 refused: Callable[[str], None]) -> None:
+        super().__init__()
+        self.prefs = prefs
+        self.items: list[RoutineItem] = []
+        self.suggestions: list[Suggestion | None] = []
+        self._commit, self._refused = commit, refused
+
+    def set_items(self, items: list[RoutineItem], suggestions: list[Suggestion | None], prefs: Preferences) -> None:
+        """Show these items; the same exercises in the same order are changed in place, so that the cell being
+        typed in, and the next one Tab goes to, stay where they are."""
+        same_rows = [(i.id, i.exercise.id) for i in items] == [(i.id, i.exercise.id) for i in self.items]
+        if not same_rows:
+            self.beginResetModel()
+        self.items, self.suggestions, self.prefs = items, suggestions, prefs
+        if not same_rows:
+            self.endResetModel()
+        elif items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(COLUMNS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        key = COLUMNS[section]
+        if key == "target":
+            return "Target RPE" if self.prefs.effort_scale is EffortScale.RPE else "Target RIR"
+        if key == "load":
+            return f"Load ({self.prefs.units})"
+        return TITLES[key]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        key = COLUMNS[index.column()]
+        if key == "calibration":
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if key not in ("exercise", "next"):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, key = self.items[index.row()], COLUMNS[index.column()]
+        suggestion = self.suggestions[index.row()] if index.row() < len(self.suggestions) else None
+        if role == Qt.ItemDataRole.CheckStateRole and key == "calibration":
+            return Qt.CheckState.Checked if item.calibration else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and key == "next" and suggestion is not None:
+            return suggestion.reason
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("sets", "reps_low", "reps_high", "target", "load",
+                                                                 "rest", "next"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "load":
+            return "A fixed load for every working set; empty: the load suggested from last time (Next time)"
+        if role == Qt.ItemDataRole.ToolTipRole and key == "calibration":
+            return "Take the last set to failure and log the reps reached: it shows how well you judge RIR"
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        unit = self.prefs.units
+        if key == "exercise":
+            return item.exercise.name
+        if key in ("sets", "reps_low", "reps_high"):
+            return str(getattr(item, key))
+        if key == "target":
+            if item.target_rir is None:
+                return ""
+            value = 10 - item.target_rir if self.prefs.effort_scale is EffortScale.RPE else item.target_rir
+            return format_number(value, 1)
+        if key == "load":
+            return format_load(item.load_kg, unit)
+        if key == "rest":
+            return "" if item.rest_s is None else f"{item.rest_s // 60}:{item.rest_s % 60:02d}"
+        if key == "next":
+            if suggestion is None or suggestion.load_kg is None:
+                return "choose" if suggestion else ""
+            arrow = {1: "▲ ", -1: "▼ ", 0: "= "}[suggestion.change]
+            return f"{arrow}{format_load(suggestion.load_kg, unit)} {unit}"
+        if key == "notes":
+            return item.notes
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        item, key = self.items[index.row()], COLUMNS[index.column()]
+        try:
+            new = self._parse(item, key, value, role)
+        except v.ValidationError as error:
+            self._refused(f"Row {index.row() + 1} · {error.field}: {error.message}")
+            return False
+        if new is None or new == item:
+            return new is not None
+        self._commit(index.row(), new)
+        return True
+
+    def _parse(self, item: RoutineItem, key: str, value: Any, role: int) -> RoutineItem | None:
+        if key == "calibration" and role == Qt.ItemDataRole.CheckStateRole:
+            return RoutineItem(**{**item.__dict__, "calibration": Qt.CheckState(value) == Qt.CheckState.Checked})
+        if role != Qt.ItemDataRole.EditRole:
+            return None
+        text = str(value)
+        if key == "sets":
+            sets = v.parse_reps(text, "Sets")
+            if not sets or sets > 20:
+                raise v.ValidationError("Sets", "must be a whole number from 1 to 20")
+            return RoutineItem(**{**item.__dict__, "sets": sets})
+        if key in ("reps_low", "reps_high"):
+            reps = v.parse_reps(text, "Reps")
+            if not reps:
+                raise v.ValidationError("Reps", "must be a whole number from 1 to 1000")
+            low, high = (reps, max(reps, item.reps_high)) if key == "reps_low" else (min(item.reps_low, reps), reps)
+            return RoutineItem(**{**item.__dict__, "reps_low": low, "reps_high": high})
+        if key == "target":
+            scale = self.prefs.effort_scale
+            rir = v.parse_rpe(text) if scale is EffortScale.RPE else v.parse_rir(text)
+            return RoutineItem(**{**item.__dict__, "target_rir": rir, "target_scale": scale})
+        if key == "load":
+            return RoutineItem(**{**item.__dict__, "load_kg": v.parse_load(text, self.prefs.units)})
+        if key == "rest":
+            seconds = v.parse_duration(text)
+            return RoutineItem(**{**item.__dict__, "rest_s": None if seconds is None else int(seconds)})
+        if key == "notes":
+            return RoutineItem(**{**item.__dict__, "notes": text.strip()})
+        return None
+
+
+__all__ = ["COLUMNS", "RoutineItemsModel", "RoutineListModel"]
