@@ -12,6 +12,7 @@ exactly one apostrophe off again. Numbers are written so that they read back to 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import os
 import tempfile
 from collections.abc import Iterable
@@ -97,7 +98,7 @@ class JournalCsv(Importer):
 
         def close() -> None:
             if current is not None:
-                sessions.append(Session(**{**current[1].__dict__, "entries": tuple(current[2])}))
+                sessions.append(dataclasses.replace(current[1], entries=tuple(current[2])))
 
         for record in records(text, ","):
             line, fields = record.line, record.fields

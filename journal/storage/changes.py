@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,5 @@ class Change:
     added: frozenset[int] = frozenset()  # sessions that came to be (new, or back through undo); also in `sessions`
 
     def __or__(self, other: Change) -> Change:
-        return Change(self.sessions | other.sessions, self.entries | other.entries,
-                      self.structure | other.structure, self.exercises or other.exercises,
-                      self.everything or other.everything, self.routines or other.routines, self.added | other.added)
+        """Both changes: every set of ids joined, every flag set in either."""
+        return Change(**{f.name: getattr(self, f.name) | getattr(other, f.name) for f in fields(self)})

@@ -4,7 +4,8 @@ of the file is taken before the first step that changes an existing journal. A f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -126,9 +127,23 @@ CREATE INDEX planned_set_entry_id_position ON planned_set (entry_id, position);
 """
 
 
+def statements(sql: str) -> Iterator[str]:
+    """Each whole statement of a script, in order: a ';' inside a string or a trigger's body does not end one
+    (sqlite3.complete_statement tells, as SQLite's own shell does)."""
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\n;"):
+                yield pending.strip()
+            pending = ""
+    if pending.strip(" \t\n;"):
+        raise ValueError(f"an unfinished statement ends the script: {pending.strip()[:200]!r}")
+
+
 def _script(sql: str) -> Callable[[SqliteDatabase], None]:
     def run(db: SqliteDatabase) -> None:
-        for statement in filter(str.strip, sql.split(";")):
+        for statement in statements(sql):
             db.execute_sql(statement)
 
     return run

@@ -6,6 +6,7 @@ Rows restored by undo keep their ids, so commands further down an undo stack sti
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -109,7 +110,7 @@ def add_session(session: Session) -> tuple[Session, Change]:
                                 bodyweight_kg=session.bodyweight_kg, notes=session.notes, source=session.source,
                                 source_key=session.source_key, routine=session.routine_id)
         entries = tuple(_insert_entry(row.id, position, entry) for position, entry in enumerate(session.entries))
-    stored = Session(**{**session.__dict__, "id": row.id, "entries": entries})
+    stored = dataclasses.replace(session, id=row.id, entries=entries)
     return stored, Change(sessions=frozenset({row.id}), structure=frozenset({row.id}), added=frozenset({row.id}))
 
 

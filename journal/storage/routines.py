@@ -4,6 +4,7 @@ session started from a routine."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from datetime import datetime
 
@@ -68,7 +69,7 @@ def save_routine(routine: Routine, sessions: Collection[int] = ()) -> tuple[Rout
                 reps_low=item.reps_low, reps_high=item.reps_high, target_rir=item.target_rir,
                 target_scale=item.target_scale.value, load_kg=item.load_kg, rest_s=item.rest_s, notes=item.notes,
                 calibration=item.calibration)
-            items.append(RoutineItem(**{**item.__dict__, "id": stored.id}))
+            items.append(dataclasses.replace(item, id=stored.id))
         if sessions:
             SessionRow.update(routine=row_id).where(SessionRow.id.in_(list(sessions))).execute()
     return Routine(id=row_id, name=routine.name, notes=routine.notes, items=tuple(items)), Change(routines=True)

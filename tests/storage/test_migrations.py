@@ -231,3 +231,27 @@ def test_v3_file_gets_a_table_of_planned_sets_with_its_sets_intact(db_path: Path
         assert keys == {"entry_id": ("entry", "CASCADE")}
     finally:
         raw.close()
+
+
+def test_a_step_script_splits_on_whole_statements_only() -> None:
+    import pytest
+
+    from journal.storage.migrations import statements
+
+    script = """
+        CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT DEFAULT 'a; b');
+        CREATE TRIGGER note_trim AFTER INSERT ON note BEGIN
+            UPDATE note SET text = trim(text) WHERE id = new.id;
+            UPDATE note SET text = text || ';' WHERE id = new.id;
+        END;
+        INSERT INTO note (text) VALUES ('  x; y  ');
+    """
+    found = list(statements(script))
+    assert len(found) == 3
+    assert found[1].startswith("CREATE TRIGGER") and found[1].endswith("END;")
+    connection = sqlite3.connect(":memory:")
+    for statement in found:
+        connection.execute(statement)
+    assert connection.execute("SELECT text FROM note").fetchone() == ("x; y;",)
+    with pytest.raises(ValueError, match="unfinished"):
+        list(statements("CREATE TRIGGER t AFTER INSERT ON note BEGIN SELECT 1;"))

@@ -4,6 +4,7 @@ load suggested for next time."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -154,7 +155,7 @@ class RoutineItemsModel(QAbstractTableModel):
 
     def _parse(self, item: RoutineItem, key: str, value: Any, role: int) -> RoutineItem | None:
         if key == "calibration" and role == Qt.ItemDataRole.CheckStateRole:
-            return RoutineItem(**{**item.__dict__, "calibration": Qt.CheckState(value) == Qt.CheckState.Checked})
+            return dataclasses.replace(item, calibration=Qt.CheckState(value) == Qt.CheckState.Checked)
         if role != Qt.ItemDataRole.EditRole:
             return None
         text = str(value)
@@ -162,24 +163,24 @@ class RoutineItemsModel(QAbstractTableModel):
             sets = v.parse_reps(text, "Sets")
             if not sets or sets > 20:
                 raise v.ValidationError("Sets", "must be a whole number from 1 to 20")
-            return RoutineItem(**{**item.__dict__, "sets": sets})
+            return dataclasses.replace(item, sets=sets)
         if key in ("reps_low", "reps_high"):
             reps = v.parse_reps(text, "Reps")
             if not reps:
                 raise v.ValidationError("Reps", "must be a whole number from 1 to 1000")
             low, high = (reps, max(reps, item.reps_high)) if key == "reps_low" else (min(item.reps_low, reps), reps)
-            return RoutineItem(**{**item.__dict__, "reps_low": low, "reps_high": high})
+            return dataclasses.replace(item, reps_low=low, reps_high=high)
         if key == "target":
             scale = self.prefs.effort_scale
             rir = v.parse_rpe(text) if scale is EffortScale.RPE else v.parse_rir(text)
-            return RoutineItem(**{**item.__dict__, "target_rir": rir, "target_scale": scale})
+            return dataclasses.replace(item, target_rir=rir, target_scale=scale)
         if key == "load":
-            return RoutineItem(**{**item.__dict__, "load_kg": v.parse_load(text, self.prefs.units)})
+            return dataclasses.replace(item, load_kg=v.parse_load(text, self.prefs.units))
         if key == "rest":
             seconds = v.parse_duration(text)
-            return RoutineItem(**{**item.__dict__, "rest_s": None if seconds is None else int(seconds)})
+            return dataclasses.replace(item, rest_s=None if seconds is None else int(seconds))
         if key == "notes":
-            return RoutineItem(**{**item.__dict__, "notes": text.strip()})
+            return dataclasses.replace(item, notes=text.strip())
         return None
 
 

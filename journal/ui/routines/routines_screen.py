@@ -9,6 +9,7 @@ Signals:
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -200,7 +201,7 @@ class RoutinesScreen(QWidget):
         routine = self.current()
         if routine is not None:
             copy = Routine(name=f"{routine.name} (copy)", notes=routine.notes,
-                           items=tuple(RoutineItem(**{**i.__dict__, "id": None}) for i in routine.items))
+                           items=tuple(dataclasses.replace(i, id=None) for i in routine.items))
             self._push(None, copy, "Duplicate routine")
 
     def delete_routine(self) -> None:
