@@ -253,68 +253,86 @@ def _read(text: str, with_time: bool, day_first: bool | None = None) -> tuple[da
     """The date and, when written, the time of day in text; DateError when it is neither."""
     if not isinstance(text, str):
         raise DateError(f"expected a text, not {type(text).__name__}")
-    every = named, numeric = _EXAMPLES[with_time]
+    every = _EXAMPLES[with_time]
     stripped = text.strip()
     if not stripped:
         raise _refuse(text, every, "the text is empty")
     if len(stripped) > _MAX_LENGTH:
         raise _refuse(text, every, f"{len(stripped)} characters are too many for a date")
-    if (plain := _PLAIN_ISO.fullmatch(stripped)) and (with_time or not plain["time"]):
-        try:  # the most common form, read without the patterns below
-            moment = datetime.datetime.fromisoformat(stripped)
-        except ValueError:
-            pass  # refused below, with the reason
-        else:
-            if YEAR_MIN <= moment.year <= YEAR_MAX:
-                return moment.date(), moment.time() if plain["time"] else None
-    if with_time and (plain := _PLAIN_NAMED.fullmatch(stripped)) and (month := MONTHS.get(plain["month"].lower())):
-        try:  # Hevy's "2 Mar 2026, 19:59", read without the patterns below
-            moment = datetime.datetime(int(plain["year"]), month, int(plain["day"]), int(plain["hour"]),
-                                       int(plain["minute"]))
-        except ValueError:
-            pass  # refused below, with the reason
-        else:
-            if YEAR_MIN <= moment.year <= YEAR_MAX:
-                return moment.date(), moment.time()
+    if (common := _common_form(stripped, with_time)) is not None:
+        return common
     folded = _fold(stripped)
-
-    clocks = _CLOCK
-    if match := _YEAR_FIRST.match(folded):
-        examples = (numeric,)
-        year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
-        clocks = _ISO_CLOCK
-    elif match := _DAY_OR_MONTH_FIRST.match(folded):
-        examples = (numeric,)
-        year, first, second = int(match["year"]), int(match["first"]), int(match["second"])
-        readings = sorted({(first, second), (second, first)}, key=lambda pair: pair != (first, second))
-        valid = [(day, month) for day, month in readings if not _check_date(year, month, day)]
-        if len(valid) > 1 and (day_first is not None or match["sep"] == "."):
-            # The lifter said which order the file uses; dotted dates are day first wherever they are written.
-            valid = [(first, second) if day_first is not False else (second, first)]
-        if len(valid) > 1:
-            (day_a, month_a), (day_b, month_b) = valid
-            raise DateError(
-                f"{_shown(text)} has an ambiguous day/month order: it could be {day_a} {_month_name(month_a)} "
-                f"{year} or {day_b} {_month_name(month_b)} {year}; write the year first, like {examples[0]!r}")
-        if not valid:
-            raise _refuse(text, examples, _check_date(year, second, first))
-        ((day, month),) = valid
-    else:
-        examples = (named,)
-        for pattern in _NAMED:
-            if match := pattern.match(folded):
-                break
-        else:
-            raise _refuse(text, every, "the year needs four digits" if _SHORT_YEAR.match(folded) else "")
-        if match["month"] not in MONTHS:
-            raise _refuse(text, examples, f"{match['month']!r} is not a month name")
-        year, month, day = int(match["year"]), MONTHS[match["month"]], int(match["day"])
-
+    year, month, day, match, examples, clocks = _date_part(text, folded, with_time, day_first)
     if reason := _check_date(year, month, day):
         raise _refuse(text, examples, reason)
     rest = folded[match.end():]
     if not rest:
         return datetime.date(year, month, day), None
+    return datetime.date(year, month, day), _time_part(text, rest, clocks, examples, with_time)
+
+
+def _common_form(stripped: str, with_time: bool) -> tuple[datetime.date, datetime.time | None] | None:
+    """ISO dates and Hevy's "2 Mar 2026, 19:59", read without the patterns; None for anything else (or anything
+    wrong, which the patterns then refuse with the reason)."""
+    if (plain := _PLAIN_ISO.fullmatch(stripped)) and (with_time or not plain["time"]):
+        try:
+            moment = datetime.datetime.fromisoformat(stripped)
+        except ValueError:
+            return None
+        if YEAR_MIN <= moment.year <= YEAR_MAX:
+            return moment.date(), moment.time() if plain["time"] else None
+    if with_time and (plain := _PLAIN_NAMED.fullmatch(stripped)) and (month := MONTHS.get(plain["month"].lower())):
+        try:
+            moment = datetime.datetime(int(plain["year"]), month, int(plain["day"]), int(plain["hour"]),
+                                       int(plain["minute"]))
+        except ValueError:
+            return None
+        if YEAR_MIN <= moment.year <= YEAR_MAX:
+            return moment.date(), moment.time()
+    return None
+
+
+def _date_part(text: str, folded: str, with_time: bool, day_first: bool | None
+               ) -> tuple[int, int, int, re.Match[str], tuple[str, ...], re.Pattern[str]]:
+    """Year, month, day, the match (where the rest begins), the examples to show in a refusal, and the clock
+    pattern the rest must match: year first, then numeric day/month in either order, then a month name."""
+    named, numeric = _EXAMPLES[with_time]
+    if match := _YEAR_FIRST.match(folded):
+        return int(match["year"]), int(match["month"]), int(match["day"]), match, (numeric,), _ISO_CLOCK
+    if match := _DAY_OR_MONTH_FIRST.match(folded):
+        day, month = _day_and_month(text, match, numeric, day_first)
+        return int(match["year"]), month, day, match, (numeric,), _CLOCK
+    for pattern in _NAMED:
+        if match := pattern.match(folded):
+            break
+    else:
+        raise _refuse(text, (named, numeric), "the year needs four digits" if _SHORT_YEAR.match(folded) else "")
+    if match["month"] not in MONTHS:
+        raise _refuse(text, (named,), f"{match['month']!r} is not a month name")
+    return int(match["year"]), MONTHS[match["month"]], int(match["day"]), match, (named,), _CLOCK
+
+
+def _day_and_month(text: str, match: re.Match[str], example: str, day_first: bool | None) -> tuple[int, int]:
+    """Day and month of a numeric date written day or month first: the one valid reading, or the order the lifter
+    chose (dotted dates are day first); two valid readings are refused as ambiguous."""
+    year, first, second = int(match["year"]), int(match["first"]), int(match["second"])
+    readings = sorted({(first, second), (second, first)}, key=lambda pair: pair != (first, second))
+    valid = [(day, month) for day, month in readings if not _check_date(year, month, day)]
+    if len(valid) > 1 and (day_first is not None or match["sep"] == "."):
+        valid = [(first, second) if day_first is not False else (second, first)]
+    if len(valid) > 1:
+        (day_a, month_a), (day_b, month_b) = valid
+        raise DateError(
+            f"{_shown(text)} has an ambiguous day/month order: it could be {day_a} {_month_name(month_a)} "
+            f"{year} or {day_b} {_month_name(month_b)} {year}; write the year first, like {example!r}")
+    if not valid:
+        raise _refuse(text, (example,), _check_date(year, second, first))
+    return valid[0]
+
+
+def _time_part(text: str, rest: str, clocks: re.Pattern[str], examples: tuple[str, ...],
+               with_time: bool) -> datetime.time:
+    """The time of day written after the date."""
     clock = clocks.fullmatch(rest)
     if clock is None:
         raise _refuse(text, examples, f"{rest.strip(' ,')!r} after the date is not a time of day")
@@ -323,7 +341,7 @@ def _read(text: str, with_time: bool, day_first: bool | None = None) -> tuple[da
     time, reason = _check_clock(clock)
     if time is None:
         raise _refuse(text, examples, reason)
-    return datetime.date(year, month, day), time
+    return time
 
 
 @functools.lru_cache(maxsize=4096)  # exports repeat a workout's date on each of its sets
