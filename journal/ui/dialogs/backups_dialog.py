@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,15 +27,15 @@ from journal.storage.backup import Backup, BackupError, backup_dir, list_backups
 from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.migrations import SCHEMA_VERSION
 from journal.ui.service import JournalService
+from journal.ui.table_model import Index, TableModel
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
 REASONS = {"daily": "Daily", "manual": "Taken by hand", "before-import": "Before an import",
            "before-restore": "Before a restore"}
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(TableModel):
     HEADERS = ("Taken", "Why", "Size")
 
     def __init__(self, backups: list[Backup]) -> None:
@@ -47,16 +47,11 @@ class BackupsModel(QAbstractTableModel):
         self.backups = backups
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.backups)
+    def row_count(self) -> int:
+        return len(self.backups)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def column_titles(self) -> tuple[str, ...]:
+        return self.HEADERS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,13 +44,13 @@ from journal.ui import undo
 from journal.ui.importing.column_mapping import ColumnMappingDialog
 from journal.ui.progress import WorkProgress
 from journal.ui.service import JournalService
+from journal.ui.table_model import Index, TableModel
 from journal.ui.tasks import run_in_background
 
-Index = QModelIndex | QPersistentModelIndex
 NEW = "New exercise"
 
 
-class ExerciseMappingModel(QAbstractTableModel):
+class ExerciseMappingModel(TableModel):
     """Imported exercise names and the catalogue exercise each will be stored as (None: a new exercise)."""
 
     HEADERS = ("In the file", "Sets", "Stored as", "Why")
@@ -69,16 +69,11 @@ class ExerciseMappingModel(QAbstractTableModel):
     def choices(self) -> dict[str, int | None]:
         return {name: exercise.id if exercise else None for name, exercise in self.choice.items()}
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def column_titles(self) -> tuple[str, ...]:
+        return self.HEADERS
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -10,10 +10,8 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
@@ -27,12 +25,12 @@ from journal.domain.units import Unit, format_mass
 from journal.storage.changes import Change
 from journal.storage.queries import list_sessions
 from journal.ui.service import JournalService
+from journal.ui.table_model import Index, TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 2
 
 
-class SessionListModel(QAbstractTableModel):
+class SessionListModel(TableModel):
     """The sessions, newest first, read a page at a time as the list is scrolled (Qt's fetchMore), so that a long
     history opens as fast as a short one. A search, or a session asked for by id, reads what it needs."""
 
@@ -103,16 +101,11 @@ class SessionListModel(QAbstractTableModel):
     def row_of(self, session_id: int) -> int:
         return next((i for i, s in enumerate(self.rows) if s.id == session_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
+    def row_count(self) -> int:
+        return len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return f"Tonnage ({self.unit})" if section == 3 else self.HEADERS[section]
-        return None
+    def column_titles(self) -> tuple[str, ...]:
+        return (*self.HEADERS[:3], f"Tonnage ({self.unit})")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -25,8 +25,7 @@ from journal.domain.metrics import e1rm, effective_load
 from journal.domain.records import Exercise, Measure, PlannedSet, SetRecord, SetType
 from journal.domain.units import format_load, format_number
 from journal.settings import Preferences
-
-Index = QModelIndex | QPersistentModelIndex
+from journal.ui.table_model import Index, TableModel
 
 
 @dataclass(frozen=True)
@@ -124,7 +123,7 @@ def _one_moved(old: list[Any], new: list[Any]) -> tuple[int, int] | None:
     return None
 
 
-class SetsTableModel(QAbstractTableModel):
+class SetsTableModel(TableModel):
     """Signals:
         refused(int, int, str): row, column and message of a value that was not accepted.
         confirm_requested(int): the tick box of a ghost row was ticked: log that planned set as shown.
@@ -305,11 +304,11 @@ class SetsTableModel(QAbstractTableModel):
                 "cell to log what you did; Delete drops it.")
 
     # ---- Qt model ----
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.sets) + len(self.plans) + 1
+    def row_count(self) -> int:
+        return len(self.sets) + len(self.plans) + 1  # the sets done, the plans, the + row
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+    def column_titles(self) -> tuple[str, ...]:
+        return tuple(column.title(self.prefs) for column in self.columns)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -8,15 +8,15 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from journal.domain import validation as v
 from journal.domain.effort import EffortScale
 from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.units import format_load, format_number
 from journal.settings import Preferences
+from journal.ui.table_model import Index, TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("exercise", "sets", "reps_low", "reps_high", "target", "load", "rest", "calibration", "next", "notes")
 TITLES = {"exercise": "Exercise", "sets": "Sets", "reps_low": "Reps from", "reps_high": "to", "rest": "Rest",
           "calibration": "Last set all out", "next": "Next time", "notes": "Notes"}
@@ -47,7 +47,7 @@ class RoutineListModel(QAbstractListModel):
         return None
 
 
-class RoutineItemsModel(QAbstractTableModel):
+class RoutineItemsModel(TableModel):
     """A routine's exercises. Edits go to `commit(row, new item)`; a refused value is reported to `refused`."""
 
     def __init__(self, prefs: Preferences, commit: Callable[[int, RoutineItem], None],
@@ -71,16 +71,13 @@ class RoutineItemsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(items) - 1, len(COLUMNS) - 1))
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
+    def row_count(self) -> int:
+        return len(self.items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def column_titles(self) -> tuple[str, ...]:
+        return tuple(self._title(key) for key in COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        key = COLUMNS[section]
+    def _title(self, key: str) -> str:
         if key == "target":
             return "Target RPE" if self.prefs.effort_scale is EffortScale.RPE else "Target RIR"
         if key == "load":
