@@ -24,6 +24,13 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+
+def _backups_kept() -> int:
+    """How many backups of each kind the lifter keeps (Preferences), as the window keeps them."""
+    from journal.settings import Preferences
+
+    return Preferences.load().backups_keep
+
 def _parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
     db_option.add_argument("--db", type=Path, default=argparse.SUPPRESS,
@@ -173,7 +180,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         _open(args)
         choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
-        result = import_sessions(parsed.sessions, choices, path, remember=False)
+        result = import_sessions(parsed.sessions, choices, path, remember=False, keep=_backups_kept())
     except (JournalFileError, DatabaseTooNew, OSError) as error:
         logging.getLogger("journal.cli").warning("%s: nothing was imported", name, exc_info=True)
         print(f"{name}: nothing was imported: {error}", file=sys.stderr)
@@ -344,7 +351,7 @@ def _restore(args: argparse.Namespace) -> int:
             kept = replace_with_backup(path, args.backup, SCHEMA_VERSION)
             print(f"restored {args.backup} into {path}; the file that could not be opened is kept as {kept}")
             return 0
-        kept = restore_into(database, path, args.backup, SCHEMA_VERSION)
+        kept = restore_into(database, path, args.backup, SCHEMA_VERSION, _backups_kept())
         close_database()
         open_database(path)  # a backup from an older version is brought up to date
     except BackupError as error:

@@ -188,3 +188,21 @@ def test_the_window_does_not_read_the_package_metadata_until_about_is_shown() ->
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.stdout.split() == ["False", "True"]
+
+
+def test_an_import_from_the_command_line_keeps_as_many_backups_as_the_preference_says(
+        db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from journal import settings
+    from journal.storage.backup import backup_to, list_backups
+    from journal.storage.database import db
+    from tests.conftest import SAMPLES
+
+    settings.put(settings.BACKUPS_KEEP, 14)
+    open_database(db_path)
+    for _ in range(13):
+        backup_to(db, db_path, "before-import", keep=99)
+    close_database()
+    code, out, err = run(capsys, "import", str(SAMPLES / "strong" / "strong-workout-number-kg.csv"), "--db",
+                         str(db_path))
+    assert code == 0, err
+    assert len([b for b in list_backups(db_path) if b.reason == "before-import"]) == 14  # not cut back to 10

@@ -60,8 +60,12 @@ def plan_change(entry_id: int) -> Change:
 
 
 def shift_plans(entry_id: int, start: int, delta: int) -> None:
-    (PlannedSetRow.update(position=PlannedSetRow.position + delta)
-     .where((PlannedSetRow.entry == entry_id) & (PlannedSetRow.position >= start)).execute())
+    shift_positions(PlannedSetRow, PlannedSetRow.entry == entry_id, start, delta)
+
+
+def shift_positions(model: type[Any], parent: Any, start: int, delta: int) -> None:
+    """Move the rows of one parent (sets, plans or exercises) from `start` on by `delta` places."""
+    model.update(position=model.position + delta).where(parent & (model.position >= start)).execute()
 
 
 def replace_plans(entry_id: int, plans: tuple[PlannedSet, ...]) -> tuple[tuple[PlannedSet, ...], Change]:

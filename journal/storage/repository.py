@@ -18,7 +18,7 @@ from journal.domain.records import Entry, PlannedSet, Session, SetRecord, SetTyp
 from journal.storage.changes import Change
 from journal.storage.exercises import to_exercise
 from journal.storage.models import EntryRow, ExerciseRow, PlannedSetRow, SessionRow, SetRow, db
-from journal.storage.plans import insert_plan, plans_of, shift_plans
+from journal.storage.plans import insert_plan, plans_of, shift_plans, shift_positions
 
 SESSION_FIELDS = ("start", "end", "title", "bodyweight_kg", "notes")
 
@@ -140,16 +140,12 @@ def _insert_entry(session_id: int, position: int, entry: Entry) -> Entry:
     return Entry(id=row.id, exercise=entry.exercise, note=entry.note, sets=sets, plans=plans)
 
 
-def _shift(model: type[EntryRow] | type[SetRow], parent: Any, start: int, delta: int) -> None:
-    model.update(position=model.position + delta).where(parent & (model.position >= start)).execute()
-
-
 def add_entry(session_id: int, entry: Entry, position: int | None = None) -> tuple[Entry, Change]:
     """Insert an exercise (with its sets) at `position`, at the end by default."""
     with db.atomic():
         count = EntryRow.select().where(EntryRow.session == session_id).count()
         position = count if position is None else max(0, min(position, count))
-        _shift(EntryRow, EntryRow.session == session_id, position, 1)
+        shift_positions(EntryRow, EntryRow.session == session_id, position, 1)
         stored = _insert_entry(session_id, position, entry)
     return stored, Change(sessions=frozenset({session_id}), structure=frozenset({session_id}),
                           entries=frozenset({stored.id or 0}))
@@ -163,7 +159,7 @@ def delete_entry(entry_id: int) -> Change:
     with db.atomic():
         row = EntryRow.get_by_id(entry_id)
         row.delete_instance()
-        _shift(EntryRow, EntryRow.session == row.session_id, row.position, -1)
+        shift_positions(EntryRow, EntryRow.session == row.session_id, row.position, -1)
     return Change(sessions=frozenset({row.session_id}), structure=frozenset({row.session_id}))
 
 
@@ -185,8 +181,8 @@ def _move(model: type[EntryRow] | type[SetRow], row: Any, parent: Any, position:
     position = max(0, min(position, count - 1))
     if position == row.position:
         return
-    _shift(model, parent & (model.id != row.id), row.position + 1, -1)
-    _shift(model, parent & (model.id != row.id), position, 1)
+    shift_positions(model, parent & (model.id != row.id), row.position + 1, -1)
+    shift_positions(model, parent & (model.id != row.id), position, 1)
     model.update(position=position).where(model.id == row.id).execute()
 
 
@@ -205,7 +201,7 @@ def add_set(entry_id: int, record: SetRecord, position: int | None = None) -> tu
     with db.atomic():
         count = SetRow.select().where(SetRow.entry == entry_id).count()
         position = count if position is None else max(0, min(position, count))
-        _shift(SetRow, SetRow.entry == entry_id, position, 1)
+        shift_positions(SetRow, SetRow.entry == entry_id, position, 1)
         stored = _insert_set(entry_id, position, record)
     return stored, set_change(entry_id)
 
@@ -225,7 +221,7 @@ def delete_set(set_id: int) -> Change:
     with db.atomic():
         row = SetRow.get_by_id(set_id)
         row.delete_instance()
-        _shift(SetRow, SetRow.entry == row.entry_id, row.position, -1)
+        shift_positions(SetRow, SetRow.entry == row.entry_id, row.position, -1)
     return set_change(row.entry_id)
 
 
@@ -253,7 +249,7 @@ def unconfirm_plan(set_id: int, plan: PlannedSet, position: int) -> Change:
     with db.atomic():
         row = SetRow.get_by_id(set_id)
         row.delete_instance()
-        _shift(SetRow, SetRow.entry == row.entry_id, row.position, -1)
+        shift_positions(SetRow, SetRow.entry == row.entry_id, row.position, -1)
         shift_plans(row.entry_id, position, 1)
         insert_plan(row.entry_id, position, plan)
     return set_change(row.entry_id)
@@ -262,14 +258,6 @@ def unconfirm_plan(set_id: int, plan: PlannedSet, position: int) -> Change:
 def session_count() -> int:
     return int(SessionRow.select(fn.COUNT(SessionRow.id)).scalar() or 0)
 
-
-
-def replace_sets(entry_id: int, records: tuple[SetRecord, ...]) -> tuple[tuple[SetRecord, ...], Change]:
-    """Put `records` in place of all the exercise's sets, in one transaction (keeping ids they carry)."""
-    with db.atomic():
-        SetRow.delete().where(SetRow.entry == entry_id).execute()
-        stored = tuple(_insert_set(entry_id, index, record) for index, record in enumerate(records))
-    return stored, set_change(entry_id)
 
 
 def delete_sessions(session_ids: tuple[int, ...]) -> Change:

@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         central = self.centralWidget()
         if central is not None:
             central.setEnabled(not busy)
-        for action in (self.new_action, self.sample_action):
+        for action in (self.new_action, self.new_routine_action, self.import_action, self.sample_action):
             action.setEnabled(not busy and (action is not self.sample_action or not self.is_sample()))
         stack = self.service.undo_stack  # the rest as the journal now open has them, not simply on
         self.undo_action.setEnabled(not busy and stack.canUndo())

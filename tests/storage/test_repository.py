@@ -26,7 +26,6 @@ from journal.storage.repository import (
     move_entry,
     move_set,
     previous_sets,
-    replace_sets,
     session_count,
     set_position,
     update_entry_note,
@@ -254,25 +253,6 @@ def test_update_set(journal: Path) -> None:
     assert get_entry(eid).sets[1] == new
     assert set_positions(eid) == [0, 1]
 
-
-def test_replace_sets(journal: Path) -> None:
-    stored, _ = add_session(make_session(bench=sets(100, 101, 102)))
-    sid, eid = stored.id, stored.entries[0].id
-    old = stored.entries[0].sets
-    new_records = (old[2], SetRecord(load_kg=90.0, reps=8), old[0])  # reorder, drop one, add one
-    replaced, change = replace_sets(eid, new_records)
-    assert change == Change(entries=frozenset({eid}), sessions=frozenset({sid}))
-    assert [record.id for record in replaced][0::2] == [old[2].id, old[0].id]
-    assert replaced[1].id is not None
-    assert get_entry(eid).sets == replaced
-    assert set_loads(eid) == [102, 90, 100]
-    assert set_positions(eid) == [0, 1, 2]
-    # putting the snapshot back (undo) restores the very rows
-    restored, _ = replace_sets(eid, old)
-    assert get_entry(eid).sets == old == restored
-
-
-# ---- "as last time" --------------------------------------------------------------------------------------------------
 
 def test_previous_sets(journal: Path) -> None:
     squat = exercise("Back Squat")

@@ -177,6 +177,7 @@ class ExerciseBlock(QFrame):
     def flush(self) -> None:
         if self.note.isModified():
             self._save_note()
+        self.table.commit_editing()
         for row in range(self.model.rowCount()):
             self._store_typed(row)
 
@@ -204,12 +205,17 @@ class ExerciseBlock(QFrame):
         self.error.hide()
 
     def _store_typed(self, row: int) -> None:
-        """Store what was typed in a ghost or + row, once the cells a set needs were typed: only the typed values
-        (a grey value the lifter did not confirm is never stored)."""
+        """Store a row typed in, when the lifter leaves it (or the session): a ghost row as the plan with what was
+        typed over it (its effort only if typed); the + row once its load and reps were typed, with only the typed
+        values (its grey values repeat the set above, which the lifter did not confirm)."""
         model = self.model
-        if model.is_done(row) or not model.typed_keys(row) or model.missing(row, typed_only=True) is not None:
+        if model.is_done(row) or not model.typed_keys(row) or self._lacks(row) is not None:
             return
-        self._store(row, model.typed_set(row))
+        self._store(row, model.storable(row) if model.is_plan(row) else model.typed_set(row))
+
+    def _lacks(self, row: int) -> str | None:
+        """The cell a row typed in still needs before leaving it stores it (None: nothing)."""
+        return self.model.missing(row) if self.model.is_plan(row) else self.model.missing(row, typed_only=True)
 
     def _store(self, row: int, record: SetRecord) -> None:
         """Store `record` from a ghost row (the plan confirmed, in one undo step) or the + row (a new set)."""
@@ -225,7 +231,7 @@ class ExerciseBlock(QFrame):
         row = self.model.row_of(key)  # type: ignore[arg-type]
         if row < 0 or self.model.is_done(row) or not self.model.typed_keys(row):
             return
-        missing = self.model.missing(row, typed_only=True)
+        missing = self._lacks(row)
         if missing is None:
             self._store_typed(row)
         else:
@@ -248,7 +254,7 @@ class ExerciseBlock(QFrame):
                 self._show_error(f"Type the {self._cell_name(missing)} of this set first; Enter then stores it.")
             self.table.go_to(row, missing)
             return False
-        self._store(row, model.record(row))
+        self._store(row, model.storable(row))
         return True
 
     def _on_action(self, name: str, row: int) -> None:

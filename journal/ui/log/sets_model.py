@@ -253,6 +253,16 @@ class SetsTableModel(TableModel):
         typed = self._typed.get(self._pending_key(row))
         return overlay(base, typed[0], typed[1]) if typed else base
 
+    def storable(self, row: int) -> SetRecord:
+        """What Enter on a row, or leaving it typed in, stores: a ghost row's planned load and reps with what was
+        typed over them, and its effort only when typed (a target or last time's rating is not this set's); the +
+        row as shown (it repeats the lifter's own set above)."""
+        if not self.is_plan(row):
+            return self.record(row)
+        base = self.plan_at(row).planned.replace(rir=None, effort_scale=None)
+        typed = self._typed.get(self._pending_key(row))
+        return overlay(base, typed[0], typed[1]) if typed else base
+
     def typed_keys(self, row: int) -> frozenset[str]:
         if self.is_done(row):
             return frozenset()

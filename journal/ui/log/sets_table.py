@@ -144,7 +144,6 @@ class SetsTable(QTableView):
         model.rowsRemoved.connect(self.fit_height)
         model.modelReset.connect(self.fit_height)
         self.fit_height()
-        self._focus_row: object = None  # the row the keyboard focus was in, while it is in the table
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -203,6 +202,13 @@ class SetsTable(QTableView):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def commit_editing(self) -> None:
+        """The cell being typed in, if any, written into the row as if the lifter had left it."""
+        editor = QApplication.focusWidget()
+        if self.state() == QAbstractItemView.State.EditingState and editor is not None and self.isAncestorOf(editor):
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def go_to(self, row: int, key: str = "load") -> None:
         """Make the cell of `key` (or the first editable one) in `row` current, ready for typing."""

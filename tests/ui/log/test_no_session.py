@@ -79,3 +79,15 @@ def test_the_toolbar_undo_stays_short_and_follows_the_stack(qtbot: QtBot, db_pat
     click(qtbot, toolbar.widgetForAction(window.undo_button))
     assert window.sessions.model.rows == []
     assert not window.undo_button.isEnabled() and window.redo_button.isEnabled()
+
+
+def test_while_a_background_write_runs_no_action_can_write(qtbot: QtBot, db_path: Path, open_window) -> None:
+    window: MainWindow = open_window(db_path)
+    window._busy(True)  # as while sample data is written in the background
+    try:
+        writers = (window.new_action, window.new_routine_action, window.import_action, window.undo_action,
+                   window.redo_action, window.delete_action, window.sample_action)
+        assert [a.text() for a in writers if a.isEnabled()] == []
+    finally:
+        window._busy(False)
+    assert window.new_action.isEnabled() and window.new_routine_action.isEnabled()

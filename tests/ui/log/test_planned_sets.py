@@ -117,9 +117,9 @@ def test_enter_on_a_ghost_row_logs_it_as_shown_in_one_undo_step(qtbot: QtBot, db
     session_id, bench = start_routine(qtbot, window)
     assert focused() is bench.table and bench.table.currentIndex().row() == 0
 
-    press(qtbot, Key.Key_Return)  # the first planned set, done as planned
+    press(qtbot, Key.Key_Return)  # the first planned set, done as planned; the target RIR is no rating of it
     (done,) = repo.get_session(session_id).entries[0].sets
-    assert (done.set_type, done.load_kg, done.reps, done.rir) == (SetType.WORKING, 102.5, 5, 2.0)
+    assert (done.set_type, done.load_kg, done.reps, done.rir) == (SetType.WORKING, 102.5, 5, None)
     assert len(repo.get_session(session_id).entries[0].plans) == 2
     assert figures() == (before[0] + 1, before[1] + 1, before[2] + 1, before[3] + 512.5)
     assert bench.model.headerData(0, Qt.Orientation.Vertical) == "1"
@@ -134,7 +134,7 @@ def test_enter_on_a_ghost_row_logs_it_as_shown_in_one_undo_step(qtbot: QtBot, db
     assert len(repo.get_session(session_id).entries[0].sets) == 1  # typing stores nothing yet
     press(qtbot, Key.Key_Return)
     sets = repo.get_session(session_id).entries[0].sets
-    assert [(s.load_kg, s.reps, s.rir) for s in sets] == [(102.5, 5, 2.0), (102.5, 4, 1.0)]
+    assert [(s.load_kg, s.reps, s.rir) for s in sets] == [(102.5, 5, None), (102.5, 4, 1.0)]
 
     stack = window.service.undo_stack
     assert stack.undoText() == "Log planned set"
@@ -162,7 +162,7 @@ def test_ticking_a_ghost_row_logs_it_and_delete_drops_a_plan(qtbot: QtBot, db_pa
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
     qtbot.waitUntil(lambda: len(repo.get_session(session_id).entries[0].sets) == 1)
     entry = repo.get_session(session_id).entries[0]
-    assert [(s.load_kg, s.reps, s.rir) for s in entry.sets] == [(102.5, 5, 2.0)] and len(entry.plans) == 2
+    assert [(s.load_kg, s.reps, s.rir) for s in entry.sets] == [(102.5, 5, None)] and len(entry.plans) == 2
 
     table.go_to(2)
     press(qtbot, Key.Key_Delete)  # the last planned set will not be done
@@ -187,7 +187,7 @@ def test_a_ghost_row_without_a_load_asks_for_it(qtbot: QtBot, db_path: Path, ope
     type_text(qtbot, "60")
     press(qtbot, Key.Key_Return)
     (done,) = repo.get_session(session_id).entries[0].sets
-    assert (done.load_kg, done.reps, done.rir) == (60, 12, 2.0)
+    assert (done.load_kg, done.reps, done.rir) == (60, 12, None)
 
 
 def test_as_last_time_plans_ghost_rows_and_enter_logs_them(qtbot: QtBot, db_path: Path, open_window) -> None:
@@ -217,7 +217,8 @@ def test_as_last_time_plans_ghost_rows_and_enter_logs_them(qtbot: QtBot, db_path
     press(qtbot, Key.Key_Return)
     sets = repo.get_session(session_id).entries[0].sets
     assert [(s.set_type, s.load_kg, s.reps, s.rir, s.failure_reps, s.note) for s in sets] == [
-        (SetType.WARMUP, 60, 5, None, None, ""), (SetType.WORKING, 100, 5, 2, None, "")]
+        (SetType.WARMUP, 60, 5, None, None, ""),
+        (SetType.WORKING, 100, 5, None, None, "")]  # last time's RIR is no rating of this set
     assert figures()[1] == before[1] + 2
     press(qtbot, Key.Key_Z, Mod.ControlModifier)
     entry = repo.get_session(session_id).entries[0]
@@ -278,3 +279,21 @@ def test_plans_left_when_the_session_is_over_show_as_skipped(qtbot: QtBot, db_pa
     assert model.data(index, Qt.ItemDataRole.FontRole).strikeOut()
     assert "Skipped" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert figures() == (1, 1, 1, 500.0)
+
+
+def test_reps_and_effort_typed_over_a_plan_are_kept_when_the_lifter_moves_on(qtbot: QtBot, db_path: Path,
+                                                                            open_window) -> None:
+    """The usual edit of a ghost row: the planned load left as it is, the reps and RIR done typed. Switching to
+    another session (or closing the window) stores it, at the planned load; nothing typed is lost."""
+    seed_routine(db_path)
+    window: MainWindow = open_window(db_path)
+    session_id, bench = start_routine(qtbot, window)
+    press(qtbot, Key.Key_Tab)
+    type_text(qtbot, "4")
+    press(qtbot, Key.Key_Tab)
+    type_text(qtbot, "1")
+    other = next(s.id for s in list_sessions() if s.id != session_id)
+    window.sessions.select(other)
+    entry = repo.get_session(session_id).entries[0]
+    assert [(s.load_kg, s.reps, s.rir) for s in entry.sets] == [(102.5, 4, 1.0)]
+    assert len(entry.plans) == 2
