@@ -28,13 +28,15 @@ PAGE_BREAK = "<div style='page-break-before: always'></div>"
 
 def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -> list[PlannedExercise]:
     """Each exercise of the routine with the load to suggest and the sets done the last time the routine had it
-    (sets done only: plans count nowhere)."""
+    (sets done only: plans count nowhere); the time before decides whether a second short session takes a step off."""
     last = last_sets(routine.id, before) if routine.id is not None else {}
+    earlier = last_sets(routine.id, before, back=1) if routine.id is not None else {}
     planned = []
     for item in routine.items:
         sets = last.get(item.exercise.id or 0, ())
         step = load_step(item.exercise, prefs.units, prefs.step_kg, prefs.step_lb)
-        planned.append(PlannedExercise(item, suggest(item, sets, step, prefs.units), sets))
+        suggestion = suggest(item, sets, step, prefs.units, earlier.get(item.exercise.id or 0, ()))
+        planned.append(PlannedExercise(item, suggestion, sets))
     return planned
 
 
