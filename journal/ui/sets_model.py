@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 from journal.domain import validation as v
 from journal.domain.effort import EffortScale, display_effort, is_imprecise
 from journal.domain.metrics import e1rm, effective_load
-from journal.domain.records import Exercise, Measure, PlannedSet, SetRecord, SetType
+from journal.domain.records import Exercise, Measure, PlannedSet, RirOrigin, SetRecord, SetType
 from journal.domain.units import format_load, format_number
 from journal.ui.service import Preferences
 
@@ -402,6 +402,9 @@ class SetsTableModel(QAbstractTableModel):
         return format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated else "")
 
     def tooltip(self, record: SetRecord, key: str) -> str | None:
+        if key == "effort" and record.rir_origin is RirOrigin.SET_TYPE and record.rir is not None:
+            return ("RIR 0 from set type: the app it came from marked the set as failure and it had no rating. "
+                    "Type a rating to replace it")
         if key == "effort" and is_imprecise(record.rir, record.effort_scale):
             return "RPE below 6 only says “4 or more reps in reserve”: counted, but imprecise"
         if key == "effort" and record.effort_scale is not None and record.effort_scale is not self.prefs.effort_scale:
@@ -453,9 +456,13 @@ class SetsTableModel(QAbstractTableModel):
         unit = self.prefs.units
         if key == "set_type":
             try:
-                return record.replace(set_type=SetType.from_text(text))
+                set_type = SetType.from_text(text)
             except ValueError:
                 raise v.ValidationError("Type", f"'{text}' is not a set type (W, working, D, F, B)") from None
+            if record.rir_origin is RirOrigin.SET_TYPE and set_type is not SetType.FAILURE:
+                # the RIR 0 rested on the failure type: without it the set is unrated again
+                return record.replace(set_type=set_type, rir=None, effort_scale=None, rir_origin=None)
+            return record.replace(set_type=set_type)
         if key == "load":
             return record.replace(load_kg=v.parse_load(text, unit))
         if key == "reps":
@@ -466,7 +473,7 @@ class SetsTableModel(QAbstractTableModel):
         if key == "effort":
             scale = self.prefs.effort_scale
             rir = v.parse_rpe(text) if scale is EffortScale.RPE else v.parse_rir(text)
-            return record.replace(rir=rir, effort_scale=scale if rir is not None else None)
+            return record.replace(rir=rir, effort_scale=scale if rir is not None else None, rir_origin=None)
         if key == "failure_reps":
             return record.replace(failure_reps=v.parse_failure_reps(text, record.reps))
         if key == "duration":

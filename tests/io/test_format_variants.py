@@ -85,8 +85,9 @@ def test_every_strong_header_variant_reads_the_same_workout(variant: str, tmp_pa
     if "Duration" in VARIANTS[variant][1] or "Duration (sec)" in VARIANTS[variant][1]:
         assert session.end == START + timedelta(hours=1, minutes=11)
     with_rpe = "RPE" in VARIANTS[variant][1]
+    # an F set without RPE reached failure: RIR 0 (from the set type)
     expected = [(exercise, TYPES.get(order, SetType.WORKING), float(weight) * factor, int(reps),
-                 10 - float(rpe) if with_rpe and rpe and float(rpe) else None)
+                 10 - float(rpe) if with_rpe and rpe and float(rpe) else 0.0 if order == "F" else None)
                 for exercise, order, weight, reps, rpe, _ in SETS]
     got = _sets(parsed)
     assert [(n, t, reps, rir) for n, t, _, reps, rir in got] == [(n, t, reps, rir) for n, t, _, reps, rir in expected]
@@ -94,7 +95,8 @@ def test_every_strong_header_variant_reads_the_same_workout(variant: str, tmp_pa
     bench = session.entries[0]
     assert bench.note == "Elbows in"  # the Note row belongs to its exercise
     assert [e.exercise.name for e in session.entries] == ["Bench Press (Barbell)", "Lateral Raise (Dumbbell)"]
-    assert all(r.effort_scale is EffortScale.RPE for r in bench.sets if r.rir is not None)
+    assert all(r.effort_scale is EffortScale.RPE for r in bench.sets if r.rir is not None and r.rir_origin is None)
+    assert all(r.set_type is SetType.FAILURE for r in bench.sets if r.rir_origin is not None)
 
 
 def test_strong_through_the_command_line_keeps_warm_ups_out_of_the_volume(db_path: Path,
