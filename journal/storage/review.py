@@ -21,7 +21,7 @@ from journal.domain.review import (
     WeekExerciseRows,
 )
 from journal.storage.models import db
-from journal.storage.queries import HARD_SET_SQL, SET_TONNAGE_SQL
+from journal.storage.queries import HEAD_SQL, RATED_SQL, SET_TONNAGE_SQL, WORKING_SQL, hard_set_sql
 
 WEEK_SQL = "CAST(julianday(date(s.start, 'weekday 0', '-6 days')) - 1721424.5 AS INTEGER)"  # Monday's ordinal
 DAY_SQL = "((julianday(s.start) - 2440587.5) * 86400.0)"
@@ -30,7 +30,7 @@ LOAD_SQL = ("(CASE WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN
 N_SQL = "(st.reps + coalesce(st.rir, 0))"
 _FROM = """FROM session s JOIN entry e ON e.session_id = s.id JOIN exercise x ON x.id = e.exercise_id
            JOIN "set" st ON st.entry_id = e.id"""
-_WORKING = "st.set_type != 'warmup'"
+_WORKING = WORKING_SQL
 _TYPES = {t.value: i for i, t in enumerate(SetType)}
 
 
@@ -103,13 +103,17 @@ def _where(since: datetime | None, until: datetime | None, exercises: Collection
 def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) -> WeekExerciseRows:
     """Weekly figures per exercise over the whole journal (or only the given weeks): GROUP BY in SQLite."""
     where, params = _where(None, None, None, weeks)
-    bins = ", ".join(f"coalesce(sum(st.rir >= {low} AND st.rir < {high}), 0)"
+    bins = ", ".join(f"coalesce(sum(rated AND rir >= {low} AND rir < {high}), 0)"
                      for low, high in ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9)))
+    # a drop-set series counts once (its first set, `head`), rated by its first rated segment (`rated`); every
+    # segment adds its tonnage
     week, exercise, working, hard, unrated, tonnage, rir_sum, *bins = _columns(db.execute_sql(f"""
-        SELECT {WEEK_SQL} AS wk, e.exercise_id, count(*), coalesce(sum({HARD_SET_SQL}), 0),
-               sum(st.rir IS NULL), coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(st.rir), 0), {bins}
-        {_FROM} WHERE {where} GROUP BY wk, e.exercise_id ORDER BY wk, e.exercise_id""",
-                                  [hard_rir, *params]), (I, I, I, I, I, F, F, I, I, I, I, I))
+        SELECT wk, exercise_id, sum(head), coalesce(sum(hard), 0), sum(head) - sum(rated),
+               coalesce(sum(tonnage), 0), coalesce(sum(CASE WHEN rated THEN rir END), 0), {bins}
+        FROM (SELECT {WEEK_SQL} AS wk, e.exercise_id AS exercise_id, {HEAD_SQL} AS head, {RATED_SQL} AS rated,
+                     {hard_set_sql(hard_rir)} AS hard, st.rir AS rir, {SET_TONNAGE_SQL} AS tonnage
+              {_FROM} WHERE {where})
+        GROUP BY wk, exercise_id ORDER BY wk, exercise_id""", params), (I, I, I, I, I, F, F, I, I, I, I, I))
     if not len(week):
         return WeekExerciseRows.empty()
     return WeekExerciseRows(week=week, exercise=exercise, working=working, hard=hard, unrated=unrated,
@@ -193,6 +197,7 @@ def exercise_totals(hard_rir: float, since: datetime | None, until: datetime | N
     tonnage, sum of RIR, rated sets)."""
     where, params = _where(since, until, None)
     return [tuple(row) for row in db.execute_sql(f"""
-        SELECT e.exercise_id, count(*), coalesce(sum({HARD_SET_SQL}), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
-               coalesce(sum(st.rir), 0), count(st.rir)
-        {_FROM} WHERE {where} GROUP BY e.exercise_id""", [hard_rir, *params]).fetchall()]
+        SELECT e.exercise_id, sum({HEAD_SQL}), coalesce(sum({hard_set_sql(hard_rir)}), 0),
+               coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(CASE WHEN {RATED_SQL} THEN st.rir END), 0),
+               sum({RATED_SQL})
+        {_FROM} WHERE {where} GROUP BY e.exercise_id""", params).fetchall()]

@@ -23,7 +23,7 @@ from journal.domain import validation as v
 from journal.domain.effort import EffortScale, display_effort, is_imprecise
 from journal.domain.metrics import e1rm, effective_load
 from journal.domain.records import Exercise, Measure, PlannedSet, RirOrigin, SetRecord, SetType
-from journal.domain.units import format_load, format_number
+from journal.domain.units import format_load, format_number, format_set_load
 from journal.ui.service import Preferences
 
 Index = QModelIndex | QPersistentModelIndex
@@ -289,13 +289,14 @@ class SetsTableModel(QAbstractTableModel):
         effort = "RPE" if scale is EffortScale.RPE else "RIR"
         reps = (f"{plan.reps_low}–{target.reps}" if plan.reps_low is not None and target.reps is not None
                 and plan.reps_low != target.reps else self.text(target, "reps"))
-        parts = [f"{format_load(target.load_kg, unit)} {unit}" if target.load_kg is not None else "",
+        bodyweight = self.exercise.bodyweight
+        parts = [format_set_load(target.load_kg, unit, bodyweight),
                  f"{reps} reps" if reps else "",
                  f"@ {effort} {self.text(target, 'effort')}" if target.rir is not None else ""]
         text = "Planned: " + (" ".join(p for p in parts if p) or target.set_type.label)
         if plan.last is not None:
             last = plan.last
-            done = [f"{format_load(last.load_kg, unit)} {unit}" if last.load_kg is not None else "",
+            done = [format_set_load(last.load_kg, unit, bodyweight),
                     f"× {last.reps}" if last.reps is not None else "",
                     f"@ {effort} {self.text(last, 'effort')}" if last.rir is not None else ""]
             text += " · last time: " + " ".join(p for p in done if p)
@@ -350,6 +351,9 @@ class SetsTableModel(QAbstractTableModel):
         row, key = index.row(), self.columns[index.column()].key
         record = self.record(row)
         ghost = not self.is_done(row) and key not in self.typed_keys(row)  # a grey value, not (yet) the lifter's
+        if role == Qt.ItemDataRole.DisplayRole and key == "load" and self.exercise.bodyweight:
+            # shown as what was moved: BW, or BW + the added load (the unit is in the header); edited as the number
+            return f"BW + {self.text(record, key)}" if record.load_kg else "BW"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.text(record, key)
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.is_plan(row):

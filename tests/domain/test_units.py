@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.domain.units import KG_PER_LB, Unit, format_load, format_mass, format_number, from_kg, to_kg
+from journal.domain.units import (
+    KG_PER_LB, Unit, format_load, format_mass, format_number, format_set_load, from_kg, to_kg,
+)
 
 
 def test_pound_is_exactly_the_international_pound() -> None:
@@ -102,3 +104,15 @@ def test_units_are_strings_for_display() -> None:
     assert str(Unit.LB) == "lb"
     assert Unit("lb") is Unit.LB
     assert not math.isnan(to_kg(0, Unit.LB))
+
+
+@pytest.mark.parametrize(("kg", "unit", "bodyweight", "shown"), [
+    (9.0, Unit.KG, True, "BW + 9 kg"),
+    (None, Unit.KG, True, "BW"),
+    (0.0, Unit.KG, True, "BW"),  # never "0 kg"
+    (20 * KG_PER_LB, Unit.LB, True, "BW + 20 lb"),
+    (100.0, Unit.KG, False, "100 kg"),
+    (None, Unit.KG, False, ""),
+])
+def test_a_set_load_as_printed(kg: float | None, unit: Unit, bodyweight: bool, shown: str) -> None:
+    assert format_set_load(kg, unit, bodyweight) == shown
