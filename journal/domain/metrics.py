@@ -42,14 +42,15 @@ def _fraction(n: float, formula: E1rmFormula) -> float:
 
 
 def e1rm(load_kg: float | None, reps: int | None, rir: float | None,
-         formula: E1rmFormula = E1rmFormula.CURVE) -> E1rm | None:
-    """Estimated one-rep max of a set: load / P(reps + RIR), RIR 0 when not rated.
+         formula: E1rmFormula = E1rmFormula.CURVE, failure_reps: int | None = None) -> E1rm | None:
+    """Estimated one-rep max of a set: load / P(reps + RIR), RIR 0 when not rated. A set continued to failure at
+    `failure_reps` reps is that many reps at RIR 0: n = failure reps, what was done rather than what was called.
 
     None for no load or no reps, and beyond n = 15 where published charts disagree too much to say anything.
     """
     if load_kg is None or load_kg <= 0 or not reps:
         return None
-    n = reps + (rir or 0.0)
+    n = float(failure_reps) if failure_reps is not None and failure_reps >= reps else reps + (rir or 0.0)
     if n > EXTRAPOLATED_N_MAX:
         return None
     return E1rm(load_kg / _fraction(n, formula), extrapolated=n > VALID_N_MAX)
@@ -149,7 +150,7 @@ def summarize(sets: Iterable[SetRecord], bodyweight_exercise: bool = False, body
     for record in (record for segments in grouped for record in segments):
         tonnage += set_tonnage(record, bodyweight_exercise, bodyweight_kg)
         load = effective_load(record.load_kg, bodyweight_exercise, bodyweight_kg)
-        estimate = e1rm(load, record.reps, record.rir, formula)
+        estimate = e1rm(load, record.reps, record.rir, formula, record.failure_reps)
         if estimate is not None and (best is None or (best.extrapolated, -best.kg) > (estimate.extrapolated,
                                                                                         -estimate.kg)):
             best = estimate

@@ -132,7 +132,8 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         for record in entry.sets:
             number += not record.is_warmup
             load = effective_load(record.load_kg, entry.exercise.bodyweight, session.bodyweight_kg)
-            estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula)
+            estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula,
+                                                          record.failure_reps)
             cells = ["W" if record.is_warmup else str(number), escape(record.set_type.label),
                      format_set_load(record.load_kg, unit, True) if entry.exercise.bodyweight
                      else format_load(record.load_kg, unit), "" if record.reps is None else str(record.reps),

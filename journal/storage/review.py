@@ -27,7 +27,8 @@ WEEK_SQL = "CAST(julianday(date(s.start, 'weekday 0', '-6 days')) - 1721424.5 AS
 DAY_SQL = "((julianday(s.start) - 2440587.5) * 86400.0)"
 LOAD_SQL = ("(CASE WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN NULL "
             "ELSE s.bodyweight_kg + coalesce(st.load_kg, 0) END ELSE st.load_kg END)")
-N_SQL = "(st.reps + coalesce(st.rir, 0))"
+# n = reps + RIR, or the failure reps of a set continued to failure (journal.domain.metrics.e1rm)
+N_SQL = "(CASE WHEN st.failure_reps >= st.reps THEN st.failure_reps ELSE st.reps + coalesce(st.rir, 0) END)"
 _FROM = """FROM session s JOIN entry e ON e.session_id = s.id JOIN exercise x ON x.id = e.exercise_id
            JOIN "set" st ON st.entry_id = e.id"""
 _WORKING = WORKING_SQL

@@ -156,8 +156,7 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     points = in_scope(snapshot.points, scope, snapshot)
     names = {i: e.name for i, e in snapshot.exercises.items()}
     mechanic = {i: e.mechanic for i, e in snapshot.exercises.items()}
-    calibration = snapshot.calibration if scope.exercise is None else in_scope(
-        snapshot.calibration, Scope(exercise=scope.exercise), snapshot)
+    calibration = in_scope(snapshot.calibration, scope, snapshot)  # the range and the exercise or muscle shown
     muscle_weeks = weekly_muscle_sets(snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot),
                                       scope.last_week())
     return insights(points, names, mechanic, calibration, muscle_weeks, muscle_range)

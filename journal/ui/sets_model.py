@@ -379,7 +379,7 @@ class SetsTableModel(QAbstractTableModel):
         load = effective_load(record.load_kg, self.exercise.bodyweight, self.bodyweight_kg)
         if record.is_warmup:
             return None
-        return e1rm(load, record.reps, record.rir, self.prefs.e1rm_formula)
+        return e1rm(load, record.reps, record.rir, self.prefs.e1rm_formula, record.failure_reps)
 
     def text(self, record: SetRecord, key: str) -> str:
         unit = self.prefs.units

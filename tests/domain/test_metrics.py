@@ -360,3 +360,13 @@ def test_empty_and_cardio_rows_count_nowhere() -> None:
     sets = [working(100.0, 5, 2.0), SetRecord(reps=0), SetRecord(distance_m=3000.0, duration_s=900.0)]
     summary = summarize(sets)
     assert (summary.working_sets, summary.hard_sets, summary.unrated_sets) == (1, 1, 0)
+
+
+def test_e1rm_of_a_set_continued_to_failure_uses_the_failure_reps() -> None:
+    # 100 kg, 8 reps called at RIR 1, continued to failure at 11: 11 reps at RIR 0, n = 11, 100 (1 + 10 k)
+    estimate = e1rm(100.0, 8, 1.0, failure_reps=11)
+    assert estimate is not None and estimate.kg == pytest.approx(100 * (1 + 10 * K))
+    assert estimate.extrapolated  # n = 11 > 10
+    assert e1rm(100.0, 8, 1.0, failure_reps=None) == e1rm(100.0, 8, 1.0)  # n = 9
+    summary = summarize([working(100.0, 5, 3.0).replace(failure_reps=6)])  # n = 6 by failure, not 8 by the call
+    assert summary.best_e1rm is not None and summary.best_e1rm.kg == pytest.approx(100 * (1 + 5 * K))
