@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from journal.domain.effort import EffortScale
+from journal.domain.estimate import EstimateUse
 from journal.domain.metrics import DEFAULT_HARD_SET_RIR, E1rmFormula
 from journal.domain.units import Unit
 from journal.paths import data_dir
@@ -39,8 +40,9 @@ STEP_KG = Setting("step_kg", 2.5, float, "Load step (kg)")
 STEP_LB = Setting("step_lb", 5.0, float, "Load step (lb)")
 PAGE = Setting("page", "", str, "Paper")  # "" (from the locale), "a4" or "letter"
 BACKUPS_KEEP = Setting("backups_keep", 10, int, "Backups kept of each kind")
+RIR_ESTIMATES = Setting("rir_estimates", EstimateUse.APART, EstimateUse, "Charts use")  # for unrated sets
 ALL_SETTINGS = (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH, STEP_KG, STEP_LB,
-                PAGE, BACKUPS_KEEP)
+                PAGE, BACKUPS_KEEP, RIR_ESTIMATES)
 
 
 def _store() -> QSettings:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
+
 from journal.domain.metrics import DEFAULT_HARD_SET_RIR
 from journal.domain.records import SessionSummary
 from journal.storage.models import db
@@ -107,7 +109,9 @@ def iso_week(day: date) -> str:
 def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
     """Totals and ISO-weekly figures for `journal stats --json`.
 
-    Weekly `sets` counts every set (so the weeks add up to the total); `working_sets`, `hard_sets` and `mean_rir`
+    `hard_sets_est` and `mean_rir_est` count, beside the logged ratings, the estimated RIR of unrated series
+    (journal.domain.estimate); `rir_estimate` says how many were estimated and how far the estimate is off on the rated
+    sets (mae, null without any). Weekly `sets` counts every set (so the weeks add up to the total); `working_sets`, `hard_sets` and `mean_rir`
     count a drop-set series once and leave out warm-ups, empty rows and cardio rows; `tonnage_kg` leaves out
     warm-ups; `mean_rir` is over rated sets only (a series by its first rated segment) and null in a week with none.
     """
@@ -127,6 +131,15 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
             "week": iso_week(date.fromisoformat(row[0])), "sets": row[1], "working_sets": row[2],
             "hard_sets": row[3], "tonnage_kg": round(float(row[4]), 3),
             "mean_rir": None if row[5] is None else round(float(row[5]), 3)})
+    from journal.storage.estimates import estimated  # the estimates build on the review queries, which build on these
+
+    figures = estimated(hard_threshold)
+    by_week = {iso_week(date.fromordinal(int(w))): i for i, w in enumerate(figures.weekly.week)}
+    mean_est = figures.weekly.mean_rir
+    for week in weeks:  # beside the logged figures, never in their place
+        at = by_week.get(week["week"])
+        week["hard_sets_est"] = 0 if at is None else int(round(figures.weekly.hard[at]))
+        week["mean_rir_est"] = None if at is None or np.isnan(mean_est[at]) else round(float(mean_est[at]), 3)
     first, last = totals[4], totals[5]
     return {
         "sessions": totals[0], "sets": totals[1], "working_sets": totals[2] or 0,
@@ -134,5 +147,13 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
         "first": _as_datetime(first).date().isoformat() if first else None,
         "last": _as_datetime(last).date().isoformat() if last else None,
         "hard_set_rir": hard_threshold,
+        "rir_estimate": {
+            "method": "unrated sets: max(0, P^-1(load / e1RM) - reps), e1RM the best of the exercise over the 8 weeks "
+                      "before; never stored",
+            "estimated_sets": int(figures.weekly.estimated.sum()),
+            "compared_sets": figures.accuracy.compared,
+            "mae": None if figures.accuracy.mae is None else round(figures.accuracy.mae, 3),
+            "accuracy": figures.accuracy.text,
+        },
         "weeks": weeks,
     }

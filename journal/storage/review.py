@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from journal.domain.estimate import EstimateRows
 from journal.domain.metrics import CURVE_K, EXTRAPOLATED_N_MAX, VALID_N_MAX, E1rmFormula
 from journal.domain.records import SetType
 from journal.domain.review import (
@@ -202,3 +203,24 @@ def exercise_totals(hard_rir: float, since: datetime | None, until: datetime | N
                coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(CASE WHEN {RATED_SQL} THEN st.rir END), 0),
                sum({RATED_SQL})
         {_FROM} WHERE {where} GROUP BY e.exercise_id""", params).fetchall()]
+
+
+def estimate_rows(hard_rir: float, sessions: Collection[int] | None = None) -> EstimateRows:
+    """Every working set (of the given sessions), in entry and set order, with what an estimated RIR needs
+    (journal.domain.estimate): the load moved, reps, the stored and the logged RIR, and which set starts, rates and
+    makes hard its drop-set series."""
+    where, params = _where(None, None, None, sessions=sessions)
+    logged = "CASE WHEN st.rir_origin IS NULL THEN st.rir END"  # RIR 0 from a set type is not a call
+    columns = _columns(db.execute_sql(f"""
+        SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, {WEEK_SQL}, coalesce({LOAD_SQL}, -1), coalesce(st.reps, 0),
+               st.rir, {logged}, coalesce({HEAD_SQL}, 0), coalesce({RATED_SQL}, 0),
+               coalesce({hard_set_sql(hard_rir)}, 0), e.position, st.position
+        {_FROM} WHERE {where} ORDER BY s.start, s.id, e.position, st.position""", params),
+                       (I, I, I, F, I, F, I, F, F, np.int8, np.int8, np.int8, I, I))
+    set_id, session, exercise, day, week, load, reps, rir, logged_rir, head, rated, hard, entry_at, at = columns
+    return EstimateRows(set_id=set_id.astype(np.int64), session=session.astype(np.int64),
+                        exercise=exercise.astype(np.int64), day=day, week=week.astype(np.int64),
+                        load=np.where(load > 0, load, np.nan), reps=reps.astype(np.int64), rir=rir,
+                        logged=logged_rir, head=head.astype(np.bool_), rated=rated.astype(np.bool_),
+                        hard=hard.astype(np.bool_), entry_position=entry_at.astype(np.int64),
+                        position=at.astype(np.int64))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.effort import EffortScale
+from journal.domain.estimate import EstimateUse
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
 from journal.ui.service import Preferences
@@ -80,6 +81,11 @@ class PreferencesDialog(QDialog):
         steps = QHBoxLayout()
         steps.addWidget(self.step_kg)
         steps.addWidget(self.step_lb)
+        self.estimates = _combo({use: use.label for use in EstimateUse}, prefs.rir_estimates)
+        self.estimates.setObjectName("rirEstimates")
+        self.estimates.setToolTip("Sets logged without RIR or RPE get an RIR estimated from their load and the "
+                                  "exercise's e1RM; it is never stored, and always drawn in its own style")
+        self._backups_keep = prefs.backups_keep
         self.page = _combo({"": "From the system's locale", "a4": "A4", "letter": "Letter"}, prefs.page)
         self.page.setObjectName("page")
         note = QLabel("Loads are always stored in kilograms; the unit only changes what you see and type.")
@@ -96,6 +102,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Colours", self.theme)
         form.addRow("Per muscle, aim for", muscles)
         form.addRow("Routine load step", steps)
+        form.addRow("Unrated sets in charts", self.estimates)
         form.addRow("Paper", self.page)
         form.addRow(note)
         form.addRow(buttons)
@@ -104,4 +111,5 @@ class PreferencesDialog(QDialog):
         return Preferences(self.unit.currentData(), self.effort.currentData(), self.threshold.value(),
                            self.formula.currentData(), self.theme.currentData(), self.muscle_low.value(),
                            self.muscle_high.value(), self.step_kg.value(), self.step_lb.value(),
-                           self.page.currentData())
+                           self.page.currentData(), self._backups_keep,
+                           EstimateUse(self.estimates.currentData()))

@@ -85,11 +85,11 @@ def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
                                               start, end) if chosen is None or row.exercise in chosen]
     progress(1, 4)
     volume = VolumeChart()
-    draw_volume(volume, snapshot, scope, prefs.units)
+    draw_volume(volume, snapshot, scope, prefs.units, prefs.hard_set_rir, prefs.rir_estimates)
     charts = [(document.add_image("volume", chart_image(volume)), "Weekly volume")]
     progress(2, 4)
     proximity = ProximityChart()
-    draw_proximity(proximity, snapshot, scope)
+    draw_proximity(proximity, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
     charts.append((document.add_image("proximity", chart_image(proximity)), "Proximity to failure"))
     progress(3, 4)
     period = f"{scope.since.isoformat() if scope.since else 'The first session'} to {last.isoformat()}"

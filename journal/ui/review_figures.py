@@ -13,6 +13,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from journal.charts.strength import StrengthSeries
+from journal.domain.estimate import (
+    Accuracy,
+    EstimateUse,
+    accuracy,
+    estimates,
+    reference_e1rm,
+    unrated_series,
+    weekly_estimates,
+)
 from journal.domain.review import (
     DAY_SECONDS,
     EPOCH_ORDINAL,
@@ -97,28 +106,90 @@ def muscles_of(snapshot: Snapshot) -> dict[int, tuple[tuple[str, ...], tuple[str
     return {i: (e.primary, e.secondary) for i, e in snapshot.exercises.items()}
 
 
-def draw_volume(chart: VolumeChart, snapshot: Snapshot, scope: Scope, unit: Unit) -> None:
+@dataclass(frozen=True)
+class ScopeEstimates:
+    """Estimated RIR in a scope: per set in the scope (day, estimate, exercise, session, set id) for the unrated
+    series it stands in for, per week of `weeks` the hard sets and mean RIR with the estimates, and the accuracy on
+    the scope's rated sets."""
+
+    day: NDArray[np.float64]
+    rir: NDArray[np.float64]
+    exercise: NDArray[np.int64]
+    session: NDArray[np.int64]
+    set_id: NDArray[np.int64]
+    hard: NDArray[np.float64]
+    mean_rir: NDArray[np.float64]
+    accuracy: Accuracy
+
+
+def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
+    """Estimates from the whole history's session bests (the reference looks 8 weeks back, before the range too),
+    for the sets in the scope, laid on the week axis `weeks`."""
+    rows, bests = snapshot.estimates, snapshot.bests
+    reference = reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
+    rir = estimates(rows, reference)
+    start, end = scope.day_range()
+    mask = (rows.day >= start) & (rows.day < end)
+    chosen = scope.exercises(snapshot)
+    if chosen is not None:
+        mask &= np.isin(rows.exercise, np.array(sorted(chosen), dtype=np.int64))
+    inside = subset(rows, mask)
+    weekly_figures = weekly_estimates(inside, rir[mask], hard_rir)
+    hard, mean = np.zeros(weeks.size), np.full(weeks.size, np.nan)
+    if weeks.size and weekly_figures.week.size:
+        at = np.searchsorted(weeks, weekly_figures.week)
+        keep = (at < weeks.size) & (weeks[np.minimum(at, weeks.size - 1)] == weekly_figures.week)
+        hard[at[keep]] = weekly_figures.hard[keep]
+        mean[at[keep]] = weekly_figures.mean_rir[keep]
+    stand_in = unrated_series(inside) & np.isfinite(rir[mask])
+    return ScopeEstimates(day=inside.day[stand_in], rir=rir[mask][stand_in], exercise=inside.exercise[stand_in],
+                          session=inside.session[stand_in], set_id=inside.set_id[stand_in], hard=hard,
+                          mean_rir=mean, accuracy=accuracy(inside, rir[mask]))
+
+
+def draw_volume(chart: VolumeChart, snapshot: Snapshot, scope: Scope, unit: Unit, hard_rir: float = 3.0,
+                use: EstimateUse = EstimateUse.APART) -> None:
+    use = EstimateUse(use)  # a preference read back as its text
     first, last = scope.first_week(snapshot), scope.last_week()
     totals = weekly(snapshot.rows, scope.exercises(snapshot), first, last)
     hard = totals.hard.astype(np.float64)
     label = "Hard sets"
+    found = scope_estimates(snapshot, scope, totals.week, hard_rir) if use is not EstimateUse.LOGGED else None
     if scope.muscle is not None:
         chosen = scope.exercises(snapshot) or set()
         rows = subset(snapshot.rows, np.isin(snapshot.rows.exercise, np.array(sorted(chosen), dtype=np.int64)))
         weeks, per_muscle = weekly_muscle_sets(rows, muscles_of(snapshot), first, last)
         hard = per_muscle.get(scope.muscle, np.zeros(len(weeks)))
         label = f"Hard sets for {scope.muscle.replace('_', ' ')} (1 primary, ½ secondary)"
+        found = None  # estimates are counted per exercise, not spread over muscles
+    if found is not None and use is EstimateUse.TOGETHER:
+        hard, label = found.hard, "Hard sets, with estimated RIR for unrated sets"
     chart.set_series(week_seconds(totals.week), from_kg(totals.tonnage, unit), totals.working.astype(np.float64),
                      hard, str(unit), label)
+    if found is not None and use is EstimateUse.APART:
+        chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
+    else:
+        chart.set_estimates(None, f"Estimated RIR: {found.accuracy.text}" if found is not None else "")
 
 
-def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope) -> None:
+def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope, hard_rir: float = 3.0,
+                   use: EstimateUse = EstimateUse.APART) -> None:
+    use = EstimateUse(use)
     points = in_scope(snapshot.points, scope, snapshot)
     totals = weekly(snapshot.rows, scope.exercises(snapshot), scope.first_week(snapshot), scope.last_week())
+    found = scope_estimates(snapshot, scope, totals.week, hard_rir) if use is not EstimateUse.LOGGED else None
+    mean = found.mean_rir if found is not None and use is EstimateUse.TOGETHER else totals.mean_rir
+    names = {i: e.name for i, e in snapshot.exercises.items()}
     chart.set_series(points.day, points.rir, points.set_type, points.session, week_seconds(totals.week),
-                     totals.mean_rir, totals.shares() if len(totals.week) else np.empty((0, 6)),
-                     totals.working.astype(np.float64), exercise=points.exercise,
-                     names={i: e.name for i, e in snapshot.exercises.items()}, set_ids=points.set_id)
+                     mean, totals.shares() if len(totals.week) else np.empty((0, 6)),
+                     totals.working.astype(np.float64), exercise=points.exercise, names=names, set_ids=points.set_id,
+                     mean_label="Weekly mean RIR, with estimates" if use is EstimateUse.TOGETHER else None)
+    if found is None:
+        chart.set_estimates(None)
+    else:
+        chart.set_estimates(found.day, found.rir, found.session, found.set_id, found.exercise,
+                            found.mean_rir if use is EstimateUse.APART else None,
+                            f"Estimated RIR (≈): {found.accuracy.text}")
 
 
 def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:

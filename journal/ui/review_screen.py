@@ -247,12 +247,13 @@ class ReviewScreen(QWidget):
         if snapshot is None or not self.isVisible():
             return
         self._fill_choices()
-        scope, unit = self.scope(), self.service.preferences.units
+        prefs = self.service.preferences
+        scope, unit = self.scope(), prefs.units
         chart = self.charts[self.tabs.currentIndex()]
         if chart is self.volume:
-            draw_volume(self.volume, snapshot, scope, unit)
+            draw_volume(self.volume, snapshot, scope, unit, prefs.hard_set_rir, prefs.rir_estimates)
         elif chart is self.proximity:
-            draw_proximity(self.proximity, snapshot, scope)
+            draw_proximity(self.proximity, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
         elif chart is self.strength:
             chosen = [scope.exercise] if scope.exercise is not None else self.chosen_strength()
             draw_strength(self.strength, snapshot, scope, chosen, unit)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journal import settings
 from journal.domain.effort import EffortScale
+from journal.domain.estimate import EstimateUse
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
 from journal.storage.changes import Change
@@ -34,6 +35,7 @@ class Preferences:
     step_lb: float = 5.0
     page: str = ""  # "" (from the locale), "a4" or "letter"
     backups_keep: int = 10  # backups kept of each kind (daily, before an import…)
+    rir_estimates: EstimateUse = EstimateUse.APART  # what the charts use for unrated sets
 
     @classmethod
     def load(cls) -> Preferences:
