@@ -442,6 +442,11 @@ CALIBRATED_MAE = 1.0  # "calibrated" also needs a mean absolute error within a r
 CALIBRATION_SHOWN = 3  # exercises whose calls are off are listed one by one up to this many, largest first
 # Rule 5: muscle volume outside the descriptive range (muscle_range, default 10-20 fractional hard sets a week).
 MUSCLE_WEEK_SHARE = 0.5  # outside the range in more than half of the weeks with any training
+MUSCLE_MIN_WEEKS = 4  # and only after 4 weeks of training: a week or two says nothing about a weekly dose
+# The muscles the weekly-volume studies measured (Schoenfeld 2017, Baz-Valle 2022, Pelland 2024): the range is not
+# applied to others (hip flexors, obliques, adductors, abductors, forearms, calves, abs, traps, lower back).
+STUDIED_MUSCLES = frozenset({"chest", "lats", "upper_back", "quads", "hamstrings", "glutes", "front_delts",
+                             "side_delts", "rear_delts", "biceps", "triceps"})
 
 _SRC_ROBINSON = "Robinson et al. 2024, Sports Med (meta-regression)"
 _SRC_FAILURE = ("Coach heuristic, evidence-informed: failure slows recovery (Morán-Navarro et al. 2017; "
@@ -597,7 +602,7 @@ def _far_from_failure(points: SetPoints) -> list[Insight]:
     return [Insight(
         "far_from_failure", f"{_sets(count)} ended {_num(FAR_RIR)} or more reps from failure",
         f"{count} of {total} rated working sets ({count / total:.0%}) were rated RIR {_num(FAR_RIR)} or more; sets "
-        "this far from failure count much less for growth.",
+        "this far from failure count less for growth (a graded slope with a modest fit, Robinson 2024).",
         _SRC_ROBINSON, _ids(points.set_id[far]), _unique_ids(points.session[far]))]
 
 
@@ -634,12 +639,12 @@ def _muscle_volume(muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
         return []
     trained = np.sum(list(values.values()), axis=0) > 0  # weeks with no hard set for any muscle are ignored
     weeks = int(trained.sum())
-    if weeks == 0:
+    if weeks < MUSCLE_MIN_WEEKS:
         return []
     low, high = muscle_range
     found = []
     for muscle, sets in values.items():
-        if muscle == UNMAPPED:
+        if muscle not in STUDIED_MUSCLES:
             continue
         sets = sets[trained]
         below, above = int((sets < low).sum()), int((sets > high).sum())

@@ -431,7 +431,8 @@ def test_far_from_failure_fires_at_three_sets_and_ten_percent() -> None:
     assert kinds(found) == ["far_from_failure"]
     # 3 of 30 rated sets = 10 % (the unrated set is not in the share)
     assert "3 of 30" in found[0].detail and "10%" in found[0].detail
-    assert "count much less for growth" in found[0].detail
+    assert "count less for growth" in found[0].detail and "much" not in found[0].detail
+    assert "modest fit" in found[0].detail
     assert found[0].set_ids == (28, 29, 30)
     assert found[0].session_ids == (1,)
     assert "Robinson" in found[0].source
@@ -616,6 +617,21 @@ def test_muscle_volume_insights() -> None:
     assert run(SetPoints.empty(), muscles=(weeks, {"chest": np.zeros(5)})) == []
 
 
+def test_muscle_volume_only_for_studied_muscles_after_four_weeks() -> None:
+    weeks = np.array([W1, W2, W3, W4], np.int64)
+    values = {muscle: np.array([2.0, 2.0, 2.0, 2.0]) for muscle in
+              ("chest", "lats", "upper_back", "quads", "hamstrings", "glutes", "front_delts", "side_delts",
+               "rear_delts", "biceps", "triceps", "hip_flexors", "obliques", "adductors", "abductors", "calves",
+               "forearms", "abs", "traps", "lower_back")}
+    found = run(SetPoints.empty(), muscles=(weeks, values))
+    assert [i.title.split(":")[0] for i in found] == [
+        "Chest", "Lats", "Upper back", "Quads", "Hamstrings", "Glutes", "Front delts", "Side delts", "Rear delts",
+        "Biceps", "Triceps"]
+    # three weeks of training say nothing yet
+    three = (weeks[:3], {muscle: v[:3] for muscle, v in values.items()})
+    assert run(SetPoints.empty(), muscles=three) == []
+
+
 def test_insight_order() -> None:
     sets = points(
         *working_sets(1, 1, [0.0, 0.0, 1.0]),  # squat: early failure
@@ -623,7 +639,7 @@ def test_insight_order() -> None:
     )
     # squat calibration sets (other ids than the points): errors -2, -2, -1, -2, -3 -> under-call
     cal = calibration(*_sets_with_errors(1, 101, [-2.0, -2.0, -1.0, -2.0, -3.0]))
-    muscles = (np.array([W1], np.int64), {"chest": np.array([4.0])})
+    muscles = (np.array([W1, W2, W3, W4], np.int64), {"chest": np.array([4.0, 4.0, 4.0, 4.0])})
     assert kinds(run(sets, cal, muscles)) == ["calibration", "calibration", "early_failure", "far_from_failure",
                                               "isolation_not_near", "muscle_volume"]
     assert all(insight.title and insight.detail and insight.source for insight in run(sets, cal, muscles))
