@@ -4,7 +4,7 @@ several exercises can be compared."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
@@ -26,6 +26,8 @@ class StrengthSeries:
     pr_load: NDArray[np.float64]  # in the display unit
     pr_reps: NDArray[np.int64]
     pr_session: NDArray[np.int64]
+    heavy_week: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))  # Mondays, POSIX seconds
+    heavy_sets: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))  # heavy sets in each week
 
 
 def rolling_median(values: NDArray[np.float64], window: int = 3) -> NDArray[np.float64]:
@@ -42,14 +44,20 @@ class StrengthChart(Chart):
         super().__init__(parent)
         self.plot = self.add_plot(0, 0, "e1RM")
         self.legend = add_legend(self.plot)
+        self.heavy_plot = self.add_plot(1, 0, "Heavy sets a week")
+        self.heavy_plot.setXLink(self.plot)
+        self.heavy_plot.setMaximumHeight(170)
+        self.plot.getAxis("bottom").setStyle(showValues=False)
         self.items: list[pg.GraphicsObject] = []
+        self._heavy_items: list[pg.GraphicsObject] = []
         self.series: list[StrengthSeries] = []
         self.unit = "kg"
 
     def set_series(self, series: list[StrengthSeries], unit: str,
                    empty: str = "Choose an exercise with loaded sets to see its e1RM") -> None:
         for item in self.items:
-            self.plot.removeItem(item)
+            (self.heavy_plot if item in self._heavy_items else self.plot).removeItem(item)
+        self._heavy_items = []
         self.legend.clear()
         self.items, self.series, self.unit = [], series, unit
         _, text = palette_colours()
@@ -73,6 +81,12 @@ class StrengthChart(Chart):
                 self.items.append(item)
                 if isinstance(item, pg.ScatterPlotItem):
                     item.sigClicked.connect(self._clicked)
+            # Heavy sets (>= 80 % of e1RM, or <= 6 reps at RIR <= 3) per week, in the exercise's colour
+            heavy = pg.PlotDataItem(one.heavy_week + 3.5 * 86400.0, one.heavy_sets, pen=pg.mkPen(colour, width=1),
+                                    symbol="s", symbolSize=5, symbolBrush=pg.mkBrush(colour), symbolPen=None)
+            self.heavy_plot.addItem(heavy)
+            self.items.append(heavy)
+            self._heavy_items.append(heavy)
         if series:
             self.legend.addItem(pg.ScatterPlotItem(symbol="star", size=13, pen=pg.mkPen(text), brush=None),
                                 "Record (actual load × reps)")
@@ -81,6 +95,7 @@ class StrengthChart(Chart):
             self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(text, width=1)), "Line: median of 3 sessions")
         self.plot.setLabel("left", f"e1RM ({unit})")
         self.plot.enableAutoRange()
+        self.heavy_plot.enableAutoRange()
         has_points = any(len(one.day) for one in series)
         self.message(self.plot, "" if has_points else empty)
         self._table = lambda: (["exercise", "date", f"e1rm_{unit}", "extrapolated"],

@@ -22,6 +22,8 @@ from journal.domain.estimate import (
     unrated_series,
     weekly_estimates,
 )
+from journal.domain.heavy import SOURCE as HEAVY_SOURCE
+from journal.domain.heavy import heavy_sets, stalls, weekly_heavy
 from journal.domain.review import (
     DAY_SECONDS,
     EPOCH_ORDINAL,
@@ -122,12 +124,17 @@ class ScopeEstimates:
     accuracy: Accuracy
 
 
+def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
+    """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before."""
+    rows, bests = snapshot.estimates, snapshot.bests
+    return reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
+
+
 def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
     """Estimates from the whole history's session bests (the reference looks 8 weeks back, before the range too),
     for the sets in the scope, laid on the week axis `weeks`."""
-    rows, bests = snapshot.estimates, snapshot.bests
-    reference = reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
-    rir = estimates(rows, reference)
+    rows = snapshot.estimates
+    rir = estimates(rows, _reference(snapshot))
     start, end = scope.day_range()
     mask = (rows.day >= start) & (rows.day < end)
     chosen = scope.exercises(snapshot)
@@ -203,6 +210,9 @@ def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
 
 def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exercises: list[int], unit: Unit) -> None:
     start, end = scope.day_range()
+    rows = snapshot.estimates
+    heavy = heavy_sets(rows, _reference(snapshot))
+    inside = (rows.day >= start) & (rows.day < end)
     series = []
     for exercise in exercises:
         day, e1rm, extrapolated, session = e1rm_series(snapshot.bests, exercise)
@@ -210,9 +220,11 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
         pr_day, pr_load, pr_reps, pr_session = rep_prs(snapshot.maxes, exercise)
         pr_keep = (pr_day >= start) & (pr_day < end)
         name = snapshot.exercises[exercise].name if exercise in snapshot.exercises else str(exercise)
+        heavy_weeks, heavy_count = weekly_heavy(rows.week[inside], rows.exercise[inside], heavy[inside], exercise)
         series.append(StrengthSeries(name, day[keep], from_kg(e1rm[keep], unit), extrapolated[keep],
                                      session[keep], pr_day[pr_keep], from_kg(pr_load[pr_keep], unit),
-                                     pr_reps[pr_keep], pr_session[pr_keep]))
+                                     pr_reps[pr_keep], pr_session[pr_keep], week_seconds(heavy_weeks),
+                                     heavy_count.astype(np.float64)))
     chart.set_series(series, str(unit))
 
 
@@ -230,7 +242,20 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     calibration = in_scope(snapshot.calibration, scope, snapshot)  # the range and the exercise or muscle shown
     muscle_weeks = weekly_muscle_sets(snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot),
                                       scope.last_week())
-    return insights(points, names, mechanic, calibration, muscle_weeks, muscle_range)
+    found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range)
+    bests = in_scope(snapshot.bests, scope, snapshot)
+    rows = snapshot.estimates
+    if not len(rows.set_id):
+        return found
+    heavy = heavy_sets(rows, _reference(snapshot))
+    start, end = scope.day_range()
+    chosen = heavy & (rows.day >= start) & (rows.day < end)
+    for exercise, title, detail in stalls(bests.exercise.astype(np.int64), bests.day, bests.e1rm,
+                                          rows.exercise[chosen], rows.day[chosen], names):
+        sessions = bests.session[bests.exercise == exercise]
+        found.append(Insight("strength_stall", title, detail, HEAVY_SOURCE, (),
+                             tuple(int(s) for s in np.unique(sessions))))
+    return found
 
 
 def range_start(choice: str, today: date) -> date | None:

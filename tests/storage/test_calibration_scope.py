@@ -4,7 +4,7 @@ the whole history; and e1RM reads a set continued to failure at its failure reps
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -63,3 +63,20 @@ def test_a_set_continued_to_failure_gives_e1rm_from_its_failure_reps(journal: Pa
     calls("Bench Press", datetime(2026, 6, 9, 18), [-2.0])  # called RIR 1 at 8 reps, reached 11
     bests = session_bests(E1rmFormula.CURVE)
     assert bests.e1rm.tolist()[1] == pytest.approx(100 * (1 + 10 * CURVE_K))  # not 100 (1 + 8 k) from 8 + 1
+
+
+def test_a_stalled_exercise_without_heavy_sets_gets_an_insight(journal: Path) -> None:
+    bench = find_exercise("Bench Press")
+    assert bench is not None
+    for week in range(9):  # 100 × 8 unrated every Monday: e1RM 100 (1 + 7k) = 127.4, 100 kg is 78 % of it
+        repo.add_session(Session(start=datetime(2026, 1, 5, 18) + timedelta(weeks=week),
+                                 entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100.0, reps=8),) * 3),)))
+    found = [i for i in review_insights(read_all(PREFS), Scope(since=date(2026, 1, 1), until=date(2026, 3, 31)),
+                                        (10.0, 20.0)) if i.kind == "strength_stall"]
+    assert [i.title for i in found] == ["Bench Press: e1RM flat for 6 weeks, without heavy sets"]
+    assert "Robinson" in found[0].source and len(found[0].session_ids) == 9
+    # one heavy set (5 reps at RIR 2) in the last 6 weeks and the insight goes
+    repo.add_session(Session(start=datetime(2026, 2, 25, 18), entries=(Entry(exercise=bench, sets=(
+        SetRecord(load_kg=90.0, reps=5, rir=2.0, effort_scale=EffortScale.RIR),)),)))
+    assert not [i for i in review_insights(read_all(PREFS), Scope(since=date(2026, 1, 1), until=date(2026, 3, 31)),
+                                           (10.0, 20.0)) if i.kind == "strength_stall"]
