@@ -27,9 +27,10 @@ def heavy_sets(rows: EstimateRows, reference: FloatArray) -> BoolArray:
     share = np.full(rows.load.size, np.nan)
     usable = np.isfinite(rows.load) & np.isfinite(reference) & (reference > 0)
     share[usable] = rows.load[usable] / reference[usable]
-    by_load = np.nan_to_num(share, nan=0.0) >= HEAVY_SHARE
-    by_reps = (rows.reps > 0) & (rows.reps <= HEAVY_REPS) & (np.nan_to_num(rows.rir, nan=99.0) <= HEAVY_RIR)
-    return rows.head & (by_load | by_reps)
+    by_load: BoolArray = np.nan_to_num(share, nan=0.0) >= HEAVY_SHARE
+    by_reps: BoolArray = (rows.reps > 0) & (rows.reps <= HEAVY_REPS) & (np.nan_to_num(rows.rir, nan=99.0) <= HEAVY_RIR)
+    heavy: BoolArray = rows.head & (by_load | by_reps)
+    return heavy
 
 
 def weekly_heavy(week: IntArray, exercise: IntArray, heavy: BoolArray, chosen: int) -> tuple[IntArray, IntArray]:
