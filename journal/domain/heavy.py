@@ -10,7 +10,13 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from journal.domain.estimate import DAY_SECONDS, BoolArray, EstimateRows, FloatArray, IntArray
+from journal.domain.estimate import (
+    DAY_SECONDS,
+    BoolArray,
+    EstimateRows,
+    FloatArray,
+    IntArray,
+)
 
 HEAVY_SHARE = 0.80  # of the e1RM at the time
 HEAVY_REPS = 6  # or this many reps or fewer ...

@@ -4,7 +4,8 @@
 `Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier`, with `+0000`
 timestamps and leading spaces in numbers. Fitbod writes kilograms even for lifters who train in pounds, so 45 lb
 arrives as 20.41168 kg: when the lifter says the unit is lb, each load is rounded back to the quarter pound it came
-from; in kg each load is kept as read (20.41168, never cut to 20.412). `multiplier` (2 for a pair of dumbbells) is not applied: the load is kept per dumbbell, as the lifter logged it.
+from; in kg each load is kept as read (20.41168, never cut to 20.412). `multiplier` (2 for a pair of dumbbells) is
+not applied: the load is kept per dumbbell, as the lifter logged it.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ journal gives the same journal, field for field.
 One row a set, in order; a session with no exercises, or an exercise with no sets, has one row with the fields
 below it empty. `session` and `entry` number the sessions of the file and the exercises of a session. The `format`
 column names the version of this layout: `journal/2` adds `rir_origin` (empty for a rating as entered, `set_type` for
-RIR 0 read from a failure set type); a `journal/1` file, without it, still reads. Text that a spreadsheet would run as a formula (starting with = + - @,
-a tab or a carriage return) is written with a leading apostrophe, as is text that starts with one; reading takes
-exactly one apostrophe off again. Numbers are written so that they read back to the same value.
+RIR 0 read from a failure set type); a `journal/1` file, without it, still reads. Text that a spreadsheet would run
+as a formula (starting with = + - @, a tab or a carriage return) is written with a leading apostrophe, as is text that
+starts with one; reading takes exactly one apostrophe off again. Numbers are written so that they read back to the same value.
 """
 
 from __future__ import annotations

@@ -111,9 +111,10 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
 
     `hard_sets_est` and `mean_rir_est` count, beside the logged ratings, the estimated RIR of unrated series
     (journal.domain.estimate); `rir_estimate` says how many were estimated and how far the estimate is off on the rated
-    sets (mae, null without any). Weekly `sets` counts every set (so the weeks add up to the total); `working_sets`, `hard_sets` and `mean_rir`
-    count a drop-set series once and leave out warm-ups, empty rows and cardio rows; `tonnage_kg` leaves out
-    warm-ups; `mean_rir` is over rated sets only (a series by its first rated segment) and null in a week with none.
+    sets (mae, null without any). Weekly `sets` counts every set (so the weeks add up to the total);
+    `working_sets`, `hard_sets` and `mean_rir` count a drop-set series once and leave out warm-ups, empty rows and
+    cardio rows; `tonnage_kg` leaves out warm-ups; `mean_rir` is over rated sets only (a series by its first rated
+    segment) and null in a week with none.
     """
     working = HEAD_SQL
     totals = db.execute_sql(f"""

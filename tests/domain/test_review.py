@@ -14,7 +14,6 @@ from journal.domain.review import (
     MIN_CALIBRATION_SETS,
     RIR_BINS,
     CalibrationSets,
-    CalibrationStats,
     Insight,
     RepMaxRows,
     SessionBests,

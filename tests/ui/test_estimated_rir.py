@@ -42,7 +42,7 @@ def test_unrated_sets_are_drawn_apart_with_the_estimates_accuracy(window: MainWi
     screen = window.review
     screen.tabs.setCurrentWidget(screen.proximity)
     chart = screen.proximity
-    x, y = chart.estimated.getData()
+    _, y = chart.estimated.getData()
     assert len(y) == 1 and y[0] == pytest.approx(ESTIMATE, abs=0.19)  # jittered by at most 0.18
     assert chart.estimated.opts["brush"].style() == Qt.BrushStyle.NoBrush  # hollow: never a set type colour
     assert "Estimated RIR, unrated sets (≈)" in legend_names(chart.points_plot)

@@ -5,12 +5,12 @@ tests/ui/test_review.py's two weeks)."""
 from __future__ import annotations
 
 from journal.ui.main_window import MainWindow
-from tests.ui.test_estimated_rir import window  # noqa: F401 - the fixture
+from tests.ui.test_estimated_rir import window  # the fixture
 
 __all__ = ["window"]
 
 
-def test_heavy_sets_a_week_under_the_e1rm(window: MainWindow) -> None:  # noqa: F811
+def test_heavy_sets_a_week_under_the_e1rm(window: MainWindow) -> None:
     screen = window.review
     screen.tabs.setCurrentIndex(2)
     chart = screen.strength
