@@ -7,7 +7,8 @@ below it empty. `session` and `entry` number the sessions of the file and the ex
 column names the version of this layout: `journal/2` adds `rir_origin` (empty for a rating as entered, `set_type` for
 RIR 0 read from a failure set type); a `journal/1` file, without it, still reads. Text that a spreadsheet would run
 as a formula (starting with = + - @, a tab or a carriage return) is written with a leading apostrophe, as is text that
-starts with one; reading takes exactly one apostrophe off again. Numbers are written so that they read back to the same value.
+starts with one; reading takes exactly one apostrophe off again. Numbers are written so that they read back to the
+same value.
 """
 
 from __future__ import annotations
