@@ -30,6 +30,19 @@ class StrengthSeries:
     heavy_sets: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))  # heavy sets in each week
 
 
+GAP_DAYS = 56  # a line breaks where sessions of an exercise are more than 8 weeks apart
+
+
+def broken_at_gaps(day: NDArray[np.float64], values: NDArray[np.float64], gap_days: float = GAP_DAYS
+                   ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The points with a nan put between two more than `gap_days` apart, so a line drawn with connect="finite"
+    breaks there (a long break in training is not a trend)."""
+    if len(day) < 2:
+        return day, values
+    after = np.flatnonzero(np.diff(day) > gap_days * 86400.0) + 1
+    return np.insert(day, after, np.nan), np.insert(values, after, np.nan)
+
+
 def rolling_median(values: NDArray[np.float64], window: int = 3) -> NDArray[np.float64]:
     """The centred rolling median (the ends use what they have)."""
     if len(values) < window:
@@ -64,8 +77,9 @@ class StrengthChart(Chart):
         for index, one in enumerate(series):
             colour = SERIES[index % len(SERIES)]
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
-            line = pg.PlotDataItem(one.day, rolling_median(one.e1rm), pen=pg.mkPen(colour, width=1),
-                                   name=one.name)
+            line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
+            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), name=one.name,
+                                   connect="finite")
             valid = pg.ScatterPlotItem(one.day[~one.extrapolated], one.e1rm[~one.extrapolated], size=6, pen=None,
                                        brush=pg.mkBrush(colour), data=one.session[~one.extrapolated])
             extrapolated = pg.ScatterPlotItem(one.day[one.extrapolated], one.e1rm[one.extrapolated], size=7,

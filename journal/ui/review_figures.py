@@ -200,12 +200,17 @@ def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope, hard
 
 
 def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
-    """The strength chart's default choice: the compound exercises with the most sessions with an e1RM (the
-    others only when there are too few compounds)."""
-    ids, sessions = np.unique(snapshot.bests.exercise, return_counts=True)
-    ranked = [int(i) for i in ids[np.argsort(-sessions, kind="stable")]]
-    compound = [i for i in ranked if i in snapshot.exercises and snapshot.exercises[i].mechanic == "compound"]
-    return (compound + [i for i in ranked if i not in compound])[:count]
+    """The strength chart's default choice: the most-trained exercises, by sessions with an e1RM over the latest
+    year of data (ties: compound lifts first, then by name order of id)."""
+    bests = snapshot.bests
+    if not len(bests.exercise):
+        return []
+    recent = bests.day >= bests.day.max() - 365 * DAY
+    ids, sessions = np.unique(bests.exercise[recent], return_counts=True)
+    compound = np.array([snapshot.exercises[int(i)].mechanic == "compound" if int(i) in snapshot.exercises
+                         else False for i in ids])
+    order = np.lexsort((ids, ~compound, -sessions))
+    return [int(i) for i in ids[order]][:count]
 
 
 def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exercises: list[int], unit: Unit) -> None:
