@@ -225,12 +225,12 @@ def _chart(args: argparse.Namespace) -> int:
         from journal.charts.volume import VolumeChart
 
         chart = VolumeChart()
-        figures.draw_volume(chart, snapshot, scope, prefs.units)
+        figures.draw_volume(chart, snapshot, scope, prefs.units, prefs.hard_set_rir, prefs.rir_estimates)
     elif args.kind == "proximity":
         from journal.charts.proximity import ProximityChart
 
         chart = ProximityChart()
-        figures.draw_proximity(chart, snapshot, scope)
+        figures.draw_proximity(chart, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
     elif args.kind == "e1rm":
         from journal.charts.strength import StrengthChart
 

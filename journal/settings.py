@@ -15,6 +15,7 @@ from typing import Any, get_type_hints
 from PySide6.QtCore import QSettings
 
 from journal.domain.effort import EffortScale
+from journal.domain.estimate import EstimateUse
 from journal.domain.metrics import DEFAULT_HARD_SET_RIR, E1rmFormula
 from journal.domain.units import Unit
 from journal.paths import data_dir
@@ -48,6 +49,7 @@ class Preferences:
     step_lb: float = _pref(5.0, "Load step (lb)")
     page: str = _pref("", "Paper")  # "" (from the locale), "a4" or "letter"
     backups_keep: int = _pref(10, "Backups kept of each kind")  # daily, manual, before an import…
+    rir_estimates: EstimateUse = _pref(EstimateUse.APART, "Charts use")  # for sets with no rating
 
     def __post_init__(self) -> None:
         """Each field as its declared kind, however it was given: Qt hands back an enum put into a widget as the
@@ -69,7 +71,7 @@ class Preferences:
 _KINDS = get_type_hints(Preferences)
 ALL_SETTINGS = tuple(Setting(f.name, f.default, _KINDS[f.name], f.metadata["title"]) for f in fields(Preferences))
 (UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH, STEP_KG, STEP_LB, PAGE,
- BACKUPS_KEEP) = ALL_SETTINGS
+ BACKUPS_KEEP, RIR_ESTIMATES) = ALL_SETTINGS
 
 
 def _store() -> QSettings:

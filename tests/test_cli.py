@@ -46,12 +46,42 @@ def test_stats_json_matches_a_hand_count(db_path: Path, capsys: pytest.CaptureFi
     assert stats["sessions"] == 2 and stats["sets"] == 5 and stats["working_sets"] == 4
     assert stats["tonnage_kg"] == pytest.approx(100 * 5 * 2 + (80 + 10) * 6 + 110 * 3)
     assert (stats["first"], stats["last"]) == ("2026-03-01", "2026-03-02")
+    # the unrated pull-up has no session of its exercise before it: no estimate, the estimated figures are the logged
     assert stats["weeks"] == [
         {"week": "2026-W09", "sets": 4, "working_sets": 3, "hard_sets": 1,
-         "tonnage_kg": pytest.approx(1000 + 540), "mean_rir": pytest.approx(5.0)},
+         "tonnage_kg": pytest.approx(1000 + 540), "mean_rir": pytest.approx(5.0), "hard_sets_est": 1,
+         "mean_rir_est": pytest.approx(5.0)},
         {"week": "2026-W10", "sets": 1, "working_sets": 1, "hard_sets": 1, "tonnage_kg": pytest.approx(330),
-         "mean_rir": pytest.approx(1.0)},
+         "mean_rir": pytest.approx(1.0), "hard_sets_est": 1, "mean_rir_est": pytest.approx(1.0)},
     ]
+
+
+def test_stats_json_carries_estimates_beside_the_logged_figures(db_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    open_database(db_path)
+    squat = exercises.find_exercise("Squat")
+    assert squat
+    repo.add_session(Session(start=datetime(2026, 3, 2, 10), entries=(  # 2026-W10: 100 × 5, unrated
+        Entry(exercise=squat, sets=(SetRecord(load_kg=100, reps=5),)),)))
+    repo.add_session(Session(start=datetime(2026, 3, 9, 10), entries=(  # 2026-W11
+        Entry(exercise=squat, sets=(SetRecord(load_kg=95, reps=5), SetRecord(load_kg=100, reps=5, rir=2))),)))
+    close_database()
+    code, out, _ = run(capsys, "stats", "--json", "--db", str(db_path))
+    assert code == 0
+    stats = json.loads(out)
+    k = 0.0392
+    e1rm = 100 * (1 + 4 * k)  # the W10 set taken as near failure: n = 5, 115.68 kg
+    estimate = 1 + (e1rm / 95 - 1) / k - 5  # 95 kg: n = 6.55 possible, 5 done: RIR 1.55 estimated
+    w10, w11 = stats["weeks"]
+    # W10: nothing before it, so no estimate
+    assert (w10["hard_sets"], w10["hard_sets_est"], w10["mean_rir"], w10["mean_rir_est"]) == (0, 0, None, None)
+    # W11: logged: one hard set (RIR 2), mean 2; with the estimate (1.55 <= 3): two hard sets, mean (2 + 1.55) / 2
+    assert (w11["hard_sets"], w11["mean_rir"]) == (1, 2.0)
+    assert w11["hard_sets_est"] == 2 and w11["mean_rir_est"] == pytest.approx((2 + estimate) / 2, abs=1e-3)
+    # the rated 100 × 5 @ 2 is estimated at 1 + (115.68 / 100 - 1) / k - 5 = 0: off by 2 on the one rated set
+    assert stats["rir_estimate"]["estimated_sets"] == 1 and stats["rir_estimate"]["compared_sets"] == 1
+    assert stats["rir_estimate"]["mae"] == pytest.approx(2.0, abs=1e-3)
+    assert "2.0 reps" in stats["rir_estimate"]["accuracy"]
 
 
 def test_stats_on_an_empty_journal(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,10 +10,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, week_bars
-from journal.charts.style import BIN_COLOURS, MEAN_LINE, SET_TYPE_COLOURS, Bars, add_legend
+from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars, add_legend
 from journal.domain.records import SetType
 from journal.domain.review import RIR_BINS, week_label, week_of_seconds
 
@@ -42,6 +43,18 @@ class ProximityChart(Chart):
             self.scatter[set_type] = item
         self.mean = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False)
         self.points_plot.addItem(self.mean)
+        self.estimated = pg.ScatterPlotItem(size=6, pen=pg.mkPen(ESTIMATE), brush=None, symbol="o", hoverable=True,
+                                            name="Estimated RIR, unrated sets (≈)",
+                                            tip=lambda x, y, data: self._estimate_tip(data))
+        self.estimated.sigClicked.connect(self._estimate_clicked)
+        self.points_plot.addItem(self.estimated)
+        self.estimated_mean = pg.PlotDataItem(pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
+                                              name="Weekly mean RIR with estimates (≈)", antialias=False)
+        self.points_plot.addItem(self.estimated_mean)
+        self._estimates: tuple[NDArray[np.float64], ...] = ()
+        self._estimate_ids: tuple[NDArray[np.int64], NDArray[np.int64]] = (np.empty(0, np.int64),
+                                                                           np.empty(0, np.int64))
+        self.estimate_note = ""
         self.stack = [Bars(x=[], height=[], width=1, brush=colour, pen=None)
                       for colour in BIN_COLOURS]
         legend = add_legend(self.shares_plot, colCount=6)
@@ -62,7 +75,7 @@ class ProximityChart(Chart):
                    session: NDArray[np.int64], week_seconds: NDArray[np.float64], mean_rir: NDArray[np.float64],
                    shares: NDArray[np.float64], working: NDArray[np.float64], seed: int = 7,
                    exercise: NDArray[np.int64] | None = None, names: dict[int, str] | None = None,
-                   set_ids: NDArray[np.int64] | None = None) -> None:
+                   set_ids: NDArray[np.int64] | None = None, mean_label: str | None = None) -> None:
         """Rated sets as points (unrated sets are not points: they show in the bars), the weekly mean RIR, and each
         week's shares of working sets per RIR bin and unrated."""
         rated = ~np.isnan(rir)
@@ -86,6 +99,12 @@ class ProximityChart(Chart):
         centres, width = week_bars(week_seconds)
         has_mean = ~np.isnan(mean_rir)
         self.mean.setData(centres[has_mean], mean_rir[has_mean])
+        self.mean.opts["name"] = mean_label or "Weekly mean RIR"
+        legend = self.points_plot.legend
+        if legend is not None:
+            for sample, label in legend.items:
+                if sample.item is self.mean:
+                    label.setText(self.mean.opts["name"])
         bottom = np.zeros(len(week_seconds))
         for column, bar in enumerate(self.stack):
             bar.setOpts(x=centres, height=shares[:, column] if len(shares) else [], y0=bottom, width=width)
@@ -102,6 +121,47 @@ class ProximityChart(Chart):
                       [(week_label(week_of_seconds(s)), int(w), *(round(float(v), 4) for v in share),
                         None if np.isnan(m) else round(float(m), 3))
                        for s, w, share, m in zip(week_seconds, working, shares, mean_rir, strict=True)])
+
+    def set_estimates(self, day: NDArray[np.float64] | None, rir: NDArray[np.float64] | None = None,
+                      session: NDArray[np.int64] | None = None, set_ids: NDArray[np.int64] | None = None,
+                      exercise: NDArray[np.int64] | None = None, mean_rir: NDArray[np.float64] | None = None,
+                      note: str = "") -> None:
+        """Unrated sets at their estimated RIR, drawn apart (hollow grey points, never the set-type colours), and
+        the weekly mean with the estimates (dashed) when given; `note` (the estimate's accuracy) goes in the title.
+        None draws no estimates."""
+        if day is None or rir is None or session is None or set_ids is None or exercise is None:
+            self.estimated.setData(x=[], y=[])
+            self.estimated_mean.setData([], [])
+            self._estimates, self.estimate_note = (), ""
+            return
+        count = int(day.size)
+        jitter = np.random.default_rng(11)
+        self._estimates = (day, rir, exercise.astype(np.float64))
+        self._estimate_ids = (session, set_ids)
+        self.estimated.setData(x=day + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY,
+                               y=rir + jitter.uniform(-JITTER_RIR, JITTER_RIR, count), data=np.arange(count))
+        if mean_rir is not None and len(self.weeks) == len(mean_rir):
+            centres, _ = week_bars(self.weeks)
+            has = ~np.isnan(mean_rir)
+            self.estimated_mean.setData(centres[has], mean_rir[has])
+        else:
+            self.estimated_mean.setData([], [])
+        self.estimate_note = note
+        sampled = self.points_plot.titleLabel.text if self.points_plot.titleLabel.isVisible() else ""
+        self.points_plot.setTitle(" · ".join(t for t in (sampled, note) if t) or None, size="9pt")
+        if count:
+            self.message(self.points_plot, "")
+
+    def _estimate_tip(self, index: object) -> str:
+        day, rir, exercise = (values[int(index)] for values in self._estimates)  # type: ignore[call-overload]
+        name = self._names.get(int(exercise), "")
+        return (f"{np.datetime64(int(day), 's').astype('datetime64[D]')} · {name}\nNot rated: RIR ≈ "
+                f"{float(rir):.1f} estimated from load and e1RM · click to open the session")
+
+    def _estimate_clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
+        if points:
+            index = points[0].data()  # type: ignore[attr-defined]
+            self.session_clicked.emit(int(self._estimate_ids[0][index]), int(self._estimate_ids[1][index]))
 
     def _tip(self, set_type: SetType, index: object) -> str:
         """The set under the mouse as logged (the point itself is jittered): date, exercise, type and RIR."""

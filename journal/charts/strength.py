@@ -4,7 +4,7 @@ several exercises can be compared."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -27,6 +27,21 @@ class StrengthSeries:
     pr_load: NDArray[np.float64]  # in the display unit
     pr_reps: NDArray[np.int64]
     pr_session: NDArray[np.int64]
+    heavy_week: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))  # Mondays, POSIX seconds
+    heavy_sets: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))  # heavy sets in each week
+
+
+GAP_DAYS = 56  # a line breaks where sessions of an exercise are more than 8 weeks apart
+
+
+def broken_at_gaps(day: NDArray[np.float64], values: NDArray[np.float64], gap_days: float = GAP_DAYS
+                   ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The points with a nan put between two more than `gap_days` apart, so a line drawn with connect="finite"
+    breaks there (a long break in training is not a trend)."""
+    if len(day) < 2:
+        return day, values
+    after = np.flatnonzero(np.diff(day) > gap_days * 86400.0) + 1
+    return np.insert(day, after, np.nan), np.insert(values, after, np.nan)
 
 
 def rolling_median(values: NDArray[np.float64], window: int = 3) -> NDArray[np.float64]:
@@ -43,22 +58,29 @@ class StrengthChart(Chart):
         super().__init__(parent)
         self.plot = self.add_plot(0, 0, "e1RM")
         self.legend = add_legend(self.plot)
+        self.heavy_plot = self.add_plot(1, 0, "Heavy sets a week")
+        self.heavy_plot.setXLink(self.plot)
+        self.heavy_plot.setMaximumHeight(170)
+        self.plot.getAxis("bottom").setStyle(showValues=False)
         self.items: list[pg.GraphicsObject] = []
+        self._heavy_items: list[pg.GraphicsObject] = []
         self.series: list[StrengthSeries] = []
         self.unit = "kg"
 
     def set_series(self, series: list[StrengthSeries], unit: str,
                    empty: str = "Choose an exercise with loaded sets to see its e1RM") -> None:
         for item in self.items:
-            self.plot.removeItem(item)
+            (self.heavy_plot if item in self._heavy_items else self.plot).removeItem(item)
+        self._heavy_items = []
         self.legend.clear()
         self.items, self.series, self.unit = [], series, unit
         _, text = palette_colours()
         for index, one in enumerate(series):
             colour = SERIES[index % len(SERIES)]
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
-            line = pg.PlotDataItem(one.day, rolling_median(one.e1rm), pen=pg.mkPen(colour, width=1),
-                                   name=one.name)
+            line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
+            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), name=one.name,
+                                   connect="finite")
             valid = pg.ScatterPlotItem(one.day[~one.extrapolated], one.e1rm[~one.extrapolated], size=6, pen=None,
                                        brush=pg.mkBrush(colour), data=one.session[~one.extrapolated])
             extrapolated = pg.ScatterPlotItem(one.day[one.extrapolated], one.e1rm[one.extrapolated], size=7,
@@ -74,6 +96,12 @@ class StrengthChart(Chart):
                 self.items.append(item)
                 if isinstance(item, pg.ScatterPlotItem):
                     item.sigClicked.connect(self._clicked)
+            # Heavy sets (>= 80 % of e1RM, or <= 6 reps at RIR <= 3) per week, in the exercise's colour
+            heavy = pg.PlotDataItem(one.heavy_week + 3.5 * 86400.0, one.heavy_sets, pen=pg.mkPen(colour, width=1),
+                                    symbol="s", symbolSize=5, symbolBrush=pg.mkBrush(colour), symbolPen=None)
+            self.heavy_plot.addItem(heavy)
+            self.items.append(heavy)
+            self._heavy_items.append(heavy)
         if series:
             self.legend.addItem(pg.ScatterPlotItem(symbol="star", size=13, pen=pg.mkPen(text), brush=None),
                                 "Record (actual load × reps)")
@@ -82,6 +110,7 @@ class StrengthChart(Chart):
             self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(text, width=1)), "Line: median of 3 sessions")
         self.plot.setLabel("left", f"e1RM ({unit})")
         self.plot.enableAutoRange()
+        self.heavy_plot.enableAutoRange()
         has_points = any(len(one.day) for one in series)
         self.message(self.plot, "" if has_points else empty)
         self._table = lambda: (["exercise", "date", f"e1rm_{unit}", "extrapolated"],

@@ -22,6 +22,7 @@ TONNAGE = "#4c78a8"
 HARD = "#e45756"
 WORKING = "#bab0ac"
 MEAN_LINE = "#ff7f0e"
+ESTIMATE = "#7f7f7f"  # estimated RIR: hollow grey points and dashed lines, never the logged colours
 
 
 class Bars(pg.BarGraphItem):

@@ -7,10 +7,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
-from journal.charts.style import HARD, TONNAGE, WORKING, Bars, add_legend
+from journal.charts.style import ESTIMATE, HARD, TONNAGE, WORKING, Bars, add_legend
 from journal.domain.review import week_label, week_of_seconds
 
 
@@ -30,6 +31,11 @@ class VolumeChart(Chart):
         legend = add_legend(self.bottom)
         legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=WORKING), "Working sets")
         legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=HARD), "Hard sets")
+        self.estimated = pg.PlotDataItem(pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
+                                         symbol="o", symbolSize=5, symbolBrush=None, symbolPen=pg.mkPen(ESTIMATE),
+                                         name="Hard sets with estimated RIR (≈)")
+        self.bottom.addItem(self.estimated)
+        self.hard_estimated: NDArray[np.float64] | None = None
         self.weeks = np.empty(0)
         self.values: tuple[NDArray[np.float64], ...] = ()
         self.unit = "kg"
@@ -55,6 +61,24 @@ class VolumeChart(Chart):
                       [(week_label(week_of_seconds(s)), round(float(t), 1), float(w), float(h))
                        for s, t, w, h in zip(week_seconds, tonnage, working, hard, strict=True)])
 
+    def set_estimates(self, hard: NDArray[np.float64] | None, note: str = "") -> None:
+        """Hard sets per week counting the estimated RIR of unrated sets, drawn apart (dashed, hollow points) over
+        the logged bars; None draws none. `note` (the estimate's accuracy) is the plot's title."""
+        self.hard_estimated = hard
+        if hard is None or not len(self.weeks):
+            self.estimated.setData([], [])
+        else:
+            x, _ = week_bars(self.weeks)
+            self.estimated.setData(x, hard)
+        self.bottom.setTitle(note or None, size="9pt")
+        table = self._table
+        if hard is not None and len(hard) == len(self.weeks):
+            def with_estimates() -> tuple[list[str], list[object]]:
+                header, rows = table()
+                return ([*header, "hard_sets_with_estimates"],
+                        [(*row, round(float(h), 3)) for row, h in zip(rows, hard, strict=True)])
+            self._table = with_estimates  # type: ignore[assignment]
+
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
         if not len(self.weeks):
             return None
@@ -63,5 +87,7 @@ class VolumeChart(Chart):
             return None
         tonnage, working, hard = (float(v[index]) for v in self.values)
         week = week_label(week_of_seconds(self.weeks[index]))
+        estimated = ("" if self.hard_estimated is None or index >= len(self.hard_estimated)
+                     else f"\nWith estimated RIR ≈ {float(self.hard_estimated[index]):g}")
         return (f"{week}\nTonnage {tonnage:,.0f} {self.unit}\nWorking sets {working:g}\n"
-                f"{self.sets_label} {hard:g}")
+                f"{self.sets_label} {hard:g}{estimated}")

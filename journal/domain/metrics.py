@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from journal.domain.effort import is_imprecise
-from journal.domain.records import SetRecord
+from journal.domain.records import Measure, SetRecord, SetType
 
 CURVE_K = 0.0392  # open %1RM curve fitted to the common RPE charts within ~0.7 points for n = 1..10
 VALID_N_MAX = 10.0  # e1RM from n = reps + RIR above this is extrapolated
@@ -42,14 +42,15 @@ def _fraction(n: float, formula: E1rmFormula) -> float:
 
 
 def e1rm(load_kg: float | None, reps: int | None, rir: float | None,
-         formula: E1rmFormula = E1rmFormula.CURVE) -> E1rm | None:
-    """Estimated one-rep max of a set: load / P(reps + RIR), RIR 0 when not rated.
+         formula: E1rmFormula = E1rmFormula.CURVE, failure_reps: int | None = None) -> E1rm | None:
+    """Estimated one-rep max of a set: load / P(reps + RIR), RIR 0 when not rated. A set continued to failure at
+    `failure_reps` reps is that many reps at RIR 0: n = failure reps, what was done rather than what was called.
 
     None for no load or no reps, and beyond n = 15 where published charts disagree too much to say anything.
     """
     if load_kg is None or load_kg <= 0 or not reps:
         return None
-    n = reps + (rir or 0.0)
+    n = float(failure_reps) if failure_reps is not None and failure_reps >= reps else reps + (rir or 0.0)
     if n > EXTRAPOLATED_N_MAX:
         return None
     return E1rm(load_kg / _fraction(n, formula), extrapolated=n > VALID_N_MAX)
@@ -69,6 +70,34 @@ def counts_for_volume(record: SetRecord) -> bool:
     return not record.is_warmup
 
 
+def is_working_set(record: SetRecord, measure: Measure = Measure.REPS) -> bool:
+    """A set that counts as a working set: not a warm-up, and something was lifted or held: reps, a load, or a
+    duration on a timed exercise (a plank). A row with 0 reps and no load, and a cardio row (distance or time only),
+    is not a working set. A failed attempt (a load, 0 reps) is."""
+    if record.is_warmup:
+        return False
+    return bool(record.reps or (record.load_kg or 0) > 0
+                or (measure is Measure.TIME and (record.duration_s or 0) > 0))
+
+
+def series(sets: Iterable[SetRecord], measure: Measure = Measure.REPS) -> list[list[SetRecord]]:
+    """The working sets in order, grouped into series: a drop set straight after another working set of the exercise
+    continues that set's series (a drop-set series is one set for volume, SCIENCE.md M4); every other working set
+    starts its own. A warm-up (or another set that is not a working set, other than an empty drop) ends a series."""
+    grouped: list[list[SetRecord]] = []
+    previous_worked = False
+    for record in sets:
+        if not is_working_set(record, measure):
+            previous_worked = previous_worked and record.set_type is SetType.DROP
+            continue
+        if record.set_type is SetType.DROP and previous_worked:
+            grouped[-1].append(record)
+        else:
+            grouped.append([record])
+        previous_worked = True
+    return grouped
+
+
 def set_tonnage(record: SetRecord, bodyweight_exercise: bool = False, bodyweight_kg: float | None = None) -> float:
     if not counts_for_volume(record) or not record.reps:
         return 0.0
@@ -83,6 +112,16 @@ def is_hard(record: SetRecord, threshold: float = DEFAULT_HARD_SET_RIR) -> bool:
             and not is_imprecise(record.rir, record.effort_scale))
 
 
+def series_is_hard(segments: list[SetRecord], threshold: float = DEFAULT_HARD_SET_RIR) -> bool:
+    """A series is one hard set when any of its segments is hard (drops are usually taken nearest to failure)."""
+    return any(is_hard(record, threshold) for record in segments)
+
+
+def series_rating(segments: list[SetRecord]) -> SetRecord | None:
+    """The segment whose rating is the series' RIR: its first rated one (None: the series is unrated)."""
+    return next((record for record in segments if record.rir is not None), None)
+
+
 @dataclass(frozen=True)
 class EntrySummary:
     working_sets: int
@@ -93,23 +132,25 @@ class EntrySummary:
 
 
 def summarize(sets: Iterable[SetRecord], bodyweight_exercise: bool = False, bodyweight_kg: float | None = None,
-              threshold: float = DEFAULT_HARD_SET_RIR, formula: E1rmFormula = E1rmFormula.CURVE) -> EntrySummary:
+              threshold: float = DEFAULT_HARD_SET_RIR, formula: E1rmFormula = E1rmFormula.CURVE,
+              measure: Measure = Measure.REPS) -> EntrySummary:
     """The live figures under an exercise: working sets, hard sets, unrated sets, tonnage and best e1RM.
 
-    The best e1RM prefers a non-extrapolated estimate over any extrapolated one.
+    A drop-set series is one working set, hard when any of its segments is, rated by its first rated segment; every
+    segment adds its tonnage. The best e1RM prefers a non-extrapolated estimate over any extrapolated one.
     """
     working = hard = unrated = 0
     tonnage = 0.0
     best: E1rm | None = None
-    for record in sets:
-        if not counts_for_volume(record):
-            continue
+    grouped = series(sets, measure)
+    for segments in grouped:
         working += 1
-        hard += is_hard(record, threshold)
-        unrated += record.rir is None
+        hard += series_is_hard(segments, threshold)
+        unrated += series_rating(segments) is None
+    for record in (record for segments in grouped for record in segments):
         tonnage += set_tonnage(record, bodyweight_exercise, bodyweight_kg)
         load = effective_load(record.load_kg, bodyweight_exercise, bodyweight_kg)
-        estimate = e1rm(load, record.reps, record.rir, formula)
+        estimate = e1rm(load, record.reps, record.rir, formula, record.failure_reps)
         if estimate is not None and (best is None or (best.extrapolated, -best.kg) > (estimate.extrapolated,
                                                                                         -estimate.kg)):
             best = estimate

@@ -50,6 +50,16 @@ _SET_TYPE_KEYS = {
 }
 
 
+class RirOrigin(StrEnum):
+    """Where a stored RIR came from when the lifter did not type it."""
+
+    SET_TYPE = "set_type"  # the source app marked the set as failure and it had no rating: RIR 0
+
+    @property
+    def label(self) -> str:
+        return "from set type"
+
+
 class Mechanic(StrEnum):
     COMPOUND = "compound"
     ISOLATION = "isolation"
@@ -86,7 +96,8 @@ class Exercise:
 
 @dataclass(frozen=True)
 class SetRecord:
-    """One set. Loads in kg; `rir` None means not rated; `failure_reps` is the rep count reached when the set was
+    """One set. Loads in kg; `rir` None means not rated; `rir_origin` None means the RIR is the lifter's own rating,
+    else where it came from (RIR 0 from a failure set type); `failure_reps` is the rep count reached when the set was
     continued to failure (for RIR calibration)."""
 
     set_type: SetType = SetType.WORKING
@@ -99,6 +110,7 @@ class SetRecord:
     distance_m: float | None = None
     note: str = ""
     id: int | None = None
+    rir_origin: RirOrigin | None = None
 
     @property
     def is_warmup(self) -> bool:
@@ -111,6 +123,14 @@ class SetRecord:
         """The same set done again: what was planned and achieved, without its id, failure reps or note."""
         return SetRecord(set_type=self.set_type, load_kg=self.load_kg, reps=self.reps, rir=self.rir,
                          effort_scale=self.effort_scale, duration_s=self.duration_s, distance_m=self.distance_m)
+
+
+def rated_by_set_type(record: SetRecord) -> SetRecord:
+    """An imported set that its app marks as failure (Strong `F`, Hevy `failure`) and that carries no rating reached
+    failure: RIR 0, kept with its origin so that it stays apart from a rating. Any other set is returned as it is."""
+    if record.set_type is SetType.FAILURE and record.rir is None:
+        return record.replace(rir=0.0, effort_scale=EffortScale.RIR, rir_origin=RirOrigin.SET_TYPE)
+    return record
 
 
 @dataclass(frozen=True)

@@ -277,8 +277,26 @@ class CalibrationSets:
 
 
 MIN_CALIBRATION_SETS = 3  # nothing is shown for an exercise before 3 calibration sets (SCIENCE.md M8)
+VERDICT_MIN_SETS = 5  # and no verdict (calibrated, or off by a rep or more) before 5
 MAX_CALIBRATION_FAILURE_REPS = 20  # sets reaching more than 20 reps are left out: endurance dominates (M8)
 LIMITS_Z = 1.96  # Bland-Altman 95 % limits of agreement: bias +/- 1.96 SD
+
+
+# Student's t, two-sided 95 % (the 0.975 quantile), by degrees of freedom; 1.96 beyond the table.
+_T975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+         2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042)
+_T975_MORE = ((40, 2.021), (60, 2.000), (120, 1.980))
+
+
+def t975(df: int) -> float:
+    """The 0.975 quantile of Student's t with `df` degrees of freedom (a table; df above 30 takes the next
+    tabulated df at or below it, so the interval errs wide)."""
+    if df < 1:
+        raise ValueError("at least one degree of freedom")
+    if df <= len(_T975):
+        return _T975[df - 1]
+    below = [value for limit, value in _T975_MORE if limit <= df]
+    return below[-1] if below else _T975[-1]
 
 
 @dataclass(frozen=True)
@@ -287,8 +305,26 @@ class CalibrationStats:
     bias: float  # mean error, reps
     mae: float  # mean absolute error, reps
     sd: float  # SD of the error (ddof = 1; 0 when n == 1)
-    low: float  # bias - 1.96 sd
+    low: float  # bias - 1.96 sd: 95 % limits of agreement, where single calls fall
     high: float  # bias + 1.96 sd
+    mean_low: float  # the 95 % confidence interval of the mean error: bias -/+ t(n - 1) sd / sqrt(n)
+    mean_high: float
+
+    @property
+    def verdict(self) -> str | None:
+        """'under' or 'over' (off by a rep or more: the whole interval of the mean error beyond a rep), 'calibrated'
+        (the whole interval within a rep either way, and single calls within a rep on average), 'unsettled' (the
+        interval crosses a rep), or None under VERDICT_MIN_SETS sets. Based on the interval, never on the rounded
+        mean: a mean of -1.03 with an interval of -1.6 to -0.5 is unsettled, not "off by 1.0"."""
+        if self.n < VERDICT_MIN_SETS:
+            return None
+        if self.mean_high <= -CALIBRATION_BIAS:
+            return "under"
+        if self.mean_low >= CALIBRATION_BIAS:
+            return "over"
+        if self.mean_low > -CALIBRATION_BIAS and self.mean_high < CALIBRATION_BIAS and self.mae <= CALIBRATED_MAE:
+            return "calibrated"
+        return "unsettled"
 
 
 def _calibration_rows(sets: CalibrationSets, exercise: int | None) -> IntArray:
@@ -306,11 +342,37 @@ def calibration_stats(sets: CalibrationSets, exercise: int | None = None) -> Cal
     rows = _calibration_rows(sets, exercise)
     if rows.size < MIN_CALIBRATION_SETS:
         return None
-    error = sets.error[rows]
+    return _stats(sets.error[rows])
+
+
+def _stats(error: FloatArray) -> CalibrationStats:
     bias = float(error.mean())
     sd = float(error.std(ddof=1)) if error.size > 1 else 0.0
+    half = t975(error.size - 1) * sd / float(np.sqrt(error.size)) if error.size > 1 else float("inf")
     return CalibrationStats(n=int(error.size), bias=bias, mae=float(np.abs(error).mean()), sd=sd,
-                            low=bias - LIMITS_Z * sd, high=bias + LIMITS_Z * sd)
+                            low=bias - LIMITS_Z * sd, high=bias + LIMITS_Z * sd, mean_low=bias - half,
+                            mean_high=bias + half)
+
+
+REP_RANGES = ((1, 5), (6, 10), (11, 15), (16, None))  # set length: the reps reached at failure
+
+
+def calibration_groups(sets: CalibrationSets, mechanic: Mapping[int, str | None]
+                       ) -> list[tuple[str, CalibrationStats | None, int]]:
+    """Calibration split by set length (the reps reached at failure: 1-5, 6-10, 11-15, 16+) and by compound or
+    isolation: (label, stats or None under MIN_CALIBRATION_SETS, sets). The literature finds larger errors in
+    longer sets and at lighter loads (Halperin 2022; Hackett 2017; Zourdos 2021). Groups without sets are left out."""
+    rows = _calibration_rows(sets, None)
+    reached = sets.failure_reps[rows]
+    groups: list[tuple[str, IntArray]] = []
+    for low, high in REP_RANGES:
+        inside = (reached >= low) & (reached <= high if high is not None else True)
+        groups.append((f"{low}–{high} reps" if high is not None else f"{low}+ reps", rows[inside]))
+    kinds = np.array([mechanic.get(int(x)) or "" for x in sets.exercise[rows]], dtype=object)
+    for kind in ("compound", "isolation"):
+        groups.append((kind, rows[kinds == kind]))
+    return [(label, _stats(sets.error[chosen]) if chosen.size >= MIN_CALIBRATION_SETS else None, int(chosen.size))
+            for label, chosen in groups if chosen.size]
 
 
 def rolling_calibration(sets: CalibrationSets, exercise: int | None = None, window: int = 10
@@ -380,6 +442,11 @@ CALIBRATED_MAE = 1.0  # "calibrated" also needs a mean absolute error within a r
 CALIBRATION_SHOWN = 3  # exercises whose calls are off are listed one by one up to this many, largest first
 # Rule 5: muscle volume outside the descriptive range (muscle_range, default 10-20 fractional hard sets a week).
 MUSCLE_WEEK_SHARE = 0.5  # outside the range in more than half of the weeks with any training
+MUSCLE_MIN_WEEKS = 4  # and only after 4 weeks of training: a week or two says nothing about a weekly dose
+# The muscles the weekly-volume studies measured (Schoenfeld 2017, Baz-Valle 2022, Pelland 2024): the range is not
+# applied to others (hip flexors, obliques, adductors, abductors, forearms, calves, abs, traps, lower back).
+STUDIED_MUSCLES = frozenset({"chest", "lats", "upper_back", "quads", "hamstrings", "glutes", "front_delts",
+                             "side_delts", "rear_delts", "biceps", "triceps"})
 
 _SRC_ROBINSON = "Robinson et al. 2024, Sports Med (meta-regression)"
 _SRC_FAILURE = ("Coach heuristic, evidence-informed: failure slows recovery (Morán-Navarro et al. 2017; "
@@ -418,30 +485,36 @@ def _signed(value: float) -> str:
     return f"{round(value, 1) + 0.0:+.1f}"
 
 
-def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str]) -> list[Insight]:
-    """One insight for each exercise whose calls are off by a rep or more, and one for all that are calibrated."""
+def _interval(stats: CalibrationStats) -> str:
+    return f"95 % interval of the mean {_signed(stats.mean_low)} to {_signed(stats.mean_high)}"
+
+
+def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str],
+                          mechanic: Mapping[int, str | None] | None = None) -> list[Insight]:
+    """One insight for each exercise whose calls are off by a rep or more, one for all that are calibrated, one for
+    those not settled yet, and one with the split by set length and by compound or isolation. A verdict needs
+    VERDICT_MIN_SETS sets and rests on the interval of the mean error, not on the mean."""
     found = []
     calibrated: list[tuple[str, CalibrationStats, IntArray]] = []
+    unsettled: list[tuple[str, CalibrationStats, IntArray]] = []
     for exercise in np.unique(calibration.exercise).tolist():
         stats = calibration_stats(calibration, exercise)
-        if stats is None:
+        if stats is None or stats.verdict is None:
             continue
         name = _name(names, exercise)
-        if stats.bias <= -CALIBRATION_BIAS:
-            title = f"You under-call your reserve by {abs(stats.bias):.1f} reps on {name}"
+        rows = _calibration_rows(calibration, exercise)
+        if stats.verdict == "under":
+            title = f"You under-call your reserve by a rep or more on {name}"
             meaning = "you had more reps left than you called."
-        elif stats.bias >= CALIBRATION_BIAS:
-            title = f"You over-call your reserve by {abs(stats.bias):.1f} reps on {name}"
+        elif stats.verdict == "over":
+            title = f"You over-call your reserve by a rep or more on {name}"
             meaning = "you had fewer reps left than you called."
-        elif stats.mae <= CALIBRATED_MAE:
-            calibrated.append((name, stats, _calibration_rows(calibration, exercise)))
-            continue
         else:
+            (calibrated if stats.verdict == "calibrated" else unsettled).append((name, stats, rows))
             continue
         detail = (f"{stats.n} sets taken to failure: mean error {_signed(stats.bias)} reps (reported minus actual "
-                  f"RIR), mean absolute error {stats.mae:.1f}, 95 % limits {_signed(stats.low)} to "
-                  f"{_signed(stats.high)}; {meaning}")
-        rows = _calibration_rows(calibration, exercise)
+                  f"RIR), {_interval(stats)}, mean absolute error {stats.mae:.1f}, single calls within "
+                  f"{_signed(stats.low)} to {_signed(stats.high)} (95 % limits); {meaning}")
         found.append((abs(stats.bias), name.casefold(), Insight("calibration", title, detail, _SRC_HALPERIN,
                                                                 _ids(calibration.set_id[rows]),
                                                                 _unique_ids(calibration.session[rows]))))
@@ -455,17 +528,47 @@ def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str]
             "; ".join(insight.title.removeprefix("You ") for insight in rest) + ".", _SRC_HALPERIN,
             tuple(i for insight in rest for i in insight.set_ids),
             tuple(sorted({i for insight in rest for i in insight.session_ids}))))
-    if calibrated:
-        calibrated.sort(key=lambda item: item[0].casefold())
-        rows = np.concatenate([item[2] for item in calibrated])
-        listed = ", ".join(f"{name} ({stats.n} sets, mean error {_signed(stats.bias)})"
-                           for name, stats, _ in calibrated)
-        title = (f"Your RIR calls on {calibrated[0][0]} are calibrated (within a rep)" if len(calibrated) == 1
-                 else f"Your RIR calls are calibrated (within a rep) on {len(calibrated)} exercises")
-        ordered.append(Insight("calibration", title, f"{listed}: your calls match what you had left.",
-                               _SRC_HALPERIN, _ids(calibration.set_id[rows]),
+    for group, verdict in ((calibrated, "calibrated"), (unsettled, "unsettled")):
+        if not group:
+            continue
+        group.sort(key=lambda item: item[0].casefold())
+        rows = np.concatenate([item[2] for item in group])
+        listed = ", ".join(f"{name} ({stats.n} sets, mean error {_signed(stats.bias)}, "
+                           f"{_signed(stats.mean_low)} to {_signed(stats.mean_high)})" for name, stats, _ in group)
+        if verdict == "calibrated":
+            title = (f"Your RIR calls on {group[0][0]} are calibrated (within a rep)" if len(group) == 1
+                     else f"Your RIR calls are calibrated (within a rep) on {len(group)} exercises")
+            detail = f"{listed}: the 95 % interval of your mean error lies within a rep either way."
+        else:
+            title = (f"Your RIR calls on {group[0][0]} are not settled yet" if len(group) == 1
+                     else f"Your RIR calls are not settled yet on {len(group)} exercises")
+            detail = (f"{listed}: the 95 % interval of the mean error crosses a rep (or single calls miss by more "
+                      "than a rep on average), so neither calibrated nor off by a rep can be said; more sets taken "
+                      "to failure will tell.")
+        ordered.append(Insight("calibration", title, detail, _SRC_HALPERIN, _ids(calibration.set_id[rows]),
                                _unique_ids(calibration.session[rows])))
-    return ordered
+    split = _calibration_split(calibration, mechanic or {})
+    return ordered + ([split] if split is not None else [])
+
+
+def _calibration_split(calibration: CalibrationSets, mechanic: Mapping[int, str | None]) -> Insight | None:
+    """How the calls hold up by set length and by compound or isolation, once there are VERDICT_MIN_SETS sets."""
+    rows = _calibration_rows(calibration, None)
+    if rows.size < VERDICT_MIN_SETS:
+        return None
+    words = {"under": "under-called by a rep or more", "over": "over-called by a rep or more",
+             "calibrated": "calibrated", "unsettled": "not settled", None: "too few sets for a verdict"}
+    parts = []
+    for label, stats, count in calibration_groups(calibration, mechanic):
+        if stats is None:
+            parts.append(f"{label}: {_sets(count)}, too few to say")
+        else:
+            parts.append(f"{label}: {_sets(count)}, mean error {_signed(stats.bias)} "
+                         f"({_signed(stats.mean_low)} to {_signed(stats.mean_high)}), {words[stats.verdict]}")
+    return Insight("calibration", "Your RIR calls by set length and by lift type", "; ".join(parts) + ".",
+                   "Halperin et al. 2022, Sports Med: errors grow in sets of more than 12 reps; Hackett et al. "
+                   "2017, JSCR: about a rep near failure, more than 2 far from it",
+                   _ids(calibration.set_id[rows]), _unique_ids(calibration.session[rows]))
 
 
 def _early_failure(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None],
@@ -499,7 +602,7 @@ def _far_from_failure(points: SetPoints) -> list[Insight]:
     return [Insight(
         "far_from_failure", f"{_sets(count)} ended {_num(FAR_RIR)} or more reps from failure",
         f"{count} of {total} rated working sets ({count / total:.0%}) were rated RIR {_num(FAR_RIR)} or more; sets "
-        "this far from failure count much less for growth.",
+        "this far from failure count less for growth (a graded slope with a modest fit, Robinson 2024).",
         _SRC_ROBINSON, _ids(points.set_id[far]), _unique_ids(points.session[far]))]
 
 
@@ -536,12 +639,12 @@ def _muscle_volume(muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
         return []
     trained = np.sum(list(values.values()), axis=0) > 0  # weeks with no hard set for any muscle are ignored
     weeks = int(trained.sum())
-    if weeks == 0:
+    if weeks < MUSCLE_MIN_WEEKS:
         return []
     low, high = muscle_range
     found = []
     for muscle, sets in values.items():
-        if muscle == UNMAPPED:
+        if muscle not in STUDIED_MUSCLES:
             continue
         sets = sets[trained]
         below, above = int((sets < low).sum()), int((sets > high).sum())
@@ -565,7 +668,7 @@ def insights(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int,
              muscle_range: tuple[float, float] = (10.0, 20.0)) -> list[Insight]:
     """What the insights panel shows: calibration, then early failure on compounds, sets far from failure,
     isolation lifts never near failure, and muscles outside `muscle_range` most weeks."""
-    return (_calibration_insights(calibration, names) + _early_failure(points, names, mechanic, calibration)
+    return (_calibration_insights(calibration, names, mechanic) + _early_failure(points, names, mechanic, calibration)
             + _far_from_failure(points) + _isolation_not_near(points, names, mechanic)
             + _muscle_volume(muscle_weeks, muscle_range))
 

@@ -1,16 +1,18 @@
 # SPDX-License-Identifier: MIT
 """Routines (planned sessions) and the load to suggest next time from how the last one went.
 
-The rule (double progression by reps and reserve), on the working sets at the heaviest load of the last session of
-the routine: when every one reached the top of its rep range with more reps in reserve than planned, add one load
-step; when one fell short of the bottom of the range, or was taken closer to failure than planned by more than a rep,
-take a step off; otherwise keep the load. A suggested load is rounded to whole steps in the lifter's unit.
+The rule (double progression: reps first, then load), on the working sets at the heaviest load of the last session
+of the routine: when every one reached the top of its rep range, add one load step, unless the last of them came in
+more than a rep closer to failure than planned (then hold); when one fell short of the bottom of the range, hold, and
+take a step off when the session before also fell short at that load; inside the range, keep the load. Unrated sets
+progress on their reps. A changed load is rounded to the nearest whole step in the lifter's unit, halves up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from journal.domain.effort import EffortScale
 from journal.domain.records import Exercise, PlannedSet, SetRecord, SetType
@@ -71,51 +73,67 @@ def load_step(exercise: Exercise, unit: Unit, step_kg: float = STEP_KG, step_lb:
 
 
 def _on_steps(kg: float, step_kg: float, unit: Unit) -> float:
-    """A load rounded to whole steps in the lifter's unit (225 lb, not 225.46), in kg."""
-    step = from_kg(step_kg, unit)
-    return to_kg(round(from_kg(kg, unit) / step) * step, unit)
+    """A load rounded to the nearest whole step in the lifter's unit (225 lb, not 225.46), halves up, in kg."""
+    step = Decimal(repr(round(from_kg(step_kg, unit), 6)))
+    value = Decimal(repr(round(from_kg(kg, unit), 6)))
+    steps = (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return to_kg(float(steps * step), unit)
 
 
-def suggest(item: RoutineItem, last: tuple[SetRecord, ...], step_kg: float, unit: Unit = Unit.KG) -> Suggestion:
-    """The load for next time from the working sets of this exercise the last time the routine was done."""
-    found = _suggest(item, last, step_kg, unit)
-    if found.load_kg is None or item.load_kg is not None or found.change == 0:
-        return found
-    return Suggestion(_on_steps(found.load_kg, step_kg, unit), found.reason, found.change)
+def _working(item: RoutineItem, sets: tuple[SetRecord, ...]) -> list[SetRecord]:
+    """The loaded working sets that decide: no warm-ups, and not a calibration item's planned all-out set (it
+    measures the reps left, not the plan). A failure set in a routine without one is an ordinary working set."""
+    skipped = (SetType.WARMUP, SetType.FAILURE) if item.calibration else (SetType.WARMUP,)
+    return [s for s in sets if s.set_type not in skipped and s.load_kg and s.reps is not None]
 
 
-def _suggest(item: RoutineItem, last: tuple[SetRecord, ...], step_kg: float, unit: Unit) -> Suggestion:
+def _top(working: list[SetRecord]) -> tuple[float, list[SetRecord]]:
+    """The heaviest load and the sets done at it, in order."""
+    load = max(s.load_kg or 0.0 for s in working)
+    return load, [s for s in working if s.load_kg == load]
+
+
+def suggest(item: RoutineItem, last: tuple[SetRecord, ...], step_kg: float, unit: Unit = Unit.KG,
+            before: tuple[SetRecord, ...] = ()) -> Suggestion:
+    """The load for next time from the working sets of this exercise the last time the routine was done (`last`)
+    and the time before (`before`), by double progression (module docstring). A changed load is the last one plus
+    or minus one step, rounded to the nearest whole step in the lifter's unit (halves up); the reason states the
+    change as made, so a load off the steps can move by more or less than one step."""
     if item.load_kg is not None:
         return Suggestion(item.load_kg, "the routine sets this load")
-    # Warm-ups and the planned all-out set (a failure set: it measures the reps left, not the plan) do not count.
-    working = [s for s in last if s.set_type not in (SetType.WARMUP, SetType.FAILURE) and s.load_kg
-               and s.reps is not None]
+    working = _working(item, last)
     if not working:
         return Suggestion(None, "no earlier session of this routine with loaded sets: choose a load")
-    load = max(s.load_kg or 0.0 for s in working)
-    top = [s for s in working if s.load_kg == load]
+    load, top = _top(working)
+    change, why = _decide(item, top, len(working), _working(item, before))
     shown = f"{format_number(from_kg(load, unit))} {unit}"
-    step = f"{format_number(from_kg(step_kg, unit))} {unit}"
+    if change == 0:
+        return Suggestion(load, f"last time at {shown}: {why}: the same load again")
+    moved = max(0.0, _on_steps(load + change * step_kg, step_kg, unit))
+    size = abs(from_kg(moved, unit) - from_kg(load, unit))
+    step_text = format_number(from_kg(step_kg, unit))
+    label = f"{format_number(size)} {unit} {'more' if change > 0 else 'less'}"
+    if abs(size - from_kg(step_kg, unit)) > 1e-6:
+        label += f" (one {step_text} {unit} step, to the nearest whole step)"
+    return Suggestion(moved, f"last time at {shown}: {why}: {label}", change)
+
+
+def _decide(item: RoutineItem, top: list[SetRecord], working: int, before: list[SetRecord]) -> tuple[int, str]:
+    """+1, 0 or -1 and why, from the sets at the top load last time and the working sets the time before."""
     short = [s for s in top if (s.reps or 0) < item.reps_low]
-    rated = [s for s in top if s.rir is not None]
-    target = item.target_rir
     if short:
-        return Suggestion(max(0.0, load - step_kg), f"last time {len(short)} set(s) at {shown} fell short of "
-                          f"{item.reps_low} reps: {step} less", -1)
-    if target is not None and rated and min(s.rir or 0.0 for s in rated) < target - MARGIN:
-        closest = min(s.rir or 0.0 for s in rated)
-        return Suggestion(max(0.0, load - step_kg), f"last time a set at {shown} went to RIR "
-                          f"{format_number(closest, 1)}, closer to failure than the planned "
-                          f"{format_number(target, 1)}: {step} less", -1)
-    all_top = all((s.reps or 0) >= item.reps_high for s in top) and len(top) >= min(item.sets, len(working))
-    reserve = target is None or (rated and min(s.rir or 0.0 for s in rated) > target)
-    if all_top and reserve:
-        why = "with more reserve than planned" if target is not None else "on every set"
-        return Suggestion(load + step_kg, f"last time every set at {shown} reached {item.reps_high} reps {why}: "
-                          f"{step} more", +1)
-    return Suggestion(load, f"last time at {shown}: not every set reached {item.reps_high} reps with more reserve "
-                      "than planned, so the same load again" if not all_top else
-                      f"last time at {shown} reached the reps, at about the planned reserve: the same load again")
+        load = top[0].load_kg or 0.0
+        earlier = [s for s in before if s.load_kg == load]
+        if earlier and any((s.reps or 0) < item.reps_low for s in earlier):
+            return -1, f"sets fell short of {item.reps_low} reps two sessions running"
+        return 0, f"{len(short)} set(s) fell short of {item.reps_low} reps (one step less if it happens again)"
+    if all((s.reps or 0) >= item.reps_high for s in top) and len(top) >= min(item.sets, working):
+        last_rir, target = top[-1].rir, item.target_rir
+        if target is not None and last_rir is not None and last_rir < target - MARGIN:
+            return 0, (f"every set reached {item.reps_high} reps, but the last at RIR {format_number(last_rir, 1)}, "
+                       f"more than a rep closer to failure than the planned {format_number(target, 1)}")
+        return +1, f"every set reached {item.reps_high} reps"
+    return 0, f"inside the {item.reps_low}–{item.reps_high} range"
 
 
 def planned_sets(item: RoutineItem, load_kg: float | None,

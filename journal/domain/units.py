@@ -46,6 +46,14 @@ def format_load(kg: float | None, unit: Unit, decimals: int = 2) -> str:
     return format_number(from_kg(kg, unit), decimals)
 
 
+def format_set_load(kg: float | None, unit: Unit, bodyweight: bool = False) -> str:
+    """A set's load as printed, with its unit: '100 kg'; on a bodyweight exercise 'BW + 9 kg', or 'BW' with nothing
+    added (never '0 kg'). Empty for no load on other exercises."""
+    if bodyweight:
+        return f"BW + {format_load(kg, unit)} {unit}" if kg else "BW"
+    return "" if kg is None else f"{format_load(kg, unit)} {unit}"
+
+
 def format_mass(kg: float, unit: Unit) -> str:
     """A total (tonnage, e1RM) with thousands separators and its unit: '12,345 kg', '112.5 lb'."""
     value = from_kg(kg, unit)

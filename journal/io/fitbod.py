@@ -4,7 +4,8 @@
 `Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier`, with `+0000`
 timestamps and leading spaces in numbers. Fitbod writes kilograms even for lifters who train in pounds, so 45 lb
 arrives as 20.41168 kg: when the lifter says the unit is lb, each load is rounded back to the quarter pound it came
-from. `multiplier` (2 for a pair of dumbbells) is not applied: the load is kept per dumbbell, as the lifter logged it.
+from; in kg each load is kept as read (20.41168, never cut to 20.412). `multiplier` (2 for a pair of dumbbells) is
+not applied: the load is kept per dumbbell, as the lifter logged it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from journal.io.text import checked_records, column, header_of, positions, requi
 
 REQUIRED = ("Date", "Exercise", "Reps", "Weight(kg)", "isWarmup")
 PLATE_LB = 0.25
-KG_DECIMALS = 3
 
 
 class FitbodCsv(Importer):
@@ -62,7 +62,7 @@ class FitbodCsv(Importer):
             kg = load_kg(number(load, line, "weight"), Unit.KG, line, PLATE_LB if pounds else None)
             return checked(SetRecord(
                 set_type=SetType.WARMUP if warmup.lower() == "true" else SetType.WORKING,
-                load_kg=None if kg is None else (kg if pounds else round(kg, KG_DECIMALS)),
+                load_kg=kg,
                 reps=whole(reps, line, "reps") or None,
                 duration_s=number(seconds, line, "duration") or None,
                 distance_m=number(metres, line, "distance") or None,

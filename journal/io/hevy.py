@@ -3,13 +3,14 @@
 
 `title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg`
 (or `weight_lbs`)`,reps,distance_km` (or `distance_miles`)`,duration_seconds,rpe`. set_type is normal, warmup,
-failure or dropset; set_index counts from 0; supersets keep their order; cardio rows have distance and duration only.
+failure or dropset (a failure set without rpe reached failure: RIR 0 "from set type"); set_index counts from 0;
+supersets keep their order; cardio rows have distance and duration only.
 """
 
 from __future__ import annotations
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import SetRecord, SetType
+from journal.domain.records import SetRecord, SetType, rated_by_set_type
 from journal.domain.units import Unit
 from journal.io.base import (
     Importer,
@@ -69,13 +70,13 @@ class HevyCsv(Importer):
             first = whole(index, line, "set index") == 0
             rir = rpe_to_rir(number(rpe, line, "rpe"), line)
             distance_m = number(metres, line, "distance")
-            return checked(SetRecord(
+            return checked(rated_by_set_type(SetRecord(
                 set_type=set_type,
                 load_kg=load_kg(number(load, line, "weight"), unit, line),
                 reps=whole(reps, line, "reps"),
                 rir=rir, effort_scale=None if rir is None else EffortScale.RPE,
                 duration_s=number(seconds, line, "duration") or None,
-                distance_m=distance_m * per_metre if distance_m else None), line), first
+                distance_m=distance_m * per_metre if distance_m else None)), line), first
 
         adding: tuple[str, str] | None = None  # the session and exercise the last set went to
         added_to: list[SetRecord] = []  # and the sets it went into

@@ -4,9 +4,11 @@ journal gives the same journal, field for field.
 
 One row a set, in order; a session with no exercises, or an exercise with no sets, has one row with the fields
 below it empty. `session` and `entry` number the sessions of the file and the exercises of a session. The `format`
-column names the version of this layout. Text that a spreadsheet would run as a formula (starting with = + - @,
-a tab or a carriage return) is written with a leading apostrophe, as is text that starts with one; reading takes
-exactly one apostrophe off again. Numbers are written so that they read back to the same value.
+column names the version of this layout: `journal/2` adds `rir_origin` (empty for a rating as entered, `set_type` for
+RIR 0 read from a failure set type); a `journal/1` file, without it, still reads. Text that a spreadsheet would run
+as a formula (starting with = + - @, a tab or a carriage return) is written with a leading apostrophe, as is text that
+starts with one; reading takes exactly one apostrophe off again. Numbers are written so that they read back to the
+same value.
 """
 
 from __future__ import annotations
@@ -21,19 +23,21 @@ from pathlib import Path
 from typing import IO
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import Entry, Exercise, Measure, Mechanic, Session, SetRecord, SetType
+from journal.domain.records import Entry, Exercise, Measure, Mechanic, RirOrigin, Session, SetRecord, SetType
 from journal.domain.validation import ValidationError, check_set
 from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
 from journal.io.fields import number, session_times, whole
 from journal.io.text import header_of, line_count, records
 
-FORMAT = "journal/1"
-HEADER = ["format", "session", "session_start", "session_end", "session_title", "session_bodyweight_kg",
+FORMAT = "journal/2"
+HEADER_V1 = ["format", "session", "session_start", "session_end", "session_title", "session_bodyweight_kg",
           "session_notes", "session_source", "session_source_key", "entry", "exercise", "exercise_mechanic",
           "exercise_primary", "exercise_secondary", "exercise_equipment", "exercise_bodyweight", "exercise_measure",
           "exercise_note",
           "set_type", "load_kg", "reps", "rir", "effort_scale", "failure_reps", "duration_s", "distance_m",
           "set_note"]
+HEADER = [*HEADER_V1, "rir_origin"]
+FORMATS = {"journal/1": HEADER_V1, FORMAT: HEADER}  # the versions this reads, by their header
 _RISKY = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
@@ -75,7 +79,8 @@ def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, i
                 writer.writerow(head + entry_fields + [
                     record.set_type.value, _num(record.load_kg), _num(record.reps), _num(record.rir),
                     record.effort_scale.value if record.effort_scale else "", _num(record.failure_reps),
-                    _num(record.duration_s), _num(record.distance_m), escape(record.note)])
+                    _num(record.duration_s), _num(record.distance_m), escape(record.note),
+                    record.rir_origin.value if record.rir_origin and record.rir is not None else ""])
     return session_count, set_count
 
 
@@ -89,7 +94,8 @@ class JournalCsv(Importer):
 
     def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
         header = header_of(text)
-        if header != HEADER:
+        version = next((name for name, columns in FORMATS.items() if header == columns), None)
+        if version is None:
             raise ImportFailed(1, "not a Journal CSV of this version: the header differs")
         sessions: list[Session] = []
         current: tuple[str, Session, list[Entry]] | None = None
@@ -102,14 +108,14 @@ class JournalCsv(Importer):
 
         for record in records(text, ","):
             line, fields = record.line, record.fields
-            if len(fields) != len(HEADER):
-                raise ImportFailed(line, f"{len(fields)} fields where the header has {len(HEADER)}")
+            if len(fields) != len(header):
+                raise ImportFailed(line, f"{len(fields)} fields where the header has {len(header)}")
             rows += 1
             if rows % 2000 == 0:
                 progress(line, total)
-            row = dict(zip(HEADER, fields, strict=True))
-            if row["format"] != FORMAT:
-                raise ImportFailed(line, f"format '{row['format']}' is not {FORMAT}")
+            row = dict(zip(header, fields, strict=True))
+            if row["format"] != version:
+                raise ImportFailed(line, f"format '{row['format']}' is not {version}")
             if current is None or current[0] != row["session"]:
                 close()
                 try:
@@ -160,6 +166,7 @@ class JournalCsv(Importer):
         try:
             set_type = SetType(row["set_type"])
             scale = EffortScale(row["effort_scale"]) if row["effort_scale"] else None
+            origin = RirOrigin(row["rir_origin"]) if row.get("rir_origin") else None
         except ValueError as error:
             raise ImportFailed(line, str(error)) from None
         record = SetRecord(
@@ -168,6 +175,8 @@ class JournalCsv(Importer):
             failure_reps=whole(row["failure_reps"], line, "failure reps"),
             duration_s=number(row["duration_s"], line, "duration"),
             distance_m=number(row["distance_m"], line, "distance"), note=unescape(row["set_note"]))
+        if origin is not None and record.rir is not None:
+            record = record.replace(rir_origin=origin)
         try:
             check_set(record)
         except ValidationError as error:

@@ -5,7 +5,8 @@ Comma or semicolon; every field possibly quoted; with or without `Workout #`, `D
 `Weight`/`Weight (kg)`/`Weight (lbs)` with or without a `Weight Unit` column, `Distance`/`Distance (meters)` with or
 without `Distance Unit`, `Seconds`, `Notes`, `Workout Notes`, `RPE`. `Set Order` is a number or W (warm-up), D
 (drop), F (failure); rows whose set order is `Note` or `Rest Timer` are not sets (a note belongs to its exercise).
-RPE 0 or empty is not recorded. A file without a unit uses the one the lifter chooses.
+RPE 0 or empty is not recorded; an F set without RPE reached failure, RIR 0 "from set type". A file without a unit
+uses the one the lifter chooses.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import Counter
 from datetime import timedelta
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import SetRecord, SetType
+from journal.domain.records import SetRecord, SetType, rated_by_set_type
 from journal.domain.units import Unit
 from journal.io.base import (
     Importer,
@@ -112,7 +113,7 @@ class StrongCsv(Importer):
                                 "m" if distance_name == "Distance (meters)" else distance_unit, line,
                                 "km" if row_unit is Unit.KG else "mi")
             rir = rpe_to_rir(number(rpe, line, "RPE"), line)
-            return checked(SetRecord(
+            return checked(rated_by_set_type(SetRecord(
                 set_type=_SET_ORDER.get(order.upper(), SetType.WORKING),
                 load_kg=load_kg(number(weight, line, "weight"), row_unit, line),
                 reps=whole(reps, line, "reps"),
@@ -120,7 +121,7 @@ class StrongCsv(Importer):
                 effort_scale=None if rir is None else EffortScale.RPE,
                 duration_s=number(seconds, line, "seconds") or None,
                 distance_m=distance_m or None,
-                note=note), line), row_unit
+                note=note)), line), row_unit
 
         adding: tuple[str, str] | None = None  # the session and exercise the last set went to
         added_to: list[SetRecord] = []  # and the sets it went into

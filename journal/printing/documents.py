@@ -27,13 +27,15 @@ PAGE_BREAK = "<div style='page-break-before: always'></div>"
 
 def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -> list[PlannedExercise]:
     """Each exercise of the routine with the load to suggest and the sets done the last time the routine had it
-    (sets done only: plans count nowhere)."""
+    (sets done only: plans count nowhere); the time before decides whether a second short session takes a step off."""
     last = last_sets(routine.id, before) if routine.id is not None else {}
+    earlier = last_sets(routine.id, before, back=1) if routine.id is not None else {}
     planned = []
     for item in routine.items:
         sets = last.get(item.exercise.id or 0, ())
         step = load_step(item.exercise, prefs.units, prefs.step_kg, prefs.step_lb)
-        planned.append(PlannedExercise(item, suggest(item, sets, step, prefs.units), sets))
+        suggestion = suggest(item, sets, step, prefs.units, earlier.get(item.exercise.id or 0, ()))
+        planned.append(PlannedExercise(item, suggestion, sets))
     return planned
 
 
@@ -72,11 +74,11 @@ def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
                                               start, end) if chosen is None or row.exercise in chosen]
     progress(1, 4)
     volume = VolumeChart()
-    draw_volume(volume, snapshot, scope, prefs.units)
+    draw_volume(volume, snapshot, scope, prefs.units, prefs.hard_set_rir, prefs.rir_estimates)
     charts = [(document.add_image("volume", chart_image(volume)), "Weekly volume")]
     progress(2, 4)
     proximity = ProximityChart()
-    draw_proximity(proximity, snapshot, scope)
+    draw_proximity(proximity, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
     charts.append((document.add_image("proximity", chart_image(proximity)), "Proximity to failure"))
     progress(3, 4)
     period = f"{scope.since.isoformat() if scope.since else 'The first session'} to {last.isoformat()}"

@@ -14,7 +14,7 @@ from journal.domain.metrics import E1rmFormula, e1rm, effective_load, summarize
 from journal.domain.records import Session, SetRecord
 from journal.domain.review import ExerciseSummary
 from journal.domain.routines import Routine, RoutineItem, Suggestion
-from journal.domain.units import Unit, format_load, format_mass, format_number
+from journal.domain.units import Unit, format_load, format_mass, format_number, format_set_load
 
 STYLE = """
 <style>
@@ -47,8 +47,12 @@ def _effort(rir: float | None, scale: EffortScale) -> str:
     return "" if value is None else format_number(value, 1)
 
 
-def _set_line(record: SetRecord, unit: Unit, scale: EffortScale) -> str:
-    text = f"{format_load(record.load_kg, unit) or 'bw'}×{record.reps if record.reps is not None else '?'}"
+def _set_line(record: SetRecord, unit: Unit, scale: EffortScale, bodyweight: bool = False) -> str:
+    reps = record.reps if record.reps is not None else "?"
+    if bodyweight:  # BW × 8, BW + 9 kg × 8
+        text = f"{format_set_load(record.load_kg, unit, True)} × {reps}"
+    else:
+        text = f"{format_load(record.load_kg, unit) or 'bw'}×{reps}"
     if record.rir is not None:
         text += f" @{_effort(record.rir, scale)}"
     return text
@@ -81,7 +85,7 @@ def gym_sheet(routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, sca
             parts.append(f" &nbsp; Rest {item.rest_s // 60}:{item.rest_s % 60:02d}")
         if planned.last:
             parts.append(" &nbsp; Last time: " + escape(", ".join(
-                _set_line(s, unit, scale) for s in planned.last if not s.is_warmup)))
+                _set_line(s, unit, scale, item.exercise.bodyweight) for s in planned.last if not s.is_warmup)))
         parts.append(f"<br/><span class='why'>{escape(suggestion.reason)}</span></p>")
         if item.notes:
             parts.append(f"<p class='small'>{_e(item.notes)}</p>")
@@ -114,7 +118,8 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         parts.append(f"<p class='small'>{_e(session.notes)}</p>")
     total_tonnage, total_working, total_hard = 0.0, 0, 0
     for entry in session.entries:
-        figures = summarize(entry.sets, entry.exercise.bodyweight, session.bodyweight_kg, hard_rir, formula)
+        figures = summarize(entry.sets, entry.exercise.bodyweight, session.bodyweight_kg, hard_rir, formula,
+                            entry.exercise.measure)
         total_tonnage += figures.tonnage_kg
         total_working += figures.working_sets
         total_hard += figures.hard_sets
@@ -127,9 +132,11 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         for record in entry.sets:
             number += not record.is_warmup
             load = effective_load(record.load_kg, entry.exercise.bodyweight, session.bodyweight_kg)
-            estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula)
+            estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula,
+                                                          record.failure_reps)
             cells = ["W" if record.is_warmup else str(number), escape(record.set_type.label),
-                     format_load(record.load_kg, unit), "" if record.reps is None else str(record.reps),
+                     format_set_load(record.load_kg, unit, True) if entry.exercise.bodyweight
+                     else format_load(record.load_kg, unit), "" if record.reps is None else str(record.reps),
                      _effort(record.rir, scale), "" if record.failure_reps is None else str(record.failure_reps),
                      "" if estimate is None else format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated
                                                                                      else ""), _e(record.note)]
@@ -137,7 +144,7 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         parts.append("</table>")
         if entry.plans:  # never as sets: a plan left over is not a set done
             parts.append(f"<p class='small'><i>Planned, not done ({len(entry.plans)}): " + escape(", ".join(
-                _set_line(p.planned, unit, scale) for p in entry.plans)) + "</i></p>")
+                _set_line(p.planned, unit, scale, entry.exercise.bodyweight) for p in entry.plans)) + "</i></p>")
         best = (f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else "")
         parts.append(f"<p class='small'>{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ "
                      f"{format_number(hard_rir, 1)}) · {format_mass(figures.tonnage_kg, unit)}{best}</p>")

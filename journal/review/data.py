@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from journal.domain.estimate import EstimateRows
 from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows
 from journal.memory import release_free_memory
 from journal.settings import Preferences
@@ -37,10 +38,12 @@ class Snapshot:
     calibration: CalibrationSets
     points: SetPoints
     exercises: dict[int, ExerciseInfo]
+    estimates: EstimateRows = dataclasses.field(default_factory=EstimateRows.empty)  # for estimated RIR
 
 
-PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points"})  # the Snapshot's read fields
-CHART_PARTS = {"volume": {"rows"}, "proximity": {"rows", "points"}, "e1rm": {"bests", "maxes"},
+PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points", "estimates"})  # read fields
+CHART_PARTS = {"volume": {"rows", "bests", "estimates"}, "proximity": {"rows", "points", "bests", "estimates"},
+               "e1rm": {"bests", "maxes"},
                "calibration": {"calibration"}}  # what each chart draws from
 
 
@@ -56,7 +59,8 @@ def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
                     maxes=queries.rep_max_rows(sessions=only("maxes")),
                     calibration=queries.calibration_sets(sessions=only("calibration")),
                     points=queries.set_points(sessions=only("points")),
-                    exercises=read_all_exercises())
+                    exercises=read_all_exercises(),
+                    estimates=queries.estimate_rows(prefs.hard_set_rir, sessions=only("estimates")))
 
 
 def read_and_release(prefs: Preferences) -> Snapshot:
@@ -90,11 +94,13 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
                          ~np.isin(old.calibration.session, ids), ("set_id", "day"))
     points = splice(old.points, queries.set_points(sessions=sessions), ~np.isin(old.points.session, ids),
                     ("set_id", "day"))
+    estimates = splice(old.estimates, queries.estimate_rows(prefs.hard_set_rir, sessions=sessions),
+                       ~np.isin(old.estimates.session, ids), ("position", "entry_position", "session", "day"))
     session_weeks = {s: w for s, w in old.weeks.items() if s not in set(sessions)} | now
     exercises = old.exercises
     if not set(np.unique(points.exercise)) <= set(exercises):
         exercises = read_all_exercises()
-    return Snapshot(rows, session_weeks, bests, maxes, calibration, points, exercises)
+    return Snapshot(rows, session_weeks, bests, maxes, calibration, points, exercises, estimates)
 
 
 def read_all_exercises() -> dict[int, ExerciseInfo]:

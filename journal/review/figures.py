@@ -13,6 +13,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 from journal.charts.strength import StrengthSeries
+from journal.domain.estimate import (
+    Accuracy,
+    EstimateUse,
+    accuracy,
+    estimates,
+    reference_e1rm,
+    unrated_series,
+    weekly_estimates,
+)
+from journal.domain.heavy import SOURCE as HEAVY_SOURCE
+from journal.domain.heavy import heavy_sets, stalls, weekly_heavy
 from journal.domain.review import (
     DAY_SECONDS,
     EPOCH_ORDINAL,
@@ -97,41 +108,116 @@ def muscles_of(snapshot: Snapshot) -> dict[int, tuple[tuple[str, ...], tuple[str
     return {i: (e.primary, e.secondary) for i, e in snapshot.exercises.items()}
 
 
-def draw_volume(chart: VolumeChart, snapshot: Snapshot, scope: Scope, unit: Unit) -> None:
+@dataclass(frozen=True)
+class ScopeEstimates:
+    """Estimated RIR in a scope: per set in the scope (day, estimate, exercise, session, set id) for the unrated
+    series it stands in for, per week of `weeks` the hard sets and mean RIR with the estimates, and the accuracy on
+    the scope's rated sets."""
+
+    day: NDArray[np.float64]
+    rir: NDArray[np.float64]
+    exercise: NDArray[np.int64]
+    session: NDArray[np.int64]
+    set_id: NDArray[np.int64]
+    hard: NDArray[np.float64]
+    mean_rir: NDArray[np.float64]
+    accuracy: Accuracy
+
+
+def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
+    """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before."""
+    rows, bests = snapshot.estimates, snapshot.bests
+    return reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
+
+
+def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
+    """Estimates from the whole history's session bests (the reference looks 8 weeks back, before the range too),
+    for the sets in the scope, laid on the week axis `weeks`."""
+    rows = snapshot.estimates
+    rir = estimates(rows, _reference(snapshot))
+    start, end = scope.day_range()
+    mask = (rows.day >= start) & (rows.day < end)
+    chosen = scope.exercises(snapshot)
+    if chosen is not None:
+        mask &= np.isin(rows.exercise, np.array(sorted(chosen), dtype=np.int64))
+    inside = subset(rows, mask)
+    weekly_figures = weekly_estimates(inside, rir[mask], hard_rir)
+    hard, mean = np.zeros(weeks.size), np.full(weeks.size, np.nan)
+    if weeks.size and weekly_figures.week.size:
+        at = np.searchsorted(weeks, weekly_figures.week)
+        keep = (at < weeks.size) & (weeks[np.minimum(at, weeks.size - 1)] == weekly_figures.week)
+        hard[at[keep]] = weekly_figures.hard[keep]
+        mean[at[keep]] = weekly_figures.mean_rir[keep]
+    stand_in = unrated_series(inside) & np.isfinite(rir[mask])
+    return ScopeEstimates(day=inside.day[stand_in], rir=rir[mask][stand_in], exercise=inside.exercise[stand_in],
+                          session=inside.session[stand_in], set_id=inside.set_id[stand_in], hard=hard,
+                          mean_rir=mean, accuracy=accuracy(inside, rir[mask]))
+
+
+def draw_volume(chart: VolumeChart, snapshot: Snapshot, scope: Scope, unit: Unit, hard_rir: float = 3.0,
+                use: EstimateUse = EstimateUse.APART) -> None:
+    use = EstimateUse(use)  # a preference read back as its text
     first, last = scope.first_week(snapshot), scope.last_week()
     totals = weekly(snapshot.rows, scope.exercises(snapshot), first, last)
     hard = totals.hard.astype(np.float64)
     label = "Hard sets"
+    found = scope_estimates(snapshot, scope, totals.week, hard_rir) if use is not EstimateUse.LOGGED else None
     if scope.muscle is not None:
         chosen = scope.exercises(snapshot) or set()
         rows = subset(snapshot.rows, np.isin(snapshot.rows.exercise, np.array(sorted(chosen), dtype=np.int64)))
         weeks, per_muscle = weekly_muscle_sets(rows, muscles_of(snapshot), first, last)
         hard = per_muscle.get(scope.muscle, np.zeros(len(weeks)))
         label = f"Hard sets for {scope.muscle.replace('_', ' ')} (1 primary, ½ secondary)"
+        found = None  # estimates are counted per exercise, not spread over muscles
+    if found is not None and use is EstimateUse.TOGETHER:
+        hard, label = found.hard, "Hard sets, with estimated RIR for unrated sets"
     chart.set_series(week_seconds(totals.week), from_kg(totals.tonnage, unit), totals.working.astype(np.float64),
                      hard, str(unit), label)
+    if found is not None and use is EstimateUse.APART:
+        chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
+    else:
+        chart.set_estimates(None, f"Estimated RIR: {found.accuracy.text}" if found is not None else "")
 
 
-def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope) -> None:
+def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope, hard_rir: float = 3.0,
+                   use: EstimateUse = EstimateUse.APART) -> None:
+    use = EstimateUse(use)
     points = in_scope(snapshot.points, scope, snapshot)
     totals = weekly(snapshot.rows, scope.exercises(snapshot), scope.first_week(snapshot), scope.last_week())
+    found = scope_estimates(snapshot, scope, totals.week, hard_rir) if use is not EstimateUse.LOGGED else None
+    mean = found.mean_rir if found is not None and use is EstimateUse.TOGETHER else totals.mean_rir
+    names = {i: e.name for i, e in snapshot.exercises.items()}
     chart.set_series(points.day, points.rir, points.set_type, points.session, week_seconds(totals.week),
-                     totals.mean_rir, totals.shares() if len(totals.week) else np.empty((0, 6)),
-                     totals.working.astype(np.float64), exercise=points.exercise,
-                     names={i: e.name for i, e in snapshot.exercises.items()}, set_ids=points.set_id)
+                     mean, totals.shares() if len(totals.week) else np.empty((0, 6)),
+                     totals.working.astype(np.float64), exercise=points.exercise, names=names, set_ids=points.set_id,
+                     mean_label="Weekly mean RIR, with estimates" if use is EstimateUse.TOGETHER else None)
+    if found is None:
+        chart.set_estimates(None)
+    else:
+        chart.set_estimates(found.day, found.rir, found.session, found.set_id, found.exercise,
+                            found.mean_rir if use is EstimateUse.APART else None,
+                            f"Estimated RIR (≈): {found.accuracy.text}")
 
 
 def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
-    """The strength chart's default choice: the compound exercises with the most sessions with an e1RM (the
-    others only when there are too few compounds)."""
-    ids, sessions = np.unique(snapshot.bests.exercise, return_counts=True)
-    ranked = [int(i) for i in ids[np.argsort(-sessions, kind="stable")]]
-    compound = [i for i in ranked if i in snapshot.exercises and snapshot.exercises[i].mechanic == "compound"]
-    return (compound + [i for i in ranked if i not in compound])[:count]
+    """The strength chart's default choice: the most-trained exercises, by sessions with an e1RM over the latest
+    year of data (ties: compound lifts first, then by name order of id)."""
+    bests = snapshot.bests
+    if not len(bests.exercise):
+        return []
+    recent = bests.day >= bests.day.max() - 365 * DAY
+    ids, sessions = np.unique(bests.exercise[recent], return_counts=True)
+    compound = np.array([snapshot.exercises[int(i)].mechanic == "compound" if int(i) in snapshot.exercises
+                         else False for i in ids])
+    order = np.lexsort((ids, ~compound, -sessions))
+    return [int(i) for i in ids[order]][:count]
 
 
 def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exercises: list[int], unit: Unit) -> None:
     start, end = scope.day_range()
+    rows = snapshot.estimates
+    heavy = heavy_sets(rows, _reference(snapshot))
+    inside = (rows.day >= start) & (rows.day < end)
     series = []
     for exercise in exercises:
         day, e1rm, extrapolated, session = e1rm_series(snapshot.bests, exercise)
@@ -139,9 +225,11 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
         pr_day, pr_load, pr_reps, pr_session = rep_prs(snapshot.maxes, exercise)
         pr_keep = (pr_day >= start) & (pr_day < end)
         name = snapshot.exercises[exercise].name if exercise in snapshot.exercises else str(exercise)
+        heavy_weeks, heavy_count = weekly_heavy(rows.week[inside], rows.exercise[inside], heavy[inside], exercise)
         series.append(StrengthSeries(name, day[keep], from_kg(e1rm[keep], unit), extrapolated[keep],
                                      session[keep], pr_day[pr_keep], from_kg(pr_load[pr_keep], unit),
-                                     pr_reps[pr_keep], pr_session[pr_keep]))
+                                     pr_reps[pr_keep], pr_session[pr_keep], week_seconds(heavy_weeks),
+                                     heavy_count.astype(np.float64)))
     chart.set_series(series, str(unit))
 
 
@@ -156,11 +244,23 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     points = in_scope(snapshot.points, scope, snapshot)
     names = {i: e.name for i, e in snapshot.exercises.items()}
     mechanic = {i: e.mechanic for i, e in snapshot.exercises.items()}
-    calibration = snapshot.calibration if scope.exercise is None else in_scope(
-        snapshot.calibration, Scope(exercise=scope.exercise), snapshot)
+    calibration = in_scope(snapshot.calibration, scope, snapshot)  # the range and the exercise or muscle shown
     muscle_weeks = weekly_muscle_sets(snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot),
                                       scope.last_week())
-    return insights(points, names, mechanic, calibration, muscle_weeks, muscle_range)
+    found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range)
+    bests = in_scope(snapshot.bests, scope, snapshot)
+    rows = snapshot.estimates
+    if not len(rows.set_id):
+        return found
+    heavy = heavy_sets(rows, _reference(snapshot))
+    start, end = scope.day_range()
+    chosen = heavy & (rows.day >= start) & (rows.day < end)
+    for exercise, title, detail in stalls(bests.exercise.astype(np.int64), bests.day, bests.e1rm,
+                                          rows.exercise[chosen], rows.day[chosen], names):
+        sessions = bests.session[bests.exercise == exercise]
+        found.append(Insight("strength_stall", title, detail, HEAVY_SOURCE, (),
+                             tuple(int(s) for s in np.unique(sessions))))
+    return found
 
 
 def range_start(choice: str, today: date) -> date | None:

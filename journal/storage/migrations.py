@@ -126,6 +126,16 @@ CREATE TABLE planned_set (
 CREATE INDEX planned_set_entry_id_position ON planned_set (entry_id, position);
 """
 
+# A failure set without a rating from an app that marks failure (Strong F, Hevy failure) reached failure: RIR 0, with
+# its origin kept so that it stays apart from a rating. Sets imported before this step get the same reading.
+_V5 = """
+ALTER TABLE "set" ADD COLUMN rir_origin VARCHAR(255);
+UPDATE "set" SET rir = 0, effort_scale = 'rir', rir_origin = 'set_type'
+    WHERE set_type = 'failure' AND rir IS NULL AND entry_id IN (
+        SELECT entry.id FROM entry JOIN session ON session.id = entry.session_id
+        WHERE session.source IN ('strong', 'hevy'));
+"""
+
 
 def statements(sql: str) -> Iterator[str]:
     """Each whole statement of a script, in order: a ';' inside a string or a trigger's body does not end one
@@ -155,6 +165,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_V2),  # 2: failure reps for RIR calibration, duration and distance for timed and cardio sets
     _script(_V3),  # 3: routines (planned sessions) and the routine a session was started from
     _script(_V4),  # 4: planned sets, kept apart from the sets done so that no figure can count them
+    _script(_V5),  # 5: where a RIR not typed came from (RIR 0 from a failure set type)
 )
 SCHEMA_VERSION = len(STEPS)
 

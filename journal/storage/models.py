@@ -105,6 +105,7 @@ class SetRow(BaseModel):
     duration_s = FloatField(null=True)
     distance_m = FloatField(null=True)
     note = TextField(default="")
+    rir_origin = CharField(null=True)  # None: the RIR is a rating as entered; set_type: RIR 0 from a failure set type
 
     class Meta:
         table_name = "set"

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
+
 from journal.domain.metrics import DEFAULT_HARD_SET_RIR
 from journal.domain.records import SessionSummary
 from journal.storage.models import db
@@ -19,8 +21,41 @@ CASE WHEN st.set_type = 'warmup' OR st.reps IS NULL THEN 0
      ELSE coalesce(st.load_kg, 0) * st.reps END
 """
 
-# Hard set (journal.domain.metrics.is_hard in SQL): rated at RIR <= ? and not an RPE below 6.
-HARD_SET_SQL = "(st.set_type != 'warmup' AND st.rir <= ? AND NOT (st.effort_scale = 'rpe' AND st.rir > 4))"
+# Working set (journal.domain.metrics.is_working_set in SQL) of set row `st` (or `p`) of exercise `x`: not a warm-up,
+# and reps, a load, or a duration on a timed exercise. Empty rows and cardio rows (distance or time only) are not.
+def _working(row: str) -> str:
+    return (f"({row}.set_type != 'warmup' AND ({row}.reps > 0 OR {row}.load_kg > 0 "
+            f"OR (x.measure = 'time' AND {row}.duration_s > 0)))")
+
+
+WORKING_SQL = _working("st")
+
+
+def _hard(row: str, threshold: float) -> str:
+    """Rated at RIR <= threshold and not an RPE below 6 (journal.domain.metrics.is_hard)."""
+    return f"({row}.rir <= {float(threshold)!r} AND NOT ({row}.effort_scale = 'rpe' AND {row}.rir > 4))"
+
+
+# The working sets of st's drop-set series before it (journal.domain.metrics.series): from the last set before it
+# that is not a drop (if that is a working set) through the drops since. A CASE keeps the lookups to drop sets.
+_EARLIER = (f'"set" p WHERE p.entry_id = st.entry_id AND p.position < st.position AND {_working("p")} '
+            'AND p.position >= coalesce((SELECT max(q.position) FROM "set" q WHERE q.entry_id = st.entry_id '
+            "AND q.position < st.position AND q.set_type != 'drop'), -1)")
+# A working set that starts a series: it counts as one working set, and its effort as the series' effort.
+HEAD_SQL = (f"({WORKING_SQL} AND NOT (CASE WHEN st.set_type = 'drop' THEN EXISTS (SELECT 1 FROM {_EARLIER}) "
+            "ELSE 0 END))")
+
+
+# A working set whose RIR is its series' RIR: the series' first rated segment (journal.domain.metrics.series_rating).
+RATED_SQL = (f"({WORKING_SQL} AND st.rir IS NOT NULL AND NOT (CASE WHEN st.set_type = 'drop' THEN EXISTS "
+             f"(SELECT 1 FROM {_EARLIER} AND p.rir IS NOT NULL) ELSE 0 END))")
+
+
+def hard_set_sql(threshold: float) -> str:
+    """1 for the set of a series that makes it a hard set: the first hard one (a series is one hard set when any of
+    its segments is hard)."""
+    return (f"({WORKING_SQL} AND {_hard('st', threshold)} AND NOT (CASE WHEN st.set_type = 'drop' THEN EXISTS "
+            f"(SELECT 1 FROM {_EARLIER} AND {_hard('p', threshold)}) ELSE 0 END))")
 
 _FROM = """
 FROM session s
@@ -74,10 +109,14 @@ def iso_week(day: date) -> str:
 def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
     """Totals and ISO-weekly figures for `journal stats --json`.
 
-    Weekly `sets` counts every set (so the weeks add up to the total); `working_sets`, `hard_sets`, `tonnage_kg` and
-    `mean_rir` leave warm-ups out; `mean_rir` is over rated sets only and null in a week with none.
+    `hard_sets_est` and `mean_rir_est` count, beside the logged ratings, the estimated RIR of unrated series
+    (journal.domain.estimate); `rir_estimate` says how many were estimated and how far the estimate is off on the rated
+    sets (mae, null without any). Weekly `sets` counts every set (so the weeks add up to the total);
+    `working_sets`, `hard_sets` and `mean_rir` count a drop-set series once and leave out warm-ups, empty rows and
+    cardio rows; `tonnage_kg` leaves out warm-ups; `mean_rir` is over rated sets only (a series by its first rated
+    segment) and null in a week with none.
     """
-    working = "st.set_type != 'warmup'"
+    working = HEAD_SQL
     totals = db.execute_sql(f"""
         SELECT count(DISTINCT s.id), count(st.id), sum({working}), coalesce(sum({SET_TONNAGE_SQL}), 0),
                min(s.start), max(s.start)
@@ -86,13 +125,22 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
     # The Thursday of a date's ISO week names the week (and its ISO year).
     for row in db.execute_sql(f"""
         SELECT date(s.start, '-3 days', 'weekday 4') AS thursday, count(st.id), coalesce(sum({working}), 0),
-               coalesce(sum({HARD_SET_SQL}), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
-               avg(CASE WHEN {working} THEN st.rir END)
-        {_FROM} GROUP BY thursday ORDER BY thursday""", (hard_threshold,)):
+               coalesce(sum({hard_set_sql(hard_threshold)}), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
+               avg(CASE WHEN {RATED_SQL} THEN st.rir END)
+        {_FROM} GROUP BY thursday ORDER BY thursday"""):
         weeks.append({
             "week": iso_week(date.fromisoformat(row[0])), "sets": row[1], "working_sets": row[2],
             "hard_sets": row[3], "tonnage_kg": round(float(row[4]), 3),
             "mean_rir": None if row[5] is None else round(float(row[5]), 3)})
+    from journal.storage.estimates import estimated  # the estimates build on the review queries, which build on these
+
+    figures = estimated(hard_threshold)
+    by_week = {iso_week(date.fromordinal(int(w))): i for i, w in enumerate(figures.weekly.week)}
+    mean_est = figures.weekly.mean_rir
+    for week in weeks:  # beside the logged figures, never in their place
+        at = by_week.get(week["week"])
+        week["hard_sets_est"] = 0 if at is None else int(round(figures.weekly.hard[at]))
+        week["mean_rir_est"] = None if at is None or np.isnan(mean_est[at]) else round(float(mean_est[at]), 3)
     first, last = totals[4], totals[5]
     return {
         "sessions": totals[0], "sets": totals[1], "working_sets": totals[2] or 0,
@@ -100,5 +148,13 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
         "first": _as_datetime(first).date().isoformat() if first else None,
         "last": _as_datetime(last).date().isoformat() if last else None,
         "hard_set_rir": hard_threshold,
+        "rir_estimate": {
+            "method": "unrated sets: max(0, P^-1(load / e1RM) - reps), e1RM the best of the exercise over the 8 weeks "
+                      "before; never stored",
+            "estimated_sets": int(figures.weekly.estimated.sum()),
+            "compared_sets": figures.accuracy.compared,
+            "mae": None if figures.accuracy.mae is None else round(figures.accuracy.mae, 3),
+            "accuracy": figures.accuracy.text,
+        },
         "weeks": weeks,
     }

@@ -14,7 +14,7 @@ from typing import Any
 from peewee import fn
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import Entry, PlannedSet, Session, SetRecord, SetType
+from journal.domain.records import Entry, PlannedSet, RirOrigin, Session, SetRecord, SetType
 from journal.storage.changes import Change
 from journal.storage.exercises import to_exercise
 from journal.storage.models import EntryRow, ExerciseRow, PlannedSetRow, SessionRow, SetRow, db
@@ -31,11 +31,12 @@ def to_set(row: SetRow) -> SetRecord:
     return SetRecord(
         id=row.id, set_type=SetType(row.set_type), load_kg=row.load_kg, reps=row.reps, rir=row.rir,
         effort_scale=EffortScale(row.effort_scale) if row.effort_scale else None, failure_reps=row.failure_reps,
-        duration_s=row.duration_s, distance_m=row.distance_m, note=row.note)
+        duration_s=row.duration_s, distance_m=row.distance_m, note=row.note,
+        rir_origin=RirOrigin(row.rir_origin) if row.rir_origin and row.rir is not None else None)
 
 
 SET_COLUMNS = ("set_type", "load_kg", "reps", "rir", "effort_scale", "failure_reps", "duration_s", "distance_m",
-               "note")
+               "note", "rir_origin")
 
 
 def set_row(record: SetRecord) -> tuple[Any, ...]:
@@ -44,7 +45,8 @@ def set_row(record: SetRecord) -> tuple[Any, ...]:
     scale = record.effort_scale
     return (record.set_type._value_, record.load_kg, record.reps, record.rir,
             scale._value_ if scale is not None and record.rir is not None else None, record.failure_reps,
-            record.duration_s, record.distance_m, record.note)
+            record.duration_s, record.distance_m, record.note,
+            record.rir_origin._value_ if record.rir_origin is not None and record.rir is not None else None)
 
 
 def set_values(record: SetRecord) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from journal.domain.estimate import EstimateRows
 from journal.domain.metrics import CURVE_K, EXTRAPOLATED_N_MAX, VALID_N_MAX, E1rmFormula
 from journal.domain.records import SetType
 from journal.domain.review import (
@@ -21,16 +22,17 @@ from journal.domain.review import (
     WeekExerciseRows,
 )
 from journal.storage.models import db
-from journal.storage.queries import HARD_SET_SQL, SET_TONNAGE_SQL
+from journal.storage.queries import HEAD_SQL, RATED_SQL, SET_TONNAGE_SQL, WORKING_SQL, hard_set_sql
 
 WEEK_SQL = "CAST(julianday(date(s.start, 'weekday 0', '-6 days')) - 1721424.5 AS INTEGER)"  # Monday's ordinal
 DAY_SQL = "((julianday(s.start) - 2440587.5) * 86400.0)"
 LOAD_SQL = ("(CASE WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN NULL "
             "ELSE s.bodyweight_kg + coalesce(st.load_kg, 0) END ELSE st.load_kg END)")
-N_SQL = "(st.reps + coalesce(st.rir, 0))"
+# n = reps + RIR, or the failure reps of a set continued to failure (journal.domain.metrics.e1rm)
+N_SQL = "(CASE WHEN st.failure_reps >= st.reps THEN st.failure_reps ELSE st.reps + coalesce(st.rir, 0) END)"
 _FROM = """FROM session s JOIN entry e ON e.session_id = s.id JOIN exercise x ON x.id = e.exercise_id
            JOIN "set" st ON st.entry_id = e.id"""
-_WORKING = "st.set_type != 'warmup'"
+_WORKING = WORKING_SQL
 _TYPES = {t.value: i for i, t in enumerate(SetType)}
 
 
@@ -104,13 +106,17 @@ def _where(since: datetime | None, until: datetime | None, exercises: Collection
 def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) -> WeekExerciseRows:
     """Weekly figures per exercise over the whole journal (or only the given weeks): GROUP BY in SQLite."""
     where, params = _where(None, None, None, weeks)
-    bin_sums = ", ".join(f"coalesce(sum(st.rir >= {low} AND st.rir < {high}), 0)"
+    bin_sums = ", ".join(f"coalesce(sum(rated AND rir >= {low} AND rir < {high}), 0)"
                          for low, high in ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9)))
+    # a drop-set series counts once (its first set, `head`), rated by its first rated segment (`rated`); every
+    # segment adds its tonnage
     week, exercise, working, hard, unrated, tonnage, rir_sum, *bins = _columns(db.execute_sql(f"""
-        SELECT {WEEK_SQL} AS wk, e.exercise_id, count(*), coalesce(sum({HARD_SET_SQL}), 0),
-               sum(st.rir IS NULL), coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(st.rir), 0), {bin_sums}
-        {_FROM} WHERE {where} GROUP BY wk, e.exercise_id ORDER BY wk, e.exercise_id""",
-                                  [hard_rir, *params]), (I, I, I, I, I, F, F, I, I, I, I, I))
+        SELECT wk, exercise_id, sum(head), coalesce(sum(hard), 0), sum(head) - sum(rated),
+               coalesce(sum(tonnage), 0), coalesce(sum(CASE WHEN rated THEN rir END), 0), {bin_sums}
+        FROM (SELECT {WEEK_SQL} AS wk, e.exercise_id AS exercise_id, {HEAD_SQL} AS head, {RATED_SQL} AS rated,
+                     {hard_set_sql(hard_rir)} AS hard, st.rir AS rir, {SET_TONNAGE_SQL} AS tonnage
+              {_FROM} WHERE {where})
+        GROUP BY wk, exercise_id ORDER BY wk, exercise_id""", params), (I, I, I, I, I, F, F, I, I, I, I, I))
     if not len(week):
         return WeekExerciseRows.empty()
     return WeekExerciseRows(week=week, exercise=exercise, working=working, hard=hard, unrated=unrated,
@@ -195,6 +201,28 @@ def exercise_totals(hard_rir: float, since: datetime | None, until: datetime | N
     tonnage, sum of RIR, rated sets)."""
     where, params = _where(since, until, None)
     return [tuple(row) for row in db.execute_sql(f"""
-        SELECT e.exercise_id, count(*), coalesce(sum({HARD_SET_SQL}), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
-               coalesce(sum(st.rir), 0), count(st.rir)
-        {_FROM} WHERE {where} GROUP BY e.exercise_id""", [hard_rir, *params]).fetchall()]
+        SELECT e.exercise_id, sum({HEAD_SQL}), coalesce(sum({hard_set_sql(hard_rir)}), 0),
+               coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(CASE WHEN {RATED_SQL} THEN st.rir END), 0),
+               sum({RATED_SQL})
+        {_FROM} WHERE {where} GROUP BY e.exercise_id""", params).fetchall()]
+
+
+def estimate_rows(hard_rir: float, sessions: Collection[int] | None = None) -> EstimateRows:
+    """Every working set (of the given sessions), in entry and set order, with what an estimated RIR needs
+    (journal.domain.estimate): the load moved, reps, the stored and the logged RIR, and which set starts, rates and
+    makes hard its drop-set series."""
+    where, params = _where(None, None, None, sessions=sessions)
+    logged = "CASE WHEN st.rir_origin IS NULL THEN st.rir END"  # RIR 0 from a set type is not a call
+    columns = _columns(db.execute_sql(f"""
+        SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, {WEEK_SQL}, coalesce({LOAD_SQL}, -1), coalesce(st.reps, 0),
+               st.rir, {logged}, coalesce({HEAD_SQL}, 0), coalesce({RATED_SQL}, 0),
+               coalesce({hard_set_sql(hard_rir)}, 0), e.position, st.position
+        {_FROM} WHERE {where} ORDER BY s.start, s.id, e.position, st.position""", params),
+                       (I, I, I, F, I, F, I, F, F, np.int8, np.int8, np.int8, I, I))
+    set_id, session, exercise, day, week, load, reps, rir, logged_rir, head, rated, hard, entry_at, at = columns
+    return EstimateRows(set_id=set_id.astype(np.int64), session=session.astype(np.int64),
+                        exercise=exercise.astype(np.int64), day=day, week=week.astype(np.int64),
+                        load=np.where(load > 0, load, np.nan), reps=reps.astype(np.int64), rir=rir,
+                        logged=logged_rir, head=head.astype(np.bool_), rated=rated.astype(np.bool_),
+                        hard=hard.astype(np.bool_), entry_position=entry_at.astype(np.int64),
+                        position=at.astype(np.int64))

@@ -95,17 +95,22 @@ def last_session(routine_id: int, before: datetime | None = None) -> Session | N
     return get_session(row.id) if row else None
 
 
-def last_sets(routine_id: int, before: datetime | None = None) -> dict[int, tuple[SetRecord, ...]]:
+def last_sets(routine_id: int, before: datetime | None = None, back: int = 0) -> dict[int, tuple[SetRecord, ...]]:
     """By exercise, the sets done in the latest session started from the routine (before `before`) in which the
     exercise has sets done: what "Last time" and "Next time" read. Plans are not sets, so a session just started,
-    or an exercise skipped, gives way to the one before."""
-    query = (EntryRow.select(EntryRow.id, EntryRow.exercise).join(SessionRow)
+    or an exercise skipped, gives way to the one before. `back` = 1 gives the session before that one, and so on."""
+    query = (EntryRow.select(EntryRow.id, EntryRow.exercise, EntryRow.session).join(SessionRow)
              .where((SessionRow.routine == routine_id) & EntryRow.id.in_(SetRow.select(SetRow.entry))))
     if before is not None:
         query = query.where(SessionRow.start < before)
-    latest: dict[int, int] = {}  # exercise -> entry
-    for entry in query.order_by(SessionRow.start.desc(), SessionRow.id.desc(), EntryRow.position.desc()):
-        latest.setdefault(entry.exercise_id, entry.id)
+    entries: dict[int, list[int]] = {}  # exercise -> its entries, latest session first
+    sessions: dict[int, set[int]] = {}  # exercise -> the sessions seen, so two entries of one session count once
+    for row in query.order_by(SessionRow.start.desc(), SessionRow.id.desc(), EntryRow.position.desc()):
+        seen = sessions.setdefault(row.exercise_id, set())
+        if row.session_id not in seen:
+            seen.add(row.session_id)
+            entries.setdefault(row.exercise_id, []).append(row.id)
+    latest = {exercise: ids[back] for exercise, ids in entries.items() if len(ids) > back}
     sets: dict[int, list[SetRecord]] = {}
     if latest:
         for set_row in SetRow.select().where(SetRow.entry.in_(list(latest.values()))).order_by(SetRow.position):

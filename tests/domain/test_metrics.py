@@ -12,11 +12,14 @@ from journal.domain.metrics import (
     e1rm,
     effective_load,
     is_hard,
+    is_working_set,
     percent_1rm,
+    series,
+    series_rating,
     set_tonnage,
     summarize,
 )
-from journal.domain.records import SetRecord, SetType
+from journal.domain.records import Measure, SetRecord, SetType
 
 K = 0.0392
 
@@ -239,14 +242,14 @@ def test_summarize_counts_and_tonnage() -> None:
         working(200.0, 1, 0.0, SetType.WARMUP),   # ignored, even for e1RM
         working(100.0, 5, 2.0),                   # hard; e1RM 100 (1 + 6k) = 123.52
         working(100.0, 5, None),                  # unrated
-        working(80.0, 8, 0.0, SetType.DROP),      # hard; e1RM 80 (1 + 7k) = 101.95
+        working(80.0, 8, 0.0, SetType.DROP),      # a drop: one series with the set before, which it rates (0): hard
         working(100.0, 12, 2.0, SetType.BACKOFF),  # hard; n = 14, extrapolated 100 (1 + 13k) = 150.96
         working(70.0, 6, 4.0),                    # not hard
     ]
     summary = summarize(sets)
-    assert summary.working_sets == 5
+    assert summary.working_sets == 4  # 100×5, (100×5 + 80×8), 100×12, 70×6
     assert summary.hard_sets == 3
-    assert summary.unrated_sets == 1
+    assert summary.unrated_sets == 0
     assert summary.tonnage_kg == pytest.approx(500 + 500 + 640 + 1200 + 420)
     # the best e1RM prefers a non-extrapolated estimate over the bigger extrapolated one
     assert summary.best_e1rm is not None
@@ -298,3 +301,72 @@ def test_summarize_empty() -> None:
     summary = summarize([])
     assert (summary.working_sets, summary.hard_sets, summary.unrated_sets, summary.tonnage_kg) == (0, 0, 0, 0.0)
     assert summary.best_e1rm is None
+
+
+# ---- counting: drop-set series, empty and cardio rows ----------------------------------------------------------
+
+def test_a_drop_set_series_is_one_working_set_and_one_hard_set() -> None:
+    sets = [working(100.0, 8, 1.0), working(80.0, 6, 0.0, SetType.DROP), working(60.0, 6, 0.0, SetType.DROP)]
+    summary = summarize(sets)
+    # by hand: one series; hard (every segment is); tonnage 800 + 480 + 360 = 1640
+    assert (summary.working_sets, summary.hard_sets, summary.unrated_sets) == (1, 1, 0)
+    assert summary.tonnage_kg == pytest.approx(1640.0)
+
+
+def test_a_series_is_hard_when_a_drop_is_though_its_first_set_is_not() -> None:
+    sets = [working(100.0, 8, 4.0), working(80.0, 6, 0.0, SetType.DROP)]
+    summary = summarize(sets, threshold=2.0)
+    assert (summary.working_sets, summary.hard_sets) == (1, 1)
+    assert series_rating(series(sets)[0]) == sets[0]  # rated by its first rated segment: RIR 4
+
+
+def test_an_unrated_series_with_a_rated_drop_is_rated_by_the_drop() -> None:
+    sets = [working(100.0, 8, None), working(80.0, 6, 1.0, SetType.DROP)]
+    assert series_rating(series(sets)[0]) == sets[1]
+    assert summarize(sets).unrated_sets == 0
+
+
+def test_a_warm_up_ends_a_series_and_a_drop_first_starts_one() -> None:
+    sets = [working(40.0, 10, None, SetType.WARMUP), working(60.0, 10, 0.0, SetType.DROP),
+            working(100.0, 5, 2.0), working(40.0, 10, None, SetType.WARMUP), working(50.0, 10, 0.0, SetType.DROP)]
+    assert [len(s) for s in series(sets)] == [1, 1, 1]
+    assert summarize(sets).working_sets == 3
+
+
+def test_two_series_in_a_row_count_twice() -> None:
+    sets = [working(100.0, 8, 1.0), working(80.0, 6, 0.0, SetType.DROP),
+            working(100.0, 7, 1.0), working(80.0, 5, 0.0, SetType.DROP)]
+    assert [len(s) for s in series(sets)] == [2, 2]
+    assert (summarize(sets).working_sets, summarize(sets).hard_sets) == (2, 2)
+
+
+@pytest.mark.parametrize(("record", "measure", "counts"), [
+    (SetRecord(load_kg=None, reps=0), Measure.REPS, False),  # an empty row
+    (SetRecord(load_kg=0.0, reps=None), Measure.REPS, False),
+    (SetRecord(distance_m=5000.0, duration_s=1800.0), Measure.DISTANCE_TIME, False),  # a run
+    (SetRecord(duration_s=1500.0), Measure.REPS, False),  # a cardio row logged under a lifting exercise
+    (SetRecord(distance_m=400.0), Measure.DISTANCE, False),
+    (SetRecord(duration_s=60.0), Measure.TIME, True),  # a plank
+    (SetRecord(load_kg=140.0, reps=0), Measure.REPS, True),  # a failed attempt
+    (SetRecord(load_kg=None, reps=12), Measure.REPS, True),  # a pull-up
+    (SetRecord(load_kg=100.0, distance_m=20.0), Measure.DISTANCE, True),  # a loaded sled push
+    (SetRecord(set_type=SetType.WARMUP, load_kg=60.0, reps=5), Measure.REPS, False),
+])
+def test_what_is_a_working_set(record: SetRecord, measure: Measure, counts: bool) -> None:
+    assert is_working_set(record, measure) is counts
+
+
+def test_empty_and_cardio_rows_count_nowhere() -> None:
+    sets = [working(100.0, 5, 2.0), SetRecord(reps=0), SetRecord(distance_m=3000.0, duration_s=900.0)]
+    summary = summarize(sets)
+    assert (summary.working_sets, summary.hard_sets, summary.unrated_sets) == (1, 1, 0)
+
+
+def test_e1rm_of_a_set_continued_to_failure_uses_the_failure_reps() -> None:
+    # 100 kg, 8 reps called at RIR 1, continued to failure at 11: 11 reps at RIR 0, n = 11, 100 (1 + 10 k)
+    estimate = e1rm(100.0, 8, 1.0, failure_reps=11)
+    assert estimate is not None and estimate.kg == pytest.approx(100 * (1 + 10 * K))
+    assert estimate.extrapolated  # n = 11 > 10
+    assert e1rm(100.0, 8, 1.0, failure_reps=None) == e1rm(100.0, 8, 1.0)  # n = 9
+    summary = summarize([working(100.0, 5, 3.0).replace(failure_reps=6)])  # n = 6 by failure, not 8 by the call
+    assert summary.best_e1rm is not None and summary.best_e1rm.kg == pytest.approx(100 * (1 + 5 * K))

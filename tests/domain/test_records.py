@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import SetRecord, SetType
+from journal.domain.records import RirOrigin, SetRecord, SetType, rated_by_set_type
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -51,3 +51,19 @@ def test_is_warmup() -> None:
     assert SetRecord(set_type=SetType.WARMUP).is_warmup
     for set_type in (SetType.WORKING, SetType.DROP, SetType.FAILURE, SetType.BACKOFF):
         assert not SetRecord(set_type=set_type).is_warmup
+
+
+def test_a_failure_set_without_a_rating_is_rir_0_from_the_set_type() -> None:
+    marked = rated_by_set_type(SetRecord(set_type=SetType.FAILURE, load_kg=80.0, reps=6))
+    assert (marked.rir, marked.effort_scale, marked.rir_origin) == (0.0, EffortScale.RIR, RirOrigin.SET_TYPE)
+    assert (marked.set_type, marked.load_kg, marked.reps) == (SetType.FAILURE, 80.0, 6)
+    assert RirOrigin.SET_TYPE.label == "from set type"
+
+
+@pytest.mark.parametrize("record", [
+    SetRecord(set_type=SetType.FAILURE, load_kg=80.0, reps=6, rir=1.0, effort_scale=EffortScale.RPE),  # rated
+    SetRecord(set_type=SetType.WORKING, load_kg=80.0, reps=6),  # unrated, not marked as failure
+    SetRecord(set_type=SetType.DROP, load_kg=60.0, reps=8),
+])
+def test_other_sets_are_left_as_they_are(record: SetRecord) -> None:
+    assert rated_by_set_type(record) == record

@@ -10,7 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journal.domain.units import KG_PER_LB, Unit, format_load, format_mass, format_number, from_kg, to_kg
+from journal.domain.units import (
+    KG_PER_LB,
+    Unit,
+    format_load,
+    format_mass,
+    format_number,
+    format_set_load,
+    from_kg,
+    to_kg,
+)
 
 
 def test_pound_is_exactly_the_international_pound() -> None:
@@ -111,3 +120,15 @@ def test_from_kg_converts_a_series_element_by_element() -> None:
     assert isinstance(pounds, np.ndarray)
     assert pounds.tolist() == pytest.approx([0.0, 100 / KG_PER_LB, 1.0], rel=1e-15)
     assert from_kg(kg, Unit.KG) is kg
+
+
+@pytest.mark.parametrize(("kg", "unit", "bodyweight", "shown"), [
+    (9.0, Unit.KG, True, "BW + 9 kg"),
+    (None, Unit.KG, True, "BW"),
+    (0.0, Unit.KG, True, "BW"),  # never "0 kg"
+    (20 * KG_PER_LB, Unit.LB, True, "BW + 20 lb"),
+    (100.0, Unit.KG, False, "100 kg"),
+    (None, Unit.KG, False, ""),
+])
+def test_a_set_load_as_printed(kg: float | None, unit: Unit, bodyweight: bool, shown: str) -> None:
+    assert format_set_load(kg, unit, bodyweight) == shown

@@ -85,8 +85,9 @@ def test_every_strong_header_variant_reads_the_same_workout(variant: str, tmp_pa
     if "Duration" in VARIANTS[variant][1] or "Duration (sec)" in VARIANTS[variant][1]:
         assert session.end == START + timedelta(hours=1, minutes=11)
     with_rpe = "RPE" in VARIANTS[variant][1]
+    # an F set without RPE reached failure: RIR 0 (from the set type)
     expected = [(exercise, TYPES.get(order, SetType.WORKING), float(weight) * factor, int(reps),
-                 10 - float(rpe) if with_rpe and rpe and float(rpe) else None)
+                 10 - float(rpe) if with_rpe and rpe and float(rpe) else 0.0 if order == "F" else None)
                 for exercise, order, weight, reps, rpe, _ in SETS]
     got = _sets(parsed)
     assert [(n, t, reps, rir) for n, t, _, reps, rir in got] == [(n, t, reps, rir) for n, t, _, reps, rir in expected]
@@ -94,7 +95,8 @@ def test_every_strong_header_variant_reads_the_same_workout(variant: str, tmp_pa
     bench = session.entries[0]
     assert bench.note == "Elbows in"  # the Note row belongs to its exercise
     assert [e.exercise.name for e in session.entries] == ["Bench Press (Barbell)", "Lateral Raise (Dumbbell)"]
-    assert all(r.effort_scale is EffortScale.RPE for r in bench.sets if r.rir is not None)
+    assert all(r.effort_scale is EffortScale.RPE for r in bench.sets if r.rir is not None and r.rir_origin is None)
+    assert all(r.set_type is SetType.FAILURE for r in bench.sets if r.rir_origin is not None)
 
 
 def test_strong_through_the_command_line_keeps_warm_ups_out_of_the_volume(db_path: Path,
@@ -112,7 +114,7 @@ def test_strong_through_the_command_line_keeps_warm_ups_out_of_the_volume(db_pat
                                                              (1.5, EffortScale.RPE)]
     figures = stored_stats(db_path)
     working = [row for row in SETS if row[1] != "W"]
-    assert figures["working_sets"] == len(working)
+    assert figures["working_sets"] == len(working) - 1  # the drop (D) continues the set before it: one series
     assert figures["tonnage_kg"] == pytest.approx(sum(float(w) * int(r) for _, _, w, r, _, _ in working))
 
 
@@ -280,3 +282,15 @@ def test_fitnotes_name_with_an_unquoted_inch_mark(tmp_path: Path) -> None:
                     "2020-09-13,Squat,Legs,135.0,5,,,\n", encoding="utf-8")
     parsed = parse_file(path)
     assert [e.exercise.name for s in parsed.sessions for e in s.entries] == ['Box Jump 24"', "Squat"]
+
+
+def test_fitbod_loads_in_kg_are_kept_as_read(tmp_path: Path) -> None:
+    path = tmp_path / "fitbod.csv"
+    path.write_text(
+        "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier\n"
+        "2021-01-17 22:14:35 +0000,Back Squat, 8,20.41168092460379,0.0,0.0,0.0,0.0,false,, 1.0\n"
+        "2021-01-17 22:14:35 +0000,Back Squat, 5,102.5,0.0,0.0,0.0,0.0,false,, 1.0\n", encoding="utf-8")
+    (session,) = parse_file(path, options=ImportOptions(units=Unit.KG)).sessions
+    # 45 lb as Fitbod writes it stays 20.41168092460379 kg (not 20.412): shown in lb it reads 45.00 again
+    assert [r.load_kg for r in session.entries[0].sets] == [20.41168092460379, 102.5]
+    assert session.entries[0].sets[0].load_kg / KG_PER_LB == pytest.approx(45.0, abs=1e-4)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import SetRecord, SetType
+from journal.domain.records import RirOrigin, SetRecord, SetType
 from journal.domain.units import Unit
 from journal.io import ImportFailed, ImportOptions, ParsedImport, parse_file, parse_text
 from journal.io.base import MAX_PROBLEMS
@@ -330,7 +330,8 @@ def test_hevy_alike_sets_in_other_workouts_and_exercises_are_equal_and_differing
         alike, alike, alike, alike,
         SetRecord(load_kg=100.0, reps=5, rir=1.0, effort_scale=EffortScale.RPE),
         SetRecord(set_type=SetType.WARMUP, load_kg=100.0, reps=5, rir=2.0, effort_scale=EffortScale.RPE),
-        SetRecord(set_type=SetType.FAILURE, load_kg=100.0, reps=5),
+        SetRecord(set_type=SetType.FAILURE, load_kg=100.0, reps=5, rir=0.0, effort_scale=EffortScale.RIR,
+                  rir_origin=RirOrigin.SET_TYPE),  # failure without rpe: RIR 0 from the set type
         SetRecord(set_type=SetType.DROP, load_kg=80.0, reps=8),
         SetRecord(load_kg=100.0, reps=5),
     ]

@@ -433,8 +433,8 @@ def test_gym_sheet_in_pounds(qapp: object, tmp_path: Path, data_dir: Path) -> No
     assert cli("sheet", str(ids["push"]), "--pdf", str(out), "--db", str(db)) == 0
     text = flat(text_of(out))
     assert "Loads in lb" in text and "Load (lb)" in text
-    # 100 kg = 220.46 lb, one 5 lb step more = 225.46 lb, rounded to whole 5 lb steps: 225 lb
-    assert "Suggested load: 225 lb" in text and "5 lb more" in text
+    # 100 kg = 220.46 lb, one 5 lb step more = 225.46 lb, rounded to whole 5 lb steps: 225 lb, 4.54 lb more
+    assert "Suggested load: 225 lb" in text and "4.54 lb more (one 5 lb step, to the nearest whole step)" in text
 
 
 def square(tmp_path: Path) -> tuple[object, Path]:

@@ -71,8 +71,8 @@ def test_journal_export_neutralises_formulas_in_every_text_field(tmp_path: Path,
 
 
 def test_muscles_from_an_imported_file_are_neutralised_on_export(tmp_path: Path, data_dir: Path) -> None:
-    row = ["journal/1", "1", "2026-01-05T18:00:00", "", "Shared", "", "", "manual", "", "1", "Friend's Lift", "",
-           "=1+2|@SUM(A1)", "-3+4", "other", "0", "reps", "", "working", "50.0", "5", "", "", "", "", "", ""]
+    row = ["journal/2", "1", "2026-01-05T18:00:00", "", "Shared", "", "", "manual", "", "1", "Friend's Lift", "",
+           "=1+2|@SUM(A1)", "-3+4", "other", "0", "reps", "", "working", "50.0", "5", "", "", "", "", "", "", ""]
     shared = tmp_path / "from-a-friend.csv"
     with shared.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows([HEADER, row])

@@ -255,3 +255,47 @@ def test_a_step_script_splits_on_whole_statements_only() -> None:
     assert connection.execute("SELECT text FROM note").fetchone() == ("x; y;",)
     with pytest.raises(ValueError, match="unfinished"):
         list(statements("CREATE TRIGGER t AFTER INSERT ON note BEGIN SELECT 1;"))
+
+
+def make_v4_file(path: Path) -> None:
+    """A journal as version 4 wrote it: a Strong import with a failure set without RPE, one with RPE, a Journal
+    failure/AMRAP set without a rating, and a Strong working set without a rating."""
+    old = SqliteDatabase(str(path))
+    old.connect()
+    for step in STEPS[:4]:
+        step(old)
+    old.execute_sql("PRAGMA user_version = 4")
+    old.execute_sql("INSERT INTO exercise (id, name, \"primary\", equipment, bodyweight, measure, builtin) "
+                    "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)")
+    old.execute_sql("INSERT INTO session (id, start, title, notes, source, source_key) "
+                    "VALUES (7, '2024-05-06 17:30:00', 'Push', '', 'strong', 'k7')")
+    old.execute_sql("INSERT INTO session (id, start, title, notes, source) "
+                    "VALUES (8, '2024-05-08 17:30:00', 'Push', '', 'manual')")
+    old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (11, 7, 1, 0, '')")
+    old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (12, 8, 1, 0, '')")
+    for values in ("(21, 11, 0, 'working', 90.0, 8, NULL, NULL)", "(22, 11, 1, 'failure', 90.0, 7, NULL, NULL)",
+                   "(23, 11, 2, 'failure', 80.0, 9, 1.0, 'rpe')", "(24, 12, 0, 'failure', 90.0, 8, NULL, NULL)"):
+        old.execute_sql("INSERT INTO \"set\" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, "
+                        f"note) VALUES {values[:-1]}, '')")
+    old.close()
+
+
+def test_v4_file_gets_rir_origin_and_imported_failure_sets_read_as_rir_0(db_path: Path) -> None:
+    make_v4_file(db_path)
+    open_database(db_path)
+    try:
+        assert schema_version(db) == SCHEMA_VERSION >= 5
+        rows = db.execute_sql('SELECT id, rir, effort_scale, rir_origin FROM "set" ORDER BY id').fetchall()
+        assert rows == [
+            (21, None, None, None),  # a working set without a rating stays unrated
+            (22, 0.0, "rir", "set_type"),  # Strong's F without RPE: failure, RIR 0 from the set type
+            (23, 1.0, "rpe", None),  # a rated failure set keeps its rating
+            (24, None, None, None),  # Journal's own Failure/AMRAP type without a rating stays unrated
+        ]
+        imported = get_session(7).entries[0].sets
+        assert [(s.rir, s.rir_origin.value if s.rir_origin else None) for s in imported] == [
+            (None, None), (0.0, "set_type"), (1.0, None)]
+    finally:
+        close_database()
+    backups = list((db_path.parent / "backups").iterdir())
+    assert len(backups) == 1 and "v4" in backups[0].name

@@ -93,6 +93,16 @@ def test_last_sets_skip_sessions_where_the_exercise_has_no_set_done(journal: Pat
     assert [(s.load_kg, s.reps) for s in last_sets(routine_id)[bench]] == [(140, 4)]
 
 
+def test_last_sets_back_one_gives_the_session_before(journal: Path) -> None:
+    _, started, routine_id = journal_with_a_plan()
+    bench = exercise("Bench Press").id
+    assert last_sets(routine_id, back=1) == {}  # one session with bench sets done so far
+    repo.confirm_plan(started.entries[0].plans[0].id, SetRecord(load_kg=140, reps=4, rir=1))
+    assert [(s.load_kg, s.reps) for s in last_sets(routine_id)[bench]] == [(140, 4)]
+    assert [(s.load_kg, s.reps) for s in last_sets(routine_id, back=1)[bench]] == [(100, 5)] * 3
+    assert last_sets(routine_id, back=2) == {}
+
+
 def test_confirm_writes_the_set_and_removes_the_plan_and_undo_puts_it_back(journal: Path) -> None:
     _, started, _ = journal_with_a_plan()
     entry = repo.get_session(started.id).entries[0]

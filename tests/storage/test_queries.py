@@ -231,7 +231,7 @@ def test_stats_agree_with_the_domain_on_a_sample_history(journal: Path) -> None:
     from datetime import date
 
     from journal.demo import generate_history
-    from journal.domain.metrics import counts_for_volume, is_hard
+    from journal.domain.metrics import series, series_rating, summarize
     from journal.storage.bulk import insert_sessions
     from journal.storage.repository import get_session
 
@@ -241,12 +241,14 @@ def test_stats_agree_with_the_domain_on_a_sample_history(journal: Path) -> None:
         stored = get_session(session_id)
         week = weeks[iso_week(stored.start.date())]
         for entry in stored.entries:
+            week[0] += len(entry.sets)
+            week[1] += summarize(entry.sets, threshold=2.0, measure=entry.exercise.measure).hard_sets
             for record in entry.sets:
-                week[0] += 1
-                week[1] += is_hard(record, 2.0)
                 week[2] += set_tonnage(record, entry.exercise.bodyweight, stored.bodyweight_kg)
-                if counts_for_volume(record) and record.rir is not None:
-                    week[3] += record.rir
+            for segments in series(entry.sets, entry.exercise.measure):  # a drop-set series is rated once
+                rated = series_rating(segments)
+                if rated is not None and rated.rir is not None:
+                    week[3] += rated.rir
                     week[4] += 1
     figures = stats(hard_threshold=2.0)
     assert [w["week"] for w in figures["weeks"]] == sorted(weeks)
@@ -265,3 +267,50 @@ def test_an_rpe_below_six_is_not_a_hard_set_in_stats(journal: Path) -> None:
         SetRecord(load_kg=60, reps=10, rir=4.5, effort_scale=EffortScale.RIR)])))
     (week,) = stats(hard_threshold=5.0)["weeks"]
     assert week["hard_sets"] == 1
+
+
+# ---- counting: a drop-set series once, empty and cardio rows not at all ------------------------------------------
+
+def counting_week() -> None:
+    """Bench: 100×8 @ RIR 3, drops 80×6 @ 0 and 60×6 unrated (one series, hard by its drop, rated 3); 100×8
+    unrated then a drop 80×6 @ 1 (one series rated 1 by its drop); a warm-up 40×10 then a drop 50×10 unrated (the
+    warm-up ends nothing: the drop starts a series of its own); an empty row. Running: a run (distance and time).
+    Plank: 60 s (a working set). Lat Pulldown: a row of 0 reps and no load."""
+    store(session(datetime(2026, 2, 2, 18),
+                  ("Bench Press", [SetRecord(load_kg=100, reps=8, rir=3.0), SetRecord(SetType.DROP, 80, 6, 0.0),
+                                   SetRecord(SetType.DROP, 60, 6), SetRecord(load_kg=100, reps=8),
+                                   SetRecord(SetType.DROP, 80, 6, 1.0), SetRecord(SetType.WARMUP, 40, 10),
+                                   SetRecord(SetType.DROP, 50, 10), SetRecord(reps=0)]),
+                  ("Running", [SetRecord(distance_m=5000.0, duration_s=1800.0)]),
+                  ("Plank", [SetRecord(duration_s=60.0, rir=2.0)]),
+                  ("Lat Pulldown", [SetRecord(load_kg=None, reps=0)])))
+
+
+def test_stats_count_a_drop_series_once_and_no_empty_or_cardio_row(journal: Path) -> None:
+    counting_week()
+    figures = stats(hard_threshold=2.0)
+    (week,) = figures["weeks"]
+    # by hand: working = 3 bench series + plank = 4; hard at RIR <= 2: series 1 (its 0 drop), series 2 (RIR 1),
+    # plank (RIR 2) = 3; mean RIR over rated series: (3 + 1 + 2) / 3 = 2
+    assert week["sets"] == 11 and figures["working_sets"] == 4
+    assert (week["working_sets"], week["hard_sets"], week["mean_rir"]) == (4, 3, 2.0)
+    # tonnage: every segment, no warm-up: 800 + 480 + 360 + 800 + 480 + 500 = 3420
+    assert week["tonnage_kg"] == pytest.approx(3420.0)
+
+
+def test_review_rows_count_a_drop_series_once(journal: Path) -> None:
+    from journal.storage.review import exercise_totals, week_exercise_rows
+
+    counting_week()
+    bench, plank = exercise("Bench Press").id, exercise("Plank").id
+    rows = week_exercise_rows(2.0)
+    by_exercise = {int(x): i for i, x in enumerate(rows.exercise)}
+    assert set(by_exercise) == {bench, plank}  # the run and the empty pulldown row are not working sets
+    at = by_exercise[bench]
+    # bench: 3 series, 2 hard, 1 unrated (the drop after the warm-up), RIR 3 + 1 = 4, bins RIR 1: 1, RIR 3: 1
+    assert (rows.working[at], rows.hard[at], rows.unrated[at], rows.rir_sum[at]) == (3, 2, 1, 4.0)
+    assert rows.bins[at].tolist() == [0, 1, 0, 1, 0]
+    assert rows.tonnage[at] == pytest.approx(3420.0)
+    totals = {row[0]: row[1:] for row in exercise_totals(2.0, None, None)}
+    assert totals[bench] == (3, 2, pytest.approx(3420.0), 4.0, 2)
+    assert totals[plank] == (1, 1, 0.0, 2.0, 1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from journal import settings
 from journal.domain.effort import EffortScale
+from journal.domain.estimate import EstimateUse
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
 from journal.settings import Preferences
@@ -87,6 +88,10 @@ class PreferencesDialog(QDialog):
         steps = QHBoxLayout()
         steps.addWidget(self.step_kg)
         steps.addWidget(self.step_lb)
+        self.estimates = _combo({use: use.label for use in EstimateUse}, prefs.rir_estimates)
+        self.estimates.setObjectName("rirEstimates")
+        self.estimates.setToolTip("Sets logged without RIR or RPE get an RIR estimated from their load and the "
+                                  "exercise's e1RM; it is never stored, and always drawn in its own style")
         self.page = _combo({"": "From the system's locale", "a4": "A4", "letter": "Letter"}, prefs.page)
         self.page.setObjectName("page")
         self.backups_keep = QSpinBox()
@@ -110,6 +115,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Colours", self.theme)
         form.addRow("Per muscle, aim for", muscles)
         form.addRow("Routine load step", steps)
+        form.addRow("Unrated sets in charts", self.estimates)
         form.addRow("Paper", self.page)
         form.addRow("Backups kept", self.backups_keep)
         form.addRow(note)
@@ -123,4 +129,5 @@ class PreferencesDialog(QDialog):
             hard_set_rir=self.threshold.value(), e1rm_formula=settings.E1RM_FORMULA.kind(self.formula.currentData()),
             theme=str(self.theme.currentData()), muscle_low=self.muscle_low.value(),
             muscle_high=self.muscle_high.value(), step_kg=self.step_kg.value(), step_lb=self.step_lb.value(),
-            page=str(self.page.currentData()), backups_keep=self.backups_keep.value())
+            page=str(self.page.currentData()), backups_keep=self.backups_keep.value(),
+            rir_estimates=settings.RIR_ESTIMATES.kind(self.estimates.currentData()))

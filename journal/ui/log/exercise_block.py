@@ -155,7 +155,7 @@ class ExerciseBlock(QFrame):
     def update_summary(self) -> None:
         prefs = self.service.preferences
         figures = summarize(self.model.sets, self.entry.exercise.bodyweight, self.model.bodyweight_kg,
-                            prefs.hard_set_rir, prefs.e1rm_formula)
+                            prefs.hard_set_rir, prefs.e1rm_formula, self.entry.exercise.measure)
         parts = [f"{figures.working_sets} working set{'s' if figures.working_sets != 1 else ''}",
                  f"{figures.hard_sets} hard"]
         if figures.unrated_sets:

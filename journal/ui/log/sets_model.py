@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 from journal.domain import validation as v
 from journal.domain.effort import EffortScale, display_effort, is_imprecise
 from journal.domain.metrics import e1rm, effective_load
-from journal.domain.records import Exercise, Measure, PlannedSet, SetRecord, SetType
-from journal.domain.units import format_load, format_number
+from journal.domain.records import Exercise, Measure, PlannedSet, RirOrigin, SetRecord, SetType
+from journal.domain.units import format_load, format_number, format_set_load
 from journal.settings import Preferences
 from journal.ui.table_model import Index, TableModel
 
@@ -299,13 +299,14 @@ class SetsTableModel(TableModel):
         effort = "RPE" if scale is EffortScale.RPE else "RIR"
         reps = (f"{plan.reps_low}–{target.reps}" if plan.reps_low is not None and target.reps is not None
                 and plan.reps_low != target.reps else self.text(target, "reps"))
-        parts = [f"{format_load(target.load_kg, unit)} {unit}" if target.load_kg is not None else "",
+        bodyweight = self.exercise.bodyweight
+        parts = [format_set_load(target.load_kg, unit, bodyweight),
                  f"{reps} reps" if reps else "",
                  f"@ {effort} {self.text(target, 'effort')}" if target.rir is not None else ""]
         text = "Planned: " + (" ".join(p for p in parts if p) or target.set_type.label)
         if plan.last is not None:
             last = plan.last
-            done = [f"{format_load(last.load_kg, unit)} {unit}" if last.load_kg is not None else "",
+            done = [format_set_load(last.load_kg, unit, bodyweight),
                     f"× {last.reps}" if last.reps is not None else "",
                     f"@ {effort} {self.text(last, 'effort')}" if last.rir is not None else ""]
             text += " · last time: " + " ".join(p for p in done if p)
@@ -360,6 +361,9 @@ class SetsTableModel(TableModel):
         row, key = index.row(), self.columns[index.column()].key
         record = self.record(row)
         ghost = not self.is_done(row) and key not in self.typed_keys(row)  # a grey value, not (yet) the lifter's
+        if role == Qt.ItemDataRole.DisplayRole and key == "load" and self.exercise.bodyweight:
+            # shown as what was moved: BW, or BW + the added load (the unit is in the header); edited as the number
+            return f"BW + {self.text(record, key)}" if record.load_kg else "BW"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.text(record, key)
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.is_plan(row):
@@ -385,7 +389,7 @@ class SetsTableModel(TableModel):
         load = effective_load(record.load_kg, self.exercise.bodyweight, self.bodyweight_kg)
         if record.is_warmup:
             return None
-        return e1rm(load, record.reps, record.rir, self.prefs.e1rm_formula)
+        return e1rm(load, record.reps, record.rir, self.prefs.e1rm_formula, record.failure_reps)
 
     def text(self, record: SetRecord, key: str) -> str:
         unit = self.prefs.units
@@ -412,6 +416,9 @@ class SetsTableModel(TableModel):
         return format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated else "")
 
     def tooltip(self, record: SetRecord, key: str) -> str | None:
+        if key == "effort" and record.rir_origin is RirOrigin.SET_TYPE and record.rir is not None:
+            return ("RIR 0 from set type: the app it came from marked the set as failure and it had no rating. "
+                    "Type a rating to replace it")
         if key == "effort" and is_imprecise(record.rir, record.effort_scale):
             return "RPE below 6 only says “4 or more reps in reserve”: counted, but imprecise"
         if key == "effort" and record.effort_scale is not None and record.effort_scale is not self.prefs.effort_scale:
@@ -464,9 +471,13 @@ class SetsTableModel(TableModel):
         unit = self.prefs.units
         if key == "set_type":
             try:
-                return record.replace(set_type=SetType.from_text(text))
+                set_type = SetType.from_text(text)
             except ValueError:
                 raise v.ValidationError("Type", f"'{text}' is not a set type (W, working, D, F, B)") from None
+            if record.rir_origin is RirOrigin.SET_TYPE and set_type is not SetType.FAILURE:
+                # the RIR 0 rested on the failure type: without it the set is unrated again
+                return record.replace(set_type=set_type, rir=None, effort_scale=None, rir_origin=None)
+            return record.replace(set_type=set_type)
         if key == "load":
             return record.replace(load_kg=v.parse_load(text, unit))
         if key == "reps":
@@ -477,7 +488,7 @@ class SetsTableModel(TableModel):
         if key == "effort":
             scale = self.prefs.effort_scale
             rir = v.parse_rpe(text) if scale is EffortScale.RPE else v.parse_rir(text)
-            return record.replace(rir=rir, effort_scale=scale if rir is not None else None)
+            return record.replace(rir=rir, effort_scale=scale if rir is not None else None, rir_origin=None)
         if key == "failure_reps":
             return record.replace(failure_reps=v.parse_failure_reps(text, record.reps))
         if key == "duration":

@@ -10,7 +10,7 @@ Signals:
 from __future__ import annotations
 
 import weakref
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -99,6 +99,11 @@ class ReviewScreen(QWidget):
         controls.addWidget(self.since)
         controls.addWidget(self.until)
         controls.addSpacing(12)
+        self.range_note = QLabel()  # says when the review opened on another range than the one chosen
+        self.range_note.setObjectName("rangeNote")
+        self.range_note.setVisible(False)
+        controls.addWidget(self.range_note)
+        controls.addSpacing(12)
         controls.addWidget(QLabel("Show"))
         controls.addWidget(self.filter)
         controls.addStretch(1)
@@ -169,6 +174,9 @@ class ReviewScreen(QWidget):
         for chart in self.charts:
             chart.session_clicked.connect(self.session_requested)
         self._filled_for: object = None
+        self._opened_on_data = False  # the first draw of a journal moves an empty range to where the data is
+        self._moving_range = False
+        service.file_changed.connect(lambda _path: setattr(self, "_opened_on_data", False))
         # what the insights shown were worked out from: the snapshot (weakly: a replaced one is freed), and the
         # scope, its last week and the muscle range; a redraw with the same keeps them
         self._insights_for: tuple[weakref.ref[Snapshot], tuple[Scope, int, tuple[float, float]]] | None = None
@@ -193,7 +201,35 @@ class ReviewScreen(QWidget):
         custom = choice == "Custom"
         self.since.setVisible(custom)
         self.until.setVisible(custom)
+        if not self._moving_range:
+            self.range_note.setVisible(False)
         self.redraw()
+
+    def _open_on_data(self, snapshot: Snapshot) -> None:
+        """Once per journal: when the range chosen holds none of its sets, show the year up to the latest session
+        instead, and say so."""
+        if self._opened_on_data or not len(snapshot.rows.week):
+            return
+        self._opened_on_data = True
+        scope, choice = self.scope(), self.range.currentText()
+        first, last = scope.first_week(snapshot), scope.last_week()
+        weeks = snapshot.rows.week
+        if ((weeks >= (first if first is not None else weeks.min())) & (weeks <= last)).any():
+            return
+        latest = date.fromordinal(int(weeks.max())) + timedelta(days=6)  # the Sunday of the latest week
+        since = max(date.fromordinal(int(weeks.min())), latest - timedelta(days=364))
+        self._moving_range = True
+        try:
+            for edit, day in ((self.since, since), (self.until, latest)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+            self.range.setCurrentText("Custom")
+        finally:
+            self._moving_range = False
+        chosen = "range chosen" if choice == "Custom" else f"last {choice}".replace("last 1 year", "last year")
+        self.range_note.setText(f"No sets in the {chosen}: showing the year to your latest session")
+        self.range_note.setVisible(True)
 
     def scope(self) -> Scope:
         choice = self.range.currentText()
@@ -262,12 +298,14 @@ class ReviewScreen(QWidget):
         if snapshot is None or not self.isVisible():
             return
         self._fill_choices()
-        scope, unit = self.scope(), self.service.preferences.units
+        self._open_on_data(snapshot)
+        prefs = self.service.preferences
+        scope, unit = self.scope(), prefs.units
         chart = self.charts[self.tabs.currentIndex()]
         if chart is self.volume:
-            draw_volume(self.volume, snapshot, scope, unit)
+            draw_volume(self.volume, snapshot, scope, unit, prefs.hard_set_rir, prefs.rir_estimates)
         elif chart is self.proximity:
-            draw_proximity(self.proximity, snapshot, scope)
+            draw_proximity(self.proximity, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
         elif chart is self.strength:
             chosen = [scope.exercise] if scope.exercise is not None else self.chosen_strength()
             draw_strength(self.strength, snapshot, scope, chosen, unit)

@@ -191,7 +191,7 @@ def test_as_last_time_plans_the_previous_session(qtbot: QtBot, db_path: Path, op
     press(qtbot, Key.Key_Return)
     press(qtbot, Key.Key_L, Mod.ControlModifier)
     entry = repo.get_session(session_id).entries[0]
-    assert entry.sets == ()  # a plan, not sets: see tests/ui/test_planned_sets.py
+    assert entry.sets == ()  # a plan, not sets: see tests/ui/log/test_planned_sets.py
     assert [(p.planned.set_type, p.planned.load_kg, p.planned.reps, p.planned.rir, p.planned.failure_reps,
              p.planned.note) for p in entry.plans] == [
         (SetType.WARMUP, 60, 5, None, None, ""), (SetType.WORKING, 100, 5, 2, None, "")]
