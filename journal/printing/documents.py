@@ -31,10 +31,14 @@ def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -
     last = last_sets(routine.id, before) if routine.id is not None else {}
     earlier = last_sets(routine.id, before, back=1) if routine.id is not None else {}
     planned = []
+    seen: dict[int, int] = {}  # exercise -> how many of its items came before (its occurrence)
     for item in routine.items:
-        sets = last.get(item.exercise.id or 0, ())
+        exercise = item.exercise.id or 0
+        key = (exercise, seen.get(exercise, 0))
+        seen[exercise] = key[1] + 1
+        sets = last.get(key, ())
         step = load_step(item.exercise, prefs.units, prefs.step_kg, prefs.step_lb)
-        suggestion = suggest(item, sets, step, prefs.units, earlier.get(item.exercise.id or 0, ()))
+        suggestion = suggest(item, sets, step, prefs.units, earlier.get(key, ()))
         planned.append(PlannedExercise(item, suggestion, sets))
     return planned
 

@@ -95,24 +95,28 @@ def last_session(routine_id: int, before: datetime | None = None) -> Session | N
     return get_session(row.id) if row else None
 
 
-def last_sets(routine_id: int, before: datetime | None = None, back: int = 0) -> dict[int, tuple[SetRecord, ...]]:
-    """By exercise, the sets done in the latest session started from the routine (before `before`) in which the
-    exercise has sets done: what "Last time" and "Next time" read. Plans are not sets, so a session just started,
-    or an exercise skipped, gives way to the one before. `back` = 1 gives the session before that one, and so on."""
+def last_sets(routine_id: int, before: datetime | None = None,
+              back: int = 0) -> dict[tuple[int, int], tuple[SetRecord, ...]]:
+    """By (exercise, occurrence), the sets done in the latest session started from the routine (before `before`)
+    in which the exercise has sets done: what "Last time" and "Next time" read. An exercise a routine holds twice
+    (a heavy squat, then back-off squats) is read per occurrence: the routine's second squat pairs with that
+    session's second squat. Plans are not sets, so a session just started, or an exercise skipped, gives way to the
+    one before. `back` = 1 gives the session before that one, and so on."""
     query = (EntryRow.select(EntryRow.id, EntryRow.exercise, EntryRow.session).join(SessionRow)
              .where((SessionRow.routine == routine_id) & EntryRow.id.in_(SetRow.select(SetRow.entry))))
     if before is not None:
         query = query.where(SessionRow.start < before)
-    entries: dict[int, list[int]] = {}  # exercise -> its entries, latest session first
-    sessions: dict[int, set[int]] = {}  # exercise -> the sessions seen, so two entries of one session count once
-    for row in query.order_by(SessionRow.start.desc(), SessionRow.id.desc(), EntryRow.position.desc()):
-        seen = sessions.setdefault(row.exercise_id, set())
-        if row.session_id not in seen:
-            seen.add(row.session_id)
-            entries.setdefault(row.exercise_id, []).append(row.id)
-    latest = {exercise: ids[back] for exercise, ids in entries.items() if len(ids) > back}
+    # exercise -> its sessions, latest first, each with the exercise's entries in the order they were done
+    by_session: dict[int, dict[int, list[int]]] = {}
+    for row in query.order_by(SessionRow.start.desc(), SessionRow.id.desc(), EntryRow.position):
+        by_session.setdefault(row.exercise_id, {}).setdefault(row.session_id, []).append(row.id)
+    latest: dict[tuple[int, int], int] = {}  # (exercise, occurrence) -> entry
+    for exercise, sessions in by_session.items():
+        chosen = list(sessions.values())
+        if len(chosen) > back:
+            latest.update(((exercise, n), entry) for n, entry in enumerate(chosen[back]))
     sets: dict[int, list[SetRecord]] = {}
     if latest:
         for set_row in SetRow.select().where(SetRow.entry.in_(list(latest.values()))).order_by(SetRow.position):
             sets.setdefault(set_row.entry_id, []).append(to_set(set_row))
-    return {exercise: tuple(sets.get(entry, ())) for exercise, entry in latest.items()}
+    return {key: tuple(sets.get(entry, ())) for key, entry in latest.items()}

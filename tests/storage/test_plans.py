@@ -79,7 +79,7 @@ def test_plans_count_in_no_figure(journal: Path) -> None:
     # "as last time", a routine's last sets (Last time, Next time) and the export
     bench = exercise("Bench Press").id
     assert [s.load_kg for s in repo.previous_sets(bench, datetime(2030, 1, 1))] == [100, 100, 100]
-    assert [s.load_kg for s in last_sets(routine_id)[bench]] == [100, 100, 100]
+    assert [s.load_kg for s in last_sets(routine_id)[(bench, 0)]] == [100, 100, 100]
     out = io.StringIO()
     assert write_journal_csv(repo.iter_sessions(), out)[1] == 3
 
@@ -88,9 +88,9 @@ def test_last_sets_skip_sessions_where_the_exercise_has_no_set_done(journal: Pat
     _, started, routine_id = journal_with_a_plan()
     bench = exercise("Bench Press").id
     assert last_sets(routine_id, DONE) == {}
-    assert [s.rir for s in last_sets(routine_id, datetime(2026, 3, 5))[bench]] == [3, 3, 3]
+    assert [s.rir for s in last_sets(routine_id, datetime(2026, 3, 5))[(bench, 0)]] == [3, 3, 3]
     record, _ = repo.confirm_plan(started.entries[0].plans[0].id, SetRecord(load_kg=140, reps=4, rir=1))
-    assert [(s.load_kg, s.reps) for s in last_sets(routine_id)[bench]] == [(140, 4)]
+    assert [(s.load_kg, s.reps) for s in last_sets(routine_id)[(bench, 0)]] == [(140, 4)]
 
 
 def test_last_sets_back_one_gives_the_session_before(journal: Path) -> None:
@@ -98,8 +98,8 @@ def test_last_sets_back_one_gives_the_session_before(journal: Path) -> None:
     bench = exercise("Bench Press").id
     assert last_sets(routine_id, back=1) == {}  # one session with bench sets done so far
     repo.confirm_plan(started.entries[0].plans[0].id, SetRecord(load_kg=140, reps=4, rir=1))
-    assert [(s.load_kg, s.reps) for s in last_sets(routine_id)[bench]] == [(140, 4)]
-    assert [(s.load_kg, s.reps) for s in last_sets(routine_id, back=1)[bench]] == [(100, 5)] * 3
+    assert [(s.load_kg, s.reps) for s in last_sets(routine_id)[(bench, 0)]] == [(140, 4)]
+    assert [(s.load_kg, s.reps) for s in last_sets(routine_id, back=1)[(bench, 0)]] == [(100, 5)] * 3
     assert last_sets(routine_id, back=2) == {}
 
 
@@ -141,3 +141,27 @@ def test_a_deleted_session_takes_its_plans_and_undo_brings_them_back(journal: Pa
     assert PlannedSetRow.select().count() == 0
     repo.add_session(snapshot)
     assert repo.get_session(started.id).entries[0].plans == snapshot.entries[0].plans
+
+
+def test_an_exercise_a_routine_holds_twice_reads_each_occurrence_from_its_own_entry(journal: Path) -> None:
+    """Squat 3 x 5 heavy, then squat 2 x 10 back-off: each item's last time and suggestion come from the matching
+    squat of the last session, never the back-off sets for the heavy item."""
+    from journal.printing.documents import plan as plan_routine
+    from journal.settings import Preferences
+
+    squat = exercise("Back Squat")
+    routine, _ = save_routine(Routine(name="Legs", items=(
+        RoutineItem(exercise=squat, sets=3, reps_low=5, reps_high=5, target_rir=2.0),
+        RoutineItem(exercise=squat, sets=2, reps_low=8, reps_high=10, target_rir=2.0))))
+    heavy = tuple(SetRecord(load_kg=140, reps=5, rir=2) for _ in range(3))
+    light = tuple(SetRecord(load_kg=100, reps=10, rir=2) for _ in range(2))
+    repo.add_session(Session(start=DONE, routine_id=routine.id,
+                             entries=(Entry(exercise=squat, sets=heavy), Entry(exercise=squat, sets=light))))
+    assert routine.id is not None and squat.id is not None
+    found = last_sets(routine.id)
+    assert [s.load_kg for s in found[(squat.id, 0)]] == [140] * 3
+    assert [s.load_kg for s in found[(squat.id, 1)]] == [100] * 2
+    first, second = plan_routine(routine, Preferences())
+    assert [s.load_kg for s in first.last] == [140] * 3 and [s.load_kg for s in second.last] == [100] * 2
+    # 3 x 5 at the top of the range with the planned reserve: one step more from 140; 10 reps at the top: 102.5
+    assert (first.suggestion.load_kg, second.suggestion.load_kg) == (142.5, 102.5)
