@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from journal.domain.estimate import EstimateUse
 from journal.ui.main_window import MainWindow
 from tests.ui.helpers import answering, pick_menu, shoot
-from tests.ui.scenarios.test_preferences import set_in_dialog
 from tests.ui.review.test_review import journal_with_two_weeks
+from tests.ui.scenarios.test_preferences import set_in_dialog
 
 K = 0.0392
 E1RM = 100 * (1 + 6 * K)  # week 1's bench best: 100 × 5 @ RIR 2, n = 7: 123.52 kg
