@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,46 +36,109 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def _new_file(folder: Path, db_path: Path, reason: str) -> Path:
+def _new_name(folder: Path, db_path: Path, reason: str) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    while True:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
+        if not target.exists():
+            return target
+
+
+def write_whole(target: Path, fill: Callable[[sqlite3.Connection], None], replace: bool = True) -> Path:
+    """Write a database file whole or not at all: `fill` writes into a new file beside `target` (a hidden name no
+    listing counts), which is synced to disk and then renamed into place. A kill or a failure at any moment leaves
+    `target` as it was (absent, or the old file) and no partial file under its name. With `replace` false, an
+    existing `target` is never overwritten (FileExistsError)."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
+    os.close(handle)
+    partial = Path(name)
+    try:
+        os.chmod(partial, 0o600)
+        writer = sqlite3.connect(partial)
+        try:
+            fill(writer)
+            writer.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no log beside it
+        finally:
+            writer.close()
+        with partial.open("rb+") as written:
+            os.fsync(written.fileno())
+        if replace:
+            os.replace(partial, target)
+        else:
+            _link(partial, target)
+        _sync_folder(target.parent)
+    finally:
+        partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
     return target
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
-    dest = sqlite3.connect(target)
+def _link(partial: Path, target: Path) -> None:
+    """Give the complete file its name unless the name is taken (a hard link fails atomically when it is)."""
     try:
-        source.backup(dest)
+        os.link(partial, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise FileExistsError(f"{target} already exists") from None
+        os.replace(partial, target)
+    else:
+        partial.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
     finally:
-        dest.close()
+        os.close(descriptor)
+
+
+def _copy(source: sqlite3.Connection, target: Path, replace: bool = True) -> Path:
+    return write_whole(target, lambda writer: source.backup(writer), replace)
 
 
 def backup_to(db: SqliteDatabase, db_path: Path, reason: str, keep: int = DEFAULT_KEEP) -> Path:
     """Copy the open database to `backups/<name>-<time>-<reason>.sqlite` (readable by the user only), then keep
     only the newest `keep` backups of that reason."""
-    target = _new_file(backup_dir(db_path), db_path, reason)
-    try:
-        _copy(db.connection(), target)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    target = _copy(db.connection(), _new_name(backup_dir(db_path), db_path, reason))
     rotate(db_path, reason, keep)
     return target
 
 
-def backup_file(source: Path, target: Path) -> Path:
-    """A backup of a journal file that is not open here, to `target` (a file, or a folder for a dated name)."""
+def copy_open(db: SqliteDatabase, target: Path) -> Path:
+    """The open journal, whole, to `target` (replacing a file there): saving it elsewhere."""
+    return _copy(db.connection(), target)
+
+
+def backup_file(source: Path, target: Path, force: bool = False) -> Path:
+    """A backup of a journal file that is not open here, to `target` (a file, or a folder for a dated name). An
+    existing file is replaced only with `force` (FileExistsError otherwise), and never when it is the journal."""
     if target.is_dir():
-        target = _new_file(target, source, "manual")
+        target = _new_name(target, source, "manual")
+    elif target.exists() and same_file(source, target):
+        raise FileExistsError(f"{target} is the journal itself")
+    elif target.exists() and not force:
+        raise FileExistsError(f"{target} already exists")
     reader = _reader(source)
     try:
-        _copy(reader, target)
+        return _copy(reader, target, replace=force)
     finally:
         reader.close()
-    os.chmod(target, 0o600)
-    return target
+
+
+def same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def list_backups(db_path: Path) -> list[Backup]:
@@ -164,11 +228,9 @@ def _reader(source: Path) -> sqlite3.Connection:
 def snapshot(source: Path, target: Path) -> None:
     """Copy a journal file that is not open here, read-only, through the online backup API."""
     reader = _reader(source)
-    writer = sqlite3.connect(target)
     try:
-        reader.backup(writer)
+        _copy(reader, target)
     finally:
-        writer.close()
         reader.close()
 
 

@@ -7,16 +7,17 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journal import settings
 from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
-from journal.storage.backup import backup_to, daily_backup, restore_into
+from journal.lock import acquire
+from journal.storage.backup import backup_to, copy_open, daily_backup, restore_into
 from journal.storage.changes import Change
-from journal.storage.database import STORAGE_ERRORS, close_database, open_database
+from journal.storage.database import STORAGE_ERRORS, JournalDatabase, close_database, open_database
 from journal.storage.migrations import SCHEMA_VERSION
 
 
@@ -60,6 +61,9 @@ class JournalService(QObject):
         file_changed(Path): another journal file was opened.
         about_to_switch(): another file is about to be opened; save what is still being typed.
         failed(str): a change could not be written (disk full, file locked or read-only); nothing of it was kept.
+
+    When the file is deleted or replaced while open, no write reaches it (each is refused, see JournalDatabase);
+    file_gone() tells, and save_as() keeps what is open in a new file, which the window then works on.
     """
 
     changed = Signal(object)
@@ -73,6 +77,7 @@ class JournalService(QObject):
         self.path = path
         self.preferences = Preferences.load()
         self.undo_stack = QUndoStack(self)
+        self._locks: list[QLockFile] = []  # of files saved elsewhere (run_app holds the first file's)
         database = open_database(path)
         self._daily_backup(database)
 
@@ -131,5 +136,32 @@ class JournalService(QObject):
         self.file_changed.emit(path)
         self.changed.emit(Change(everything=True, exercises=True))
 
+    def file_gone(self) -> bool:
+        """Whether the open file was deleted, or another put in its place, since it was opened."""
+        from journal.storage.models import db
+
+        return isinstance(db.obj, JournalDatabase) and db.obj.file_gone()
+
+    def save_as(self, target: Path) -> None:
+        """Write what is open, whole, to `target` (taking its lock) and work on that file from now on. Raises
+        JournalLocked when another Journal has `target` open, OSError or a storage error when it cannot be written."""
+        from journal.storage.models import db
+
+        lock = acquire(target)
+        try:
+            copy_open(db.obj, target)
+            close_database()
+            open_database(target)
+        except BaseException:
+            lock.unlock()
+            raise
+        self._locks.append(lock)
+        self.path = target
+        self.undo_stack.clear()
+        self.file_changed.emit(target)
+        self.changed.emit(Change(everything=True, exercises=True, routines=True))
+
     def close(self) -> None:
         close_database()
+        for lock in self._locks:
+            lock.unlock()
