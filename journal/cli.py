@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", parents=[db_option], help="take a backup of the journal")
     backup.add_argument("--to", type=Path, metavar="PATH", help="a file or folder (default: backups/ beside it)")
+    backup.add_argument("--force", action="store_true", help="replace the file PATH when it exists (never the journal)")
     restore = commands.add_parser("restore", parents=[db_option], help="put a backup in place of the journal")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
 
@@ -307,6 +308,7 @@ def _printed(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from journal.storage import backup
     from journal.storage.backup import backup_dir, backup_file
     from journal.storage.database import STORAGE_ERRORS, storage_reason
 
@@ -321,7 +323,13 @@ def _backup(args: argparse.Namespace) -> int:
         print(f"journal backup: {target}: the folder {target.parent} does not exist", file=sys.stderr)
         return 2
     try:
-        written = backup_file(path, target)
+        written = backup_file(path, target, force=args.force)
+    except FileExistsError as error:
+        journal_itself = backup.same_file(path, target)
+        print(f"journal backup: {target} is the journal itself; nothing was written" if journal_itself else
+              f"journal backup: {target} already exists; nothing was written (--force replaces it)", file=sys.stderr)
+        logging.getLogger("journal.cli").warning("The backup to %s was refused: %s", target, error)
+        return 2
     except (OSError, *STORAGE_ERRORS) as error:
         logging.getLogger("journal.cli").warning("The backup to %s failed", target, exc_info=True)
         print(f"journal backup: the backup could not be written to {target}: {storage_reason(error)}",
