@@ -330,6 +330,10 @@ def _backup(args: argparse.Namespace) -> int:
               f"journal backup: {target} already exists; nothing was written (--force replaces it)", file=sys.stderr)
         logging.getLogger("journal.cli").warning("The backup to %s was refused: %s", target, error)
         return 2
+    except backup.BackupError as error:  # a damaged journal
+        logging.getLogger("journal.cli").warning("The backup to %s was refused: %s", target, error)
+        print(f"journal backup: {error}", file=sys.stderr)
+        return 1
     except (OSError, *STORAGE_ERRORS) as error:
         logging.getLogger("journal.cli").warning("The backup to %s failed", target, exc_info=True)
         print(f"journal backup: the backup could not be written to {target}: {storage_reason(error)}",
@@ -342,7 +346,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     """Put a checked backup in place of the journal: restored into it when it opens (its content kept as a backup),
     else in place of the unusable file (kept beside it)."""
-    from journal.storage.backup import BackupError, check_backup, replace_with_backup, restore_into
+    from journal.storage.backup import BackupError, check_backup, damage, replace_with_backup, restore_into
     from journal.storage.database import JournalFileError, close_database, open_database
     from journal.storage.migrations import SCHEMA_VERSION, DatabaseTooNew
 
@@ -351,6 +355,10 @@ def _restore(args: argparse.Namespace) -> int:
         check_backup(args.backup, SCHEMA_VERSION)
         try:
             database = open_database(path)
+            found = damage(database.connection())
+            if found is not None:  # no backup of it can be taken: it is kept beside, as a file that will not open
+                close_database()
+                raise JournalFileError(f"{path} is damaged: {found}")
         except (JournalFileError, DatabaseTooNew):
             kept = replace_with_backup(path, args.backup, SCHEMA_VERSION)
             print(f"restored {args.backup} into {path}; the file that could not be opened is kept as {kept}")
@@ -399,6 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from journal.lock import JournalLocked
+    from journal.storage.backup import BackupError
     from journal.storage.database import STORAGE_ERRORS, JournalFileError, storage_reason
     from journal.storage.migrations import DatabaseTooNew
 
@@ -433,7 +442,7 @@ def _run(args: argparse.Namespace) -> int:
         from journal.ui.app import run_app
 
         return run_app(getattr(args, "db", None))
-    except (JournalFileError, DatabaseTooNew, JournalLocked) as error:
+    except (JournalFileError, DatabaseTooNew, JournalLocked, BackupError) as error:
         logging.getLogger("journal.cli").warning("journal %s: %s", args.command or "", error, exc_info=True)
         print(f"journal: {error}", file=sys.stderr)
         return 2

@@ -32,6 +32,25 @@ class BackupError(RuntimeError):
     """A backup cannot be used: the message says why; nothing was changed."""
 
 
+class JournalDamaged(BackupError):
+    """The journal has damaged pages: no backup of it is taken (it would push a whole one out of rotation)."""
+
+
+def damage(connection: sqlite3.Connection) -> str | None:
+    """What SQLite's quick check finds wrong with a database (the first few findings), None when it is whole."""
+    try:
+        found = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None if found == ["ok"] else "; ".join(found)[:300]
+
+
+def _check_whole(connection: sqlite3.Connection, db_path: Path) -> None:
+    found = damage(connection)
+    if found is not None:
+        raise JournalDamaged(f"{db_path} is damaged ({found}); no backup was taken and none was removed")
+
+
 def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
@@ -107,7 +126,8 @@ def _copy(source: sqlite3.Connection, target: Path, replace: bool = True) -> Pat
 
 def backup_to(db: SqliteDatabase, db_path: Path, reason: str, keep: int = DEFAULT_KEEP) -> Path:
     """Copy the open database to `backups/<name>-<time>-<reason>.sqlite` (readable by the user only), then keep
-    only the newest `keep` backups of that reason."""
+    only the newest `keep` backups of that reason. A damaged journal is not backed up (JournalDamaged)."""
+    _check_whole(db.connection(), db_path)
     target = _copy(db.connection(), _new_name(backup_dir(db_path), db_path, reason))
     rotate(db_path, reason, keep)
     return target
@@ -129,6 +149,7 @@ def backup_file(source: Path, target: Path, force: bool = False) -> Path:
         raise FileExistsError(f"{target} already exists")
     reader = _reader(source)
     try:
+        _check_whole(reader, source)
         return _copy(reader, target, replace=force)
     finally:
         reader.close()

@@ -15,9 +15,15 @@ from journal.domain.effort import EffortScale
 from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
 from journal.lock import acquire
-from journal.storage.backup import backup_to, copy_open, daily_backup, restore_into
+from journal.storage.backup import BackupError, backup_to, copy_open, daily_backup, damage, restore_into
 from journal.storage.changes import Change
-from journal.storage.database import STORAGE_ERRORS, JournalDatabase, close_database, open_database
+from journal.storage.database import (
+    STORAGE_ERRORS,
+    JournalDatabase,
+    JournalFileError,
+    close_database,
+    open_database,
+)
 from journal.storage.migrations import SCHEMA_VERSION
 
 
@@ -54,6 +60,17 @@ class Preferences:
             settings.put(setting, getattr(self, setting.key))
 
 
+def _open_whole(path: Path) -> object:
+    """open_database, and SQLite's quick check of the file: a damaged journal is refused (JournalFileError) before
+    the window reads a damaged page or a backup of it pushes a whole one out of rotation."""
+    database = open_database(path)
+    found = damage(database.connection())
+    if found is not None:
+        close_database()
+        raise JournalFileError(f"{path} is damaged: {found}")
+    return database
+
+
 class JournalService(QObject):
     """Signals:
         changed(Change): a write finished; the Change names what to refresh.
@@ -78,13 +95,13 @@ class JournalService(QObject):
         self.preferences = Preferences.load()
         self.undo_stack = QUndoStack(self)
         self._locks: list[QLockFile] = []  # of files saved elsewhere (run_app holds the first file's)
-        database = open_database(path)
+        database = _open_whole(path)
         self._daily_backup(database)
 
     def _daily_backup(self, database: object) -> None:
         try:
             daily_backup(database, self.path, self.preferences.backups_keep)  # type: ignore[arg-type]
-        except (OSError, *STORAGE_ERRORS) as error:  # a read-only folder must not keep the journal from opening
+        except (OSError, BackupError, *STORAGE_ERRORS) as error:  # a read-only folder must not keep it from opening
             logging.getLogger(__name__).warning("The daily backup could not be written", exc_info=True)
             self.failed.emit(f"The daily backup could not be written: {error}")
 
@@ -126,7 +143,7 @@ class JournalService(QObject):
         self.about_to_switch.emit()
         close_database()
         try:
-            database = open_database(path)
+            database = _open_whole(path)
         except Exception:
             open_database(self.path)
             raise
