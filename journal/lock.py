@@ -2,11 +2,13 @@
 """One writer per journal file: a QLockFile beside it, held while the window (or a command that writes) runs.
 
 A lock left by a process that is no longer running (a crash, a kill) is recovered at once; a live one is never
-taken over, however old.
+taken over, however old. The lock belongs to the real file: a symbolic link to a journal (or a folder link on the
+way to it) takes the same lock as the journal's own name.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -16,13 +18,36 @@ class JournalLocked(RuntimeError):
     """Another Journal has the file open; the message says which process."""
 
 
+def real_path(db_path: Path) -> Path:
+    """The file a name leads to, every symbolic link on the way followed."""
+    return Path(os.path.realpath(db_path))
+
+
 def lock_path(db_path: Path) -> Path:
-    return db_path.parent / f"{db_path.name}.lock"
+    real = real_path(db_path)
+    return real.parent / f"{real.name}.lock"
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def acquire(db_path: Path) -> QLockFile:
     """Take the file's lock (keep the returned object alive while writing); JournalLocked if another has it."""
     db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    real_path(db_path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    lock = _take(db_path)
+    if _identity(db_path) != _identity(real_path(db_path)):  # a link changed while the lock was being taken
+        lock.unlock()
+        raise JournalLocked(f"{db_path} changed (a link now leads elsewhere) while Journal was opening it: try again")
+    return lock
+
+
+def _take(db_path: Path) -> QLockFile:
     lock = QLockFile(str(lock_path(db_path)))
     lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
     if lock.tryLock(200):
