@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -257,12 +258,27 @@ def snapshot(source: Path, target: Path) -> None:
 
 def replace_with_backup(db_path: Path, backup: Path, schema_version: int) -> Path:
     """Put a checked backup in place of a journal file that cannot be opened; the file is kept beside it, renamed
-    `<name>.unusable-<time>`. Returns where it was kept."""
+    `<name>.unusable-<time>`. Returns where it was kept. The backup is copied whole under a hidden name first and
+    renamed into place in one step: a kill at any moment leaves the old file or the whole backup, never a part."""
     check_backup(backup, schema_version)
     kept = db_path.with_name(f"{db_path.name}.unusable-{datetime.now():%Y%m%d-%H%M%S}")
-    for suffix in ("", "-wal", "-shm"):
-        side = Path(f"{db_path}{suffix}")
-        if side.exists():
-            side.rename(Path(f"{kept}{suffix}"))
-    backup_file(backup, db_path)
+    reader = _reader(backup)
+    try:
+        staged = _copy(reader, db_path.with_name(f".{db_path.name}.restoring"))
+    finally:
+        reader.close()
+    try:
+        for suffix in ("-wal", "-shm"):  # the old file's log must never be read as the new file's
+            side = Path(f"{db_path}{suffix}")
+            if side.exists():
+                side.rename(Path(f"{kept}{suffix}"))
+        if db_path.exists():
+            try:
+                os.link(db_path, kept)  # the old file keeps both names until the new one takes its place
+            except OSError:
+                shutil.copy2(db_path, kept)
+        os.replace(staged, db_path)
+        _sync_folder(db_path.parent)
+    finally:
+        staged.unlink(missing_ok=True)
     return kept
