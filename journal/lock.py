@@ -2,13 +2,15 @@
 """One writer per journal file: a QLockFile beside it, held while the window (or a command that writes) runs.
 
 A lock left by a process that is no longer running (a crash, a kill) is recovered at once; a live one is never
-taken over, however old. The lock belongs to the real file: a symbolic link to a journal (or a folder link on the
-way to it) takes the same lock as the journal's own name.
+taken over, however old. A lock file that names no process (empty or garbage, left by a crash while it was being
+written) is taken over once it has stayed so for a moment. The lock belongs to the real file: a symbolic link to a
+journal (or a folder link on the way to it) takes the same lock as the journal's own name.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -56,5 +58,23 @@ def _take(db_path: Path) -> QLockFile:
         raise JournalLocked(f"{db_path} cannot be opened for writing: its folder does not let Journal create "
                             f"{lock_path(db_path).name} (is the folder read-only?)")
     pid, host, _app = lock.getLockInfo()
+    if not pid and _unreadable_for_a_while(lock_path(db_path)) and lock.tryLock(200):
+        return lock
+    pid, host, _app = lock.getLockInfo()
     who = f" (process {pid} on {host})" if pid else ""
     raise JournalLocked(f"{db_path} is already open in another Journal{who}: close it there first")
+
+
+def _unreadable_for_a_while(path: Path, wait_s: float = 1.0) -> bool:
+    """Whether the lock file still names no process after `wait_s` (a Journal writing its lock takes microseconds):
+    then no process holds it, and it is removed so that the lock can be taken."""
+    seen = _identity(path)
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        if _identity(path) != seen or QLockFile(str(path)).getLockInfo()[0]:
+            return False  # written meanwhile, or replaced: someone holds it
+    if _identity(path) != seen:
+        return False
+    path.unlink(missing_ok=True)
+    return True

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The one-writer lock cannot be gone around through a link: a symbolic link to an open journal, or a link to its
-folder, takes the same lock, so no command writes through it while the window holds the file."""
+folder, takes the same lock, so no command writes through it while the window holds the file. A lock file left
+empty or half-written by a crash does not refuse every writer for ever."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.lock import JournalLocked, acquire
+from journal.lock import JournalLocked, acquire, lock_path
 from tests.reliability.support import SAMPLES, content, make_journal, run_journal, start_runner, wait_for_line
 
 HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
@@ -75,3 +76,13 @@ def test_a_second_window_through_a_link_is_refused(journal: Path, links: list[Pa
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 2, err
     assert "is already open in another Journal" in out
+
+
+@pytest.mark.parametrize("left", [b"", b"\x00\xff garbage \x17"], ids=["empty", "garbage"])
+def test_a_lock_file_left_half_written_by_a_crash_does_not_refuse_writers(left: bytes, journal: Path,
+                                                                         data_dir: Path) -> None:
+    lock_path(journal).write_bytes(left)  # what a crash while the lock was being written leaves
+    result = run_journal(data_dir, "import", HEVY, "--db", journal)
+    assert result.returncode == 0, result.stderr
+    lock = acquire(journal)
+    lock.unlock()
