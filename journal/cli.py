@@ -308,6 +308,7 @@ def _printed(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from journal import settings
     from journal.storage import backup
     from journal.storage.backup import backup_dir, backup_file
     from journal.storage.database import STORAGE_ERRORS, storage_reason
@@ -317,12 +318,13 @@ def _backup(args: argparse.Namespace) -> int:
         print(f"journal backup: {path}: no journal file there", file=sys.stderr)
         return 2
     target = args.to or backup_dir(path)
-    if target == backup_dir(path):
-        target.mkdir(mode=0o700, parents=True, exist_ok=True)
-    elif not target.is_dir() and not target.parent.is_dir():
+    dated = target == backup_dir(path)  # the backups folder beside it: kept in rotation, as the window keeps them
+    if not dated and not target.is_dir() and not target.parent.is_dir():
         print(f"journal backup: {target}: the folder {target.parent} does not exist", file=sys.stderr)
         return 2
     try:
+        if dated:
+            target.mkdir(mode=0o700, parents=True, exist_ok=True)
         written = backup_file(path, target, force=args.force)
     except FileExistsError as error:
         journal_itself = backup.same_file(path, target)
@@ -336,9 +338,11 @@ def _backup(args: argparse.Namespace) -> int:
         return 1
     except (OSError, *STORAGE_ERRORS) as error:
         logging.getLogger("journal.cli").warning("The backup to %s failed", target, exc_info=True)
-        print(f"journal backup: the backup could not be written to {target}: {storage_reason(error)}",
-              file=sys.stderr)
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else storage_reason(error)
+        print(f"journal backup: the backup could not be written to {target}: {reason}", file=sys.stderr)
         return 1
+    if dated:
+        backup.rotate(path, "manual", settings.get(settings.BACKUPS_KEEP))
     print(f"backed up to {written}")
     return 0
 
@@ -398,11 +402,40 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"journal {args.command or ''}".rstrip() + f": {lost.describe()}", file=sys.stderr)
         discard(stdout)
         return 1
-    except Exception:
+    except Exception as error:  # never a traceback on the terminal: one line, the details in the log
+        from journal.logs import log_path
+
         logging.getLogger("journal.cli").exception("journal %s failed", args.command or "")
-        raise
+        name = f"journal {args.command}" if args.command else "journal"
+        print(f"{name}: {_one_line(error)} (details in {log_path()})", file=sys.stderr)
+        return 1
     finally:
         sys.stdout = stdout
+
+
+def _one_line(error: BaseException, limit: int = 300) -> str:
+    """An error as one short line: what a message quotes of a value is never longer than `limit`."""
+    if isinstance(error, OSError) and error.strerror:
+        text = f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    else:
+        text = str(error) or type(error).__name__
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bad_paths(args: argparse.Namespace) -> str | None:
+    """What is wrong with the paths given, before anything is opened: a folder given as the journal file, or as a
+    file to write, or a file to write in a folder that does not exist."""
+    db = getattr(args, "db", None)
+    if db is not None and db.exists() and not db.is_file():
+        return f"{db} is a folder, not a journal file"
+    for option in ("pdf", "png", "out"):
+        out = getattr(args, option, None)
+        if isinstance(out, Path) and out.is_dir():
+            return f"{out} is a folder: give a file name to write"
+        if isinstance(out, Path) and not out.parent.is_dir():
+            return f"{out}: the folder {out.parent} does not exist"
+    return None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -411,6 +444,10 @@ def _run(args: argparse.Namespace) -> int:
     from journal.storage.database import STORAGE_ERRORS, JournalFileError, storage_reason
     from journal.storage.migrations import DatabaseTooNew
 
+    bad = _bad_paths(args)
+    if bad is not None:
+        print(f"journal {args.command or ''}".rstrip() + f": {bad}", file=sys.stderr)
+        return 2
     writes = (args.command in ("import", "demo", "restore") and not getattr(args, "dry_run", False)
               and (args.command != "demo" or getattr(args, "db", None) is not None))
     lock = None
