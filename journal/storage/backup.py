@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 DEFAULT_KEEP = 10  # backups kept of each kind (settable)
@@ -31,6 +32,14 @@ class Backup:
 
 class BackupError(RuntimeError):
     """A backup cannot be used: the message says why; nothing was changed."""
+
+
+class RestoreFailed(BackupError):
+    """The copy of a checked backup failed (another program writing, a full disk): nothing was restored."""
+
+    def __init__(self, message: str, kept: Path) -> None:
+        super().__init__(message)
+        self.kept = kept
 
 
 class JournalDamaged(BackupError):
@@ -189,25 +198,55 @@ def daily_backup(db: SqliteDatabase, db_path: Path, keep: int = DEFAULT_KEEP, to
 
 
 def check_backup(path: Path, schema_version: int) -> None:
-    """Refuse a file that is not a whole, readable journal of a version this Journal knows."""
+    """Refuse a file that is not a whole, readable journal of a version this Journal knows: the opener's test
+    (schema version, a journal's tables), then a trial migration of a copy and every table's columns."""
     if not path.is_file():
-        raise BackupError(f"{path} does not exist")
+        raise BackupError(f"{path} does not exist" if not path.exists() else f"{path} is not a file")
     try:
-        reader = _reader(path)  # only read: nothing is left beside the backup
+        reader = _backup_reader(path)  # only read: nothing is left beside the backup
         try:
             result = reader.execute("PRAGMA integrity_check").fetchone()[0]
             version = reader.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in reader.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if result == "ok" and 0 < version <= schema_version:
+                with tempfile.TemporaryDirectory(prefix="journal-check-") as folder:
+                    trial = Path(folder) / "trial.sqlite"
+                    _copy(reader, trial)
+                    missing = _trial_open(trial)
+            else:
+                missing = ""
         finally:
             reader.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         raise BackupError(f"{path} is not a journal that can be read: {error}") from error
     if result != "ok":
         raise BackupError(f"{path} is damaged: {result}")
     if version > schema_version:
         raise BackupError(f"{path} comes from a newer Journal (schema version {version})")
-    if not {"session", "set", "exercise"} <= tables:
+    if version == 0 or not {"session", "set", "exercise"} <= tables:
         raise BackupError(f"{path} is not a journal file")
+    if missing:
+        raise BackupError(f"{path} is not a journal file: {missing}")
+
+
+def _trial_open(trial: Path) -> str:
+    """Migrate a copy as opening it would, then look for every column the journal uses: what is missing, or ""."""
+    from journal.storage import models
+    from journal.storage.migrations import migrate
+
+    database = SqliteDatabase(str(trial))
+    try:
+        migrate(database, None)
+        for model in (models.ExerciseRow, models.AliasRow, models.RoutineRow, models.SessionRow, models.EntryRow,
+                      models.SetRow, models.PlannedSetRow, models.RoutineItemRow):
+            table = model._meta.table_name
+            have = {column.name for column in database.get_columns(table)}
+            want = {field.column_name for field in model._meta.sorted_fields}
+            if want - have:
+                return f"its table {table} lacks {', '.join(sorted(want - have))}"
+    finally:
+        database.close()
+    return ""
 
 
 def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version: int,
@@ -216,9 +255,12 @@ def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version
     so the two are never mixed). The current content is kept as a backup first; returns that backup."""
     check_backup(backup, schema_version)
     kept = backup_to(db, db_path, "before-restore", keep)
-    reader = _reader(backup)
+    reader = _backup_reader(backup)
     try:
         reader.backup(db.connection(), progress=_give_up_after(BUSY_WAIT_S))
+    except sqlite3.Error as error:
+        raise RestoreFailed(f"{backup} was not restored: {error}; the journal is as it was, and also kept as "
+                            f"{kept}", kept) from error
     finally:
         reader.close()
     return kept
@@ -247,6 +289,34 @@ def _reader(source: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro{'&immutable=1' if closed else ''}", uri=True)
 
 
+def _backup_reader(source: Path) -> sqlite3.Connection:
+    """A read-only connection to a backup, which leaves nothing beside it and needs no write access to its folder:
+    read as immutable, or, when a write-ahead log lies beside it (a copy of a file that was open), from a copy of
+    the two in a temporary folder, so that what only the log holds is read too."""
+    log = Path(f"{source}-wal")
+    if not log.exists() or log.stat().st_size == 0:
+        return sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    folder = Path(tempfile.mkdtemp(prefix="journal-read-"))
+    copy = folder / source.name
+    shutil.copyfile(source, copy)
+    shutil.copyfile(log, Path(f"{copy}-wal"))
+    connection = sqlite3.connect(copy, factory=_TemporaryCopy)
+    assert isinstance(connection, _TemporaryCopy)
+    connection.folder = folder
+    return connection
+
+
+class _TemporaryCopy(sqlite3.Connection):
+    """A connection to a copy in a temporary folder, removed when the connection is closed."""
+
+    folder: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def snapshot(source: Path, target: Path) -> None:
     """Copy a journal file that is not open here, read-only, through the online backup API."""
     reader = _reader(source)
@@ -262,7 +332,7 @@ def replace_with_backup(db_path: Path, backup: Path, schema_version: int) -> Pat
     renamed into place in one step: a kill at any moment leaves the old file or the whole backup, never a part."""
     check_backup(backup, schema_version)
     kept = db_path.with_name(f"{db_path.name}.unusable-{datetime.now():%Y%m%d-%H%M%S}")
-    reader = _reader(backup)
+    reader = _backup_reader(backup)
     try:
         staged = _copy(reader, db_path.with_name(f".{db_path.name}.restoring"))
     finally:
