@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
 
     backup = commands.add_parser("backup", parents=[db_option], help="take a backup of the journal")
     backup.add_argument("--to", type=Path, metavar="PATH", help="a file or folder (default: backups/ beside it)")
+    backup.add_argument("--force", action="store_true", help="replace the file PATH when it exists (never the journal)")
     restore = commands.add_parser("restore", parents=[db_option], help="put a backup in place of the journal")
     restore.add_argument("backup", type=Path, metavar="BACKUP")
 
@@ -311,6 +312,8 @@ def _printed(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from journal import settings
+    from journal.storage import backup
     from journal.storage.backup import backup_dir, backup_file
     from journal.storage.database import STORAGE_ERRORS, storage_reason
 
@@ -319,18 +322,31 @@ def _backup(args: argparse.Namespace) -> int:
         print(f"journal backup: {path}: no journal file there", file=sys.stderr)
         return 2
     target = args.to or backup_dir(path)
-    if target == backup_dir(path):
-        target.mkdir(mode=0o700, parents=True, exist_ok=True)
-    elif not target.is_dir() and not target.parent.is_dir():
+    dated = target == backup_dir(path)  # the backups folder beside it: kept in rotation, as the window keeps them
+    if not dated and not target.is_dir() and not target.parent.is_dir():
         print(f"journal backup: {target}: the folder {target.parent} does not exist", file=sys.stderr)
         return 2
     try:
-        written = backup_file(path, target)
+        if dated:
+            target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        written = backup_file(path, target, force=args.force)
+    except FileExistsError as error:
+        journal_itself = backup.same_file(path, target)
+        print(f"journal backup: {target} is the journal itself; nothing was written" if journal_itself else
+              f"journal backup: {target} already exists; nothing was written (--force replaces it)", file=sys.stderr)
+        logging.getLogger("journal.cli").warning("The backup to %s was refused: %s", target, error)
+        return 2
+    except backup.BackupError as error:  # a damaged journal
+        logging.getLogger("journal.cli").warning("The backup to %s was refused: %s", target, error)
+        print(f"journal backup: {error}", file=sys.stderr)
+        return 1
     except (OSError, *STORAGE_ERRORS) as error:
         logging.getLogger("journal.cli").warning("The backup to %s failed", target, exc_info=True)
-        print(f"journal backup: the backup could not be written to {target}: {storage_reason(error)}",
-              file=sys.stderr)
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else storage_reason(error)
+        print(f"journal backup: the backup could not be written to {target}: {reason}", file=sys.stderr)
         return 1
+    if dated:
+        backup.rotate(path, "manual", settings.get(settings.BACKUPS_KEEP))
     print(f"backed up to {written}")
     return 0
 
@@ -338,7 +354,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     """Put a checked backup in place of the journal: restored into it when it opens (its content kept as a backup),
     else in place of the unusable file (kept beside it)."""
-    from journal.storage.backup import BackupError, check_backup, replace_with_backup, restore_into
+    from journal.storage.backup import BackupError, check_backup, damage, replace_with_backup, restore_into
     from journal.storage.database import JournalFileError, close_database, open_database
     from journal.storage.migrations import SCHEMA_VERSION, DatabaseTooNew
 
@@ -347,6 +363,10 @@ def _restore(args: argparse.Namespace) -> int:
         check_backup(args.backup, SCHEMA_VERSION)
         try:
             database = open_database(path)
+            found = damage(database.connection())
+            if found is not None:  # no backup of it can be taken: it is kept beside, as a file that will not open
+                close_database()
+                raise JournalFileError(f"{path} is damaged: {found}")
         except (JournalFileError, DatabaseTooNew):
             kept = replace_with_backup(path, args.backup, SCHEMA_VERSION)
             print(f"restored {args.backup} into {path}; the file that could not be opened is kept as {kept}")
@@ -386,18 +406,52 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"journal {args.command or ''}".rstrip() + f": {lost.describe()}", file=sys.stderr)
         discard(stdout)
         return 1
-    except Exception:
+    except Exception as error:  # never a traceback on the terminal: one line, the details in the log
+        from journal.logs import log_path
+
         logging.getLogger("journal.cli").exception("journal %s failed", args.command or "")
-        raise
+        name = f"journal {args.command}" if args.command else "journal"
+        print(f"{name}: {_one_line(error)} (details in {log_path()})", file=sys.stderr)
+        return 1
     finally:
         sys.stdout = stdout
 
 
+def _one_line(error: BaseException, limit: int = 300) -> str:
+    """An error as one short line: what a message quotes of a value is never longer than `limit`."""
+    if isinstance(error, OSError) and error.strerror:
+        text = f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    else:
+        text = str(error) or type(error).__name__
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _bad_paths(args: argparse.Namespace) -> str | None:
+    """What is wrong with the paths given, before anything is opened: a folder given as the journal file, or as a
+    file to write, or a file to write in a folder that does not exist."""
+    db = getattr(args, "db", None)
+    if db is not None and db.exists() and not db.is_file():
+        return f"{db} is a folder, not a journal file"
+    for option in ("pdf", "png", "out"):
+        out = getattr(args, option, None)
+        if isinstance(out, Path) and out.is_dir():
+            return f"{out} is a folder: give a file name to write"
+        if isinstance(out, Path) and not out.parent.is_dir():
+            return f"{out}: the folder {out.parent} does not exist"
+    return None
+
+
 def _run(args: argparse.Namespace) -> int:
     from journal.lock import JournalLocked
+    from journal.storage.backup import BackupError
     from journal.storage.database import STORAGE_ERRORS, JournalFileError, storage_reason
     from journal.storage.migrations import DatabaseTooNew
 
+    bad = _bad_paths(args)
+    if bad is not None:
+        print(f"journal {args.command or ''}".rstrip() + f": {bad}", file=sys.stderr)
+        return 2
     writes = (args.command in ("import", "demo", "restore") and not getattr(args, "dry_run", False)
               and (args.command != "demo" or getattr(args, "db", None) is not None))
     lock = None
@@ -429,7 +483,7 @@ def _run(args: argparse.Namespace) -> int:
         from journal.ui.app import run_app
 
         return run_app(getattr(args, "db", None))
-    except (JournalFileError, DatabaseTooNew, JournalLocked) as error:
+    except (JournalFileError, DatabaseTooNew, JournalLocked, BackupError) as error:
         logging.getLogger("journal.cli").warning("journal %s: %s", args.command or "", error, exc_info=True)
         print(f"journal: {error}", file=sys.stderr)
         return 2

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 DEFAULT_KEEP = 10  # backups kept of each kind (settable)
@@ -31,50 +34,142 @@ class BackupError(RuntimeError):
     """A backup cannot be used: the message says why; nothing was changed."""
 
 
+class RestoreFailed(BackupError):
+    """The copy of a checked backup failed (another program writing, a full disk): nothing was restored."""
+
+    def __init__(self, message: str, kept: Path) -> None:
+        super().__init__(message)
+        self.kept = kept
+
+
+class JournalDamaged(BackupError):
+    """The journal has damaged pages: no backup of it is taken (it would push a whole one out of rotation)."""
+
+
+def damage(connection: sqlite3.Connection) -> str | None:
+    """What SQLite's quick check finds wrong with a database (the first few findings), None when it is whole."""
+    try:
+        found = [str(row[0]) for row in connection.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return None if found == ["ok"] else "; ".join(found)[:300]
+
+
+def _check_whole(connection: sqlite3.Connection, db_path: Path) -> None:
+    found = damage(connection)
+    if found is not None:
+        raise JournalDamaged(f"{db_path} is damaged ({found}); no backup was taken and none was removed")
+
+
 def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def _new_file(folder: Path, db_path: Path, reason: str) -> Path:
+def _new_name(folder: Path, db_path: Path, reason: str) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    while True:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
+        if not target.exists():
+            return target
+
+
+def write_whole(target: Path, fill: Callable[[sqlite3.Connection], None], replace: bool = True) -> Path:
+    """Write a database file whole or not at all: `fill` writes into a new file beside `target` (a hidden name no
+    listing counts), which is synced to disk and then renamed into place. A kill or a failure at any moment leaves
+    `target` as it was (absent, or the old file) and no partial file under its name. With `replace` false, an
+    existing `target` is never overwritten (FileExistsError)."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
+    os.close(handle)
+    partial = Path(name)
+    try:
+        os.chmod(partial, 0o600)
+        writer = sqlite3.connect(partial)
+        try:
+            fill(writer)
+            writer.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no log beside it
+        finally:
+            writer.close()
+        with partial.open("rb+") as written:
+            os.fsync(written.fileno())
+        if replace:
+            os.replace(partial, target)
+        else:
+            _link(partial, target)
+        _sync_folder(target.parent)
+    finally:
+        partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
     return target
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> None:
-    dest = sqlite3.connect(target)
+def _link(partial: Path, target: Path) -> None:
+    """Give the complete file its name unless the name is taken (a hard link fails atomically when it is)."""
     try:
-        source.backup(dest)
+        os.link(partial, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise FileExistsError(f"{target} already exists") from None
+        os.replace(partial, target)
+    else:
+        partial.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
     finally:
-        dest.close()
+        os.close(descriptor)
+
+
+def _copy(source: sqlite3.Connection, target: Path, replace: bool = True) -> Path:
+    return write_whole(target, lambda writer: source.backup(writer), replace)
 
 
 def backup_to(db: SqliteDatabase, db_path: Path, reason: str, keep: int = DEFAULT_KEEP) -> Path:
     """Copy the open database to `backups/<name>-<time>-<reason>.sqlite` (readable by the user only), then keep
-    only the newest `keep` backups of that reason."""
-    target = _new_file(backup_dir(db_path), db_path, reason)
-    try:
-        _copy(db.connection(), target)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
+    only the newest `keep` backups of that reason. A damaged journal is not backed up (JournalDamaged)."""
+    _check_whole(db.connection(), db_path)
+    target = _copy(db.connection(), _new_name(backup_dir(db_path), db_path, reason))
     rotate(db_path, reason, keep)
     return target
 
 
-def backup_file(source: Path, target: Path) -> Path:
-    """A backup of a journal file that is not open here, to `target` (a file, or a folder for a dated name)."""
+def copy_open(db: SqliteDatabase, target: Path) -> Path:
+    """The open journal, whole, to `target` (replacing a file there): saving it elsewhere."""
+    return _copy(db.connection(), target)
+
+
+def backup_file(source: Path, target: Path, force: bool = False) -> Path:
+    """A backup of a journal file that is not open here, to `target` (a file, or a folder for a dated name). An
+    existing file is replaced only with `force` (FileExistsError otherwise), and never when it is the journal."""
     if target.is_dir():
-        target = _new_file(target, source, "manual")
+        target = _new_name(target, source, "manual")
+    elif target.exists() and same_file(source, target):
+        raise FileExistsError(f"{target} is the journal itself")
+    elif target.exists() and not force:
+        raise FileExistsError(f"{target} already exists")
     reader = _reader(source)
     try:
-        _copy(reader, target)
+        _check_whole(reader, source)
+        return _copy(reader, target, replace=force)
     finally:
         reader.close()
-    os.chmod(target, 0o600)
-    return target
+
+
+def same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def list_backups(db_path: Path) -> list[Backup]:
@@ -103,25 +198,55 @@ def daily_backup(db: SqliteDatabase, db_path: Path, keep: int = DEFAULT_KEEP, to
 
 
 def check_backup(path: Path, schema_version: int) -> None:
-    """Refuse a file that is not a whole, readable journal of a version this Journal knows."""
+    """Refuse a file that is not a whole, readable journal of a version this Journal knows: the opener's test
+    (schema version, a journal's tables), then a trial migration of a copy and every table's columns."""
     if not path.is_file():
-        raise BackupError(f"{path} does not exist")
+        raise BackupError(f"{path} does not exist" if not path.exists() else f"{path} is not a file")
     try:
-        reader = _reader(path)  # only read: nothing is left beside the backup
+        reader = _backup_reader(path)  # only read: nothing is left beside the backup
         try:
             result = reader.execute("PRAGMA integrity_check").fetchone()[0]
             version = reader.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in reader.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if result == "ok" and 0 < version <= schema_version:
+                with tempfile.TemporaryDirectory(prefix="journal-check-") as folder:
+                    trial = Path(folder) / "trial.sqlite"
+                    _copy(reader, trial)
+                    missing = _trial_open(trial)
+            else:
+                missing = ""
         finally:
             reader.close()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         raise BackupError(f"{path} is not a journal that can be read: {error}") from error
     if result != "ok":
         raise BackupError(f"{path} is damaged: {result}")
     if version > schema_version:
         raise BackupError(f"{path} comes from a newer Journal (schema version {version})")
-    if not {"session", "set", "exercise"} <= tables:
+    if version == 0 or not {"session", "set", "exercise"} <= tables:
         raise BackupError(f"{path} is not a journal file")
+    if missing:
+        raise BackupError(f"{path} is not a journal file: {missing}")
+
+
+def _trial_open(trial: Path) -> str:
+    """Migrate a copy as opening it would, then look for every column the journal uses: what is missing, or ""."""
+    from journal.storage import models
+    from journal.storage.migrations import migrate
+
+    database = SqliteDatabase(str(trial))
+    try:
+        migrate(database, None)
+        for model in (models.ExerciseRow, models.AliasRow, models.RoutineRow, models.SessionRow, models.EntryRow,
+                      models.SetRow, models.PlannedSetRow, models.RoutineItemRow):
+            table = model._meta.table_name
+            have = {column.name for column in database.get_columns(table)}
+            want = {field.column_name for field in model._meta.sorted_fields}
+            if want - have:
+                return f"its table {table} lacks {', '.join(sorted(want - have))}"
+    finally:
+        database.close()
+    return ""
 
 
 def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version: int,
@@ -130,9 +255,12 @@ def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version
     so the two are never mixed). The current content is kept as a backup first; returns that backup."""
     check_backup(backup, schema_version)
     kept = backup_to(db, db_path, "before-restore", keep)
-    reader = _reader(backup)
+    reader = _backup_reader(backup)
     try:
         reader.backup(db.connection(), progress=_give_up_after(BUSY_WAIT_S))
+    except sqlite3.Error as error:
+        raise RestoreFailed(f"{backup} was not restored: {error}; the journal is as it was, and also kept as "
+                            f"{kept}", kept) from error
     finally:
         reader.close()
     return kept
@@ -161,25 +289,66 @@ def _reader(source: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro{'&immutable=1' if closed else ''}", uri=True)
 
 
+def _backup_reader(source: Path) -> sqlite3.Connection:
+    """A read-only connection to a backup, which leaves nothing beside it and needs no write access to its folder:
+    read as immutable, or, when a write-ahead log lies beside it (a copy of a file that was open), from a copy of
+    the two in a temporary folder, so that what only the log holds is read too."""
+    log = Path(f"{source}-wal")
+    if not log.exists() or log.stat().st_size == 0:
+        return sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    folder = Path(tempfile.mkdtemp(prefix="journal-read-"))
+    copy = folder / source.name
+    shutil.copyfile(source, copy)
+    shutil.copyfile(log, Path(f"{copy}-wal"))
+    connection = sqlite3.connect(copy, factory=_TemporaryCopy)
+    assert isinstance(connection, _TemporaryCopy)
+    connection.folder = folder
+    return connection
+
+
+class _TemporaryCopy(sqlite3.Connection):
+    """A connection to a copy in a temporary folder, removed when the connection is closed."""
+
+    folder: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
 def snapshot(source: Path, target: Path) -> None:
     """Copy a journal file that is not open here, read-only, through the online backup API."""
     reader = _reader(source)
-    writer = sqlite3.connect(target)
     try:
-        reader.backup(writer)
+        _copy(reader, target)
     finally:
-        writer.close()
         reader.close()
 
 
 def replace_with_backup(db_path: Path, backup: Path, schema_version: int) -> Path:
     """Put a checked backup in place of a journal file that cannot be opened; the file is kept beside it, renamed
-    `<name>.unusable-<time>`. Returns where it was kept."""
+    `<name>.unusable-<time>`. Returns where it was kept. The backup is copied whole under a hidden name first and
+    renamed into place in one step: a kill at any moment leaves the old file or the whole backup, never a part."""
     check_backup(backup, schema_version)
     kept = db_path.with_name(f"{db_path.name}.unusable-{datetime.now():%Y%m%d-%H%M%S}")
-    for suffix in ("", "-wal", "-shm"):
-        side = Path(f"{db_path}{suffix}")
-        if side.exists():
-            side.rename(Path(f"{kept}{suffix}"))
-    backup_file(backup, db_path)
+    reader = _backup_reader(backup)
+    try:
+        staged = _copy(reader, db_path.with_name(f".{db_path.name}.restoring"))
+    finally:
+        reader.close()
+    try:
+        for suffix in ("-wal", "-shm"):  # the old file's log must never be read as the new file's
+            side = Path(f"{db_path}{suffix}")
+            if side.exists():
+                side.rename(Path(f"{kept}{suffix}"))
+        if db_path.exists():
+            try:
+                os.link(db_path, kept)  # the old file keeps both names until the new one takes its place
+            except OSError:
+                shutil.copy2(db_path, kept)
+        os.replace(staged, db_path)
+        _sync_folder(db_path.parent)
+    finally:
+        staged.unlink(missing_ok=True)
     return kept

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -28,20 +29,29 @@ class BulkResult:
     added: tuple[Session, ...] = ()  # the sessions written (not the duplicates), as they were given
 
 
-def held_keys() -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
-    """What the journal holds already: (source, source key) of keyed sessions, and (source, start, title) of
-    sessions without a key (hand-logged ones, when they come back through Journal CSV)."""
+Held = tuple[set[tuple[str, str]], Counter[tuple[str, str, str]]]
+
+
+def held_keys() -> Held:
+    """What the journal holds already: (source, source key) of keyed sessions, and how many sessions without a key
+    (hand-logged ones, when they come back through Journal CSV) it holds of each (source, start, title)."""
     keyed = {(source, key) for source, key in db.execute_sql(
         "SELECT source, source_key FROM session WHERE source_key IS NOT NULL")}
-    unkeyed = {(source, start, title) for source, start, title in db.execute_sql(
-        "SELECT source, start, title FROM session WHERE source_key IS NULL")}
+    unkeyed: Counter[tuple[str, str, str]] = Counter(db.execute_sql(
+        "SELECT source, start, title FROM session WHERE source_key IS NULL"))
     return keyed, unkeyed
 
 
-def is_held(session: Session, held: tuple[set[tuple[str, str]], set[tuple[str, str, str]]]) -> bool:
+def is_held(session: Session, held: Held) -> bool:
+    """Whether the journal has this session already. Sessions without a key are told apart only by their start and
+    title, so two alike (two untitled sessions begun in the same minute) are two: each one held is matched once."""
     if session.source_key is not None:
         return (session.source, session.source_key) in held[0]
-    return (session.source, str(session.start), session.title) in held[1]
+    alike = (session.source, str(session.start), session.title)
+    if held[1][alike] > 0:
+        held[1][alike] -= 1
+        return True
+    return False
 
 
 def count_held(sessions: Iterable[Session]) -> int:
@@ -136,8 +146,6 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
                 continue
             if session.source_key is not None:
                 held[0].add((session.source, session.source_key))
-            else:
-                held[1].add((session.source, str(session.start), session.title))
             written.append(session)
             session_rows.append((session_id, str(session.start), session.end and str(session.end), session.title,
                                  session.bodyweight_kg, session.notes, session.source, session.source_key))

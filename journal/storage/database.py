@@ -7,6 +7,7 @@ import hashlib
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import peewee
 from peewee import SqliteDatabase
@@ -37,6 +38,43 @@ def storage_reason(error: BaseException) -> str:
     if "no transaction is active" in str(error) and isinstance(cause, STORAGE_ERRORS):
         return str(cause)
     return str(error)
+
+
+class JournalFileGone(peewee.OperationalError):
+    """The journal file was deleted, or another file put in its place, while it was open: nothing is written."""
+
+
+def file_identity(path: Path | str) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, None when there is none: the same name may come to be another file."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+class JournalDatabase(SqliteDatabase):
+    """The journal's connection, which checks before each write that its file is still the one it opened: a write
+    into a deleted (unlinked) file would be lost when the window closes."""
+
+    identity: tuple[int, int] | None = None  # set once the file is open
+
+    def file_gone(self) -> bool:
+        return self.identity is not None and file_identity(self.database) != self.identity
+
+    def check_file(self) -> None:
+        if self.file_gone():
+            gone = "deleted or replaced" if os.path.exists(self.database) else "deleted"
+            raise JournalFileGone(f"{self.database} was {gone} while it was open; nothing was written to it")
+
+    def begin(self, lock_type: str | None = None) -> None:
+        self.check_file()
+        super().begin(lock_type)
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        if not self.in_transaction() and sql.lstrip()[:6].upper() not in ("SELECT", "PRAGMA"):
+            self.check_file()
+        return SqliteDatabase.execute_sql(self, sql, params)
 
 
 class JournalFileError(RuntimeError):
@@ -80,9 +118,10 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    database = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    database = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         database.connect()
+        database.identity = file_identity(path)
         migrate(database, path)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         database.close()

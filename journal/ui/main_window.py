@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,9 +32,10 @@ from journal.domain.records import Entry, Session
 from journal.domain.routines import Routine, planned_sets
 from journal.io import file_filter
 from journal.io.journal_csv import export_file
+from journal.lock import JournalLocked
 from journal.paths import sample_db_path
 from journal.storage.changes import Change
-from journal.storage.database import JournalFileError
+from journal.storage.database import STORAGE_ERRORS, JournalFileError
 from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import iter_sessions, session_count
 from journal.ui import undo
@@ -128,7 +129,9 @@ class MainWindow(QMainWindow):
         self.empty.import_file.connect(lambda: self.import_file())
         service.changed.connect(self.on_changed)
         service.file_changed.connect(lambda _path: self._show_file())
-        service.failed.connect(lambda message: QMessageBox.warning(self, APP_NAME, message))
+        service.failed.connect(self._write_failed)
+        self._telling_gone = False
+        self._told_gone: Path | None = None  # the file last said to be gone when the window came to the front
         self._show_file()
         state = settings.window_state("main")
         if state is not None:
@@ -347,6 +350,61 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{command.text()}. Ctrl+Z brings it back.", 8000)
         if self.sessions.model.rows:
             self.sessions.select(self.sessions.model.rows[0].id)
+
+    def _write_failed(self, message: str) -> None:
+        if self.service.file_gone():
+            self.tell_file_gone(message)
+        else:
+            QMessageBox.warning(self, APP_NAME, message)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self._telling_gone
+                and self._told_gone != self.service.path and self.service.file_gone()):
+            self._told_gone = self.service.path  # once on coming to the front; each refused write tells again
+            QTimer.singleShot(0, lambda: self.tell_file_gone())
+
+    def tell_file_gone(self, refused: str = "") -> None:
+        """The open file was deleted or replaced: say so, and offer to save what is open in a new file."""
+        if self._telling_gone or not self.service.file_gone():
+            return
+        self._telling_gone = True
+        self._told_gone = self.service.path
+        try:
+            path = self.service.path
+            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                              f"{path} was deleted, or another file put in its place, while it was open here.")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setInformativeText((f"{refused}\n\n" if refused else "") + "Nothing more is written to it. The "
+                                   "journal as shown is still open: save it in a new file to keep it.")
+            save = box.addButton("Save elsewhere…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            while box.clickedButton() is save and not self._save_elsewhere(path):
+                box.exec()
+        finally:
+            self._telling_gone = False
+
+    def _save_elsewhere(self, gone: Path) -> bool:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the journal in a new file", str(gone),
+                                                "Journal (*.sqlite)")
+        if not chosen:
+            return False
+        shown, own = self.sessions.selected_id(), self.own_path
+        if gone == own:
+            self.own_path = Path(chosen)  # the lifter's own journal is now that file (no "sample" banner)
+        try:
+            self.service.save_as(Path(chosen))
+        except (JournalLocked, OSError, *STORAGE_ERRORS) as error:
+            self.own_path = own
+            logging.getLogger(__name__).warning("The journal could not be saved as %s", chosen, exc_info=True)
+            QMessageBox.warning(self, APP_NAME, f"The journal could not be saved as {chosen}: {error}")
+            return False
+        if shown is not None:  # the same session on show, in the new file
+            self.sessions.select(shown)
+            self.editor.load(shown)
+        self.statusBar().showMessage(f"The journal is now {self.service.path}", 15000)
+        return True
 
     def _open(self, path: Path) -> bool:
         try:

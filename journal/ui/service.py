@@ -6,14 +6,32 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from journal.lock import acquire
 from journal.settings import Preferences
-from journal.storage.backup import backup_to, daily_backup, restore_into
+from journal.storage.backup import BackupError, backup_to, copy_open, daily_backup, damage, restore_into
 from journal.storage.changes import Change
-from journal.storage.database import STORAGE_ERRORS, close_database, open_database
+from journal.storage.database import (
+    STORAGE_ERRORS,
+    JournalDatabase,
+    JournalFileError,
+    close_database,
+    open_database,
+)
 from journal.storage.migrations import SCHEMA_VERSION
+
+
+def _open_whole(path: Path) -> object:
+    """open_database, and SQLite's quick check of the file: a damaged journal is refused (JournalFileError) before
+    the window reads a damaged page or a backup of it pushes a whole one out of rotation."""
+    database = open_database(path)
+    found = damage(database.connection())
+    if found is not None:
+        close_database()
+        raise JournalFileError(f"{path} is damaged: {found}")
+    return database
 
 
 class JournalService(QObject):
@@ -23,6 +41,9 @@ class JournalService(QObject):
         file_changed(Path): another journal file was opened.
         about_to_switch(): another file is about to be opened; save what is still being typed.
         failed(str): a change could not be written (disk full, file locked or read-only); nothing of it was kept.
+
+    When the file is deleted or replaced while open, no write reaches it (each is refused, see JournalDatabase);
+    file_gone() tells, and save_as() keeps what is open in a new file, which the window then works on.
     """
 
     changed = Signal(object)
@@ -36,13 +57,14 @@ class JournalService(QObject):
         self.path = path
         self.preferences = Preferences.load()
         self.undo_stack = QUndoStack(self)
-        database = open_database(path)
+        self._locks: list[QLockFile] = []  # of files saved elsewhere (run_app holds the first file's)
+        database = _open_whole(path)
         self._daily_backup(database)
 
     def _daily_backup(self, database: object) -> None:
         try:
             daily_backup(database, self.path, self.preferences.backups_keep)  # type: ignore[arg-type]
-        except (OSError, *STORAGE_ERRORS) as error:  # a read-only folder must not keep the journal from opening
+        except (OSError, BackupError, *STORAGE_ERRORS) as error:  # a read-only folder must not keep it from opening
             logging.getLogger(__name__).warning("The daily backup could not be written", exc_info=True)
             self.failed.emit(f"The daily backup could not be written: {error}")
 
@@ -84,7 +106,7 @@ class JournalService(QObject):
         self.about_to_switch.emit()
         close_database()
         try:
-            database = open_database(path)
+            database = _open_whole(path)
         except Exception:
             open_database(self.path)
             raise
@@ -94,5 +116,32 @@ class JournalService(QObject):
         self.file_changed.emit(path)
         self.changed.emit(Change(everything=True, exercises=True))
 
+    def file_gone(self) -> bool:
+        """Whether the open file was deleted, or another put in its place, since it was opened."""
+        from journal.storage.models import db
+
+        return isinstance(db.obj, JournalDatabase) and db.obj.file_gone()
+
+    def save_as(self, target: Path) -> None:
+        """Write what is open, whole, to `target` (taking its lock) and work on that file from now on. Raises
+        JournalLocked when another Journal has `target` open, OSError or a storage error when it cannot be written."""
+        from journal.storage.models import db
+
+        lock = acquire(target)
+        try:
+            copy_open(db.obj, target)
+            close_database()
+            open_database(target)
+        except BaseException:
+            lock.unlock()
+            raise
+        self._locks.append(lock)
+        self.path = target
+        self.undo_stack.clear()
+        self.file_changed.emit(target)
+        self.changed.emit(Change(everything=True, exercises=True, routines=True))
+
     def close(self) -> None:
         close_database()
+        for lock in self._locks:
+            lock.unlock()

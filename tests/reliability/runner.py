@@ -13,6 +13,8 @@ stdout (unbuffered, one line each) what it has done, so that a test can SIGKILL 
     runner.py hold-write DB    open the file with plain sqlite3 and hold a write transaction ("held"), as another
                                program might, until stdin closes
     runner.py window DB        run_app (the whole window start-up); a warning box prints "warning: TEXT" instead
+    runner.py slow-copy ARGS   `journal ARGS` with every backup copy going one page at a time, slowly, printing
+                               "copying" once the first page is written: a test kills it in the middle of a copy
 """
 
 from __future__ import annotations
@@ -195,8 +197,38 @@ def run_window(db: Path) -> int:
     return run_app(db)
 
 
+def run_slow_copy(args: list[str]) -> int:
+    import journal.storage.backup as backup
+    from journal.cli import main
+
+    real = backup._copy
+
+    class Slow:
+        def __init__(self, source: Any) -> None:
+            self.source = source
+
+        def backup(self, target: Any, **kwargs: Any) -> None:
+            told = []
+
+            def progress(_status: int, _remaining: int, _total: int) -> None:
+                if not told:
+                    told.append(True)
+                    say("copying")
+                time.sleep(0.05)
+
+            self.source.backup(target, pages=1, progress=progress)
+
+    def slow(source: Any, target: Any, *rest: Any) -> Any:
+        return real(Slow(source), target, *rest)
+
+    backup._copy = slow
+    return main(args)
+
+
 def main(argv: list[str]) -> int:
     mode, *rest = argv
+    if mode == "slow-copy":
+        return run_slow_copy(rest)
     if mode == "import":
         return run_import(Path(rest[0]), Path(rest[1]))
     db = Path(rest[0])

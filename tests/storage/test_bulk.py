@@ -115,11 +115,14 @@ def test_duplicates_within_one_batch_and_across_sources(journal: Path) -> None:
         imported("k", datetime(2024, 1, 1), ("Deadlift", [SetRecord(load_kg=180.0, reps=5)]), source="strong"),
         imported("k", datetime(2024, 1, 1), ("Deadlift", [SetRecord(load_kg=180.0, reps=5)]), source="strong"),  # dup
         imported(None, datetime(2024, 1, 5)),  # no key: matched by source, start and title
-        imported(None, datetime(2024, 1, 5)),  # dup
+        imported(None, datetime(2024, 1, 5)),  # alike, but a second session (the journal holds none of them)
         imported(None, datetime(2024, 1, 5, 18)),  # another start: new
     ])
-    assert (result.sessions, result.sets, result.duplicates) == (3, 1, 3)
-    assert count("session") == 4
+    assert (result.sessions, result.sets, result.duplicates) == (4, 1, 2)
+    assert count("session") == 5
+    again = insert_sessions([imported(None, datetime(2024, 1, 5)), imported(None, datetime(2024, 1, 5)),
+                             imported(None, datetime(2024, 1, 5))])
+    assert (again.sessions, again.duplicates) == (1, 2)  # the two held are matched once each
 
 
 class Boom(RuntimeError):
