@@ -13,6 +13,8 @@ from journal.domain.effort import EffortScale
 from journal.domain.metrics import CURVE_K
 from journal.domain.records import Entry, Exercise, Session, SetRecord, SetType
 
+WEEKLY_SETS_MAX = 118  # working sets a week at most: lifters log about 40-120
+
 # Lift kinds: MAIN lifts get warm-ups and drive the program; ISO lifts may end in a drop set or a set to failure.
 _MAIN, _COMPOUND, _ISO = "main", "compound", "isolation"
 
@@ -249,6 +251,8 @@ class _Generator:
         iso = lift.kind == _ISO
         if iso:
             target -= 0.5 + rng.random() * 0.5
+        if lift.kind != _MAIN:
+            n_sets = min(n_sets, 3)  # 40-120 working sets a week, as most lifters log
         if deload:
             n_sets = max(2, n_sets - 1 - (n_sets > 3))
             style = "S" if style == "A" else style
@@ -275,9 +279,10 @@ class _Generator:
             return extra, bodyweight + extra
 
         def working(set_type: SetType, logged: float | None, n_max: float, aim: float, reps_low: int,
-                    reps_high: int) -> SetRecord:
+                    reps_high: int, early: bool = False) -> SetRecord:
             """A set at `logged` kg, stopped where the lifter feels `aim` reps are left (a FAILURE set goes all the
-            way); `n_max` is the reps to failure the lifter truly has at that load right now."""
+            way); `n_max` is the reps to failure the lifter truly has at that load right now. An `early` set (a
+            compound set before the last) is stopped before it feels like failure, all but now and then."""
             nonlocal best
             if set_type is SetType.FAILURE:
                 reps = max(1, int(n_max))
@@ -295,7 +300,11 @@ class _Generator:
             if set_type is SetType.FAILURE:  # logged as RIR 0 (RPE 10) when rated at all
                 rir, scale = (0.0, EffortScale.RPE if rating.rpe else EffortScale.RIR) if rating.rated else (None, None)
             else:
-                rir, scale = rating.log(rng, true_rir - _bias(reps) + rng.gauss(0.0, 0.35 + 0.04 * reps))
+                # the call misses by about a rep on short sets and by 2-3 on sets of 15 or more (Steele 2017)
+                perceived = true_rir - _bias(reps) + rng.gauss(0.0, 0.6 + 0.1 * reps)
+                if early and rng.random() > 0.02:
+                    perceived = max(perceived, 1.0)
+                rir, scale = rating.log(rng, perceived)
             if rir is not None and logged is not None and not lift.bodyweight and reps + rir <= 10:
                 best = max(best, logged / _percent(reps + rir))
             return SetRecord(set_type=set_type, load_kg=logged, reps=reps, rir=rir, effort_scale=scale)
@@ -303,13 +312,14 @@ class _Generator:
         if style == "T":  # a heavy top set, then back-off sets at 80-92 % of it for a few more reps
             top_high = max(low + 1, high - 2)
             logged, moved = load_for(plan(low, top_high, target - 0.5))
-            top = working(SetType.WORKING, logged, _n_max(moved, cap), target - 0.5, low, top_high)
+            top = working(SetType.WORKING, logged, _n_max(moved, cap), max(target - 0.5, 1.5), low, top_high,
+                          early=n_sets > 0)
             sets.append(top)
             back_system = min(max(plan(low + 2, high + 2, target + 0.5), moved * 0.8), moved * 0.92)
             back_logged, back_moved = load_for(back_system)
             for index in range(n_sets):
                 sets.append(working(SetType.BACKOFF, back_logged, _n_max(back_moved, cap) - fatigue * (index + 1),
-                                    target + 0.5, low + 2, high + 2))
+                                    target + 0.5, low + 2, high + 2, early=index < n_sets - 1))
         else:
             logged, moved = load_for(plan(low, high, target))
             for index in range(n_sets):
@@ -317,8 +327,11 @@ class _Generator:
                 set_type = SetType.FAILURE if last and style == "A" else SetType.WORKING
                 if last and iso and not deload and style == "S" and rng.random() < 0.1:
                     set_type = SetType.FAILURE  # last set to failure
-                sets.append(working(set_type, logged, _n_max(moved, cap) - fatigue * index,
-                                    target - (0.25 if iso else 0.1) * index, low, high))
+                aim = target - (0.25 if iso else 0.1) * index
+                if not iso and not last:
+                    aim = max(aim, 1.5)  # compound lifts are rarely taken to failure before their last set
+                sets.append(working(set_type, logged, _n_max(moved, cap) - fatigue * index, aim, low, high,
+                                    early=not iso and not last))
             if iso and not deload and logged is not None and sets[-1].set_type is SetType.WORKING \
                     and rng.random() < 0.15:
                 drop = logged
@@ -342,13 +355,19 @@ class _Generator:
         return Entry(exercise=self.exercises[name], sets=tuple(sets), note=note), best
 
     def session(self, day: dt.date, title: str, slots: tuple[_Slot, ...], target: float, deload: bool,
-                 window: tuple[int, int], p_rpe: float, back_from_break: int) -> Session:
+                 window: tuple[int, int], p_rpe: float, back_from_break: int, max_sets: int = 40) -> Session:
+        """One session; its slots are trimmed to `max_sets` working sets (the weekly budget over the days)."""
         rng = self.rng
         lifter = self.lifter
         form = rng.gauss(1.0, 0.025)  # the day's readiness
         entries = []
         prs = []
-        for slot in slots:
+        used = 0
+        for name, n_sets, low, high, style in slots:
+            if used >= max_sets and _LIFTS[name].kind != _MAIN:
+                continue
+            slot = (name, min(n_sets, max(1, max_sets - used)), low, high, style)
+            used += slot[1] + (style == "T")
             entry, best = self.entry(slot, target + rng.choice((-0.25, 0.0, 0.0, 0.25)), deload, form,
                                      lifter.bodyweight, p_rpe)
             entries.append(entry)
@@ -441,7 +460,8 @@ def generate_history(years: float, seed: int, end: dt.date) -> Iterator[Session]
                     rotation += 1
                     if day < first or day > end or rng.random() < 0.035:
                         continue
-                    yield gen.session(day, title, slots, target, deload, window, p_rpe, back_from_break)
+                    yield gen.session(day, title, slots, target, deload, window, p_rpe, back_from_break,
+                                      WEEKLY_SETS_MAX // len(weekdays))
                     back_from_break = 0
                 monday += dt.timedelta(days=7)
         rotation = 0

@@ -107,7 +107,7 @@ def _share(part: int, whole: int) -> float:
 def test_ten_years_size_and_speed(timed_history: tuple[list[Session], float]) -> None:
     sessions, seconds = timed_history
     total = sum(session.set_count for session in sessions)
-    assert 68_000 <= total <= 92_000
+    assert 52_000 <= total <= 76_000  # about 90 working sets a week, with warm-ups
     assert seconds < 3.0
 
 
@@ -371,7 +371,8 @@ def test_rir_distribution(history: list[Session], catalogue: dict[str, dict[str,
     rirs = [record.rir for record in rated if record.rir is not None]
     assert 0.07 <= 1 - _share(len(rated), len(work)) <= 0.13  # about 10 % not rated
     assert _share(sum(1 <= rir <= 3 for rir in rirs), len(rirs)) >= 0.55  # most at 1-3
-    assert 0.03 <= _share(sum(4 <= rir <= 6 for rir in rirs), len(rirs)) <= 0.15  # a few far from failure
+    # a few far from failure (compound sets before the last are stopped a rep or more short)
+    assert 0.03 <= _share(sum(4 <= rir <= 6 for rir in rirs), len(rirs)) <= 0.2
     assert _share(sum(rir > 6 for rir in rirs), len(rirs)) <= 0.01
     isolation = [record.rir for _, entry, record in work
                  if record.rir is not None and catalogue[entry.exercise.name]["mechanic"] == "isolation"]
@@ -415,6 +416,41 @@ def test_calibration_sets_continue_to_failure(history: list[Session]) -> None:
     assert _share(sum(error < 0 for error in every), len(every)) > 0  # sometimes over-called
     assert len(long_errors) >= 30
     assert statistics.fmean(long_errors) >= statistics.fmean(errors) + 0.5  # bigger on long sets
+
+
+def test_calibration_errors_widen_with_reps(history: list[Session]) -> None:
+    """About a rep of error up to 10 reps, 2-3 reps on sets of 16 or more (Steele 2017; Halperin 2022)."""
+    by_length: dict[str, list[float]] = {"short": [], "long": []}
+    for _, _, record in _working(history):
+        if record.failure_reps is not None and record.rir is not None and record.reps is not None:
+            error = abs((record.failure_reps - record.reps) - record.rir)
+            if record.failure_reps <= 10:
+                by_length["short"].append(error)
+            elif record.failure_reps >= 16:
+                by_length["long"].append(error)
+    short, long = (statistics.fmean(by_length[k]) for k in ("short", "long"))
+    assert 0.5 <= short <= 1.5 and 2.0 <= long <= 3.0
+    assert statistics.pstdev(by_length["long"]) > statistics.pstdev(by_length["short"])  # a wider spread too
+
+
+def test_working_sets_a_week_and_compound_failure_before_the_last_set(
+        history: list[Session], catalogue: dict[str, dict[str, str]]) -> None:
+    from journal.domain.metrics import series
+
+    weekly: Counter[int] = Counter()
+    early = compound_sets = 0
+    for session in history:
+        for entry in session.entries:
+            weekly[_week(session)] += len(series(entry.sets))
+            if catalogue[entry.exercise.name]["mechanic"] != "compound":
+                continue
+            work = [record for record in entry.sets if not record.is_warmup]
+            compound_sets += len(work)
+            early += sum(record.rir == 0 for record in work[:-1])
+    counts = sorted(weekly.values())
+    assert max(counts) <= 120 and 60 <= statistics.median(counts) <= 110
+    assert _share(sum(c >= 40 for c in counts), len(counts)) >= 0.9  # short weeks (deloads, missed days) aside
+    assert _share(early, compound_sets) <= 0.01  # compound lifts rarely reach failure before their last set
 
 
 # --------------------------------------------------------------------------------------------- progress, deloads
