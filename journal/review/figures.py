@@ -28,6 +28,7 @@ from journal.domain.review import (
     DAY_SECONDS,
     EPOCH_ORDINAL,
     Insight,
+    InsightKind,
     e1rm_series,
     insights,
     rep_prs,
@@ -258,7 +259,7 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     for exercise, title, detail in stalls(bests.exercise.astype(np.int64), bests.day, bests.e1rm,
                                           rows.exercise[chosen], rows.day[chosen], names):
         sessions = bests.session[bests.exercise == exercise]
-        found.append(Insight("strength_stall", title, detail, HEAVY_SOURCE, (),
+        found.append(Insight(InsightKind.STRENGTH_STALL, title, detail, HEAVY_SOURCE, (),
                              tuple(int(s) for s in np.unique(sessions))))
     return found
 

@@ -592,7 +592,7 @@ def test_calibration_limits_never_print_minus_zero() -> None:
 
 def test_limits_print_plus_zero_not_minus_zero() -> None:
     # errors -1.5, -1.5, -0.5, -0.5, -1 (mean -1, SD sqrt(0.5 / 4)... ) are not needed: _signed is checked here
-    from journal.domain.review import _signed
+    from journal.domain.review.insights import _signed
     assert (_signed(-0.04), _signed(0.04), _signed(-1.26)) == ("+0.0", "+0.0", "-1.3")
 
 
@@ -658,3 +658,12 @@ def test_many_miscalled_exercises_show_the_largest_and_one_line_for_the_rest() -
     assert titles[3] == "Your RIR calls are off by a rep or more on 1 more exercises"
     assert found[3].detail == f"under-call your reserve by a rep or more on {NAMES[2]}."
     assert titles[4] == f"Your RIR calls on {NAMES[1]} are not settled yet"
+
+
+def test_every_insight_kind_but_the_strength_stall_has_a_registered_rule() -> None:
+    """Adding a rule is one decorated function: the panel runs what the registry holds, in its order."""
+    from journal.domain.review.insights import RULES, InsightKind
+
+    assert list(RULES) == [InsightKind.CALIBRATION, InsightKind.EARLY_FAILURE, InsightKind.FAR_FROM_FAILURE,
+                           InsightKind.ISOLATION_NOT_NEAR, InsightKind.MUSCLE_VOLUME]
+    assert set(InsightKind) - set(RULES) == {InsightKind.STRENGTH_STALL}  # made with the e1RM series

@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: MIT
+"""Weeks: a week is the date.toordinal() of its Monday (ordinal 1, 0001-01-01, is a Monday, so (ordinal - 1) % 7 is
+the weekday). Any day's ordinal passed as a week bound is taken as the week it falls in."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from journal.domain.review.columns import BoolArray, ColumnInts, IntArray, ints
+
+RIR_BINS = ("0", "1", "2", "3", "4+")  # [0, 0.5), [0.5, 1.5), [1.5, 2.5), [2.5, 3.5), [3.5, inf)
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+DAY_SECONDS = 86400.0
+
+def _monday(ordinal: int) -> int:
+    return ordinal - (ordinal - 1) % 7
+
+
+def week_of(day: date) -> int:
+    """The ordinal of the Monday of `day`'s ISO week."""
+    return day.toordinal() - day.weekday()
+
+
+def week_label(week: int) -> str:
+    """'2026-W09': the ISO year and week number of that Monday."""
+    iso = date.fromordinal(week).isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def week_of_seconds(seconds: float) -> int:
+    """The week (its Monday's ordinal) of a day given in POSIX seconds."""
+    return week_of(date.fromordinal(int(seconds // DAY_SECONDS) + EPOCH_ORDINAL))
+
+
+def week_start_seconds(week: int) -> float:
+    """POSIX seconds of that Monday at 00:00 UTC."""
+    return (_monday(week) - EPOCH_ORDINAL) * DAY_SECONDS
+
+
+def week_axis(row_weeks: ColumnInts, first_week: int | None, last_week: int | None
+               ) -> tuple[IntArray, ColumnInts, BoolArray]:
+    """Every week from first to last (defaults: the rows' range), each row's index on it and which rows fall in."""
+    first = first_week if first_week is not None else (int(row_weeks.min()) if row_weeks.size else last_week)
+    last = last_week if last_week is not None else (int(row_weeks.max()) if row_weeks.size else first_week)
+    if first is None or last is None or _monday(first) > _monday(last):
+        return ints(), ints(row_weeks.size), np.zeros(row_weeks.size, dtype=np.bool_)
+    first, last = _monday(first), _monday(last)
+    weeks = np.arange(first, last + 1, 7, dtype=np.int64)
+    inside = (row_weeks >= first) & (row_weeks <= last)
+    return weeks, (row_weeks - first) // 7, inside
