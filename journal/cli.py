@@ -134,7 +134,7 @@ def _stats(args: argparse.Namespace) -> int:
     from journal.storage.queries import stats
 
     _open(args, must_exist=True)
-    print(json.dumps(stats(settings.get(settings.HARD_SET_RIR))))
+    print(json.dumps(stats(settings.get(settings.HARD_SET_RIR)), allow_nan=False))  # never Infinity or NaN
     return 0
 
 

@@ -32,6 +32,7 @@ from journal.charts.style import (
     style_message,
     style_plot,
 )
+from journal.io.journal_csv import escape
 
 DAY = 86400.0
 Table = tuple[list[str], list[Sequence[Any]]]
@@ -140,11 +141,13 @@ class Chart(pg.GraphicsLayoutWidget):
             painter.end()
 
     def export_csv(self, path: Path) -> None:
+        """The chart's figures; text that a spreadsheet would run as a formula (an exercise named '=1+1') is
+        written with a leading apostrophe, as Journal CSV writes it."""
         header, rows = self.table
         with path.open("w", encoding="utf-8", newline="") as stream:
             writer = csv.writer(stream)
-            writer.writerow(header)
-            writer.writerows(rows)
+            writer.writerow([escape(str(name)) for name in header])
+            writer.writerows([escape(cell) if isinstance(cell, str) else cell for cell in row] for row in rows)
 
 
 MAX_POINTS = 12_000  # above this, a scatter draws an even sample (figures and lines still use every set)

@@ -24,6 +24,17 @@ def no_progress(done: int, total: int) -> None:
     """The default progress callback: nobody is watching."""
 
 
+MESSAGE_CHARS = 300  # a message quotes at most about 200 characters of a bad value
+
+
+def clip(text: str, limit: int = MESSAGE_CHARS) -> str:
+    """A message kept short whatever value it quotes: the middle of a longer one is left out."""
+    if len(text) <= limit:
+        return text
+    cut = len(text) - limit
+    return f"{text[: limit * 2 // 3]}… ({cut:,} characters left out) …{text[-(limit // 3):]}"
+
+
 class ImportCancelled(Exception):
     """Raised from a progress callback to stop an import; nothing is written."""
 
@@ -36,6 +47,9 @@ class Problem:
     message: str
     fatal: bool = True
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", clip(self.message))
+
     def describe(self, filename: str, warning: bool = False) -> str:
         """FILE:LINE: reason (a problem of the file as a whole names its first line)."""
         return f"{filename}:{max(self.line, 1)}: {'warning: ' if warning else ''}{self.message}"
@@ -45,7 +59,7 @@ class ImportFailed(Exception):
     """The file cannot be imported at all; the problem says where and why."""
 
     def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+        super().__init__(clip(message))
         self.problem = Problem(line, message)
 
 

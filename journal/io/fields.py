@@ -81,12 +81,23 @@ def number(text: str, line: int, what: str) -> float | None:
         if "." in cleaned:
             raise ImportFailed(line, f"{what} '{cleaned}' mixes ',' and '.'")
         cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ImportFailed(line, f"{what} '{text.strip()}' is not a number") from None
+    if not _PLAIN_DECIMAL.fullmatch(cleaned):  # not '1_0', '1e-320', 'inf' or 'nan', which float() reads
+        raise ImportFailed(line, f"{what} '{text.strip()}' is not a number")
+    value = float(cleaned)
     if not math.isfinite(value):
         raise ImportFailed(line, f"{what} '{text.strip()}' is not a number")
+    return value
+
+
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def bodyweight(text: str, line: int) -> float | None:
+    """A session's bodyweight in kg, in the range the session form takes."""
+    value = number(text, line, "bodyweight")
+    if value is not None and not validation.BODYWEIGHT_MIN_KG <= value <= validation.BODYWEIGHT_MAX_KG:
+        raise ImportFailed(line, f"bodyweight '{text.strip()}' must be between {validation.BODYWEIGHT_MIN_KG:g} "
+                                 f"and {validation.BODYWEIGHT_MAX_KG:g} kg")
     return value
 
 

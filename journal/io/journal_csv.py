@@ -19,6 +19,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
@@ -26,7 +27,7 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Exercise, Measure, Mechanic, RirOrigin, Session, SetRecord, SetType
 from journal.domain.validation import ValidationError, check_set
 from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
-from journal.io.fields import number, session_times, whole
+from journal.io.fields import bodyweight, number, session_times, whole
 from journal.io.text import header_of, line_count, records
 
 FORMAT = "journal/2"
@@ -51,7 +52,11 @@ def unescape(text: str) -> str:
 
 
 def _num(value: float | int | None) -> str:
-    return "" if value is None else repr(value)
+    """A number as a plain decimal that reads back as the same float (never '1e-07': imports take no exponents)."""
+    if value is None:
+        return ""
+    text = repr(value)
+    return format(Decimal(text), "f") if "e" in text.lower() else text
 
 
 def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, int]:
@@ -123,7 +128,7 @@ class JournalCsv(Importer):
                         start=datetime.fromisoformat(row["session_start"]),
                         end=datetime.fromisoformat(row["session_end"]) if row["session_end"] else None,
                         title=unescape(row["session_title"]),
-                        bodyweight_kg=number(row["session_bodyweight_kg"], line, "bodyweight"),
+                        bodyweight_kg=bodyweight(row["session_bodyweight_kg"], line),
                         notes=unescape(row["session_notes"]), source=unescape(row["session_source"]) or "manual",
                         source_key=unescape(row["session_source_key"]) or None)
                 except ValueError as error:

@@ -15,7 +15,8 @@ from typing import NamedTuple
 from journal.io.base import ImportFailed, Progress
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
-csv.field_size_limit(64 * 1024 * 1024)
+MAX_FIELD_CHARS = 1024 * 1024  # far beyond any name or note; a longer field is refused at once
+csv.field_size_limit(MAX_FIELD_CHARS)
 
 
 def decode(data: bytes) -> str:
@@ -24,7 +25,7 @@ def decode(data: bytes) -> str:
         raise ImportFailed(0, "the file is empty")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return _checked(data.decode("utf-16"))
         except UnicodeDecodeError as error:
             raise ImportFailed(0, f"the file is not valid UTF-16 text: {error.reason}") from None
     if b"\x00" in data[:65536]:
@@ -35,19 +36,47 @@ def decode(data: bytes) -> str:
         line = data.count(b"\n", 0, error.start) + 1
         raise ImportFailed(line, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
                                  "export it again, or save it as UTF-8") from None
+    return _checked(text)
+
+
+def _checked(text: str) -> str:
+    """No NUL character anywhere (a text field holding one could not be exported and read back)."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ImportFailed(text.count("\n", 0, nul) + 1, "a NUL character (binary data) is in the file here")
     if "\n" not in text:  # old Mac line ends
         text = text.replace("\r", "\n")
     return text
 
 
 def read_text(path: Path) -> str:
+    """The file's text; more than MAX_FILE_BYTES is refused, counted as read (a device or a pipe that never
+    ends, or a file that grows, is not trusted by its stated size)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(0, f"the file is too large ({size / 2**20:.0f} MB)")
-        return decode(path.read_bytes())
+        return decode(_read_limited(path))
     except OSError as error:
         raise ImportFailed(0, f"cannot read the file: {error.strerror or error}") from None
+
+
+def _read_limited(path: Path, chunk: int = 1 << 20) -> bytes:
+    parts: list[bytes] = []
+    read = lines = 0
+    with path.open("rb") as handle:
+        while part := handle.read(chunk):
+            if not parts and part.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                chunk = MAX_FILE_BYTES + 1  # UTF-16 holds NUL bytes: read it whole (within the limit)
+            elif b"\x00" in part and not (parts and parts[0].startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+                nul = part.index(b"\x00")  # binary data (or an endless stream of it): stop at once
+                where = lines + part.count(b"\n", 0, nul) + 1
+                raise ImportFailed(0 if read + nul < 65536 else where,
+                                   "the file is not a text file (it holds binary data)" if read + nul < 65536 else
+                                   "a NUL character (binary data) is in the file here")
+            parts.append(part)
+            read += len(part)
+            lines += part.count(b"\n")
+            if read > MAX_FILE_BYTES:
+                raise ImportFailed(0, f"the file is too large (more than {MAX_FILE_BYTES / 2**20:.0f} MB)")
+    return b"".join(parts)
 
 
 def line_count(text: str) -> int:
@@ -116,6 +145,7 @@ def records(text: str, delimiter: str | None = None, header: list[str] | None = 
             yield Record(line, fields)
     except csv.Error as error:
         reason = ("a quoted field is never closed: the file may be cut short" if "end of data" in str(error)
+                  else f"a field is longer than {MAX_FIELD_CHARS:,} characters" if "field limit" in str(error)
                   else f"the file cannot be read as CSV here ({error})")
         raise ImportFailed(start, reason) from None
     if progress is not None:
