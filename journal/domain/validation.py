@@ -39,20 +39,38 @@ def shortened(text: str) -> str:
     return text if len(text) <= _SHOWN_MAX else text[:_SHOWN_MAX] + "…"
 
 
-def _number(text: str, field: str) -> float | None:
-    """A number written with a decimal point or a decimal comma; "1,000" is refused as ambiguous."""
-    if _THOUSANDS.fullmatch(text.strip()):
-        raise ValidationError(field, f"'{shortened(text.strip())}': write it without a thousands separator")
-    cleaned = text.strip().replace(",", ".")
+class NumberError(ValueError):
+    """Text that is not a number as Journal reads one; the message says why, quoting the text."""
+
+
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def parse_decimal(text: str) -> float | None:
+    """The one reading of a number, for the forms and the importers alike: a plain decimal with a point or a
+    comma ('82.5', '82,5', ' 4'); empty is None. Refused: '1,000' (a thousands separator, or 1.0? it is
+    ambiguous), a point and a comma together, and what float() would also take ('1_0', '1e-320', 'inf', 'nan')."""
+    cleaned = text.strip()
     if not cleaned:
         return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValidationError(field, f"'{shortened(text.strip())}' is not a number") from None
+    if _THOUSANDS.fullmatch(cleaned):
+        raise NumberError(f"'{shortened(cleaned)}': write it without a thousands separator (1000, or 1.0)")
+    if "," in cleaned and "." in cleaned:
+        raise NumberError(f"'{shortened(cleaned)}' mixes ',' and '.'")
+    cleaned = cleaned.replace(",", ".")
+    if not _PLAIN_DECIMAL.fullmatch(cleaned):
+        raise NumberError(f"'{shortened(text.strip())}' is not a number")
+    value = float(cleaned)
     if not math.isfinite(value):
-        raise ValidationError(field, f"'{shortened(text.strip())}' is not a number")
+        raise NumberError(f"'{shortened(text.strip())}' is not a number")
     return value
+
+
+def _number(text: str, field: str) -> float | None:
+    try:
+        return parse_decimal(text)
+    except NumberError as error:
+        raise ValidationError(field, str(error)) from None
 
 
 def parse_load(text: str, unit: Unit, field: str = "Load") -> float | None:

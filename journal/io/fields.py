@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from datetime import datetime
 
@@ -73,23 +72,11 @@ def when(text: str, line: int, day_first: bool | None = None) -> datetime:
 
 
 def number(text: str, line: int, what: str) -> float | None:
-    """A number as exports write it ('82.5', '82,5', ' 4'); empty is None."""
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        if "." in cleaned:
-            raise ImportFailed(line, f"{what} '{cleaned}' mixes ',' and '.'")
-        cleaned = cleaned.replace(",", ".")
-    if not _PLAIN_DECIMAL.fullmatch(cleaned):  # not '1_0', '1e-320', 'inf' or 'nan', which float() reads
-        raise ImportFailed(line, f"{what} '{text.strip()}' is not a number")
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise ImportFailed(line, f"{what} '{text.strip()}' is not a number")
-    return value
-
-
-_PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+    """A number as exports write it ('82.5', '82,5', ' 4'), read as the forms read one; empty is None."""
+    try:
+        return validation.parse_decimal(text)
+    except validation.NumberError as error:
+        raise ImportFailed(line, f"{what} {error}") from None
 
 
 def bodyweight(text: str, line: int) -> float | None:

@@ -253,3 +253,24 @@ def test_minutes_and_seconds_stay_below_sixty() -> None:
     refused(lambda: parse_duration("1:75"), "Time")
     refused(lambda: parse_duration("1:60:00"), "Time")
     assert parse_duration("1:59:59") == 3600 + 59 * 60 + 59
+
+
+@pytest.mark.parametrize(("text", "value"), [("82.5", 82.5), ("82,5", 82.5), (" 4 ", 4.0), ("", None), (".5", 0.5)])
+def test_the_form_and_the_importers_read_a_number_alike(text: str, value: float | None) -> None:
+    from journal.domain.validation import parse_decimal
+    from journal.io.fields import number
+
+    assert parse_decimal(text) == value
+    assert number(text, 7, "load") == value
+
+
+@pytest.mark.parametrize("text", ["1,000", "1.000,5", "1_0", "1e-320", "inf", "nan", "12kg"])
+def test_the_form_and_the_importers_refuse_the_same_texts(text: str) -> None:
+    from journal.domain.validation import NumberError, parse_decimal
+    from journal.io.base import ImportFailed
+    from journal.io.fields import number
+
+    with pytest.raises(NumberError):
+        parse_decimal(text)
+    with pytest.raises(ImportFailed, match=r"load '"):
+        number(text, 7, "load")
