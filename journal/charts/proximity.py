@@ -4,6 +4,8 @@ weekly mean, and below it each week's sets by RIR bin, unrated sets apart."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -21,6 +23,26 @@ from journal.domain.review import RIR_BINS, week_label, week_of_seconds
 JITTER_DAYS = 1.2
 JITTER_RIR = 0.18
 BIN_NAMES = (*(f"RIR {b}" for b in RIR_BINS), "Not rated")
+
+
+@dataclass(frozen=True)
+class ProximitySeries:
+    """What the proximity chart draws: per set (day in POSIX seconds, RIR, nan when not rated, set type as an index
+    into list(SetType), session, exercise and set ids), and per week (Monday in POSIX seconds, mean RIR, the shares
+    of working sets per RIR bin and unrated, and the working sets)."""
+
+    day: NDArray[np.float64]
+    rir: NDArray[np.floating[Any]]
+    set_type: NDArray[np.int8]
+    session: NDArray[np.int64]
+    week_seconds: NDArray[np.float64]
+    mean_rir: NDArray[np.float64]
+    shares: NDArray[np.float64]
+    working: NDArray[np.float64]
+    exercise: NDArray[np.int64] | None = None
+    set_ids: NDArray[np.int64] | None = None
+    names: Mapping[int, str] = field(default_factory=dict)
+    mean_label: str | None = None
 
 
 class ProximityChart(Chart):
@@ -71,15 +93,14 @@ class ProximityChart(Chart):
         self._names: dict[int, str] = {}
         self.sampled = (0, 0)  # (points drawn, rated sets)
 
-    def set_series(self, day: NDArray[np.float64], rir: NDArray[np.floating[Any]], set_type: NDArray[np.int8],
-                   session: NDArray[np.int64], week_seconds: NDArray[np.float64], mean_rir: NDArray[np.float64],
-                   shares: NDArray[np.float64], working: NDArray[np.float64], seed: int = 7,
-                   exercise: NDArray[np.int64] | None = None, names: dict[int, str] | None = None,
-                   set_ids: NDArray[np.int64] | None = None, mean_label: str | None = None) -> None:
+    def set_series(self, series: ProximitySeries, seed: int = 7) -> None:
         """Rated sets as points (unrated sets are not points: they show in the bars), the weekly mean RIR, and each
         week's shares of working sets per RIR bin and unrated."""
+        day, rir, set_type, session = series.day, series.rir, series.set_type, series.session
+        week_seconds, mean_rir, shares, working = series.week_seconds, series.mean_rir, series.shares, series.working
+        exercise, set_ids, mean_label = series.exercise, series.set_ids, series.mean_label
         rated = ~np.isnan(rir)
-        self._names = names or {}
+        self._names = dict(series.names)
         jitter = np.random.default_rng(seed)
         shown = rated.copy()
         total = int(rated.sum())

@@ -188,10 +188,13 @@ def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope, hard
     found = scope_estimates(snapshot, scope, totals.week, hard_rir) if use is not EstimateUse.LOGGED else None
     mean = found.mean_rir if found is not None and use is EstimateUse.TOGETHER else totals.mean_rir
     names = {i: e.name for i, e in snapshot.exercises.items()}
-    chart.set_series(points.day, points.rir, points.set_type, points.session, week_seconds(totals.week),
-                     mean, totals.shares() if len(totals.week) else np.empty((0, 6)),
-                     totals.working.astype(np.float64), exercise=points.exercise, names=names, set_ids=points.set_id,
-                     mean_label="Weekly mean RIR, with estimates" if use is EstimateUse.TOGETHER else None)
+    from journal.charts.proximity import ProximitySeries
+
+    chart.set_series(ProximitySeries(
+        points.day, points.rir, points.set_type, points.session, week_seconds(totals.week), mean,
+        totals.shares() if len(totals.week) else np.empty((0, 6)), totals.working.astype(np.float64),
+        exercise=points.exercise, set_ids=points.set_id, names=names,
+        mean_label="Weekly mean RIR, with estimates" if use is EstimateUse.TOGETHER else None))
     if found is None:
         chart.set_estimates(None)
     else:
