@@ -43,11 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", parents=[db_option], help="write a realistic synthetic history")
+    demo.set_defaults(func=_demo)
     demo.add_argument("--years", type=float, default=3.0, help="years of history (default 3)")
     demo.add_argument("--seed", type=int, default=1, help="random seed: same seed and end date, same data")
     demo.add_argument("--end", type=date.fromisoformat, default=None, help="last day of the history (default today)")
 
     imp = commands.add_parser("import", parents=[db_option], help="bring in an export from another app")
+    imp.set_defaults(func=_import)
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--format", default="auto",
                      choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal"])
@@ -57,9 +59,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="do not take '@8' or 'RIR 2' written in a set's note as its effort")
 
     exp = commands.add_parser("export", parents=[db_option], help="write the whole journal as Journal CSV")
+    exp.set_defaults(func=_export)
     exp.add_argument("out", type=Path, metavar="OUT.csv")
 
     chart = commands.add_parser("chart", parents=[db_option], help="draw a review chart to a PNG file")
+    chart.set_defaults(func=_chart)
     chart.add_argument("kind", choices=["volume", "proximity", "e1rm", "calibration"])
     chart.add_argument("--png", type=Path, required=True, metavar="OUT.png")
     chart.add_argument("--exercise", metavar="NAME", help="one exercise (name or alias); default all")
@@ -70,35 +74,40 @@ def _parser() -> argparse.ArgumentParser:
     page = argparse.ArgumentParser(add_help=False)
     page.add_argument("--page", choices=["a4", "letter"], help="paper size (default: the preference, else the locale)")
     printing = commands.add_parser("print", parents=[db_option, page], help="a logged session to PDF")
+    printing.set_defaults(func=_printed)
     printing.add_argument("sessions", nargs="+", metavar="SESSION_ID|latest")
     printing.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
     sheet = commands.add_parser("sheet", parents=[db_option, page], help="a routine's gym sheet to PDF")
+    sheet.set_defaults(func=_printed)
     sheet.add_argument("routines", nargs="+", metavar="ROUTINE", help="routine name or id")
     sheet.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
     sheet.add_argument("--date", type=date.fromisoformat, help="the day to print on the sheet")
     rep = commands.add_parser("report", parents=[db_option, page], help="a period report with charts to PDF")
+    rep.set_defaults(func=_printed)
     rep.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
     rep.add_argument("--since", type=date.fromisoformat, metavar="DATE")
     rep.add_argument("--until", type=date.fromisoformat, metavar="DATE")
     rep.add_argument("--exercise", metavar="NAME")
 
     backup = commands.add_parser("backup", parents=[db_option], help="take a backup of the journal")
+    backup.set_defaults(func=_backup)
     backup.add_argument("--to", type=Path, metavar="PATH", help="a file or folder (default: backups/ beside it)")
     backup.add_argument("--force", action="store_true", help="replace the file PATH when it exists (never the journal)")
     restore = commands.add_parser("restore", parents=[db_option], help="put a backup in place of the journal")
+    restore.set_defaults(func=_restore)
     restore.add_argument("backup", type=Path, metavar="BACKUP")
 
     stats = commands.add_parser("stats", parents=[db_option], help="totals and weekly figures")
+    stats.set_defaults(func=_stats)
     stats.add_argument("--json", action="store_true", required=True, help="print one JSON object")
     return parser
 
 
 def _open(args: argparse.Namespace, must_exist: bool = False) -> Path:
     """Open the journal named by --db or JOURNAL_DB (or the default); read-only commands need an existing file."""
-    from journal.paths import default_db_path
     from journal.storage.database import JournalFileError, open_database
 
-    path = Path(getattr(args, "db", None) or default_db_path())
+    path = _db_path(args)
     if must_exist and not path.exists():
         raise JournalFileError(f"{path}: no journal file there")
     open_database(path)
@@ -165,7 +174,7 @@ def _import(args: argparse.Namespace) -> int:
         print(problem.describe(name, warning=not problem.fatal), file=sys.stderr)
     if parsed.fatal:
         return 1
-    path = Path(getattr(args, "db", None) or _default_db())
+    path = _db_path(args)
     if args.dry_run:  # names are proposed against a copy (or a new journal): a dry run never writes
         with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
             copy = Path(folder) / "journal.sqlite"
@@ -317,7 +326,7 @@ def _backup(args: argparse.Namespace) -> int:
     from journal.storage.backup import backup_dir, backup_file
     from journal.storage.database import STORAGE_ERRORS, storage_reason
 
-    path = Path(getattr(args, "db", None) or _default_db())
+    path = _db_path(args)
     if not path.exists():
         print(f"journal backup: {path}: no journal file there", file=sys.stderr)
         return 2
@@ -358,7 +367,7 @@ def _restore(args: argparse.Namespace) -> int:
     from journal.storage.database import JournalFileError, close_database, open_database
     from journal.storage.migrations import SCHEMA_VERSION, DatabaseTooNew
 
-    path = Path(getattr(args, "db", None) or _default_db())
+    path = _db_path(args)
     try:
         check_backup(args.backup, SCHEMA_VERSION)
         try:
@@ -382,10 +391,12 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _default_db() -> Path:
+def _db_path(args: argparse.Namespace) -> Path:
+    """The journal a command works on: --db, else JOURNAL_DB, else journal.sqlite in the app-data folder."""
     from journal.paths import default_db_path
 
-    return default_db_path()
+    given = getattr(args, "db", None)
+    return Path(given) if given is not None else default_db_path()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -459,27 +470,14 @@ def _run(args: argparse.Namespace) -> int:
         if writes:  # one writer: not while the window has the file open
             from journal.lock import acquire
 
-            lock = acquire(Path(getattr(args, "db", None) or _default_db()))
+            lock = acquire(_db_path(args))
         if args.smoke:
             from journal.ui.smoke import run_smoke
 
             return run_smoke()
-        if args.command == "demo":
-            return _demo(args)
-        if args.command == "stats":
-            return _stats(args)
-        if args.command == "import":
-            return _import(args)
-        if args.command == "export":
-            return _export(args)
-        if args.command == "chart":
-            return _chart(args)
-        if args.command in ("print", "sheet", "report"):
-            return _printed(args)
-        if args.command == "backup":
-            return _backup(args)
-        if args.command == "restore":
-            return _restore(args)
+        command = getattr(args, "func", None)  # each subcommand's function, set by its parser
+        if command is not None:
+            return int(command(args))
         from journal.ui.app import run_app
 
         return run_app(getattr(args, "db", None))
@@ -489,7 +487,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     except STORAGE_ERRORS as error:  # damaged pages found while reading, a backup target that cannot be written…
         name = f"journal {args.command}" if args.command else "journal"
-        where = getattr(args, "db", None) or _default_db()
+        where = _db_path(args)
         logging.getLogger("journal.cli").warning("%s: %s could not be read or written", name, where, exc_info=True)
         print(f"{name}: {where} could not be read or written: {storage_reason(error)}", file=sys.stderr)
         return 1
