@@ -231,6 +231,134 @@ class _Rating:
         return (_round_half(perceived) if self.halves else float(math.floor(perceived + 0.5))), EffortScale.RIR
 
 
+class _ExerciseDay:
+    """One exercise on one day, set by set: how the lifter plans the loads, how far each set goes, how they rate it,
+    and the e1RM they believe they showed. The steps draw from the generator's random numbers in a fixed order, so
+    the same seed gives the same history."""
+
+    def __init__(self, rng: random.Random, cap_today: float, slot: _Slot, target: float, deload: bool,
+                 bodyweight: float, p_rpe: float) -> None:
+        self.rng = rng
+        self.name, n_sets, self.low, self.high, style = slot
+        self.lift = lift = _LIFTS[self.name]
+        self.cap = cap_today * (bodyweight / 80.0 if lift.bodyweight else 1.0)
+        self.iso = lift.kind == _ISO
+        if self.iso:
+            target -= 0.5 + rng.random() * 0.5
+        if lift.kind != _MAIN:
+            n_sets = min(n_sets, 3)  # 40-120 working sets a week, as most lifters log
+        if deload:
+            n_sets = max(2, n_sets - 1 - (n_sets > 3))
+            style = "S" if style == "A" else style
+        self.n_sets, self.style, self.target, self.deload = n_sets, style, target, deload
+        self.bodyweight = bodyweight
+        self.fatigue = 0.9 if self.iso else 0.6
+        self.rating = _Rating(rng, p_rpe)
+        self.sets: list[SetRecord] = []
+        self.reserve: list[float] = []  # the true reps in reserve of each set
+        self.best = 0.0
+        self.unloaded = rng.random() < 0.25  # bodyweight exercises: just for reps today
+        self.straight_load: float | None = None  # the load of straight sets, which drop sets start from
+
+    def plan(self, reps_low: int, reps_high: int, rir: float) -> float:
+        mid = (reps_low + reps_high) / 2.0
+        return self.cap * _percent(mid + max(rir, 0.0) + _bias(int(mid)))
+
+    def load_for(self, system: float) -> tuple[float | None, float]:
+        """The logged load and the load the body moves for a planned system load."""
+        lift, bodyweight = self.lift, self.bodyweight
+        if not lift.bodyweight:
+            logged = _round_load(lift, system)
+            return logged, logged
+        extra = math.floor((system - bodyweight) / 2.5) * 2.5
+        if not lift.added or extra < 5.0 or self.unloaded:
+            return None, bodyweight
+        return extra, bodyweight + extra
+
+    def working(self, set_type: SetType, logged: float | None, n_max: float, aim: float, reps_low: int,
+                reps_high: int, early: bool = False) -> SetRecord:
+        """A set at `logged` kg, stopped where the lifter feels `aim` reps are left (a FAILURE set goes all the
+        way); `n_max` is the reps to failure the lifter truly has at that load right now. An `early` set (a
+        compound set before the last) is stopped before it feels like failure, all but now and then."""
+        rng, rating = self.rng, self.rating
+        if set_type is SetType.FAILURE:
+            reps = max(1, int(n_max))
+        else:
+            guess = max(1, int(n_max - aim - 1.4))
+            reps = math.floor(n_max - aim - _bias(guess) + rng.gauss(0.0, 0.5) + 0.5)
+            reps = min(max(reps, max(1, reps_low - 2)), reps_high + (8 if logged is None else 3))
+        true_rir = n_max - reps
+        if true_rir < 0:
+            reps = max(1, int(n_max))
+            true_rir = max(n_max - reps, 0.0)
+        self.reserve.append(true_rir)
+        rir: float | None
+        scale: EffortScale | None
+        if set_type is SetType.FAILURE:  # logged as RIR 0 (RPE 10) when rated at all
+            rir, scale = (0.0, EffortScale.RPE if rating.rpe else EffortScale.RIR) if rating.rated else (None, None)
+        else:
+            # the call misses by about a rep on short sets and by 2-3 on sets of 15 or more (Steele 2017)
+            perceived = true_rir - _bias(reps) + rng.gauss(0.0, 0.6 + 0.1 * reps)
+            if early and rng.random() > 0.02:
+                perceived = max(perceived, 1.0)
+            rir, scale = rating.log(rng, perceived)
+        if rir is not None and logged is not None and not self.lift.bodyweight and reps + rir <= 10:
+            self.best = max(self.best, logged / _percent(reps + rir))
+        return SetRecord(set_type=set_type, load_kg=logged, reps=reps, rir=rir, effort_scale=scale)
+
+    def top_and_back_off(self) -> None:
+        """A heavy top set, then back-off sets at 80-92 % of it for a few more reps."""
+        low, high, target, cap = self.low, self.high, self.target, self.cap
+        top_high = max(low + 1, high - 2)
+        logged, moved = self.load_for(self.plan(low, top_high, target - 0.5))
+        self.sets.append(self.working(SetType.WORKING, logged, _n_max(moved, cap), max(target - 0.5, 1.5), low,
+                                      top_high, early=self.n_sets > 0))
+        back_system = min(max(self.plan(low + 2, high + 2, target + 0.5), moved * 0.8), moved * 0.92)
+        back_logged, back_moved = self.load_for(back_system)
+        for index in range(self.n_sets):
+            self.sets.append(self.working(SetType.BACKOFF, back_logged,
+                                          _n_max(back_moved, cap) - self.fatigue * (index + 1), target + 0.5,
+                                          low + 2, high + 2, early=index < self.n_sets - 1))
+
+    def straight_sets(self) -> None:
+        """Sets at one load, each a little closer to failure; an all-out style ends on a set to failure."""
+        iso, rng = self.iso, self.rng
+        logged, moved = self.load_for(self.plan(self.low, self.high, self.target))
+        self.straight_load = logged
+        for index in range(self.n_sets):
+            last = index == self.n_sets - 1
+            set_type = SetType.FAILURE if last and self.style == "A" else SetType.WORKING
+            if last and iso and not self.deload and self.style == "S" and rng.random() < 0.1:
+                set_type = SetType.FAILURE  # last set to failure
+            aim = self.target - (0.25 if iso else 0.1) * index
+            if not iso and not last:
+                aim = max(aim, 1.5)  # compound lifts are rarely taken to failure before their last set
+            self.sets.append(self.working(set_type, logged, _n_max(moved, self.cap) - self.fatigue * index, aim,
+                                          self.low, self.high, early=not iso and not last))
+
+    def drop_sets(self) -> None:
+        """Now and then, on an isolation lift, one or two drops after the last working set."""
+        logged = self.straight_load
+        if not (self.iso and not self.deload and logged is not None
+                and self.sets[-1].set_type is SetType.WORKING and self.rng.random() < 0.15):
+            return
+        drop = logged
+        for _ in range(self.rng.choice((1, 1, 2))):
+            # Right after a hard set the lighter load only gives back part of the reps it would fresh.
+            previous, drop = drop, _round_load(self.lift, drop * 0.75)
+            if drop >= previous:
+                break
+            n_max = 0.55 * (_n_max(drop, self.cap) - _n_max(previous, self.cap)) + self.reserve[-1]
+            self.sets.append(self.working(SetType.DROP, drop, n_max, 0.3, 3, 25))
+
+    def on_to_failure_now_and_then(self) -> None:
+        """Now and then the last working set goes on to failure, which calibrates the RIR calls (SCIENCE.md M8)."""
+        record = self.sets[-1]
+        if record.set_type in (SetType.WORKING, SetType.BACKOFF) and record.rir is not None and record.reps \
+                and not self.deload and self.rng.random() < 0.22:
+            self.sets[-1] = record.replace(failure_reps=record.reps + int(self.reserve[-1]))
+
+
 class _Generator:
     """Sessions and their sets from the lifter's current state."""
 
@@ -244,115 +372,18 @@ class _Generator:
     def entry(self, slot: _Slot, target: float, deload: bool, form: float, bodyweight: float,
               p_rpe: float) -> tuple[Entry, float]:
         """One exercise of a session and the best e1RM the lifter believes they showed (0 if none)."""
-        rng = self.rng
-        name, n_sets, low, high, style = slot
-        lift = _LIFTS[name]
-        cap = self.lifter.cap[name] * form * (bodyweight / 80.0 if lift.bodyweight else 1.0)
-        iso = lift.kind == _ISO
-        if iso:
-            target -= 0.5 + rng.random() * 0.5
-        if lift.kind != _MAIN:
-            n_sets = min(n_sets, 3)  # 40-120 working sets a week, as most lifters log
-        if deload:
-            n_sets = max(2, n_sets - 1 - (n_sets > 3))
-            style = "S" if style == "A" else style
-        fatigue = 0.9 if iso else 0.6
-        rating = _Rating(rng, p_rpe)
-        sets: list[SetRecord] = []
-        reserve: list[float] = []  # the true reps in reserve of each set
-        best = 0.0
-
-        def plan(reps_low: int, reps_high: int, rir: float) -> float:
-            mid = (reps_low + reps_high) / 2.0
-            return cap * _percent(mid + max(rir, 0.0) + _bias(int(mid)))
-
-        unloaded = rng.random() < 0.25  # bodyweight exercises: just for reps today
-
-        def load_for(system: float) -> tuple[float | None, float]:
-            """The logged load and the load the body moves for a planned system load."""
-            if not lift.bodyweight:
-                logged = _round_load(lift, system)
-                return logged, logged
-            extra = math.floor((system - bodyweight) / 2.5) * 2.5
-            if not lift.added or extra < 5.0 or unloaded:
-                return None, bodyweight
-            return extra, bodyweight + extra
-
-        def working(set_type: SetType, logged: float | None, n_max: float, aim: float, reps_low: int,
-                    reps_high: int, early: bool = False) -> SetRecord:
-            """A set at `logged` kg, stopped where the lifter feels `aim` reps are left (a FAILURE set goes all the
-            way); `n_max` is the reps to failure the lifter truly has at that load right now. An `early` set (a
-            compound set before the last) is stopped before it feels like failure, all but now and then."""
-            nonlocal best
-            if set_type is SetType.FAILURE:
-                reps = max(1, int(n_max))
-            else:
-                guess = max(1, int(n_max - aim - 1.4))
-                reps = math.floor(n_max - aim - _bias(guess) + rng.gauss(0.0, 0.5) + 0.5)
-                reps = min(max(reps, max(1, reps_low - 2)), reps_high + (8 if logged is None else 3))
-            true_rir = n_max - reps
-            if true_rir < 0:
-                reps = max(1, int(n_max))
-                true_rir = max(n_max - reps, 0.0)
-            reserve.append(true_rir)
-            rir: float | None
-            scale: EffortScale | None
-            if set_type is SetType.FAILURE:  # logged as RIR 0 (RPE 10) when rated at all
-                rir, scale = (0.0, EffortScale.RPE if rating.rpe else EffortScale.RIR) if rating.rated else (None, None)
-            else:
-                # the call misses by about a rep on short sets and by 2-3 on sets of 15 or more (Steele 2017)
-                perceived = true_rir - _bias(reps) + rng.gauss(0.0, 0.6 + 0.1 * reps)
-                if early and rng.random() > 0.02:
-                    perceived = max(perceived, 1.0)
-                rir, scale = rating.log(rng, perceived)
-            if rir is not None and logged is not None and not lift.bodyweight and reps + rir <= 10:
-                best = max(best, logged / _percent(reps + rir))
-            return SetRecord(set_type=set_type, load_kg=logged, reps=reps, rir=rir, effort_scale=scale)
-
-        if style == "T":  # a heavy top set, then back-off sets at 80-92 % of it for a few more reps
-            top_high = max(low + 1, high - 2)
-            logged, moved = load_for(plan(low, top_high, target - 0.5))
-            top = working(SetType.WORKING, logged, _n_max(moved, cap), max(target - 0.5, 1.5), low, top_high,
-                          early=n_sets > 0)
-            sets.append(top)
-            back_system = min(max(plan(low + 2, high + 2, target + 0.5), moved * 0.8), moved * 0.92)
-            back_logged, back_moved = load_for(back_system)
-            for index in range(n_sets):
-                sets.append(working(SetType.BACKOFF, back_logged, _n_max(back_moved, cap) - fatigue * (index + 1),
-                                    target + 0.5, low + 2, high + 2, early=index < n_sets - 1))
+        day = _ExerciseDay(self.rng, self.lifter.cap[slot[0]] * form, slot, target, deload, bodyweight, p_rpe)
+        if day.style == "T":
+            day.top_and_back_off()
         else:
-            logged, moved = load_for(plan(low, high, target))
-            for index in range(n_sets):
-                last = index == n_sets - 1
-                set_type = SetType.FAILURE if last and style == "A" else SetType.WORKING
-                if last and iso and not deload and style == "S" and rng.random() < 0.1:
-                    set_type = SetType.FAILURE  # last set to failure
-                aim = target - (0.25 if iso else 0.1) * index
-                if not iso and not last:
-                    aim = max(aim, 1.5)  # compound lifts are rarely taken to failure before their last set
-                sets.append(working(set_type, logged, _n_max(moved, cap) - fatigue * index, aim, low, high,
-                                    early=not iso and not last))
-            if iso and not deload and logged is not None and sets[-1].set_type is SetType.WORKING \
-                    and rng.random() < 0.15:
-                drop = logged
-                for _ in range(rng.choice((1, 1, 2))):
-                    # Right after a hard set the lighter load only gives back part of the reps it would fresh.
-                    previous, drop = drop, _round_load(lift, drop * 0.75)
-                    if drop >= previous:
-                        break
-                    n_max = 0.55 * (_n_max(drop, cap) - _n_max(previous, cap)) + reserve[-1]
-                    sets.append(working(SetType.DROP, drop, n_max, 0.3, 3, 25))
-
-        # Now and then the last working set goes on to failure, which calibrates the RIR calls (SCIENCE.md M8).
-        record = sets[-1]
-        if record.set_type in (SetType.WORKING, SetType.BACKOFF) and record.rir is not None and record.reps \
-                and not deload and rng.random() < 0.22:
-            sets[-1] = record.replace(failure_reps=record.reps + int(reserve[-1]))
-
+            day.straight_sets()
+            day.drop_sets()
+        day.on_to_failure_now_and_then()
+        lift, rng, sets = day.lift, self.rng, day.sets
         if lift.bar and rng.random() < (0.97 if lift.kind == _MAIN else 0.85):
-            sets[:0] = self._warmups(sets[0].load_kg or 0.0, name == "Deadlift")
+            sets[:0] = self._warmups(sets[0].load_kg or 0.0, day.name == "Deadlift")
         note = rng.choice(_ENTRY_NOTES) if lift.kind == _MAIN and rng.random() < 0.02 else ""
-        return Entry(exercise=self.exercises[name], sets=tuple(sets), note=note), best
+        return Entry(exercise=self.exercises[day.name], sets=tuple(sets), note=note), day.best
 
     def session(self, day: dt.date, title: str, slots: tuple[_Slot, ...], target: float, deload: bool,
                  window: tuple[int, int], p_rpe: float, back_from_break: int, max_sets: int = 40) -> Session:
