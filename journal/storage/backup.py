@@ -18,6 +18,8 @@ from pathlib import Path
 import peewee
 from peewee import SqliteDatabase
 
+from journal.storage.files import DatabaseTooNew, read_only
+
 DEFAULT_KEEP = 10  # backups kept of each kind (settable)
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})-(?P<reason>[a-z0-9-]+)\.sqlite$")
 
@@ -157,7 +159,7 @@ def backup_file(source: Path, target: Path, force: bool = False) -> Path:
         raise FileExistsError(f"{target} is the journal itself")
     elif target.exists() and not force:
         raise FileExistsError(f"{target} already exists")
-    reader = _reader(source)
+    reader = read_only(source)
     try:
         _check_whole(reader, source)
         return _copy(reader, target, replace=force)
@@ -222,7 +224,7 @@ def check_backup(path: Path, schema_version: int) -> None:
     if result != "ok":
         raise BackupError(f"{path} is damaged: {result}")
     if version > schema_version:
-        raise BackupError(f"{path} comes from a newer Journal (schema version {version})")
+        raise BackupError(str(DatabaseTooNew.of(path, version, schema_version)))
     if version == 0 or not {"session", "set", "exercise"} <= tables:
         raise BackupError(f"{path} is not a journal file")
     if missing:
@@ -282,13 +284,6 @@ def _give_up_after(seconds: float) -> Callable[[int, int, int], None]:
     return progress
 
 
-def _reader(source: Path) -> sqlite3.Connection:
-    """A read-only connection to a journal file that is not open here. When no other program has it open (no
-    write-ahead log beside it), it is read as immutable, so not even an empty log is left behind."""
-    closed = not Path(f"{source}-wal").exists()
-    return sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro{'&immutable=1' if closed else ''}", uri=True)
-
-
 def _backup_reader(source: Path) -> sqlite3.Connection:
     """A read-only connection to a backup, which leaves nothing beside it and needs no write access to its folder:
     read as immutable, or, when a write-ahead log lies beside it (a copy of a file that was open), from a copy of
@@ -319,7 +314,7 @@ class _TemporaryCopy(sqlite3.Connection):
 
 def snapshot(source: Path, target: Path) -> None:
     """Copy a journal file that is not open here, read-only, through the online backup API."""
-    reader = _reader(source)
+    reader = read_only(source)
     try:
         _copy(reader, target)
     finally:

@@ -15,7 +15,8 @@ from peewee import SqliteDatabase
 from journal.domain.catalogue import read_catalogue
 from journal.domain.names import name_key
 from journal.resources import resource_path
-from journal.storage.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate
+from journal.storage.files import DatabaseTooNew, read_only
+from journal.storage.migrations import SCHEMA_VERSION, migrate
 from journal.storage.models import db
 
 PRAGMAS = {
@@ -89,9 +90,8 @@ def _check_existing(path: Path) -> None:
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise JournalFileError(f"{path} is not a journal file (it is not an SQLite database)")
-    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"  # a refused file gets no side files
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro{immutable}", uri=True)
+        connection = read_only(path)  # a refused file gets no side files
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -100,8 +100,7 @@ def _check_existing(path: Path) -> None:
     except sqlite3.DatabaseError as error:
         raise JournalFileError(f"{path} cannot be read as a journal file: {error}") from error
     if version > SCHEMA_VERSION:
-        raise DatabaseTooNew(f"{path} has schema version {version}; this Journal knows versions up to "
-                             f"{SCHEMA_VERSION}. Open it with a newer Journal.")
+        raise DatabaseTooNew.of(path, version, SCHEMA_VERSION)
     if version == 0 and tables - {"sqlite_sequence"}:
         raise JournalFileError(f"{path} is an SQLite database of another program, not a journal file")
 

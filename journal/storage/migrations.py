@@ -11,6 +11,9 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from journal.storage.backup import backup_to
+from journal.storage.files import DatabaseTooNew
+
+__all__ = ["SCHEMA_VERSION", "STEPS", "DatabaseTooNew", "migrate", "schema_version", "statements"]
 
 _V1 = """
 CREATE TABLE exercise (
@@ -170,10 +173,6 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
 SCHEMA_VERSION = len(STEPS)
 
 
-class DatabaseTooNew(RuntimeError):
-    """The file was written by a newer Journal; it is left untouched."""
-
-
 def schema_version(db: SqliteDatabase) -> int:
     return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
 
@@ -182,9 +181,7 @@ def migrate(db: SqliteDatabase, path: Path | None, target: int = SCHEMA_VERSION)
     """Bring the file to `target`, one atomic step at a time. Returns the backup taken first, if any."""
     current = schema_version(db)
     if current > SCHEMA_VERSION:  # open_database refuses such a file before writing to it; this guards other callers
-        raise DatabaseTooNew(
-            f"{path or 'the journal'} has schema version {current}; this Journal knows versions up to "
-            f"{SCHEMA_VERSION}. Open it with a newer Journal.")
+        raise DatabaseTooNew.of(path or "the journal", current, SCHEMA_VERSION)
     backup = None
     if 0 < current < target and path is not None:
         backup = backup_to(db, path, f"before-migration-v{current}")
