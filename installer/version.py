@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Print Journal's version as pyproject.toml states it (the one place it is written).
 
-    python installer/version.py                 # 0.1.0
-    python installer/version.py --github-env    # also appends VERSION=0.1.0 to $GITHUB_ENV (CI workflows)
+python installer/version.py                 # 0.1.0
+python installer/version.py --github-env    # also appends VERSION=0.1.0 to $GITHUB_ENV (CI workflows)
 """
 
 from __future__ import annotations

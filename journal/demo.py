@@ -30,31 +30,54 @@ class _Lift:
     bar: bool = False  # a barbell lift, warmed up with ramping sets
 
 
-_LIFTS = {lift.name: lift for lift in (
-    _Lift("Back Squat", _MAIN, 2.5, 100, bar=True), _Lift("Bench Press", _MAIN, 2.5, 80, bar=True),
-    _Lift("Deadlift", _MAIN, 2.5, 130, bar=True), _Lift("Overhead Press", _MAIN, 2.5, 52, bar=True),
-    _Lift("Barbell Row", _COMPOUND, 2.5, 75, bar=True), _Lift("Romanian Deadlift", _COMPOUND, 2.5, 100, bar=True),
-    _Lift("Front Squat", _COMPOUND, 2.5, 80, bar=True), _Lift("Incline Bench Press", _COMPOUND, 2.5, 66, bar=True),
-    _Lift("Close-Grip Bench Press", _COMPOUND, 2.5, 70, bar=True), _Lift("Pause Squat", _COMPOUND, 2.5, 85, bar=True),
-    _Lift("Hip Thrust", _COMPOUND, 2.5, 120, bar=True), _Lift("Incline Dumbbell Bench Press", _COMPOUND, 2.0, 30),
-    _Lift("Seated Dumbbell Shoulder Press", _COMPOUND, 2.0, 24), _Lift("Dumbbell Row", _COMPOUND, 2.0, 38),
-    _Lift("Bulgarian Split Squat", _COMPOUND, 2.0, 24), _Lift("Leg Press", _COMPOUND, 5.0, 220),
-    _Lift("Hack Squat", _COMPOUND, 5.0, 140), _Lift("Lat Pulldown", _COMPOUND, 2.5, 75),
-    _Lift("Seated Cable Row", _COMPOUND, 2.5, 80), _Lift("Face Pull", _COMPOUND, 2.5, 32),
-    _Lift("Machine Chest Press", _COMPOUND, 2.5, 90),
-    _Lift("Pull-up", _COMPOUND, 0, 92, bodyweight=True), _Lift("Chin-up", _COMPOUND, 0, 95, bodyweight=True),
-    _Lift("Dip", _COMPOUND, 0, 100, bodyweight=True),
-    _Lift("Hanging Leg Raise", _ISO, 0, 112, bodyweight=True, added=False),
-    _Lift("Lateral Raise", _ISO, 1.0, 12), _Lift("Rear Delt Fly", _ISO, 1.0, 11),
-    _Lift("Cable Lateral Raise", _ISO, 2.5, 10), _Lift("Cable Fly", _ISO, 2.5, 24),
-    _Lift("Tricep Pushdown", _ISO, 2.5, 40), _Lift("Overhead Tricep Extension", _ISO, 2.0, 28),
-    _Lift("Skull Crusher", _ISO, 2.5, 40), _Lift("Barbell Curl", _ISO, 2.5, 45),
-    _Lift("Dumbbell Curl", _ISO, 2.0, 18), _Lift("Hammer Curl", _ISO, 2.0, 20),
-    _Lift("Incline Dumbbell Curl", _ISO, 2.0, 15), _Lift("Preacher Curl", _ISO, 2.5, 38),
-    _Lift("Leg Extension", _ISO, 2.5, 75), _Lift("Lying Leg Curl", _ISO, 2.5, 55),
-    _Lift("Seated Leg Curl", _ISO, 2.5, 60), _Lift("Standing Calf Raise", _ISO, 5.0, 110),
-    _Lift("Seated Calf Raise", _ISO, 2.5, 60), _Lift("Cable Crunch", _ISO, 2.5, 50),
-)}
+_LIFTS = {
+    lift.name: lift
+    for lift in (
+        _Lift("Back Squat", _MAIN, 2.5, 100, bar=True),
+        _Lift("Bench Press", _MAIN, 2.5, 80, bar=True),
+        _Lift("Deadlift", _MAIN, 2.5, 130, bar=True),
+        _Lift("Overhead Press", _MAIN, 2.5, 52, bar=True),
+        _Lift("Barbell Row", _COMPOUND, 2.5, 75, bar=True),
+        _Lift("Romanian Deadlift", _COMPOUND, 2.5, 100, bar=True),
+        _Lift("Front Squat", _COMPOUND, 2.5, 80, bar=True),
+        _Lift("Incline Bench Press", _COMPOUND, 2.5, 66, bar=True),
+        _Lift("Close-Grip Bench Press", _COMPOUND, 2.5, 70, bar=True),
+        _Lift("Pause Squat", _COMPOUND, 2.5, 85, bar=True),
+        _Lift("Hip Thrust", _COMPOUND, 2.5, 120, bar=True),
+        _Lift("Incline Dumbbell Bench Press", _COMPOUND, 2.0, 30),
+        _Lift("Seated Dumbbell Shoulder Press", _COMPOUND, 2.0, 24),
+        _Lift("Dumbbell Row", _COMPOUND, 2.0, 38),
+        _Lift("Bulgarian Split Squat", _COMPOUND, 2.0, 24),
+        _Lift("Leg Press", _COMPOUND, 5.0, 220),
+        _Lift("Hack Squat", _COMPOUND, 5.0, 140),
+        _Lift("Lat Pulldown", _COMPOUND, 2.5, 75),
+        _Lift("Seated Cable Row", _COMPOUND, 2.5, 80),
+        _Lift("Face Pull", _COMPOUND, 2.5, 32),
+        _Lift("Machine Chest Press", _COMPOUND, 2.5, 90),
+        _Lift("Pull-up", _COMPOUND, 0, 92, bodyweight=True),
+        _Lift("Chin-up", _COMPOUND, 0, 95, bodyweight=True),
+        _Lift("Dip", _COMPOUND, 0, 100, bodyweight=True),
+        _Lift("Hanging Leg Raise", _ISO, 0, 112, bodyweight=True, added=False),
+        _Lift("Lateral Raise", _ISO, 1.0, 12),
+        _Lift("Rear Delt Fly", _ISO, 1.0, 11),
+        _Lift("Cable Lateral Raise", _ISO, 2.5, 10),
+        _Lift("Cable Fly", _ISO, 2.5, 24),
+        _Lift("Tricep Pushdown", _ISO, 2.5, 40),
+        _Lift("Overhead Tricep Extension", _ISO, 2.0, 28),
+        _Lift("Skull Crusher", _ISO, 2.5, 40),
+        _Lift("Barbell Curl", _ISO, 2.5, 45),
+        _Lift("Dumbbell Curl", _ISO, 2.0, 18),
+        _Lift("Hammer Curl", _ISO, 2.0, 20),
+        _Lift("Incline Dumbbell Curl", _ISO, 2.0, 15),
+        _Lift("Preacher Curl", _ISO, 2.5, 38),
+        _Lift("Leg Extension", _ISO, 2.5, 75),
+        _Lift("Lying Leg Curl", _ISO, 2.5, 55),
+        _Lift("Seated Leg Curl", _ISO, 2.5, 60),
+        _Lift("Standing Calf Raise", _ISO, 5.0, 110),
+        _Lift("Seated Calf Raise", _ISO, 2.5, 60),
+        _Lift("Cable Crunch", _ISO, 2.5, 50),
+    )
+}
 
 # A slot of a program day: lift, sets, rep range, style (S straight, T top set + back-offs, A last set AMRAP).
 _Slot = tuple[str, int, int, int, str]
@@ -69,77 +92,229 @@ class _Program:
 
 
 _PROGRAMS = (
-    _Program("upper_lower", 3.0, (0, 1, 3, 4), (
-        ("Upper A", (("Bench Press", 5, 5, 8, "S"), ("Barbell Row", 4, 6, 10, "S"),
-                     ("Seated Dumbbell Shoulder Press", 4, 8, 12, "S"), ("Lat Pulldown", 4, 8, 12, "S"),
-                     ("Cable Fly", 4, 10, 15, "S"), ("Lateral Raise", 5, 12, 20, "S"),
-                     ("Tricep Pushdown", 4, 10, 15, "S"), ("Dumbbell Curl", 4, 10, 15, "S"))),
-        ("Lower A", (("Back Squat", 5, 5, 8, "S"), ("Romanian Deadlift", 4, 6, 10, "S"),
-                     ("Leg Press", 4, 10, 15, "S"), ("Lying Leg Curl", 4, 10, 15, "S"),
-                     ("Leg Extension", 4, 12, 20, "S"), ("Standing Calf Raise", 5, 8, 15, "S"),
-                     ("Cable Crunch", 4, 10, 15, "S"))),
-        ("Upper B", (("Overhead Press", 5, 5, 8, "S"), ("Pull-up", 4, 5, 10, "S"),
-                     ("Incline Dumbbell Bench Press", 4, 8, 12, "S"), ("Seated Cable Row", 4, 8, 12, "S"),
-                     ("Dip", 4, 6, 12, "S"), ("Rear Delt Fly", 4, 12, 20, "S"),
-                     ("Skull Crusher", 4, 8, 12, "S"), ("Hammer Curl", 4, 8, 12, "S"))),
-        ("Lower B", (("Deadlift", 4, 3, 6, "T"), ("Front Squat", 4, 5, 8, "S"),
-                     ("Bulgarian Split Squat", 4, 8, 12, "S"), ("Leg Extension", 4, 10, 15, "S"),
-                     ("Seated Leg Curl", 4, 10, 15, "S"), ("Seated Calf Raise", 5, 10, 15, "S"),
-                     ("Hanging Leg Raise", 4, 8, 15, "S"))),
-    )),
-    _Program("push_pull_legs", 2.5, (0, 1, 2, 3, 4, 5), (
-        ("Push", (("Bench Press", 5, 6, 10, "S"), ("Overhead Press", 4, 6, 10, "S"),
-                  ("Incline Dumbbell Bench Press", 4, 8, 12, "S"), ("Cable Lateral Raise", 5, 12, 20, "S"),
-                  ("Overhead Tricep Extension", 4, 10, 15, "S"), ("Tricep Pushdown", 4, 10, 15, "S"),
-                  ("Machine Chest Press", 3, 10, 15, "S"))),
-        ("Pull", (("Deadlift", 3, 4, 6, "T"), ("Pull-up", 4, 6, 12, "S"), ("Seated Cable Row", 4, 8, 12, "S"),
-                  ("Face Pull", 4, 12, 20, "S"), ("Barbell Curl", 4, 8, 12, "S"),
-                  ("Incline Dumbbell Curl", 4, 10, 15, "S"), ("Rear Delt Fly", 3, 12, 20, "S"))),
-        ("Legs", (("Back Squat", 5, 6, 10, "S"), ("Romanian Deadlift", 4, 8, 12, "S"),
-                  ("Leg Press", 4, 10, 15, "S"), ("Leg Extension", 4, 12, 20, "S"),
-                  ("Lying Leg Curl", 4, 10, 15, "S"), ("Standing Calf Raise", 4, 10, 15, "S"),
-                  ("Cable Crunch", 3, 10, 15, "S"))),
-    )),
-    _Program("full_body", 2.0, (0, 2, 4), (
-        ("Full body 1", (("Back Squat", 5, 5, 8, "S"), ("Bench Press", 5, 6, 10, "S"),
-                         ("Barbell Row", 4, 8, 12, "S"), ("Lying Leg Curl", 4, 10, 15, "S"),
-                         ("Lateral Raise", 5, 12, 20, "S"), ("Dumbbell Curl", 4, 10, 15, "S"),
-                         ("Tricep Pushdown", 4, 10, 15, "S"), ("Standing Calf Raise", 4, 10, 15, "S"),
-                         ("Cable Crunch", 4, 10, 15, "S"))),
-        ("Full body 2", (("Deadlift", 3, 3, 6, "T"), ("Overhead Press", 5, 6, 10, "S"),
-                         ("Pull-up", 4, 5, 10, "S"), ("Leg Press", 4, 10, 15, "S"), ("Dip", 4, 8, 12, "S"),
-                         ("Face Pull", 4, 12, 20, "S"), ("Hanging Leg Raise", 4, 10, 15, "S"),
-                         ("Hammer Curl", 4, 8, 12, "S"), ("Seated Calf Raise", 4, 10, 15, "S"))),
-        ("Full body 3", (("Front Squat", 5, 5, 8, "S"), ("Incline Bench Press", 5, 6, 10, "S"),
-                         ("Chin-up", 4, 6, 10, "S"), ("Hip Thrust", 4, 8, 12, "S"),
-                         ("Skull Crusher", 4, 8, 12, "S"), ("Rear Delt Fly", 4, 12, 20, "S"),
-                         ("Leg Extension", 4, 12, 15, "S"), ("Preacher Curl", 4, 8, 12, "S"),
-                         ("Standing Calf Raise", 4, 10, 15, "S"))),
-    )),
-    _Program("strength", 2.5, (0, 1, 3, 4), (
-        ("Strength A", (("Back Squat", 3, 3, 5, "T"), ("Bench Press", 5, 3, 5, "A"),
-                        ("Barbell Row", 4, 5, 8, "S"), ("Lying Leg Curl", 4, 8, 12, "S"),
-                        ("Lateral Raise", 4, 12, 15, "S"), ("Dumbbell Curl", 4, 8, 12, "S"),
-                        ("Hanging Leg Raise", 4, 10, 15, "S"))),
-        ("Strength B", (("Deadlift", 3, 2, 4, "T"), ("Overhead Press", 5, 4, 6, "A"), ("Pull-up", 4, 4, 8, "S"),
-                        ("Close-Grip Bench Press", 4, 5, 8, "S"), ("Leg Press", 4, 8, 12, "S"),
-                        ("Face Pull", 4, 12, 15, "S"), ("Barbell Curl", 4, 8, 12, "S"))),
-        ("Strength C", (("Bench Press", 4, 2, 4, "T"), ("Pause Squat", 4, 3, 5, "S"),
-                        ("Dumbbell Row", 4, 6, 10, "S"), ("Dip", 4, 5, 10, "S"), ("Seated Leg Curl", 4, 8, 12, "S"),
-                        ("Tricep Pushdown", 4, 10, 15, "S"), ("Preacher Curl", 4, 8, 12, "S"))),
-        ("Strength D", (("Back Squat", 5, 3, 5, "A"), ("Overhead Press", 3, 3, 5, "T"),
-                        ("Romanian Deadlift", 4, 5, 8, "S"), ("Chin-up", 4, 5, 8, "S"),
-                        ("Cable Fly", 4, 10, 15, "S"), ("Rear Delt Fly", 4, 12, 20, "S"),
-                        ("Standing Calf Raise", 4, 8, 12, "S"))),
-    )),
+    _Program(
+        "upper_lower",
+        3.0,
+        (0, 1, 3, 4),
+        (
+            (
+                "Upper A",
+                (
+                    ("Bench Press", 5, 5, 8, "S"),
+                    ("Barbell Row", 4, 6, 10, "S"),
+                    ("Seated Dumbbell Shoulder Press", 4, 8, 12, "S"),
+                    ("Lat Pulldown", 4, 8, 12, "S"),
+                    ("Cable Fly", 4, 10, 15, "S"),
+                    ("Lateral Raise", 5, 12, 20, "S"),
+                    ("Tricep Pushdown", 4, 10, 15, "S"),
+                    ("Dumbbell Curl", 4, 10, 15, "S"),
+                ),
+            ),
+            (
+                "Lower A",
+                (
+                    ("Back Squat", 5, 5, 8, "S"),
+                    ("Romanian Deadlift", 4, 6, 10, "S"),
+                    ("Leg Press", 4, 10, 15, "S"),
+                    ("Lying Leg Curl", 4, 10, 15, "S"),
+                    ("Leg Extension", 4, 12, 20, "S"),
+                    ("Standing Calf Raise", 5, 8, 15, "S"),
+                    ("Cable Crunch", 4, 10, 15, "S"),
+                ),
+            ),
+            (
+                "Upper B",
+                (
+                    ("Overhead Press", 5, 5, 8, "S"),
+                    ("Pull-up", 4, 5, 10, "S"),
+                    ("Incline Dumbbell Bench Press", 4, 8, 12, "S"),
+                    ("Seated Cable Row", 4, 8, 12, "S"),
+                    ("Dip", 4, 6, 12, "S"),
+                    ("Rear Delt Fly", 4, 12, 20, "S"),
+                    ("Skull Crusher", 4, 8, 12, "S"),
+                    ("Hammer Curl", 4, 8, 12, "S"),
+                ),
+            ),
+            (
+                "Lower B",
+                (
+                    ("Deadlift", 4, 3, 6, "T"),
+                    ("Front Squat", 4, 5, 8, "S"),
+                    ("Bulgarian Split Squat", 4, 8, 12, "S"),
+                    ("Leg Extension", 4, 10, 15, "S"),
+                    ("Seated Leg Curl", 4, 10, 15, "S"),
+                    ("Seated Calf Raise", 5, 10, 15, "S"),
+                    ("Hanging Leg Raise", 4, 8, 15, "S"),
+                ),
+            ),
+        ),
+    ),
+    _Program(
+        "push_pull_legs",
+        2.5,
+        (0, 1, 2, 3, 4, 5),
+        (
+            (
+                "Push",
+                (
+                    ("Bench Press", 5, 6, 10, "S"),
+                    ("Overhead Press", 4, 6, 10, "S"),
+                    ("Incline Dumbbell Bench Press", 4, 8, 12, "S"),
+                    ("Cable Lateral Raise", 5, 12, 20, "S"),
+                    ("Overhead Tricep Extension", 4, 10, 15, "S"),
+                    ("Tricep Pushdown", 4, 10, 15, "S"),
+                    ("Machine Chest Press", 3, 10, 15, "S"),
+                ),
+            ),
+            (
+                "Pull",
+                (
+                    ("Deadlift", 3, 4, 6, "T"),
+                    ("Pull-up", 4, 6, 12, "S"),
+                    ("Seated Cable Row", 4, 8, 12, "S"),
+                    ("Face Pull", 4, 12, 20, "S"),
+                    ("Barbell Curl", 4, 8, 12, "S"),
+                    ("Incline Dumbbell Curl", 4, 10, 15, "S"),
+                    ("Rear Delt Fly", 3, 12, 20, "S"),
+                ),
+            ),
+            (
+                "Legs",
+                (
+                    ("Back Squat", 5, 6, 10, "S"),
+                    ("Romanian Deadlift", 4, 8, 12, "S"),
+                    ("Leg Press", 4, 10, 15, "S"),
+                    ("Leg Extension", 4, 12, 20, "S"),
+                    ("Lying Leg Curl", 4, 10, 15, "S"),
+                    ("Standing Calf Raise", 4, 10, 15, "S"),
+                    ("Cable Crunch", 3, 10, 15, "S"),
+                ),
+            ),
+        ),
+    ),
+    _Program(
+        "full_body",
+        2.0,
+        (0, 2, 4),
+        (
+            (
+                "Full body 1",
+                (
+                    ("Back Squat", 5, 5, 8, "S"),
+                    ("Bench Press", 5, 6, 10, "S"),
+                    ("Barbell Row", 4, 8, 12, "S"),
+                    ("Lying Leg Curl", 4, 10, 15, "S"),
+                    ("Lateral Raise", 5, 12, 20, "S"),
+                    ("Dumbbell Curl", 4, 10, 15, "S"),
+                    ("Tricep Pushdown", 4, 10, 15, "S"),
+                    ("Standing Calf Raise", 4, 10, 15, "S"),
+                    ("Cable Crunch", 4, 10, 15, "S"),
+                ),
+            ),
+            (
+                "Full body 2",
+                (
+                    ("Deadlift", 3, 3, 6, "T"),
+                    ("Overhead Press", 5, 6, 10, "S"),
+                    ("Pull-up", 4, 5, 10, "S"),
+                    ("Leg Press", 4, 10, 15, "S"),
+                    ("Dip", 4, 8, 12, "S"),
+                    ("Face Pull", 4, 12, 20, "S"),
+                    ("Hanging Leg Raise", 4, 10, 15, "S"),
+                    ("Hammer Curl", 4, 8, 12, "S"),
+                    ("Seated Calf Raise", 4, 10, 15, "S"),
+                ),
+            ),
+            (
+                "Full body 3",
+                (
+                    ("Front Squat", 5, 5, 8, "S"),
+                    ("Incline Bench Press", 5, 6, 10, "S"),
+                    ("Chin-up", 4, 6, 10, "S"),
+                    ("Hip Thrust", 4, 8, 12, "S"),
+                    ("Skull Crusher", 4, 8, 12, "S"),
+                    ("Rear Delt Fly", 4, 12, 20, "S"),
+                    ("Leg Extension", 4, 12, 15, "S"),
+                    ("Preacher Curl", 4, 8, 12, "S"),
+                    ("Standing Calf Raise", 4, 10, 15, "S"),
+                ),
+            ),
+        ),
+    ),
+    _Program(
+        "strength",
+        2.5,
+        (0, 1, 3, 4),
+        (
+            (
+                "Strength A",
+                (
+                    ("Back Squat", 3, 3, 5, "T"),
+                    ("Bench Press", 5, 3, 5, "A"),
+                    ("Barbell Row", 4, 5, 8, "S"),
+                    ("Lying Leg Curl", 4, 8, 12, "S"),
+                    ("Lateral Raise", 4, 12, 15, "S"),
+                    ("Dumbbell Curl", 4, 8, 12, "S"),
+                    ("Hanging Leg Raise", 4, 10, 15, "S"),
+                ),
+            ),
+            (
+                "Strength B",
+                (
+                    ("Deadlift", 3, 2, 4, "T"),
+                    ("Overhead Press", 5, 4, 6, "A"),
+                    ("Pull-up", 4, 4, 8, "S"),
+                    ("Close-Grip Bench Press", 4, 5, 8, "S"),
+                    ("Leg Press", 4, 8, 12, "S"),
+                    ("Face Pull", 4, 12, 15, "S"),
+                    ("Barbell Curl", 4, 8, 12, "S"),
+                ),
+            ),
+            (
+                "Strength C",
+                (
+                    ("Bench Press", 4, 2, 4, "T"),
+                    ("Pause Squat", 4, 3, 5, "S"),
+                    ("Dumbbell Row", 4, 6, 10, "S"),
+                    ("Dip", 4, 5, 10, "S"),
+                    ("Seated Leg Curl", 4, 8, 12, "S"),
+                    ("Tricep Pushdown", 4, 10, 15, "S"),
+                    ("Preacher Curl", 4, 8, 12, "S"),
+                ),
+            ),
+            (
+                "Strength D",
+                (
+                    ("Back Squat", 5, 3, 5, "A"),
+                    ("Overhead Press", 3, 3, 5, "T"),
+                    ("Romanian Deadlift", 4, 5, 8, "S"),
+                    ("Chin-up", 4, 5, 8, "S"),
+                    ("Cable Fly", 4, 10, 15, "S"),
+                    ("Rear Delt Fly", 4, 12, 20, "S"),
+                    ("Standing Calf Raise", 4, 8, 12, "S"),
+                ),
+            ),
+        ),
+    ),
 )
 _PPL_FIVE_DAYS = (0, 1, 2, 4, 5)  # push/pull/legs rotating over five days instead of six
 
 _SESSION_NOTES = (
-    "Felt strong today", "Slept badly, kept it conservative", "Gym was packed, had to swap the order",
-    "Left shoulder a bit cranky on presses", "Short on time", "Great pump", "Knees achy in the warm-up, fine after",
-    "Lower back tight, skipped nothing but went easy", "New belt", "Trained with Sam", "Hot in the gym, lots of water",
-    "Tired after work", "Bar speed felt good", "Elbow twinge on skull crushers", "Came in fasted, felt flat",
+    "Felt strong today",
+    "Slept badly, kept it conservative",
+    "Gym was packed, had to swap the order",
+    "Left shoulder a bit cranky on presses",
+    "Short on time",
+    "Great pump",
+    "Knees achy in the warm-up, fine after",
+    "Lower back tight, skipped nothing but went easy",
+    "New belt",
+    "Trained with Sam",
+    "Hot in the gym, lots of water",
+    "Tired after work",
+    "Bar speed felt good",
+    "Elbow twinge on skull crushers",
+    "Came in fasted, felt flat",
 )
 _ENTRY_NOTES = ("belt on top set", "paused reps", "straps", "slow eccentrics", "new grip", "wider stance")
 _WINDOWS = ((6 * 60 + 5, 7 * 60 + 30), (11 * 60 + 45, 13 * 60), (17 * 60 + 15, 19 * 60 + 45))  # minutes of the day
@@ -151,8 +326,9 @@ class _Lifter:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.cap = {name: lift.base * rng.uniform(0.9, 1.1) for name, lift in _LIFTS.items()}
-        self.rate = {name: (0.0035 if lift.kind == _MAIN else 0.0025) * rng.uniform(0.8, 1.2)
-                     for name, lift in _LIFTS.items()}
+        self.rate = {
+            name: (0.0035 if lift.kind == _MAIN else 0.0025) * rng.uniform(0.8, 1.2) for name, lift in _LIFTS.items()
+        }
         self.phase = {name: rng.randint(4, 30) for name in _LIFTS}  # > 0 progressing, < 0 plateau
         self.weeks = 0
         self.bodyweight = rng.uniform(76.5, 79.5)
@@ -236,8 +412,16 @@ class _ExerciseDay:
     and the e1RM they believe they showed. The steps draw from the generator's random numbers in a fixed order, so
     the same seed gives the same history."""
 
-    def __init__(self, rng: random.Random, cap_today: float, slot: _Slot, target: float, deload: bool,
-                 bodyweight: float, p_rpe: float) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        cap_today: float,
+        slot: _Slot,
+        target: float,
+        deload: bool,
+        bodyweight: float,
+        p_rpe: float,
+    ) -> None:
         self.rng = rng
         self.name, n_sets, self.low, self.high, style = slot
         self.lift = lift = _LIFTS[self.name]
@@ -275,8 +459,16 @@ class _ExerciseDay:
             return None, bodyweight
         return extra, bodyweight + extra
 
-    def working(self, set_type: SetType, logged: float | None, n_max: float, aim: float, reps_low: int,
-                reps_high: int, early: bool = False) -> SetRecord:
+    def working(
+        self,
+        set_type: SetType,
+        logged: float | None,
+        n_max: float,
+        aim: float,
+        reps_low: int,
+        reps_high: int,
+        early: bool = False,
+    ) -> SetRecord:
         """A set at `logged` kg, stopped where the lifter feels `aim` reps are left (a FAILURE set goes all the
         way); `n_max` is the reps to failure the lifter truly has at that load right now. An `early` set (a
         compound set before the last) is stopped before it feels like failure, all but now and then."""
@@ -311,14 +503,31 @@ class _ExerciseDay:
         low, high, target, cap = self.low, self.high, self.target, self.cap
         top_high = max(low + 1, high - 2)
         logged, moved = self.load_for(self.plan(low, top_high, target - 0.5))
-        self.sets.append(self.working(SetType.WORKING, logged, _n_max(moved, cap), max(target - 0.5, 1.5), low,
-                                      top_high, early=self.n_sets > 0))
+        self.sets.append(
+            self.working(
+                SetType.WORKING,
+                logged,
+                _n_max(moved, cap),
+                max(target - 0.5, 1.5),
+                low,
+                top_high,
+                early=self.n_sets > 0,
+            )
+        )
         back_system = min(max(self.plan(low + 2, high + 2, target + 0.5), moved * 0.8), moved * 0.92)
         back_logged, back_moved = self.load_for(back_system)
         for index in range(self.n_sets):
-            self.sets.append(self.working(SetType.BACKOFF, back_logged,
-                                          _n_max(back_moved, cap) - self.fatigue * (index + 1), target + 0.5,
-                                          low + 2, high + 2, early=index < self.n_sets - 1))
+            self.sets.append(
+                self.working(
+                    SetType.BACKOFF,
+                    back_logged,
+                    _n_max(back_moved, cap) - self.fatigue * (index + 1),
+                    target + 0.5,
+                    low + 2,
+                    high + 2,
+                    early=index < self.n_sets - 1,
+                )
+            )
 
     def straight_sets(self) -> None:
         """Sets at one load, each a little closer to failure; an all-out style ends on a set to failure."""
@@ -333,14 +542,28 @@ class _ExerciseDay:
             aim = self.target - (0.25 if iso else 0.1) * index
             if not iso and not last:
                 aim = max(aim, 1.5)  # compound lifts are rarely taken to failure before their last set
-            self.sets.append(self.working(set_type, logged, _n_max(moved, self.cap) - self.fatigue * index, aim,
-                                          self.low, self.high, early=not iso and not last))
+            self.sets.append(
+                self.working(
+                    set_type,
+                    logged,
+                    _n_max(moved, self.cap) - self.fatigue * index,
+                    aim,
+                    self.low,
+                    self.high,
+                    early=not iso and not last,
+                )
+            )
 
     def drop_sets(self) -> None:
         """Now and then, on an isolation lift, one or two drops after the last working set."""
         logged = self.straight_load
-        if not (self.iso and not self.deload and logged is not None
-                and self.sets[-1].set_type is SetType.WORKING and self.rng.random() < 0.15):
+        if not (
+            self.iso
+            and not self.deload
+            and logged is not None
+            and self.sets[-1].set_type is SetType.WORKING
+            and self.rng.random() < 0.15
+        ):
             return
         drop = logged
         for _ in range(self.rng.choice((1, 1, 2))):
@@ -354,8 +577,13 @@ class _ExerciseDay:
     def on_to_failure_now_and_then(self) -> None:
         """Now and then the last working set goes on to failure, which calibrates the RIR calls (SCIENCE.md M8)."""
         record = self.sets[-1]
-        if record.set_type in (SetType.WORKING, SetType.BACKOFF) and record.rir is not None and record.reps \
-                and not self.deload and self.rng.random() < 0.22:
+        if (
+            record.set_type in (SetType.WORKING, SetType.BACKOFF)
+            and record.rir is not None
+            and record.reps
+            and not self.deload
+            and self.rng.random() < 0.22
+        ):
             self.sets[-1] = record.replace(failure_reps=record.reps + int(self.reserve[-1]))
 
 
@@ -365,12 +593,14 @@ class _Generator:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.lifter = _Lifter(rng)
-        self.exercises = {name: Exercise(id=None, name=name, bodyweight=lift.bodyweight)
-                          for name, lift in _LIFTS.items()}
+        self.exercises = {
+            name: Exercise(id=None, name=name, bodyweight=lift.bodyweight) for name, lift in _LIFTS.items()
+        }
         self.best: dict[str, float] = {}
 
-    def entry(self, slot: _Slot, target: float, deload: bool, form: float, bodyweight: float,
-              p_rpe: float) -> tuple[Entry, float]:
+    def entry(
+        self, slot: _Slot, target: float, deload: bool, form: float, bodyweight: float, p_rpe: float
+    ) -> tuple[Entry, float]:
         """One exercise of a session and the best e1RM the lifter believes they showed (0 if none)."""
         day = _ExerciseDay(self.rng, self.lifter.cap[slot[0]] * form, slot, target, deload, bodyweight, p_rpe)
         if day.style == "T":
@@ -385,8 +615,18 @@ class _Generator:
         note = rng.choice(_ENTRY_NOTES) if lift.kind == _MAIN and rng.random() < 0.02 else ""
         return Entry(exercise=self.exercises[day.name], sets=tuple(sets), note=note), day.best
 
-    def session(self, day: dt.date, title: str, slots: tuple[_Slot, ...], target: float, deload: bool,
-                 window: tuple[int, int], p_rpe: float, back_from_break: int, max_sets: int = 40) -> Session:
+    def session(
+        self,
+        day: dt.date,
+        title: str,
+        slots: tuple[_Slot, ...],
+        target: float,
+        deload: bool,
+        window: tuple[int, int],
+        p_rpe: float,
+        back_from_break: int,
+        max_sets: int = 40,
+    ) -> Session:
         """One session; its slots are trimmed to `max_sets` working sets (the weekly budget over the days)."""
         rng = self.rng
         lifter = self.lifter
@@ -399,8 +639,9 @@ class _Generator:
                 continue
             slot = (name, min(n_sets, max(1, max_sets - used)), low, high, style)
             used += slot[1] + (style == "T")
-            entry, best = self.entry(slot, target + rng.choice((-0.25, 0.0, 0.0, 0.25)), deload, form,
-                                     lifter.bodyweight, p_rpe)
+            entry, best = self.entry(
+                slot, target + rng.choice((-0.25, 0.0, 0.0, 0.25)), deload, form, lifter.bodyweight, p_rpe
+            )
             entries.append(entry)
             name = slot[0]
             if best and _LIFTS[name].kind == _MAIN:
@@ -424,8 +665,16 @@ class _Generator:
         bodyweight = None
         if rng.random() > 0.15:
             bodyweight = round(lifter.bodyweight + rng.gauss(0.0, 0.35), 1)
-        return Session(start=start, title=title, end=start + dt.timedelta(minutes=round(duration)),
-                       bodyweight_kg=bodyweight, notes=notes, source="demo", source_key=None, entries=tuple(entries))
+        return Session(
+            start=start,
+            title=title,
+            end=start + dt.timedelta(minutes=round(duration)),
+            bodyweight_kg=bodyweight,
+            notes=notes,
+            source="demo",
+            source_key=None,
+            entries=tuple(entries),
+        )
 
     def _warmups(self, top: float, from_floor: bool) -> list[SetRecord]:
         rng = self.rng
@@ -443,10 +692,15 @@ class _Generator:
         warmups = []
         for index, load in enumerate(loads):
             rated = rng.random() < 0.08  # warm-ups are mostly left unrated
-            warmups.append(SetRecord(
-                set_type=SetType.WARMUP, load_kg=load, reps=reps_by_step[index] if index else rng.choice((5, 8, 10)),
-                rir=float(rng.choice((5, 6, 7, 8))) if rated else None,
-                effort_scale=EffortScale.RIR if rated else None))
+            warmups.append(
+                SetRecord(
+                    set_type=SetType.WARMUP,
+                    load_kg=load,
+                    reps=reps_by_step[index] if index else rng.choice((5, 8, 10)),
+                    rir=float(rng.choice((5, 6, 7, 8))) if rated else None,
+                    effort_scale=EffortScale.RIR if rated else None,
+                )
+            )
         return warmups
 
 
@@ -491,8 +745,17 @@ def generate_history(years: float, seed: int, end: dt.date) -> Iterator[Session]
                     rotation += 1
                     if day < first or day > end or rng.random() < 0.035:
                         continue
-                    yield gen.session(day, title, slots, target, deload, window, p_rpe, back_from_break,
-                                      WEEKLY_SETS_MAX // len(weekdays))
+                    yield gen.session(
+                        day,
+                        title,
+                        slots,
+                        target,
+                        deload,
+                        window,
+                        p_rpe,
+                        back_from_break,
+                        WEEKLY_SETS_MAX // len(weekdays),
+                    )
                     back_from_break = 0
                 monday += dt.timedelta(days=7)
         rotation = 0

@@ -60,8 +60,11 @@ def versions() -> str:
 
     import journal
 
-    lines = [f"Journal {journal.__version__}", f"Python {sys.version.split()[0]} ({sys.executable})",
-             f"Platform {platform.platform()}"]
+    lines = [
+        f"Journal {journal.__version__}",
+        f"Python {sys.version.split()[0]} ({sys.executable})",
+        f"Platform {platform.platform()}",
+    ]
     for package in ("PySide6-Essentials", "pyqtgraph", "peewee", "numpy"):
         try:
             lines.append(f"{package} {version(package)}")

@@ -70,8 +70,20 @@ class Preferences:
 
 _KINDS = get_type_hints(Preferences)
 ALL_SETTINGS = tuple(Setting(f.name, f.default, _KINDS[f.name], f.metadata["title"]) for f in fields(Preferences))
-(UNITS, EFFORT_SCALE, HARD_SET_RIR, E1RM_FORMULA, THEME, MUSCLE_LOW, MUSCLE_HIGH, STEP_KG, STEP_LB, PAGE,
- BACKUPS_KEEP, RIR_ESTIMATES) = ALL_SETTINGS
+(
+    UNITS,
+    EFFORT_SCALE,
+    HARD_SET_RIR,
+    E1RM_FORMULA,
+    THEME,
+    MUSCLE_LOW,
+    MUSCLE_HIGH,
+    STEP_KG,
+    STEP_LB,
+    PAGE,
+    BACKUPS_KEEP,
+    RIR_ESTIMATES,
+) = ALL_SETTINGS
 
 
 def _store() -> QSettings:

@@ -69,8 +69,11 @@ class Display:
             ready = Path(folder) / "ready"
             process = subprocess.Popen(
                 ["openbox", "--sm-disable", "--startup", f"touch {ready}"],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                env={**os.environ, "DISPLAY": self.display})
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, "DISPLAY": self.display},
+            )
             deadline = time.monotonic() + WM_START_TIMEOUT
             while not ready.exists():
                 if process.poll() is not None or time.monotonic() > deadline:

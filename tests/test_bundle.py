@@ -41,9 +41,13 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_make_icons_renders_every_size(tmp_path: Path) -> None:
     out, iconset = tmp_path / "icons", tmp_path / "journal.iconset"
-    subprocess.run([sys.executable, str(ROOT / "installer" / "make_icons.py"), "--out", str(out),
-                    "--iconset", str(iconset)], check=True, capture_output=True, timeout=120,
-                   env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    subprocess.run(
+        [sys.executable, str(ROOT / "installer" / "make_icons.py"), "--out", str(out), "--iconset", str(iconset)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     for size in PNG_SIZES:
         assert png_size((out / f"journal-{size}.png").read_bytes()) == (size, size)
 
@@ -52,11 +56,11 @@ def test_make_icons_renders_every_size(tmp_path: Path) -> None:
     assert (reserved, kind, count) == (0, 1, len(ICO_SIZES))
     found = []
     for index in range(count):
-        entry = ico[6 + 16 * index:22 + 16 * index]
+        entry = ico[6 + 16 * index : 22 + 16 * index]
         width, height, _, _, planes, bits, length, offset = struct.unpack("<BBBBHHII", entry)
         size = width or 256
         assert (width, height, planes, bits) == (size % 256, size % 256, 1, 32)
-        image = ico[offset:offset + length]
+        image = ico[offset : offset + length]
         assert len(image) == length
         if image[:8] == b"\x89PNG\r\n\x1a\n":
             assert png_size(image) == (size, size)
@@ -69,15 +73,27 @@ def test_make_icons_renders_every_size(tmp_path: Path) -> None:
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
     entries, position = {}, 8
     while position < len(icns):
-        kind_name = icns[position:position + 4].decode("ascii")
-        (length,) = struct.unpack(">I", icns[position + 4:position + 8])
-        entries[kind_name] = png_size(icns[position + 8:position + length])[0]
+        kind_name = icns[position : position + 4].decode("ascii")
+        (length,) = struct.unpack(">I", icns[position + 4 : position + 8])
+        entries[kind_name] = png_size(icns[position + 8 : position + length])[0]
         position += length
     assert position == len(icns)
-    assert entries == {"icp4": 16, "icp5": 32, "icp6": 64, "ic07": 128, "ic08": 256, "ic09": 512, "ic10": 1024,
-                       "ic11": 32, "ic12": 64, "ic13": 256, "ic14": 512}
+    assert entries == {
+        "icp4": 16,
+        "icp5": 32,
+        "icp6": 64,
+        "ic07": 128,
+        "ic08": 256,
+        "ic09": 512,
+        "ic10": 1024,
+        "ic11": 32,
+        "ic12": 64,
+        "ic13": 256,
+        "ic14": 512,
+    }
     assert {path.name for path in iconset.iterdir()} == {
-        f"icon_{size}x{size}{scale}.png" for size in (16, 32, 128, 256, 512) for scale in ("", "@2x")}
+        f"icon_{size}x{size}{scale}.png" for size in (16, 32, 128, 256, 512) for scale in ("", "@2x")
+    }
 
 
 def test_checked_in_icons_have_their_sizes() -> None:
@@ -101,8 +117,13 @@ class Build:
 
 def clean_env(home: Path, **extra: str) -> dict[str, str]:
     """What a user's session has: no venv on PATH, no PYTHONPATH, offscreen, a home and a data folder of its own."""
-    return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
-            "QT_QPA_PLATFORM": "offscreen", **extra}
+    return {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        **extra,
+    }
 
 
 def run(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 180) -> subprocess.CompletedProcess[str]:
@@ -113,24 +134,39 @@ def run(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 180) -
 def build() -> Iterator[Build]:
     """The whole build, in a temporary folder removed afterwards (its venv, bundle, tarball and .deb take ~700 MB):
     a test run leaves nothing behind in build/ or dist/."""
-    env = {name: value for name, value in os.environ.items()
-           if name not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    env = {name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     with tempfile.TemporaryDirectory(prefix="journal-bundle-") as folder:
         work, dist = Path(folder) / "build", Path(folder) / "dist"
         # the interpreter running the tests (3.11+, as the project requires) makes the build venv; gzip keeps the
         # .deb step short (the release build uses xz)
-        env.update(PYTHON=sys.executable, DEB_COMPRESSION="gzip", QT_QPA_PLATFORM="offscreen", BUILD_DIR=str(work),
-                   DIST_DIR=str(dist))
-        done = subprocess.run(["bash", str(ROOT / "installer" / "build_linux.sh")], env=env, cwd=ROOT,
-                              capture_output=True, text=True, timeout=900)
+        env.update(
+            PYTHON=sys.executable,
+            DEB_COMPRESSION="gzip",
+            QT_QPA_PLATFORM="offscreen",
+            BUILD_DIR=str(work),
+            DIST_DIR=str(dist),
+        )
+        done = subprocess.run(
+            ["bash", str(ROOT / "installer" / "build_linux.sh")],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         log = done.stdout + done.stderr
         if done.returncode == EXIT_NO_TOOLS:
             pytest.skip(f"PyInstaller could not be installed into the build venv: {log[-600:]}")
         assert done.returncode == 0, f"installer/build_linux.sh failed:\n{log[-3000:]}"
         current = version()
         deb = dist / f"journal_{current}_amd64.deb"
-        yield Build(current, work / "pyinstaller" / "dist" / "journal",
-                    dist / f"journal-{current}-linux-x86_64.tar.gz", deb if deb.exists() else None, log)
+        yield Build(
+            current,
+            work / "pyinstaller" / "dist" / "journal",
+            dist / f"journal-{current}-linux-x86_64.tar.gz",
+            deb if deb.exists() else None,
+            log,
+        )
 
 
 def test_the_build_goes_where_it_is_told() -> None:
@@ -168,9 +204,17 @@ def test_tarball_holds_the_bundle_the_menu_entry_and_the_scripts(build: Build) -
     top = f"journal-{build.version}-linux-x86_64"
     with tarfile.open(build.tarball) as archive:
         members = {member.name: member for member in archive.getmembers()}
-    for name in ("journal.desktop", "install.sh", "uninstall.sh", "journal.png", "journal/journal",
-                 "journal/VERSION", "icons/hicolor/256x256/apps/journal.png", "icons/hicolor/16x16/apps/journal.png",
-                 "icons/hicolor/scalable/apps/journal.svg"):
+    for name in (
+        "journal.desktop",
+        "install.sh",
+        "uninstall.sh",
+        "journal.png",
+        "journal/journal",
+        "journal/VERSION",
+        "icons/hicolor/256x256/apps/journal.png",
+        "icons/hicolor/16x16/apps/journal.png",
+        "icons/hicolor/scalable/apps/journal.svg",
+    ):
         assert f"{top}/{name}" in members, name
     for script in ("install.sh", "uninstall.sh", "journal/journal"):
         assert members[f"{top}/{script}"].mode & 0o111, f"{script} is not executable"
@@ -185,9 +229,11 @@ def test_install_upgrade_and_uninstall_keep_the_data_folder(build: Build, tmp_pa
     home = tmp_path / "home"
     data = home / ".local" / "share" / "Journal" / "Journal"  # Qt's AppDataLocation on Linux
     (data / "backups").mkdir(parents=True)
-    kept = {data / "journal.sqlite": b"SQLite format 3\x00 a lifter's years",
-            data / "settings.ini": b"[prefs]\nunits=lb\n",
-            data / "backups" / "journal-before-v2.sqlite": b"backup"}
+    kept = {
+        data / "journal.sqlite": b"SQLite format 3\x00 a lifter's years",
+        data / "settings.ini": b"[prefs]\nunits=lb\n",
+        data / "backups" / "journal-before-v2.sqlite": b"backup",
+    }
     for path, content in kept.items():
         path.write_bytes(content)
     env = clean_env(home)
@@ -220,8 +266,9 @@ def test_deb_installs_in_a_scratch_root_and_runs(build: Build, tmp_path: Path) -
         pytest.skip("dpkg-deb is not installed: no .deb was built")
 
     def field(name: str) -> str:
-        return subprocess.run(["dpkg-deb", "-f", str(build.deb), name], check=True, capture_output=True,
-                              text=True).stdout.strip()
+        return subprocess.run(
+            ["dpkg-deb", "-f", str(build.deb), name], check=True, capture_output=True, text=True
+        ).stdout.strip()
 
     assert field("Package") == "journal"
     assert field("Version") == build.version
@@ -230,8 +277,12 @@ def test_deb_installs_in_a_scratch_root_and_runs(build: Build, tmp_path: Path) -
         assert library in depends
     assert any(item.startswith("libc6 (>= 2.") for item in depends)
     listing = subprocess.run(["dpkg-deb", "-c", str(build.deb)], check=True, capture_output=True, text=True).stdout
-    for path in ("./opt/journal/journal", "./usr/share/applications/journal.desktop",
-                 "./usr/bin/journal -> /opt/journal/journal", "./usr/share/icons/hicolor/256x256/apps/journal.png"):
+    for path in (
+        "./opt/journal/journal",
+        "./usr/share/applications/journal.desktop",
+        "./usr/bin/journal -> /opt/journal/journal",
+        "./usr/share/icons/hicolor/256x256/apps/journal.png",
+    ):
         assert path in listing, path
 
     scratch = tmp_path / "root"

@@ -32,13 +32,31 @@ def test_stats_json_matches_a_hand_count(db_path: Path, capsys: pytest.CaptureFi
     bench = exercises.find_exercise("Bench Press")
     pullup = exercises.find_exercise("Pull-up")
     assert bench and pullup
-    repo.add_session(Session(start=datetime(2026, 3, 1, 10), bodyweight_kg=80, entries=(  # a Sunday: 2026-W09
-        Entry(exercise=bench, sets=(SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-                                    SetRecord(load_kg=100, reps=5, rir=2),
-                                    SetRecord(load_kg=100, reps=5, rir=8, effort_scale=EffortScale.RIR))),
-        Entry(exercise=pullup, sets=(SetRecord(load_kg=10, reps=6, rir=None),)))))
-    repo.add_session(Session(start=datetime(2026, 3, 2, 10), entries=(  # the Monday after: 2026-W10
-        Entry(exercise=bench, sets=(SetRecord(load_kg=110, reps=3, rir=1),)),)))
+    repo.add_session(
+        Session(
+            start=datetime(2026, 3, 1, 10),
+            bodyweight_kg=80,
+            entries=(  # a Sunday: 2026-W09
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                        SetRecord(load_kg=100, reps=5, rir=2),
+                        SetRecord(load_kg=100, reps=5, rir=8, effort_scale=EffortScale.RIR),
+                    ),
+                ),
+                Entry(exercise=pullup, sets=(SetRecord(load_kg=10, reps=6, rir=None),)),
+            ),
+        )
+    )
+    repo.add_session(
+        Session(
+            start=datetime(2026, 3, 2, 10),
+            entries=(  # the Monday after: 2026-W10
+                Entry(exercise=bench, sets=(SetRecord(load_kg=110, reps=3, rir=1),)),
+            ),
+        )
+    )
     close_database()
     code, out, _ = run(capsys, "stats", "--json", "--db", str(db_path))
     assert code == 0
@@ -48,23 +66,51 @@ def test_stats_json_matches_a_hand_count(db_path: Path, capsys: pytest.CaptureFi
     assert (stats["first"], stats["last"]) == ("2026-03-01", "2026-03-02")
     # the unrated pull-up has no session of its exercise before it: no estimate, the estimated figures are the logged
     assert stats["weeks"] == [
-        {"week": "2026-W09", "sets": 4, "working_sets": 3, "hard_sets": 1,
-         "tonnage_kg": pytest.approx(1000 + 540), "mean_rir": pytest.approx(5.0), "hard_sets_est": 1,
-         "mean_rir_est": pytest.approx(5.0)},
-        {"week": "2026-W10", "sets": 1, "working_sets": 1, "hard_sets": 1, "tonnage_kg": pytest.approx(330),
-         "mean_rir": pytest.approx(1.0), "hard_sets_est": 1, "mean_rir_est": pytest.approx(1.0)},
+        {
+            "week": "2026-W09",
+            "sets": 4,
+            "working_sets": 3,
+            "hard_sets": 1,
+            "tonnage_kg": pytest.approx(1000 + 540),
+            "mean_rir": pytest.approx(5.0),
+            "hard_sets_est": 1,
+            "mean_rir_est": pytest.approx(5.0),
+        },
+        {
+            "week": "2026-W10",
+            "sets": 1,
+            "working_sets": 1,
+            "hard_sets": 1,
+            "tonnage_kg": pytest.approx(330),
+            "mean_rir": pytest.approx(1.0),
+            "hard_sets_est": 1,
+            "mean_rir_est": pytest.approx(1.0),
+        },
     ]
 
 
-def test_stats_json_carries_estimates_beside_the_logged_figures(db_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_stats_json_carries_estimates_beside_the_logged_figures(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     open_database(db_path)
     squat = exercises.find_exercise("Squat")
     assert squat
-    repo.add_session(Session(start=datetime(2026, 3, 2, 10), entries=(  # 2026-W10: 100 × 5, unrated
-        Entry(exercise=squat, sets=(SetRecord(load_kg=100, reps=5),)),)))
-    repo.add_session(Session(start=datetime(2026, 3, 9, 10), entries=(  # 2026-W11
-        Entry(exercise=squat, sets=(SetRecord(load_kg=95, reps=5), SetRecord(load_kg=100, reps=5, rir=2))),)))
+    repo.add_session(
+        Session(
+            start=datetime(2026, 3, 2, 10),
+            entries=(  # 2026-W10: 100 × 5, unrated
+                Entry(exercise=squat, sets=(SetRecord(load_kg=100, reps=5),)),
+            ),
+        )
+    )
+    repo.add_session(
+        Session(
+            start=datetime(2026, 3, 9, 10),
+            entries=(  # 2026-W11
+                Entry(exercise=squat, sets=(SetRecord(load_kg=95, reps=5), SetRecord(load_kg=100, reps=5, rir=2))),
+            ),
+        )
+    )
     close_database()
     code, out, _ = run(capsys, "stats", "--json", "--db", str(db_path))
     assert code == 0
@@ -92,8 +138,9 @@ def test_stats_on_an_empty_journal(db_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and stats["sessions"] == 0 and stats["weeks"] == [] and stats["first"] is None
 
 
-def test_demo_is_reproducible_and_refuses_a_journal_with_sessions(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_is_reproducible_and_refuses_a_journal_with_sessions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     figures = []
     for name in ("a.sqlite", "b.sqlite"):
         path = tmp_path / name
@@ -121,8 +168,9 @@ def test_a_file_that_is_not_a_journal_is_a_clear_error(tmp_path: Path, capsys: p
     assert path.read_text() == "shopping list\n"
 
 
-def test_journal_db_environment_variable_chooses_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_journal_db_environment_variable_chooses_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "env.sqlite"
     open_database(path)
     bench = exercises.find_exercise("Bench Press")
@@ -142,27 +190,33 @@ def test_stats_on_a_missing_file_creates_nothing(tmp_path: Path, capsys: pytest.
 
 def test_smoke_builds_every_view_offscreen(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNAL_DATA_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "journal", "--smoke"], capture_output=True, text=True, env=env,
-                            timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "journal", "--smoke"], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert "smoke: ok" in result.stdout
     assert "smoke: sessions and editor: 1200x780" in result.stdout
 
 
-def test_import_any_csv_uses_the_mapping_chosen_in_the_window(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_any_csv_uses_the_mapping_chosen_in_the_window(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from journal import settings
     from journal.io.generic import mapping_key
 
     table = tmp_path / "log.csv"
     table.write_text("Tag;Übung;Last;Wdh\n2026-03-02;Kniebeuge;100,5;5\n", encoding="utf-8")
-    code, _, err = run(capsys, "import", str(table), "--format", "csv", "--units", "kg", "--db",
-                       str(tmp_path / "j.sqlite"))
+    code, _, err = run(
+        capsys, "import", str(table), "--format", "csv", "--units", "kg", "--db", str(tmp_path / "j.sqlite")
+    )
     assert code == 1 and "choose the column for Date" in err
-    settings.save_mapping(mapping_key(["Tag", "Übung", "Last", "Wdh"]),
-                          {"date": "Tag", "exercise": "Übung", "load": "Last", "reps": "Wdh"})
-    code, out, _ = run(capsys, "import", str(table), "--format", "csv", "--units", "kg", "--db",
-                       str(tmp_path / "j.sqlite"))
+    settings.save_mapping(
+        mapping_key(["Tag", "Übung", "Last", "Wdh"]),
+        {"date": "Tag", "exercise": "Übung", "load": "Last", "reps": "Wdh"},
+    )
+    code, out, _ = run(
+        capsys, "import", str(table), "--format", "csv", "--units", "kg", "--db", str(tmp_path / "j.sqlite")
+    )
     assert code == 0 and out.strip() == "imported 1 sessions, 1 sets (0 duplicates skipped)"
 
 
@@ -171,8 +225,21 @@ def test_chart_draws_a_png(tmp_path: Path, kind: str, capsys: pytest.CaptureFixt
     path = tmp_path / "j.sqlite"
     assert run(capsys, "demo", "--db", str(path), "--years", "0.5", "--seed", "2", "--end", "2026-06-30")[0] == 0
     out = tmp_path / f"{kind}.png"
-    code, text, _ = run(capsys, "chart", kind, "--png", str(out), "--db", str(path), "--since", "2026-01-01",
-                        "--exercise", "Bench Press (Barbell)", "--width", "800")
+    code, text, _ = run(
+        capsys,
+        "chart",
+        kind,
+        "--png",
+        str(out),
+        "--db",
+        str(path),
+        "--since",
+        "2026-01-01",
+        "--exercise",
+        "Bench Press (Barbell)",
+        "--width",
+        "800",
+    )
     assert code == 0 and text.strip() == f"wrote {out}"
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -183,8 +250,17 @@ def test_chart_names_an_unknown_exercise(tmp_path: Path, capsys: pytest.CaptureF
     path = tmp_path / "j.sqlite"
     open_database(path)
     close_database()
-    code, _, err = run(capsys, "chart", "volume", "--png", str(tmp_path / "x.png"), "--db", str(path),
-                       "--exercise", "Underwater Basket Weaving")
+    code, _, err = run(
+        capsys,
+        "chart",
+        "volume",
+        "--png",
+        str(tmp_path / "x.png"),
+        "--db",
+        str(path),
+        "--exercise",
+        "Underwater Basket Weaving",
+    )
     assert code == 2 and "no exercise called 'Underwater Basket Weaving'" in err
 
 
@@ -200,28 +276,47 @@ def test_version_is_the_installed_one(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_a_command_does_not_read_the_package_metadata(tmp_path: Path) -> None:
     """The version is looked up only when asked for: reading the metadata would cost every command its time."""
-    code = ("import sys; from journal.cli import main; main(['stats', '--json', '--db', sys.argv[1]]); "
-            "print('importlib.metadata' in sys.modules)")
+    code = (
+        "import sys; from journal.cli import main; main(['stats', '--json', '--db', sys.argv[1]]); "
+        "print('importlib.metadata' in sys.modules)"
+    )
     db = tmp_path / "j.sqlite"
-    subprocess.run([sys.executable, "-m", "journal", "demo", "--years", "0.1", "--db", str(db)], check=True,
-                   capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    result = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    subprocess.run(
+        [sys.executable, "-m", "journal", "demo", "--years", "0.1", "--db", str(db)],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 
 def test_the_window_does_not_read_the_package_metadata_until_about_is_shown() -> None:
-    code = ("import sys; from journal.ui.app import make_application; make_application(); "
-            "import journal.ui.main_window; print('importlib.metadata' in sys.modules); "
-            "from journal.ui.dialogs.about import AboutDialog; AboutDialog(); "
-            "print('importlib.metadata' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    code = (
+        "import sys; from journal.ui.app import make_application; make_application(); "
+        "import journal.ui.main_window; print('importlib.metadata' in sys.modules); "
+        "from journal.ui.dialogs.about import AboutDialog; AboutDialog(); "
+        "print('importlib.metadata' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.stdout.split() == ["False", "True"]
 
 
 def test_an_import_from_the_command_line_keeps_as_many_backups_as_the_preference_says(
-        db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from journal import settings
     from journal.storage.backup import backup_to, list_backups
     from journal.storage.database import db
@@ -232,7 +327,8 @@ def test_an_import_from_the_command_line_keeps_as_many_backups_as_the_preference
     for _ in range(13):
         backup_to(db, db_path, "before-import", keep=99)
     close_database()
-    code, out, err = run(capsys, "import", str(SAMPLES / "strong" / "strong-workout-number-kg.csv"), "--db",
-                         str(db_path))
+    code, out, err = run(
+        capsys, "import", str(SAMPLES / "strong" / "strong-workout-number-kg.csv"), "--db", str(db_path)
+    )
     assert code == 0, err
     assert len([b for b in list_backups(db_path) if b.reason == "before-import"]) == 14  # not cut back to 10

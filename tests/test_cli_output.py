@@ -18,8 +18,14 @@ REPO = Path(__file__).resolve().parents[1]
 def _journal(data_dir: Path, *args: str | Path, stdout: int | IO[bytes]) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen", "JOURNAL_DATA_DIR": str(data_dir)}
     env.pop("JOURNAL_DB", None)
-    return subprocess.run([sys.executable, "-m", "journal", *map(str, args)], stdout=stdout, stderr=subprocess.PIPE,
-                          env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "journal", *map(str, args)],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +40,11 @@ def journals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return made
 
 
-COMMANDS = {"stats-small": ("stats", "--json", "--db", "small"), "stats-large": ("stats", "--json", "--db", "large"),
-            "export": ("export", "{out}", "--db", "small")}
+COMMANDS = {
+    "stats-small": ("stats", "--json", "--db", "small"),
+    "stats-large": ("stats", "--json", "--db", "large"),
+    "export": ("export", "{out}", "--db", "small"),
+}
 
 
 def _args(name: str, journals: dict[str, Path], tmp_path: Path) -> list[str | Path]:
@@ -43,8 +52,9 @@ def _args(name: str, journals: dict[str, Path], tmp_path: Path) -> list[str | Pa
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_output_into_a_closed_pipe_ends_quietly_and_non_zero(command: str, journals: dict[str, Path],
-                                                             tmp_path: Path) -> None:
+def test_output_into_a_closed_pipe_ends_quietly_and_non_zero(
+    command: str, journals: dict[str, Path], tmp_path: Path
+) -> None:
     read, write = os.pipe()
     os.close(read)  # the reader has gone before anything is written, as `head` after its 60 bytes
     try:
@@ -63,5 +73,8 @@ def test_output_onto_a_full_disk_is_one_clear_line(command: str, journals: dict[
     err = result.stderr.decode()
     assert result.returncode == 1
     assert "Traceback" not in err
-    assert err.count("\n") == 1 and err.startswith(f"journal {COMMANDS[command][0]}: ") and \
-        "the output could not be written: No space left on device" in err, err
+    assert (
+        err.count("\n") == 1
+        and err.startswith(f"journal {COMMANDS[command][0]}: ")
+        and "the output could not be written: No space left on device" in err
+    ), err

@@ -168,8 +168,9 @@ def test_notes_mostly_empty_sometimes_a_remark(history: list[Session]) -> None:
 
 
 def test_bodyweight_drifts_slowly_with_cuts_and_bulks(history: list[Session]) -> None:
-    weighed = [(session.start.date(), session.bodyweight_kg) for session in history
-               if session.bodyweight_kg is not None]
+    weighed = [
+        (session.start.date(), session.bodyweight_kg) for session in history if session.bodyweight_kg is not None
+    ]
     assert 0.10 <= 1 - _share(len(weighed), len(history)) <= 0.20
     assert all(round(kg, 1) == kg and 50 <= kg <= 130 for _, kg in weighed)
     for (day_a, kg_a), (day_b, kg_b) in pairwise(weighed):
@@ -247,7 +248,8 @@ def test_every_exercise_is_in_the_catalogue(history: list[Session], catalogue: d
 
 
 def test_bodyweight_exercises_have_no_or_a_small_added_load(
-        history: list[Session], catalogue: dict[str, dict[str, str]]) -> None:
+    history: list[Session], catalogue: dict[str, dict[str, str]]
+) -> None:
     loads = [record.load_kg for _, entry, record in _working(history) if entry.exercise.bodyweight]
     names = {entry.exercise.name for session in history for entry in session.entries if entry.exercise.bodyweight}
     assert {"Pull-up", "Chin-up", "Dip"} <= names
@@ -269,8 +271,7 @@ def test_loads_reps_rir_within_bounds(history: list[Session]) -> None:
         assert record.duration_s is None and record.distance_m is None
 
 
-def test_loads_follow_the_equipment_increments(history: list[Session],
-                                                catalogue: dict[str, dict[str, str]]) -> None:
+def test_loads_follow_the_equipment_increments(history: list[Session], catalogue: dict[str, dict[str, str]]) -> None:
     steps: Counter[bool] = Counter()
     for _, entry, record in _sets(history):
         if record.load_kg is None or entry.exercise.bodyweight:
@@ -287,8 +288,7 @@ def test_loads_follow_the_equipment_increments(history: list[Session],
 # --------------------------------------------------------------------------------------------------- set structure
 
 
-def test_warmups_ramp_up_before_compound_lifts(history: list[Session],
-                                               catalogue: dict[str, dict[str, str]]) -> None:
+def test_warmups_ramp_up_before_compound_lifts(history: list[Session], catalogue: dict[str, dict[str, str]]) -> None:
     main_entries = main_with_warmups = 0
     for session in history:
         for entry in session.entries:
@@ -374,10 +374,16 @@ def test_rir_distribution(history: list[Session], catalogue: dict[str, dict[str,
     # a few far from failure (compound sets before the last are stopped a rep or more short)
     assert 0.03 <= _share(sum(4 <= rir <= 6 for rir in rirs), len(rirs)) <= 0.2
     assert _share(sum(rir > 6 for rir in rirs), len(rirs)) <= 0.01
-    isolation = [record.rir for _, entry, record in work
-                 if record.rir is not None and catalogue[entry.exercise.name]["mechanic"] == "isolation"]
-    compound = [record.rir for _, entry, record in work
-                if record.rir is not None and catalogue[entry.exercise.name]["mechanic"] == "compound"]
+    isolation = [
+        record.rir
+        for _, entry, record in work
+        if record.rir is not None and catalogue[entry.exercise.name]["mechanic"] == "isolation"
+    ]
+    compound = [
+        record.rir
+        for _, entry, record in work
+        if record.rir is not None and catalogue[entry.exercise.name]["mechanic"] == "compound"
+    ]
     assert 0.05 <= _share(isolation.count(0), len(isolation)) <= 0.4  # isolation sets at 0
     assert _share(isolation.count(0), len(isolation)) > _share(compound.count(0), len(compound))
 
@@ -434,7 +440,8 @@ def test_calibration_errors_widen_with_reps(history: list[Session]) -> None:
 
 
 def test_working_sets_a_week_and_compound_failure_before_the_last_set(
-        history: list[Session], catalogue: dict[str, dict[str, str]]) -> None:
+    history: list[Session], catalogue: dict[str, dict[str, str]]
+) -> None:
     from journal.domain.metrics import series
 
     weekly: Counter[int] = Counter()

@@ -44,8 +44,9 @@ def test_the_pins_are_within_the_bounds_and_cover_the_app_and_its_tests() -> Non
         if name in pinned:
             assert requirement.specifier.contains(pinned[name]), f"{name}=={pinned[name]} is outside {requirement}"
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    for text in project["dependencies"] + project["optional-dependencies"]["test"] + \
-            project["optional-dependencies"]["build"]:
+    for text in (
+        project["dependencies"] + project["optional-dependencies"]["test"] + project["optional-dependencies"]["build"]
+    ):
         assert canonicalize_name(Requirement(text).name) in pinned, f"{text} is not pinned"
 
 

@@ -17,8 +17,16 @@ FORBIDDEN = {
     "io": ("PySide6", "pyqtgraph", "peewee", "playhouse", "sqlite3", "journal.ui"),
     "ui": ("peewee", "playhouse", "sqlite3"),
     # charts are fed arrays: they read nothing themselves
-    "charts": ("peewee", "playhouse", "sqlite3", "journal.storage", "journal.io", "journal.review", "journal.printing",
-               "journal.ui"),
+    "charts": (
+        "peewee",
+        "playhouse",
+        "sqlite3",
+        "journal.storage",
+        "journal.io",
+        "journal.review",
+        "journal.printing",
+        "journal.ui",
+    ),
     # documents and the review read through storage's functions, and need no window
     "printing": ("peewee", "playhouse", "sqlite3", "journal.ui"),
     "review": ("peewee", "playhouse", "sqlite3", "journal.ui", "journal.printing"),
@@ -46,16 +54,23 @@ def test_layer_imports_only_what_it_may(layer: str) -> None:
 
 
 def test_only_storage_imports_peewee() -> None:
-    users = {path.relative_to(PACKAGE).parts[0] for path in PACKAGE.rglob("*.py")
-             if any(name.split(".")[0] in ("peewee", "playhouse") for name in imports(path))}
+    users = {
+        path.relative_to(PACKAGE).parts[0]
+        for path in PACKAGE.rglob("*.py")
+        if any(name.split(".")[0] in ("peewee", "playhouse") for name in imports(path))
+    }
     assert users == {"storage"}
 
 
 def test_the_gui_writes_no_sql() -> None:
-    sql = re.compile(r"\bSELECT\b.+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\S+\s+SET\b|\bDELETE\s+FROM\b|\bPRAGMA\b",
-                     re.IGNORECASE)
-    offences = [str(path.relative_to(PACKAGE)) for path in (PACKAGE / "ui").rglob("*.py")
-                if sql.search(path.read_text(encoding="utf-8"))]
+    sql = re.compile(
+        r"\bSELECT\b.+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\S+\s+SET\b|\bDELETE\s+FROM\b|\bPRAGMA\b", re.IGNORECASE
+    )
+    offences = [
+        str(path.relative_to(PACKAGE))
+        for path in (PACKAGE / "ui").rglob("*.py")
+        if sql.search(path.read_text(encoding="utf-8"))
+    ]
     assert offences == []
 
 
@@ -63,6 +78,11 @@ def test_the_command_line_imports_the_gui_only_to_start_it() -> None:
     """`journal chart`, `print`, `report`, `stats`… run without the GUI package; only starting the window (and the
     smoke test of its views) imports it."""
     tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
-    used = sorted({node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
-                   and node.module.startswith("journal.ui")})
+    used = sorted(
+        {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("journal.ui")
+        }
+    )
     assert used == ["journal.ui.app", "journal.ui.smoke"]

@@ -22,12 +22,15 @@ def test_the_log_lives_in_the_data_folder_and_rotates(data_dir: Path) -> None:
     for number in range(8000):
         logging.getLogger("journal.test").info("line %d %s", number, "x" * 500)
     assert path.stat().st_size <= MAX_BYTES
-    assert sorted(p.name for p in path.parent.iterdir()) == ["journal.log", "journal.log.1", "journal.log.2",
-                                                              "journal.log.3"]
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        "journal.log",
+        "journal.log.1",
+        "journal.log.2",
+        "journal.log.3",
+    ]
 
 
-def test_a_command_line_error_is_logged_with_its_traceback(tmp_path: Path,
-                                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_command_line_error_is_logged_with_its_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     not_a_journal = tmp_path / "notes.sqlite"
     not_a_journal.write_text("shopping list", encoding="utf-8")
     assert cli.main(["stats", "--json", "--db", str(not_a_journal)]) == 2
@@ -38,7 +41,8 @@ def test_a_command_line_error_is_logged_with_its_traceback(tmp_path: Path,
 
 
 def test_an_unexpected_command_line_error_is_logged_and_told_in_one_line(
-        db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def broken(args: object) -> int:
         raise RuntimeError("stats broke")
 

@@ -35,8 +35,13 @@ def machine(tmp_path: Path, *pythons: str) -> dict[str, str]:
 
 
 def find(env: dict[str, str], python: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(Path(env["PATH"]) / "sh"), str(FIND)], env={**env, "PYTHON": python},
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [str(Path(env["PATH"]) / "sh"), str(FIND)],
+        env={**env, "PYTHON": python},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_a_newer_python_beside_an_old_python3_is_found(tmp_path: Path) -> None:
@@ -65,6 +70,12 @@ def test_the_makefile_makes_its_venv_with_the_python_found() -> None:
     assert "PYTHON ?=\n" in makefile
     venv_recipe = makefile.split("$(VENV)/bin/python:\n", 1)[1].split("\n\n", 1)[0]
     assert "installer/find-python.sh" in venv_recipe and '"$$python" -m venv $(VENV)' in venv_recipe
-    dry = subprocess.run(["make", "-n", "bundle"], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                         env={**os.environ, "MAKEFLAGS": ""})
+    dry = subprocess.run(
+        ["make", "-n", "bundle"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "MAKEFLAGS": ""},
+    )
     assert 'PYTHON=$(PYTHON="" sh installer/find-python.sh) bash installer/build_linux.sh' in dry.stdout

@@ -17,8 +17,9 @@ STRICT = ("domain", "io", "storage")
 
 
 def mypy(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mypy", *args], check=False, cwd=ROOT, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", *args], check=False, cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_layers_without_qt_pass_mypy_strict() -> None:
@@ -34,7 +35,8 @@ def test_layers_without_qt_pass_mypy_as_configured() -> None:
 def test_everything_but_the_ui_passes_mypy_as_configured() -> None:
     result = mypy()
     assert result.returncode in (0, 1) and result.stdout.splitlines()[-1].startswith(("Success", "Found")), (
-        result.stdout + result.stderr)
+        result.stdout + result.stderr
+    )
     found = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert [line for line in found if not line.startswith("journal/ui/")] == []
 
@@ -42,10 +44,15 @@ def test_everything_but_the_ui_passes_mypy_as_configured() -> None:
 def test_configuration_sets_every_strict_flag_for_those_layers_and_loosens_none() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
     _, _, strict = define_options()
-    ours = [override for override in config["overrides"]
-            if any(module.startswith("journal") for module in override["module"])]
+    ours = [
+        override
+        for override in config["overrides"]
+        if any(module.startswith("journal") for module in override["module"])
+    ]
     assert [override["module"] for override in ours] == [[f"journal.{layer}.*" for layer in STRICT]]
     assert {flag: value for flag, value in ours[0].items() if flag != "module"} == {
-        flag: value for flag, value in strict if flag in PER_MODULE_OPTIONS}
+        flag: value for flag, value in strict if flag in PER_MODULE_OPTIONS
+    }
     assert {flag: config.get(flag) for flag, _ in strict if flag not in PER_MODULE_OPTIONS} == {
-        flag: value for flag, value in strict if flag not in PER_MODULE_OPTIONS}
+        flag: value for flag, value in strict if flag not in PER_MODULE_OPTIONS
+    }

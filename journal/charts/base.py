@@ -74,8 +74,9 @@ class Chart(pg.GraphicsLayoutWidget):
     def themed(self, text: QColor) -> None:
         """Recolour what a chart draws in the palette's text colour (reference lines); `text` is that colour."""
 
-    def add_plot(self, row: int, col: int, left: str, bottom: str | None = None, dates: bool = True,
-                 **kwargs: Any) -> pg.PlotItem:
+    def add_plot(
+        self, row: int, col: int, left: str, bottom: str | None = None, dates: bool = True, **kwargs: Any
+    ) -> pg.PlotItem:
         axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)} if dates else {}
         plot = self.addPlot(row=row, col=col, axisItems=axis, **kwargs)
         plot.setClipToView(True)  # lines draw only the points in view

@@ -25,20 +25,29 @@ class CalibrationChart(Chart):
         _, text = palette_colours()
         self.identity = pg.InfiniteLine(pos=(0, 0), angle=45, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.scatter_plot.addItem(self.identity, ignoreBounds=True)
-        self.points = pg.ScatterPlotItem(size=8, pen=None, brush=pg.mkBrush(SERIES[0] + "c0"), hoverable=True,
-                                         tip=lambda x, y, data: f"reported {round(x * 2) / 2:g}, actual "
-                                                                f"{round(y):g} reps in reserve")
+        self.points = pg.ScatterPlotItem(
+            size=8,
+            pen=None,
+            brush=pg.mkBrush(SERIES[0] + "c0"),
+            hoverable=True,
+            tip=lambda x, y, data: f"reported {round(x * 2) / 2:g}, actual {round(y):g} reps in reserve",
+        )
         self.points.sigClicked.connect(self._clicked)
         self.scatter_plot.addItem(self.points)
         # The key to the lines sits in the title row, above the plot: a legend inside it covers a long history.
-        self.time_plot.setTitle(f'<span style="color:{MEAN_LINE}">━━</span> Mean error (last 10)&nbsp;&nbsp;&nbsp; '
-                                f'<span style="color:{HARD}">╺╸╺╸</span> Mean absolute error (last 10)', size="9pt")
+        self.time_plot.setTitle(
+            f'<span style="color:{MEAN_LINE}">━━</span> Mean error (last 10)&nbsp;&nbsp;&nbsp; '
+            f'<span style="color:{HARD}">╺╸╺╸</span> Mean absolute error (last 10)',
+            size="9pt",
+        )
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DotLine))
         self.time_plot.addItem(self.zero, ignoreBounds=True)
-        self.bias_line = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Mean error (last 10)",
-                                         antialias=False)
-        self.mae_line = pg.PlotDataItem(pen=pg.mkPen(HARD, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                        name="Mean absolute error (last 10)", antialias=False)
+        self.bias_line = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Mean error (last 10)", antialias=False)
+        self.mae_line = pg.PlotDataItem(
+            pen=pg.mkPen(HARD, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
+            name="Mean absolute error (last 10)",
+            antialias=False,
+        )
         self.errors = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(SERIES[0] + "80"))
         for item in (self.errors, self.bias_line, self.mae_line):
             self.time_plot.addItem(item)
@@ -51,21 +60,33 @@ class CalibrationChart(Chart):
         self.identity.setPen(pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.zero.setPen(pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DotLine))
 
-    def set_series(self, reported: NDArray[np.float64], actual: NDArray[np.float64], day: NDArray[np.float64],
-                   session: NDArray[np.int64], rolling_day: NDArray[np.float64], rolling_bias: NDArray[np.float64],
-                   rolling_mae: NDArray[np.float64], seed: int = 3,
-                   set_ids: NDArray[np.int64] | None = None) -> None:
+    def set_series(
+        self,
+        reported: NDArray[np.float64],
+        actual: NDArray[np.float64],
+        day: NDArray[np.float64],
+        session: NDArray[np.int64],
+        rolling_day: NDArray[np.float64],
+        rolling_bias: NDArray[np.float64],
+        rolling_mae: NDArray[np.float64],
+        seed: int = 3,
+        set_ids: NDArray[np.int64] | None = None,
+    ) -> None:
         jitter = np.random.default_rng(seed)
         count = len(reported)
         shown = even_sample(count, jitter)  # the rolling lines and the figures use every set
         drawn = int(shown.sum())
         self._sessions = session[shown]
         self._set_ids = set_ids[shown] if set_ids is not None else np.zeros(drawn, np.int64)
-        self.points.setData(x=reported[shown] + jitter.uniform(-JITTER, JITTER, drawn),
-                            y=actual[shown] + jitter.uniform(-JITTER, JITTER, drawn), data=np.arange(drawn))
+        self.points.setData(
+            x=reported[shown] + jitter.uniform(-JITTER, JITTER, drawn),
+            y=actual[shown] + jitter.uniform(-JITTER, JITTER, drawn),
+            data=np.arange(drawn),
+        )
         self.errors.setData(x=day[shown], y=reported[shown] - actual[shown])
-        self.scatter_plot.setTitle(f"{drawn:,} of {count:,} sets shown (an even sample)" if drawn < count else None,
-                                   size="9pt")
+        self.scatter_plot.setTitle(
+            f"{drawn:,} of {count:,} sets shown (an even sample)" if drawn < count else None, size="9pt"
+        )
         self.bias_line.setData(rolling_day, rolling_bias)
         self.mae_line.setData(rolling_day, rolling_mae)
         for plot in self.plots:
@@ -73,9 +94,13 @@ class CalibrationChart(Chart):
         few = "Log “To failure” reps on a few sets (3 or more) to see how well you judge your reserve"
         self.message(self.scatter_plot, "" if count else few)
         self.message(self.time_plot, "" if len(rolling_day) else ("" if not count else "3 or more sets needed"))
-        self._table = lambda: (["date", "reported_rir", "actual_rir", "error"],
-                      [(str(np.datetime64(int(d), "s").astype("datetime64[D]")), float(r), float(a), float(r - a))
-                       for d, r, a in zip(day, reported, actual, strict=True)])
+        self._table = lambda: (
+            ["date", "reported_rir", "actual_rir", "error"],
+            [
+                (str(np.datetime64(int(d), "s").astype("datetime64[D]")), float(r), float(a), float(r - a))
+                for d, r, a in zip(day, reported, actual, strict=True)
+            ],
+        )
 
     def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:

@@ -57,28 +57,40 @@ class ProximityChart(Chart):
         for set_type in SetType:
             if set_type is SetType.WARMUP:
                 continue
-            item = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(SET_TYPE_COLOURS[set_type]),
-                                      name=set_type.label, hoverable=True,
-                                      tip=lambda x, y, data, kind=set_type: self._tip(kind, data))
+            item = pg.ScatterPlotItem(
+                size=5,
+                pen=None,
+                brush=pg.mkBrush(SET_TYPE_COLOURS[set_type]),
+                name=set_type.label,
+                hoverable=True,
+                tip=lambda x, y, data, kind=set_type: self._tip(kind, data),
+            )
             item.sigClicked.connect(self._clicked)
             self.points_plot.addItem(item)
             self.scatter[set_type] = item
         self.mean = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False)
         self.points_plot.addItem(self.mean)
-        self.estimated = pg.ScatterPlotItem(size=6, pen=pg.mkPen(ESTIMATE), brush=None, symbol="o", hoverable=True,
-                                            name="Estimated RIR, unrated sets (≈)",
-                                            tip=lambda x, y, data: self._estimate_tip(data))
+        self.estimated = pg.ScatterPlotItem(
+            size=6,
+            pen=pg.mkPen(ESTIMATE),
+            brush=None,
+            symbol="o",
+            hoverable=True,
+            name="Estimated RIR, unrated sets (≈)",
+            tip=lambda x, y, data: self._estimate_tip(data),
+        )
         self.estimated.sigClicked.connect(self._estimate_clicked)
         self.points_plot.addItem(self.estimated)
-        self.estimated_mean = pg.PlotDataItem(pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
-                                              name="Weekly mean RIR with estimates (≈)", antialias=False)
+        self.estimated_mean = pg.PlotDataItem(
+            pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
+            name="Weekly mean RIR with estimates (≈)",
+            antialias=False,
+        )
         self.points_plot.addItem(self.estimated_mean)
         self._estimates: tuple[NDArray[np.float64], ...] = ()
-        self._estimate_ids: tuple[NDArray[np.int64], NDArray[np.int64]] = (np.empty(0, np.int64),
-                                                                           np.empty(0, np.int64))
+        self._estimate_ids: tuple[NDArray[np.int64], NDArray[np.int64]] = (np.empty(0, np.int64), np.empty(0, np.int64))
         self.estimate_note = ""
-        self.stack = [Bars(x=[], height=[], width=1, brush=colour, pen=None)
-                      for colour in BIN_COLOURS]
+        self.stack = [Bars(x=[], height=[], width=1, brush=colour, pen=None) for colour in BIN_COLOURS]
         legend = add_legend(self.shares_plot, colCount=6)
         for name, bar in zip(BIN_NAMES, self.stack, strict=True):
             self.shares_plot.addItem(bar)
@@ -114,8 +126,11 @@ class ProximityChart(Chart):
             y = rir[chosen] + jitter.uniform(-JITTER_RIR, JITTER_RIR, count)
             self._sessions[types[code]] = session[chosen]
             self._set_ids[types[code]] = set_ids[chosen] if set_ids is not None else np.zeros(count, np.int64)
-            self._truth[types[code]] = (day[chosen], rir[chosen],
-                                        exercise[chosen] if exercise is not None else np.zeros(count, np.int64))
+            self._truth[types[code]] = (
+                day[chosen],
+                rir[chosen],
+                exercise[chosen] if exercise is not None else np.zeros(count, np.int64),
+            )
             item.setData(x=x, y=y, data=np.arange(count))
         centres, width = week_bars(week_seconds)
         has_mean = ~np.isnan(mean_rir)
@@ -135,18 +150,34 @@ class ProximityChart(Chart):
         self.shares_plot.enableAutoRange(axis="x")
         self.shares_plot.setYRange(0, 1)
         self.message(self.points_plot, "" if rated.any() else "No sets with RIR in this range")
-        self.points_plot.setTitle(f"{self.sampled[0]:,} of {total:,} rated sets shown (an even sample)"
-                                  if total > MAX_POINTS else None, size="9pt")
+        self.points_plot.setTitle(
+            f"{self.sampled[0]:,} of {total:,} rated sets shown (an even sample)" if total > MAX_POINTS else None,
+            size="9pt",
+        )
         self.message(self.shares_plot, "" if working.any() else "No working sets in this range")
-        self._table = lambda: (["week", "working_sets", *(n.lower().replace(" ", "_") for n in BIN_NAMES), "mean_rir"],
-                      [(week_label(week_of_seconds(s)), int(w), *(round(float(v), 4) for v in share),
-                        None if np.isnan(m) else round(float(m), 3))
-                       for s, w, share, m in zip(week_seconds, working, shares, mean_rir, strict=True)])
+        self._table = lambda: (
+            ["week", "working_sets", *(n.lower().replace(" ", "_") for n in BIN_NAMES), "mean_rir"],
+            [
+                (
+                    week_label(week_of_seconds(s)),
+                    int(w),
+                    *(round(float(v), 4) for v in share),
+                    None if np.isnan(m) else round(float(m), 3),
+                )
+                for s, w, share, m in zip(week_seconds, working, shares, mean_rir, strict=True)
+            ],
+        )
 
-    def set_estimates(self, day: NDArray[np.float64] | None, rir: NDArray[np.float64] | None = None,
-                      session: NDArray[np.int64] | None = None, set_ids: NDArray[np.int64] | None = None,
-                      exercise: NDArray[np.int64] | None = None, mean_rir: NDArray[np.float64] | None = None,
-                      note: str = "") -> None:
+    def set_estimates(
+        self,
+        day: NDArray[np.float64] | None,
+        rir: NDArray[np.float64] | None = None,
+        session: NDArray[np.int64] | None = None,
+        set_ids: NDArray[np.int64] | None = None,
+        exercise: NDArray[np.int64] | None = None,
+        mean_rir: NDArray[np.float64] | None = None,
+        note: str = "",
+    ) -> None:
         """Unrated sets at their estimated RIR, drawn apart (hollow grey points, never the set-type colours), and
         the weekly mean with the estimates (dashed) when given; `note` (the estimate's accuracy) goes in the title.
         None draws no estimates."""
@@ -159,8 +190,11 @@ class ProximityChart(Chart):
         jitter = np.random.default_rng(11)
         self._estimates = (day, rir, exercise.astype(np.float64))
         self._estimate_ids = (session, set_ids)
-        self.estimated.setData(x=day + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY,
-                               y=rir + jitter.uniform(-JITTER_RIR, JITTER_RIR, count), data=np.arange(count))
+        self.estimated.setData(
+            x=day + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY,
+            y=rir + jitter.uniform(-JITTER_RIR, JITTER_RIR, count),
+            data=np.arange(count),
+        )
         if mean_rir is not None and len(self.weeks) == len(mean_rir):
             centres, _ = week_bars(self.weeks)
             has = ~np.isnan(mean_rir)
@@ -176,8 +210,10 @@ class ProximityChart(Chart):
     def _estimate_tip(self, index: object) -> str:
         day, rir, exercise = (values[int(index)] for values in self._estimates)  # type: ignore[call-overload]
         name = self._names.get(int(exercise), "")
-        return (f"{np.datetime64(int(day), 's').astype('datetime64[D]')} · {name}\nNot rated: RIR ≈ "
-                f"{float(rir):.1f} estimated from load and e1RM · click to open the session")
+        return (
+            f"{np.datetime64(int(day), 's').astype('datetime64[D]')} · {name}\nNot rated: RIR ≈ "
+            f"{float(rir):.1f} estimated from load and e1RM · click to open the session"
+        )
 
     def _estimate_clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:
@@ -188,8 +224,10 @@ class ProximityChart(Chart):
         """The set under the mouse as logged (the point itself is jittered): date, exercise, type and RIR."""
         day, rir, exercise = (values[int(index)] for values in self._truth[set_type])  # type: ignore[call-overload]
         name = self._names.get(int(exercise), "")
-        return (f"{np.datetime64(int(day), 's').astype('datetime64[D]')} · {name}\n{set_type.label} set · RIR "
-                f"{float(rir):g} · click to open the session")
+        return (
+            f"{np.datetime64(int(day), 's').astype('datetime64[D]')} · {name}\n{set_type.label} set · RIR "
+            f"{float(rir):g} · click to open the session"
+        )
 
     def _clicked(self, item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         set_type = next(t for t, i in self.scatter.items() if i is item)
@@ -204,5 +242,7 @@ class ProximityChart(Chart):
         if index < 0 or x > self.weeks[index] + 7 * DAY:
             return None
         parts = [f"{name} {share:.0%}" for name, share in zip(BIN_NAMES, self.shares[index], strict=True) if share]
-        return f"{week_label(week_of_seconds(self.weeks[index]))} · {int(self.counts[index])} working sets\n" \
+        return (
+            f"{week_label(week_of_seconds(self.weeks[index]))} · {int(self.counts[index])} working sets\n"
             + "\n".join(parts)
+        )

@@ -34,8 +34,9 @@ class StrengthSeries:
 GAP_DAYS = 56  # a line breaks where sessions of an exercise are more than 8 weeks apart
 
 
-def broken_at_gaps(day: NDArray[np.float64], values: NDArray[np.float64], gap_days: float = GAP_DAYS
-                   ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+def broken_at_gaps(
+    day: NDArray[np.float64], values: NDArray[np.float64], gap_days: float = GAP_DAYS
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """The points with a nan put between two more than `gap_days` apart, so a line drawn with connect="finite"
     breaks there (a long break in training is not a trend)."""
     if len(day) < 2:
@@ -67,8 +68,12 @@ class StrengthChart(Chart):
         self.series: list[StrengthSeries] = []
         self.unit = "kg"
 
-    def set_series(self, series: list[StrengthSeries], unit: str,
-                   empty: str = "Choose an exercise with loaded sets to see its e1RM") -> None:
+    def set_series(
+        self,
+        series: list[StrengthSeries],
+        unit: str,
+        empty: str = "Choose an exercise with loaded sets to see its e1RM",
+    ) -> None:
         for item in self.items:
             (self.heavy_plot if item in self._heavy_items else self.plot).removeItem(item)
         self._heavy_items = []
@@ -79,45 +84,80 @@ class StrengthChart(Chart):
             colour = SERIES[index % len(SERIES)]
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
             line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
-            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), name=one.name,
-                                   connect="finite")
-            valid = pg.ScatterPlotItem(one.day[~one.extrapolated], one.e1rm[~one.extrapolated], size=6, pen=None,
-                                       brush=pg.mkBrush(colour), data=one.session[~one.extrapolated])
-            extrapolated = pg.ScatterPlotItem(one.day[one.extrapolated], one.e1rm[one.extrapolated], size=7,
-                                              pen=pg.mkPen(colour), brush=None,
-                                              data=one.session[one.extrapolated])
+            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), name=one.name, connect="finite")
+            valid = pg.ScatterPlotItem(
+                one.day[~one.extrapolated],
+                one.e1rm[~one.extrapolated],
+                size=6,
+                pen=None,
+                brush=pg.mkBrush(colour),
+                data=one.session[~one.extrapolated],
+            )
+            extrapolated = pg.ScatterPlotItem(
+                one.day[one.extrapolated],
+                one.e1rm[one.extrapolated],
+                size=7,
+                pen=pg.mkPen(colour),
+                brush=None,
+                data=one.session[one.extrapolated],
+            )
             # A record sits on the session's e1RM point; its tooltip says the load and reps actually lifted.
-            heights = np.array([one.e1rm[np.flatnonzero(one.session == s)[0]] if (one.session == s).any() else load
-                                for s, load in zip(one.pr_session, one.pr_load, strict=True)], dtype=np.float64)
-            records = pg.ScatterPlotItem(one.pr_day, heights, symbol="star", size=14,
-                                         pen=pg.mkPen(text), brush=pg.mkBrush(colour), data=one.pr_session)
+            heights = np.array(
+                [
+                    one.e1rm[np.flatnonzero(one.session == s)[0]] if (one.session == s).any() else load
+                    for s, load in zip(one.pr_session, one.pr_load, strict=True)
+                ],
+                dtype=np.float64,
+            )
+            records = pg.ScatterPlotItem(
+                one.pr_day,
+                heights,
+                symbol="star",
+                size=14,
+                pen=pg.mkPen(text),
+                brush=pg.mkBrush(colour),
+                data=one.pr_session,
+            )
             for item in (line, valid, extrapolated, records):
                 self.plot.addItem(item)
                 self.items.append(item)
                 if isinstance(item, pg.ScatterPlotItem):
                     item.sigClicked.connect(self._clicked)
             # Heavy sets (>= 80 % of e1RM, or <= 6 reps at RIR <= 3) per week, in the exercise's colour
-            heavy = pg.PlotDataItem(one.heavy_week + 3.5 * 86400.0, one.heavy_sets, pen=pg.mkPen(colour, width=1),
-                                    symbol="s", symbolSize=5, symbolBrush=pg.mkBrush(colour), symbolPen=None)
+            heavy = pg.PlotDataItem(
+                one.heavy_week + 3.5 * 86400.0,
+                one.heavy_sets,
+                pen=pg.mkPen(colour, width=1),
+                symbol="s",
+                symbolSize=5,
+                symbolBrush=pg.mkBrush(colour),
+                symbolPen=None,
+            )
             self.heavy_plot.addItem(heavy)
             self.items.append(heavy)
             self._heavy_items.append(heavy)
         if series:
-            self.legend.addItem(pg.ScatterPlotItem(symbol="star", size=13, pen=pg.mkPen(text), brush=None),
-                                "Record (actual load × reps)")
-            self.legend.addItem(pg.ScatterPlotItem(size=7, pen=pg.mkPen(text), brush=None),
-                                "Extrapolated (reps + RIR > 10)")
+            self.legend.addItem(
+                pg.ScatterPlotItem(symbol="star", size=13, pen=pg.mkPen(text), brush=None),
+                "Record (actual load × reps)",
+            )
+            self.legend.addItem(
+                pg.ScatterPlotItem(size=7, pen=pg.mkPen(text), brush=None), "Extrapolated (reps + RIR > 10)"
+            )
             self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(text, width=1)), "Line: median of 3 sessions")
         self.plot.setLabel("left", f"e1RM ({unit})")
         self.plot.enableAutoRange()
         self.heavy_plot.enableAutoRange()
         has_points = any(len(one.day) for one in series)
         self.message(self.plot, "" if has_points else empty)
-        self._table = lambda: (["exercise", "date", f"e1rm_{unit}", "extrapolated"],
-                               [(one.name, str(np.datetime64(int(d), "s").astype("datetime64[D]")),
-                                 round(float(e), 1), bool(x))
-                                for one in series for d, e, x in zip(one.day, one.e1rm, one.extrapolated,
-                                                                     strict=True)])
+        self._table = lambda: (
+            ["exercise", "date", f"e1rm_{unit}", "extrapolated"],
+            [
+                (one.name, str(np.datetime64(int(d), "s").astype("datetime64[D]")), round(float(e), 1), bool(x))
+                for one in series
+                for d, e, x in zip(one.day, one.e1rm, one.extrapolated, strict=True)
+            ],
+        )
 
     def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:

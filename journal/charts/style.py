@@ -15,8 +15,13 @@ pg.setConfigOptions(antialias=True)
 
 # RIR bins 0, 1, 2, 3, 4+ and "not rated": red (at failure) to blue (far), grey for unrated.
 BIN_COLOURS = ("#d7301f", "#fc8d59", "#fdcc8a", "#91bfdb", "#4575b4", "#9e9e9e")
-SET_TYPE_COLOURS = {SetType.WARMUP: "#9e9e9e", SetType.WORKING: "#1f77b4", SetType.DROP: "#9467bd",
-                    SetType.FAILURE: "#d62728", SetType.BACKOFF: "#2ca02c"}
+SET_TYPE_COLOURS = {
+    SetType.WARMUP: "#9e9e9e",
+    SetType.WORKING: "#1f77b4",
+    SetType.DROP: "#9467bd",
+    SetType.FAILURE: "#d62728",
+    SetType.BACKOFF: "#2ca02c",
+}
 SERIES = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 TONNAGE = "#4c78a8"
 HARD = "#e45756"

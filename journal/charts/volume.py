@@ -31,9 +31,14 @@ class VolumeChart(Chart):
         legend = add_legend(self.bottom)
         legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=WORKING), "Working sets")
         legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=HARD), "Hard sets")
-        self.estimated = pg.PlotDataItem(pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
-                                         symbol="o", symbolSize=5, symbolBrush=None, symbolPen=pg.mkPen(ESTIMATE),
-                                         name="Hard sets with estimated RIR (≈)")
+        self.estimated = pg.PlotDataItem(
+            pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush=None,
+            symbolPen=pg.mkPen(ESTIMATE),
+            name="Hard sets with estimated RIR (≈)",
+        )
         self.bottom.addItem(self.estimated)
         self.hard_estimated: NDArray[np.float64] | None = None
         self.weeks = np.empty(0)
@@ -41,9 +46,16 @@ class VolumeChart(Chart):
         self.unit = "kg"
         self.sets_label = "Hard sets"
 
-    def set_series(self, week_seconds: NDArray[np.float64], tonnage: NDArray[np.float64],
-                   working: NDArray[np.float64], hard: NDArray[np.float64], unit: str,
-                   sets_label: str = "Hard sets", empty: str = "No working sets in this range") -> None:
+    def set_series(
+        self,
+        week_seconds: NDArray[np.float64],
+        tonnage: NDArray[np.float64],
+        working: NDArray[np.float64],
+        hard: NDArray[np.float64],
+        unit: str,
+        sets_label: str = "Hard sets",
+        empty: str = "No working sets in this range",
+    ) -> None:
         """Bars for each week (Monday in POSIX seconds): tonnage in `unit`, working and hard sets (hard sets may be
         fractional per muscle)."""
         self.weeks, self.values, self.unit, self.sets_label = week_seconds, (tonnage, working, hard), unit, sets_label
@@ -57,9 +69,13 @@ class VolumeChart(Chart):
             plot.enableAutoRange()
         nothing = not (len(week_seconds) and (working.any() or hard.any() or tonnage.any()))
         self.message(self.top, empty if nothing else "")
-        self._table = lambda: (["week", f"tonnage_{unit}", "working_sets", sets_label.lower().replace(" ", "_")],
-                      [(week_label(week_of_seconds(s)), round(float(t), 1), float(w), float(h))
-                       for s, t, w, h in zip(week_seconds, tonnage, working, hard, strict=True)])
+        self._table = lambda: (
+            ["week", f"tonnage_{unit}", "working_sets", sets_label.lower().replace(" ", "_")],
+            [
+                (week_label(week_of_seconds(s)), round(float(t), 1), float(w), float(h))
+                for s, t, w, h in zip(week_seconds, tonnage, working, hard, strict=True)
+            ],
+        )
 
     def set_estimates(self, hard: NDArray[np.float64] | None, note: str = "") -> None:
         """Hard sets per week counting the estimated RIR of unrated sets, drawn apart (dashed, hollow points) over
@@ -73,10 +89,14 @@ class VolumeChart(Chart):
         self.bottom.setTitle(note or None, size="9pt")
         table = self._table
         if hard is not None and len(hard) == len(self.weeks):
+
             def with_estimates() -> tuple[list[str], list[object]]:
                 header, rows = table()
-                return ([*header, "hard_sets_with_estimates"],
-                        [(*row, round(float(h), 3)) for row, h in zip(rows, hard, strict=True)])
+                return (
+                    [*header, "hard_sets_with_estimates"],
+                    [(*row, round(float(h), 3)) for row, h in zip(rows, hard, strict=True)],
+                )
+
             self._table = with_estimates  # type: ignore[assignment]
 
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
@@ -87,7 +107,12 @@ class VolumeChart(Chart):
             return None
         tonnage, working, hard = (float(v[index]) for v in self.values)
         week = week_label(week_of_seconds(self.weeks[index]))
-        estimated = ("" if self.hard_estimated is None or index >= len(self.hard_estimated)
-                     else f"\nWith estimated RIR ≈ {float(self.hard_estimated[index]):g}")
-        return (f"{week}\nTonnage {tonnage:,.0f} {self.unit}\nWorking sets {working:g}\n"
-                f"{self.sets_label} {hard:g}{estimated}")
+        estimated = (
+            ""
+            if self.hard_estimated is None or index >= len(self.hard_estimated)
+            else f"\nWith estimated RIR ≈ {float(self.hard_estimated[index]):g}"
+        )
+        return (
+            f"{week}\nTonnage {tonnage:,.0f} {self.unit}\nWorking sets {working:g}\n"
+            f"{self.sets_label} {hard:g}{estimated}"
+        )

@@ -32,9 +32,13 @@ class EstimateUse(StrEnum):
 
     @property
     def label(self) -> str:
-        return {EstimateUse.APART: "Logged, estimates shown apart",
-                EstimateUse.TOGETHER: "Logged and estimates together",
-                EstimateUse.LOGGED: "Logged only"}[self]
+        return {
+            EstimateUse.APART: "Logged, estimates shown apart",
+            EstimateUse.TOGETHER: "Logged and estimates together",
+            EstimateUse.LOGGED: "Logged only",
+        }[self]
+
+
 DAY_SECONDS = 86400.0
 
 FloatArray = NDArray[np.float64]
@@ -77,13 +81,26 @@ class EstimateRows:
 
     @staticmethod
     def empty() -> EstimateRows:
-        kinds = {"day": np.float64, "load": np.float64, "rir": np.float64, "logged": np.float64,
-                 "head": np.bool_, "rated": np.bool_, "hard": np.bool_}
+        kinds = {
+            "day": np.float64,
+            "load": np.float64,
+            "rir": np.float64,
+            "logged": np.float64,
+            "head": np.bool_,
+            "rated": np.bool_,
+            "hard": np.bool_,
+        }
         return EstimateRows(**{f.name: np.zeros(0, kinds.get(f.name, np.int64)) for f in fields(EstimateRows)})
 
 
-def reference_e1rm(exercise: IntArray, day: FloatArray, best_exercise: IntArray, best_day: FloatArray,
-                   best_e1rm: FloatArray, window_days: float = WINDOW_DAYS) -> FloatArray:
+def reference_e1rm(
+    exercise: IntArray,
+    day: FloatArray,
+    best_exercise: IntArray,
+    best_day: FloatArray,
+    best_e1rm: FloatArray,
+    window_days: float = WINDOW_DAYS,
+) -> FloatArray:
     """For each (exercise, day): the best session e1RM of that exercise on a day in [day - window, day), nan with
     none. Sessions are few beside sets, so this goes exercise by exercise over the distinct days asked for."""
     out = np.full(exercise.size, np.nan)
@@ -174,6 +191,10 @@ def weekly_estimates(rows: EstimateRows, estimated: FloatArray, threshold: float
     def per_week(values: NDArray[np.float64] | BoolArray) -> FloatArray:
         return np.bincount(at, weights=np.asarray(values, dtype=np.float64), minlength=n).astype(np.float64)
 
-    return WeeklyEstimates(week=weeks.astype(np.int64), hard=per_week(hard),
-                           rir_sum=per_week(np.where(counted, series_rir, 0.0)), rated=per_week(counted),
-                           estimated=per_week(stand_in))
+    return WeeklyEstimates(
+        week=weeks.astype(np.int64),
+        hard=per_week(hard),
+        rir_sum=per_week(np.where(counted, series_rir, 0.0)),
+        rated=per_week(counted),
+        estimated=per_week(stand_in),
+    )

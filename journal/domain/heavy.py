@@ -24,8 +24,10 @@ HEAVY_RIR = 3.0  # ... rated this close to failure or closer
 STALL_WEEKS = 6
 STALL_MIN_SESSIONS = 3  # sessions of the exercise in those weeks, for a stall to mean anything
 
-SOURCE = ("Robinson et al. 2024, Sports Med: strength gains relate to load more than to proximity to failure; "
-          "Schoenfeld et al. 2017, JSCR: heavier loads favour strength")
+SOURCE = (
+    "Robinson et al. 2024, Sports Med: strength gains relate to load more than to proximity to failure; "
+    "Schoenfeld et al. 2017, JSCR: heavier loads favour strength"
+)
 
 
 def heavy_sets(rows: EstimateRows, reference: FloatArray) -> BoolArray:
@@ -43,12 +45,19 @@ def weekly_heavy(week: IntArray, exercise: IntArray, heavy: BoolArray, chosen: i
     """(weeks, heavy sets) of one exercise, for the weeks it has any working set."""
     mine = exercise == chosen
     weeks, at = np.unique(week[mine], return_inverse=True)
-    return weeks.astype(np.int64), np.bincount(at, weights=heavy[mine].astype(np.float64),
-                                               minlength=weeks.size).astype(np.int64)
+    return weeks.astype(np.int64), np.bincount(at, weights=heavy[mine].astype(np.float64), minlength=weeks.size).astype(
+        np.int64
+    )
 
 
-def stalls(best_exercise: IntArray, best_day: FloatArray, best_e1rm: FloatArray, heavy_exercise: IntArray,
-           heavy_day: FloatArray, names: Mapping[int, str]) -> list[tuple[int, str, str]]:
+def stalls(
+    best_exercise: IntArray,
+    best_day: FloatArray,
+    best_e1rm: FloatArray,
+    heavy_exercise: IntArray,
+    heavy_day: FloatArray,
+    names: Mapping[int, str],
+) -> list[tuple[int, str, str]]:
     """(exercise, title, detail) for each exercise whose best e1RM over its last STALL_WEEKS weeks (ending at its
     latest session, with STALL_MIN_SESSIONS sessions in them and sessions before them) is no higher than its best
     before them, with no heavy set in those weeks."""
@@ -65,10 +74,15 @@ def stalls(best_exercise: IntArray, best_day: FloatArray, best_e1rm: FloatArray,
         if heavy.any() or values[recent].max() > values[before].max():
             continue
         name = names.get(exercise, f"exercise {exercise}")
-        found.append((exercise, f"{name}: e1RM flat for {STALL_WEEKS} weeks, without heavy sets",
-                      f"The best e1RM of the last {STALL_WEEKS} weeks ({int(recent.sum())} sessions) is "
-                      f"{values[recent].max() / values[before].max():.0%} of the best before them, and none of "
-                      f"those sessions had a heavy set ({HEAVY_SHARE:.0%} of e1RM or more, or {HEAVY_REPS} reps or "
-                      f"fewer at RIR {HEAVY_RIR:g} or closer). Strength follows heavy load more than proximity to "
-                      "failure: a few heavy sets a week may restart it."))
+        found.append(
+            (
+                exercise,
+                f"{name}: e1RM flat for {STALL_WEEKS} weeks, without heavy sets",
+                f"The best e1RM of the last {STALL_WEEKS} weeks ({int(recent.sum())} sessions) is "
+                f"{values[recent].max() / values[before].max():.0%} of the best before them, and none of "
+                f"those sessions had a heavy set ({HEAVY_SHARE:.0%} of e1RM or more, or {HEAVY_REPS} reps or "
+                f"fewer at RIR {HEAVY_RIR:g} or closer). Strength follows heavy load more than proximity to "
+                "failure: a few heavy sets a week may restart it.",
+            )
+        )
     return found

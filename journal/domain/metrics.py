@@ -41,8 +41,13 @@ def _fraction(n: float, formula: E1rmFormula) -> float:
     return percent_1rm(n)
 
 
-def e1rm(load_kg: float | None, reps: int | None, rir: float | None,
-         formula: E1rmFormula = E1rmFormula.CURVE, failure_reps: int | None = None) -> E1rm | None:
+def e1rm(
+    load_kg: float | None,
+    reps: int | None,
+    rir: float | None,
+    formula: E1rmFormula = E1rmFormula.CURVE,
+    failure_reps: int | None = None,
+) -> E1rm | None:
     """Estimated one-rep max of a set: load / P(reps + RIR), RIR 0 when not rated. A set continued to failure at
     `failure_reps` reps is that many reps at RIR 0: n = failure reps, what was done rather than what was called.
 
@@ -76,8 +81,7 @@ def is_working_set(record: SetRecord, measure: Measure = Measure.REPS) -> bool:
     is not a working set. A failed attempt (a load, 0 reps) is."""
     if record.is_warmup:
         return False
-    return bool(record.reps or (record.load_kg or 0) > 0
-                or (measure is Measure.TIME and (record.duration_s or 0) > 0))
+    return bool(record.reps or (record.load_kg or 0) > 0 or (measure is Measure.TIME and (record.duration_s or 0) > 0))
 
 
 def series(sets: Iterable[SetRecord], measure: Measure = Measure.REPS) -> list[list[SetRecord]]:
@@ -108,8 +112,12 @@ def set_tonnage(record: SetRecord, bodyweight_exercise: bool = False, bodyweight
 def is_hard(record: SetRecord, threshold: float = DEFAULT_HARD_SET_RIR) -> bool:
     """A non-warm-up set rated at RIR <= threshold. An unrated set is never hard (it is counted apart), nor is an
     RPE below 6, which only says "4 or more in reserve" (SCIENCE.md M5)."""
-    return (counts_for_volume(record) and record.rir is not None and record.rir <= threshold
-            and not is_imprecise(record.rir, record.effort_scale))
+    return (
+        counts_for_volume(record)
+        and record.rir is not None
+        and record.rir <= threshold
+        and not is_imprecise(record.rir, record.effort_scale)
+    )
 
 
 def series_is_hard(segments: list[SetRecord], threshold: float = DEFAULT_HARD_SET_RIR) -> bool:
@@ -131,9 +139,14 @@ class EntrySummary:
     best_e1rm: E1rm | None
 
 
-def summarize(sets: Iterable[SetRecord], bodyweight_exercise: bool = False, bodyweight_kg: float | None = None,
-              threshold: float = DEFAULT_HARD_SET_RIR, formula: E1rmFormula = E1rmFormula.CURVE,
-              measure: Measure = Measure.REPS) -> EntrySummary:
+def summarize(
+    sets: Iterable[SetRecord],
+    bodyweight_exercise: bool = False,
+    bodyweight_kg: float | None = None,
+    threshold: float = DEFAULT_HARD_SET_RIR,
+    formula: E1rmFormula = E1rmFormula.CURVE,
+    measure: Measure = Measure.REPS,
+) -> EntrySummary:
     """The live figures under an exercise: working sets, hard sets, unrated sets, tonnage and best e1RM.
 
     A drop-set series is one working set, hard when any of its segments is, rated by its first rated segment; every
@@ -151,7 +164,8 @@ def summarize(sets: Iterable[SetRecord], bodyweight_exercise: bool = False, body
         tonnage += set_tonnage(record, bodyweight_exercise, bodyweight_kg)
         load = effective_load(record.load_kg, bodyweight_exercise, bodyweight_kg)
         estimate = e1rm(load, record.reps, record.rir, formula, record.failure_reps)
-        if estimate is not None and (best is None or (best.extrapolated, -best.kg) > (estimate.extrapolated,
-                                                                                        -estimate.kg)):
+        if estimate is not None and (
+            best is None or (best.extrapolated, -best.kg) > (estimate.extrapolated, -estimate.kg)
+        ):
             best = estimate
     return EntrySummary(working, hard, unrated, tonnage, best)

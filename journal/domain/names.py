@@ -54,9 +54,20 @@ def search_names(query: str, names: list[str], limit: int = 12, preferred: froze
 _EQUIPMENT_SUFFIX = re.compile(r"^(?P<base>.*?)\s*\((?P<equipment>[^()]*)\)\s*$")
 # Equipment as other apps write it in parentheses, and as the catalogue's `equipment` column names it.
 EQUIPMENT_WORDS = {
-    "barbell": "barbell", "dumbbell": "dumbbell", "cable": "cable", "machine": "machine", "smith machine": "smith",
-    "kettlebell": "kettlebell", "band": "band", "bodyweight": "bodyweight", "ez bar": "ez_bar", "trap bar": "trap_bar",
-    "plate loaded": "machine", "plate": "plate", "pulley": "cable", "assisted": "machine",
+    "barbell": "barbell",
+    "dumbbell": "dumbbell",
+    "cable": "cable",
+    "machine": "machine",
+    "smith machine": "smith",
+    "kettlebell": "kettlebell",
+    "band": "band",
+    "bodyweight": "bodyweight",
+    "ez bar": "ez_bar",
+    "trap bar": "trap_bar",
+    "plate loaded": "machine",
+    "plate": "plate",
+    "pulley": "cable",
+    "assisted": "machine",
 }
 
 

@@ -42,11 +42,21 @@ _SET_TYPE_LABELS = {
     SetType.BACKOFF: "Back-off",
 }
 _SET_TYPE_KEYS = {
-    "w": SetType.WARMUP, "warm-up": SetType.WARMUP, "warm up": SetType.WARMUP,
-    "n": SetType.WORKING, "normal": SetType.WORKING, "s": SetType.WORKING,
-    "d": SetType.DROP, "dropset": SetType.DROP, "drop set": SetType.DROP,
-    "f": SetType.FAILURE, "a": SetType.FAILURE, "amrap": SetType.FAILURE,
-    "b": SetType.BACKOFF, "back off": SetType.BACKOFF, "backoff": SetType.BACKOFF,
+    "w": SetType.WARMUP,
+    "warm-up": SetType.WARMUP,
+    "warm up": SetType.WARMUP,
+    "n": SetType.WORKING,
+    "normal": SetType.WORKING,
+    "s": SetType.WORKING,
+    "d": SetType.DROP,
+    "dropset": SetType.DROP,
+    "drop set": SetType.DROP,
+    "f": SetType.FAILURE,
+    "a": SetType.FAILURE,
+    "amrap": SetType.FAILURE,
+    "b": SetType.BACKOFF,
+    "back off": SetType.BACKOFF,
+    "backoff": SetType.BACKOFF,
 }
 
 
@@ -75,8 +85,25 @@ class Measure(StrEnum):
 
 
 MUSCLES = (
-    "chest", "front_delts", "side_delts", "rear_delts", "lats", "traps", "upper_back", "lower_back", "biceps",
-    "triceps", "forearms", "abs", "obliques", "glutes", "quads", "hamstrings", "adductors", "abductors", "calves",
+    "chest",
+    "front_delts",
+    "side_delts",
+    "rear_delts",
+    "lats",
+    "traps",
+    "upper_back",
+    "lower_back",
+    "biceps",
+    "triceps",
+    "forearms",
+    "abs",
+    "obliques",
+    "glutes",
+    "quads",
+    "hamstrings",
+    "adductors",
+    "abductors",
+    "calves",
     "hip_flexors",
 )
 
@@ -121,8 +148,15 @@ class SetRecord:
 
     def repeated(self) -> SetRecord:
         """The same set done again: what was planned and achieved, without its id, failure reps or note."""
-        return SetRecord(set_type=self.set_type, load_kg=self.load_kg, reps=self.reps, rir=self.rir,
-                         effort_scale=self.effort_scale, duration_s=self.duration_s, distance_m=self.distance_m)
+        return SetRecord(
+            set_type=self.set_type,
+            load_kg=self.load_kg,
+            reps=self.reps,
+            rir=self.rir,
+            effort_scale=self.effort_scale,
+            duration_s=self.duration_s,
+            distance_m=self.distance_m,
+        )
 
 
 def rated_by_set_type(record: SetRecord) -> SetRecord:

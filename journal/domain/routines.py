@@ -93,8 +93,13 @@ def _top(working: list[SetRecord]) -> tuple[float, list[SetRecord]]:
     return load, [s for s in working if s.load_kg == load]
 
 
-def suggest(item: RoutineItem, last: tuple[SetRecord, ...], step_kg: float, unit: Unit = Unit.KG,
-            before: tuple[SetRecord, ...] = ()) -> Suggestion:
+def suggest(
+    item: RoutineItem,
+    last: tuple[SetRecord, ...],
+    step_kg: float,
+    unit: Unit = Unit.KG,
+    before: tuple[SetRecord, ...] = (),
+) -> Suggestion:
     """The load for next time from the working sets of this exercise the last time the routine was done (`last`)
     and the time before (`before`), by double progression (module docstring). A changed load is the last one plus
     or minus one step, rounded to the nearest whole step in the lifter's unit (halves up); the reason states the
@@ -130,14 +135,15 @@ def _decide(item: RoutineItem, top: list[SetRecord], working: int, before: list[
     if all((s.reps or 0) >= item.reps_high for s in top) and len(top) >= min(item.sets, working):
         last_rir, target = top[-1].rir, item.target_rir
         if target is not None and last_rir is not None and last_rir < target - MARGIN:
-            return 0, (f"every set reached {item.reps_high} reps, but the last at RIR {format_number(last_rir, 1)}, "
-                       f"more than a rep closer to failure than the planned {format_number(target, 1)}")
+            return 0, (
+                f"every set reached {item.reps_high} reps, but the last at RIR {format_number(last_rir, 1)}, "
+                f"more than a rep closer to failure than the planned {format_number(target, 1)}"
+            )
         return +1, f"every set reached {item.reps_high} reps"
     return 0, f"inside the {item.reps_low}–{item.reps_high} range"
 
 
-def planned_sets(item: RoutineItem, load_kg: float | None,
-                 last: tuple[SetRecord, ...] = ()) -> tuple[PlannedSet, ...]:
+def planned_sets(item: RoutineItem, load_kg: float | None, last: tuple[SetRecord, ...] = ()) -> tuple[PlannedSet, ...]:
     """The plan a session started from the routine begins with: per set the target (the top of the rep range, the
     target RIR, `load_kg`: the routine's load or the suggested one) beside what was done last time (the working sets
     of `last`, in order). A calibration item's last set is a failure set, planned all out (RIR 0). These are plans,
@@ -146,11 +152,16 @@ def planned_sets(item: RoutineItem, load_kg: float | None,
     plans = []
     for index in range(item.sets):
         all_out = item.calibration and index == item.sets - 1
-        target = SetRecord(set_type=SetType.FAILURE if all_out else SetType.WORKING, load_kg=load_kg,
-                           reps=item.reps_high, rir=0.0 if all_out else item.target_rir,
-                           effort_scale=item.target_scale if item.target_rir is not None or all_out else None)
-        plans.append(PlannedSet(planned=target, reps_low=item.reps_low,
-                                last=done[index] if index < len(done) else None))
+        target = SetRecord(
+            set_type=SetType.FAILURE if all_out else SetType.WORKING,
+            load_kg=load_kg,
+            reps=item.reps_high,
+            rir=0.0 if all_out else item.target_rir,
+            effort_scale=item.target_scale if item.target_rir is not None or all_out else None,
+        )
+        plans.append(
+            PlannedSet(planned=target, reps_low=item.reps_low, last=done[index] if index < len(done) else None)
+        )
     return tuple(plans)
 
 

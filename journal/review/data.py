@@ -42,25 +42,31 @@ class Snapshot:
 
 
 PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points", "estimates"})  # read fields
-CHART_PARTS = {"volume": {"rows", "bests", "estimates"}, "proximity": {"rows", "points", "bests", "estimates"},
-               "e1rm": {"bests", "maxes"},
-               "calibration": {"calibration"}}  # what each chart draws from
+CHART_PARTS = {
+    "volume": {"rows", "bests", "estimates"},
+    "proximity": {"rows", "points", "bests", "estimates"},
+    "e1rm": {"bests", "maxes"},
+    "calibration": {"calibration"},
+}  # what each chart draws from
 
 
 def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
     """Everything the review needs, from the whole journal (a few aggregate queries and one set query); or only
     `parts` of it, the others left empty (`journal chart` draws one chart)."""
+
     def only(part: str) -> tuple[()] | None:
         return None if part in parts else ()  # every session, or none
 
-    return Snapshot(rows=queries.week_exercise_rows(prefs.hard_set_rir, weeks=only("rows")),
-                    weeks=queries.session_weeks(only("weeks")),
-                    bests=queries.session_bests(prefs.e1rm_formula, sessions=only("bests")),
-                    maxes=queries.rep_max_rows(sessions=only("maxes")),
-                    calibration=queries.calibration_sets(sessions=only("calibration")),
-                    points=queries.set_points(sessions=only("points")),
-                    exercises=read_all_exercises(),
-                    estimates=queries.estimate_rows(prefs.hard_set_rir, sessions=only("estimates")))
+    return Snapshot(
+        rows=queries.week_exercise_rows(prefs.hard_set_rir, weeks=only("rows")),
+        weeks=queries.session_weeks(only("weeks")),
+        bests=queries.session_bests(prefs.e1rm_formula, sessions=only("bests")),
+        maxes=queries.rep_max_rows(sessions=only("maxes")),
+        calibration=queries.calibration_sets(sessions=only("calibration")),
+        points=queries.set_points(sessions=only("points")),
+        exercises=read_all_exercises(),
+        estimates=queries.estimate_rows(prefs.hard_set_rir, sessions=only("estimates")),
+    )
 
 
 def read_and_release(prefs: Preferences) -> Snapshot:
@@ -72,8 +78,8 @@ def read_and_release(prefs: Preferences) -> Snapshot:
 
 def splice(old: T, new: T, keep: np.ndarray, order: tuple[str, ...]) -> T:
     """`old` without the rows `keep` leaves out, plus `new`, sorted by the fields in `order` (last is primary)."""
-    fields = {f.name: np.concatenate([getattr(old, f.name)[keep], getattr(new, f.name)])
-              for f in dataclasses.fields(old)}  # type: ignore[arg-type]
+    columns = dataclasses.fields(old)  # type: ignore[arg-type]
+    fields = {f.name: np.concatenate([getattr(old, f.name)[keep], getattr(new, f.name)]) for f in columns}
     index = np.lexsort([fields[name] for name in order]) if len(next(iter(fields.values()))) else np.empty(0, int)
     return type(old)(**{name: values[index] for name, values in fields.items()})
 
@@ -83,19 +89,37 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
     now = queries.session_weeks(sessions)
     weeks = sorted({old.weeks[s] for s in sessions if s in old.weeks} | set(now.values()))
     week_set = np.array(weeks, dtype=np.int64)
-    rows = splice(old.rows, queries.week_exercise_rows(prefs.hard_set_rir, weeks),
-                  ~np.isin(old.rows.week, week_set), ("exercise", "week"))
+    rows = splice(
+        old.rows,
+        queries.week_exercise_rows(prefs.hard_set_rir, weeks),
+        ~np.isin(old.rows.week, week_set),
+        ("exercise", "week"),
+    )
     ids = np.array(sessions, dtype=np.int64)
-    bests = splice(old.bests, queries.session_bests(prefs.e1rm_formula, sessions=sessions),
-                   ~np.isin(old.bests.session, ids), ("session", "day"))
-    maxes = splice(old.maxes, queries.rep_max_rows(sessions=sessions), ~np.isin(old.maxes.session, ids),
-                   ("reps", "session", "day"))
-    calibration = splice(old.calibration, queries.calibration_sets(sessions=sessions),
-                         ~np.isin(old.calibration.session, ids), ("set_id", "day"))
-    points = splice(old.points, queries.set_points(sessions=sessions), ~np.isin(old.points.session, ids),
-                    ("set_id", "day"))
-    estimates = splice(old.estimates, queries.estimate_rows(prefs.hard_set_rir, sessions=sessions),
-                       ~np.isin(old.estimates.session, ids), ("position", "entry_position", "session", "day"))
+    bests = splice(
+        old.bests,
+        queries.session_bests(prefs.e1rm_formula, sessions=sessions),
+        ~np.isin(old.bests.session, ids),
+        ("session", "day"),
+    )
+    maxes = splice(
+        old.maxes, queries.rep_max_rows(sessions=sessions), ~np.isin(old.maxes.session, ids), ("reps", "session", "day")
+    )
+    calibration = splice(
+        old.calibration,
+        queries.calibration_sets(sessions=sessions),
+        ~np.isin(old.calibration.session, ids),
+        ("set_id", "day"),
+    )
+    points = splice(
+        old.points, queries.set_points(sessions=sessions), ~np.isin(old.points.session, ids), ("set_id", "day")
+    )
+    estimates = splice(
+        old.estimates,
+        queries.estimate_rows(prefs.hard_set_rir, sessions=sessions),
+        ~np.isin(old.estimates.session, ids),
+        ("position", "entry_position", "session", "day"),
+    )
     session_weeks = {s: w for s, w in old.weeks.items() if s not in set(sessions)} | now
     exercises = old.exercises
     if not set(np.unique(points.exercise)) <= set(exercises):
@@ -104,5 +128,9 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
 
 
 def read_all_exercises() -> dict[int, ExerciseInfo]:
-    return {row[0]: ExerciseInfo(row[0], row[1], row[2], tuple(filter(None, row[3].split("|"))),
-                                 tuple(filter(None, row[4].split("|")))) for row in queries.exercises_used()}
+    return {
+        row[0]: ExerciseInfo(
+            row[0], row[1], row[2], tuple(filter(None, row[3].split("|"))), tuple(filter(None, row[4].split("|")))
+        )
+        for row in queries.exercises_used()
+    }

@@ -85,8 +85,7 @@ class Scope:
 
 def subset(records: T, mask: NDArray[np.bool_]) -> T:
     """The rows of a record of arrays that `mask` keeps."""
-    return type(records)(**{f.name: getattr(records, f.name)[mask]
-                            for f in dataclasses.fields(records)})  # type: ignore[arg-type]
+    return type(records)(**{f.name: getattr(records, f.name)[mask] for f in dataclasses.fields(records)})  # type: ignore[arg-type]
 
 
 def in_scope(records: T, scope: Scope, snapshot: Snapshot) -> T:
@@ -150,13 +149,26 @@ def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], 
         hard[at[keep]] = weekly_figures.hard[keep]
         mean[at[keep]] = weekly_figures.mean_rir[keep]
     stand_in = unrated_series(inside) & np.isfinite(rir[mask])
-    return ScopeEstimates(day=inside.day[stand_in], rir=rir[mask][stand_in], exercise=inside.exercise[stand_in],
-                          session=inside.session[stand_in], set_id=inside.set_id[stand_in], hard=hard,
-                          mean_rir=mean, accuracy=accuracy(inside, rir[mask]))
+    return ScopeEstimates(
+        day=inside.day[stand_in],
+        rir=rir[mask][stand_in],
+        exercise=inside.exercise[stand_in],
+        session=inside.session[stand_in],
+        set_id=inside.set_id[stand_in],
+        hard=hard,
+        mean_rir=mean,
+        accuracy=accuracy(inside, rir[mask]),
+    )
 
 
-def draw_volume(chart: VolumeChart, snapshot: Snapshot, scope: Scope, unit: Unit, hard_rir: float = 3.0,
-                use: EstimateUse = EstimateUse.APART) -> None:
+def draw_volume(
+    chart: VolumeChart,
+    snapshot: Snapshot,
+    scope: Scope,
+    unit: Unit,
+    hard_rir: float = 3.0,
+    use: EstimateUse = EstimateUse.APART,
+) -> None:
     use = EstimateUse(use)  # a preference read back as its text
     first, last = scope.first_week(snapshot), scope.last_week()
     totals = weekly(snapshot.rows, scope.exercises(snapshot), first, last)
@@ -172,16 +184,23 @@ def draw_volume(chart: VolumeChart, snapshot: Snapshot, scope: Scope, unit: Unit
         found = None  # estimates are counted per exercise, not spread over muscles
     if found is not None and use is EstimateUse.TOGETHER:
         hard, label = found.hard, "Hard sets, with estimated RIR for unrated sets"
-    chart.set_series(week_seconds(totals.week), from_kg(totals.tonnage, unit), totals.working.astype(np.float64),
-                     hard, str(unit), label)
+    chart.set_series(
+        week_seconds(totals.week),
+        from_kg(totals.tonnage, unit),
+        totals.working.astype(np.float64),
+        hard,
+        str(unit),
+        label,
+    )
     if found is not None and use is EstimateUse.APART:
         chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
     else:
         chart.set_estimates(None, f"Estimated RIR: {found.accuracy.text}" if found is not None else "")
 
 
-def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope, hard_rir: float = 3.0,
-                   use: EstimateUse = EstimateUse.APART) -> None:
+def draw_proximity(
+    chart: ProximityChart, snapshot: Snapshot, scope: Scope, hard_rir: float = 3.0, use: EstimateUse = EstimateUse.APART
+) -> None:
     use = EstimateUse(use)
     points = in_scope(snapshot.points, scope, snapshot)
     totals = weekly(snapshot.rows, scope.exercises(snapshot), scope.first_week(snapshot), scope.last_week())
@@ -190,17 +209,34 @@ def draw_proximity(chart: ProximityChart, snapshot: Snapshot, scope: Scope, hard
     names = {i: e.name for i, e in snapshot.exercises.items()}
     from journal.charts.proximity import ProximitySeries
 
-    chart.set_series(ProximitySeries(
-        points.day, points.rir, points.set_type, points.session, week_seconds(totals.week), mean,
-        totals.shares() if len(totals.week) else np.empty((0, 6)), totals.working.astype(np.float64),
-        exercise=points.exercise, set_ids=points.set_id, names=names,
-        mean_label="Weekly mean RIR, with estimates" if use is EstimateUse.TOGETHER else None))
+    chart.set_series(
+        ProximitySeries(
+            points.day,
+            points.rir,
+            points.set_type,
+            points.session,
+            week_seconds(totals.week),
+            mean,
+            totals.shares() if len(totals.week) else np.empty((0, 6)),
+            totals.working.astype(np.float64),
+            exercise=points.exercise,
+            set_ids=points.set_id,
+            names=names,
+            mean_label="Weekly mean RIR, with estimates" if use is EstimateUse.TOGETHER else None,
+        )
+    )
     if found is None:
         chart.set_estimates(None)
     else:
-        chart.set_estimates(found.day, found.rir, found.session, found.set_id, found.exercise,
-                            found.mean_rir if use is EstimateUse.APART else None,
-                            f"Estimated RIR (≈): {found.accuracy.text}")
+        chart.set_estimates(
+            found.day,
+            found.rir,
+            found.session,
+            found.set_id,
+            found.exercise,
+            found.mean_rir if use is EstimateUse.APART else None,
+            f"Estimated RIR (≈): {found.accuracy.text}",
+        )
 
 
 def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
@@ -211,8 +247,9 @@ def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
         return []
     recent = bests.day >= bests.day.max() - 365 * DAY
     ids, sessions = np.unique(bests.exercise[recent], return_counts=True)
-    compound = np.array([snapshot.exercises[int(i)].mechanic == "compound" if int(i) in snapshot.exercises
-                         else False for i in ids])
+    compound = np.array(
+        [snapshot.exercises[int(i)].mechanic == "compound" if int(i) in snapshot.exercises else False for i in ids]
+    )
     order = np.lexsort((ids, ~compound, -sessions))
     return [int(i) for i in ids[order]][:count]
 
@@ -230,18 +267,30 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
         pr_keep = (pr_day >= start) & (pr_day < end)
         name = snapshot.exercises[exercise].name if exercise in snapshot.exercises else str(exercise)
         heavy_weeks, heavy_count = weekly_heavy(rows.week[inside], rows.exercise[inside], heavy[inside], exercise)
-        series.append(StrengthSeries(name, day[keep], from_kg(e1rm[keep], unit), extrapolated[keep],
-                                     session[keep], pr_day[pr_keep], from_kg(pr_load[pr_keep], unit),
-                                     pr_reps[pr_keep], pr_session[pr_keep], week_seconds(heavy_weeks),
-                                     heavy_count.astype(np.float64)))
+        series.append(
+            StrengthSeries(
+                name,
+                day[keep],
+                from_kg(e1rm[keep], unit),
+                extrapolated[keep],
+                session[keep],
+                pr_day[pr_keep],
+                from_kg(pr_load[pr_keep], unit),
+                pr_reps[pr_keep],
+                pr_session[pr_keep],
+                week_seconds(heavy_weeks),
+                heavy_count.astype(np.float64),
+            )
+        )
     chart.set_series(series, str(unit))
 
 
 def draw_calibration(chart: CalibrationChart, snapshot: Snapshot, scope: Scope) -> None:
     sets = in_scope(snapshot.calibration, scope, snapshot)
     day, bias, mae = rolling_calibration(sets)
-    chart.set_series(sets.reported, sets.actual.astype(np.float64), sets.day, sets.session, day, bias, mae,
-                     set_ids=sets.set_id)
+    chart.set_series(
+        sets.reported, sets.actual.astype(np.float64), sets.day, sets.session, day, bias, mae, set_ids=sets.set_id
+    )
 
 
 def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float, float]) -> list[Insight]:
@@ -249,8 +298,9 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     names = {i: e.name for i, e in snapshot.exercises.items()}
     mechanic = {i: e.mechanic for i, e in snapshot.exercises.items()}
     calibration = in_scope(snapshot.calibration, scope, snapshot)  # the range and the exercise or muscle shown
-    muscle_weeks = weekly_muscle_sets(snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot),
-                                      scope.last_week())
+    muscle_weeks = weekly_muscle_sets(
+        snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot), scope.last_week()
+    )
     found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range)
     bests = in_scope(snapshot.bests, scope, snapshot)
     rows = snapshot.estimates
@@ -259,11 +309,15 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     heavy = heavy_sets(rows, _reference(snapshot))
     start, end = scope.day_range()
     chosen = heavy & (rows.day >= start) & (rows.day < end)
-    for exercise, title, detail in stalls(bests.exercise.astype(np.int64), bests.day, bests.e1rm,
-                                          rows.exercise[chosen], rows.day[chosen], names):
+    for exercise, title, detail in stalls(
+        bests.exercise.astype(np.int64), bests.day, bests.e1rm, rows.exercise[chosen], rows.day[chosen], names
+    ):
         sessions = bests.session[bests.exercise == exercise]
-        found.append(Insight(InsightKind.STRENGTH_STALL, title, detail, HEAVY_SOURCE, (),
-                             tuple(int(s) for s in np.unique(sessions))))
+        found.append(
+            Insight(
+                InsightKind.STRENGTH_STALL, title, detail, HEAVY_SOURCE, (), tuple(int(s) for s in np.unique(sessions))
+            )
+        )
     return found
 
 

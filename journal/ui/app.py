@@ -74,8 +74,10 @@ def open_service(path: Path) -> JournalService | None:
         log.warning("%s cannot be opened", path, exc_info=True)
         backups = list_backups(path)
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error))
-        box.setInformativeText("The file was left as it is." + (" You can put one of its backups in its place "
-                               "(the file is kept beside it)." if backups else ""))
+        box.setInformativeText(
+            "The file was left as it is."
+            + (" You can put one of its backups in its place (the file is kept beside it)." if backups else "")
+        )
         restore = box.addButton("Open a backup…", QMessageBox.ButtonRole.AcceptRole) if backups else None
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()

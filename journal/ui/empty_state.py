@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 class EmptyState(QWidget):
     """Signals:
-        start_session(): the lifter wants to log a session now.
-        import_file(): the lifter wants to bring in the history kept in another app.
-        explore_sample(): the lifter wants to look around a sample history first.
+    start_session(): the lifter wants to log a session now.
+    import_file(): the lifter wants to bring in the history kept in another app.
+    explore_sample(): the lifter wants to look around a sample history first.
     """
 
     start_session = Signal()
@@ -30,7 +30,8 @@ class EmptyState(QWidget):
         text = QLabel(
             "Log each set with its load, reps, and how many reps you had left in reserve (RIR) or its RPE.\n"
             "Journal keeps every session, shows how hard you really trained,\n"
-            "and helps you calibrate your RIR guesses.")
+            "and helps you calibrate your RIR guesses."
+        )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.start = QPushButton("Start a session")
         self.start.setObjectName("startSession")
@@ -54,8 +55,9 @@ class EmptyState(QWidget):
         buttons.addWidget(self.importer)
         buttons.addWidget(self.sample)
         buttons.addStretch(1)
-        hint = QLabel("Keyboard: Ctrl+N new session · Ctrl+E add exercise · Enter next set · Ctrl+I import · "
-                      "Ctrl+Z undo")
+        hint = QLabel(
+            "Keyboard: Ctrl+N new session · Ctrl+E add exercise · Enter next set · Ctrl+I import · Ctrl+Z undo"
+        )
         hint.setEnabled(False)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)

@@ -42,8 +42,9 @@ class _Task(QRunnable):
             close_database()  # this worker thread's connection
 
 
-def run_in_background(fn: Callable[[], Any], on_success: Callable[[Any], None],
-                      on_failure: Callable[[BaseException], None]) -> None:
+def run_in_background(
+    fn: Callable[[], Any], on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None]
+) -> None:
     task = _Task(fn)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:

@@ -16,16 +16,27 @@ from PySide6.QtWidgets import (
 )
 
 _DARK = {
-    QPalette.ColorRole.Window: "#202124", QPalette.ColorRole.WindowText: "#e8eaed",
-    QPalette.ColorRole.Base: "#17181a", QPalette.ColorRole.AlternateBase: "#26282b",
-    QPalette.ColorRole.Text: "#e8eaed", QPalette.ColorRole.Button: "#2d2f33",
-    QPalette.ColorRole.ButtonText: "#e8eaed", QPalette.ColorRole.Highlight: "#3d6fd8",
-    QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#2d2f33",
-    QPalette.ColorRole.ToolTipText: "#e8eaed", QPalette.ColorRole.PlaceholderText: "#8a8f98",
-    QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.Mid: "#3c4043", QPalette.ColorRole.Dark: "#101113",
+    QPalette.ColorRole.Window: "#202124",
+    QPalette.ColorRole.WindowText: "#e8eaed",
+    QPalette.ColorRole.Base: "#17181a",
+    QPalette.ColorRole.AlternateBase: "#26282b",
+    QPalette.ColorRole.Text: "#e8eaed",
+    QPalette.ColorRole.Button: "#2d2f33",
+    QPalette.ColorRole.ButtonText: "#e8eaed",
+    QPalette.ColorRole.Highlight: "#3d6fd8",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#2d2f33",
+    QPalette.ColorRole.ToolTipText: "#e8eaed",
+    QPalette.ColorRole.PlaceholderText: "#8a8f98",
+    QPalette.ColorRole.Link: "#8ab4f8",
+    QPalette.ColorRole.Mid: "#3c4043",
+    QPalette.ColorRole.Dark: "#101113",
 }
-_DARK_DISABLED = {QPalette.ColorRole.Text: "#7d828a", QPalette.ColorRole.WindowText: "#7d828a",
-                  QPalette.ColorRole.ButtonText: "#7d828a"}
+_DARK_DISABLED = {
+    QPalette.ColorRole.Text: "#7d828a",
+    QPalette.ColorRole.WindowText: "#7d828a",
+    QPalette.ColorRole.ButtonText: "#7d828a",
+}
 _CHECKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
 _platform_style: list[str] = []  # the style the platform gave, for "system"
 
@@ -46,8 +57,9 @@ class FusionStyle(QProxyStyle):
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
 
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
-                      painter: QPainter, widget: QWidget | None = None) -> None:
+    def drawPrimitive(
+        self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None
+    ) -> None:
         super().drawPrimitive(element, option, painter, widget)
         if element in _CHECKS and option.palette.color(QPalette.ColorRole.Window).lightness() < 128:
             frame = QColor(option.palette.color(QPalette.ColorRole.Text))

@@ -32,8 +32,9 @@ def _guarded(step: Callable[[Any], None]) -> Callable[[Any], None]:
         except STORAGE_ERRORS as error:
             logging.getLogger(__name__).warning("“%s” could not be saved", self.text(), exc_info=True)
             self.setObsolete(True)
-            self.service.failed.emit(f"“{self.text()}” could not be saved in {self.service.path}: "
-                                     f"{storage_reason(error)}")
+            self.service.failed.emit(
+                f"“{self.text()}” could not be saved in {self.service.path}: {storage_reason(error)}"
+            )
 
     return run
 
@@ -69,8 +70,12 @@ class AddSession(_Command):
 class DeleteSession(_Command):
     def __init__(self, service: JournalService, session_id: int) -> None:
         self.snapshot = repo.get_session(session_id)
-        super().__init__(service, f"Delete session {self.snapshot.title or self.snapshot.start:%Y-%m-%d}"
-                         if not self.snapshot.title else f"Delete session “{self.snapshot.title}”")
+        super().__init__(
+            service,
+            f"Delete session {self.snapshot.title or self.snapshot.start:%Y-%m-%d}"
+            if not self.snapshot.title
+            else f"Delete session “{self.snapshot.title}”",
+        )
 
     def redo(self) -> None:
         assert self.snapshot.id is not None
@@ -86,8 +91,9 @@ class EditSession(_Command):
 
     NOTES_ID = 1  # notes typed in bursts merge into one undo step
 
-    def __init__(self, service: JournalService, session_id: int, old: dict[str, Any], new: dict[str, Any],
-                 text: str) -> None:
+    def __init__(
+        self, service: JournalService, session_id: int, old: dict[str, Any], new: dict[str, Any], text: str
+    ) -> None:
         super().__init__(service, text)
         self.session_id, self.old, self.new = session_id, old, new
 
@@ -117,7 +123,8 @@ class CreateExercise(_Command):
 
     def redo(self) -> None:
         self.exercise, change = exercises.create_exercise(
-            self.name, exercise_id=self.exercise.id if self.exercise is not None else None)
+            self.name, exercise_id=self.exercise.id if self.exercise is not None else None
+        )
         self.service.publish(change)
 
     def undo(self) -> None:
@@ -126,8 +133,14 @@ class CreateExercise(_Command):
 
 
 class AddEntry(_Command):
-    def __init__(self, service: JournalService, session_id: int, entry: Entry, position: int | None = None,
-                 text: str | None = None) -> None:
+    def __init__(
+        self,
+        service: JournalService,
+        session_id: int,
+        entry: Entry,
+        position: int | None = None,
+        text: str | None = None,
+    ) -> None:
         super().__init__(service, text or f"Add {entry.exercise.name}")
         self.session_id, self.entry, self.position = session_id, entry, position
 
@@ -234,8 +247,14 @@ class DeletePlan(_Command):
 
 
 class AddSet(_Command):
-    def __init__(self, service: JournalService, entry_id: int, record: SetRecord, position: int | None = None,
-                 text: str = "Add set") -> None:
+    def __init__(
+        self,
+        service: JournalService,
+        entry_id: int,
+        record: SetRecord,
+        position: int | None = None,
+        text: str = "Add set",
+    ) -> None:
         super().__init__(service, text)
         self.entry_id, self.record, self.position = entry_id, record, position
 

@@ -25,8 +25,25 @@ def journal_file(years: float) -> Path:
     path = CACHE / f"demo-{years:g}y.sqlite"
     if not path.exists():
         env = {**ENV, "JOURNAL_DATA_DIR": str(CACHE / "data")}
-        subprocess.run([sys.executable, "-m", "journal", "demo", "--db", str(path), "--years", str(years),
-                        "--seed", "1", "--end", END.isoformat()], check=True, env=env, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "journal",
+                "demo",
+                "--db",
+                str(path),
+                "--years",
+                str(years),
+                "--seed",
+                "1",
+                "--end",
+                END.isoformat(),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
     return path
 
 

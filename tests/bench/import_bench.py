@@ -20,8 +20,16 @@ from pathlib import Path
 
 from tests.bench.common import CACHE, ENV, median_seconds
 
-EXERCISES = ("Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Overhead Press (Barbell)",
-             "Pull Up", "Lat Pulldown (Cable)", "Bicep Curl (Dumbbell)", "Lateral Raise (Dumbbell)")
+EXERCISES = (
+    "Squat (Barbell)",
+    "Bench Press (Barbell)",
+    "Deadlift (Barbell)",
+    "Overhead Press (Barbell)",
+    "Pull Up",
+    "Lat Pulldown (Cable)",
+    "Bicep Curl (Dumbbell)",
+    "Lateral Raise (Dumbbell)",
+)
 
 
 def _sets(rows: int) -> Iterator[tuple[datetime, int, str, int, float, int, float]]:
@@ -32,25 +40,96 @@ def _sets(rows: int) -> Iterator[tuple[datetime, int, str, int, float, int, floa
         workout, position = divmod(index, 20)
         exercise = EXERCISES[(workout * 4 + position // 5) % len(EXERCISES)]
         when = start + timedelta(days=workout // 2, hours=(workout % 2) * 9)
-        yield when, workout, exercise, position % 5, 40 + (index * 7) % 100 + 2.5, 3 + index % 8, \
-            [0, 7, 7.5, 8, 8.5, 9][index % 6]
+        yield (
+            when,
+            workout,
+            exercise,
+            position % 5,
+            40 + (index * 7) % 100 + 2.5,
+            3 + index % 8,
+            [0, 7, 7.5, 8, 8.5, 9][index % 6],
+        )
 
 
 # Each format's header and one row of it, for the same sets.
 FORMATS: dict[str, tuple[list[str], Callable[..., list[object]]]] = {
-    "strong": (["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance",
-                "Seconds", "Notes", "Workout Notes", "RPE"],
-               lambda when, workout, exercise, index, load, reps, rpe: [
-                   when.strftime("%Y-%m-%d %H:%M:%S"), f"Workout {workout % 7}", "1h 5m", exercise, index + 1, load,
-                   reps, 0, 0, "", "", rpe]),
-    "hevy": (["title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes",
-              "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe"],
-             lambda when, workout, exercise, index, load, reps, rpe: [
-                 f"Workout {workout % 7}", f"{when:%d %b %Y, %H:%M}", f"{when + timedelta(minutes=65):%d %b %Y, %H:%M}",
-                 "", exercise, "", "", index, "normal", load, reps, "", "", rpe or ""]),
-    "fitnotes": (["Date", "Exercise", "Category", "Weight (kgs)", "Reps", "Distance", "Distance Unit", "Time"],
-                 lambda when, workout, exercise, index, load, reps, rpe: [
-                     f"{when:%Y-%m-%d}", exercise, "Strength", load, reps, "", "", ""]),
+    "strong": (
+        [
+            "Date",
+            "Workout Name",
+            "Duration",
+            "Exercise Name",
+            "Set Order",
+            "Weight",
+            "Reps",
+            "Distance",
+            "Seconds",
+            "Notes",
+            "Workout Notes",
+            "RPE",
+        ],
+        lambda when, workout, exercise, index, load, reps, rpe: [
+            when.strftime("%Y-%m-%d %H:%M:%S"),
+            f"Workout {workout % 7}",
+            "1h 5m",
+            exercise,
+            index + 1,
+            load,
+            reps,
+            0,
+            0,
+            "",
+            "",
+            rpe,
+        ],
+    ),
+    "hevy": (
+        [
+            "title",
+            "start_time",
+            "end_time",
+            "description",
+            "exercise_title",
+            "superset_id",
+            "exercise_notes",
+            "set_index",
+            "set_type",
+            "weight_kg",
+            "reps",
+            "distance_km",
+            "duration_seconds",
+            "rpe",
+        ],
+        lambda when, workout, exercise, index, load, reps, rpe: [
+            f"Workout {workout % 7}",
+            f"{when:%d %b %Y, %H:%M}",
+            f"{when + timedelta(minutes=65):%d %b %Y, %H:%M}",
+            "",
+            exercise,
+            "",
+            "",
+            index,
+            "normal",
+            load,
+            reps,
+            "",
+            "",
+            rpe or "",
+        ],
+    ),
+    "fitnotes": (
+        ["Date", "Exercise", "Category", "Weight (kgs)", "Reps", "Distance", "Distance Unit", "Time"],
+        lambda when, workout, exercise, index, load, reps, rpe: [
+            f"{when:%Y-%m-%d}",
+            exercise,
+            "Strength",
+            load,
+            reps,
+            "",
+            "",
+            "",
+        ],
+    ),
 }
 
 
@@ -113,15 +192,28 @@ def raw_import(export: Path, folder: Path) -> None:
             if entry_key not in entries:
                 entries[entry_key] = len(entries) + 1
                 entry_rows.append((entries[entry_key], sessions[key], 1, len(entries)))
-            set_rows.append((number, entries[entry_key], int(row[4]), "working", float(row[5]), int(row[6]),
-                             10 - float(row[11]) if float(row[11]) else None))
+            set_rows.append(
+                (
+                    number,
+                    entries[entry_key],
+                    int(row[4]),
+                    "working",
+                    float(row[5]),
+                    int(row[6]),
+                    10 - float(row[11]) if float(row[11]) else None,
+                )
+            )
     with connection:
-        connection.executemany("INSERT INTO session (id, start, title, source, source_key) VALUES (?, ?, ?, ?, ?)",
-                               session_rows)
-        connection.executemany("INSERT INTO entry (id, session_id, exercise_id, position) VALUES (?, ?, ?, ?)",
-                               entry_rows)
-        connection.executemany('INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir) '
-                               "VALUES (?, ?, ?, ?, ?, ?, ?)", set_rows)
+        connection.executemany(
+            "INSERT INTO session (id, start, title, source, source_key) VALUES (?, ?, ?, ?, ?)", session_rows
+        )
+        connection.executemany(
+            "INSERT INTO entry (id, session_id, exercise_id, position) VALUES (?, ?, ?, ?)", entry_rows
+        )
+        connection.executemany(
+            'INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            set_rows,
+        )
     connection.close()
 
 
@@ -166,15 +258,19 @@ def end_to_end(export: Path, folder: Path) -> dict[str, float]:
         timed("chart", ["chart", "volume", "--png", str(folder / "j.png"), "--db", str(db)])
 
     def diy() -> None:
-        subprocess.run([sys.executable, "-c", DIY, str(export), str(folder / "diy.png")], check=True, env=env,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-c", DIY, str(export), str(folder / "diy.png")], check=True, env=env, capture_output=True
+        )
 
     def bare_starts() -> None:
         for code in BARE_STARTS:
             subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True)
 
-    figures = {"journal_e2e": median_seconds(journal, runs=5), "diy_e2e": median_seconds(diy, runs=5),
-               "bare_starts": median_seconds(bare_starts, runs=5)}
+    figures = {
+        "journal_e2e": median_seconds(journal, runs=5),
+        "diy_e2e": median_seconds(diy, runs=5),
+        "bare_starts": median_seconds(bare_starts, runs=5),
+    }
     figures.update({f"journal_{step}_command": statistics.median(times[1:]) for step, times in spent.items()})
     return figures
 
@@ -183,8 +279,10 @@ def measure(rows: int = 100_000) -> dict[str, float]:
     export = strong_export(rows)
     with tempfile.TemporaryDirectory(prefix="journal-bench-") as name:
         folder = Path(name)
-        figures = {"journal": median_seconds(lambda: journal_import(export, folder), runs=5),
-                   "raw": median_seconds(lambda: raw_import(export, folder), runs=5)}
+        figures = {
+            "journal": median_seconds(lambda: journal_import(export, folder), runs=5),
+            "raw": median_seconds(lambda: raw_import(export, folder), runs=5),
+        }
         figures.update(end_to_end(export, folder))
         for fmt in ("hevy", "fitnotes"):  # the same sets as other apps export them
             other = export_file(rows, fmt)

@@ -54,8 +54,14 @@ def startup(path: Path, runs: int) -> tuple[float, float]:
 
 
 def redraw(path: Path) -> dict[str, float]:
-    result = subprocess.run([sys.executable, str(HERE / "redraw_child.py"), str(path)], capture_output=True,
-                            text=True, env=ENV, timeout=900, check=True)
+    result = subprocess.run(
+        [sys.executable, str(HERE / "redraw_child.py"), str(path)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=900,
+        check=True,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -75,42 +81,97 @@ def measure(quick: bool) -> tuple[list[list[str]], list[list[str]], list[str]]:
         print(f"{label}: {json.dumps(figures[label])}", flush=True)
     ten, million = figures["10 years"], figures["1M sets"]
     ratio = ten["start"] / ten["bare"]
-    budgets.append([f"cold start to first paint, 10 years ({ten['sets']:,.0f} sets)", ms(ten["start"]),
-                    f"bare PySide6 + pyqtgraph window {ms(ten['bare'])}", f"{ratio:.2f}x", "1.3x",
-                    verdict(ratio <= 1.3)])
+    budgets.append(
+        [
+            f"cold start to first paint, 10 years ({ten['sets']:,.0f} sets)",
+            ms(ten["start"]),
+            f"bare PySide6 + pyqtgraph window {ms(ten['bare'])}",
+            f"{ratio:.2f}x",
+            "1.3x",
+            verdict(ratio <= 1.3),
+        ]
+    )
     for label, budget in (("10 years", 0.1), ("1M sets", 1.0)):
         for chart in CHARTS:
             value = figures[label][chart]
-            budgets.append([f"full-range redraw, {chart}, {label}", ms(value), "", "", ms(budget),
-                            verdict(value <= budget)])
-    budgets.append([f"peak memory, 1M sets ({million['sets']:,.0f}) open, every chart drawn",
-                    f"{million['peak_rss_mb']:.0f} MB", "", "", "300 MB", verdict(million["peak_rss_mb"] < 300)])
+            budgets.append(
+                [f"full-range redraw, {chart}, {label}", ms(value), "", "", ms(budget), verdict(value <= budget)]
+            )
+    budgets.append(
+        [
+            f"peak memory, 1M sets ({million['sets']:,.0f}) open, every chart drawn",
+            f"{million['peak_rss_mb']:.0f} MB",
+            "",
+            "",
+            "300 MB",
+            verdict(million["peak_rss_mb"] < 300),
+        ]
+    )
     imports = import_bench.measure()
     ratio = imports["journal"] / imports["raw"]
-    budgets.append(["import of a 100,000-row Strong export", f"{imports['journal']:.2f} s",
-                    f"csv + executemany {imports['raw']:.2f} s", f"{ratio:.2f}x", "2x", verdict(ratio <= 2)])
+    budgets.append(
+        [
+            "import of a 100,000-row Strong export",
+            f"{imports['journal']:.2f} s",
+            f"csv + executemany {imports['raw']:.2f} s",
+            f"{ratio:.2f}x",
+            "2x",
+            verdict(ratio <= 2),
+        ]
+    )
     for fmt, label in (("hevy", "Hevy"), ("fitnotes", "FitNotes")):
         ratio = imports[fmt] / imports["raw"]
-        budgets.append([f"import of the same 100,000 sets as a {label} export", f"{imports[fmt]:.2f} s",
-                        f"csv + executemany {imports['raw']:.2f} s", f"{ratio:.2f}x", "2x", verdict(ratio <= 2)])
+        budgets.append(
+            [
+                f"import of the same 100,000 sets as a {label} export",
+                f"{imports[fmt]:.2f} s",
+                f"csv + executemany {imports['raw']:.2f} s",
+                f"{ratio:.2f}x",
+                "2x",
+                verdict(ratio <= 2),
+            ]
+        )
     ratio = imports["journal_e2e"] / imports["diy_e2e"]
-    budgets.append(["`journal import` + `journal chart volume --png`, same file "
-                    f"({imports['journal_import_command']:.2f} s + {imports['journal_chart_command']:.2f} s)",
-                    f"{imports['journal_e2e']:.2f} s", f"pandas + matplotlib {imports['diy_e2e']:.2f} s",
-                    f"{ratio:.2f}x", "< 1x", verdict(ratio < 1)])
-    budgets.append(["floor under those two commands with this stack: two bare starts "
-                    f"({imports['bare_starts']:.2f} s) + the raw import ({imports['raw']:.2f} s)",
-                    f"{imports['floor_e2e']:.2f} s", f"pandas + matplotlib {imports['diy_e2e']:.2f} s",
-                    f"{imports['floor_e2e'] / imports['diy_e2e']:.2f}x", "", ""])
+    budgets.append(
+        [
+            "`journal import` + `journal chart volume --png`, same file "
+            f"({imports['journal_import_command']:.2f} s + {imports['journal_chart_command']:.2f} s)",
+            f"{imports['journal_e2e']:.2f} s",
+            f"pandas + matplotlib {imports['diy_e2e']:.2f} s",
+            f"{ratio:.2f}x",
+            "< 1x",
+            verdict(ratio < 1),
+        ]
+    )
+    budgets.append(
+        [
+            "floor under those two commands with this stack: two bare starts "
+            f"({imports['bare_starts']:.2f} s) + the raw import ({imports['raw']:.2f} s)",
+            f"{imports['floor_e2e']:.2f} s",
+            f"pandas + matplotlib {imports['diy_e2e']:.2f} s",
+            f"{imports['floor_e2e'] / imports['diy_e2e']:.2f}x",
+            "",
+            "",
+        ]
+    )
     for label, one in figures.items():
-        growth.append([label, f"{one['sets']:,.0f}", ms(one["start"]), f"{one['load_s']:.2f} s",
-                       *(ms(one[chart]) for chart in CHARTS), f"{one['peak_rss_mb']:.0f} MB"])
+        growth.append(
+            [
+                label,
+                f"{one['sets']:,.0f}",
+                ms(one["start"]),
+                f"{one['load_s']:.2f} s",
+                *(ms(one[chart]) for chart in CHARTS),
+                f"{one['peak_rss_mb']:.0f} MB",
+            ]
+        )
     return budgets, growth, shapes(ten, million)
 
 
 def shapes(small: dict[str, float], large: dict[str, float]) -> list[str]:
     """How each figure grows from one journal to a larger one, as the exponent k of sets^k: about 1 is linear in
     the sets, about 0 does not grow (a fixed cost, such as starting Qt, pulls k below 1)."""
+
     def shape(k: float) -> str:
         if k < 0.2:
             return "flat"
@@ -119,8 +180,12 @@ def shapes(small: dict[str, float], large: dict[str, float]) -> list[str]:
         return "linear" if k <= 1.2 else "more than linear"
 
     growth = math.log(large["sets"] / small["sets"])
-    names = {"start": "first paint", "load_s": "review data", **{chart: f"{chart} redraw" for chart in CHARTS},
-             "peak_rss_mb": "peak memory"}
+    names = {
+        "start": "first paint",
+        "load_s": "review data",
+        **{chart: f"{chart} redraw" for chart in CHARTS},
+        "peak_rss_mb": "peak memory",
+    }
     lines = []
     for key, name in names.items():
         k = math.log(large[key] / small[key]) / growth
@@ -130,8 +195,9 @@ def shapes(small: dict[str, float], large: dict[str, float]) -> list[str]:
 
 def growth_table(rows: list[list[str]]) -> str:
     head = ["journal", "sets", "first paint", "review data (background)", *CHARTS, "peak memory"]
-    return "\n".join(["| " + " | ".join(head) + " |", "|" + "---|" * len(head),
-                      *("| " + " | ".join(r) + " |" for r in rows)])
+    return "\n".join(
+        ["| " + " | ".join(head) + " |", "|" + "---|" * len(head), *("| " + " | ".join(r) + " |" for r in rows)]
+    )
 
 
 def write_readme(text: str) -> None:
@@ -149,9 +215,11 @@ def main() -> None:
     args = parser.parse_args()
     budgets, growth, grown = measure(args.quick)
     machine = f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}"
-    text = (f"Measured {date.today().isoformat()} on {machine} (medians; baselines measured in the same run).\n\n"
-            f"{table(budgets)}\n\nHow the cost grows with the journal:\n\n{growth_table(growth)}\n\n"
-            "From 10 years to 1M sets, each figure grows as sets^k: " + "; ".join(grown) + ".")
+    text = (
+        f"Measured {date.today().isoformat()} on {machine} (medians; baselines measured in the same run).\n\n"
+        f"{table(budgets)}\n\nHow the cost grows with the journal:\n\n{growth_table(growth)}\n\n"
+        "From 10 years to 1M sets, each figure grows as sets^k: " + "; ".join(grown) + "."
+    )
     print(text)
     if not args.no_readme:
         write_readme(text)

@@ -40,12 +40,15 @@ def test_shipped_catalogue_is_well_formed(shipped: list[Exercise]) -> None:
     assert any(not exercise.bodyweight for exercise in shipped)
 
 
-@pytest.mark.parametrize(("alias", "name"), [
-    ("Bench Press (Barbell)", "Bench Press"),
-    ("Squat (Barbell)", "Back Squat"),
-    ("Deadlift (Barbell)", "Deadlift"),
-    ("Lat Pulldown (Cable)", "Lat Pulldown"),
-])
+@pytest.mark.parametrize(
+    ("alias", "name"),
+    [
+        ("Bench Press (Barbell)", "Bench Press"),
+        ("Squat (Barbell)", "Back Squat"),
+        ("Deadlift (Barbell)", "Deadlift"),
+        ("Lat Pulldown (Cable)", "Lat Pulldown"),
+    ],
+)
 def test_shipped_catalogue_has_import_aliases(shipped: list[Exercise], alias: str, name: str) -> None:
     owners = [exercise.name for exercise in shipped if alias in exercise.aliases]
     assert owners == [name]
@@ -66,20 +69,31 @@ def test_read_catalogue_fields() -> None:
         "Odd Thing,,,quads,,,,\n"
     )
     pull_up, plank, odd = read_catalogue(text)
-    assert pull_up == Exercise(id=None, name="Pull-up", mechanic=Mechanic.COMPOUND, primary=("lats", "upper_back"),
-                               secondary=("biceps",), equipment="bodyweight", bodyweight=True,
-                               measure=Measure.REPS, aliases=("Pull Up", "Chin", "Chinup"))
+    assert pull_up == Exercise(
+        id=None,
+        name="Pull-up",
+        mechanic=Mechanic.COMPOUND,
+        primary=("lats", "upper_back"),
+        secondary=("biceps",),
+        equipment="bodyweight",
+        bodyweight=True,
+        measure=Measure.REPS,
+        aliases=("Pull Up", "Chin", "Chinup"),
+    )
     assert plank.measure is Measure.TIME and plank.equipment == "other" and not plank.bodyweight
     assert plank.aliases == ()
     assert odd.mechanic is None and odd.measure is Measure.REPS
 
 
-@pytest.mark.parametrize(("row", "reason"), [
-    ("Bad Curl,,isolation,biceps|wings,,dumbbell,0,reps", "wings"),
-    ("Bad Curl,,isolation,biceps,elbows,dumbbell,0,reps", "elbows"),
-    ("Bad Curl,,sideways,biceps,,dumbbell,0,reps", "sideways"),
-    ("Bad Curl,,isolation,biceps,,dumbbell,0,laps", "laps"),
-])
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        ("Bad Curl,,isolation,biceps|wings,,dumbbell,0,reps", "wings"),
+        ("Bad Curl,,isolation,biceps,elbows,dumbbell,0,reps", "elbows"),
+        ("Bad Curl,,sideways,biceps,,dumbbell,0,reps", "sideways"),
+        ("Bad Curl,,isolation,biceps,,dumbbell,0,laps", "laps"),
+    ],
+)
 def test_malformed_row_names_its_line(row: str, reason: str) -> None:
     text = HEAD + "Curl,,isolation,biceps,,dumbbell,0,reps\n" + row + "\n"
     with pytest.raises(ValueError) as caught:
@@ -109,28 +123,35 @@ def test_row_without_a_name_is_refused() -> None:
 
 # ---- name keys ----------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Bench Press", "bench press"),
-    ("BENCH PRESS", "Bench press"),
-    ("  Bench   Press ", "bench press"),
-    ("Bench\tPress", "bench press"),
-    ("Squat (Barbell)", "squat (barbell)"),
-    ("Squat ( Barbell )", "squat (barbell)"),
-    ("Squat(Barbell)", "squat (barbell)"),
-    ("pull_up", "pull up"),
-    ("Café Curl", "cafe curl"),
-    ("Farmer's Walk", "farmers walk"),
-    ("Bench Press - Close Grip (Barbell)", "bench press close grip (barbell)"),  # a spaced dash folds away
-])
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bench Press", "bench press"),
+        ("BENCH PRESS", "Bench press"),
+        ("  Bench   Press ", "bench press"),
+        ("Bench\tPress", "bench press"),
+        ("Squat (Barbell)", "squat (barbell)"),
+        ("Squat ( Barbell )", "squat (barbell)"),
+        ("Squat(Barbell)", "squat (barbell)"),
+        ("pull_up", "pull up"),
+        ("Café Curl", "cafe curl"),
+        ("Farmer's Walk", "farmers walk"),
+        ("Bench Press - Close Grip (Barbell)", "bench press close grip (barbell)"),  # a spaced dash folds away
+    ],
+)
 def test_name_key_folds(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Pull-Up ", "pull up"),
-    ("Close-Grip Bench Press", "Close Grip Bench Press"),
-    ("Pull–Up", "pull up"),  # en dash
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Pull-Up ", "pull up"),
+        ("Close-Grip Bench Press", "Close Grip Bench Press"),
+        ("Pull–Up", "pull up"),  # en dash
+    ],
+)
 def test_name_key_folds_hyphens_to_spaces(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
 

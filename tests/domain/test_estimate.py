@@ -40,23 +40,40 @@ def test_reference_is_the_best_of_the_8_weeks_before_never_the_session_itself() 
     best_exercise = np.array([1, 1, 1, 2])
     best_day = np.array([0.0, 10 * DAY, 60 * DAY, 10 * DAY])
     best_e1rm = np.array([150.0, 120.0, 130.0, 999.0])
-    asked = reference_e1rm(np.array([1, 1, 1, 1, 3]), np.array([10 * DAY, 57 * DAY, 60 * DAY, 69 * DAY, 60 * DAY]),
-                           best_exercise, best_day, best_e1rm)
+    asked = reference_e1rm(
+        np.array([1, 1, 1, 1, 3]),
+        np.array([10 * DAY, 57 * DAY, 60 * DAY, 69 * DAY, 60 * DAY]),
+        best_exercise,
+        best_day,
+        best_e1rm,
+    )
     # day 10: days [-46, 10): 150; day 57: [1, 57): 120 (day 0 is 57 days back, out); day 60: [4, 60): 120, not its
     # own 130; day 69: [13, 69): 130; exercise 3: nothing
     assert asked[:4].tolist() == [150.0, 120.0, 120.0, 130.0] and np.isnan(asked[4])
 
 
-def rows(load: list[float], reps: list[int], rir: list[float], head: list[bool] | None = None,
-         week: list[int] | None = None) -> EstimateRows:
+def rows(
+    load: list[float], reps: list[int], rir: list[float], head: list[bool] | None = None, week: list[int] | None = None
+) -> EstimateRows:
     n = len(load)
     rated = np.isfinite(np.array(rir))
     heads = np.array(head if head is not None else [True] * n)
-    return EstimateRows(set_id=np.arange(n), session=np.zeros(n, np.int64), exercise=np.ones(n, np.int64),
-                        day=np.zeros(n), week=np.array(week or [0] * n, np.int64), load=np.array(load),
-                        reps=np.array(reps, np.int64), rir=np.array(rir), logged=np.array(rir),
-                        head=heads, rated=rated, hard=rated & (np.nan_to_num(np.array(rir), nan=9) <= 3),
-                        entry_position=np.zeros(n, np.int64), position=np.arange(n))
+    return EstimateRows(
+        set_id=np.arange(n),
+        session=np.zeros(n, np.int64),
+        exercise=np.ones(n, np.int64),
+        day=np.zeros(n),
+        week=np.array(week or [0] * n, np.int64),
+        load=np.array(load),
+        reps=np.array(reps, np.int64),
+        rir=np.array(rir),
+        logged=np.array(rir),
+        head=heads,
+        rated=rated,
+        hard=rated & (np.nan_to_num(np.array(rir), nan=9) <= 3),
+        entry_position=np.zeros(n, np.int64),
+        position=np.arange(n),
+    )
 
 
 def test_a_drop_series_rated_by_a_drop_is_not_estimated() -> None:

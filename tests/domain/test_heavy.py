@@ -12,18 +12,37 @@ DAY = 86400.0
 NAN = float("nan")
 
 
-def rows(load: list[float], reps: list[int], rir: list[float], head: list[bool], week: list[int],
-         exercise: list[int]) -> EstimateRows:
+def rows(
+    load: list[float], reps: list[int], rir: list[float], head: list[bool], week: list[int], exercise: list[int]
+) -> EstimateRows:
     n = len(load)
-    return EstimateRows(set_id=np.arange(n), session=np.zeros(n, np.int64), exercise=np.array(exercise, np.int64),
-                        day=np.zeros(n), week=np.array(week, np.int64), load=np.array(load), reps=np.array(reps),
-                        rir=np.array(rir), logged=np.array(rir), head=np.array(head), rated=np.isfinite(rir),
-                        hard=np.zeros(n, np.bool_), entry_position=np.zeros(n, np.int64), position=np.arange(n))
+    return EstimateRows(
+        set_id=np.arange(n),
+        session=np.zeros(n, np.int64),
+        exercise=np.array(exercise, np.int64),
+        day=np.zeros(n),
+        week=np.array(week, np.int64),
+        load=np.array(load),
+        reps=np.array(reps),
+        rir=np.array(rir),
+        logged=np.array(rir),
+        head=np.array(head),
+        rated=np.isfinite(rir),
+        hard=np.zeros(n, np.bool_),
+        entry_position=np.zeros(n, np.int64),
+        position=np.arange(n),
+    )
 
 
 def test_heavy_by_load_or_by_reps_and_effort() -> None:
-    found = rows(load=[100, 90, 90, 90, 100, 95], reps=[8, 8, 5, 5, 8, 6], rir=[NAN, 1.0, 2.0, NAN, NAN, 3.5],
-                 head=[True, True, True, True, False, True], week=[0, 0, 7, 7, 7, 7], exercise=[1] * 6)
+    found = rows(
+        load=[100, 90, 90, 90, 100, 95],
+        reps=[8, 8, 5, 5, 8, 6],
+        rir=[NAN, 1.0, 2.0, NAN, NAN, 3.5],
+        head=[True, True, True, True, False, True],
+        week=[0, 0, 7, 7, 7, 7],
+        exercise=[1] * 6,
+    )
     reference = np.full(6, 120.0)
     # 100 / 120 = 83 %: heavy; 90 / 120 = 75 % at 8 reps: not; 5 reps at RIR 2: heavy; 5 reps unrated at 75 %: not;
     # a drop continuation never counts on its own; 6 reps at RIR 3.5 and 79 %: not

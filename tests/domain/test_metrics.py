@@ -25,8 +25,25 @@ K = 0.0392
 
 # SCIENCE.md 9.1, "open curve k = 0.0392" column (percent of 1RM by n = reps + RIR)
 OPEN_CURVE_TABLE = {
-    1: 100.0, 1.5: 98.1, 2: 96.2, 2.5: 94.4, 3: 92.7, 3.5: 91.1, 4: 89.5, 4.5: 87.9, 5: 86.4, 5.5: 85.0,
-    6: 83.6, 6.5: 82.3, 7: 81.0, 7.5: 79.7, 8: 78.5, 8.5: 77.3, 9: 76.1, 9.5: 75.0, 10: 73.9,
+    1: 100.0,
+    1.5: 98.1,
+    2: 96.2,
+    2.5: 94.4,
+    3: 92.7,
+    3.5: 91.1,
+    4: 89.5,
+    4.5: 87.9,
+    5: 86.4,
+    5.5: 85.0,
+    6: 83.6,
+    6.5: 82.3,
+    7: 81.0,
+    7.5: 79.7,
+    8: 78.5,
+    8.5: 77.3,
+    9: 76.1,
+    9.5: 75.0,
+    10: 73.9,
 }
 # SCIENCE.md 9.3, "Open curve" column (n = 15 is left out: the table prints 64.5 where the formula gives 64.57)
 OPEN_CURVE_BEYOND_10 = {11: 71.8, 12: 69.9, 13: 68.0, 14: 66.2, 16: 63.0}
@@ -35,12 +52,14 @@ EPLEY_TABLE = {1: 96.8, 2: 93.8, 3: 90.9, 5: 85.7, 7: 81.1, 10: 75.0}
 BRZYCKI_TABLE = {1: 100.0, 2: 97.2, 3: 94.4, 5: 88.9, 7: 83.3, 10: 75.0}
 
 
-def working(load: float | None, reps: int | None, rir: float | None = None,
-            set_type: SetType = SetType.WORKING) -> SetRecord:
+def working(
+    load: float | None, reps: int | None, rir: float | None = None, set_type: SetType = SetType.WORKING
+) -> SetRecord:
     return SetRecord(set_type=set_type, load_kg=load, reps=reps, rir=rir)
 
 
 # ---- %1RM curve ---------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(("n", "percent"), sorted(OPEN_CURVE_TABLE.items()))
 def test_percent_1rm_matches_science_table(n: float, percent: float) -> None:
@@ -60,6 +79,7 @@ def test_percent_1rm_formula() -> None:
 
 
 # ---- e1RM ---------------------------------------------------------------------------------------------------------
+
 
 def test_worked_example_from_science() -> None:
     # 100 kg x 5 @ RIR 2 -> n = 7 -> 81.0 % -> about 123.5 kg
@@ -159,6 +179,7 @@ def test_other_formulas_share_the_eligibility_rules() -> None:
 
 # ---- effective load and tonnage ------------------------------------------------------------------------------------
 
+
 def test_effective_load() -> None:
     assert effective_load(100.0, False, 80.0) == 100.0
     assert effective_load(None, False, 80.0) is None
@@ -200,6 +221,7 @@ def test_tonnage_of_bodyweight_exercise_without_bodyweight_is_zero() -> None:
 
 # ---- hard sets ------------------------------------------------------------------------------------------------------
 
+
 def test_hard_set_default_threshold_three() -> None:
     for rir in (0.0, 1.0, 2.5, 3.0):
         assert is_hard(working(100.0, 5, rir))
@@ -236,15 +258,16 @@ def test_rpe_below_six_is_not_hard_even_with_a_high_threshold() -> None:
 
 # ---- summary ------------------------------------------------------------------------------------------------------
 
+
 def test_summarize_counts_and_tonnage() -> None:
     sets = [
-        working(60.0, 5, None, SetType.WARMUP),   # ignored entirely
-        working(200.0, 1, 0.0, SetType.WARMUP),   # ignored, even for e1RM
-        working(100.0, 5, 2.0),                   # hard; e1RM 100 (1 + 6k) = 123.52
-        working(100.0, 5, None),                  # unrated
-        working(80.0, 8, 0.0, SetType.DROP),      # a drop: one series with the set before, which it rates (0): hard
+        working(60.0, 5, None, SetType.WARMUP),  # ignored entirely
+        working(200.0, 1, 0.0, SetType.WARMUP),  # ignored, even for e1RM
+        working(100.0, 5, 2.0),  # hard; e1RM 100 (1 + 6k) = 123.52
+        working(100.0, 5, None),  # unrated
+        working(80.0, 8, 0.0, SetType.DROP),  # a drop: one series with the set before, which it rates (0): hard
         working(100.0, 12, 2.0, SetType.BACKOFF),  # hard; n = 14, extrapolated 100 (1 + 13k) = 150.96
-        working(70.0, 6, 4.0),                    # not hard
+        working(70.0, 6, 4.0),  # not hard
     ]
     summary = summarize(sets)
     assert summary.working_sets == 4  # 100×5, (100×5 + 80×8), 100×12, 70×6
@@ -305,6 +328,7 @@ def test_summarize_empty() -> None:
 
 # ---- counting: drop-set series, empty and cardio rows ----------------------------------------------------------
 
+
 def test_a_drop_set_series_is_one_working_set_and_one_hard_set() -> None:
     sets = [working(100.0, 8, 1.0), working(80.0, 6, 0.0, SetType.DROP), working(60.0, 6, 0.0, SetType.DROP)]
     summary = summarize(sets)
@@ -327,31 +351,43 @@ def test_an_unrated_series_with_a_rated_drop_is_rated_by_the_drop() -> None:
 
 
 def test_a_warm_up_ends_a_series_and_a_drop_first_starts_one() -> None:
-    sets = [working(40.0, 10, None, SetType.WARMUP), working(60.0, 10, 0.0, SetType.DROP),
-            working(100.0, 5, 2.0), working(40.0, 10, None, SetType.WARMUP), working(50.0, 10, 0.0, SetType.DROP)]
+    sets = [
+        working(40.0, 10, None, SetType.WARMUP),
+        working(60.0, 10, 0.0, SetType.DROP),
+        working(100.0, 5, 2.0),
+        working(40.0, 10, None, SetType.WARMUP),
+        working(50.0, 10, 0.0, SetType.DROP),
+    ]
     assert [len(s) for s in series(sets)] == [1, 1, 1]
     assert summarize(sets).working_sets == 3
 
 
 def test_two_series_in_a_row_count_twice() -> None:
-    sets = [working(100.0, 8, 1.0), working(80.0, 6, 0.0, SetType.DROP),
-            working(100.0, 7, 1.0), working(80.0, 5, 0.0, SetType.DROP)]
+    sets = [
+        working(100.0, 8, 1.0),
+        working(80.0, 6, 0.0, SetType.DROP),
+        working(100.0, 7, 1.0),
+        working(80.0, 5, 0.0, SetType.DROP),
+    ]
     assert [len(s) for s in series(sets)] == [2, 2]
     assert (summarize(sets).working_sets, summarize(sets).hard_sets) == (2, 2)
 
 
-@pytest.mark.parametrize(("record", "measure", "counts"), [
-    (SetRecord(load_kg=None, reps=0), Measure.REPS, False),  # an empty row
-    (SetRecord(load_kg=0.0, reps=None), Measure.REPS, False),
-    (SetRecord(distance_m=5000.0, duration_s=1800.0), Measure.DISTANCE_TIME, False),  # a run
-    (SetRecord(duration_s=1500.0), Measure.REPS, False),  # a cardio row logged under a lifting exercise
-    (SetRecord(distance_m=400.0), Measure.DISTANCE, False),
-    (SetRecord(duration_s=60.0), Measure.TIME, True),  # a plank
-    (SetRecord(load_kg=140.0, reps=0), Measure.REPS, True),  # a failed attempt
-    (SetRecord(load_kg=None, reps=12), Measure.REPS, True),  # a pull-up
-    (SetRecord(load_kg=100.0, distance_m=20.0), Measure.DISTANCE, True),  # a loaded sled push
-    (SetRecord(set_type=SetType.WARMUP, load_kg=60.0, reps=5), Measure.REPS, False),
-])
+@pytest.mark.parametrize(
+    ("record", "measure", "counts"),
+    [
+        (SetRecord(load_kg=None, reps=0), Measure.REPS, False),  # an empty row
+        (SetRecord(load_kg=0.0, reps=None), Measure.REPS, False),
+        (SetRecord(distance_m=5000.0, duration_s=1800.0), Measure.DISTANCE_TIME, False),  # a run
+        (SetRecord(duration_s=1500.0), Measure.REPS, False),  # a cardio row logged under a lifting exercise
+        (SetRecord(distance_m=400.0), Measure.DISTANCE, False),
+        (SetRecord(duration_s=60.0), Measure.TIME, True),  # a plank
+        (SetRecord(load_kg=140.0, reps=0), Measure.REPS, True),  # a failed attempt
+        (SetRecord(load_kg=None, reps=12), Measure.REPS, True),  # a pull-up
+        (SetRecord(load_kg=100.0, distance_m=20.0), Measure.DISTANCE, True),  # a loaded sled push
+        (SetRecord(set_type=SetType.WARMUP, load_kg=60.0, reps=5), Measure.REPS, False),
+    ],
+)
 def test_what_is_a_working_set(record: SetRecord, measure: Measure, counts: bool) -> None:
     assert is_working_set(record, measure) is counts
 

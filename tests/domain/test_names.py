@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from journal.domain.names import search_names
 
-NAMES = ["Bench Press", "Bench Press (Barbell)", "Incline Bench Press", "Dumbbell Bench Press", "Bench",
-         "Lat Pulldown", "Lateral Raise", "Lateral Lunge", "Pull-up", "Face Pull"]
+NAMES = [
+    "Bench Press",
+    "Bench Press (Barbell)",
+    "Incline Bench Press",
+    "Dumbbell Bench Press",
+    "Bench",
+    "Lat Pulldown",
+    "Lateral Raise",
+    "Lateral Lunge",
+    "Pull-up",
+    "Face Pull",
+]
 
 
 def test_every_word_must_appear() -> None:
@@ -16,8 +26,13 @@ def test_every_word_must_appear() -> None:
 
 
 def test_exact_then_prefix_then_word_start_then_anywhere() -> None:
-    assert search_names("bench", NAMES) == ["Bench", "Bench Press", "Bench Press (Barbell)", "Incline Bench Press",
-                                            "Dumbbell Bench Press"]
+    assert search_names("bench", NAMES) == [
+        "Bench",
+        "Bench Press",
+        "Bench Press (Barbell)",
+        "Incline Bench Press",
+        "Dumbbell Bench Press",
+    ]
     assert search_names("pull", NAMES) == ["Pull-up", "Face Pull", "Lat Pulldown"]
 
 

@@ -9,15 +9,33 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import RirOrigin, SetRecord, SetType, rated_by_set_type
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("warmup", SetType.WARMUP), ("Warm-up", SetType.WARMUP), ("W", SetType.WARMUP), (" w ", SetType.WARMUP),
-    ("warm up", SetType.WARMUP),
-    ("working", SetType.WORKING), ("Working", SetType.WORKING), ("normal", SetType.WORKING), ("n", SetType.WORKING),
-    ("drop", SetType.DROP), ("D", SetType.DROP), ("Drop Set", SetType.DROP), ("dropset", SetType.DROP),
-    ("failure", SetType.FAILURE), ("Failure/AMRAP", SetType.FAILURE), ("a", SetType.FAILURE),
-    ("AMRAP", SetType.FAILURE), ("f", SetType.FAILURE),
-    ("backoff", SetType.BACKOFF), ("Back-off", SetType.BACKOFF), ("back off", SetType.BACKOFF), ("b", SetType.BACKOFF),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("warmup", SetType.WARMUP),
+        ("Warm-up", SetType.WARMUP),
+        ("W", SetType.WARMUP),
+        (" w ", SetType.WARMUP),
+        ("warm up", SetType.WARMUP),
+        ("working", SetType.WORKING),
+        ("Working", SetType.WORKING),
+        ("normal", SetType.WORKING),
+        ("n", SetType.WORKING),
+        ("drop", SetType.DROP),
+        ("D", SetType.DROP),
+        ("Drop Set", SetType.DROP),
+        ("dropset", SetType.DROP),
+        ("failure", SetType.FAILURE),
+        ("Failure/AMRAP", SetType.FAILURE),
+        ("a", SetType.FAILURE),
+        ("AMRAP", SetType.FAILURE),
+        ("f", SetType.FAILURE),
+        ("backoff", SetType.BACKOFF),
+        ("Back-off", SetType.BACKOFF),
+        ("back off", SetType.BACKOFF),
+        ("b", SetType.BACKOFF),
+    ],
+)
 def test_set_type_from_text(text: str, expected: SetType) -> None:
     assert SetType.from_text(text) is expected
 
@@ -36,11 +54,28 @@ def test_every_set_type_round_trips_through_value_and_label() -> None:
 
 
 def test_repeated_keeps_plan_and_drops_id_failure_reps_note() -> None:
-    original = SetRecord(set_type=SetType.BACKOFF, load_kg=90.0, reps=6, rir=1.5, effort_scale=EffortScale.RPE,
-                         failure_reps=8, duration_s=40.0, distance_m=25.0, note="felt slow", id=42)
+    original = SetRecord(
+        set_type=SetType.BACKOFF,
+        load_kg=90.0,
+        reps=6,
+        rir=1.5,
+        effort_scale=EffortScale.RPE,
+        failure_reps=8,
+        duration_s=40.0,
+        distance_m=25.0,
+        note="felt slow",
+        id=42,
+    )
     again = original.repeated()
-    assert again == SetRecord(set_type=SetType.BACKOFF, load_kg=90.0, reps=6, rir=1.5,
-                              effort_scale=EffortScale.RPE, duration_s=40.0, distance_m=25.0)
+    assert again == SetRecord(
+        set_type=SetType.BACKOFF,
+        load_kg=90.0,
+        reps=6,
+        rir=1.5,
+        effort_scale=EffortScale.RPE,
+        duration_s=40.0,
+        distance_m=25.0,
+    )
     assert again.id is None
     assert again.failure_reps is None
     assert again.note == ""
@@ -60,10 +95,13 @@ def test_a_failure_set_without_a_rating_is_rir_0_from_the_set_type() -> None:
     assert RirOrigin.SET_TYPE.label == "from set type"
 
 
-@pytest.mark.parametrize("record", [
-    SetRecord(set_type=SetType.FAILURE, load_kg=80.0, reps=6, rir=1.0, effort_scale=EffortScale.RPE),  # rated
-    SetRecord(set_type=SetType.WORKING, load_kg=80.0, reps=6),  # unrated, not marked as failure
-    SetRecord(set_type=SetType.DROP, load_kg=60.0, reps=8),
-])
+@pytest.mark.parametrize(
+    "record",
+    [
+        SetRecord(set_type=SetType.FAILURE, load_kg=80.0, reps=6, rir=1.0, effort_scale=EffortScale.RPE),  # rated
+        SetRecord(set_type=SetType.WORKING, load_kg=80.0, reps=6),  # unrated, not marked as failure
+        SetRecord(set_type=SetType.DROP, load_kg=60.0, reps=8),
+    ],
+)
 def test_other_sets_are_left_as_they_are(record: SetRecord) -> None:
     assert rated_by_set_type(record) == record

@@ -44,29 +44,43 @@ def equal(actual: object, expected: object) -> None:
 
 
 def close(actual: object, expected: object) -> None:
-    np.testing.assert_allclose(np.asarray(actual, dtype=float), np.asarray(expected, dtype=float), rtol=0,
-                               atol=1e-9, equal_nan=True)
+    np.testing.assert_allclose(
+        np.asarray(actual, dtype=float), np.asarray(expected, dtype=float), rtol=0, atol=1e-9, equal_nan=True
+    )
 
 
 # ---- builders -------------------------------------------------------------------------------------------------------
+
 
 def week_rows(*rows: tuple[int, int, int, int, int, float, float, list[int]]) -> WeekExerciseRows:
     """(week, exercise, working, hard, unrated, tonnage, rir_sum, bins)."""
     if not rows:
         return WeekExerciseRows.empty()
     cols = list(zip(*rows, strict=True))
-    return WeekExerciseRows(week=np.array(cols[0], np.int64), exercise=np.array(cols[1], np.int64),
-                            working=np.array(cols[2], np.int64), hard=np.array(cols[3], np.int64),
-                            unrated=np.array(cols[4], np.int64), tonnage=np.array(cols[5], np.float64),
-                            rir_sum=np.array(cols[6], np.float64), bins=np.array(cols[7], np.int64).reshape(-1, 5))
+    return WeekExerciseRows(
+        week=np.array(cols[0], np.int64),
+        exercise=np.array(cols[1], np.int64),
+        working=np.array(cols[2], np.int64),
+        hard=np.array(cols[3], np.int64),
+        unrated=np.array(cols[4], np.int64),
+        tonnage=np.array(cols[5], np.float64),
+        rir_sum=np.array(cols[6], np.float64),
+        bins=np.array(cols[7], np.int64).reshape(-1, 5),
+    )
 
 
 def calibration(*rows: tuple[int, int, int, float, float, int, int]) -> CalibrationSets:
     """(set_id, session, exercise, day, reported RIR, reps, failure reps)."""
     table = np.array(rows, dtype=np.float64).reshape(-1, 7)
-    return CalibrationSets(set_id=table[:, 0].astype(np.int64), session=table[:, 1].astype(np.int64),
-                           exercise=table[:, 2].astype(np.int64), day=table[:, 3], reported=table[:, 4],
-                           reps=table[:, 5].astype(np.int64), failure_reps=table[:, 6].astype(np.int64))
+    return CalibrationSets(
+        set_id=table[:, 0].astype(np.int64),
+        session=table[:, 1].astype(np.int64),
+        exercise=table[:, 2].astype(np.int64),
+        day=table[:, 3],
+        reported=table[:, 4],
+        reps=table[:, 5].astype(np.int64),
+        failure_reps=table[:, 6].astype(np.int64),
+    )
 
 
 def points(*rows: tuple[int, int, int, SetType, float, bool]) -> SetPoints:
@@ -74,14 +88,20 @@ def points(*rows: tuple[int, int, int, SetType, float, bool]) -> SetPoints:
     if not rows:
         return SetPoints.empty()
     n = len(rows)
-    return SetPoints(set_id=np.array([r[0] for r in rows], np.int64), session=np.array([r[1] for r in rows], np.int64),
-                     exercise=np.array([r[2] for r in rows], np.int64), day=np.zeros(n),
-                     set_type=np.array([TYPES.index(r[3]) for r in rows], np.int8),
-                     rir=np.array([r[4] for r in rows], np.float32), last=np.array([r[5] for r in rows], np.bool_))
+    return SetPoints(
+        set_id=np.array([r[0] for r in rows], np.int64),
+        session=np.array([r[1] for r in rows], np.int64),
+        exercise=np.array([r[2] for r in rows], np.int64),
+        day=np.zeros(n),
+        set_type=np.array([TYPES.index(r[3]) for r in rows], np.int8),
+        rir=np.array([r[4] for r in rows], np.float32),
+        last=np.array([r[5] for r in rows], np.bool_),
+    )
 
 
-def working_sets(first_id: int, exercise: int, rirs: list[float], session: int = 1) -> list[
-        tuple[int, int, int, SetType, float, bool]]:
+def working_sets(
+    first_id: int, exercise: int, rirs: list[float], session: int = 1
+) -> list[tuple[int, int, int, SetType, float, bool]]:
     """Working sets of one exercise in one session; the final one is the last set."""
     return [(first_id + i, session, exercise, SetType.WORKING, rir, i == len(rirs) - 1) for i, rir in enumerate(rirs)]
 
@@ -91,6 +111,7 @@ NO_MUSCLES: tuple[np.ndarray, dict[str, np.ndarray]] = (np.empty(0, np.int64), {
 
 
 # ---- weeks ----------------------------------------------------------------------------------------------------------
+
 
 def test_week_of_is_the_ordinal_of_the_monday() -> None:
     assert week_of(date(2026, 3, 2)) == W1  # Monday itself
@@ -181,8 +202,13 @@ def test_weekly_range_clips_and_extends() -> None:
 
 
 def test_weekly_empty_inputs() -> None:
-    for result in (weekly(WeekExerciseRows.empty()), weekly(HISTORY, exercises=[]), weekly(HISTORY, exercises=[9]),
-                   weekly(HISTORY, first_week=W3, last_week=W1), Weekly.empty()):
+    for result in (
+        weekly(WeekExerciseRows.empty()),
+        weekly(HISTORY, exercises=[]),
+        weekly(HISTORY, exercises=[9]),
+        weekly(HISTORY, first_week=W3, last_week=W1),
+        Weekly.empty(),
+    ):
         assert result.week.size == 0
         assert result.bins.shape == (0, 5)
         assert result.shares().shape == (0, 6)
@@ -242,18 +268,22 @@ def test_fractional_muscle_sets_range_and_empty() -> None:
 
 # ---- e1RM series and rep PRs ----------------------------------------------------------------------------------------
 
+
 def test_e1rm_series_sorted_by_day() -> None:
-    bests = SessionBests(session=np.array([30, 10, 20, 40], np.int64), exercise=np.array([1, 1, 2, 1], np.int64),
-                         day=np.array([300.0, 100.0, 200.0, 50.0]), e1rm=np.array([103.0, 101.0, 80.0, 99.0]),
-                         extrapolated=np.array([False, True, False, False]))
+    bests = SessionBests(
+        session=np.array([30, 10, 20, 40], np.int64),
+        exercise=np.array([1, 1, 2, 1], np.int64),
+        day=np.array([300.0, 100.0, 200.0, 50.0]),
+        e1rm=np.array([103.0, 101.0, 80.0, 99.0]),
+        extrapolated=np.array([False, True, False, False]),
+    )
     day, e1rm, extrapolated, session = e1rm_series(bests, 1)
     close(day, [50, 100, 300])
     close(e1rm, [99, 101, 103])
     equal(extrapolated, [False, True, False])
     equal(session, [40, 10, 30])
     assert all(array.size == 0 for array in e1rm_series(bests, 7))
-    empty = SessionBests(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), np.empty(0),
-                         np.empty(0, np.bool_))
+    empty = SessionBests(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), np.empty(0), np.empty(0, np.bool_))
     assert all(array.size == 0 for array in e1rm_series(empty, 1))
 
 
@@ -276,9 +306,13 @@ PR_ROWS = [
 def rep_rows() -> RepMaxRows:
     rows = [*PR_ROWS, (7, 0.5, 1, 300.0)]
     exercises = [1] * len(PR_ROWS) + [2]
-    return RepMaxRows(session=np.array([r[0] for r in rows], np.int64), exercise=np.array(exercises, np.int64),
-                      day=np.array([r[1] for r in rows]), reps=np.array([r[2] for r in rows], np.int64),
-                      load=np.array([r[3] for r in rows]))
+    return RepMaxRows(
+        session=np.array([r[0] for r in rows], np.int64),
+        exercise=np.array(exercises, np.int64),
+        day=np.array([r[1] for r in rows]),
+        reps=np.array([r[2] for r in rows], np.int64),
+        load=np.array([r[3] for r in rows]),
+    )
 
 
 def test_rep_prs() -> None:
@@ -294,12 +328,12 @@ def test_rep_prs_other_exercise_and_empty() -> None:
     day, load, reps, session = rep_prs(rep_rows(), 2)
     close(load, [300])  # alone, so a PR
     assert all(array.size == 0 for array in rep_prs(rep_rows(), 9))
-    empty = RepMaxRows(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64),
-                       np.empty(0))
+    empty = RepMaxRows(np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), np.empty(0, np.int64), np.empty(0))
     assert all(array.size == 0 for array in rep_prs(empty, 1))
 
 
 # ---- RIR calibration ------------------------------------------------------------------------------------------------
+
 
 def test_calibration_sign() -> None:
     sets = calibration((1, 1, 1, 0.0, 1.0, 8, 11))
@@ -336,11 +370,16 @@ def test_calibration_stats_needs_three_sets() -> None:
     assert calibration_stats(CALIBRATION, 9) is None
     assert calibration_stats(calibration()) is None
     # three sets, but one reached 21 reps: two usable -> None
-    assert calibration_stats(calibration((1, 1, 1, 0.0, 1.0, 8, 11), (2, 1, 1, 0.0, 1.0, 8, 11),
-                                         (3, 1, 1, 0.0, 1.0, 18, 21)), 1) is None
+    assert (
+        calibration_stats(
+            calibration((1, 1, 1, 0.0, 1.0, 8, 11), (2, 1, 1, 0.0, 1.0, 8, 11), (3, 1, 1, 0.0, 1.0, 18, 21)), 1
+        )
+        is None
+    )
     # exactly 20 reps is kept: errors -2, -2 and 3 - (20 - 17) = 0 -> bias -4/3
-    stats = calibration_stats(calibration((1, 1, 1, 0.0, 1.0, 8, 11), (2, 1, 1, 0.0, 1.0, 8, 11),
-                                          (3, 1, 1, 0.0, 3.0, 17, 20)), 1)
+    stats = calibration_stats(
+        calibration((1, 1, 1, 0.0, 1.0, 8, 11), (2, 1, 1, 0.0, 1.0, 8, 11), (3, 1, 1, 0.0, 3.0, 17, 20)), 1
+    )
     assert stats is not None and stats.n == 3 and stats.bias == pytest.approx(-4 / 3)
 
 
@@ -350,11 +389,13 @@ def test_calibration_stats_pooled() -> None:
     # errors -2, -1, 0, +1, +1: bias -1/5; MAE 5/5 = 1; squared deviations from -0.2:
     # 3.24 + 0.64 + 0.04 + 1.44 + 1.44 = 6.8 -> SD sqrt(6.8 / 4) = sqrt(1.7); interval of the mean with
     # t(4) = 2.776: -0.2 -/+ 2.776 sqrt(1.7) / sqrt(5)
-    sd = 1.7 ** 0.5
-    half = 2.776 * sd / 5 ** 0.5
+    sd = 1.7**0.5
+    half = 2.776 * sd / 5**0.5
     assert stats.n == 5
-    close([stats.bias, stats.mae, stats.sd, stats.low, stats.high, stats.mean_low, stats.mean_high],
-          [-0.2, 1.0, sd, -0.2 - 1.96 * sd, -0.2 + 1.96 * sd, -0.2 - half, -0.2 + half])
+    close(
+        [stats.bias, stats.mae, stats.sd, stats.low, stats.high, stats.mean_low, stats.mean_high],
+        [-0.2, 1.0, sd, -0.2 - 1.96 * sd, -0.2 + 1.96 * sd, -0.2 - half, -0.2 + half],
+    )
     assert stats.verdict == "unsettled"  # 5 sets; the interval (-1.8 to +1.4) crosses a rep both ways
 
 
@@ -410,8 +451,12 @@ NAMES = {1: "Squat", 2: "Bench", 3: "Curl", 4: "Plank", 5: "Lateral raise"}
 MECHANIC: dict[int, str | None] = {1: "compound", 2: "compound", 3: "isolation", 4: None, 5: "isolation"}
 
 
-def run(sets: SetPoints, cal: CalibrationSets = NO_CALIBRATION, muscles: tuple[np.ndarray, dict[str, np.ndarray]]
-        = NO_MUSCLES, muscle_range: tuple[float, float] = (10.0, 20.0)) -> list[Insight]:
+def run(
+    sets: SetPoints,
+    cal: CalibrationSets = NO_CALIBRATION,
+    muscles: tuple[np.ndarray, dict[str, np.ndarray]] = NO_MUSCLES,
+    muscle_range: tuple[float, float] = (10.0, 20.0),
+) -> list[Insight]:
     return insights(sets, NAMES, MECHANIC, cal, muscles, muscle_range)
 
 
@@ -507,13 +552,16 @@ def test_isolation_not_near_one_insight_per_exercise_by_name() -> None:
     assert [insight.title.split(":")[0] for insight in found] == ["Curl", "Lateral raise"]
 
 
-def _sets_with_errors(exercise: int, first_id: int, errors: list[float], reps: int = 8,
-                      failure: int = 11) -> list[tuple[int, int, int, float, float, int, int]]:
+def _sets_with_errors(
+    exercise: int, first_id: int, errors: list[float], reps: int = 8, failure: int = 11
+) -> list[tuple[int, int, int, float, float, int, int]]:
     """Calibration rows of one exercise whose errors (reported - actual RIR) are `errors`: each set stops at
     `reps`, reaches `failure` (actual RIR failure - reps) and is reported at actual + error."""
     actual = failure - reps
-    return [(first_id + i, exercise * 100 + i, exercise, float(first_id + i), actual + error, reps, failure)
-            for i, error in enumerate(errors)]
+    return [
+        (first_id + i, exercise * 100 + i, exercise, float(first_id + i), actual + error, reps, failure)
+        for i, error in enumerate(errors)
+    ]
 
 
 def test_calibration_insights() -> None:
@@ -549,8 +597,9 @@ def test_calibration_insights() -> None:
     assert "95 % interval of the mean -2.9 to -1.1" in squat.detail and "-3.4 to -0.6" in squat.detail
     assert squat.set_ids == (1, 2, 3, 4, 5)
     assert "Halperin" in squat.source and "0.95" in squat.source
-    assert found[3].detail.startswith("Curl (6 sets, mean error -1.0, -1.5 to -0.5), "
-                                      "Plank (5 sets, mean error -0.9, -1.4 to -0.4)")
+    assert found[3].detail.startswith(
+        "Curl (6 sets, mean error -1.0, -1.5 to -0.5), Plank (5 sets, mean error -0.9, -1.4 to -0.4)"
+    )
     assert found[3].set_ids == tuple(range(21, 27)) + tuple(range(31, 36))
     assert "exercise 6" not in " ".join(i.title + i.detail for i in found[:4])
 
@@ -572,7 +621,8 @@ def test_calibration_split_by_set_length_and_lift_type() -> None:
         "1–5 reps: 5 sets, mean error +0.0 (-0.4 to +0.4), calibrated; 6–10 reps: 2 sets, too few to say; "
         "16+ reps: 5 sets, mean error -2.5 (-3.1 to -1.9), under-called by a rep or more; "
         "compound: 7 sets, mean error +0.0 (-0.3 to +0.3), calibrated; "
-        "isolation: 5 sets, mean error -2.5 (-3.1 to -1.9), under-called by a rep or more.")
+        "isolation: 5 sets, mean error -2.5 (-3.1 to -1.9), under-called by a rep or more."
+    )
     assert len(split.set_ids) == 12
 
 
@@ -593,6 +643,7 @@ def test_calibration_limits_never_print_minus_zero() -> None:
 def test_limits_print_plus_zero_not_minus_zero() -> None:
     # errors -1.5, -1.5, -0.5, -0.5, -1 (mean -1, SD sqrt(0.5 / 4)... ) are not needed: _signed is checked here
     from journal.domain.review.insights import _signed
+
     assert (_signed(-0.04), _signed(0.04), _signed(-1.26)) == ("+0.0", "+0.0", "-1.3")
 
 
@@ -607,8 +658,10 @@ def test_muscle_volume_insights() -> None:
     }
     found = run(SetPoints.empty(), muscles=(weeks, values))
     assert kinds(found) == ["muscle_volume"] * 2
-    assert [insight.title for insight in found] == ["Chest: below 10 hard sets in 3 of 4 weeks",
-                                                    "Quads: above 20 hard sets in 3 of 4 weeks"]
+    assert [insight.title for insight in found] == [
+        "Chest: below 10 hard sets in 3 of 4 weeks",
+        "Quads: above 20 hard sets in 3 of 4 weeks",
+    ]
     assert "Schoenfeld" in found[0].source and "Baz-Valle" in found[0].source
     # with a range of 8.5 to 30, chest is below in 1 of 4 weeks and quads never above
     assert run(SetPoints.empty(), muscles=(weeks, values), muscle_range=(8.5, 30.0)) == []
@@ -618,14 +671,45 @@ def test_muscle_volume_insights() -> None:
 
 def test_muscle_volume_only_for_studied_muscles_after_four_weeks() -> None:
     weeks = np.array([W1, W2, W3, W4], np.int64)
-    values = {muscle: np.array([2.0, 2.0, 2.0, 2.0]) for muscle in
-              ("chest", "lats", "upper_back", "quads", "hamstrings", "glutes", "front_delts", "side_delts",
-               "rear_delts", "biceps", "triceps", "hip_flexors", "obliques", "adductors", "abductors", "calves",
-               "forearms", "abs", "traps", "lower_back")}
+    values = {
+        muscle: np.array([2.0, 2.0, 2.0, 2.0])
+        for muscle in (
+            "chest",
+            "lats",
+            "upper_back",
+            "quads",
+            "hamstrings",
+            "glutes",
+            "front_delts",
+            "side_delts",
+            "rear_delts",
+            "biceps",
+            "triceps",
+            "hip_flexors",
+            "obliques",
+            "adductors",
+            "abductors",
+            "calves",
+            "forearms",
+            "abs",
+            "traps",
+            "lower_back",
+        )
+    }
     found = run(SetPoints.empty(), muscles=(weeks, values))
     assert [i.title.split(":")[0] for i in found] == [
-        "Chest", "Lats", "Upper back", "Quads", "Hamstrings", "Glutes", "Front delts", "Side delts", "Rear delts",
-        "Biceps", "Triceps"]
+        "Chest",
+        "Lats",
+        "Upper back",
+        "Quads",
+        "Hamstrings",
+        "Glutes",
+        "Front delts",
+        "Side delts",
+        "Rear delts",
+        "Biceps",
+        "Triceps",
+    ]
     # three weeks of training say nothing yet
     three = (weeks[:3], {muscle: v[:3] for muscle, v in values.items()})
     assert run(SetPoints.empty(), muscles=three) == []
@@ -639,8 +723,14 @@ def test_insight_order() -> None:
     # squat calibration sets (other ids than the points): errors -2, -2, -1, -2, -3 -> under-call
     cal = calibration(*_sets_with_errors(1, 101, [-2.0, -2.0, -1.0, -2.0, -3.0]))
     muscles = (np.array([W1, W2, W3, W4], np.int64), {"chest": np.array([4.0, 4.0, 4.0, 4.0])})
-    assert kinds(run(sets, cal, muscles)) == ["calibration", "calibration", "early_failure", "far_from_failure",
-                                              "isolation_not_near", "muscle_volume"]
+    assert kinds(run(sets, cal, muscles)) == [
+        "calibration",
+        "calibration",
+        "early_failure",
+        "far_from_failure",
+        "isolation_not_near",
+        "muscle_volume",
+    ]
     assert all(insight.title and insight.detail and insight.source for insight in run(sets, cal, muscles))
 
 
@@ -653,8 +743,9 @@ def test_many_miscalled_exercises_show_the_largest_and_one_line_for_the_rest() -
         rows += _sets_with_errors(exercise, exercise * 10, [-k - 0.5, -k, -k, -k, -k + 0.5])
     found = run(SetPoints.empty(), calibration(*rows))
     titles = [insight.title for insight in found]
-    assert titles[:3] == [f"You under-call your reserve by a rep or more on {name}"
-                          for name in (NAMES[5], NAMES[4], NAMES[3])]
+    assert titles[:3] == [
+        f"You under-call your reserve by a rep or more on {name}" for name in (NAMES[5], NAMES[4], NAMES[3])
+    ]
     assert titles[3] == "Your RIR calls are off by a rep or more on 1 more exercises"
     assert found[3].detail == f"under-call your reserve by a rep or more on {NAMES[2]}."
     assert titles[4] == f"Your RIR calls on {NAMES[1]} are not settled yet"
@@ -664,6 +755,11 @@ def test_every_insight_kind_but_the_strength_stall_has_a_registered_rule() -> No
     """Adding a rule is one decorated function: the panel runs what the registry holds, in its order."""
     from journal.domain.review.insights import RULES, InsightKind
 
-    assert list(RULES) == [InsightKind.CALIBRATION, InsightKind.EARLY_FAILURE, InsightKind.FAR_FROM_FAILURE,
-                           InsightKind.ISOLATION_NOT_NEAR, InsightKind.MUSCLE_VOLUME]
+    assert list(RULES) == [
+        InsightKind.CALIBRATION,
+        InsightKind.EARLY_FAILURE,
+        InsightKind.FAR_FROM_FAILURE,
+        InsightKind.ISOLATION_NOT_NEAR,
+        InsightKind.MUSCLE_VOLUME,
+    ]
     assert set(InsightKind) - set(RULES) == {InsightKind.STRENGTH_STALL}  # made with the e1RM series

@@ -39,11 +39,16 @@ def item(exercise: Exercise = BARBELL, **changes: object) -> RoutineItem:
 
 
 def sets(load: float, *reps_rir: tuple[int, float | None], kind: SetType = SetType.WORKING) -> tuple[SetRecord, ...]:
-    return tuple(SetRecord(set_type=kind, load_kg=load, reps=reps, rir=rir,
-                           effort_scale=EffortScale.RIR if rir is not None else None) for reps, rir in reps_rir)
+    return tuple(
+        SetRecord(
+            set_type=kind, load_kg=load, reps=reps, rir=rir, effort_scale=EffortScale.RIR if rir is not None else None
+        )
+        for reps, rir in reps_rir
+    )
 
 
 # ---- the load step ---------------------------------------------------------------------------------------------
+
 
 def test_default_steps_are_2_5_kg_and_5_lb() -> None:
     assert (STEP_KG, STEP_LB) == (2.5, 5.0)
@@ -73,6 +78,7 @@ def test_small_steps_table() -> None:
 
 
 # ---- suggest: +1 ------------------------------------------------------------------------------------------------
+
 
 def test_every_set_at_top_with_more_reserve_adds_a_barbell_step() -> None:
     last = sets(100, (12, 3), (12, 3), (12, 3.5))
@@ -121,8 +127,10 @@ def test_no_target_effort_top_reps_add_a_step() -> None:
 
 def test_warmups_are_ignored() -> None:
     # a warm-up at the working load with few reps and no reserve would otherwise be short and too close to failure
-    last = (SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5, rir=6),
-            SetRecord(set_type=SetType.WARMUP, load_kg=100, reps=2, rir=0)) + sets(100, (12, 3), (12, 3), (12, 3))
+    last = (
+        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5, rir=6),
+        SetRecord(set_type=SetType.WARMUP, load_kg=100, reps=2, rir=0),
+    ) + sets(100, (12, 3), (12, 3), (12, 3))
     result = suggest(item(), last, 2.5)
     assert (result.change, result.load_kg) == (+1, pytest.approx(102.5))
 
@@ -134,6 +142,7 @@ def test_heavier_warmup_does_not_set_the_load() -> None:
 
 
 # ---- suggest: short sets hold, two short sessions in a row take a step off -----------------------------------
+
 
 def test_one_session_with_a_set_below_the_bottom_of_the_range_holds_the_load() -> None:
     result = suggest(item(), sets(100, (10, 2), (8, 2), (7, 2)), 2.5)
@@ -200,8 +209,7 @@ def test_exactly_one_rep_closer_is_not_off() -> None:
 
 
 def test_dumbbell_takes_its_own_step_off() -> None:
-    result = suggest(item(DUMBBELL), sets(30, (6, 2), (6, 2)), load_step(DUMBBELL, Unit.KG),
-                     before=sets(30, (7, 2)))
+    result = suggest(item(DUMBBELL), sets(30, (6, 2), (6, 2)), load_step(DUMBBELL, Unit.KG), before=sets(30, (7, 2)))
     assert (result.change, result.load_kg) == (-1, pytest.approx(28.0))
 
 
@@ -219,6 +227,7 @@ def test_reduced_load_is_never_negative() -> None:
 
 
 # ---- suggest: the step, rounded to the nearest whole step, and the label equal to the change --------------------
+
 
 def test_machine_62_5_kg_goes_up_to_the_nearest_5_kg_step_and_says_so() -> None:
     # 62.5 + 5 = 67.5, halfway between the 5 kg steps 65 and 70: halves go up, so 70, a change of 7.5 kg
@@ -261,6 +270,7 @@ def test_a_kg_load_seen_in_lb_lands_on_whole_lb_steps() -> None:
 
 # ---- suggest: fixed load and no history -------------------------------------------------------------------------
 
+
 def test_a_fixed_load_is_suggested_as_is() -> None:
     result = suggest(item(load_kg=80.0), sets(100, (12, 4), (12, 4), (12, 4)), 2.5)
     assert result.load_kg == 80.0 and result.change == 0
@@ -287,6 +297,7 @@ def test_unloaded_sets_suggest_no_load() -> None:
 
 
 # ---- planned sets -----------------------------------------------------------------------------------------------
+
 
 def targets(routine_item: RoutineItem, load_kg: float | None) -> list[SetRecord]:
     plans = planned_sets(routine_item, load_kg)
@@ -340,16 +351,21 @@ def test_zero_sets_plan_nothing() -> None:
 
 
 def test_planned_sets_carry_the_range_and_last_times_working_sets_in_order() -> None:
-    last = (SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5), SetRecord(load_kg=100, reps=12, rir=2),
-            SetRecord(load_kg=100, reps=10, rir=1))
+    last = (
+        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+        SetRecord(load_kg=100, reps=12, rir=2),
+        SetRecord(load_kg=100, reps=10, rir=1),
+    )
     plans = planned_sets(item(sets=3, reps_low=8, reps_high=12), 102.5, last)
     assert [p.reps_low for p in plans] == [8, 8, 8]
     assert [p.last for p in plans] == [last[1], last[2], None]
 
 
 def test_as_last_time_plans_the_sets_not_yet_done() -> None:
-    previous = (SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-                SetRecord(load_kg=100, reps=5, rir=2, failure_reps=7, note="easy", id=4))
+    previous = (
+        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+        SetRecord(load_kg=100, reps=5, rir=2, failure_reps=7, note="easy", id=4),
+    )
     plans = as_last_time(previous)
     assert [p.planned for p in plans] == [previous[0].repeated(), previous[1].repeated()]
     assert plans[1].planned.failure_reps is None and plans[1].planned.note == "" and plans[1].planned.id is None
@@ -367,6 +383,7 @@ def test_plans_are_open_for_twelve_hours_after_the_start_then_skipped() -> None:
 
 
 # ---- target text ------------------------------------------------------------------------------------------------
+
 
 def test_target_text_rir() -> None:
     assert item().target_text() == "3 × 8–12 @ RIR 2"

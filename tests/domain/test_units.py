@@ -28,13 +28,16 @@ def test_pound_is_exactly_the_international_pound() -> None:
     assert from_kg(0.45359237, Unit.LB) == pytest.approx(1.0, rel=1e-15)
 
 
-@pytest.mark.parametrize(("lb", "kg"), [
-    (0, 0.0),
-    (45, 45 * 0.45359237),      # 20.41165665
-    (225, 225 * 0.45359237),    # 102.05828325
-    (315, 315 * 0.45359237),
-    (2.5, 2.5 * 0.45359237),
-])
+@pytest.mark.parametrize(
+    ("lb", "kg"),
+    [
+        (0, 0.0),
+        (45, 45 * 0.45359237),  # 20.41165665
+        (225, 225 * 0.45359237),  # 102.05828325
+        (315, 315 * 0.45359237),
+        (2.5, 2.5 * 0.45359237),
+    ],
+)
 def test_pounds_to_kilograms(lb: float, kg: float) -> None:
     assert to_kg(lb, Unit.LB) == pytest.approx(kg, rel=1e-15, abs=0)
 
@@ -122,13 +125,16 @@ def test_from_kg_converts_a_series_element_by_element() -> None:
     assert from_kg(kg, Unit.KG) is kg
 
 
-@pytest.mark.parametrize(("kg", "unit", "bodyweight", "shown"), [
-    (9.0, Unit.KG, True, "BW + 9 kg"),
-    (None, Unit.KG, True, "BW"),
-    (0.0, Unit.KG, True, "BW"),  # never "0 kg"
-    (20 * KG_PER_LB, Unit.LB, True, "BW + 20 lb"),
-    (100.0, Unit.KG, False, "100 kg"),
-    (None, Unit.KG, False, ""),
-])
+@pytest.mark.parametrize(
+    ("kg", "unit", "bodyweight", "shown"),
+    [
+        (9.0, Unit.KG, True, "BW + 9 kg"),
+        (None, Unit.KG, True, "BW"),
+        (0.0, Unit.KG, True, "BW"),  # never "0 kg"
+        (20 * KG_PER_LB, Unit.LB, True, "BW + 20 lb"),
+        (100.0, Unit.KG, False, "100 kg"),
+        (None, Unit.KG, False, ""),
+    ],
+)
 def test_a_set_load_as_printed(kg: float | None, unit: Unit, bodyweight: bool, shown: str) -> None:
     assert format_set_load(kg, unit, bodyweight) == shown

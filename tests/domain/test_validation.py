@@ -39,16 +39,28 @@ def refused(call: Callable[[], object], field: str) -> ValidationError:
 
 # ---- empty fields --------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("parser", [
-    lambda t: parse_load(t, Unit.KG), lambda t: parse_load(t, Unit.LB), lambda t: parse_bodyweight(t, Unit.KG),
-    parse_reps, lambda t: parse_failure_reps(t, 5), parse_rir, parse_rpe, parse_duration, parse_distance,
-])
+
+@pytest.mark.parametrize(
+    "parser",
+    [
+        lambda t: parse_load(t, Unit.KG),
+        lambda t: parse_load(t, Unit.LB),
+        lambda t: parse_bodyweight(t, Unit.KG),
+        parse_reps,
+        lambda t: parse_failure_reps(t, 5),
+        parse_rir,
+        parse_rpe,
+        parse_duration,
+        parse_distance,
+    ],
+)
 @pytest.mark.parametrize("text", ["", "   ", "\t"])
 def test_empty_is_none(parser: Callable[[str], object], text: str) -> None:
     assert parser(text) is None
 
 
 # ---- load ------------------------------------------------------------------------------------------------------
+
 
 def test_load_kg_range_edges() -> None:
     assert parse_load("0", Unit.KG) == 0.0
@@ -91,6 +103,7 @@ def test_load_field_name_can_be_given() -> None:
 
 # ---- bodyweight ------------------------------------------------------------------------------------------------
 
+
 def test_bodyweight_range() -> None:
     assert parse_bodyweight("20", Unit.KG) == 20.0
     assert parse_bodyweight("400", Unit.KG) == 400.0
@@ -111,6 +124,7 @@ def test_bodyweight_lb() -> None:
 
 
 # ---- reps -------------------------------------------------------------------------------------------------------
+
 
 def test_reps_range_edges() -> None:
     assert parse_reps("0") == 0
@@ -148,6 +162,7 @@ def test_failure_reps_at_least_reps() -> None:
 
 # ---- RIR / RPE --------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("text", ["0", "0.5", "1", "2,5", "9.5", "10", "10.0"])
 def test_rir_accepted(text: str) -> None:
     assert parse_rir(text) == float(text.replace(",", "."))
@@ -158,9 +173,19 @@ def test_rir_refused(text: str) -> None:
     refused(lambda: parse_rir(text), "RIR")
 
 
-@pytest.mark.parametrize(("text", "rir"), [
-    ("1", 9.0), ("5.5", 4.5), ("6", 4.0), ("7", 3.0), ("7,5", 2.5), ("8", 2.0), ("9.5", 0.5), ("10", 0.0),
-])
+@pytest.mark.parametrize(
+    ("text", "rir"),
+    [
+        ("1", 9.0),
+        ("5.5", 4.5),
+        ("6", 4.0),
+        ("7", 3.0),
+        ("7,5", 2.5),
+        ("8", 2.0),
+        ("9.5", 0.5),
+        ("10", 0.0),
+    ],
+)
 def test_rpe_accepted_as_rir(text: str, rir: float) -> None:
     assert parse_rpe(text) == rir
 
@@ -172,25 +197,45 @@ def test_rpe_refused(text: str) -> None:
 
 # ---- duration ---------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "seconds"), [
-    ("90", 90.0),
-    ("1:30", 90.0),
-    ("0:45", 45.0),
-    ("1:02:30", 3750.0),       # 1 h + 2 min + 30 s
-    ("10:00", 600.0),
-    ("0", 0.0),
-    ("0:00", 0.0),
-    ("1,5", 1.5),
-    ("24:00:00", 86400.0),
-    ("86400", 86400.0),
-])
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("90", 90.0),
+        ("1:30", 90.0),
+        ("0:45", 45.0),
+        ("1:02:30", 3750.0),  # 1 h + 2 min + 30 s
+        ("10:00", 600.0),
+        ("0", 0.0),
+        ("0:00", 0.0),
+        ("1,5", 1.5),
+        ("24:00:00", 86400.0),
+        ("86400", 86400.0),
+    ],
+)
 def test_duration_accepted(text: str, seconds: float) -> None:
     assert parse_duration(text) == seconds
 
 
-@pytest.mark.parametrize("text", [
-    "1:2:3:4", "1:3a", ":30", "1:", "1::30", "a:b", "1:-30", "-1", "24:00:01", "86401", "abc", "nan", "inf", "1.5:30",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1:2:3:4",
+        "1:3a",
+        ":30",
+        "1:",
+        "1::30",
+        "a:b",
+        "1:-30",
+        "-1",
+        "24:00:01",
+        "86401",
+        "abc",
+        "nan",
+        "inf",
+        "1.5:30",
+    ],
+)
 def test_duration_refused(text: str) -> None:
     refused(lambda: parse_duration(text), "Time")
 
@@ -207,6 +252,7 @@ def test_duration_of_absurdly_many_digits_is_refused_and_quoted_short(text: str)
 
 # ---- distance ---------------------------------------------------------------------------------------------------
 
+
 def test_distance_range() -> None:
     assert parse_distance("0") == 0.0
     assert parse_distance("1000000") == 1_000_000.0
@@ -220,6 +266,7 @@ def test_distance_range() -> None:
 
 # ---- session times ----------------------------------------------------------------------------------------------
 
+
 def test_session_times() -> None:
     start = datetime(2024, 5, 1, 18, 0)
     check_session_times(start, None)
@@ -227,10 +274,13 @@ def test_session_times() -> None:
     check_session_times(start, datetime(2024, 5, 1, 19, 30))
     check_session_times(datetime(1900, 1, 1), None)
     check_session_times(datetime(2200, 12, 31), None)
-    assert "ends before it starts" in refused(lambda: check_session_times(start, datetime(2024, 5, 1, 17, 59)),
-                                              "End").message
+    assert (
+        "ends before it starts"
+        in refused(lambda: check_session_times(start, datetime(2024, 5, 1, 17, 59)), "End").message
+    )
     assert refused(lambda: check_session_times(datetime(1899, 12, 31), None), "Date").message == (
-        "the date 1899-12-31 is outside 1900–2200")
+        "the date 1899-12-31 is outside 1900–2200"
+    )
     assert "0001-01-01" in refused(lambda: check_session_times(datetime(1, 1, 1), None), "Date").message
     refused(lambda: check_session_times(datetime(2201, 1, 1), None), "Date")
 

@@ -87,15 +87,18 @@ def test_catalogue_reload_keeps_ids_and_adds_nothing_when_forced(db_path: Path) 
         close_database()
 
 
-@pytest.mark.parametrize(("typed", "name"), [
-    ("squat (barbell)", "Back Squat"),
-    ("Squat (Barbell)", "Back Squat"),
-    ("  SQUAT  ( barbell ) ", "Back Squat"),
-    ("Bench Press (Barbell)", "Bench Press"),
-    ("bench press", "Bench Press"),
-    ("Deadlift (Barbell)", "Deadlift"),
-    ("lat pulldown (cable)", "Lat Pulldown"),
-])
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("squat (barbell)", "Back Squat"),
+        ("Squat (Barbell)", "Back Squat"),
+        ("  SQUAT  ( barbell ) ", "Back Squat"),
+        ("Bench Press (Barbell)", "Bench Press"),
+        ("bench press", "Bench Press"),
+        ("Deadlift (Barbell)", "Deadlift"),
+        ("lat pulldown (cable)", "Lat Pulldown"),
+    ],
+)
 def test_aliases_resolve(database: Path, typed: str, name: str) -> None:
     found = find_exercise(typed)
     assert found is not None

@@ -20,29 +20,78 @@ from journal.storage.exercises import find_exercise
 from journal.storage.queries import stats
 from tests.io.support import csv_text, sets_of
 
-STRONG_COLUMNS = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance",
-                  "Seconds", "Notes", "Workout Notes", "RPE")
-HEVY_COLUMNS = ("title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes",
-                "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe")
+STRONG_COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+)
+HEVY_COLUMNS = (
+    "title",
+    "start_time",
+    "end_time",
+    "description",
+    "exercise_title",
+    "superset_id",
+    "exercise_notes",
+    "set_index",
+    "set_type",
+    "weight_kg",
+    "reps",
+    "distance_km",
+    "duration_seconds",
+    "rpe",
+)
 
 
 def strong_row(order: str, weight: str, reps: str, rpe: str = "") -> dict[str, str]:
-    return {"Date": "2024-03-05 07:30:00", "Workout Name": "Push", "Duration": "1h", "Exercise Name":
-            "Bench Press (Barbell)", "Set Order": order, "Weight": weight, "Reps": reps, "RPE": rpe}
+    return {
+        "Date": "2024-03-05 07:30:00",
+        "Workout Name": "Push",
+        "Duration": "1h",
+        "Exercise Name": "Bench Press (Barbell)",
+        "Set Order": order,
+        "Weight": weight,
+        "Reps": reps,
+        "RPE": rpe,
+    }
 
 
 def hevy_row(index: str, kind: str, weight: str, reps: str, rpe: str = "") -> dict[str, str]:
-    return {"title": "Legs", "start_time": "5 Mar 2024, 07:30", "end_time": "5 Mar 2024, 08:30",
-            "exercise_title": "Squat (Barbell)", "set_index": index, "set_type": kind, "weight_kg": weight,
-            "reps": reps, "rpe": rpe}
+    return {
+        "title": "Legs",
+        "start_time": "5 Mar 2024, 07:30",
+        "end_time": "5 Mar 2024, 08:30",
+        "exercise_title": "Squat (Barbell)",
+        "set_index": index,
+        "set_type": kind,
+        "weight_kg": weight,
+        "reps": reps,
+        "rpe": rpe,
+    }
 
 
 FROM_SET_TYPE = {"rir": 0.0, "effort_scale": EffortScale.RIR, "rir_origin": RirOrigin.SET_TYPE}
 
 
 def test_strong_f_without_rpe_is_rir_0_from_the_set_type_and_with_rpe_keeps_the_rating() -> None:
-    text = csv_text([strong_row("1", "100", "5", "8"), strong_row("F", "100", "4"), strong_row("F", "90", "6", "9.5"),
-                     strong_row("2", "100", "5")], STRONG_COLUMNS)
+    text = csv_text(
+        [
+            strong_row("1", "100", "5", "8"),
+            strong_row("F", "100", "4"),
+            strong_row("F", "90", "6", "9.5"),
+            strong_row("2", "100", "5"),
+        ],
+        STRONG_COLUMNS,
+    )
     parsed = StrongCsv().read(text, ImportOptions(units="kg"))
     assert not parsed.problems
     assert sets_of(parsed) == [
@@ -54,23 +103,42 @@ def test_strong_f_without_rpe_is_rir_0_from_the_set_type_and_with_rpe_keeps_the_
 
 
 def test_hevy_failure_without_rpe_is_rir_0_from_the_set_type() -> None:
-    text = csv_text([hevy_row("0", "normal", "120", "5"), hevy_row("1", "failure", "120", "3"),
-                     hevy_row("2", "failure", "100", "8", "9")], HEVY_COLUMNS)
+    text = csv_text(
+        [
+            hevy_row("0", "normal", "120", "5"),
+            hevy_row("1", "failure", "120", "3"),
+            hevy_row("2", "failure", "100", "8", "9"),
+        ],
+        HEVY_COLUMNS,
+    )
     parsed = HevyCsv().read(text, ImportOptions(units="kg"))
     assert not parsed.problems
     assert [(r.set_type, r.rir, r.rir_origin) for r in sets_of(parsed)] == [
-        (SetType.WORKING, None, None), (SetType.FAILURE, 0.0, RirOrigin.SET_TYPE), (SetType.FAILURE, 1.0, None)]
+        (SetType.WORKING, None, None),
+        (SetType.FAILURE, 0.0, RirOrigin.SET_TYPE),
+        (SetType.FAILURE, 1.0, None),
+    ]
 
 
 def imported_session() -> Session:
     bench = find_exercise("Bench Press")
     assert bench is not None
-    session, _ = repo.add_session(Session(start=datetime(2024, 3, 5, 7, 30), source="strong", entries=(
-        Entry(exercise=bench, sets=(
-            SetRecord(load_kg=100.0, reps=5),  # unrated
-            SetRecord(load_kg=100.0, reps=5, rir=4.0, effort_scale=EffortScale.RIR),  # rated, not hard
-            SetRecord(set_type=SetType.FAILURE, load_kg=100.0, reps=4, **FROM_SET_TYPE),  # type: ignore[arg-type]
-        )),)))
+    session, _ = repo.add_session(
+        Session(
+            start=datetime(2024, 3, 5, 7, 30),
+            source="strong",
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(load_kg=100.0, reps=5),  # unrated
+                        SetRecord(load_kg=100.0, reps=5, rir=4.0, effort_scale=EffortScale.RIR),  # rated, not hard
+                        SetRecord(set_type=SetType.FAILURE, load_kg=100.0, reps=4, **FROM_SET_TYPE),  # type: ignore[arg-type]
+                    ),
+                ),
+            ),
+        )
+    )
     return session
 
 
@@ -94,7 +162,12 @@ def test_the_origin_goes_through_the_journal_csv_and_a_journal_1_file_still_read
     parsed = JournalCsv().read(text, ImportOptions())
     assert [(s.rir, s.rir_origin) for s in sets_of(parsed)] == [(None, None), (4.0, None), (0.0, RirOrigin.SET_TYPE)]
     # the same file as version 1 wrote it: no origin column, the RIR as stored
-    old = "\r\n".join([",".join(HEADER_V1)] + [line.rsplit(",", 1)[0].replace("journal/2", "journal/1", 1)
-                                                for line in text.splitlines()[1:]]) + "\r\n"
+    old = (
+        "\r\n".join(
+            [",".join(HEADER_V1)]
+            + [line.rsplit(",", 1)[0].replace("journal/2", "journal/1", 1) for line in text.splitlines()[1:]]
+        )
+        + "\r\n"
+    )
     parsed = JournalCsv().read(old, ImportOptions())
     assert [(s.rir, s.rir_origin) for s in sets_of(parsed)] == [(None, None), (4.0, None), (0.0, None)]

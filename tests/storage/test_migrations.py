@@ -24,15 +24,21 @@ def make_v1_file(path: Path) -> None:
     old.connect()
     STEPS[0](old)
     old.execute_sql("PRAGMA user_version = 1")
-    old.execute_sql("INSERT INTO exercise (id, name, \"primary\", equipment, bodyweight, measure, builtin) "
-                    "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)")
+    old.execute_sql(
+        'INSERT INTO exercise (id, name, "primary", equipment, bodyweight, measure, builtin) '
+        "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)"
+    )
     old.execute_sql("INSERT INTO alias (id, \"key\", alias, exercise_id) VALUES (1, 'old press', 'Old Press', 1)")
-    old.execute_sql("INSERT INTO session (id, start, \"end\", title, bodyweight_kg, notes, source, source_key) "
-                    "VALUES (7, '2023-03-04 17:30:00', '2023-03-04 18:45:00', 'Push day', 81.5, 'good', "
-                    "'strong', 'k1')")
+    old.execute_sql(
+        'INSERT INTO session (id, start, "end", title, bodyweight_kg, notes, source, source_key) '
+        "VALUES (7, '2023-03-04 17:30:00', '2023-03-04 18:45:00', 'Push day', 81.5, 'good', "
+        "'strong', 'k1')"
+    )
     old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (11, 7, 1, 0, 'wide')")
-    old.execute_sql("INSERT INTO \"set\" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note) "
-                    "VALUES (21, 11, 0, 'working', 102.5, 5, 1.5, 'rpe', 'ok')")
+    old.execute_sql(
+        'INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note) '
+        "VALUES (21, 11, 0, 'working', 102.5, 5, 1.5, 'rpe', 'ok')"
+    )
     old.close()
 
 
@@ -53,21 +59,30 @@ def test_v1_file_is_migrated_with_data_intact(db_path: Path) -> None:
     open_database(db_path)
     try:
         assert schema_version(db) == SCHEMA_VERSION
-        assert db.execute_sql('SELECT id, start, "end", title, bodyweight_kg, notes, source, source_key '
-                              "FROM session").fetchall() == [
-            (7, "2023-03-04 17:30:00", "2023-03-04 18:45:00", "Push day", 81.5, "good", "strong", "k1")]
+        assert db.execute_sql(
+            'SELECT id, start, "end", title, bodyweight_kg, notes, source, source_key FROM session'
+        ).fetchall() == [(7, "2023-03-04 17:30:00", "2023-03-04 18:45:00", "Push day", 81.5, "good", "strong", "k1")]
         assert db.execute_sql("SELECT id, session_id, exercise_id, position, note FROM entry").fetchall() == [
-            (11, 7, 1, 0, "wide")]
-        row = db.execute_sql('SELECT id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note, '
-                             'failure_reps, duration_s, distance_m FROM "set"').fetchall()
+            (11, 7, 1, 0, "wide")
+        ]
+        row = db.execute_sql(
+            "SELECT id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note, "
+            'failure_reps, duration_s, distance_m FROM "set"'
+        ).fetchall()
         assert row == [(21, 11, 0, "working", 102.5, 5, 1.5, "rpe", "ok", None, None, None)]
         # the migrated file reads through the repository like any other
         session = get_session(7)
         assert session.title == "Push day"
         assert session.entries[0].exercise.name == "Old Press"
         record = session.entries[0].sets[0]
-        assert (record.load_kg, record.reps, record.rir, record.failure_reps, record.duration_s,
-                record.distance_m) == (102.5, 5, 1.5, None, None, None)
+        assert (record.load_kg, record.reps, record.rir, record.failure_reps, record.duration_s, record.distance_m) == (
+            102.5,
+            5,
+            1.5,
+            None,
+            None,
+            None,
+        )
         # and the catalogue was loaded into it
         assert db.execute_sql("SELECT count(*) FROM exercise").fetchone()[0] > 100
     finally:
@@ -88,8 +103,9 @@ def test_backup_before_migration_is_a_readable_v1_file(db_path: Path) -> None:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
         assert columns(raw, "set") == V1_SET_COLUMNS
-        assert raw.execute('SELECT id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note '
-                           'FROM "set"').fetchall() == [(21, 11, 0, "working", 102.5, 5, 1.5, "rpe", "ok")]
+        assert raw.execute(
+            'SELECT id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note FROM "set"'
+        ).fetchall() == [(21, 11, 0, "working", 102.5, 5, 1.5, "rpe", "ok")]
         assert raw.execute("SELECT id, title FROM session").fetchall() == [(7, "Push day")]
         # the backup holds the file as it was: no catalogue rows were added to it
         assert raw.execute("SELECT count(*) FROM exercise").fetchone()[0] == 1
@@ -131,8 +147,7 @@ def test_schema_version_is_the_number_of_steps() -> None:
 
 
 def _model_columns() -> dict[str, set[str]]:
-    return {model._meta.table_name: {field.column_name for field in model._meta.sorted_fields}
-            for model in ALL_MODELS}
+    return {model._meta.table_name: {field.column_name for field in model._meta.sorted_fields} for model in ALL_MODELS}
 
 
 def _file_columns(path: Path) -> dict[str, set[str]]:
@@ -179,6 +194,7 @@ def test_schema_foreign_keys_cascade(db_path: Path) -> None:
     close_database()
     raw = sqlite3.connect(db_path)
     try:
+
         def keys(table: str) -> dict[str, tuple[str, str]]:
             return {row[3]: (row[2], row[6]) for row in raw.execute(f'PRAGMA foreign_key_list("{table}")')}
 
@@ -196,14 +212,20 @@ def make_v3_file(path: Path) -> None:
     for step in STEPS[:3]:
         step(old)
     old.execute_sql("PRAGMA user_version = 3")
-    old.execute_sql("INSERT INTO exercise (id, name, \"primary\", equipment, bodyweight, measure, builtin) "
-                    "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)")
+    old.execute_sql(
+        'INSERT INTO exercise (id, name, "primary", equipment, bodyweight, measure, builtin) '
+        "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)"
+    )
     old.execute_sql("INSERT INTO routine (id, name, notes, position) VALUES (3, 'Push', '', 0)")
-    old.execute_sql("INSERT INTO session (id, start, title, notes, source, routine_id) "
-                    "VALUES (7, '2026-05-06 17:30:00', 'Push', '', 'manual', 3)")
+    old.execute_sql(
+        "INSERT INTO session (id, start, title, notes, source, routine_id) "
+        "VALUES (7, '2026-05-06 17:30:00', 'Push', '', 'manual', 3)"
+    )
     old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (11, 7, 1, 0, '')")
-    old.execute_sql("INSERT INTO \"set\" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note) "
-                    "VALUES (21, 11, 0, 'working', 90.0, 6, 2, 'rir', '')")
+    old.execute_sql(
+        'INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note) '
+        "VALUES (21, 11, 0, 'working', 90.0, 6, 2, 'rir', '')"
+    )
     old.close()
 
 
@@ -265,18 +287,29 @@ def make_v4_file(path: Path) -> None:
     for step in STEPS[:4]:
         step(old)
     old.execute_sql("PRAGMA user_version = 4")
-    old.execute_sql("INSERT INTO exercise (id, name, \"primary\", equipment, bodyweight, measure, builtin) "
-                    "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)")
-    old.execute_sql("INSERT INTO session (id, start, title, notes, source, source_key) "
-                    "VALUES (7, '2024-05-06 17:30:00', 'Push', '', 'strong', 'k7')")
-    old.execute_sql("INSERT INTO session (id, start, title, notes, source) "
-                    "VALUES (8, '2024-05-08 17:30:00', 'Push', '', 'manual')")
+    old.execute_sql(
+        'INSERT INTO exercise (id, name, "primary", equipment, bodyweight, measure, builtin) '
+        "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)"
+    )
+    old.execute_sql(
+        "INSERT INTO session (id, start, title, notes, source, source_key) "
+        "VALUES (7, '2024-05-06 17:30:00', 'Push', '', 'strong', 'k7')"
+    )
+    old.execute_sql(
+        "INSERT INTO session (id, start, title, notes, source) VALUES (8, '2024-05-08 17:30:00', 'Push', '', 'manual')"
+    )
     old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (11, 7, 1, 0, '')")
     old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (12, 8, 1, 0, '')")
-    for values in ("(21, 11, 0, 'working', 90.0, 8, NULL, NULL)", "(22, 11, 1, 'failure', 90.0, 7, NULL, NULL)",
-                   "(23, 11, 2, 'failure', 80.0, 9, 1.0, 'rpe')", "(24, 12, 0, 'failure', 90.0, 8, NULL, NULL)"):
-        old.execute_sql("INSERT INTO \"set\" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, "
-                        f"note) VALUES {values[:-1]}, '')")
+    for values in (
+        "(21, 11, 0, 'working', 90.0, 8, NULL, NULL)",
+        "(22, 11, 1, 'failure', 90.0, 7, NULL, NULL)",
+        "(23, 11, 2, 'failure', 80.0, 9, 1.0, 'rpe')",
+        "(24, 12, 0, 'failure', 90.0, 8, NULL, NULL)",
+    ):
+        old.execute_sql(
+            'INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, '
+            f"note) VALUES {values[:-1]}, '')"
+        )
     old.close()
 
 
@@ -294,7 +327,10 @@ def test_v4_file_gets_rir_origin_and_imported_failure_sets_read_as_rir_0(db_path
         ]
         imported = get_session(7).entries[0].sets
         assert [(s.rir, s.rir_origin.value if s.rir_origin else None) for s in imported] == [
-            (None, None), (0.0, "set_type"), (1.0, None)]
+            (None, None),
+            (0.0, "set_type"),
+            (1.0, None),
+        ]
     finally:
         close_database()
     backups = list((db_path.parent / "backups").iterdir())

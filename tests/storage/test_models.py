@@ -29,8 +29,12 @@ def test_aliases_of_one_exercise_by_self_join(journal: Path) -> None:
     created, _ = create_exercise("Knee-high pin press")
     AliasRow.create(key=name_key("Knee pin press"), name="Knee pin press", exercise=created.id)
     other = AliasRow.alias("other")
-    names = {row.name for row in AliasRow.select(AliasRow.name).join(other, on=(AliasRow.exercise == other.exercise))
-             .where(other.key == name_key("Knee-high pin press"))}
+    names = {
+        row.name
+        for row in AliasRow.select(AliasRow.name)
+        .join(other, on=(AliasRow.exercise == other.exercise))
+        .where(other.key == name_key("Knee-high pin press"))
+    }
     assert names == {"Knee-high pin press", "Knee pin press"}
     assert next(e for e in list_exercises() if e.name == "Knee-high pin press").aliases == ("Knee pin press",)
     assert ExerciseRow.get_by_id(created.id).name == "Knee-high pin press"

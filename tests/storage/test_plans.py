@@ -38,15 +38,34 @@ def journal_with_a_plan() -> tuple[Session, Session, int]:
     """A session of the routine done (bench 3 × 100 × 5 @ 3, one set taken to failure), and one started from it
     with nothing done yet: three bench sets and an all-out set planned."""
     bench = exercise("Bench Press")
-    routine, _ = save_routine(Routine(name="Push", items=(RoutineItem(exercise=bench, sets=3, reps_low=5,
-                                                                      reps_high=5),)))
+    routine, _ = save_routine(
+        Routine(name="Push", items=(RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=5),))
+    )
     assert routine.id is not None
-    done, _ = repo.add_session(Session(start=DONE, routine_id=routine.id, entries=(Entry(exercise=bench, sets=(
-        SetRecord(load_kg=100, reps=5, rir=3), SetRecord(load_kg=100, reps=5, rir=3),
-        SetRecord(load_kg=100, reps=5, rir=3, failure_reps=8))),)))
+    done, _ = repo.add_session(
+        Session(
+            start=DONE,
+            routine_id=routine.id,
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(load_kg=100, reps=5, rir=3),
+                        SetRecord(load_kg=100, reps=5, rir=3),
+                        SetRecord(load_kg=100, reps=5, rir=3, failure_reps=8),
+                    ),
+                ),
+            ),
+        )
+    )
     item = RoutineItem(exercise=bench, sets=4, reps_low=3, reps_high=5, target_rir=1.0, calibration=True)
-    started, _ = repo.add_session(Session(start=STARTED, routine_id=routine.id, entries=(
-        Entry(exercise=bench, plans=planned_sets(item, 140.0, done.entries[0].sets)),)))
+    started, _ = repo.add_session(
+        Session(
+            start=STARTED,
+            routine_id=routine.id,
+            entries=(Entry(exercise=bench, plans=planned_sets(item, 140.0, done.entries[0].sets)),),
+        )
+    )
     return done, started, routine.id
 
 
@@ -150,13 +169,24 @@ def test_an_exercise_a_routine_holds_twice_reads_each_occurrence_from_its_own_en
     from journal.settings import Preferences
 
     squat = exercise("Back Squat")
-    routine, _ = save_routine(Routine(name="Legs", items=(
-        RoutineItem(exercise=squat, sets=3, reps_low=5, reps_high=5, target_rir=2.0),
-        RoutineItem(exercise=squat, sets=2, reps_low=8, reps_high=10, target_rir=2.0))))
+    routine, _ = save_routine(
+        Routine(
+            name="Legs",
+            items=(
+                RoutineItem(exercise=squat, sets=3, reps_low=5, reps_high=5, target_rir=2.0),
+                RoutineItem(exercise=squat, sets=2, reps_low=8, reps_high=10, target_rir=2.0),
+            ),
+        )
+    )
     heavy = tuple(SetRecord(load_kg=140, reps=5, rir=2) for _ in range(3))
     light = tuple(SetRecord(load_kg=100, reps=10, rir=2) for _ in range(2))
-    repo.add_session(Session(start=DONE, routine_id=routine.id,
-                             entries=(Entry(exercise=squat, sets=heavy), Entry(exercise=squat, sets=light))))
+    repo.add_session(
+        Session(
+            start=DONE,
+            routine_id=routine.id,
+            entries=(Entry(exercise=squat, sets=heavy), Entry(exercise=squat, sets=light)),
+        )
+    )
     assert routine.id is not None and squat.id is not None
     found = last_sets(routine.id)
     assert [s.load_kg for s in found[(squat.id, 0)]] == [140] * 3

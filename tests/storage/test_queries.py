@@ -29,10 +29,15 @@ def s(load: float | None, reps: int | None, rir: float | None = None, set_type: 
     return SetRecord(set_type=set_type, load_kg=load, reps=reps, rir=rir)
 
 
-def session(start: datetime, *entries: tuple[str, list[SetRecord]], bodyweight: float | None = None,
-            title: str = "") -> Session:
-    return Session(start=start, title=title, bodyweight_kg=bodyweight,
-                   entries=tuple(Entry(exercise=exercise(name), sets=tuple(records)) for name, records in entries))
+def session(
+    start: datetime, *entries: tuple[str, list[SetRecord]], bodyweight: float | None = None, title: str = ""
+) -> Session:
+    return Session(
+        start=start,
+        title=title,
+        bodyweight_kg=bodyweight,
+        entries=tuple(Entry(exercise=exercise(name), sets=tuple(records)) for name, records in entries),
+    )
 
 
 def store(*sessions: Session) -> list[int]:
@@ -45,13 +50,22 @@ def store(*sessions: Session) -> list[int]:
 
 # ---- session list ---------------------------------------------------------------------------------------------------
 
+
 def test_list_sessions_newest_first_with_counts_and_tonnage(journal: Path) -> None:
     assert exercise("Pull-up").bodyweight and not exercise("Bench Press").bodyweight
     a, b, c, d = store(
-        session(datetime(2024, 3, 1, 18), ("Bench Press", [s(60, 5, None, WU), s(100, 5, 2), s(100, 5, 1)]),
-                ("Back Squat", [s(140, 3), s(100, 8, 0, DROP)]), title="A"),
-        session(datetime(2024, 3, 3, 18), ("Pull-up", [s(None, 10, 1), s(10, 8, 0), s(None, 5, None, WU)]),
-                bodyweight=80.0, title="B"),
+        session(
+            datetime(2024, 3, 1, 18),
+            ("Bench Press", [s(60, 5, None, WU), s(100, 5, 2), s(100, 5, 1)]),
+            ("Back Squat", [s(140, 3), s(100, 8, 0, DROP)]),
+            title="A",
+        ),
+        session(
+            datetime(2024, 3, 3, 18),
+            ("Pull-up", [s(None, 10, 1), s(10, 8, 0), s(None, 5, None, WU)]),
+            bodyweight=80.0,
+            title="B",
+        ),
         session(datetime(2024, 3, 5, 18), ("Pull-up", [s(10, 8)]), ("Bench Press", [s(100, 5)]), title="C"),
         session(datetime(2024, 3, 2, 7), title="D"),
     )
@@ -76,8 +90,10 @@ def test_list_sessions_newest_first_with_counts_and_tonnage(journal: Path) -> No
 
 
 def test_list_sessions_share_one_string_per_name(journal: Path) -> None:
-    store(session(datetime(2024, 3, 1, 18), ("Bench Press", [s(100, 5)]), title="Push"),
-          session(datetime(2024, 3, 3, 18), ("Back Squat", [s(140, 3)]), ("Bench Press", [s(100, 5)]), title="Push"))
+    store(
+        session(datetime(2024, 3, 1, 18), ("Bench Press", [s(100, 5)]), title="Push"),
+        session(datetime(2024, 3, 3, 18), ("Back Squat", [s(140, 3)]), ("Bench Press", [s(100, 5)]), title="Push"),
+    )
     newer, older = list_sessions()
     assert newer.exercise_names == ("Back Squat", "Bench Press") and older.exercise_names == ("Bench Press",)
     # thousands of sessions hold the same few names: each row refers to one shared string
@@ -87,8 +103,11 @@ def test_list_sessions_share_one_string_per_name(journal: Path) -> None:
 
 def test_list_sessions_subset_and_ties(journal: Path) -> None:
     same = datetime(2024, 5, 1, 18)
-    first, second, third = store(session(same, ("Deadlift", [s(180, 5)])), session(same),
-                                 session(datetime(2024, 4, 1), ("Deadlift", [s(100, 1)])))
+    first, second, third = store(
+        session(same, ("Deadlift", [s(180, 5)])),
+        session(same),
+        session(datetime(2024, 4, 1), ("Deadlift", [s(100, 1)])),
+    )
     assert [row.id for row in list_sessions()] == [second, first, third]
     assert [row.id for row in list_sessions([first, third])] == [first, third]
     assert list_sessions([]) == []
@@ -97,17 +116,28 @@ def test_list_sessions_subset_and_ties(journal: Path) -> None:
 
 
 def test_sql_tonnage_matches_domain_tonnage(journal: Path) -> None:
-    records = [s(60, 5, None, WU), s(100, 5, 2), s(None, 10), s(20, None), s(0, 12), s(12.5, 7, 1, DROP),
-               s(50, 9, 0, SetType.FAILURE), s(40, 10, 3, SetType.BACKOFF)]
+    records = [
+        s(60, 5, None, WU),
+        s(100, 5, 2),
+        s(None, 10),
+        s(20, None),
+        s(0, 12),
+        s(12.5, 7, 1, DROP),
+        s(50, 9, 0, SetType.FAILURE),
+        s(40, 10, 3, SetType.BACKOFF),
+    ]
     for bodyweight in (None, 77.5):
         for name in ("Bench Press", "Dip"):
             (sid,) = store(session(datetime(2024, 1, 1), (name, records), bodyweight=bodyweight))
             expected = sum(set_tonnage(r, exercise(name).bodyweight, bodyweight) for r in records)
             (row,) = list_sessions([sid])
             assert row.tonnage_kg == pytest.approx(expected)
-            sql = db.execute_sql(f"""SELECT sum({SET_TONNAGE_SQL}) FROM session s JOIN entry e ON e.session_id = s.id
+            sql = db.execute_sql(
+                f"""SELECT sum({SET_TONNAGE_SQL}) FROM session s JOIN entry e ON e.session_id = s.id
                                      JOIN exercise x ON x.id = e.exercise_id JOIN "set" st ON st.entry_id = e.id
-                                     WHERE s.id = ?""", (sid,)).fetchone()[0]
+                                     WHERE s.id = ?""",
+                (sid,),
+            ).fetchone()[0]
             assert sql == pytest.approx(expected)
     # and by hand for the dip with a bodyweight: (77.5 + load) x reps over non-warm-up sets with reps
     hand = (77.5 + 100) * 5 + 77.5 * 10 + 77.5 * 12 + 90 * 7 + 127.5 * 9 + 117.5 * 10
@@ -115,6 +145,7 @@ def test_sql_tonnage_matches_domain_tonnage(journal: Path) -> None:
 
 
 # ---- stats ----------------------------------------------------------------------------------------------------------
+
 
 def test_stats_of_an_empty_journal(journal: Path) -> None:
     result = stats()
@@ -180,16 +211,19 @@ def test_stats_hard_sets_by_threshold(journal: Path) -> None:
     assert [w["hard_sets"] for w in stats(hard_threshold=5.0)["weeks"]] == [2, 2, 0]
 
 
-@pytest.mark.parametrize(("start", "week"), [
-    (datetime(2024, 6, 9, 20), "2024-W23"),    # Sunday
-    (datetime(2024, 6, 10, 6), "2024-W24"),    # the next Monday
-    (datetime(2024, 6, 13, 12), "2024-W24"),   # Thursday
-    (datetime(2024, 12, 30, 0, 5), "2025-W01"),
-    (datetime(2021, 1, 1, 12), "2020-W53"),    # a Friday in ISO week 53 of the previous year
-    (datetime(2021, 1, 3, 23, 59), "2020-W53"),
-    (datetime(2021, 1, 4, 0, 0), "2021-W01"),
-    (datetime(2026, 12, 31, 12), "2026-W53"),
-])
+@pytest.mark.parametrize(
+    ("start", "week"),
+    [
+        (datetime(2024, 6, 9, 20), "2024-W23"),  # Sunday
+        (datetime(2024, 6, 10, 6), "2024-W24"),  # the next Monday
+        (datetime(2024, 6, 13, 12), "2024-W24"),  # Thursday
+        (datetime(2024, 12, 30, 0, 5), "2025-W01"),
+        (datetime(2021, 1, 1, 12), "2020-W53"),  # a Friday in ISO week 53 of the previous year
+        (datetime(2021, 1, 3, 23, 59), "2020-W53"),
+        (datetime(2021, 1, 4, 0, 0), "2021-W01"),
+        (datetime(2026, 12, 31, 12), "2026-W53"),
+    ],
+)
 def test_stats_week_of_a_single_session(journal: Path, start: datetime, week: str) -> None:
     store(session(start, ("Bench Press", [s(100, 5, 1)])))
     (only,) = stats()["weeks"]
@@ -198,15 +232,19 @@ def test_stats_week_of_a_single_session(journal: Path, start: datetime, week: st
 
 
 def test_stats_sunday_and_monday_are_different_weeks(journal: Path) -> None:
-    store(session(datetime(2024, 6, 9, 20), ("Bench Press", [s(100, 5, 1)])),
-          session(datetime(2024, 6, 10, 6), ("Bench Press", [s(100, 5, 1), s(100, 5, 2)])),
-          session(datetime(2024, 6, 16, 21), ("Bench Press", [s(100, 3, 1)])))
+    store(
+        session(datetime(2024, 6, 9, 20), ("Bench Press", [s(100, 5, 1)])),
+        session(datetime(2024, 6, 10, 6), ("Bench Press", [s(100, 5, 1), s(100, 5, 2)])),
+        session(datetime(2024, 6, 16, 21), ("Bench Press", [s(100, 3, 1)])),
+    )
     assert [(w["week"], w["sets"]) for w in stats()["weeks"]] == [("2024-W23", 1), ("2024-W24", 3)]
 
 
 def test_stats_bodyweight_tonnage(journal: Path) -> None:
-    store(session(datetime(2024, 2, 1), ("Pull-up", [s(None, 10, 2), s(5, 6, 1)]), bodyweight=75.0),
-          session(datetime(2024, 2, 2), ("Pull-up", [s(None, 10, 2)])))
+    store(
+        session(datetime(2024, 2, 1), ("Pull-up", [s(None, 10, 2), s(5, 6, 1)]), bodyweight=75.0),
+        session(datetime(2024, 2, 2), ("Pull-up", [s(None, 10, 2)])),
+    )
     result = stats()
     assert result["tonnage_kg"] == pytest.approx(75 * 10 + 80 * 6)
     assert result["working_sets"] == 3
@@ -262,28 +300,51 @@ def test_stats_agree_with_the_domain_on_a_sample_history(journal: Path) -> None:
 def test_an_rpe_below_six_is_not_a_hard_set_in_stats(journal: Path) -> None:
     from journal.domain.effort import EffortScale
 
-    store(session(datetime(2026, 1, 5, 18), ("Bench Press", [
-        SetRecord(load_kg=60, reps=10, rir=4.5, effort_scale=EffortScale.RPE),
-        SetRecord(load_kg=60, reps=10, rir=4.5, effort_scale=EffortScale.RIR)])))
+    store(
+        session(
+            datetime(2026, 1, 5, 18),
+            (
+                "Bench Press",
+                [
+                    SetRecord(load_kg=60, reps=10, rir=4.5, effort_scale=EffortScale.RPE),
+                    SetRecord(load_kg=60, reps=10, rir=4.5, effort_scale=EffortScale.RIR),
+                ],
+            ),
+        )
+    )
     (week,) = stats(hard_threshold=5.0)["weeks"]
     assert week["hard_sets"] == 1
 
 
 # ---- counting: a drop-set series once, empty and cardio rows not at all ------------------------------------------
 
+
 def counting_week() -> None:
     """Bench: 100×8 @ RIR 3, drops 80×6 @ 0 and 60×6 unrated (one series, hard by its drop, rated 3); 100×8
     unrated then a drop 80×6 @ 1 (one series rated 1 by its drop); a warm-up 40×10 then a drop 50×10 unrated (the
     warm-up ends nothing: the drop starts a series of its own); an empty row. Running: a run (distance and time).
     Plank: 60 s (a working set). Lat Pulldown: a row of 0 reps and no load."""
-    store(session(datetime(2026, 2, 2, 18),
-                  ("Bench Press", [SetRecord(load_kg=100, reps=8, rir=3.0), SetRecord(SetType.DROP, 80, 6, 0.0),
-                                   SetRecord(SetType.DROP, 60, 6), SetRecord(load_kg=100, reps=8),
-                                   SetRecord(SetType.DROP, 80, 6, 1.0), SetRecord(SetType.WARMUP, 40, 10),
-                                   SetRecord(SetType.DROP, 50, 10), SetRecord(reps=0)]),
-                  ("Running", [SetRecord(distance_m=5000.0, duration_s=1800.0)]),
-                  ("Plank", [SetRecord(duration_s=60.0, rir=2.0)]),
-                  ("Lat Pulldown", [SetRecord(load_kg=None, reps=0)])))
+    store(
+        session(
+            datetime(2026, 2, 2, 18),
+            (
+                "Bench Press",
+                [
+                    SetRecord(load_kg=100, reps=8, rir=3.0),
+                    SetRecord(SetType.DROP, 80, 6, 0.0),
+                    SetRecord(SetType.DROP, 60, 6),
+                    SetRecord(load_kg=100, reps=8),
+                    SetRecord(SetType.DROP, 80, 6, 1.0),
+                    SetRecord(SetType.WARMUP, 40, 10),
+                    SetRecord(SetType.DROP, 50, 10),
+                    SetRecord(reps=0),
+                ],
+            ),
+            ("Running", [SetRecord(distance_m=5000.0, duration_s=1800.0)]),
+            ("Plank", [SetRecord(duration_s=60.0, rir=2.0)]),
+            ("Lat Pulldown", [SetRecord(load_kg=None, reps=0)]),
+        )
+    )
 
 
 def test_stats_count_a_drop_series_once_and_no_empty_or_cardio_row(journal: Path) -> None:

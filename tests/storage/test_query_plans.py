@@ -46,8 +46,11 @@ def plan(sql: str, params: Any) -> list[str]:
 
 def full_scans(details: list[str]) -> list[str]:
     """The steps that read a whole table or index (SQLite says SCAN; SEARCH is an indexed lookup)."""
-    return [d for d in details if d.startswith("SCAN") and "CONSTANT ROW" not in d and "(subquery" not in d
-            and not d.startswith("SCAN CTE")]
+    return [
+        d
+        for d in details
+        if d.startswith("SCAN") and "CONSTANT ROW" not in d and "(subquery" not in d and not d.startswith("SCAN CTE")
+    ]
 
 
 def some_sessions() -> list[int]:
@@ -70,8 +73,9 @@ NARROW: dict[str, Callable[[list[int]], object]] = {
 
 
 @pytest.mark.parametrize("name", NARROW)
-def test_reading_a_few_sessions_never_scans_a_table(journal: Path, statements: list[tuple[str, Any]],
-                                                     name: str) -> None:
+def test_reading_a_few_sessions_never_scans_a_table(
+    journal: Path, statements: list[tuple[str, Any]], name: str
+) -> None:
     ids = some_sessions()
     statements.clear()
     NARROW[name](ids)
@@ -92,8 +96,9 @@ WHOLE: dict[str, Callable[[], object]] = {
 
 
 @pytest.mark.parametrize("name", WHOLE)
-def test_reading_everything_scans_one_table_and_looks_up_the_rest(journal: Path, statements: list[tuple[str, Any]],
-                                                                   name: str) -> None:
+def test_reading_everything_scans_one_table_and_looks_up_the_rest(
+    journal: Path, statements: list[tuple[str, Any]], name: str
+) -> None:
     statements.clear()
     WHOLE[name]()
     for sql, params in statements:

@@ -45,20 +45,34 @@ def sets(*loads: float) -> tuple[SetRecord, ...]:
 
 
 def make_session(start: datetime = datetime(2024, 3, 1, 18, 0), **entries: tuple[SetRecord, ...]) -> Session:
-    names = {"bench": "Bench Press", "squat": "Back Squat", "deadlift": "Deadlift", "row": "Barbell Row",
-             "curl": "Barbell Curl", "pullup": "Pull-up"}
-    return Session(start=start, title="Day", entries=tuple(
-        Entry(exercise=exercise(names[key]), sets=records) for key, records in entries.items()))
+    names = {
+        "bench": "Bench Press",
+        "squat": "Back Squat",
+        "deadlift": "Deadlift",
+        "row": "Barbell Row",
+        "curl": "Barbell Curl",
+        "pullup": "Pull-up",
+    }
+    return Session(
+        start=start,
+        title="Day",
+        entries=tuple(Entry(exercise=exercise(names[key]), sets=records) for key, records in entries.items()),
+    )
 
 
 def entry_positions(session_id: int) -> list[tuple[int, int]]:
-    return [tuple(row) for row in db.execute_sql(
-        "SELECT id, position FROM entry WHERE session_id = ? ORDER BY position", (session_id,))]
+    return [
+        tuple(row)
+        for row in db.execute_sql(
+            "SELECT id, position FROM entry WHERE session_id = ? ORDER BY position", (session_id,)
+        )
+    ]
 
 
 def set_positions(entry_id: int) -> list[int]:
-    return [row[0] for row in db.execute_sql(
-        'SELECT position FROM "set" WHERE entry_id = ? ORDER BY position', (entry_id,))]
+    return [
+        row[0] for row in db.execute_sql('SELECT position FROM "set" WHERE entry_id = ? ORDER BY position', (entry_id,))
+    ]
 
 
 def set_loads(entry_id: int) -> list[float]:
@@ -71,17 +85,34 @@ def count(table: str) -> int:
 
 # ---- sessions ------------------------------------------------------------------------------------------------------
 
+
 def test_add_and_get_session(journal: Path) -> None:
-    record = SetRecord(set_type=SetType.BACKOFF, load_kg=102.5, reps=6, rir=1.5, effort_scale=EffortScale.RPE,
-                       failure_reps=8, duration_s=30.0, distance_m=None, note="grindy")
-    session = Session(start=datetime(2024, 3, 1, 18, 0, 5), end=datetime(2024, 3, 1, 19, 10), title="Push",
-                      bodyweight_kg=81.5, notes="slept badly", source="manual",
-                      entries=(Entry(exercise=exercise("Bench Press"), note="paused", sets=(record,)),))
+    record = SetRecord(
+        set_type=SetType.BACKOFF,
+        load_kg=102.5,
+        reps=6,
+        rir=1.5,
+        effort_scale=EffortScale.RPE,
+        failure_reps=8,
+        duration_s=30.0,
+        distance_m=None,
+        note="grindy",
+    )
+    session = Session(
+        start=datetime(2024, 3, 1, 18, 0, 5),
+        end=datetime(2024, 3, 1, 19, 10),
+        title="Push",
+        bodyweight_kg=81.5,
+        notes="slept badly",
+        source="manual",
+        entries=(Entry(exercise=exercise("Bench Press"), note="paused", sets=(record,)),),
+    )
     stored, change = add_session(session)
     assert stored.id is not None
     assert stored.entries[0].id is not None and stored.entries[0].sets[0].id is not None
-    assert change == Change(sessions=frozenset({stored.id}), structure=frozenset({stored.id}),
-                          added=frozenset({stored.id}))
+    assert change == Change(
+        sessions=frozenset({stored.id}), structure=frozenset({stored.id}), added=frozenset({stored.id})
+    )
     assert session_count() == 1
     assert get_session(stored.id) == stored
     read = get_session(stored.id)
@@ -94,16 +125,16 @@ def test_add_and_get_session(journal: Path) -> None:
 
 
 def test_unrated_set_drops_its_effort_scale(journal: Path) -> None:
-    stored, _ = add_session(make_session(bench=(SetRecord(load_kg=60.0, reps=5, rir=None,
-                                                          effort_scale=EffortScale.RPE),)))
+    stored, _ = add_session(
+        make_session(bench=(SetRecord(load_kg=60.0, reps=5, rir=None, effort_scale=EffortScale.RPE),))
+    )
     assert get_session(stored.id).entries[0].sets[0].effort_scale is None
     assert get_session(stored.id).entries[0].sets[0].rir is None
 
 
 def test_update_session(journal: Path) -> None:
     stored, _ = add_session(make_session(bench=sets(100)))
-    change = update_session(stored.id, title="Heavy", bodyweight_kg=80.0, end=datetime(2024, 3, 1, 19, 0),
-                            notes="n")
+    change = update_session(stored.id, title="Heavy", bodyweight_kg=80.0, end=datetime(2024, 3, 1, 19, 0), notes="n")
     assert change == Change(sessions=frozenset({stored.id}))
     read = get_session(stored.id)
     assert (read.title, read.bodyweight_kg, read.end, read.notes) == ("Heavy", 80.0, datetime(2024, 3, 1, 19), "n")
@@ -137,6 +168,7 @@ def test_undo_of_delete_restores_the_same_ids(journal: Path) -> None:
 
 # ---- entries -------------------------------------------------------------------------------------------------------
 
+
 def test_add_entry_at_end_and_at_a_position(journal: Path) -> None:
     stored, _ = add_session(make_session(bench=sets(100), squat=sets(140)))
     sid = stored.id
@@ -152,7 +184,13 @@ def test_add_entry_at_end_and_at_a_position(journal: Path) -> None:
     beyond, _ = add_entry(sid, Entry(exercise=exercise("Pull-up")), position=99)
     assert entry_positions(sid)[-1] == (beyond.id, 5)
     assert [e.exercise.name for e in get_session(sid).entries] == [
-        "Barbell Row", "Bench Press", "Barbell Curl", "Back Squat", "Deadlift", "Pull-up"]
+        "Barbell Row",
+        "Bench Press",
+        "Barbell Curl",
+        "Back Squat",
+        "Deadlift",
+        "Pull-up",
+    ]
 
 
 def test_delete_entry_keeps_positions_compact(journal: Path) -> None:
@@ -169,15 +207,18 @@ def test_delete_entry_keeps_positions_compact(journal: Path) -> None:
     assert entry_positions(sid) == [(ids[2], 0)]
 
 
-@pytest.mark.parametrize(("moved", "to", "order"), [
-    (0, 3, [1, 2, 3, 0]),
-    (3, 0, [3, 0, 1, 2]),
-    (1, 2, [0, 2, 1, 3]),
-    (2, 1, [0, 2, 1, 3]),
-    (1, 1, [0, 1, 2, 3]),
-    (0, 99, [1, 2, 3, 0]),
-    (3, -5, [3, 0, 1, 2]),
-])
+@pytest.mark.parametrize(
+    ("moved", "to", "order"),
+    [
+        (0, 3, [1, 2, 3, 0]),
+        (3, 0, [3, 0, 1, 2]),
+        (1, 2, [0, 2, 1, 3]),
+        (2, 1, [0, 2, 1, 3]),
+        (1, 1, [0, 1, 2, 3]),
+        (0, 99, [1, 2, 3, 0]),
+        (3, -5, [3, 0, 1, 2]),
+    ],
+)
 def test_move_entry_keeps_positions_compact(journal: Path, moved: int, to: int, order: list[int]) -> None:
     stored, _ = add_session(make_session(bench=sets(100), squat=sets(140), deadlift=sets(180), row=sets(60)))
     sid = stored.id
@@ -197,6 +238,7 @@ def test_update_entry_note(journal: Path) -> None:
 
 # ---- sets -------------------------------------------------------------------------------------------------------
 
+
 def test_add_set_at_end_and_at_a_position(journal: Path) -> None:
     stored, _ = add_session(make_session(bench=sets(100, 105, 110)))
     sid, eid = stored.id, stored.entries[0].id
@@ -212,13 +254,16 @@ def test_add_set_at_end_and_at_a_position(journal: Path) -> None:
     assert set_position(middle.id) == 3 and set_position(first.id) == 0
 
 
-@pytest.mark.parametrize(("moved", "to", "order"), [
-    (0, 3, [1, 2, 3, 0]),
-    (3, 0, [3, 0, 1, 2]),
-    (1, 2, [0, 2, 1, 3]),
-    (2, 2, [0, 1, 2, 3]),
-    (1, 50, [0, 2, 3, 1]),
-])
+@pytest.mark.parametrize(
+    ("moved", "to", "order"),
+    [
+        (0, 3, [1, 2, 3, 0]),
+        (3, 0, [3, 0, 1, 2]),
+        (1, 2, [0, 2, 1, 3]),
+        (2, 2, [0, 1, 2, 3]),
+        (1, 50, [0, 2, 3, 1]),
+    ],
+)
 def test_move_set_keeps_positions_compact(journal: Path, moved: int, to: int, order: list[int]) -> None:
     loads = (100.0, 101.0, 102.0, 103.0)
     stored, _ = add_session(make_session(bench=sets(*loads)))
@@ -267,13 +312,17 @@ def test_previous_sets(journal: Path) -> None:
     assert [r.load_kg for r in previous_sets(squat.id, datetime(2024, 1, 8, 18))] == [100, 105, 110]
     assert previous_sets(squat.id, datetime(2024, 1, 1, 18)) == ()
     assert [r.load_kg for r in previous_sets(squat.id, datetime(2030, 1, 1), exclude_session=current.id)] == [120, 125]
-    assert [r.load_kg for r in previous_sets(squat.id, datetime(2024, 1, 20),
-                                             exclude_session=second.id)] == [100, 105, 110]
+    assert [r.load_kg for r in previous_sets(squat.id, datetime(2024, 1, 20), exclude_session=second.id)] == [
+        100,
+        105,
+        110,
+    ]
     assert previous_sets(exercise("Deadlift").id, datetime(2030, 1, 1)) == ()
     assert first.id is not None
 
 
 # ---- undo of entry and set deletion -------------------------------------------------------------------------------
+
 
 def test_undo_of_delete_entry_restores_ids_and_position(journal: Path) -> None:
     stored, _ = add_session(make_session(bench=sets(100), squat=sets(140, 150), deadlift=sets(180)))
@@ -305,7 +354,10 @@ def test_previous_sets_skip_a_session_where_the_exercise_has_no_sets(journal: Pa
 
     bench = find_exercise("Bench Press")
     assert bench is not None
-    add_session(Session(start=datetime(2026, 1, 1, 18), entries=(
-        Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),)))
+    add_session(
+        Session(
+            start=datetime(2026, 1, 1, 18), entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),)
+        )
+    )
     add_session(Session(start=datetime(2026, 1, 3, 18), entries=(Entry(exercise=bench),)))
     assert [s.load_kg for s in previous_sets(bench.id, datetime(2026, 1, 5))] == [100]

@@ -46,8 +46,7 @@ def test_columns_are_read_chunk_by_chunk_into_their_types() -> None:
 
 def test_an_id_beyond_int32_widens_only_its_column() -> None:
     big = 2**31 + 5
-    ids, counts = queries._columns(Rows([(1, 1), (2, 2), (3, 3), (big, 4), (-big, 5)]), (np.int32, np.int32),
-                                   chunk=2)
+    ids, counts = queries._columns(Rows([(1, 1), (2, 2), (3, 3), (big, 4), (-big, 5)]), (np.int32, np.int32), chunk=2)
     assert ids.dtype == np.int64 and ids.tolist() == [1, 2, 3, big, -big]
     assert counts.dtype == np.int32 and counts.tolist() == [1, 2, 3, 4, 5]
 
@@ -60,18 +59,41 @@ def test_no_rows_gives_empty_columns_of_their_types() -> None:
 def test_the_review_records_hold_narrow_columns(journal: Path) -> None:
     bench = find_exercise("Bench Press")
     assert bench is not None
-    add_session(Session(start=datetime(2024, 3, 4, 18), entries=(Entry(exercise=bench, sets=(
-        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-        SetRecord(load_kg=100, reps=5, rir=2.5, failure_reps=8),
-        SetRecord(load_kg=100, reps=5))),)))
+    add_session(
+        Session(
+            start=datetime(2024, 3, 4, 18),
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                        SetRecord(load_kg=100, reps=5, rir=2.5, failure_reps=8),
+                        SetRecord(load_kg=100, reps=5),
+                    ),
+                ),
+            ),
+        )
+    )
     points = queries.set_points()
-    assert [f.name for f in dataclasses.fields(points)] == ["set_id", "session", "exercise", "day", "set_type",
-                                                             "rir", "last"]
+    assert [f.name for f in dataclasses.fields(points)] == [
+        "set_id",
+        "session",
+        "exercise",
+        "day",
+        "set_type",
+        "rir",
+        "last",
+    ]
     assert points.rir.dtype == np.float32
     assert points.rir[0] == 2.5 and np.isnan(points.rir[1])  # warm-ups are left out; unrated is nan
     assert points.last.tolist() == [False, True]
-    records = (points, queries.week_exercise_rows(2.0), queries.session_bests(E1rmFormula.EPLEY),
-               queries.rep_max_rows(), queries.calibration_sets())
+    records = (
+        points,
+        queries.week_exercise_rows(2.0),
+        queries.session_bests(E1rmFormula.EPLEY),
+        queries.rep_max_rows(),
+        queries.calibration_sets(),
+    )
     for record in records:
         for field in dataclasses.fields(record):
             values = getattr(record, field.name)

@@ -38,28 +38,69 @@ def exercise(name: str) -> Exercise:
 
 
 def push_routine() -> Routine:
-    return Routine(name="Push A", notes="heavy day", items=(
-        RoutineItem(exercise=exercise("Bench Press"), sets=3, reps_low=5, reps_high=6, target_rir=2.0, rest_s=180),
-        RoutineItem(exercise=exercise("Overhead Press"), sets=3, reps_low=8, reps_high=12, target_rir=1.5,
-                    target_scale=EffortScale.RPE, notes="strict"),
-        RoutineItem(exercise=exercise("Dumbbell Curl"), sets=2, reps_low=10, reps_high=15, target_rir=None,
-                    load_kg=12.0, calibration=True),
-    ))
+    return Routine(
+        name="Push A",
+        notes="heavy day",
+        items=(
+            RoutineItem(exercise=exercise("Bench Press"), sets=3, reps_low=5, reps_high=6, target_rir=2.0, rest_s=180),
+            RoutineItem(
+                exercise=exercise("Overhead Press"),
+                sets=3,
+                reps_low=8,
+                reps_high=12,
+                target_rir=1.5,
+                target_scale=EffortScale.RPE,
+                notes="strict",
+            ),
+            RoutineItem(
+                exercise=exercise("Dumbbell Curl"),
+                sets=2,
+                reps_low=10,
+                reps_high=15,
+                target_rir=None,
+                load_kg=12.0,
+                calibration=True,
+            ),
+        ),
+    )
 
 
 def without_ids(routine: Routine) -> tuple[object, ...]:
-    return (routine.name, routine.notes, tuple(
-        (i.exercise.id, i.sets, i.reps_low, i.reps_high, i.target_rir, i.target_scale, i.load_kg, i.rest_s, i.notes,
-         i.calibration) for i in routine.items))
+    return (
+        routine.name,
+        routine.notes,
+        tuple(
+            (
+                i.exercise.id,
+                i.sets,
+                i.reps_low,
+                i.reps_high,
+                i.target_rir,
+                i.target_scale,
+                i.load_kg,
+                i.rest_s,
+                i.notes,
+                i.calibration,
+            )
+            for i in routine.items
+        ),
+    )
 
 
 def session_from(routine_id: int | None, start: datetime, title: str = "") -> Session:
-    stored, _ = repo.add_session(Session(start=start, title=title, routine_id=routine_id, entries=(
-        Entry(exercise=exercise("Bench Press"), sets=(SetRecord(load_kg=100, reps=5, rir=2),)),)))
+    stored, _ = repo.add_session(
+        Session(
+            start=start,
+            title=title,
+            routine_id=routine_id,
+            entries=(Entry(exercise=exercise("Bench Press"), sets=(SetRecord(load_kg=100, reps=5, rir=2),)),),
+        )
+    )
     return stored
 
 
 # ---- save and read back -----------------------------------------------------------------------------------------
+
 
 def test_save_new_routine_gives_ids_and_reads_back(journal: Path) -> None:
     routine = push_routine()
@@ -77,7 +118,13 @@ def test_item_fields_round_trip(journal: Path) -> None:
     saved, _ = save_routine(push_routine())
     bench, press, curl = get_routine(saved.id).items
     assert (bench.exercise.name, bench.sets, bench.reps_low, bench.reps_high, bench.target_rir, bench.rest_s) == (
-        "Bench Press", 3, 5, 6, 2.0, 180)
+        "Bench Press",
+        3,
+        5,
+        6,
+        2.0,
+        180,
+    )
     assert bench.target_scale is EffortScale.RIR and bench.load_kg is None and not bench.calibration
     assert press.target_scale is EffortScale.RPE and press.target_rir == 1.5 and press.notes == "strict"
     assert curl.target_rir is None and curl.load_kg == 12.0 and curl.calibration is True and curl.rest_s is None
@@ -87,8 +134,12 @@ def test_update_keeps_ids_and_takes_the_new_order(journal: Path) -> None:
     saved, _ = save_routine(push_routine())
     bench, press, curl = saved.items
     row = exercise("Barbell Row")
-    changed = Routine(id=saved.id, name="Push A (v2)", notes="", items=(
-        curl, RoutineItem(exercise=row, sets=4, reps_low=6, reps_high=8), replace(bench, sets=5)))
+    changed = Routine(
+        id=saved.id,
+        name="Push A (v2)",
+        notes="",
+        items=(curl, RoutineItem(exercise=row, sets=4, reps_low=6, reps_high=8), replace(bench, sets=5)),
+    )
     updated, _ = save_routine(changed)
     assert updated.id == saved.id
     assert [i.exercise.name for i in updated.items] == ["Dumbbell Curl", "Barbell Row", "Bench Press"]
@@ -118,8 +169,12 @@ def test_saving_twice_is_stable(journal: Path) -> None:
 
 def test_list_holds_every_routine_with_its_own_items(journal: Path) -> None:
     push, _ = save_routine(push_routine())
-    pull, _ = save_routine(Routine(name="Pull B", items=(
-        RoutineItem(exercise=exercise("Barbell Row")), RoutineItem(exercise=exercise("Lat Pulldown")))))
+    pull, _ = save_routine(
+        Routine(
+            name="Pull B",
+            items=(RoutineItem(exercise=exercise("Barbell Row")), RoutineItem(exercise=exercise("Lat Pulldown"))),
+        )
+    )
     empty, _ = save_routine(Routine(name="Empty"))
     listed = {r.id: r for r in list_routines()}
     assert set(listed) == {push.id, pull.id, empty.id}
@@ -133,6 +188,7 @@ def test_get_unknown_routine_raises(journal: Path) -> None:
 
 
 # ---- find -------------------------------------------------------------------------------------------------------
+
 
 def test_find_by_name_case_insensitive_and_by_id(journal: Path) -> None:
     push, _ = save_routine(push_routine())
@@ -156,6 +212,7 @@ def test_find_a_routine_with_a_numeric_name(journal: Path) -> None:
 
 
 # ---- delete -----------------------------------------------------------------------------------------------------
+
 
 def test_delete_removes_items_and_unlinks_sessions(journal: Path) -> None:
     push, _ = save_routine(push_routine())
@@ -184,6 +241,7 @@ def test_delete_unknown_routine_is_harmless(journal: Path) -> None:
 
 
 # ---- last session -----------------------------------------------------------------------------------------------
+
 
 def test_last_session_is_the_latest_of_the_routine_before_a_date(journal: Path) -> None:
     push, _ = save_routine(push_routine())
@@ -214,20 +272,27 @@ def test_last_session_without_any(journal: Path) -> None:
 
 # ---- migration from v2 ------------------------------------------------------------------------------------------
 
+
 def make_v2_file(path: Path) -> None:
     old = SqliteDatabase(str(path))
     old.connect()
     STEPS[0](old)
     STEPS[1](old)
     old.execute_sql("PRAGMA user_version = 2")
-    old.execute_sql("INSERT INTO exercise (id, name, \"primary\", equipment, bodyweight, measure, builtin) "
-                    "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)")
+    old.execute_sql(
+        'INSERT INTO exercise (id, name, "primary", equipment, bodyweight, measure, builtin) '
+        "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)"
+    )
     old.execute_sql("INSERT INTO alias (id, \"key\", alias, exercise_id) VALUES (1, 'old press', 'Old Press', 1)")
-    old.execute_sql("INSERT INTO session (id, start, \"end\", title, bodyweight_kg, notes, source, source_key) "
-                    "VALUES (7, '2025-05-06 17:30:00', NULL, 'Old day', 80.0, 'kept', 'manual', NULL)")
+    old.execute_sql(
+        'INSERT INTO session (id, start, "end", title, bodyweight_kg, notes, source, source_key) '
+        "VALUES (7, '2025-05-06 17:30:00', NULL, 'Old day', 80.0, 'kept', 'manual', NULL)"
+    )
     old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (11, 7, 1, 0, '')")
-    old.execute_sql("INSERT INTO \"set\" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note, "
-                    "failure_reps) VALUES (21, 11, 0, 'failure', 90.0, 6, 0, 'rir', '', 7)")
+    old.execute_sql(
+        'INSERT INTO "set" (id, entry_id, position, set_type, load_kg, reps, rir, effort_scale, note, '
+        "failure_reps) VALUES (21, 11, 0, 'failure', 90.0, 6, 0, 'rir', '', 7)"
+    )
     old.close()
 
 
@@ -248,13 +313,15 @@ def test_v2_file_migrates_to_routines(db_path: Path) -> None:
         tables = {row[0] for row in db.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"routine", "routine_item"} <= tables
         assert db.execute_sql("SELECT id, title, notes, routine_id FROM session").fetchall() == [
-            (7, "Old day", "kept", None)]
+            (7, "Old day", "kept", None)
+        ]
         old = repo.get_session(7)
         assert old.routine_id is None and old.entries[0].sets[0].failure_reps == 7
         assert list_routines() == []
         # the new tables work on the migrated file
-        saved, _ = save_routine(Routine(name="Old routine", items=(
-            RoutineItem(exercise=exercise("Old Press"), calibration=True),)))
+        saved, _ = save_routine(
+            Routine(name="Old routine", items=(RoutineItem(exercise=exercise("Old Press"), calibration=True),))
+        )
         SessionRow.update(routine=saved.id).where(SessionRow.id == 7).execute()
         assert last_session(saved.id).id == 7
         delete_routine(saved.id)

@@ -94,8 +94,9 @@ def click_button(qtbot: QtBot, text: str, dialog: QWidget | None = None) -> None
 
 
 @contextmanager
-def answering(qtbot: QtBot, text: str, fill: Callable[[QWidget], None] | None = None,
-              timeout: int = 10000) -> Iterator[list[QWidget]]:
+def answering(
+    qtbot: QtBot, text: str, fill: Callable[[QWidget], None] | None = None, timeout: int = 10000
+) -> Iterator[list[QWidget]]:
     """For a dialog the block opens with exec(), which returns only once it closes: when it is shown, fill(dialog)
     (through its own widgets) and click its button reading text. Yields the list the dialog is put in."""
     before = QApplication.activeModalWidget()
@@ -198,8 +199,10 @@ def _resize(window: QWidget, size: QSize) -> None:
         QTest.qWait(10)
         if window.size() == size:
             return
-    warnings.warn(f"{window.windowTitle()!r} is {window.width()}x{window.height()}, not {size.width()}x"
-                  f"{size.height()}", stacklevel=3)
+    warnings.warn(
+        f"{window.windowTitle()!r} is {window.width()}x{window.height()}, not {size.width()}x{size.height()}",
+        stacklevel=3,
+    )
 
 
 def screenshots(window: QWidget, name: str) -> list[Path]:

@@ -29,17 +29,25 @@ PREFS = Preferences(Unit.KG, EffortScale.RPE, 3.0, E1rmFormula.CURVE)
 def test_sets_model(qtmodeltester: object) -> None:
     commits: list[object] = []
     for measure in Measure:
-        model = SetsTableModel(Exercise(id=1, name="X", measure=measure), PREFS, 80.0,
-                               lambda row, old, new: commits.append(new))
+        model = SetsTableModel(
+            Exercise(id=1, name="X", measure=measure), PREFS, 80.0, lambda row, old, new: commits.append(new)
+        )
         qtmodeltester.check(model)  # type: ignore[attr-defined]
-        model.set_sets([SetRecord(id=1, set_type=SetType.WARMUP, load_kg=40, reps=10),
-                        SetRecord(id=2, load_kg=100, reps=5, rir=2, effort_scale=EffortScale.RPE,
-                                  duration_s=75, distance_m=400)])
+        model.set_sets(
+            [
+                SetRecord(id=1, set_type=SetType.WARMUP, load_kg=40, reps=10),
+                SetRecord(
+                    id=2, load_kg=100, reps=5, rir=2, effort_scale=EffortScale.RPE, duration_s=75, distance_m=400
+                ),
+            ]
+        )
         qtmodeltester.check(model)  # type: ignore[attr-defined]
         model.set_sets([])
         qtmodeltester.check(model)  # type: ignore[attr-defined]
-        planned = [PlannedSet(SetRecord(load_kg=100, reps=5, rir=2), reps_low=3, last=SetRecord(load_kg=95, reps=5),
-                              id=7), PlannedSet(SetRecord(set_type=SetType.FAILURE, reps=5, rir=0), id=8)]
+        planned = [
+            PlannedSet(SetRecord(load_kg=100, reps=5, rir=2), reps_low=3, last=SetRecord(load_kg=95, reps=5), id=7),
+            PlannedSet(SetRecord(set_type=SetType.FAILURE, reps=5, rir=0), id=8),
+        ]
         model.set_sets([SetRecord(id=1, load_kg=100, reps=5)], planned)
         qtmodeltester.check(model)  # type: ignore[attr-defined]
         assert model.rowCount() == 4 and model.is_plan(1) and model.is_plan(2) and model.is_draft(3)
@@ -54,8 +62,13 @@ def test_session_list_model(qtmodeltester: object, database: Path) -> None:
     bench = exercises.find_exercise("Bench Press")
     assert bench is not None
     for day in (1, 2, 3):
-        repo.add_session(Session(start=datetime(2026, 1, day), title=f"Day {day}",
-                                 entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=50, reps=5),)),)))
+        repo.add_session(
+            Session(
+                start=datetime(2026, 1, day),
+                title=f"Day {day}",
+                entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=50, reps=5),)),),
+            )
+        )
     model.reload()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 3
@@ -65,9 +78,10 @@ def test_backups_model(qtmodeltester: object, tmp_path: Path) -> None:
     model = BackupsModel([])
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     taken = datetime(2026, 3, 14, 7, 30)
-    backups = [Backup(tmp_path / f"journal-{reason}.sqlite", taken - timedelta(days=day), reason, 3_400_000 + day)
-               for day, reason in enumerate(("daily", "manual", "before-import", "before-migration-v3",
-                                             "before-restore"))]
+    backups = [
+        Backup(tmp_path / f"journal-{reason}.sqlite", taken - timedelta(days=day), reason, 3_400_000 + day)
+        for day, reason in enumerate(("daily", "manual", "before-import", "before-migration-v3", "before-restore"))
+    ]
     model.set_backups(backups)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 5 and model.index(3, 1).data() == "Before migration v3"
@@ -80,8 +94,14 @@ def test_exercise_mapping_model(qtmodeltester: object, database: Path) -> None:
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     bench, squat = exercises.find_exercise("Bench Press"), exercises.find_exercise("Squat")
     assert bench is not None and squat is not None
-    model.set_rows([Proposal("Bench Press (Barbell)", bench, "alias"), Proposal("Squat (Barbell)", squat, "alias"),
-                    Proposal("Sled push", None, "new")], {"Bench Press (Barbell)": 412, "Squat (Barbell)": 380})
+    model.set_rows(
+        [
+            Proposal("Bench Press (Barbell)", bench, "alias"),
+            Proposal("Squat (Barbell)", squat, "alias"),
+            Proposal("Sled push", None, "new"),
+        ],
+        {"Bench Press (Barbell)": 412, "Squat (Barbell)": 380},
+    )
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.setData(model.index(2, 2), squat)
     assert model.setData(model.index(0, 2), None)
@@ -94,9 +114,17 @@ def test_exercise_mapping_model(qtmodeltester: object, database: Path) -> None:
 def routines() -> list[Routine]:
     bench, squat = exercises.find_exercise("Bench Press"), exercises.find_exercise("Squat")
     assert bench is not None and squat is not None
-    return [Routine("Upper A", (RoutineItem(bench, 4, 5, 8, 2.0, id=1, rest_s=180, notes="pause the first rep"),
-                                RoutineItem(squat, 3, 8, 12, None, load_kg=100.0, calibration=True, id=2)), id=1),
-            Routine("", id=2)]
+    return [
+        Routine(
+            "Upper A",
+            (
+                RoutineItem(bench, 4, 5, 8, 2.0, id=1, rest_s=180, notes="pause the first rep"),
+                RoutineItem(squat, 3, 8, 12, None, load_kg=100.0, calibration=True, id=2),
+            ),
+            id=1,
+        ),
+        Routine("", id=2),
+    ]
 
 
 def test_routine_list_model(qtmodeltester: object, database: Path) -> None:

@@ -51,18 +51,35 @@ def test_full_session_and_list(qtbot: QtBot, db_path: Path, open_window, theme: 
     odd, _ = exercises.create_exercise(LONG_NAME)
     bench = exercises.find_exercise("Bench Press")
     assert bench is not None
-    repo.add_session(Session(
-        start=datetime(2026, 11, 24, 7, 30), title="Push — heavy bench, long note test", bodyweight_kg=82.4,
-        notes="Slept badly. Left shoulder fine.", entries=(
-            Entry(exercise=bench, sets=(
-                SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-                SetRecord(set_type=SetType.WARMUP, load_kg=90, reps=3),
-                SetRecord(load_kg=115, reps=3, rir=1.5, effort_scale=None),
-                SetRecord(load_kg=115, reps=3, rir=1),
-                SetRecord(load_kg=115, reps=5, rir=0, failure_reps=5, set_type=SetType.FAILURE,
-                          note="all out: a very long note that must not push the table wider than the window"),
-                SetRecord(set_type=SetType.BACKOFF, load_kg=95, reps=8, rir=None))),
-            Entry(exercise=odd, sets=(SetRecord(load_kg=22.5, reps=12, rir=2),)))))
+    repo.add_session(
+        Session(
+            start=datetime(2026, 11, 24, 7, 30),
+            title="Push — heavy bench, long note test",
+            bodyweight_kg=82.4,
+            notes="Slept badly. Left shoulder fine.",
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                        SetRecord(set_type=SetType.WARMUP, load_kg=90, reps=3),
+                        SetRecord(load_kg=115, reps=3, rir=1.5, effort_scale=None),
+                        SetRecord(load_kg=115, reps=3, rir=1),
+                        SetRecord(
+                            load_kg=115,
+                            reps=5,
+                            rir=0,
+                            failure_reps=5,
+                            set_type=SetType.FAILURE,
+                            note="all out: a very long note that must not push the table wider than the window",
+                        ),
+                        SetRecord(set_type=SetType.BACKOFF, load_kg=95, reps=8, rir=None),
+                    ),
+                ),
+                Entry(exercise=odd, sets=(SetRecord(load_kg=22.5, reps=12, rir=2),)),
+            ),
+        )
+    )
     close_database()
     window: MainWindow = open_window(db_path)
     assert window.editor.session is not None and window.editor.session.title.startswith("Push")

@@ -44,8 +44,38 @@ CALIBRATED_MAE = 1.0  # "calibrated" also needs a mean absolute error within a r
 
 
 # Student's t, two-sided 95 % (the 0.975 quantile), by degrees of freedom; 1.96 beyond the table.
-_T975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
-         2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042)
+_T975 = (
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+)
 _T975_MORE = ((40, 2.021), (60, 2.000), (120, 1.980))
 
 
@@ -110,16 +140,24 @@ def _stats(error: FloatArray) -> CalibrationStats:
     bias = float(error.mean())
     sd = float(error.std(ddof=1)) if error.size > 1 else 0.0
     half = t975(error.size - 1) * sd / float(np.sqrt(error.size)) if error.size > 1 else float("inf")
-    return CalibrationStats(n=int(error.size), bias=bias, mae=float(np.abs(error).mean()), sd=sd,
-                            low=bias - LIMITS_Z * sd, high=bias + LIMITS_Z * sd, mean_low=bias - half,
-                            mean_high=bias + half)
+    return CalibrationStats(
+        n=int(error.size),
+        bias=bias,
+        mae=float(np.abs(error).mean()),
+        sd=sd,
+        low=bias - LIMITS_Z * sd,
+        high=bias + LIMITS_Z * sd,
+        mean_low=bias - half,
+        mean_high=bias + half,
+    )
 
 
 REP_RANGES = ((1, 5), (6, 10), (11, 15), (16, None))  # set length: the reps reached at failure
 
 
-def calibration_groups(sets: CalibrationSets, mechanic: Mapping[int, str | None]
-                       ) -> list[tuple[str, CalibrationStats | None, int]]:
+def calibration_groups(
+    sets: CalibrationSets, mechanic: Mapping[int, str | None]
+) -> list[tuple[str, CalibrationStats | None, int]]:
     """Calibration split by set length (the reps reached at failure: 1-5, 6-10, 11-15, 16+) and by compound or
     isolation: (label, stats or None under MIN_CALIBRATION_SETS, sets). The literature finds larger errors in
     longer sets and at lighter loads (Halperin 2022; Hackett 2017; Zourdos 2021). Groups without sets are left out."""
@@ -132,12 +170,16 @@ def calibration_groups(sets: CalibrationSets, mechanic: Mapping[int, str | None]
     kinds = np.array([mechanic.get(int(x)) or "" for x in sets.exercise[rows]], dtype=object)
     for kind in ("compound", "isolation"):
         groups.append((kind, rows[kinds == kind]))
-    return [(label, _stats(sets.error[chosen]) if chosen.size >= MIN_CALIBRATION_SETS else None, int(chosen.size))
-            for label, chosen in groups if chosen.size]
+    return [
+        (label, _stats(sets.error[chosen]) if chosen.size >= MIN_CALIBRATION_SETS else None, int(chosen.size))
+        for label, chosen in groups
+        if chosen.size
+    ]
 
 
-def rolling_calibration(sets: CalibrationSets, exercise: int | None = None, window: int = 10
-                        ) -> tuple[FloatArray, FloatArray, FloatArray]:
+def rolling_calibration(
+    sets: CalibrationSets, exercise: int | None = None, window: int = 10
+) -> tuple[FloatArray, FloatArray, FloatArray]:
     """(day, mean error, mean absolute error) over the last `window` usable sets, by day. A point is given from the
     MIN_CALIBRATION_SETS-th set on (the first ones average the sets so far); empty arrays below that."""
     if window < 1:

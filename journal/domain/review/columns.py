@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: MIT
 """The review's columns: numpy arrays of one type each, narrow where the whole journal is held in memory."""
 
-
 from __future__ import annotations
 
 from typing import Any

@@ -36,8 +36,15 @@ class SetPoints:
 
     @staticmethod
     def empty() -> SetPoints:
-        return SetPoints(column_ints(), column_ints(), column_ints(), floats(), np.zeros(0, dtype=np.int8),
-                         np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.bool_))
+        return SetPoints(
+            column_ints(),
+            column_ints(),
+            column_ints(),
+            floats(),
+            np.zeros(0, dtype=np.int8),
+            np.zeros(0, dtype=np.float32),
+            np.zeros(0, dtype=np.bool_),
+        )
 
 
 class InsightKind(StrEnum):
@@ -78,17 +85,32 @@ MUSCLE_WEEK_SHARE = 0.5  # outside the range in more than half of the weeks with
 MUSCLE_MIN_WEEKS = 4  # and only after 4 weeks of training: a week or two says nothing about a weekly dose
 # The muscles the weekly-volume studies measured (Schoenfeld 2017, Baz-Valle 2022, Pelland 2024): the range is not
 # applied to others (hip flexors, obliques, adductors, abductors, forearms, calves, abs, traps, lower back).
-STUDIED_MUSCLES = frozenset({"chest", "lats", "upper_back", "quads", "hamstrings", "glutes", "front_delts",
-                             "side_delts", "rear_delts", "biceps", "triceps"})
+STUDIED_MUSCLES = frozenset(
+    {
+        "chest",
+        "lats",
+        "upper_back",
+        "quads",
+        "hamstrings",
+        "glutes",
+        "front_delts",
+        "side_delts",
+        "rear_delts",
+        "biceps",
+        "triceps",
+    }
+)
 
 _SRC_ROBINSON = "Robinson et al. 2024, Sports Med (meta-regression)"
-_SRC_FAILURE = ("Coach heuristic, evidence-informed: failure slows recovery (Morán-Navarro et al. 2017; "
-                "Refalo et al. 2023, Sports Med Open); fatigue data, not hypertrophy data")
+_SRC_FAILURE = (
+    "Coach heuristic, evidence-informed: failure slows recovery (Morán-Navarro et al. 2017; "
+    "Refalo et al. 2023, Sports Med Open); fatigue data, not hypertrophy data"
+)
 _SRC_ISOLATION = "Robinson et al. 2024, Sports Med (graded hypertrophy effect); Refalo et al. 2023, Sports Med"
-_SRC_HALPERIN = ("Halperin et al. 2022, Sports Med: lifters under-predict reps to failure by about 0.95 reps "
-                 "on average")
-_SRC_VOLUME = ("Schoenfeld et al. 2017, J Sports Sci; Baz-Valle et al. 2022, J Hum Kinet "
-               "(descriptive ranges, not targets)")
+_SRC_HALPERIN = "Halperin et al. 2022, Sports Med: lifters under-predict reps to failure by about 0.95 reps on average"
+_SRC_VOLUME = (
+    "Schoenfeld et al. 2017, J Sports Sci; Baz-Valle et al. 2022, J Hum Kinet (descriptive ranges, not targets)"
+)
 _FAILURE_TYPE = list(SetType).index(SetType.FAILURE)
 
 
@@ -122,8 +144,9 @@ def _interval(stats: CalibrationStats) -> str:
     return f"95 % interval of the mean {_signed(stats.mean_low)} to {_signed(stats.mean_high)}"
 
 
-def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str],
-                          mechanic: Mapping[int, str | None] | None = None) -> list[Insight]:
+def _calibration_insights(
+    calibration: CalibrationSets, names: Mapping[int, str], mechanic: Mapping[int, str | None] | None = None
+) -> list[Insight]:
     """One insight for each exercise whose calls are off by a rep or more, one for all that are calibrated, one for
     those not settled yet, and one with the split by set length and by compound or isolation. A verdict needs
     VERDICT_MIN_SETS sets and rests on the interval of the mean error, not on the mean."""
@@ -145,41 +168,78 @@ def _calibration_insights(calibration: CalibrationSets, names: Mapping[int, str]
         else:
             (calibrated if stats.verdict == "calibrated" else unsettled).append((name, stats, rows))
             continue
-        detail = (f"{stats.n} sets taken to failure: mean error {_signed(stats.bias)} reps (reported minus actual "
-                  f"RIR), {_interval(stats)}, mean absolute error {stats.mae:.1f}, single calls within "
-                  f"{_signed(stats.low)} to {_signed(stats.high)} (95 % limits); {meaning}")
-        found.append((abs(stats.bias), name.casefold(), Insight(InsightKind.CALIBRATION, title, detail, _SRC_HALPERIN,
-                                                                _ids(calibration.set_id[rows]),
-                                                                _unique_ids(calibration.session[rows]))))
+        detail = (
+            f"{stats.n} sets taken to failure: mean error {_signed(stats.bias)} reps (reported minus actual "
+            f"RIR), {_interval(stats)}, mean absolute error {stats.mae:.1f}, single calls within "
+            f"{_signed(stats.low)} to {_signed(stats.high)} (95 % limits); {meaning}"
+        )
+        found.append(
+            (
+                abs(stats.bias),
+                name.casefold(),
+                Insight(
+                    InsightKind.CALIBRATION,
+                    title,
+                    detail,
+                    _SRC_HALPERIN,
+                    _ids(calibration.set_id[rows]),
+                    _unique_ids(calibration.session[rows]),
+                ),
+            )
+        )
     ordered = [insight for _, _, insight in sorted(found, key=lambda item: item[1])]
     if len(ordered) > CALIBRATION_SHOWN:  # the largest errors one by one, the rest in one line
         ordered = [insight for _, _, insight in sorted(found, key=lambda item: (-item[0], item[1]))]
         rest = ordered[CALIBRATION_SHOWN:]
         ordered = ordered[:CALIBRATION_SHOWN]
-        ordered.append(Insight(
-            InsightKind.CALIBRATION, f"Your RIR calls are off by a rep or more on {len(rest)} more exercises",
-            "; ".join(insight.title.removeprefix("You ") for insight in rest) + ".", _SRC_HALPERIN,
-            tuple(i for insight in rest for i in insight.set_ids),
-            tuple(sorted({i for insight in rest for i in insight.session_ids}))))
+        ordered.append(
+            Insight(
+                InsightKind.CALIBRATION,
+                f"Your RIR calls are off by a rep or more on {len(rest)} more exercises",
+                "; ".join(insight.title.removeprefix("You ") for insight in rest) + ".",
+                _SRC_HALPERIN,
+                tuple(i for insight in rest for i in insight.set_ids),
+                tuple(sorted({i for insight in rest for i in insight.session_ids})),
+            )
+        )
     for group, verdict in ((calibrated, "calibrated"), (unsettled, "unsettled")):
         if not group:
             continue
         group.sort(key=lambda item: item[0].casefold())
         rows = np.concatenate([item[2] for item in group])
-        listed = ", ".join(f"{name} ({stats.n} sets, mean error {_signed(stats.bias)}, "
-                           f"{_signed(stats.mean_low)} to {_signed(stats.mean_high)})" for name, stats, _ in group)
+        listed = ", ".join(
+            f"{name} ({stats.n} sets, mean error {_signed(stats.bias)}, "
+            f"{_signed(stats.mean_low)} to {_signed(stats.mean_high)})"
+            for name, stats, _ in group
+        )
         if verdict == "calibrated":
-            title = (f"Your RIR calls on {group[0][0]} are calibrated (within a rep)" if len(group) == 1
-                     else f"Your RIR calls are calibrated (within a rep) on {len(group)} exercises")
+            title = (
+                f"Your RIR calls on {group[0][0]} are calibrated (within a rep)"
+                if len(group) == 1
+                else f"Your RIR calls are calibrated (within a rep) on {len(group)} exercises"
+            )
             detail = f"{listed}: the 95 % interval of your mean error lies within a rep either way."
         else:
-            title = (f"Your RIR calls on {group[0][0]} are not settled yet" if len(group) == 1
-                     else f"Your RIR calls are not settled yet on {len(group)} exercises")
-            detail = (f"{listed}: the 95 % interval of the mean error crosses a rep (or single calls miss by more "
-                      "than a rep on average), so neither calibrated nor off by a rep can be said; more sets taken "
-                      "to failure will tell.")
-        ordered.append(Insight(InsightKind.CALIBRATION, title, detail, _SRC_HALPERIN, _ids(calibration.set_id[rows]),
-                               _unique_ids(calibration.session[rows])))
+            title = (
+                f"Your RIR calls on {group[0][0]} are not settled yet"
+                if len(group) == 1
+                else f"Your RIR calls are not settled yet on {len(group)} exercises"
+            )
+            detail = (
+                f"{listed}: the 95 % interval of the mean error crosses a rep (or single calls miss by more "
+                "than a rep on average), so neither calibrated nor off by a rep can be said; more sets taken "
+                "to failure will tell."
+            )
+        ordered.append(
+            Insight(
+                InsightKind.CALIBRATION,
+                title,
+                detail,
+                _SRC_HALPERIN,
+                _ids(calibration.set_id[rows]),
+                _unique_ids(calibration.session[rows]),
+            )
+        )
     split = _calibration_split(calibration, mechanic or {})
     return ordered + ([split] if split is not None else [])
 
@@ -189,23 +249,36 @@ def _calibration_split(calibration: CalibrationSets, mechanic: Mapping[int, str 
     rows = calibration_rows(calibration, None)
     if rows.size < VERDICT_MIN_SETS:
         return None
-    words = {"under": "under-called by a rep or more", "over": "over-called by a rep or more",
-             "calibrated": "calibrated", "unsettled": "not settled", None: "too few sets for a verdict"}
+    words = {
+        "under": "under-called by a rep or more",
+        "over": "over-called by a rep or more",
+        "calibrated": "calibrated",
+        "unsettled": "not settled",
+        None: "too few sets for a verdict",
+    }
     parts = []
     for label, stats, count in calibration_groups(calibration, mechanic):
         if stats is None:
             parts.append(f"{label}: {_sets(count)}, too few to say")
         else:
-            parts.append(f"{label}: {_sets(count)}, mean error {_signed(stats.bias)} "
-                         f"({_signed(stats.mean_low)} to {_signed(stats.mean_high)}), {words[stats.verdict]}")
-    return Insight(InsightKind.CALIBRATION, "Your RIR calls by set length and by lift type", "; ".join(parts) + ".",
-                   "Halperin et al. 2022, Sports Med: errors grow in sets of more than 12 reps; Hackett et al. "
-                   "2017, JSCR: about a rep near failure, more than 2 far from it",
-                   _ids(calibration.set_id[rows]), _unique_ids(calibration.session[rows]))
+            parts.append(
+                f"{label}: {_sets(count)}, mean error {_signed(stats.bias)} "
+                f"({_signed(stats.mean_low)} to {_signed(stats.mean_high)}), {words[stats.verdict]}"
+            )
+    return Insight(
+        InsightKind.CALIBRATION,
+        "Your RIR calls by set length and by lift type",
+        "; ".join(parts) + ".",
+        "Halperin et al. 2022, Sports Med: errors grow in sets of more than 12 reps; Hackett et al. "
+        "2017, JSCR: about a rep near failure, more than 2 far from it",
+        _ids(calibration.set_id[rows]),
+        _unique_ids(calibration.session[rows]),
+    )
 
 
-def _early_failure(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None],
-                   calibration: CalibrationSets) -> list[Insight]:
+def _early_failure(
+    points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None], calibration: CalibrationSets
+) -> list[Insight]:
     compound = np.isin(points.exercise, [x for x, kind in mechanic.items() if kind == Mechanic.COMPOUND])
     # M9: AMRAP/test and calibration sets are left out (the calibration check only runs on the candidates)
     early = compound & (points.rir <= FAILURE_RIR) & ~points.last & (points.set_type != _FAILURE_TYPE)
@@ -219,11 +292,17 @@ def _early_failure(points: SetPoints, names: Mapping[int, str], mechanic: Mappin
         others = len(listed) - EARLY_FAILURE_NAMES
         which += f" and {others} other exercise{'s' if others > 1 else ''}"
     total = int(early.sum())
-    return [Insight(
-        InsightKind.EARLY_FAILURE, "Failure before the last set on compound lifts",
-        f"{_sets(total)} rated RIR 0 before the last set of the exercise: {which}. Coach heuristic: on compound "
-        "lifts keep failure for the last set, or skip it; failure costs recovery (fatigue data, not growth data).",
-        _SRC_FAILURE, _ids(points.set_id[early]), _unique_ids(points.session[early]))]
+    return [
+        Insight(
+            InsightKind.EARLY_FAILURE,
+            "Failure before the last set on compound lifts",
+            f"{_sets(total)} rated RIR 0 before the last set of the exercise: {which}. Coach heuristic: on compound "
+            "lifts keep failure for the last set, or skip it; failure costs recovery (fatigue data, not growth data).",
+            _SRC_FAILURE,
+            _ids(points.set_id[early]),
+            _unique_ids(points.session[early]),
+        )
+    ]
 
 
 def _far_from_failure(points: SetPoints) -> list[Insight]:
@@ -232,15 +311,22 @@ def _far_from_failure(points: SetPoints) -> list[Insight]:
     count, total = int(far.sum()), int(rated.sum())
     if count < FAR_MIN_SETS or count / total < FAR_MIN_SHARE:
         return []
-    return [Insight(
-        InsightKind.FAR_FROM_FAILURE, f"{_sets(count)} ended {_num(FAR_RIR)} or more reps from failure",
-        f"{count} of {total} rated working sets ({count / total:.0%}) were rated RIR {_num(FAR_RIR)} or more; sets "
-        "this far from failure count less for growth (a graded slope with a modest fit, Robinson 2024).",
-        _SRC_ROBINSON, _ids(points.set_id[far]), _unique_ids(points.session[far]))]
+    return [
+        Insight(
+            InsightKind.FAR_FROM_FAILURE,
+            f"{_sets(count)} ended {_num(FAR_RIR)} or more reps from failure",
+            f"{count} of {total} rated working sets ({count / total:.0%}) were rated RIR {_num(FAR_RIR)} or more; sets "
+            "this far from failure count less for growth (a graded slope with a modest fit, Robinson 2024).",
+            _SRC_ROBINSON,
+            _ids(points.set_id[far]),
+            _unique_ids(points.session[far]),
+        )
+    ]
 
 
-def _isolation_not_near(points: SetPoints, names: Mapping[int, str],
-                        mechanic: Mapping[int, str | None]) -> list[Insight]:
+def _isolation_not_near(
+    points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None]
+) -> list[Insight]:
     rated = ~np.isnan(points.rir)
     found = []
     for exercise in np.unique(points.exercise[rated]).tolist():
@@ -252,12 +338,21 @@ def _isolation_not_near(points: SetPoints, names: Mapping[int, str],
         if count < ISOLATION_MIN_RATED or closest <= NEAR_FAILURE_RIR:
             continue
         name = _name(names, exercise)
-        found.append((name.casefold(), Insight(
-            InsightKind.ISOLATION_NOT_NEAR, f"{name}: no set within {_num(NEAR_FAILURE_RIR)} rep of failure",
-            f"None of your {count} rated sets of {name} ended at RIR {_num(NEAR_FAILURE_RIR)} or closer (closest: "
-            f"RIR {_num(closest)}). Growth rises as sets end closer to failure, and isolation lifts are the usual "
-            "place to go near it.",
-            _SRC_ISOLATION, _ids(points.set_id[mine]), _unique_ids(points.session[mine]))))
+        found.append(
+            (
+                name.casefold(),
+                Insight(
+                    InsightKind.ISOLATION_NOT_NEAR,
+                    f"{name}: no set within {_num(NEAR_FAILURE_RIR)} rep of failure",
+                    f"None of your {count} rated sets of {name} ended at RIR {_num(NEAR_FAILURE_RIR)} or closer "
+                    f"(closest: RIR {_num(closest)}). Growth rises as sets end closer to failure, and isolation lifts "
+                    "are the usual place to go near it.",
+                    _SRC_ISOLATION,
+                    _ids(points.set_id[mine]),
+                    _unique_ids(points.session[mine]),
+                ),
+            )
+        )
     return [insight for _, insight in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -265,8 +360,9 @@ def _muscle_label(muscle: str) -> str:
     return muscle.replace("_", " ").capitalize()
 
 
-def _muscle_volume(muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
-                   muscle_range: tuple[float, float]) -> list[Insight]:
+def _muscle_volume(
+    muscle_weeks: tuple[IntArray, dict[str, FloatArray]], muscle_range: tuple[float, float]
+) -> list[Insight]:
     _, values = muscle_weeks
     if not values:
         return []
@@ -287,13 +383,16 @@ def _muscle_volume(muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
             side, count, bound = "above", above, high
         else:
             continue
-        found.append(Insight(
-            InsightKind.MUSCLE_VOLUME,
-            f"{_muscle_label(muscle)}: {side} {_num(bound)} hard sets in {count} of {weeks} weeks",
-            f"Median {_num(float(np.median(sets)))} fractional hard sets a week (1 per primary muscle, 0.5 per "
-            f"secondary) over {weeks} weeks with training. Studies group weekly volume as under 5, 5-9 and 10+ sets "
-            "(Schoenfeld 2017) or 12-20 as moderate (Baz-Valle 2022): descriptive ranges, not targets.",
-            _SRC_VOLUME))
+        found.append(
+            Insight(
+                InsightKind.MUSCLE_VOLUME,
+                f"{_muscle_label(muscle)}: {side} {_num(bound)} hard sets in {count} of {weeks} weeks",
+                f"Median {_num(float(np.median(sets)))} fractional hard sets a week (1 per primary muscle, 0.5 per "
+                f"secondary) over {weeks} weeks with training. Studies group weekly volume as under 5, 5-9 and 10+ "
+                "sets (Schoenfeld 2017) or 12-20 as moderate (Baz-Valle 2022): descriptive ranges, not targets.",
+                _SRC_VOLUME,
+            )
+        )
     return found
 
 
@@ -349,9 +448,14 @@ def _muscle_rule(facts: ReviewFacts) -> list[Insight]:
     return _muscle_volume(facts.muscle_weeks, facts.muscle_range)
 
 
-def insights(points: SetPoints, names: Mapping[int, str], mechanic: Mapping[int, str | None],
-             calibration: CalibrationSets, muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
-             muscle_range: tuple[float, float] = (10.0, 20.0)) -> list[Insight]:
+def insights(
+    points: SetPoints,
+    names: Mapping[int, str],
+    mechanic: Mapping[int, str | None],
+    calibration: CalibrationSets,
+    muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
+    muscle_range: tuple[float, float] = (10.0, 20.0),
+) -> list[Insight]:
     """What the insights panel shows: every registered rule in turn (calibration, early failure on compounds,
     sets far from failure, isolation lifts never near failure, muscles outside `muscle_range` most weeks)."""
     facts = ReviewFacts(points, names, mechanic, calibration, muscle_weeks, muscle_range)

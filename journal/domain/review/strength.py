@@ -21,8 +21,7 @@ class SessionBests:
     extrapolated: BoolArray
 
 
-def e1rm_series(bests: SessionBests, exercise: int
-                ) -> tuple[FloatArray, FloatArray, BoolArray, ColumnInts]:
+def e1rm_series(bests: SessionBests, exercise: int) -> tuple[FloatArray, FloatArray, BoolArray, ColumnInts]:
     """(day, e1rm, extrapolated, session) of one exercise, by day."""
     rows = np.flatnonzero(bests.exercise == exercise)
     rows = rows[np.argsort(bests.day[rows], kind="stable")]

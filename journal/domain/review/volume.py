@@ -28,8 +28,16 @@ class WeekExerciseRows:
 
     @staticmethod
     def empty() -> WeekExerciseRows:
-        return WeekExerciseRows(column_ints(), column_ints(), column_ints(), column_ints(), column_ints(),
-                                floats(), floats(), np.zeros((0, len(RIR_BINS)), dtype=COLUMN_INT))
+        return WeekExerciseRows(
+            column_ints(),
+            column_ints(),
+            column_ints(),
+            column_ints(),
+            column_ints(),
+            floats(),
+            floats(),
+            np.zeros((0, len(RIR_BINS)), dtype=COLUMN_INT),
+        )
 
 
 @dataclass(frozen=True)
@@ -46,8 +54,7 @@ class Weekly:
 
     @staticmethod
     def empty() -> Weekly:
-        return Weekly(ints(), ints(), ints(), ints(), floats(), floats(),
-                      np.zeros((0, len(RIR_BINS)), dtype=np.int64))
+        return Weekly(ints(), ints(), ints(), ints(), floats(), floats(), np.zeros((0, len(RIR_BINS)), dtype=np.int64))
 
     def shares(self) -> FloatArray:
         """(n, 6): the RIR bins then the unrated sets, as fractions of the week's working sets; 0 for empty weeks."""
@@ -58,8 +65,12 @@ class Weekly:
         return out
 
 
-def weekly(rows: WeekExerciseRows, exercises: Collection[int] | None = None,
-           first_week: int | None = None, last_week: int | None = None) -> Weekly:
+def weekly(
+    rows: WeekExerciseRows,
+    exercises: Collection[int] | None = None,
+    first_week: int | None = None,
+    last_week: int | None = None,
+) -> Weekly:
     """Weekly sums over the chosen exercises (all when None) from first_week to last_week inclusive, filling empty
     weeks. The default range is that of the chosen exercises' rows."""
     chosen = np.ones(rows.week.size, dtype=np.bool_)
@@ -84,8 +95,15 @@ def weekly(rows: WeekExerciseRows, exercises: Collection[int] | None = None,
     rated = bins.sum(axis=1).astype(np.float64)
     mean_rir = np.full(n, np.nan)
     np.divide(rir_sum, rated, out=mean_rir, where=rated > 0)
-    return Weekly(week=weeks, working=total(rows.working), hard=total(rows.hard), unrated=total(rows.unrated),
-                  tonnage=tonnage, mean_rir=mean_rir, bins=bins)
+    return Weekly(
+        week=weeks,
+        working=total(rows.working),
+        hard=total(rows.hard),
+        unrated=total(rows.unrated),
+        tonnage=tonnage,
+        mean_rir=mean_rir,
+        bins=bins,
+    )
 
 
 UNMAPPED = "unmapped"
@@ -101,9 +119,12 @@ def _muscle_order(muscle: str) -> tuple[int, int, str]:
     return (1, 0, muscle)
 
 
-def weekly_muscle_sets(rows: WeekExerciseRows, muscles: Mapping[int, tuple[tuple[str, ...], tuple[str, ...]]],
-                       first_week: int | None = None, last_week: int | None = None
-                       ) -> tuple[IntArray, dict[str, FloatArray]]:
+def weekly_muscle_sets(
+    rows: WeekExerciseRows,
+    muscles: Mapping[int, tuple[tuple[str, ...], tuple[str, ...]]],
+    first_week: int | None = None,
+    last_week: int | None = None,
+) -> tuple[IntArray, dict[str, FloatArray]]:
     """Fractional weekly hard sets per muscle: 1 per primary muscle, 0.5 per secondary (Pelland 2024). Exercises
     missing from `muscles` or with no muscles count under "unmapped". Only muscles of exercises with rows in the
     range appear, in records.MUSCLES order, with "unmapped" last."""
@@ -121,5 +142,7 @@ def weekly_muscle_sets(rows: WeekExerciseRows, muscles: Mapping[int, tuple[tuple
         mapping.update({muscle: PRIMARY_WEIGHT for muscle in primary})
         for muscle, weight in (mapping or {UNMAPPED: PRIMARY_WEIGHT}).items():
             weights.setdefault(muscle, floats(exercise_ids.size))[position] = weight
-    return weeks, {muscle: np.bincount(at, weights=hard * weights[muscle][which], minlength=n).astype(np.float64)
-                   for muscle in sorted(weights, key=_muscle_order)}
+    return weeks, {
+        muscle: np.bincount(at, weights=hard * weights[muscle][which], minlength=n).astype(np.float64)
+        for muscle in sorted(weights, key=_muscle_order)
+    }

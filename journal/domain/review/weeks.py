@@ -14,6 +14,7 @@ RIR_BINS = ("0", "1", "2", "3", "4+")  # [0, 0.5), [0.5, 1.5), [1.5, 2.5), [2.5,
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 DAY_SECONDS = 86400.0
 
+
 def _monday(ordinal: int) -> int:
     return ordinal - (ordinal - 1) % 7
 
@@ -39,8 +40,9 @@ def week_start_seconds(week: int) -> float:
     return (_monday(week) - EPOCH_ORDINAL) * DAY_SECONDS
 
 
-def week_axis(row_weeks: ColumnInts, first_week: int | None, last_week: int | None
-               ) -> tuple[IntArray, ColumnInts, BoolArray]:
+def week_axis(
+    row_weeks: ColumnInts, first_week: int | None, last_week: int | None
+) -> tuple[IntArray, ColumnInts, BoolArray]:
     """Every week from first to last (defaults: the rows' range), each row's index on it and which rows fall in."""
     first = first_week if first_week is not None else (int(row_weeks.min()) if row_weeks.size else last_week)
     last = last_week if last_week is not None else (int(row_weeks.max()) if row_weeks.size else first_week)

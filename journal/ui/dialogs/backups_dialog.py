@@ -31,8 +31,12 @@ from journal.ui.table_model import Index, TableModel
 
 log = logging.getLogger(__name__)
 
-REASONS = {"daily": "Daily", "manual": "Taken by hand", "before-import": "Before an import",
-           "before-restore": "Before a restore"}
+REASONS = {
+    "daily": "Daily",
+    "manual": "Taken by hand",
+    "before-import": "Before an import",
+    "before-restore": "Before a restore",
+}
 
 
 class BackupsModel(TableModel):
@@ -102,9 +106,13 @@ class BackupsDialog(QDialog):
         for button in (self.backup, self.restore, self.folder):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Backups are kept in {backup_dir(service.path)}: one a day when Journal opens, one "
-                                f"before each import or restore, and any you take; the newest "
-                                f"{service.preferences.backups_keep} of each kind are kept."))
+        layout.addWidget(
+            QLabel(
+                f"Backups are kept in {backup_dir(service.path)}: one a day when Journal opens, one "
+                f"before each import or restore, and any you take; the newest "
+                f"{service.preferences.backups_keep} of each kind are kept."
+            )
+        )
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -130,9 +138,16 @@ class BackupsDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return False
-        if confirm and QMessageBox.question(
-                self, "Restore", f"Put the backup of {backup.taken:%d %b %Y %H:%M} in place of the journal? "
-                "The journal as it is now is kept as a backup first.") != QMessageBox.StandardButton.Yes:
+        if (
+            confirm
+            and QMessageBox.question(
+                self,
+                "Restore",
+                f"Put the backup of {backup.taken:%d %b %Y %H:%M} in place of the journal? "
+                "The journal as it is now is kept as a backup first.",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return False
         try:
             kept = self.service.restore(backup.path)
@@ -149,8 +164,9 @@ class BackupsDialog(QDialog):
         return True
 
 
-def choose_backup_to_restore(db_path: Path, backups: list[Backup], parent: QWidget | None = None,
-                             pick: int | None = None) -> bool:
+def choose_backup_to_restore(
+    db_path: Path, backups: list[Backup], parent: QWidget | None = None, pick: int | None = None
+) -> bool:
     """When the journal cannot be opened: choose one of its backups to put in its place (the file is kept)."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Open a backup")
@@ -160,8 +176,9 @@ def choose_backup_to_restore(db_path: Path, backups: list[Backup], parent: QWidg
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel(f"{db_path.name} cannot be opened. Choose a backup to use instead; the file is kept "
-                            "beside it, renamed."))
+    layout.addWidget(
+        QLabel(f"{db_path.name} cannot be opened. Choose a backup to use instead; the file is kept beside it, renamed.")
+    )
     layout.addWidget(view)
     layout.addWidget(buttons)
     if pick is None and not dialog.exec():

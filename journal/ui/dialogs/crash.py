@@ -19,9 +19,13 @@ from journal.logs import log_folder, log_path, versions
 log = logging.getLogger("journal.crash")
 qt_log = logging.getLogger("journal.qt")
 
-_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-              QtMsgType.QtFatalMsg: logging.CRITICAL}
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
 _shown: list[CrashDialog] = []
 
 
@@ -52,11 +56,13 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME}: something went wrong")
         self.report = text
-        message = QLabel(f"<p><b>Something went wrong:</b> {_escape(summary)}</p>"
-                         f"<p>What you were doing may not have finished. The details are in the log file "
-                         f"<code>{_escape(str(log_path()))}</code>.</p>"
-                         "<p>Journal keeps running; the changes made before this are in the journal file. If "
-                         "something looks wrong, restart it.</p>")
+        message = QLabel(
+            f"<p><b>Something went wrong:</b> {_escape(summary)}</p>"
+            f"<p>What you were doing may not have finished. The details are in the log file "
+            f"<code>{_escape(str(log_path()))}</code>.</p>"
+            "<p>Journal keeps running; the changes made before this are in the journal file. If "
+            "something looks wrong, restart it.</p>"
+        )
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox()
@@ -118,8 +124,12 @@ def handle_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str
 def handle_thread_exception(args: threading.ExceptHookArgs) -> None:
     """threading.excepthook: an error that ends a Python thread goes to the log (no dialog off the GUI thread)."""
     if args.exc_value is not None:
-        log.critical("Uncaught %s in thread %s", args.exc_type.__name__, getattr(args.thread, "name", "?"),
-                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        log.critical(
+            "Uncaught %s in thread %s",
+            args.exc_type.__name__,
+            getattr(args.thread, "name", "?"),
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
 
 
 def install_crash_handlers() -> None:

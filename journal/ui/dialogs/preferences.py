@@ -25,8 +25,7 @@ from journal.domain.metrics import E1rmFormula
 from journal.domain.units import Unit
 from journal.settings import Preferences
 
-_FORMULA_LABELS = {E1rmFormula.CURVE: "RIR curve (default)", E1rmFormula.EPLEY: "Epley",
-                   E1rmFormula.BRZYCKI: "Brzycki"}
+_FORMULA_LABELS = {E1rmFormula.CURVE: "RIR curve (default)", E1rmFormula.EPLEY: "Epley", E1rmFormula.BRZYCKI: "Brzycki"}
 _THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
 
@@ -44,8 +43,9 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle("Preferences")
         self.unit = _combo({Unit.KG: "Kilograms (kg)", Unit.LB: "Pounds (lb)"}, prefs.units)
         self.unit.setObjectName("unit")
-        self.effort = _combo({EffortScale.RIR: "Reps in reserve (RIR)", EffortScale.RPE: "RPE (10 = no reps left)"},
-                             prefs.effort_scale)
+        self.effort = _combo(
+            {EffortScale.RIR: "Reps in reserve (RIR)", EffortScale.RPE: "RPE (10 = no reps left)"}, prefs.effort_scale
+        )
         self.effort.setObjectName("effortScale")
         self.threshold = QDoubleSpinBox()
         self.threshold.setObjectName("hardSetRir")
@@ -90,16 +90,20 @@ class PreferencesDialog(QDialog):
         steps.addWidget(self.step_lb)
         self.estimates = _combo({use: use.label for use in EstimateUse}, prefs.rir_estimates)
         self.estimates.setObjectName("rirEstimates")
-        self.estimates.setToolTip("Sets logged without RIR or RPE get an RIR estimated from their load and the "
-                                  "exercise's e1RM; it is never stored, and always drawn in its own style")
+        self.estimates.setToolTip(
+            "Sets logged without RIR or RPE get an RIR estimated from their load and the "
+            "exercise's e1RM; it is never stored, and always drawn in its own style"
+        )
         self.page = _combo({"": "From the system's locale", "a4": "A4", "letter": "Letter"}, prefs.page)
         self.page.setObjectName("page")
         self.backups_keep = QSpinBox()
         self.backups_keep.setObjectName("backupsKeep")
         self.backups_keep.setRange(1, 999)
         self.backups_keep.setSuffix(" of each kind")
-        self.backups_keep.setToolTip("Daily backups, those taken before an import, a migration or a restore, and "
-                                     "those you take: the newest this many of each are kept")
+        self.backups_keep.setToolTip(
+            "Daily backups, those taken before an import, a migration or a restore, and "
+            "those you take: the newest this many of each are kept"
+        )
         self.backups_keep.setValue(prefs.backups_keep)
         note = QLabel("Loads are always stored in kilograms; the unit only changes what you see and type.")
         note.setWordWrap(True)
@@ -126,8 +130,14 @@ class PreferencesDialog(QDialog):
         return Preferences(
             units=settings.UNITS.kind(self.unit.currentData()),
             effort_scale=settings.EFFORT_SCALE.kind(self.effort.currentData()),
-            hard_set_rir=self.threshold.value(), e1rm_formula=settings.E1RM_FORMULA.kind(self.formula.currentData()),
-            theme=str(self.theme.currentData()), muscle_low=self.muscle_low.value(),
-            muscle_high=self.muscle_high.value(), step_kg=self.step_kg.value(), step_lb=self.step_lb.value(),
-            page=str(self.page.currentData()), backups_keep=self.backups_keep.value(),
-            rir_estimates=settings.RIR_ESTIMATES.kind(self.estimates.currentData()))
+            hard_set_rir=self.threshold.value(),
+            e1rm_formula=settings.E1RM_FORMULA.kind(self.formula.currentData()),
+            theme=str(self.theme.currentData()),
+            muscle_low=self.muscle_low.value(),
+            muscle_high=self.muscle_high.value(),
+            step_kg=self.step_kg.value(),
+            step_lb=self.step_lb.value(),
+            page=str(self.page.currentData()),
+            backups_keep=self.backups_keep.value(),
+            rir_estimates=settings.RIR_ESTIMATES.kind(self.estimates.currentData()),
+        )

@@ -43,15 +43,21 @@ class ColumnMappingDialog(QDialog):
         self.date_order = QComboBox()
         self.date_order.setObjectName("map_date_order")
         for order in DATE_ORDERS:
-            self.date_order.addItem({"": "Year first, or refuse if unclear", "day first": "Day first (31/12/2026)",
-                                     "month first": "Month first (12/31/2026)"}[order], order)
+            self.date_order.addItem(
+                {
+                    "": "Year first, or refuse if unclear",
+                    "day first": "Day first (31/12/2026)",
+                    "month first": "Month first (12/31/2026)",
+                }[order],
+                order,
+            )
         self.date_order.setCurrentIndex(max(0, self.date_order.findData(mapping.get("date_order", ""))))
         form.addRow("Numeric dates", self.date_order)
 
         preview = QStandardItemModel(self)
         preview.setHorizontalHeaderLabels(header)
         for record in islice(records(text), PREVIEW_ROWS):
-            preview.appendRow([QStandardItem(value) for value in record.fields[:len(header)]])
+            preview.appendRow([QStandardItem(value) for value in record.fields[: len(header)]])
         table = QTableView()
         table.setModel(preview)
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -83,10 +89,14 @@ class ColumnMappingDialog(QDialog):
         missing = [LABELS[f] for f in REQUIRED if f not in chosen]
         columns = [v for k, v in chosen.items() if k != "date_order"]
         twice = {c for c in columns if columns.count(c) > 1}
-        message = (f"Choose the column for {' and '.join(missing)}." if missing else
-                   f"“{sorted(twice)[0]}” is chosen for two fields." if twice else "")
+        message = (
+            f"Choose the column for {' and '.join(missing)}."
+            if missing
+            else f"“{sorted(twice)[0]}” is chosen for two fields."
+            if twice
+            else ""
+        )
         self.error.setText(message)
         self.error.setVisible(bool(message))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not message)
-

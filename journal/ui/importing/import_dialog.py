@@ -131,7 +131,7 @@ class ExerciseChoiceDelegate(QStyledItemDelegate):
 
 class ImportDialog(QDialog):
     """Signals:
-        imported(object): the ImportResult, once the sessions are in the journal.
+    imported(object): the ImportResult, once the sessions are in the journal.
     """
 
     imported = Signal(object)
@@ -210,8 +210,12 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(self.figures)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel("Exercises: each name in the file and what it will be stored as (click to change; "
-                                "your choices are remembered)"))
+        layout.addWidget(
+            QLabel(
+                "Exercises: each name in the file and what it will be stored as (click to change; "
+                "your choices are remembered)"
+            )
+        )
         layout.addWidget(self.names_view, 1)
         layout.addWidget(QLabel("Problems"))
         layout.addWidget(self.problems_view)
@@ -260,8 +264,9 @@ class ImportDialog(QDialog):
             raise
 
     def options(self) -> ImportOptions:
-        return ImportOptions(units=self.units.currentData(), effort_from_notes=self.notes.isChecked(),
-                             mapping=self.mapping)
+        return ImportOptions(
+            units=self.units.currentData(), effort_from_notes=self.notes.isChecked(), mapping=self.mapping
+        )
 
     def reparse(self) -> None:
         if not self.text:
@@ -312,19 +317,29 @@ class ImportDialog(QDialog):
     def _show(self, parsed: ParsedImport, needs_units: bool) -> None:
         self.parsed = parsed
         self.units.setEnabled(needs_units and not parsed.units_stated)
-        self.units_note.setText("as the file says" if parsed.units_stated else "the file does not say: check the "
-                                "heaviest load below")
+        self.units_note.setText(
+            "as the file says" if parsed.units_stated else "the file does not say: check the heaviest load below"
+        )
         held = count_held(parsed.sessions)
         self._show_figures(summary(parsed, held))
         new = len(parsed.sessions) - held
-        self.summary.setText("" if new or not parsed.sessions else
-                             "Everything in this file is already in your journal: there is nothing to import.")
+        self.summary.setText(
+            ""
+            if new or not parsed.sessions
+            else "Everything in this file is already in your journal: there is nothing to import."
+        )
         self.summary.setVisible(bool(self.summary.text()))
         self.choice_delegate.exercises = list_exercises()
         self.names.set_rows(propose(parsed.exercise_names()), dict(parsed.exercise_names()))
         self.problems.setStringList(
-            [f"{'Error' if p.fatal else 'Note'} · line {p.line}: {p.message}" if p.line else
-             f"{'Error' if p.fatal else 'Note'}: {p.message}" for p in parsed.problems] or ["No problems found."])
+            [
+                f"{'Error' if p.fatal else 'Note'} · line {p.line}: {p.message}"
+                if p.line
+                else f"{'Error' if p.fatal else 'Note'}: {p.message}"
+                for p in parsed.problems
+            ]
+            or ["No problems found."]
+        )
         self.import_button.setEnabled(not parsed.fatal and new > 0)
 
     def _show_figures(self, rows: list[tuple[str, str]]) -> None:
@@ -386,8 +401,9 @@ class ImportDialog(QDialog):
         def done(result: object) -> None:
             progress.finish()
             assert isinstance(result, ImportResult)
-            self.service.push(undo.ImportSessions(self.service, result,
-                                                  f"Import {self.path.name} ({result.sessions} sessions)"))
+            self.service.push(
+                undo.ImportSessions(self.service, result, f"Import {self.path.name} ({result.sessions} sessions)")
+            )
             self.service.publish(result.change)
             self.imported.emit(result)
             self.accept()
@@ -396,8 +412,11 @@ class ImportDialog(QDialog):
             progress.finish()
             self._set_busy(False)
             self.import_button.setEnabled(True)
-            message = ("Import cancelled: nothing was written." if isinstance(error, ImportCancelled)
-                       else f"The import failed and nothing was written: {error}")
+            message = (
+                "Import cancelled: nothing was written."
+                if isinstance(error, ImportCancelled)
+                else f"The import failed and nothing was written: {error}"
+            )
             self.problems.setStringList([message, *self.problems.stringList()])
 
         run_in_background(work, done, failed)

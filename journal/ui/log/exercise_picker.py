@@ -30,7 +30,7 @@ from journal.ui.service import JournalService
 
 class ExercisePicker(QWidget):
     """Signals:
-        chosen(Exercise): the lifter picked (or created) an exercise to add.
+    chosen(Exercise): the lifter picked (or created) an exercise to add.
     """
 
     chosen = Signal(object)
@@ -146,8 +146,12 @@ class ExercisePicker(QWidget):
             self._chosen(existing)
             return
         answer = QMessageBox.question(
-            self, "New exercise", f"“{name}” is not in your exercise list yet. Create it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            self,
+            "New exercise",
+            f"“{name}” is not in your exercise list yet. Create it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         command = undo.CreateExercise(self.service, name)

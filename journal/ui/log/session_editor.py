@@ -84,8 +84,12 @@ class SessionEditor(QWidget):
         weight_row.addWidget(self.bodyweight_unit)
         weight_row.addWidget(self.bodyweight_error, 1)
         form = QFormLayout()
-        for text, field, row in (("&Date", self.when, self.when), ("&Title", self.title, self.title),
-                                 ("&Bodyweight", self.bodyweight, weight_row), ("N&otes", self.notes, self.notes)):
+        for text, field, row in (
+            ("&Date", self.when, self.when),
+            ("&Title", self.title, self.title),
+            ("&Bodyweight", self.bodyweight, weight_row),
+            ("N&otes", self.notes, self.notes),
+        ):
             label = QLabel(text)  # Alt and the underlined letter reach the field
             label.setBuddy(field)
             form.addRow(label, row)
@@ -126,10 +130,16 @@ class SessionEditor(QWidget):
         service.preferences_changed.connect(lambda _prefs: self._refresh_context())
         QShortcut(QKeySequence("Ctrl+E"), self, self.focus_picker)
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self._with_block(lambda b: b.fill_as_last_time()))
-        QShortcut(QKeySequence("Ctrl+Shift+Up"), self,
-                  lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position - 1)))
-        QShortcut(QKeySequence("Ctrl+Shift+Down"), self,
-                  lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position + 1)))
+        QShortcut(
+            QKeySequence("Ctrl+Shift+Up"),
+            self,
+            lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position - 1)),
+        )
+        QShortcut(
+            QKeySequence("Ctrl+Shift+Down"),
+            self,
+            lambda: self._with_block(lambda b: self.move_entry(b.entry_id, b.position + 1)),
+        )
         self._show_nothing()
 
     # ---- loading ----
@@ -196,8 +206,9 @@ class SessionEditor(QWidget):
         where = (focused.entry_id, focused.table.currentIndex()) if focused is not None else None
         self._clear_blocks()
         for position, entry in enumerate(self.session.entries):
-            block = ExerciseBlock(self.service, self.session.id, self.session.start, self.session.bodyweight_kg,
-                                  entry, position)
+            block = ExerciseBlock(
+                self.service, self.session.id, self.session.start, self.session.bodyweight_kg, entry, position
+            )
             block.move_requested.connect(self.move_entry)
             block.table.selectionModel().currentChanged.connect(lambda _c, _p, table=block.table: reveal(table))
             block.remove_requested.connect(self.remove_entry)
@@ -265,8 +276,9 @@ class SessionEditor(QWidget):
         session = self.session
         if session is None or session.id is None or getattr(session, field) == value:
             return
-        self.service.push(undo.EditSession(self.service, session.id, {field: getattr(session, field)},
-                                           {field: value}, text))
+        self.service.push(
+            undo.EditSession(self.service, session.id, {field: getattr(session, field)}, {field: value}, text)
+        )
 
     def _save_title(self) -> None:
         self.title.setModified(False)

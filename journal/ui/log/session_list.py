@@ -143,8 +143,9 @@ def search_text(summary: SessionSummary) -> str:
     """What a search looks through: the title, the exercises and the date in the ways people write a month
     (2025-03, Mar 2025, March 2025, 3/2025, 03/2025) or a day (2025-03-14, 14 Mar, Friday)."""
     start = summary.start
-    dates = (f"{start:%Y-%m-%d} {start:%d/%m/%Y} {start.day} {start:%b %B %A %a} {start.month}/{start.year} "
-             f"{start:%m/%Y}")
+    dates = (
+        f"{start:%Y-%m-%d} {start:%d/%m/%Y} {start.day} {start:%b %B %A %a} {start.month}/{start.year} {start:%m/%Y}"
+    )
     return " ".join((summary.title, *summary.exercise_names, dates))
 
 
@@ -161,7 +162,7 @@ def search_pattern(text: str) -> QRegularExpression:
 
 class SessionList(QWidget):
     """Signals:
-        session_selected(object): the id of the session now selected, or None.
+    session_selected(object): the id of the session now selected, or None.
     """
 
     session_selected = Signal(object)
@@ -201,8 +202,9 @@ class SessionList(QWidget):
         rows.setDefaultSectionSize(2 * metrics.lineSpacing() + 8)  # title, then the first exercises
         # Wide enough for the fixed columns and a title of about 30 letters (Full body A, Upper B heavy…)
         self.setMinimumWidth(sum(header.sectionSize(c) for c in (0, 2, 3)) + metrics.horizontalAdvance("x" * 15))
-        self.preferred_width = (sum(header.sectionSize(c) for c in (0, 2, 3))
-                                + metrics.horizontalAdvance("Full body A, Bench") + 24)
+        self.preferred_width = (
+            sum(header.sectionSize(c) for c in (0, 2, 3)) + metrics.horizontalAdvance("Full body A, Bench") + 24
+        )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -234,7 +236,8 @@ class SessionList(QWidget):
             self.search.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.view.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -43,8 +43,14 @@ class Column:
         return _TITLES[self.key]
 
 
-_TITLES = {"set_type": "Type", "reps": "Reps", "failure_reps": "To failure", "duration": "Time",
-           "distance": "Distance (m)", "note": "Note"}
+_TITLES = {
+    "set_type": "Type",
+    "reps": "Reps",
+    "failure_reps": "To failure",
+    "duration": "Time",
+    "distance": "Distance (m)",
+    "note": "Note",
+}
 _TIPS = {
     "set_type": "W warm-up · N working · D drop · F failure/AMRAP · B back-off. Warm-ups count in no figure.",
     "failure_reps": "If you carried on to failure: the reps you reached in all. Calibrates your RIR guesses.",
@@ -78,9 +84,16 @@ def next_draft(sets: list[SetRecord]) -> SetRecord:
 
 
 # The record fields behind each editable column.
-_FIELDS = {"set_type": ("set_type",), "load": ("load_kg",), "reps": ("reps",), "effort": ("rir", "effort_scale"),
-           "failure_reps": ("failure_reps",), "duration": ("duration_s",), "distance": ("distance_m",),
-           "note": ("note",)}
+_FIELDS = {
+    "set_type": ("set_type",),
+    "load": ("load_kg",),
+    "reps": ("reps",),
+    "effort": ("rir", "effort_scale"),
+    "failure_reps": ("failure_reps",),
+    "duration": ("duration_s",),
+    "distance": ("distance_m",),
+    "note": ("note",),
+}
 
 
 def overlay(base: SetRecord, typed: SetRecord, keys: frozenset[str]) -> SetRecord:
@@ -108,7 +121,7 @@ RowKey = tuple[str, int | None]  # ("s", set id), ("p", plan id) or ("d", None) 
 def _one_inserted(shorter: list[Any], longer: list[Any]) -> int | None:
     """Where `longer` is `shorter` with one id inserted, that position."""
     for position in range(len(longer)):
-        if longer[:position] + longer[position + 1:] == shorter:
+        if longer[:position] + longer[position + 1 :] == shorter:
             return position
     return None
 
@@ -116,7 +129,7 @@ def _one_inserted(shorter: list[Any], longer: list[Any]) -> int | None:
 def _one_moved(old: list[Any], new: list[Any]) -> tuple[int, int] | None:
     """Where `new` is `old` with one id moved, (from, to)."""
     for source, item in enumerate(old):
-        rest = old[:source] + old[source + 1:]
+        rest = old[:source] + old[source + 1 :]
         target = new.index(item) if item in new else -1
         if target >= 0 and rest[:target] + [item] + rest[target:] == new:
             return source, target
@@ -125,15 +138,20 @@ def _one_moved(old: list[Any], new: list[Any]) -> tuple[int, int] | None:
 
 class SetsTableModel(TableModel):
     """Signals:
-        refused(int, int, str): row, column and message of a value that was not accepted.
-        confirm_requested(int): the tick box of a ghost row was ticked: log that planned set as shown.
+    refused(int, int, str): row, column and message of a value that was not accepted.
+    confirm_requested(int): the tick box of a ghost row was ticked: log that planned set as shown.
     """
 
     refused = Signal(int, int, str)
     confirm_requested = Signal(int)
 
-    def __init__(self, exercise: Exercise, prefs: Preferences, bodyweight_kg: float | None,
-                 commit: Callable[[int, SetRecord | None, SetRecord], None]) -> None:
+    def __init__(
+        self,
+        exercise: Exercise,
+        prefs: Preferences,
+        bodyweight_kg: float | None,
+        commit: Callable[[int, SetRecord | None, SetRecord], None],
+    ) -> None:
         super().__init__()
         self.exercise = exercise
         self.prefs = prefs
@@ -297,22 +315,31 @@ class SetsTableModel(TableModel):
         plan = self.plan_at(row)
         target, unit, scale = plan.planned, self.prefs.units, self.prefs.effort_scale
         effort = "RPE" if scale is EffortScale.RPE else "RIR"
-        reps = (f"{plan.reps_low}–{target.reps}" if plan.reps_low is not None and target.reps is not None
-                and plan.reps_low != target.reps else self.text(target, "reps"))
+        reps = (
+            f"{plan.reps_low}–{target.reps}"
+            if plan.reps_low is not None and target.reps is not None and plan.reps_low != target.reps
+            else self.text(target, "reps")
+        )
         bodyweight = self.exercise.bodyweight
-        parts = [format_set_load(target.load_kg, unit, bodyweight),
-                 f"{reps} reps" if reps else "",
-                 f"@ {effort} {self.text(target, 'effort')}" if target.rir is not None else ""]
+        parts = [
+            format_set_load(target.load_kg, unit, bodyweight),
+            f"{reps} reps" if reps else "",
+            f"@ {effort} {self.text(target, 'effort')}" if target.rir is not None else "",
+        ]
         text = "Planned: " + (" ".join(p for p in parts if p) or target.set_type.label)
         if plan.last is not None:
             last = plan.last
-            done = [format_set_load(last.load_kg, unit, bodyweight),
-                    f"× {last.reps}" if last.reps is not None else "",
-                    f"@ {effort} {self.text(last, 'effort')}" if last.rir is not None else ""]
+            done = [
+                format_set_load(last.load_kg, unit, bodyweight),
+                f"× {last.reps}" if last.reps is not None else "",
+                f"@ {effort} {self.text(last, 'effort')}" if last.rir is not None else "",
+            ]
             text += " · last time: " + " ".join(p for p in done if p)
-        state = ("Not done yet" if self.plans_open else "Skipped: the session is over and this set was not done")
-        return (f"{text}.\n{state}; a plan counts in no figure. Enter or the tick box logs it as shown; type over a "
-                "cell to log what you did; Delete drops it.")
+        state = "Not done yet" if self.plans_open else "Skipped: the session is over and this set was not done"
+        return (
+            f"{text}.\n{state}; a plan counts in no figure. Enter or the tick box logs it as shown; type over a "
+            "cell to log what you did; Delete drops it."
+        )
 
     # ---- Qt model ----
     def row_count(self) -> int:
@@ -351,8 +378,11 @@ class SetsTableModel(TableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if self.is_plan(section):
                 return self.plan_tip(section)
-            return "Next set: type to fill it in, or press Enter to repeat the set above" if self.is_draft(
-                section) else None
+            return (
+                "Next set: type to fill it in, or press Enter to repeat the set above"
+                if self.is_draft(section)
+                else None
+            )
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -417,8 +447,10 @@ class SetsTableModel(TableModel):
 
     def tooltip(self, record: SetRecord, key: str) -> str | None:
         if key == "effort" and record.rir_origin is RirOrigin.SET_TYPE and record.rir is not None:
-            return ("RIR 0 from set type: the app it came from marked the set as failure and it had no rating. "
-                    "Type a rating to replace it")
+            return (
+                "RIR 0 from set type: the app it came from marked the set as failure and it had no rating. "
+                "Type a rating to replace it"
+            )
         if key == "effort" and is_imprecise(record.rir, record.effort_scale):
             return "RPE below 6 only says “4 or more reps in reserve”: counted, but imprecise"
         if key == "effort" and record.effort_scale is not None and record.effort_scale is not self.prefs.effort_scale:

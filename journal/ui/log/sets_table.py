@@ -94,8 +94,8 @@ class SetsDelegate(QStyledItemDelegate):
 
 class SetsTable(QTableView):
     """Signals:
-        action(str, int): "enter", "delete", "duplicate", "up" or "down" on a row.
-        left(object): the row (its SetsTableModel.row_key) the cursor or the keyboard focus just left.
+    action(str, int): "enter", "delete", "duplicate", "up" or "down" on a row.
+    left(object): the row (its SetsTableModel.row_key) the cursor or the keyboard focus just left.
     """
 
     action = Signal(str, int)
@@ -115,9 +115,11 @@ class SetsTable(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self.setItemDelegate(SetsDelegate(self))
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(True)
@@ -129,8 +131,13 @@ class SetsTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         metrics = self.fontMetrics()  # each figure as wide as its header or its widest value, the note the rest
-        samples = {"set_type": max((t.label for t in SetType), key=metrics.horizontalAdvance), "load": "1000.25",
-                   "reps": "1000", "e1rm": "1000.0 *", "note": "x" * 14}
+        samples = {
+            "set_type": max((t.label for t in SetType), key=metrics.horizontalAdvance),
+            "load": "1000.25",
+            "reps": "1000",
+            "e1rm": "1000.0 *",
+            "note": "x" * 14,
+        }
         for column, spec in enumerate(model.columns):
             header_text = str(model.headerData(column, Qt.Orientation.Horizontal))
             sample = samples.get(spec.key, "10.5")

@@ -90,8 +90,11 @@ class ReviewScreen(QWidget):
         self.report_button.setToolTip("A printable report of this range: a table per exercise and the charts")
         self.report_button.clicked.connect(lambda: self.print_report())
         for button, kind in ((self.export_png, "png"), (self.export_svg, "svg"), (self.export_csv, "csv")):
-            button.setToolTip(f"Save the chart shown as {kind.upper()}" if kind != "csv"
-                              else "Save the figures of the chart shown as CSV")
+            button.setToolTip(
+                f"Save the chart shown as {kind.upper()}"
+                if kind != "csv"
+                else "Save the figures of the chart shown as CSV"
+            )
             button.clicked.connect(lambda _checked=False, k=kind: self.export(k))
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Range"))
@@ -273,8 +276,11 @@ class ReviewScreen(QWidget):
         self.filter.setCurrentIndex(max(0, self.filter.findData(current)) if current else 0)
         self.filter.blockSignals(False)
 
-        checked = {self.strength_choice.item(r).data() for r in range(self.strength_choice.rowCount())
-                   if self.strength_choice.item(r).checkState() == Qt.CheckState.Checked}
+        checked = {
+            self.strength_choice.item(r).data()
+            for r in range(self.strength_choice.rowCount())
+            if self.strength_choice.item(r).checkState() == Qt.CheckState.Checked
+        }
         defaults = checked or set(strength_exercises(snapshot))
         self.strength_choice.clear()  # the view hears of it (items come checked: no itemChanged, no redraw)
         with_e1rm = set(snapshot.bests.exercise.tolist())
@@ -288,8 +294,11 @@ class ReviewScreen(QWidget):
             self.strength_choice.appendRow(item)
 
     def chosen_strength(self) -> list[int]:
-        return [self.strength_choice.item(r).data() for r in range(self.strength_choice.rowCount())
-                if self.strength_choice.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            self.strength_choice.item(r).data()
+            for r in range(self.strength_choice.rowCount())
+            if self.strength_choice.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     # ---- drawing ----
     def redraw(self) -> None:
@@ -327,8 +336,10 @@ class ReviewScreen(QWidget):
         for insight in found:
             behind = len(insight.set_ids) or len(insight.session_ids)
             what = "sets" if insight.set_ids else "sessions"
-            item = QStandardItem(f"{insight.title}\n{insight.detail}" + (f"\n{behind} {what} behind this: "
-                                 "double-click for the latest" if behind else ""))
+            item = QStandardItem(
+                f"{insight.title}\n{insight.detail}"
+                + (f"\n{behind} {what} behind this: double-click for the latest" if behind else "")
+            )
             item.setToolTip(f"Source: {insight.source}")
             item.setData(insight.session_ids, SessionsRole)
             self.insight_model.appendRow(item)
@@ -372,8 +383,9 @@ class ReviewScreen(QWidget):
         chart = self.current_chart()
         if path is None:
             name = self.tabs.tabText(self.tabs.currentIndex()).lower().replace(" ", "-")
-            chosen, _ = QFileDialog.getSaveFileName(self, f"Export {kind.upper()}", f"{name}.{kind}",
-                                                    f"{kind.upper()} (*.{kind})")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, f"Export {kind.upper()}", f"{name}.{kind}", f"{kind.upper()} (*.{kind})"
+            )
             if not chosen:
                 return
             path = Path(chosen)

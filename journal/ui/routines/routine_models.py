@@ -18,8 +18,16 @@ from journal.settings import Preferences
 from journal.ui.table_model import Index, TableModel
 
 COLUMNS = ("exercise", "sets", "reps_low", "reps_high", "target", "load", "rest", "calibration", "next", "notes")
-TITLES = {"exercise": "Exercise", "sets": "Sets", "reps_low": "Reps from", "reps_high": "to", "rest": "Rest",
-          "calibration": "Last set all out", "next": "Next time", "notes": "Notes"}
+TITLES = {
+    "exercise": "Exercise",
+    "sets": "Sets",
+    "reps_low": "Reps from",
+    "reps_high": "to",
+    "rest": "Rest",
+    "calibration": "Last set all out",
+    "next": "Next time",
+    "notes": "Notes",
+}
 
 
 class RoutineListModel(QAbstractListModel):
@@ -42,16 +50,18 @@ class RoutineListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return routine.name or "Untitled routine"
         if role == Qt.ItemDataRole.ToolTipRole and routine.items:
-            return routine.name + "\n" + "\n".join(f"{item.exercise.name}: {item.target_text()}"
-                                                   for item in routine.items)
+            return (
+                routine.name + "\n" + "\n".join(f"{item.exercise.name}: {item.target_text()}" for item in routine.items)
+            )
         return None
 
 
 class RoutineItemsModel(TableModel):
     """A routine's exercises. Edits go to `commit(row, new item)`; a refused value is reported to `refused`."""
 
-    def __init__(self, prefs: Preferences, commit: Callable[[int, RoutineItem], None],
-                 refused: Callable[[str], None]) -> None:
+    def __init__(
+        self, prefs: Preferences, commit: Callable[[int, RoutineItem], None], refused: Callable[[str], None]
+    ) -> None:
         super().__init__()
         self.prefs = prefs
         self.items: list[RoutineItem] = []
@@ -104,8 +114,15 @@ class RoutineItemsModel(TableModel):
             return Qt.CheckState.Checked if item.calibration else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and key == "next" and suggestion is not None:
             return suggestion.reason
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("sets", "reps_low", "reps_high", "target", "load",
-                                                                 "rest", "next"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in (
+            "sets",
+            "reps_low",
+            "reps_high",
+            "target",
+            "load",
+            "rest",
+            "next",
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and key == "load":
             return "A fixed load for every working set; empty: the load suggested from last time (Next time)"

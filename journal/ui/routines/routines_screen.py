@@ -200,8 +200,11 @@ class RoutinesScreen(QWidget):
     def duplicate_routine(self) -> None:
         routine = self.current()
         if routine is not None:
-            copy = Routine(name=f"{routine.name} (copy)", notes=routine.notes,
-                           items=tuple(dataclasses.replace(i, id=None) for i in routine.items))
+            copy = Routine(
+                name=f"{routine.name} (copy)",
+                notes=routine.notes,
+                items=tuple(dataclasses.replace(i, id=None) for i in routine.items),
+            )
             self._push(None, copy, "Duplicate routine")
 
     def delete_routine(self) -> None:
@@ -222,8 +225,9 @@ class RoutinesScreen(QWidget):
     def _with_items(self, items: list[RoutineItem], text: str) -> None:
         routine = self.current()
         if routine is not None:
-            self._push(routine, Routine(name=routine.name, notes=routine.notes, items=tuple(items), id=routine.id),
-                       text)
+            self._push(
+                routine, Routine(name=routine.name, notes=routine.notes, items=tuple(items), id=routine.id), text
+            )
 
     def _item_edited(self, row: int, item: RoutineItem) -> None:
         items = list(self.items.items)
@@ -238,8 +242,9 @@ class RoutinesScreen(QWidget):
         if self.current() is None:
             return
         scale = self.service.preferences.effort_scale
-        self._with_items([*self.items.items, RoutineItem(exercise=exercise, target_scale=scale)],
-                         f"Add {exercise.name} to routine")
+        self._with_items(
+            [*self.items.items, RoutineItem(exercise=exercise, target_scale=scale)], f"Add {exercise.name} to routine"
+        )
 
     def selected_row(self) -> int:
         return self.table.currentIndex().row()
@@ -264,13 +269,21 @@ class RoutinesScreen(QWidget):
     def print_gym_sheet(self) -> None:
         routine = self.current()
         if routine is not None:
-            preview(gym_sheet_document([routine], self.service.preferences, date.today()), self,
-                    self.service.preferences, routine.name)
+            preview(
+                gym_sheet_document([routine], self.service.preferences, date.today()),
+                self,
+                self.service.preferences,
+                routine.name,
+            )
 
     def gym_sheet_pdf(self, path: object = None) -> object:
         routine = self.current()
         if routine is None:
             return None
-        return save_pdf(gym_sheet_document([routine], self.service.preferences, date.today()), self,
-                        self.service.preferences, routine.name, path)  # type: ignore[arg-type]
-
+        return save_pdf(
+            gym_sheet_document([routine], self.service.preferences, date.today()),
+            self,
+            self.service.preferences,
+            routine.name,
+            path,  # type: ignore[arg-type]
+        )

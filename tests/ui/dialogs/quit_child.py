@@ -40,10 +40,16 @@ def when(test: object, then: object, tries: int = 300) -> None:
 def start_import() -> None:
     dialog = window().import_file(Path(sys.argv[2]))
     assert isinstance(dialog, ImportDialog)
-    when(lambda: dialog.parsed is not None and dialog.import_button.isEnabled(),
-         lambda: (QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton),
-                  when(lambda: not any(isinstance(w, ImportDialog) and w.isVisible()
-                                       for w in QApplication.topLevelWidgets()), change_preferences)))
+    when(
+        lambda: dialog.parsed is not None and dialog.import_button.isEnabled(),
+        lambda: (
+            QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton),
+            when(
+                lambda: not any(isinstance(w, ImportDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                change_preferences,
+            ),
+        ),
+    )
 
 
 def change_preferences() -> None:

@@ -85,8 +85,7 @@ def test_qt_warnings_go_to_the_log(hooks: list[QUrl], capfd: pytest.CaptureFixtu
     assert "a warning from Qt" in capfd.readouterr().err
 
 
-def test_help_opens_the_log_folder(qtbot: QtBot, open_window: object, db_path: Path,
-                                   hooks: list[QUrl]) -> None:
+def test_help_opens_the_log_folder(qtbot: QtBot, open_window: object, db_path: Path, hooks: list[QUrl]) -> None:
     window = open_window(db_path)  # type: ignore[operator]
     pick_menu(qtbot, window, "Help", "Open log folder")
     assert [url.toLocalFile() for url in hooks] == [str(log_folder())]

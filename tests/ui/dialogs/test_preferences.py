@@ -95,8 +95,9 @@ def stored(session_id: int, row: int = 0) -> SetRecord:
     return repo.get_session(session_id).entries[0].sets[row]
 
 
-def test_pounds_then_kilograms_convert_what_is_shown_and_what_is_typed(qtbot: QtBot, db_path: Path,
-                                                                        open_window) -> None:
+def test_pounds_then_kilograms_convert_what_is_shown_and_what_is_typed(
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
     session_id = seeded(db_path, (SetRecord(load_kg=100, reps=5, rir=2),), datetime(2026, 11, 2, 18))
     window: MainWindow = open_window(db_path)
     routines, review = window.routines, window.review  # open, though not shown
@@ -149,8 +150,11 @@ def test_rpe_relabels_the_column_and_is_stored_as_rir(qtbot: QtBot, db_path: Pat
 
 
 def test_hard_set_threshold_updates_the_summaries_at_once(qtbot: QtBot, db_path: Path, open_window) -> None:
-    seeded(db_path, (SetRecord(load_kg=100, reps=5, rir=1), SetRecord(load_kg=100, reps=5, rir=3)),
-           datetime(2026, 11, 2, 18))
+    seeded(
+        db_path,
+        (SetRecord(load_kg=100, reps=5, rir=1), SetRecord(load_kg=100, reps=5, rir=3)),
+        datetime(2026, 11, 2, 18),
+    )
     window: MainWindow = open_window(db_path)
     block = window.editor.blocks[0]
     assert "2 hard" in block.summary.text()
@@ -181,8 +185,11 @@ def test_backups_kept_is_a_preference_the_window_applies(qtbot: QtBot, db_path: 
 def test_quitting_after_a_preference_change_is_clean(tmp_path: Path, database: Path, imported: bool) -> None:
     """The whole program in a child process, quit through File > Quit: Qt reports nothing and it exits 0."""
     env = {k: v for k, v in os.environ.items() if k not in ("JOURNAL_DB", "PYTEST_CURRENT_TEST")}
-    env.update(PYTHONPATH=str(Path(__file__).resolve().parents[3]), QT_QPA_PLATFORM="offscreen",
-               JOURNAL_DATA_DIR=str(tmp_path / "child"))
+    env.update(
+        PYTHONPATH=str(Path(__file__).resolve().parents[3]),
+        QT_QPA_PLATFORM="offscreen",
+        JOURNAL_DATA_DIR=str(tmp_path / "child"),
+    )
     args = [sys.executable, str(CHILD), str(database)]
     if imported:
         args.append(str(SAMPLES / "strong" / "strong-workout-number-kg.csv"))
@@ -195,8 +202,12 @@ def test_quitting_after_a_preference_change_is_clean(tmp_path: Path, database: P
 
 def dark_pixels_lifted(image: QImage, rect: QRect, base: QColor) -> int:
     """How many pixels of `rect` stand out from a dark `base` (a box's frame, a tick)."""
-    return sum(1 for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom())
-               if image.pixelColor(x, y).lightness() > base.lightness() + 40)
+    return sum(
+        1
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+        if image.pixelColor(x, y).lightness() > base.lightness() + 40
+    )
 
 
 @pytest.fixture
@@ -205,8 +216,9 @@ def light_after(qapp: QApplication) -> Iterator[None]:
     apply_theme(qapp, "light")  # the palette belongs to the application, which outlives the test
 
 
-def test_a_theme_change_restyles_every_open_view_both_ways(qtbot: QtBot, db_path: Path, open_window,
-                                                           light_after: None) -> None:
+def test_a_theme_change_restyles_every_open_view_both_ways(
+    qtbot: QtBot, db_path: Path, open_window, light_after: None
+) -> None:
     open_database(db_path)
     insert_sessions(generate_history(1, seed=4, end=date.today()))
     close_database()
@@ -234,8 +246,11 @@ def test_a_theme_change_restyles_every_open_view_both_ways(qtbot: QtBot, db_path
                         assert (QColor(text.opts["color"]).lightness() > 160) == dark, (theme, index, text.text)
         review.tabs.setCurrentIndex(2)
         QApplication.processEvents()
-        unchecked = next(r for r in range(review.strength_choice.rowCount())
-                         if review.strength_choice.item(r).checkState() == Qt.CheckState.Unchecked)
+        unchecked = next(
+            r
+            for r in range(review.strength_choice.rowCount())
+            if review.strength_choice.item(r).checkState() == Qt.CheckState.Unchecked
+        )
         view = review.strength_list
         row = view.visualRect(review.strength_choice.index(unchecked, 0))
         box = QRect(row.left(), row.top(), row.height(), row.height())  # the check box leads the row

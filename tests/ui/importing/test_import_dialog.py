@@ -59,8 +59,9 @@ def row_of(dialog: ImportDialog, name: str) -> int:
     return next(i for i, (proposal, _) in enumerate(dialog.names.rows) if proposal.name == name)
 
 
-def test_import_hevy_fixing_a_name_then_undo(qtbot: QtBot, db_path: Path, open_window,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_hevy_fixing_a_name_then_undo(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window: MainWindow = open_window(db_path)
     rows = _rows(HEVY)
     workouts = _workouts(rows, "start_time", "title")
@@ -79,8 +80,9 @@ def test_import_hevy_fixing_a_name_then_undo(qtbot: QtBot, db_path: Path, open_w
     assert window.sessions.model.rowCount() == workouts
     assert find_exercise("Ring Dips").name == "Ring Dips"
     assert any(path.name.endswith("before-import.sqlite") for path in backup_dir(db_path).iterdir())
-    assert (f"Imported {workouts} sessions, {len(rows)} sets (0 duplicates skipped)"
-            in window.statusBar().currentMessage())
+    assert (
+        f"Imported {workouts} sessions, {len(rows)} sets (0 duplicates skipped)" in window.statusBar().currentMessage()
+    )
     # Undo removes exactly what the import added; redo brings it back.
     window.service.undo_stack.undo()
     assert repo.session_count() == 0
@@ -88,16 +90,19 @@ def test_import_hevy_fixing_a_name_then_undo(qtbot: QtBot, db_path: Path, open_w
     assert repo.session_count() == workouts
 
 
-def test_a_strong_file_without_units_asks_and_shows_both(qtbot: QtBot, db_path: Path, open_window,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_strong_file_without_units_asks_and_shows_both(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window: MainWindow = open_window(db_path)
     rows = _rows(STRONG)
     heaviest = max(float(row["Weight"]) for row in rows)
     running = next(line for line, row in enumerate(rows, 2) if row["Duration"] == "179h 26m")  # one line a row
     dialog = open_import(qtbot, window, STRONG, monkeypatch)
     assert dialog.units.isEnabled()
-    assert (f"heaviest load {_figure(heaviest)} kg = {_figure(heaviest / KG_PER_LB)} lb; if the file were in lb: "
-            f"{_figure(heaviest)} lb = {_figure(heaviest * KG_PER_LB)} kg") in dialog.figure("units")
+    assert (
+        f"heaviest load {_figure(heaviest)} kg = {_figure(heaviest / KG_PER_LB)} lb; if the file were in lb: "
+        f"{_figure(heaviest)} lb = {_figure(heaviest * KG_PER_LB)} kg"
+    ) in dialog.figure("units")
     problems = dialog.problems.stringList()
     assert any(f"line {running}" in p and "implausible" in p for p in problems)
     shoot(dialog, "import-preview-strong-problems")
@@ -107,8 +112,9 @@ def test_a_strong_file_without_units_asks_and_shows_both(qtbot: QtBot, db_path: 
     assert repo.session_count() == 0
 
 
-def test_a_bad_file_shows_its_line_and_cannot_be_imported(qtbot: QtBot, db_path: Path, tmp_path: Path,
-                                                          open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_file_shows_its_line_and_cannot_be_imported(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = tmp_path / "bad.csv"
     text = HEVY.read_text(encoding="utf-8")
     line = next(number for number, each in enumerate(text.splitlines(), 1) if ',"normal",105,5,' in each)
@@ -120,11 +126,15 @@ def test_a_bad_file_shows_its_line_and_cannot_be_imported(qtbot: QtBot, db_path:
     shoot(dialog, "import-bad-file")
 
 
-def test_any_csv_through_the_column_mapping(qtbot: QtBot, db_path: Path, tmp_path: Path, open_window,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_any_csv_through_the_column_mapping(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     table = tmp_path / "my-log.csv"
-    table.write_text("Tag;Übung;Last;Wdh;Anstrengung\n2026-03-02;Kniebeuge;100,5;5;8\n"
-                     "2026-03-02;Kniebeuge;100,5;5;8,5\n2026-03-04;Bankdrücken;80;8;9\n", encoding="utf-8")
+    table.write_text(
+        "Tag;Übung;Last;Wdh;Anstrengung\n2026-03-02;Kniebeuge;100,5;5;8\n"
+        "2026-03-02;Kniebeuge;100,5;5;8,5\n2026-03-04;Bankdrücken;80;8;9\n",
+        encoding="utf-8",
+    )
     window: MainWindow = open_window(db_path)
     dialog = open_import(qtbot, window, table, monkeypatch)
     assert dialog.parsed is None  # no date column could be guessed from these names
@@ -133,8 +143,13 @@ def test_any_csv_through_the_column_mapping(qtbot: QtBot, db_path: Path, tmp_pat
     assert dialog.map_button.isVisible()
 
     def fill(mapping_dialog: ColumnMappingDialog) -> int:
-        for field, column in (("date", "Tag"), ("exercise", "Übung"), ("load", "Last"), ("reps", "Wdh"),
-                              ("rpe", "Anstrengung")):
+        for field, column in (
+            ("date", "Tag"),
+            ("exercise", "Übung"),
+            ("load", "Last"),
+            ("reps", "Wdh"),
+            ("rpe", "Anstrengung"),
+        ):
             mapping_dialog.combos[field].setCurrentText(column)
         shoot(mapping_dialog, "import-column-mapping")
         assert not mapping_dialog.error.isVisible()
@@ -166,7 +181,8 @@ def big_strong_file(path: Path, workouts: int) -> Path:
 
 
 def test_a_large_import_shows_progress_and_cancelling_writes_nothing(
-        qtbot: QtBot, db_path: Path, tmp_path: Path, open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, db_path: Path, tmp_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window: MainWindow = open_window(db_path)
     big = big_strong_file(tmp_path / "big.csv", 3000)  # 60,000 sets
     dialog = open_import(qtbot, window, big, monkeypatch)
@@ -174,8 +190,9 @@ def test_a_large_import_shows_progress_and_cancelling_writes_nothing(
     # As on a slow disk: each chunk of 500 sets takes 50 ms more, so there is time to see and press Cancel.
     monkeypatch.setattr("journal.storage.bulk._CHUNK", 500)
     report = WorkProgress.__call__
-    monkeypatch.setattr(WorkProgress, "__call__", lambda self, done, total: (time.sleep(0.05),
-                                                                            report(self, done, total)))
+    monkeypatch.setattr(
+        WorkProgress, "__call__", lambda self, done, total: (time.sleep(0.05), report(self, done, total))
+    )
     dialog.import_button.click()
     progress = [w for w in dialog.findChildren(type(dialog).__mro__[1]) if w.windowTitle() == "Importing"]
     assert progress
@@ -187,8 +204,9 @@ def test_a_large_import_shows_progress_and_cancelling_writes_nothing(
     assert dialog.import_button.isEnabled()
 
 
-def test_an_option_changed_while_reading_shows_only_the_newest_read(qtbot: QtBot, db_path: Path, open_window,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_option_changed_while_reading_shows_only_the_newest_read(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window: MainWindow = open_window(db_path)
     dialog = open_import(qtbot, window, STRONG, monkeypatch)
     assert dialog.figure("units").startswith("kg")
@@ -198,8 +216,9 @@ def test_an_option_changed_while_reading_shows_only_the_newest_read(qtbot: QtBot
     assert dialog.figure("units").startswith("lb") and dialog.import_button.isEnabled()
 
 
-def test_a_file_already_imported_has_nothing_to_import(qtbot: QtBot, db_path: Path, open_window,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_already_imported_has_nothing_to_import(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window: MainWindow = open_window(db_path)
     dialog = open_import(qtbot, window, HEVY, monkeypatch)
     with qtbot.waitSignal(dialog.imported, timeout=20000):

@@ -47,8 +47,9 @@ def current_cell_shown(window: MainWindow) -> bool:
     return shown(window, table.viewport(), cell.center())
 
 
-def test_a_new_exercise_at_the_foot_of_a_long_session_is_scrolled_into_view(qtbot: QtBot, db_path: Path,
-                                                                             open_window) -> None:
+def test_a_new_exercise_at_the_foot_of_a_long_session_is_scrolled_into_view(
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
     session_id = long_session(db_path)
     window: MainWindow = open_window(db_path)
     window.resize(1024, 700)

@@ -18,8 +18,15 @@ PREFS = Preferences(Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
 def test_the_effort_cell_names_the_origin_and_a_typed_rating_replaces_it(qapp: object) -> None:
     commits: list[SetRecord] = []
     model = SetsTableModel(Exercise(id=1, name="Bench Press"), PREFS, None, lambda row, old, new: commits.append(new))
-    marked = SetRecord(id=5, set_type=SetType.FAILURE, load_kg=100, reps=4, rir=0.0, effort_scale=EffortScale.RIR,
-                       rir_origin=RirOrigin.SET_TYPE)
+    marked = SetRecord(
+        id=5,
+        set_type=SetType.FAILURE,
+        load_kg=100,
+        reps=4,
+        rir=0.0,
+        effort_scale=EffortScale.RIR,
+        rir_origin=RirOrigin.SET_TYPE,
+    )
     model.set_sets([marked, SetRecord(id=6, load_kg=100, reps=5, rir=0.0, effort_scale=EffortScale.RIR)])
     effort = [c.key for c in model.columns].index("effort")
     assert model.data(model.index(0, effort)) == "0"
@@ -32,10 +39,20 @@ def test_the_effort_cell_names_the_origin_and_a_typed_rating_replaces_it(qapp: o
 def test_another_set_type_takes_the_rir_from_the_set_type_away(qapp: object) -> None:
     commits: list[SetRecord] = []
     model = SetsTableModel(Exercise(id=1, name="Bench Press"), PREFS, None, lambda row, old, new: commits.append(new))
-    model.set_sets([SetRecord(id=5, set_type=SetType.FAILURE, load_kg=100, reps=4, rir=0.0,
-                              effort_scale=EffortScale.RIR, rir_origin=RirOrigin.SET_TYPE),
-                    SetRecord(id=6, set_type=SetType.FAILURE, load_kg=100, reps=4, rir=0.0,
-                              effort_scale=EffortScale.RIR)])
+    model.set_sets(
+        [
+            SetRecord(
+                id=5,
+                set_type=SetType.FAILURE,
+                load_kg=100,
+                reps=4,
+                rir=0.0,
+                effort_scale=EffortScale.RIR,
+                rir_origin=RirOrigin.SET_TYPE,
+            ),
+            SetRecord(id=6, set_type=SetType.FAILURE, load_kg=100, reps=4, rir=0.0, effort_scale=EffortScale.RIR),
+        ]
+    )
     kind = [c.key for c in model.columns].index("set_type")
     assert model.setData(model.index(0, kind), "N")
     assert (commits[-1].set_type, commits[-1].rir, commits[-1].rir_origin) == (SetType.WORKING, None, None)

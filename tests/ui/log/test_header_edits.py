@@ -27,8 +27,14 @@ def make_journal(path: Path, title: str, bodyweight: float | None = 80.0) -> int
     open_database(path)
     bench = exercises.find_exercise("Bench Press")
     assert bench is not None
-    session, _ = repo.add_session(Session(start=datetime(2026, 11, 2, 18), title=title, bodyweight_kg=bodyweight,
-                                          entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),)))
+    session, _ = repo.add_session(
+        Session(
+            start=datetime(2026, 11, 2, 18),
+            title=title,
+            bodyweight_kg=bodyweight,
+            entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),),
+        )
+    )
     close_database()
     assert session.id is not None
     return session.id
@@ -110,8 +116,7 @@ def test_undo_from_the_menu_shows_the_stored_title(qtbot: QtBot, db_path: Path, 
     assert window.editor.title.text() == "Push"
 
 
-def test_an_unchanged_value_in_pounds_keeps_the_stored_kilograms(qtbot: QtBot, db_path: Path,
-                                                                 open_window) -> None:
+def test_an_unchanged_value_in_pounds_keeps_the_stored_kilograms(qtbot: QtBot, db_path: Path, open_window) -> None:
     session_id = make_journal(db_path, "Push", bodyweight=80.0)
     window: MainWindow = open_window(db_path)
     window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__, "units": Unit.LB}))
@@ -190,8 +195,12 @@ def test_alt_and_a_letter_reach_each_header_field(qtbot: QtBot, db_path: Path, o
     make_journal(db_path, "Push")
     window: MainWindow = open_window(db_path)
     editor = window.editor
-    for letter, field in ((Key.Key_T, editor.title), (Key.Key_B, editor.bodyweight), (Key.Key_O, editor.notes),
-                          (Key.Key_D, editor.when)):
+    for letter, field in (
+        (Key.Key_T, editor.title),
+        (Key.Key_B, editor.bodyweight),
+        (Key.Key_O, editor.notes),
+        (Key.Key_D, editor.when),
+    ):
         press(qtbot, letter, Mod.AltModifier)
         assert focused() is field
     press(qtbot, Key.Key_T, Mod.AltModifier)

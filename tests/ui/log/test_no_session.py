@@ -85,8 +85,15 @@ def test_while_a_background_write_runs_no_action_can_write(qtbot: QtBot, db_path
     window: MainWindow = open_window(db_path)
     window._busy(True)  # as while sample data is written in the background
     try:
-        writers = (window.new_action, window.new_routine_action, window.import_action, window.undo_action,
-                   window.redo_action, window.delete_action, window.sample_action)
+        writers = (
+            window.new_action,
+            window.new_routine_action,
+            window.import_action,
+            window.undo_action,
+            window.redo_action,
+            window.delete_action,
+            window.sample_action,
+        )
         assert [a.text() for a in writers if a.isEnabled()] == []
     finally:
         window._busy(False)

@@ -36,13 +36,33 @@ def seed_routine(db_path: Path) -> int:
     open_database(db_path)
     bench, curl = (exercises.find_exercise(n) for n in ("Bench Press", "Dumbbell Curl"))
     assert bench is not None and curl is not None
-    routine, _ = save_routine(Routine(name="Push A", items=(
-        RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=5, target_rir=2.0),
-        RoutineItem(exercise=curl, sets=2, reps_low=10, reps_high=12, target_rir=1.0, load_kg=12.0,
-                    calibration=True))))
-    repo.add_session(Session(start=EARLIER, title="Push A", routine_id=routine.id, entries=(
-        Entry(exercise=bench, sets=(SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-                                    *[SetRecord(load_kg=100, reps=5, rir=3.0)] * 3)),)))
+    routine, _ = save_routine(
+        Routine(
+            name="Push A",
+            items=(
+                RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=5, target_rir=2.0),
+                RoutineItem(
+                    exercise=curl, sets=2, reps_low=10, reps_high=12, target_rir=1.0, load_kg=12.0, calibration=True
+                ),
+            ),
+        )
+    )
+    repo.add_session(
+        Session(
+            start=EARLIER,
+            title="Push A",
+            routine_id=routine.id,
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                        *[SetRecord(load_kg=100, reps=5, rir=3.0)] * 3,
+                    ),
+                ),
+            ),
+        )
+    )
     assert routine.id is not None
     return routine.id
 
@@ -77,7 +97,8 @@ def next_time(window: MainWindow) -> str:
 
 
 def test_a_session_started_from_a_routine_shows_its_plan_as_ghost_rows_that_count_nowhere(
-        qtbot: QtBot, db_path: Path, open_window) -> None:
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
     seed_routine(db_path)
     window: MainWindow = open_window(db_path)
     before = figures()
@@ -95,7 +116,11 @@ def test_a_session_started_from_a_routine_shows_its_plan_as_ghost_rows_that_coun
     # Three ghost rows, then the + row: the target (suggested load, top of the range, target RIR), grey and italic.
     model = bench.model
     assert model.rowCount() == 4 and [model.headerData(r, Qt.Orientation.Vertical) for r in range(4)] == [
-        "○", "○", "○", "+"]
+        "○",
+        "○",
+        "○",
+        "+",
+    ]
     assert [cells(bench, r, "load", "reps", "effort") for r in range(3)] == [("102.5", "5", "2")] * 3
     grey = QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     index = model.index(0, model.column_of("reps"))
@@ -107,7 +132,9 @@ def test_a_session_started_from_a_routine_shows_its_plan_as_ghost_rows_that_coun
     # The calibration item: last set planned all out, at the routine's load.
     curl = window.editor.blocks[1]
     assert [cells(curl, r, "set_type", "load", "reps", "effort") for r in range(2)] == [
-        ("Working", "12", "12", "1"), ("Failure/AMRAP", "12", "12", "0")]
+        ("Working", "12", "12", "1"),
+        ("Failure/AMRAP", "12", "12", "0"),
+    ]
 
 
 def test_enter_on_a_ghost_row_logs_it_as_shown_in_one_undo_step(qtbot: QtBot, db_path: Path, open_window) -> None:
@@ -194,9 +221,20 @@ def test_as_last_time_plans_ghost_rows_and_enter_logs_them(qtbot: QtBot, db_path
     open_database(db_path)
     bench = exercises.find_exercise("Bench Press")
     assert bench is not None
-    repo.add_session(Session(start=EARLIER, entries=(Entry(exercise=bench, sets=(
-        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-        SetRecord(load_kg=100, reps=5, rir=2, failure_reps=7, note="felt easy"))),)))
+    repo.add_session(
+        Session(
+            start=EARLIER,
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                        SetRecord(load_kg=100, reps=5, rir=2, failure_reps=7, note="felt easy"),
+                    ),
+                ),
+            ),
+        )
+    )
     window: MainWindow = open_window(db_path)
     before = figures()
     press(qtbot, Key.Key_N, Mod.ControlModifier)
@@ -208,17 +246,22 @@ def test_as_last_time_plans_ghost_rows_and_enter_logs_them(qtbot: QtBot, db_path
     entry = repo.get_session(session_id).entries[0]
     assert entry.sets == () and figures() == before
     assert [(p.planned.set_type, p.planned.load_kg, p.planned.reps, p.planned.rir) for p in entry.plans] == [
-        (SetType.WARMUP, 60, 5, None), (SetType.WORKING, 100, 5, 2)]
+        (SetType.WARMUP, 60, 5, None),
+        (SetType.WORKING, 100, 5, 2),
+    ]
     block = window.editor.blocks[0]
     assert [cells(block, r, "set_type", "load", "reps", "effort", "note") for r in range(2)] == [
-        ("Warm-up", "60", "5", "", ""), ("Working", "100", "5", "2", "")]
+        ("Warm-up", "60", "5", "", ""),
+        ("Working", "100", "5", "2", ""),
+    ]
 
     press(qtbot, Key.Key_Return)
     press(qtbot, Key.Key_Return)
     sets = repo.get_session(session_id).entries[0].sets
     assert [(s.set_type, s.load_kg, s.reps, s.rir, s.failure_reps, s.note) for s in sets] == [
         (SetType.WARMUP, 60, 5, None, None, ""),
-        (SetType.WORKING, 100, 5, None, None, "")]  # last time's RIR is no rating of this set
+        (SetType.WORKING, 100, 5, None, None, ""),
+    ]  # last time's RIR is no rating of this set
     assert figures()[1] == before[1] + 2
     press(qtbot, Key.Key_Z, Mod.ControlModifier)
     entry = repo.get_session(session_id).entries[0]
@@ -233,8 +276,9 @@ def test_tab_through_the_plus_row_stores_nothing(qtbot: QtBot, db_path: Path, op
     open_database(db_path)
     bench = exercises.find_exercise("Bench Press")
     assert bench is not None
-    session, _ = repo.add_session(Session(start=EARLIER, entries=(Entry(exercise=bench, sets=(
-        SetRecord(load_kg=100, reps=5, rir=2),)),)))
+    session, _ = repo.add_session(
+        Session(start=EARLIER, entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5, rir=2),)),))
+    )
     window: MainWindow = open_window(db_path)
     window.sessions.select(session.id)
     block = window.editor.blocks[0]
@@ -269,8 +313,18 @@ def test_plans_left_when_the_session_is_over_show_as_skipped(qtbot: QtBot, db_pa
     open_database(db_path)
     bench = exercises.find_exercise("Bench Press")
     assert bench is not None
-    session, _ = repo.add_session(Session(start=EARLIER, entries=(Entry(exercise=bench, sets=(
-        SetRecord(load_kg=100, reps=5, rir=2),), plans=(PlannedSet(SetRecord(load_kg=100, reps=5, rir=2)),)),)))
+    session, _ = repo.add_session(
+        Session(
+            start=EARLIER,
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(SetRecord(load_kg=100, reps=5, rir=2),),
+                    plans=(PlannedSet(SetRecord(load_kg=100, reps=5, rir=2)),),
+                ),
+            ),
+        )
+    )
     window: MainWindow = open_window(db_path)
     window.sessions.select(session.id)
     model = window.editor.blocks[0].model
@@ -281,8 +335,9 @@ def test_plans_left_when_the_session_is_over_show_as_skipped(qtbot: QtBot, db_pa
     assert figures() == (1, 1, 1, 500.0)
 
 
-def test_reps_and_effort_typed_over_a_plan_are_kept_when_the_lifter_moves_on(qtbot: QtBot, db_path: Path,
-                                                                            open_window) -> None:
+def test_reps_and_effort_typed_over_a_plan_are_kept_when_the_lifter_moves_on(
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
     """The usual edit of a ghost row: the planned load left as it is, the reps and RIR done typed. Switching to
     another session (or closing the window) stores it, at the planned load; nothing typed is lost."""
     seed_routine(db_path)

@@ -32,8 +32,7 @@ def seeded(db_path: Path, sets: tuple[SetRecord, ...], when: datetime, name: str
     open_database(db_path)
     exercise = exercises.find_exercise(name)
     assert exercise is not None
-    session, _ = repo.add_session(Session(start=when, title="Push",
-                                          entries=(Entry(exercise=exercise, sets=sets),)))
+    session, _ = repo.add_session(Session(start=when, title="Push", entries=(Entry(exercise=exercise, sets=sets),)))
     assert session.id is not None
     return session.id
 
@@ -47,18 +46,22 @@ def edit_cell(qtbot: QtBot, block: ExerciseBlock, row: int, key: str, text: str)
 WORK = SetRecord(load_kg=100, reps=5, rir=2)
 
 
-@pytest.mark.parametrize(("key", "text", "message"), [
-    ("reps", "abc", "Reps: 'abc' is not a number"),
-    ("reps", "5.5", "Reps: '5.5' is not a whole number"),
-    ("reps", "1001", "Reps: must be a whole number from 0 to 1000"),
-    ("load", "1200", "Load: must be between 0 and 1000 kg"),
-    ("load", "-5", "Load: must be between 0 and 1000 kg"),
-    ("effort", "11", "RIR: must be 0 to 10 in half steps"),
-    ("effort", "2.3", "RIR: must be 0 to 10 in half steps"),
-    ("failure_reps", "3", "Failure reps: must be at least the 5 reps of the set"),
-])
+@pytest.mark.parametrize(
+    ("key", "text", "message"),
+    [
+        ("reps", "abc", "Reps: 'abc' is not a number"),
+        ("reps", "5.5", "Reps: '5.5' is not a whole number"),
+        ("reps", "1001", "Reps: must be a whole number from 0 to 1000"),
+        ("load", "1200", "Load: must be between 0 and 1000 kg"),
+        ("load", "-5", "Load: must be between 0 and 1000 kg"),
+        ("effort", "11", "RIR: must be 0 to 10 in half steps"),
+        ("effort", "2.3", "RIR: must be 0 to 10 in half steps"),
+        ("failure_reps", "3", "Failure reps: must be at least the 5 reps of the set"),
+    ],
+)
 def test_bad_cell_is_refused_with_a_message_and_nothing_written(
-        qtbot: QtBot, db_path: Path, open_window, key: str, text: str, message: str) -> None:
+    qtbot: QtBot, db_path: Path, open_window, key: str, text: str, message: str
+) -> None:
     session_id = seeded(db_path, (WORK,), datetime(2026, 11, 2, 18))
     window: MainWindow = open_window(db_path)
     block = window.editor.blocks[0]
@@ -87,8 +90,9 @@ def test_bad_value_on_the_draft_row_adds_no_set(qtbot: QtBot, db_path: Path, ope
 def test_rpe_entry_refuses_out_of_scale(qtbot: QtBot, db_path: Path, open_window) -> None:
     seeded(db_path, (WORK,), datetime(2026, 11, 2, 18))
     window: MainWindow = open_window(db_path)
-    window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__,
-                                                  "effort_scale": EffortScale.RPE}))
+    window.service.set_preferences(
+        Preferences(**{**window.service.preferences.__dict__, "effort_scale": EffortScale.RPE})
+    )
     block = window.editor.blocks[0]
     assert block.model.headerData(block.model.column_of("effort"), Qt.Orientation.Horizontal) == "RPE"
     assert block.model.data(block.model.index(0, block.model.column_of("effort"))) == "8"
@@ -163,7 +167,10 @@ def test_duplicate_and_move_sets_and_exercises(qtbot: QtBot, db_path: Path, open
     block.table.go_to(1)
     press(qtbot, Key.Key_D, Mod.ControlModifier)
     assert [(s.load_kg, s.note) for s in repo.get_session(session_id).entries[0].sets] == [
-        (60, ""), (80, "grindy"), (80, "grindy")]
+        (60, ""),
+        (80, "grindy"),
+        (80, "grindy"),
+    ]
     block.table.go_to(0)
     press(qtbot, Key.Key_Down, Mod.AltModifier)
     assert [s.load_kg for s in repo.get_session(session_id).entries[0].sets] == [80, 60, 80]
@@ -180,8 +187,10 @@ def test_duplicate_and_move_sets_and_exercises(qtbot: QtBot, db_path: Path, open
 
 
 def test_as_last_time_plans_the_previous_session(qtbot: QtBot, db_path: Path, open_window) -> None:
-    earlier = (SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-               SetRecord(load_kg=100, reps=5, rir=2, failure_reps=7, note="felt easy"))
+    earlier = (
+        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+        SetRecord(load_kg=100, reps=5, rir=2, failure_reps=7, note="felt easy"),
+    )
     seeded(db_path, earlier, datetime(2026, 10, 1, 18))
     seeded(db_path, (SetRecord(load_kg=90, reps=5, rir=3),), datetime(2026, 9, 1, 18))  # older: not used
     window: MainWindow = open_window(db_path)
@@ -192,9 +201,10 @@ def test_as_last_time_plans_the_previous_session(qtbot: QtBot, db_path: Path, op
     press(qtbot, Key.Key_L, Mod.ControlModifier)
     entry = repo.get_session(session_id).entries[0]
     assert entry.sets == ()  # a plan, not sets: see tests/ui/log/test_planned_sets.py
-    assert [(p.planned.set_type, p.planned.load_kg, p.planned.reps, p.planned.rir, p.planned.failure_reps,
-             p.planned.note) for p in entry.plans] == [
-        (SetType.WARMUP, 60, 5, None, None, ""), (SetType.WORKING, 100, 5, 2, None, "")]
+    assert [
+        (p.planned.set_type, p.planned.load_kg, p.planned.reps, p.planned.rir, p.planned.failure_reps, p.planned.note)
+        for p in entry.plans
+    ] == [(SetType.WARMUP, 60, 5, None, None, ""), (SetType.WORKING, 100, 5, 2, None, "")]
     window.service.undo_stack.undo()
     assert repo.get_session(session_id).entries[0].plans == ()
 
@@ -208,13 +218,15 @@ def test_as_last_time_without_history_says_so(qtbot: QtBot, db_path: Path, open_
     assert "No earlier session has Hip Thrust" in window.editor.blocks[0].error.text()
 
 
-def test_new_exercise_name_is_created_after_confirmation(qtbot: QtBot, db_path: Path, open_window,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_exercise_name_is_created_after_confirmation(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window: MainWindow = open_window(db_path)
     window.new_session()
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kw: asked.append(args[2]) or QMessageBox.StandardButton.Yes
+    )
     type_text(qtbot, "Zercher Carry Deluxe")
     press(qtbot, Key.Key_Return)
     assert asked and "Zercher Carry Deluxe" in asked[0]
@@ -223,7 +235,8 @@ def test_new_exercise_name_is_created_after_confirmation(qtbot: QtBot, db_path: 
 
 
 def test_creating_an_exercise_is_undone_with_its_entry_and_redone_with_the_same_id(
-        qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window: MainWindow = open_window(db_path)
     window.new_session()
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
@@ -260,8 +273,7 @@ def test_an_exercise_in_use_is_never_removed(db_path: Path) -> None:
         close_database()
 
 
-def test_pounds_change_every_display_and_never_the_stored_kilograms(qtbot: QtBot, db_path: Path,
-                                                                    open_window) -> None:
+def test_pounds_change_every_display_and_never_the_stored_kilograms(qtbot: QtBot, db_path: Path, open_window) -> None:
     session_id = seeded(db_path, (SetRecord(load_kg=100, reps=5, rir=2),), datetime(2026, 11, 2, 18))
     window: MainWindow = open_window(db_path)
     window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__, "units": Unit.LB}))

@@ -71,16 +71,18 @@ def test_type_a_whole_session_and_find_it_after_restart(qtbot: QtBot, db_path: P
     enter_set(qtbot, "100", "4", "1", "6")  # last set taken on to failure: 6 reps in all
 
     # Squat in RPE.
-    window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__,
-                                                  "effort_scale": EffortScale.RPE}))
+    window.service.set_preferences(
+        Preferences(**{**window.service.preferences.__dict__, "effort_scale": EffortScale.RPE})
+    )
     add_exercise(qtbot, "squat (barbell)")
     enter_set(qtbot, "140", "3", "8")
     press(qtbot, Key.Key_Return)
     enter_set(qtbot, "140", "3", "8.5")
 
     # Pull-ups: bodyweight plus 10 kg, RIR back on.
-    window.service.set_preferences(Preferences(**{**window.service.preferences.__dict__,
-                                                  "effort_scale": EffortScale.RIR}))
+    window.service.set_preferences(
+        Preferences(**{**window.service.preferences.__dict__, "effort_scale": EffortScale.RIR})
+    )
     add_exercise(qtbot, "Pull-up")
     enter_set(qtbot, "10", "8", "2")
     enter_set(qtbot, "", "", "1")
@@ -107,7 +109,10 @@ def test_type_a_whole_session_and_find_it_after_restart(qtbot: QtBot, db_path: P
     ]
     assert squat.exercise.name == "Back Squat"
     assert [(s.load_kg, s.reps, s.rir, s.effort_scale) for s in squat.sets] == [
-        (140, 3, 2, EffortScale.RPE), (140, 3, 2, EffortScale.RPE), (140, 3, 1.5, EffortScale.RPE)]
+        (140, 3, 2, EffortScale.RPE),
+        (140, 3, 2, EffortScale.RPE),
+        (140, 3, 1.5, EffortScale.RPE),
+    ]
     assert [(s.load_kg, s.reps, s.rir) for s in pullup.sets] == [(10, 8, 2), (10, 8, 1)]
     # The list shows the session with its sets and the tonnage computed by hand.
     tonnage = 100 * 5 * 2 + 100 * 4 + 140 * 3 * 3 + (81.5 + 10) * 8 * 2
@@ -126,11 +131,13 @@ def test_a_five_exercise_session_takes_a_few_hundred_keystrokes(qtbot: QtBot, db
     window: MainWindow = open_window(db_path)
     KEYSTROKES[0] = 0
     press(qtbot, Key.Key_N, Mod.ControlModifier)
-    plan = [("bench", [(("60", "8", ""), "w"), (("100", "5", "2"), "n")], 3),
-            ("ohp", [(("50", "8", "2"), "")], 3),
-            ("lat pull", [(("65", "10", "2"), "")], 3),
-            ("lat raise", [(("10", "15", "1"), "")], 4),
-            ("tri push", [(("30", "12", "1"), "")], 3)]
+    plan = [
+        ("bench", [(("60", "8", ""), "w"), (("100", "5", "2"), "n")], 3),
+        ("ohp", [(("50", "8", "2"), "")], 3),
+        ("lat pull", [(("65", "10", "2"), "")], 3),
+        ("lat raise", [(("10", "15", "1"), "")], 4),
+        ("tri push", [(("30", "12", "1"), "")], 3),
+    ]
     for search, typed, repeats in plan:
         type_text(qtbot, search)
         press(qtbot, Key.Key_Return)
@@ -144,7 +151,12 @@ def test_a_five_exercise_session_takes_a_few_hundred_keystrokes(qtbot: QtBot, db
         press(qtbot, Key.Key_E, Mod.ControlModifier)
     session = repo.get_session(window.sessions.selected_id())
     assert [e.exercise.name for e in session.entries] == [
-        "Bench Press", "Overhead Press", "Lat Pulldown", "Lateral Raise", "Tricep Pushdown"]
+        "Bench Press",
+        "Overhead Press",
+        "Lat Pulldown",
+        "Lateral Raise",
+        "Tricep Pushdown",
+    ]
     assert [len(e.sets) for e in session.entries] == [4, 3, 3, 4, 3]
     assert session.entries[0].sets[0].set_type is SetType.WARMUP
     assert [s.set_type for s in session.entries[0].sets[1:]] == [SetType.WORKING] * 3

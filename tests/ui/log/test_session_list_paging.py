@@ -36,9 +36,16 @@ def add_sessions(count: int = COUNT) -> list[int]:
     """Sessions on consecutive days, titled "Day 0" (oldest) to "Day 11" (newest); ids oldest first."""
     bench = exercises.find_exercise("Bench Press")
     assert bench is not None
-    return [repo.add_session(Session(start=datetime(2026, 1, 1, 18) + timedelta(days=day), title=f"Day {day}",
-                                     entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=50 + day, reps=5),)),)))
-            [0].id for day in range(count)]
+    return [
+        repo.add_session(
+            Session(
+                start=datetime(2026, 1, 1, 18) + timedelta(days=day),
+                title=f"Day {day}",
+                entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=50 + day, reps=5),)),),
+            )
+        )[0].id
+        for day in range(count)
+    ]
 
 
 def test_pages_come_newest_first_and_make_the_whole_list(database: Path, qtmodeltester: object) -> None:
@@ -129,8 +136,9 @@ def test_a_search_looks_through_every_session(qtbot: QtBot, db_path: Path, open_
     assert window.sessions.selected_id() == ids[0]
 
 
-def test_an_old_session_can_be_opened_edited_deleted_and_brought_back(qtbot: QtBot, db_path: Path,
-                                                                     open_window: object) -> None:
+def test_an_old_session_can_be_opened_edited_deleted_and_brought_back(
+    qtbot: QtBot, db_path: Path, open_window: object
+) -> None:
     window, ids = open_paged(db_path, open_window)
     sessions = window.sessions
     sessions.select(ids[0])  # beyond the first page
@@ -147,8 +155,9 @@ def test_an_old_session_can_be_opened_edited_deleted_and_brought_back(qtbot: QtB
     assert sessions.model.index(sessions.model.find(ids[0]), 1).data().split("\n")[0] == "Day 0"
 
 
-def test_a_search_keeps_its_old_matches_when_the_list_is_read_again(qtbot: QtBot, db_path: Path,
-                                                                   open_window: object) -> None:
+def test_a_search_keeps_its_old_matches_when_the_list_is_read_again(
+    qtbot: QtBot, db_path: Path, open_window: object
+) -> None:
     window, ids = open_paged(db_path, open_window)
     window.sessions.search.setText("Day 0")
     window.service.publish(Change(everything=True))  # an import, a file switch: the list is read again
@@ -156,8 +165,9 @@ def test_a_search_keeps_its_old_matches_when_the_list_is_read_again(qtbot: QtBot
     assert [proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())] == ["Day 0"]
 
 
-def test_an_edit_of_a_session_not_read_yet_leaves_the_selection_alone(qtbot: QtBot, db_path: Path,
-                                                                      open_window: object) -> None:
+def test_an_edit_of_a_session_not_read_yet_leaves_the_selection_alone(
+    qtbot: QtBot, db_path: Path, open_window: object
+) -> None:
     window, ids = open_paged(db_path, open_window)
     sessions = window.sessions
     sessions.select(ids[-1])

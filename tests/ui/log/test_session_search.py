@@ -18,8 +18,12 @@ from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
 from tests.ui.helpers import click, press, type_text
 
-STARTS = {"Upper A": datetime(2025, 3, 14, 18), "Lower B": datetime(2025, 1, 9, 7),
-          "Full body A, heavy week": datetime(2025, 11, 3, 12), "Pull": datetime(2024, 3, 2, 9)}
+STARTS = {
+    "Upper A": datetime(2025, 3, 14, 18),
+    "Lower B": datetime(2025, 1, 9, 7),
+    "Full body A, heavy week": datetime(2025, 11, 3, 12),
+    "Pull": datetime(2024, 3, 2, 9),
+}
 
 
 @pytest.fixture
@@ -28,8 +32,10 @@ def window(qtbot: QtBot, db_path: Path, open_window) -> MainWindow:
     bench, squat = exercises.find_exercise("Bench Press"), exercises.find_exercise("Back Squat")
     assert bench is not None and squat is not None
     for title, start in STARTS.items():
-        entries = (Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),
-                   Entry(exercise=squat, sets=(SetRecord(load_kg=140, reps=3),)))
+        entries = (
+            Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),
+            Entry(exercise=squat, sets=(SetRecord(load_kg=140, reps=3),)),
+        )
         repo.add_session(Session(start=start, title=title, entries=entries))
     close_database()
     shown: MainWindow = open_window(db_path)
@@ -41,20 +47,22 @@ def titles_shown(window: MainWindow) -> set[str]:
     return {proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())}
 
 
-@pytest.mark.parametrize(("typed", "found"), [
-    ("2025-03", {"Upper A"}),
-    ("Mar 2025", {"Upper A"}),
-    ("march 2025", {"Upper A"}),
-    ("3/2025", {"Upper A"}),
-    ("03/2025", {"Upper A"}),
-    ("1/2025", {"Lower B"}),  # January, not November
-    ("11/2025", {"Full body A, heavy week"}),
-    ("march", {"Upper A", "Pull"}),
-    ("squat 2024", {"Pull"}),
-    ("heavy full", {"Full body A, heavy week"}),
-])
-def test_search_finds_a_month_as_people_write_it(qtbot: QtBot, window: MainWindow, typed: str,
-                                                  found: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("2025-03", {"Upper A"}),
+        ("Mar 2025", {"Upper A"}),
+        ("march 2025", {"Upper A"}),
+        ("3/2025", {"Upper A"}),
+        ("03/2025", {"Upper A"}),
+        ("1/2025", {"Lower B"}),  # January, not November
+        ("11/2025", {"Full body A, heavy week"}),
+        ("march", {"Upper A", "Pull"}),
+        ("squat 2024", {"Pull"}),
+        ("heavy full", {"Full body A, heavy week"}),
+    ],
+)
+def test_search_finds_a_month_as_people_write_it(qtbot: QtBot, window: MainWindow, typed: str, found: set[str]) -> None:
     click(qtbot, window.sessions.search)
     type_text(qtbot, typed)
     assert titles_shown(window) == found

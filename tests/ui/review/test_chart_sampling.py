@@ -49,8 +49,15 @@ def test_calibration_chart_samples_a_large_history(qtbot: QtBot) -> None:
 def test_few_sets_are_all_drawn_without_a_note(qtbot: QtBot) -> None:
     chart = CalibrationChart()
     qtbot.addWidget(chart)
-    chart.set_series(np.array([1.0, 2.0]), np.array([1.0, 3.0]), np.array([0.0, 86400.0]), np.array([7, 8]),
-                     np.empty(0), np.empty(0), np.empty(0))
+    chart.set_series(
+        np.array([1.0, 2.0]),
+        np.array([1.0, 3.0]),
+        np.array([0.0, 86400.0]),
+        np.array([7, 8]),
+        np.empty(0),
+        np.empty(0),
+        np.empty(0),
+    )
     assert len(chart.points.data) == 2
     assert not chart.scatter_plot.titleLabel.text
 

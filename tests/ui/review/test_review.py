@@ -39,14 +39,38 @@ def journal_with_two_weeks(path: Path) -> dict[str, int]:
     open_database(path)
     bench, squat = exercises.find_exercise("Bench Press"), exercises.find_exercise("Back Squat")
     assert bench and squat
-    first, _ = repo.add_session(Session(start=at(0), title="A", entries=(
-        Entry(exercise=bench, sets=(SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-                                    SetRecord(load_kg=100, reps=5, rir=2, effort_scale=EffortScale.RIR))),
-        Entry(exercise=squat, sets=(SetRecord(load_kg=140, reps=3, rir=1, failure_reps=5),)))))
-    second, _ = repo.add_session(Session(start=at(8), title="B", entries=(
-        Entry(exercise=bench, sets=(SetRecord(load_kg=102.5, reps=5, rir=1),
-                                    SetRecord(load_kg=102.5, reps=5, rir=2.0, effort_scale=EffortScale.RPE),
-                                    SetRecord(load_kg=80, reps=10, rir=None))),)))
+    first, _ = repo.add_session(
+        Session(
+            start=at(0),
+            title="A",
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                        SetRecord(load_kg=100, reps=5, rir=2, effort_scale=EffortScale.RIR),
+                    ),
+                ),
+                Entry(exercise=squat, sets=(SetRecord(load_kg=140, reps=3, rir=1, failure_reps=5),)),
+            ),
+        )
+    )
+    second, _ = repo.add_session(
+        Session(
+            start=at(8),
+            title="B",
+            entries=(
+                Entry(
+                    exercise=bench,
+                    sets=(
+                        SetRecord(load_kg=102.5, reps=5, rir=1),
+                        SetRecord(load_kg=102.5, reps=5, rir=2.0, effort_scale=EffortScale.RPE),
+                        SetRecord(load_kg=80, reps=10, rir=None),
+                    ),
+                ),
+            ),
+        )
+    )
     close_database()
     return {"first": first.id, "second": second.id, "bench": bench.id, "squat": squat.id}
 
@@ -140,8 +164,7 @@ def test_clicking_a_point_opens_its_session(qtbot: QtBot, review: tuple[MainWind
     x, y = chart.points.getData()
     scene_point = chart.scatter_plot.vb.mapViewToScene(pg_point(x[0], y[0]))
     view_point = chart.mapFromScene(scene_point)
-    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(view_point.x()),
-                                                                             int(view_point.y())))
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(int(view_point.x()), int(view_point.y())))
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.pages)
     assert window.sessions.selected_id() == ids["first"]
 
@@ -152,8 +175,9 @@ def pg_point(x: float, y: float) -> object:
     return QPointF(float(x), float(y))
 
 
-def test_an_edit_updates_the_charts_without_reading_all_history(review: tuple[MainWindow, dict[str, int]],
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_edit_updates_the_charts_without_reading_all_history(
+    review: tuple[MainWindow, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     window, ids = review
     reads: list[object] = []
     monkeypatch.setattr(review_data, "read_all", lambda prefs: reads.append(prefs))
@@ -168,8 +192,9 @@ def test_an_edit_updates_the_charts_without_reading_all_history(review: tuple[Ma
     assert reads == []
 
 
-def test_insights_are_worked_out_once_for_the_same_data_and_scope(review: tuple[MainWindow, dict[str, int]],
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_insights_are_worked_out_once_for_the_same_data_and_scope(
+    review: tuple[MainWindow, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     window, ids = review
     screen = window.review
     scopes: list[Scope] = []
@@ -193,8 +218,9 @@ def test_insights_are_worked_out_once_for_the_same_data_and_scope(review: tuple[
     assert any("Failure before the last set" in model.item(row).text() for row in range(model.rowCount()))
 
 
-def test_empty_range_says_so_and_exports(review: tuple[MainWindow, dict[str, int]], tmp_path: Path,
-                                         qtbot: QtBot) -> None:
+def test_empty_range_says_so_and_exports(
+    review: tuple[MainWindow, dict[str, int]], tmp_path: Path, qtbot: QtBot
+) -> None:
     window, _ = review
     screen = window.review
     screen.range.setCurrentText("Custom")
@@ -238,14 +264,16 @@ def test_a_chart_command_reads_only_what_its_chart_draws(db_path: Path) -> None:
     def same(a: object, b: object) -> bool:
         if isinstance(a, dict):
             return a == b
-        return all(np.array_equal(getattr(a, f.name), getattr(b, f.name), equal_nan=True)
-                   for f in dataclasses.fields(a))  # type: ignore[arg-type]
+        return all(
+            np.array_equal(getattr(a, f.name), getattr(b, f.name), equal_nan=True) for f in dataclasses.fields(a)
+        )  # type: ignore[arg-type]
 
     journal_with_two_weeks(db_path)
     open_database(db_path)
     try:
-        prefs = Preferences(units=Unit.KG, effort_scale=EffortScale.RIR, hard_set_rir=3.0,
-                            e1rm_formula=next(iter(E1rmFormula)))
+        prefs = Preferences(
+            units=Unit.KG, effort_scale=EffortScale.RIR, hard_set_rir=3.0, e1rm_formula=next(iter(E1rmFormula))
+        )
         whole = review_data.read_all(prefs)
         assert all(size(getattr(whole, part)) for part in review_data.PARTS)
         assert set().union(*review_data.CHART_PARTS.values()) == review_data.PARTS - {"weeks"}

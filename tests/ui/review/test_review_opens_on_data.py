@@ -38,8 +38,11 @@ def old_journal(path: Path) -> None:
         if week < 5:
             entries.append(Entry(exercise=curl, sets=(SetRecord(load_kg=40, reps=10),)))
         repo.add_session(Session(start=day, entries=tuple(entries)))
-        repo.add_session(Session(start=day + timedelta(days=3), entries=(
-            Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),)))
+        repo.add_session(
+            Session(
+                start=day + timedelta(days=3), entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),)
+            )
+        )
     close_database()
 
 
@@ -48,8 +51,7 @@ def test_an_old_import_opens_on_its_latest_year_and_says_so(qtbot: QtBot, db_pat
     window: MainWindow = open_window(db_path)
     window.tabs.setCurrentWidget(window.review)
     screen = window.review
-    qtbot.waitUntil(lambda: screen.data.snapshot is not None and screen.range.currentText() == "Custom",
-                    timeout=20000)
+    qtbot.waitUntil(lambda: screen.data.snapshot is not None and screen.range.currentText() == "Custom", timeout=20000)
     latest = date(2023, 9, 7) + timedelta(weeks=29)  # the last session, a Thursday: 2024-03-28
     sunday = latest + timedelta(days=6 - latest.weekday())
     assert screen.until.date().toPython() == sunday
@@ -61,8 +63,11 @@ def test_an_old_import_opens_on_its_latest_year_and_says_so(qtbot: QtBot, db_pat
     screen.range.setCurrentText("All")
     assert not screen.range_note.isVisible()
     # the strength list starts with the two most-trained exercises ticked, not the curl
-    ticked = {screen.strength_choice.item(r).text() for r in range(screen.strength_choice.rowCount())
-              if screen.strength_choice.item(r).checkState() == Qt.CheckState.Checked}
+    ticked = {
+        screen.strength_choice.item(r).text()
+        for r in range(screen.strength_choice.rowCount())
+        if screen.strength_choice.item(r).checkState() == Qt.CheckState.Checked
+    }
     assert {"Bench Press", "Back Squat"} <= ticked
 
 

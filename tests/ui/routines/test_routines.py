@@ -42,8 +42,9 @@ def make_routine(qtbot: QtBot, window: MainWindow) -> object:
     return screen
 
 
-def test_build_a_routine_start_it_and_see_the_suggestion_follow_the_rule(qtbot: QtBot, db_path: Path,
-                                                                         open_window) -> None:
+def test_build_a_routine_start_it_and_see_the_suggestion_follow_the_rule(
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
     window: MainWindow = open_window(db_path)
     screen = make_routine(qtbot, window)
     (routine,) = list_routines()

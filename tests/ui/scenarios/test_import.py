@@ -56,7 +56,8 @@ def test_import_a_strong_export_from_the_file_menu(qtbot: QtBot, db_path: Path, 
     assert [(s.set_type, s.load_kg, s.reps, s.rir, s.effort_scale) for s in bench.sets] == [
         (SetType.WARMUP, 60, 8, None, None),
         (SetType.WORKING, 100, 5, 2, EffortScale.RPE),
-        (SetType.WORKING, 100, 5, 1, EffortScale.RPE)]
+        (SetType.WORKING, 100, 5, 1, EffortScale.RPE),
+    ]
     squat = repo.get_session(legs.id).entries[0]
     assert squat.exercise.name == "Back Squat"
     assert [(s.load_kg, s.reps, s.rir) for s in squat.sets] == [(140, 3, pytest.approx(2.5)), (140, 3, None)]

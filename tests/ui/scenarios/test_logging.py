@@ -88,7 +88,8 @@ def test_log_a_session_by_keyboard(qtbot: QtBot, db_path: Path, open_window) -> 
 
     # What was stored: one session, one exercise, three working sets, as typed.
     assert [(s.set_type, s.load_kg, s.reps, s.rir) for s in session.entries[0].sets] == [
-        (SetType.WORKING, 100, 5, 2)] * 3
+        (SetType.WORKING, 100, 5, 2)
+    ] * 3
     (summary,) = list_sessions()
     assert summary.id == session_id and summary.set_count == 3 and summary.tonnage_kg == 1500
     screenshots(window, "scenario-logging")

@@ -38,12 +38,31 @@ def make_journal(path: Path) -> int:
     try:
         bench, row = exercises.find_exercise("Bench Press"), exercises.find_exercise("Barbell Row")
         assert bench is not None and row is not None
-        session, _ = repo.add_session(Session(start=datetime(2026, 11, 30, 18, 0), title="Push <heavy>", entries=(
-            Entry(exercise=bench, sets=(SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=8),
-                                        SetRecord(load_kg=100, reps=5, rir=2),
-                                        SetRecord(load_kg=100, reps=5, rir=1, note="grip wider"))),)))
-        save_routine(Routine(name="Upper A", items=(RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=5),
-                                                    RoutineItem(exercise=row, calibration=True))))
+        session, _ = repo.add_session(
+            Session(
+                start=datetime(2026, 11, 30, 18, 0),
+                title="Push <heavy>",
+                entries=(
+                    Entry(
+                        exercise=bench,
+                        sets=(
+                            SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=8),
+                            SetRecord(load_kg=100, reps=5, rir=2),
+                            SetRecord(load_kg=100, reps=5, rir=1, note="grip wider"),
+                        ),
+                    ),
+                ),
+            )
+        )
+        save_routine(
+            Routine(
+                name="Upper A",
+                items=(
+                    RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=5),
+                    RoutineItem(exercise=row, calibration=True),
+                ),
+            )
+        )
     finally:
         close_database()
     assert session.id is not None

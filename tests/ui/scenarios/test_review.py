@@ -33,13 +33,29 @@ def make_journal(path: Path) -> tuple[list[int], int]:
         ids = []
         for week in range(3):
             day = date.today() - timedelta(days=7 * (3 - week))
-            session, _ = repo.add_session(Session(start=datetime.combine(day, time(18)), title=f"Week {week + 1}",
-                                                  entries=(
-                Entry(exercise=bench, sets=(SetRecord(load_kg=100 + 2.5 * week, reps=5, rir=2),
-                                            SetRecord(load_kg=100 + 2.5 * week, reps=5, rir=3))),
-                Entry(exercise=squat, sets=(SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-                                            SetRecord(load_kg=140, reps=3, rir=1),
-                                            SetRecord(load_kg=140, reps=3, rir=1, failure_reps=5))))))
+            session, _ = repo.add_session(
+                Session(
+                    start=datetime.combine(day, time(18)),
+                    title=f"Week {week + 1}",
+                    entries=(
+                        Entry(
+                            exercise=bench,
+                            sets=(
+                                SetRecord(load_kg=100 + 2.5 * week, reps=5, rir=2),
+                                SetRecord(load_kg=100 + 2.5 * week, reps=5, rir=3),
+                            ),
+                        ),
+                        Entry(
+                            exercise=squat,
+                            sets=(
+                                SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                                SetRecord(load_kg=140, reps=3, rir=1),
+                                SetRecord(load_kg=140, reps=3, rir=1, failure_reps=5),
+                            ),
+                        ),
+                    ),
+                )
+            )
             ids.append(session.id)
     finally:
         close_database()
