@@ -32,7 +32,7 @@ from journal.charts.style import (
     style_message,
     style_plot,
 )
-from journal.io.journal_csv import escape
+from journal.domain.cells import escape
 
 DAY = 86400.0
 Table = tuple[list[str], list[Sequence[Any]]]

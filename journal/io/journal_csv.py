@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
+from journal.domain.cells import escape, unescape
 from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, Exercise, Measure, Mechanic, RirOrigin, Session, SetRecord, SetType
 from journal.domain.validation import ValidationError, check_set
@@ -39,16 +40,6 @@ HEADER_V1 = ["format", "session", "session_start", "session_end", "session_title
           "set_note"]
 HEADER = [*HEADER_V1, "rir_origin"]
 FORMATS = {"journal/1": HEADER_V1, FORMAT: HEADER}  # the versions this reads, by their header
-_RISKY = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def escape(text: str) -> str:
-    """Text safe to open in a spreadsheet, reversibly."""
-    return "'" + text if text.startswith(_RISKY) else text
-
-
-def unescape(text: str) -> str:
-    return text[1:] if text.startswith("'") else text
 
 
 def _num(value: float | int | None) -> str:
