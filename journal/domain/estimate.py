@@ -154,8 +154,10 @@ class Accuracy:
 
 
 def accuracy(rows: EstimateRows, estimated: FloatArray) -> Accuracy:
-    """Mean absolute error of the estimate against the logged rating, over the rated sets that have both."""
-    both = np.isfinite(rows.logged) & np.isfinite(estimated)
+    """Mean absolute error of the estimate against the logged rating, over the sets an estimate stands in for: the
+    set that rates its series (not the drops after it, which no estimate is made for), with a precise rating (RPE
+    below 6, "4 or more in reserve", is no figure to compare with)."""
+    both = np.isfinite(rows.logged) & np.isfinite(estimated) & rows.rated & (rows.logged <= 4.0)
     if not both.any():
         return Accuracy(0, None)
     return Accuracy(int(both.sum()), float(np.abs(estimated[both] - rows.logged[both]).mean()))

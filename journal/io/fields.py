@@ -132,13 +132,14 @@ def effort_in_note(note: str) -> tuple[float, EffortScale] | None:
 
 
 def with_effort_from_note(record: SetRecord) -> SetRecord | None:
-    """The set with the effort its note states, if it has none of its own and the note states one."""
-    if record.rir is not None or not record.note:
+    """The set with the effort its note states, if it has none of its own and the note states one. RIR 0 taken from
+    a failure set type is no rating of the lifter's: a rating in the note comes first."""
+    if (record.rir is not None and record.rir_origin is None) or not record.note:
         return None
     found = effort_in_note(record.note)
     if found is None:
         return None
-    return record.replace(rir=found[0], effort_scale=found[1])
+    return record.replace(rir=found[0], effort_scale=found[1], rir_origin=None)
 
 
 def duration_text(text: str, line: int) -> float | None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -104,3 +106,13 @@ def test_accuracy_unknown_without_rated_sets() -> None:
     found = rows([100], [5], [NAN])
     quality = accuracy(found, estimates(found, np.array([123.52])))
     assert (quality.compared, quality.mae) == (0, None) and quality.text.startswith("accuracy unknown")
+
+
+def test_accuracy_compares_only_the_sets_an_estimate_stands_in_for() -> None:
+    """A drop after the first set of its series is never estimated, and RIR 5 or more (RPE below 6, "4 or more in
+    reserve") is no figure to compare with: neither counts in the accuracy."""
+    found = rows([100, 80, 70], [5, 6, 12], [1.0, 0.0, 5.0], head=[True, False, True])
+    found = dataclasses.replace(found, rated=np.array([True, False, True]))
+    estimated = np.array([4.0, 9.0, 0.0])  # off by 3, by 9 and by 5
+    quality = accuracy(found, estimated)
+    assert (quality.compared, quality.mae) == (1, pytest.approx(3.0))

@@ -171,3 +171,17 @@ def test_the_origin_goes_through_the_journal_csv_and_a_journal_1_file_still_read
     )
     parsed = JournalCsv().read(old, ImportOptions())
     assert [(s.rir, s.rir_origin) for s in sets_of(parsed)] == [(None, None), (4.0, None), (0.0, None)]
+
+
+def test_a_rating_written_in_a_failure_sets_note_comes_before_the_set_type() -> None:
+    """Strong F with "@9" in its note: the lifter rated it RPE 9, so it is RIR 1 as rated, not RIR 0 from the set
+    type; an F set with no rating anywhere is still RIR 0 from the set type."""
+    rated = {**strong_row("F", "100", "5"), "Notes": "@9"}
+    text = csv_text([strong_row("1", "100", "5"), rated, strong_row("F", "90", "7")], STRONG_COLUMNS)
+    parsed = StrongCsv().read(text, ImportOptions(units="kg"))
+    assert not parsed.problems
+    assert [(r.set_type, r.rir, r.rir_origin) for r in sets_of(parsed)] == [
+        (SetType.WORKING, None, None),
+        (SetType.FAILURE, 1.0, None),
+        (SetType.FAILURE, 0.0, RirOrigin.SET_TYPE),
+    ]

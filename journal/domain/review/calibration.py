@@ -104,17 +104,19 @@ class CalibrationStats:
     @property
     def verdict(self) -> str | None:
         """'under' or 'over' (off by a rep or more: the whole interval of the mean error beyond a rep), 'calibrated'
-        (the whole interval within a rep either way, and single calls within a rep on average), 'unsettled' (the
-        interval crosses a rep), or None under VERDICT_MIN_SETS sets. Based on the interval, never on the rounded
-        mean: a mean of -1.03 with an interval of -1.6 to -0.5 is unsettled, not "off by 1.0"."""
+        (the whole interval within a rep either way, and single calls within a rep on average), 'scattered' (right on
+        average, the interval within a rep, but single calls miss by more than a rep on average: more sets will not
+        change that), 'unsettled' (the interval crosses a rep), or None under VERDICT_MIN_SETS sets. Based on the
+        interval, never on the rounded mean: a mean of -1.03 with an interval of -1.6 to -0.5 is unsettled, not "off
+        by 1.0"."""
         if self.n < VERDICT_MIN_SETS:
             return None
         if self.mean_high <= -CALIBRATION_BIAS:
             return "under"
         if self.mean_low >= CALIBRATION_BIAS:
             return "over"
-        if self.mean_low > -CALIBRATION_BIAS and self.mean_high < CALIBRATION_BIAS and self.mae <= CALIBRATED_MAE:
-            return "calibrated"
+        if self.mean_low > -CALIBRATION_BIAS and self.mean_high < CALIBRATION_BIAS:
+            return "calibrated" if self.mae <= CALIBRATED_MAE else "scattered"
         return "unsettled"
 
 
@@ -152,13 +154,14 @@ def _stats(error: FloatArray) -> CalibrationStats:
     )
 
 
-REP_RANGES = ((1, 5), (6, 10), (11, 15), (16, None))  # set length: the reps reached at failure
+# set length: the reps reached at failure; sets past MAX_CALIBRATION_FAILURE_REPS are left out of calibration
+REP_RANGES = ((1, 5), (6, 10), (11, 15), (16, MAX_CALIBRATION_FAILURE_REPS))
 
 
 def calibration_groups(
     sets: CalibrationSets, mechanic: Mapping[int, str | None]
 ) -> list[tuple[str, CalibrationStats | None, int]]:
-    """Calibration split by set length (the reps reached at failure: 1-5, 6-10, 11-15, 16+) and by compound or
+    """Calibration split by set length (the reps reached at failure: 1-5, 6-10, 11-15, 16-20) and by compound or
     isolation: (label, stats or None under MIN_CALIBRATION_SETS, sets). The literature finds larger errors in
     longer sets and at lighter loads (Halperin 2022; Hackett 2017; Zourdos 2021). Groups without sets are left out."""
     rows = calibration_rows(sets, None)

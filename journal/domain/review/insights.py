@@ -153,6 +153,7 @@ def _calibration_insights(
     found = []
     calibrated: list[tuple[str, CalibrationStats, IntArray]] = []
     unsettled: list[tuple[str, CalibrationStats, IntArray]] = []
+    scattered: list[tuple[str, CalibrationStats, IntArray]] = []
     for exercise in np.unique(calibration.exercise).tolist():
         stats = calibration_stats(calibration, exercise)
         if stats is None or stats.verdict is None:
@@ -166,7 +167,8 @@ def _calibration_insights(
             title = f"You over-call your reserve by a rep or more on {name}"
             meaning = "you had fewer reps left than you called."
         else:
-            (calibrated if stats.verdict == "calibrated" else unsettled).append((name, stats, rows))
+            groups = {"calibrated": calibrated, "scattered": scattered}
+            groups.get(stats.verdict, unsettled).append((name, stats, rows))
             continue
         detail = (
             f"{stats.n} sets taken to failure: mean error {_signed(stats.bias)} reps (reported minus actual "
@@ -202,7 +204,7 @@ def _calibration_insights(
                 tuple(sorted({i for insight in rest for i in insight.session_ids})),
             )
         )
-    for group, verdict in ((calibrated, "calibrated"), (unsettled, "unsettled")):
+    for group, verdict in ((calibrated, "calibrated"), (scattered, "scattered"), (unsettled, "unsettled")):
         if not group:
             continue
         group.sort(key=lambda item: item[0].casefold())
@@ -219,6 +221,16 @@ def _calibration_insights(
                 else f"Your RIR calls are calibrated (within a rep) on {len(group)} exercises"
             )
             detail = f"{listed}: the 95 % interval of your mean error lies within a rep either way."
+        elif verdict == "scattered":
+            title = (
+                f"Your RIR calls on {group[0][0]} are right on average but scattered"
+                if len(group) == 1
+                else f"Your RIR calls are right on average but scattered on {len(group)} exercises"
+            )
+            detail = (
+                f"{listed}: the 95 % interval of your mean error lies within a rep, but single calls miss by more "
+                "than a rep on average (mean absolute error over 1)."
+            )
         else:
             title = (
                 f"Your RIR calls on {group[0][0]} are not settled yet"
@@ -226,9 +238,8 @@ def _calibration_insights(
                 else f"Your RIR calls are not settled yet on {len(group)} exercises"
             )
             detail = (
-                f"{listed}: the 95 % interval of the mean error crosses a rep (or single calls miss by more "
-                "than a rep on average), so neither calibrated nor off by a rep can be said; more sets taken "
-                "to failure will tell."
+                f"{listed}: the 95 % interval of the mean error crosses a rep, so neither calibrated nor off by "
+                "a rep can be said; more sets taken to failure will tell."
             )
         ordered.append(
             Insight(
@@ -253,6 +264,7 @@ def _calibration_split(calibration: CalibrationSets, mechanic: Mapping[int, str 
         "under": "under-called by a rep or more",
         "over": "over-called by a rep or more",
         "calibrated": "calibrated",
+        "scattered": "right on average, scattered",
         "unsettled": "not settled",
         None: "too few sets for a verdict",
     }
@@ -445,6 +457,11 @@ def _isolation_rule(facts: ReviewFacts) -> list[Insight]:
 
 @rule(InsightKind.MUSCLE_VOLUME)
 def _muscle_rule(facts: ReviewFacts) -> list[Insight]:
+    """Weekly hard sets count rated sets: on a history where most sets are not rated (an import without RPE), a
+    muscle "below the range" would only say the sets were not rated, so the rule says nothing there."""
+    rated = int(np.count_nonzero(~np.isnan(facts.points.rir)))
+    if rated * 2 < facts.points.rir.size:
+        return []
     return _muscle_volume(facts.muscle_weeks, facts.muscle_range)
 
 
