@@ -12,6 +12,7 @@ from typing import TypeVar
 import numpy as np
 
 from journal.domain.estimate import EstimateRows
+from journal.domain.metrics import E1rmFormula
 from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows
 from journal.memory import release_free_memory
 from journal.settings import Preferences
@@ -39,6 +40,14 @@ class Snapshot:
     points: SetPoints
     exercises: dict[int, ExerciseInfo]
     estimates: EstimateRows = dataclasses.field(default_factory=EstimateRows.empty)  # for estimated RIR
+    # the session bests on the open curve, which estimated RIR inverts, when another e1RM formula is chosen for the
+    # charts (None: `bests` are on the curve already)
+    curve_bests: SessionBests | None = None
+
+    @property
+    def estimate_bests(self) -> SessionBests:
+        """The session bests an estimate's reference e1RM is taken from: always on the curve, as `stats` takes it."""
+        return self.curve_bests if self.curve_bests is not None else self.bests
 
 
 PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points", "estimates"})  # read fields
@@ -66,6 +75,9 @@ def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
         points=queries.set_points(sessions=only("points")),
         exercises=read_all_exercises(),
         estimates=queries.estimate_rows(prefs.hard_set_rir, sessions=only("estimates")),
+        curve_bests=None
+        if prefs.e1rm_formula is E1rmFormula.CURVE
+        else queries.session_bests(E1rmFormula.CURVE, sessions=only("estimates")),
     )
 
 
@@ -124,7 +136,15 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
     exercises = old.exercises
     if not set(np.unique(points.exercise)) <= set(exercises):
         exercises = read_all_exercises()
-    return Snapshot(rows, session_weeks, bests, maxes, calibration, points, exercises, estimates)
+    curve_bests = None
+    if old.curve_bests is not None:
+        curve_bests = splice(
+            old.curve_bests,
+            queries.session_bests(E1rmFormula.CURVE, sessions=sessions),
+            ~np.isin(old.curve_bests.session, ids),
+            ("session", "day"),
+        )
+    return Snapshot(rows, session_weeks, bests, maxes, calibration, points, exercises, estimates, curve_bests)
 
 
 def read_all_exercises() -> dict[int, ExerciseInfo]:

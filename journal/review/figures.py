@@ -126,7 +126,7 @@ class ScopeEstimates:
 
 def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
     """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before."""
-    rows, bests = snapshot.estimates, snapshot.bests
+    rows, bests = snapshot.estimates, snapshot.estimate_bests
     return reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
 
 
