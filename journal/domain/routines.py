@@ -132,7 +132,13 @@ def _decide(item: RoutineItem, top: list[SetRecord], working: int, before: list[
         if earlier and any((s.reps or 0) < item.reps_low for s in earlier):
             return -1, f"sets fell short of {item.reps_low} reps two sessions running"
         return 0, f"{len(short)} set(s) fell short of {item.reps_low} reps (one step less if it happens again)"
-    if all((s.reps or 0) >= item.reps_high for s in top) and len(top) >= min(item.sets, working):
+    at_top = all((s.reps or 0) >= item.reps_high for s in top)
+    if at_top and len(top) < min(item.sets, working):
+        return 0, (
+            f"{len(top)} of {min(item.sets, working)} sets at this load reached {item.reps_high} reps; the others "
+            "were lighter, so not every set did"
+        )
+    if at_top:
         last_rir, target = top[-1].rir, item.target_rir
         if target is not None and last_rir is not None and last_rir < target - MARGIN:
             return 0, (

@@ -408,3 +408,16 @@ def test_target_text_fixed_reps_and_half_steps() -> None:
 def test_target_text_without_effort() -> None:
     assert item(target_rir=None).target_text() == "3 × 8–12"
     assert item(target_rir=None).target_text(EffortScale.RPE) == "3 × 8–12"
+
+
+def test_a_lighter_set_among_the_working_sets_holds_the_load_and_says_why() -> None:
+    """60 x 12, 60 x 12, then 50 x 12 (a back-off) in an 8-12 range of 3 sets: not every set reached the top at the
+    top load, so the load holds; the reason says so rather than "inside the range"."""
+    bench = Exercise(id=1, name="Bench Press")
+    item = RoutineItem(exercise=bench, sets=3, reps_low=8, reps_high=12, target_rir=2.0)
+    last = (SetRecord(load_kg=60, reps=12, rir=2), SetRecord(load_kg=60, reps=12, rir=2),
+            SetRecord(load_kg=50, reps=12, rir=2))
+    found = suggest(item, last, 2.5)
+    assert found.load_kg == 60 and found.change == 0
+    assert "2 of 3 sets at this load reached 12 reps" in found.reason
+    assert "inside" not in found.reason
