@@ -15,7 +15,8 @@ from peewee import SqliteDatabase
 from journal.domain.catalogue import read_catalogue
 from journal.domain.names import name_key
 from journal.resources import resource_path
-from journal.storage.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate
+from journal.storage.backup import backup_to
+from journal.storage.migrations import SCHEMA_VERSION, DatabaseTooNew, migrate, schema_version
 from journal.storage.models import db
 
 PRAGMAS = {
@@ -122,7 +123,7 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     try:
         database.connect()
         database.identity = file_identity(path)
-        migrate(database, path)
+        _migrate_alone(database, path)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         database.close()
         raise JournalFileError(f"{path} cannot be opened as a journal file: {error}") from error
@@ -130,6 +131,26 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     if catalogue:
         load_catalogue(database)
     return database
+
+
+MIGRATION_WAIT_MS = 120_000  # how long another Journal opening the file waits for a migration to finish
+
+
+def _migrate_alone(database: SqliteDatabase, path: Path) -> None:
+    """Migrate holding the file's write lock, so that of several Journals opening an old file at once (the window,
+    `stats`, `export`, `import`) one migrates and the others wait, then find it done. The backup of the old version
+    is taken first, outside the lock (the backup API cannot read from a connection that holds it)."""
+    current = schema_version(database)
+    if current >= SCHEMA_VERSION:
+        return
+    if current > 0:
+        backup_to(database, path, f"before-migration-v{current}")
+    database.execute_sql(f"PRAGMA busy_timeout = {MIGRATION_WAIT_MS}")
+    try:
+        with database.atomic("IMMEDIATE"):
+            migrate(database, None)  # reads the version again, under the lock: done meanwhile, it does nothing
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {PRAGMAS['busy_timeout']}")
 
 
 def close_database() -> None:
