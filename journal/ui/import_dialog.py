@@ -45,6 +45,7 @@ from journal.ui.column_mapping import ColumnMappingDialog
 from journal.ui.progress import WorkProgress
 from journal.ui.service import JournalService
 from journal.ui.tasks import run_in_background
+from journal.ui.widgets import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 NEW = "New exercise"
@@ -175,7 +176,7 @@ class ImportDialog(QDialog):
         format_row.addWidget(self.format, 1)
         format_row.addWidget(self.map_button)
         form = QFormLayout()
-        form.addRow("File", QLabel(str(path)))
+        form.addRow("File", plain_label(str(path)))
         form.addRow("Format", format_row)
         form.addRow("Loads in", units_row)
         form.addRow("", self.notes)

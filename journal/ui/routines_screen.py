@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -37,6 +36,7 @@ from journal.ui.print_preview import preview, save_pdf
 from journal.ui.printouts import gym_sheet_document, plan
 from journal.ui.routine_models import COLUMNS, RoutineItemsModel, RoutineListModel
 from journal.ui.service import JournalService
+from journal.ui.widgets import plain_label
 
 
 class RoutinesScreen(QWidget):
@@ -82,7 +82,7 @@ class RoutinesScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COLUMNS.index("notes"), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setObjectName("routineError")
         self.error.setStyleSheet("color: #d93025; font-weight: bold;")
         self.error.hide()
