@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from journal import settings
 from journal.domain.records import Exercise
 from journal.domain.units import Unit
-from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, detect
+from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, check_lengths, detect
 from journal.io.base import ImportCancelled, Problem
 from journal.io.generic import GenericCsv, guess_mapping, mapping_key
 from journal.io.report import summary
@@ -308,7 +308,7 @@ class ImportDialog(QDialog):
             else:
                 self._failed(Problem(0, f"the file could not be read: {error}"))
 
-        run_in_background(lambda: importer().read(text, options, progress), done, failed)
+        run_in_background(lambda: check_lengths(importer().read(text, options, progress)), done, failed)
 
     def _set_busy(self, busy: bool) -> None:
         """While the file is read or written, its options cannot change under it."""
