@@ -33,12 +33,25 @@ STORAGE_ERRORS = (sqlite3.Error, peewee.DatabaseError)  # what a failed read or 
 
 
 def storage_reason(error: BaseException) -> str:
-    """Why a write failed, in SQLite's words. When SQLite has already rolled back (a full disk does), the ROLLBACK
-    that follows fails with 'no transaction is active' and hides the cause: the cause is reported instead."""
-    cause = error.__context__
-    if "no transaction is active" in str(error) and isinstance(cause, STORAGE_ERRORS):
-        return str(cause)
-    return str(error)
+    """Why a write failed, in plain words with SQLite's after them. When SQLite has already rolled back (a full disk
+    does), the ROLLBACK that follows fails with 'no transaction is active' and hides the cause: the cause, found
+    along the chain of errors, is reported instead."""
+    found: BaseException | None = error
+    while found is not None and "no transaction is active" in str(found):
+        found = found.__context__
+    cause = found if isinstance(found, STORAGE_ERRORS) else error
+    words = str(cause)
+    for sqlite_says, plain in _PLAIN_REASONS:
+        if sqlite_says in words:
+            return f"{plain} ({words})"
+    return words
+
+
+_PLAIN_REASONS = (
+    ("database or disk is full", "the disk is full"),
+    ("disk I/O error", "the file cannot be written: the disk may be full"),
+    ("readonly database", "the file cannot be written: it is read-only"),
+)
 
 
 class JournalFileGone(peewee.OperationalError):
