@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, no_progress
+from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, clip, no_progress
 from journal.io.fitbod import FitbodCsv
 from journal.io.fitnotes import FitNotesCsv
 from journal.io.generic import GenericCsv
@@ -41,7 +41,30 @@ def parse_file(path: Path, fmt: str = "auto", options: ImportOptions | None = No
 def parse_text(text: str, fmt: str = "auto", options: ImportOptions | None = None,
                progress: Progress = no_progress) -> ParsedImport:
     importer = detect(text) if fmt == "auto" else FORMATS[fmt]
-    return importer().read(text, options or ImportOptions(), progress)
+    parsed = importer().read(text, options or ImportOptions(), progress)
+    check_lengths(parsed)
+    return parsed
+
+
+NAME_MAX_CHARS = 200  # an exercise name
+NOTE_MAX_CHARS = 10_000  # a session's notes, an exercise's or a set's note
+
+
+def check_lengths(parsed: ParsedImport) -> ParsedImport:
+    """Refuse a name or a note too long to show or print in good time (a title of megabytes would take the window
+    minutes to lay out)."""
+    for name in parsed.exercise_names():
+        if len(name) > NAME_MAX_CHARS:
+            raise ImportFailed(0, f"the exercise name '{clip(name, 60)}' is longer than {NAME_MAX_CHARS} characters")
+    for session in parsed.sessions:
+        notes = [("session title", session.title), ("session notes", session.notes)]
+        notes += [("exercise note", entry.note) for entry in session.entries]
+        notes += [("set note", record.note) for entry in session.entries for record in entry.sets]
+        for what, text in notes:
+            if len(text) > NOTE_MAX_CHARS:
+                raise ImportFailed(0, f"a {what} of the session of {session.start:%Y-%m-%d %H:%M} is longer than "
+                                      f"{NOTE_MAX_CHARS:,} characters: '{clip(text, 60)}'")
+    return parsed
 
 
 def file_filter() -> str:
@@ -50,5 +73,5 @@ def file_filter() -> str:
     return f"Exports ({' '.join('*' + s for s in suffixes)});;All files (*)"
 
 
-__all__ = ["FORMATS", "IMPORTERS", "ImportFailed", "ImportOptions", "Importer", "ParsedImport", "detect",
-           "file_filter", "parse_file", "parse_text"]
+__all__ = ["FORMATS", "IMPORTERS", "ImportFailed", "ImportOptions", "Importer", "ParsedImport", "check_lengths",
+           "detect", "file_filter", "parse_file", "parse_text"]

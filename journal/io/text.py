@@ -100,11 +100,18 @@ def delimiter_of(text: str) -> str:
 
 
 def header_of(text: str) -> list[str]:
+    """The header's column names; a name given twice is refused (which of the two holds the value?)."""
     line = first_line(text)
     try:
-        return [name.strip() for name in next(csv.reader([line], delimiter=delimiter_of(text)), [])]
+        names = [name.strip() for name in next(csv.reader([line], delimiter=delimiter_of(text)), [])]
     except csv.Error as error:
         raise ImportFailed(1, f"the header cannot be read as CSV ({error})") from None
+    seen: set[str] = set()
+    for name in names:
+        if name and name in seen:
+            raise ImportFailed(1, f"the header has the column '{name}' twice: keep one of them")
+        seen.add(name)
+    return names
 
 
 class Record(NamedTuple):

@@ -15,8 +15,9 @@ from peewee import SqliteDatabase
 from journal.domain.catalogue import read_catalogue
 from journal.domain.names import name_key
 from journal.resources import resource_path
+from journal.storage.backup import backup_to
 from journal.storage.files import DatabaseTooNew, read_only
-from journal.storage.migrations import SCHEMA_VERSION, migrate
+from journal.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from journal.storage.models import db
 
 PRAGMAS = {
@@ -33,12 +34,25 @@ STORAGE_ERRORS = (sqlite3.Error, peewee.DatabaseError)  # what a failed read or 
 
 
 def storage_reason(error: BaseException) -> str:
-    """Why a write failed, in SQLite's words. When SQLite has already rolled back (a full disk does), the ROLLBACK
-    that follows fails with 'no transaction is active' and hides the cause: the cause is reported instead."""
-    cause = error.__context__
-    if "no transaction is active" in str(error) and isinstance(cause, STORAGE_ERRORS):
-        return str(cause)
-    return str(error)
+    """Why a write failed, in plain words with SQLite's after them. When SQLite has already rolled back (a full disk
+    does), the ROLLBACK that follows fails with 'no transaction is active' and hides the cause: the cause, found
+    along the chain of errors, is reported instead."""
+    found: BaseException | None = error
+    while found is not None and "no transaction is active" in str(found):
+        found = found.__context__
+    cause = found if isinstance(found, STORAGE_ERRORS) else error
+    words = str(cause)
+    for sqlite_says, plain in _PLAIN_REASONS:
+        if sqlite_says in words:
+            return f"{plain} ({words})"
+    return words
+
+
+_PLAIN_REASONS = (
+    ("database or disk is full", "the disk is full"),
+    ("disk I/O error", "the file cannot be written: the disk may be full"),
+    ("readonly database", "the file cannot be written: it is read-only"),
+)
 
 
 class JournalFileGone(peewee.OperationalError):
@@ -121,7 +135,7 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     try:
         database.connect()
         database.identity = file_identity(path)
-        migrate(database, path)
+        _migrate_alone(database, path)
     except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
         database.close()
         raise JournalFileError(f"{path} cannot be opened as a journal file: {error}") from error
@@ -129,6 +143,26 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     if catalogue:
         load_catalogue(database)
     return database
+
+
+MIGRATION_WAIT_MS = 120_000  # how long another Journal opening the file waits for a migration to finish
+
+
+def _migrate_alone(database: SqliteDatabase, path: Path) -> None:
+    """Migrate holding the file's write lock, so that of several Journals opening an old file at once (the window,
+    `stats`, `export`, `import`) one migrates and the others wait, then find it done. The backup of the old version
+    is taken first, outside the lock (the backup API cannot read from a connection that holds it)."""
+    current = schema_version(database)
+    if current >= SCHEMA_VERSION:
+        return
+    if current > 0:
+        backup_to(database, path, f"before-migration-v{current}")
+    database.execute_sql(f"PRAGMA busy_timeout = {MIGRATION_WAIT_MS}")
+    try:
+        with database.atomic("IMMEDIATE"):
+            migrate(database, None)  # reads the version again, under the lock: done meanwhile, it does nothing
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {PRAGMAS['busy_timeout']}")
 
 
 def close_database() -> None:

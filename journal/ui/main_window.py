@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -48,6 +47,7 @@ from journal.ui.log.session_list import SessionList
 from journal.ui.service import JournalService
 from journal.ui.tasks import run_in_background
 from journal.ui.theme import apply_theme
+from journal.ui.widgets import plain_label, warn
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.about import AboutDialog
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.banner = QWidget()
         self.banner.setObjectName("sampleBanner")
         self.banner.setStyleSheet("#sampleBanner { background: #fff4ce; } #sampleBanner QLabel { color: #3b2f00; }")
-        self.banner_text = QLabel()
+        self.banner_text = plain_label()
         self.back = QPushButton("Back to my journal")
         self.back.clicked.connect(self.open_own_journal)
         banner_layout = QHBoxLayout(self.banner)
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         if self.service.file_gone():
             self.tell_file_gone(message)
         else:
-            QMessageBox.warning(self, APP_NAME, message)
+            warn(self, APP_NAME, message)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -398,7 +398,7 @@ class MainWindow(QMainWindow):
         except (JournalLocked, OSError, *STORAGE_ERRORS) as error:
             self.own_path = own
             logging.getLogger(__name__).warning("The journal could not be saved as %s", chosen, exc_info=True)
-            QMessageBox.warning(self, APP_NAME, f"The journal could not be saved as {chosen}: {error}")
+            warn(self, APP_NAME, f"The journal could not be saved as {chosen}: {error}")
             return False
         if shown is not None:  # the same session on show, in the new file
             self.sessions.select(shown)
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
             self.service.open_file(path)
         except (JournalFileError, DatabaseTooNew) as error:
             logging.getLogger(__name__).warning("%s cannot be opened", path, exc_info=True)
-            QMessageBox.warning(self, APP_NAME, str(error))
+            warn(self, APP_NAME, str(error))
             return False
         return True
 

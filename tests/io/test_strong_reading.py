@@ -350,20 +350,11 @@ def test_a_header_without_optional_columns_still_reads(missing: tuple[str, ...])
     assert sets_of(parsed) == [expected, expected]
 
 
-def test_a_repeated_column_name_reads_its_last_column() -> None:
-    columns = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight (kg)", "Reps", "Notes", "Reps", "Notes",
-               "Workout Notes", "Workout Notes")
-    text = "\n".join([",".join(columns),
-                      "2024-03-05 07:30:00,Push,Bench Press,1,100,4,first,5,second,old,new",
-                      "2024-03-05 07:30:00,Push,Bench Press,2,100,4,first,6,second,old,",
-                      "2024-03-05 07:30:00,Push,Bench Press,Note,,,first,,exercise,old,"]) + "\n"
-    parsed = read(text)
-    assert not parsed.problems
-    (session,) = parsed.sessions
-    assert session.notes == "new"
-    (entry,) = session.entries
-    assert entry.note == "exercise"
-    assert [(r.reps, r.note) for r in entry.sets] == [(5, "second"), (6, "second")]
+def test_a_repeated_column_name_is_refused() -> None:
+    columns = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight (kg)", "Reps", "Notes", "Reps", "Notes")
+    text = "\n".join([",".join(columns), "2024-03-05 07:30:00,Push,Bench Press,1,100,4,first,5,second"]) + "\n"
+    with pytest.raises(ImportFailed, match="the header has the column 'Reps' twice"):
+        read(text)
 
 
 def test_a_row_with_more_fields_than_the_header_reads_its_columns() -> None:

@@ -13,6 +13,8 @@ stdout (unbuffered, one line each) what it has done, so that a test can SIGKILL 
     runner.py hold-write DB    open the file with plain sqlite3 and hold a write transaction ("held"), as another
                                program might, until stdin closes
     runner.py window DB        run_app (the whole window start-up); a warning box prints "warning: TEXT" instead
+    runner.py together GO ARGS `journal ARGS` once the file GO exists (polled every millisecond, Journal's modules
+                               already imported): several runners started this way run at the same moment
     runner.py slow-copy ARGS   `journal ARGS` with every backup copy going one page at a time, slowly, printing
                                "copying" once the first page is written: a test kills it in the middle of a copy
 """
@@ -229,6 +231,14 @@ def main(argv: list[str]) -> int:
     mode, *rest = argv
     if mode == "slow-copy":
         return run_slow_copy(rest)
+    if mode == "together":
+        import journal.cli
+        import journal.storage.database
+
+        say("ready")
+        while not Path(rest[0]).exists():
+            time.sleep(0.001)
+        return journal.cli.main(rest[1:])
     if mode == "import":
         return run_import(Path(rest[0]), Path(rest[1]))
     db = Path(rest[0])

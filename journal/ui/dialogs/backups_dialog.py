@@ -28,6 +28,7 @@ from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.migrations import SCHEMA_VERSION
 from journal.ui.service import JournalService
 from journal.ui.table_model import Index, TableModel
+from journal.ui.widgets import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ class BackupsDialog(QDialog):
         self.resize(620, 420)
         self.model = BackupsModel(list_backups(service.path))
         self.view = _table(self.model)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setObjectName("backupsMessage")
         self.message.setWordWrap(True)
         self.backup = QPushButton("Back up now")

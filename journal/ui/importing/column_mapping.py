@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from journal.io.generic import DATE_ORDERS, FIELDS, LABELS, REQUIRED
 from journal.io.text import records
+from journal.ui.widgets import plain_label
 
 NONE = "(none)"
 PREVIEW_ROWS = 6
@@ -62,7 +63,7 @@ class ColumnMappingDialog(QDialog):
         table.setModel(preview)
         table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         table.setMinimumWidth(420)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setObjectName("mappingError")
         self.error.setStyleSheet("color: #d93025; font-weight: bold;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from journal import settings
 from journal.domain.records import Exercise
 from journal.domain.units import Unit
-from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, detect
+from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, check_lengths, detect
 from journal.io.base import ImportCancelled, Problem
 from journal.io.generic import GenericCsv, guess_mapping, mapping_key
 from journal.io.report import summary
@@ -46,6 +46,7 @@ from journal.ui.progress import WorkProgress
 from journal.ui.service import JournalService
 from journal.ui.table_model import Index, TableModel
 from journal.ui.tasks import run_in_background
+from journal.ui.widgets import plain_label
 
 NEW = "New exercise"
 
@@ -170,7 +171,7 @@ class ImportDialog(QDialog):
         format_row.addWidget(self.format, 1)
         format_row.addWidget(self.map_button)
         form = QFormLayout()
-        form.addRow("File", QLabel(str(path)))
+        form.addRow("File", plain_label(str(path)))
         form.addRow("Format", format_row)
         form.addRow("Loads in", units_row)
         form.addRow("", self.notes)
@@ -307,7 +308,7 @@ class ImportDialog(QDialog):
             else:
                 self._failed(Problem(0, f"the file could not be read: {error}"))
 
-        run_in_background(lambda: importer().read(text, options, progress), done, failed)
+        run_in_background(lambda: check_lengths(importer().read(text, options, progress)), done, failed)
 
     def _set_busy(self, busy: bool) -> None:
         """While the file is read or written, its options cannot change under it."""

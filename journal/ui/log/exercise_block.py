@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QStyle,
     QToolButton,
@@ -27,7 +26,7 @@ from journal.ui import undo
 from journal.ui.log.sets_model import SetsTableModel
 from journal.ui.log.sets_table import SetsTable
 from journal.ui.service import JournalService
-from journal.ui.widgets import ElidedLabel, reveal
+from journal.ui.widgets import ElidedLabel, plain_label, reveal
 
 
 def muscles_text(entry: Entry) -> str:
@@ -108,9 +107,9 @@ class ExerciseBlock(QFrame):
         self.table = SetsTable(self.model)
         self.table.action.connect(self._on_action)
         self.table.left.connect(self._left)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setObjectName("summary")
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setObjectName("cellError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d93025; font-weight: bold;")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -26,6 +25,7 @@ from journal.domain.records import Exercise
 from journal.storage import exercises as store
 from journal.ui import undo
 from journal.ui.service import JournalService
+from journal.ui.widgets import plain_label
 
 
 class ExercisePicker(QWidget):
@@ -48,7 +48,7 @@ class ExercisePicker(QWidget):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(12)
         self.completer.setWidget(self.field)
-        self.hint = QLabel()
+        self.hint = plain_label()
         self.hint.setObjectName("pickerHint")
         self.hint.setEnabled(False)
         self.add = QPushButton("Add")

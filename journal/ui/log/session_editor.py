@@ -37,13 +37,13 @@ from journal.ui import undo
 from journal.ui.log.exercise_block import ExerciseBlock
 from journal.ui.log.exercise_picker import ExercisePicker
 from journal.ui.service import JournalService
-from journal.ui.widgets import reveal
+from journal.ui.widgets import plain_label, reveal
 
 NOTES_SAVE_DELAY_MS = 800
 
 
 def _error_label() -> QLabel:
-    label = QLabel()
+    label = plain_label()
     label.setStyleSheet("color: #d93025; font-weight: bold;")
     label.hide()
     return label

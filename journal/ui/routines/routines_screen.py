@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -38,6 +37,7 @@ from journal.ui.dialogs.print_preview import preview, save_pdf
 from journal.ui.log.exercise_picker import ExercisePicker
 from journal.ui.routines.routine_models import COLUMNS, RoutineItemsModel, RoutineListModel
 from journal.ui.service import JournalService
+from journal.ui.widgets import plain_label
 
 
 class RoutinesScreen(QWidget):
@@ -83,7 +83,7 @@ class RoutinesScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COLUMNS.index("notes"), QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setObjectName("routineError")
         self.error.setStyleSheet("color: #d93025; font-weight: bold;")
         self.error.hide()
