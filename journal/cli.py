@@ -24,22 +24,30 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-
 def _backups_kept() -> int:
     """How many backups of each kind the lifter keeps (Preferences), as the window keeps them."""
     from journal.settings import Preferences
 
     return Preferences.load().backups_keep
 
+
 def _parser() -> argparse.ArgumentParser:
     db_option = argparse.ArgumentParser(add_help=False)
-    db_option.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                           help="journal file (default: JOURNAL_DB, else journal.sqlite in the app-data folder)")
-    parser = argparse.ArgumentParser(prog="journal", parents=[db_option],
-                                     description="A training journal for lifters who train by proximity to failure.")
+    db_option.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="journal file (default: JOURNAL_DB, else journal.sqlite in the app-data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="journal",
+        parents=[db_option],
+        description="A training journal for lifters who train by proximity to failure.",
+    )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    parser.add_argument("--smoke", action="store_true",
-                        help="build every main view offscreen on sample data, render it, and exit")
+    parser.add_argument(
+        "--smoke", action="store_true", help="build every main view offscreen on sample data, render it, and exit"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", parents=[db_option], help="write a realistic synthetic history")
@@ -51,12 +59,16 @@ def _parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", parents=[db_option], help="bring in an export from another app")
     imp.set_defaults(func=_import)
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--format", default="auto",
-                     choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal"])
+    imp.add_argument(
+        "--format", default="auto", choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal"]
+    )
     imp.add_argument("--units", choices=["kg", "lb"], help="the load unit, for files that do not say")
     imp.add_argument("--dry-run", action="store_true", help="show what would come in; write nothing")
-    imp.add_argument("--no-notes-effort", action="store_true",
-                     help="do not take '@8' or 'RIR 2' written in a set's note as its effort")
+    imp.add_argument(
+        "--no-notes-effort",
+        action="store_true",
+        help="do not take '@8' or 'RIR 2' written in a set's note as its effort",
+    )
 
     exp = commands.add_parser("export", parents=[db_option], help="write the whole journal as Journal CSV")
     exp.set_defaults(func=_export)
@@ -128,13 +140,14 @@ def _demo(args: argparse.Namespace) -> int:
     path = _open(args)
     existing = session_count()
     if existing:
-        print(f"journal demo: {path} already holds {existing} sessions; demo writes only to an empty journal",
-              file=sys.stderr)
+        print(
+            f"journal demo: {path} already holds {existing} sessions; demo writes only to an empty journal",
+            file=sys.stderr,
+        )
         return 2
     began = time.perf_counter()
     result = insert_sessions(generate_history(args.years, args.seed, args.end or date.today()))
-    print(f"wrote {result.sessions} sessions, {result.sets} sets to {path} "
-          f"in {time.perf_counter() - began:.1f} s")
+    print(f"wrote {result.sessions} sessions, {result.sets} sets to {path} in {time.perf_counter() - began:.1f} s")
     return 0
 
 
@@ -163,9 +176,11 @@ def _import(args: argparse.Namespace) -> int:
     name = str(args.file)
     try:
         text = read_text(args.file)
-        options = ImportOptions(units=Unit(args.units) if args.units else None,
-                                effort_from_notes=not args.no_notes_effort,
-                                mapping=settings.saved_mapping(mapping_key(header_of(text))))
+        options = ImportOptions(
+            units=Unit(args.units) if args.units else None,
+            effort_from_notes=not args.no_notes_effort,
+            mapping=settings.saved_mapping(mapping_key(header_of(text))),
+        )
         parsed = parse_text(text, args.format, options)
     except ImportFailed as error:
         print(error.problem.describe(name), file=sys.stderr)
@@ -341,8 +356,12 @@ def _backup(args: argparse.Namespace) -> int:
         written = backup_file(path, target, force=args.force)
     except FileExistsError as error:
         journal_itself = backup.same_file(path, target)
-        print(f"journal backup: {target} is the journal itself; nothing was written" if journal_itself else
-              f"journal backup: {target} already exists; nothing was written (--force replaces it)", file=sys.stderr)
+        print(
+            f"journal backup: {target} is the journal itself; nothing was written"
+            if journal_itself
+            else f"journal backup: {target} already exists; nothing was written (--force replaces it)",
+            file=sys.stderr,
+        )
         logging.getLogger("journal.cli").warning("The backup to %s was refused: %s", target, error)
         return 2
     except backup.BackupError as error:  # a damaged journal
@@ -463,8 +482,11 @@ def _run(args: argparse.Namespace) -> int:
     if bad is not None:
         print(f"journal {args.command or ''}".rstrip() + f": {bad}", file=sys.stderr)
         return 2
-    writes = (args.command in ("import", "demo", "restore") and not getattr(args, "dry_run", False)
-              and (args.command != "demo" or getattr(args, "db", None) is not None))
+    writes = (
+        args.command in ("import", "demo", "restore")
+        and not getattr(args, "dry_run", False)
+        and (args.command != "demo" or getattr(args, "db", None) is not None)
+    )
     lock = None
     try:
         if writes:  # one writer: not while the window has the file open

@@ -55,8 +55,10 @@ def _take(db_path: Path) -> QLockFile:
     if lock.tryLock(200):
         return lock
     if lock.error() != QLockFile.LockError.LockFailedError:  # no one holds it: the lock file cannot be written
-        raise JournalLocked(f"{db_path} cannot be opened for writing: its folder does not let Journal create "
-                            f"{lock_path(db_path).name} (is the folder read-only?)")
+        raise JournalLocked(
+            f"{db_path} cannot be opened for writing: its folder does not let Journal create "
+            f"{lock_path(db_path).name} (is the folder read-only?)"
+        )
     pid, host, _app = lock.getLockInfo()
     if not pid and _unreadable_for_a_while(lock_path(db_path)) and lock.tryLock(200):
         return lock

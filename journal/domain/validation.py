@@ -146,8 +146,7 @@ def parse_duration(text: str) -> float | None:
         return None
     if ":" in cleaned:
         parts = [part.strip() for part in cleaned.split(":")]
-        if (len(parts) > 3 or not all(_TIME_PART.fullmatch(p) for p in parts)
-                or any(int(p) >= 60 for p in parts[1:])):
+        if len(parts) > 3 or not all(_TIME_PART.fullmatch(p) for p in parts) or any(int(p) >= 60 for p in parts[1:]):
             raise ValidationError("Time", f"'{shortened(cleaned)}' is not a time like 1:30 or 1:02:30")
         seconds = 0.0
         for part in parts:

@@ -28,18 +28,23 @@ def detect(text: str) -> type[Importer]:
         if importer.sniff(header):
             return importer
     shown = ", ".join(header[:6]) + (", …" if len(header) > 6 else "")
-    raise ImportFailed(1, f"the header ({shown}) is not one of Strong, Hevy, FitNotes, Fitbod or Journal, and no "
-                          "date and exercise columns were found: choose the format and map the columns")
+    raise ImportFailed(
+        1,
+        f"the header ({shown}) is not one of Strong, Hevy, FitNotes, Fitbod or Journal, and no "
+        "date and exercise columns were found: choose the format and map the columns",
+    )
 
 
-def parse_file(path: Path, fmt: str = "auto", options: ImportOptions | None = None,
-               progress: Progress = no_progress) -> ParsedImport:
+def parse_file(
+    path: Path, fmt: str = "auto", options: ImportOptions | None = None, progress: Progress = no_progress
+) -> ParsedImport:
     """Read and parse an export file. Raises ImportFailed for a file that cannot be read at all."""
     return parse_text(read_text(path), fmt, options, progress)
 
 
-def parse_text(text: str, fmt: str = "auto", options: ImportOptions | None = None,
-               progress: Progress = no_progress) -> ParsedImport:
+def parse_text(
+    text: str, fmt: str = "auto", options: ImportOptions | None = None, progress: Progress = no_progress
+) -> ParsedImport:
     importer = detect(text) if fmt == "auto" else FORMATS[fmt]
     parsed = importer().read(text, options or ImportOptions(), progress)
     check_lengths(parsed)
@@ -62,8 +67,11 @@ def check_lengths(parsed: ParsedImport) -> ParsedImport:
         notes += [("set note", record.note) for entry in session.entries for record in entry.sets]
         for what, text in notes:
             if len(text) > NOTE_MAX_CHARS:
-                raise ImportFailed(0, f"a {what} of the session of {session.start:%Y-%m-%d %H:%M} is longer than "
-                                      f"{NOTE_MAX_CHARS:,} characters: '{clip(text, 60)}'")
+                raise ImportFailed(
+                    0,
+                    f"a {what} of the session of {session.start:%Y-%m-%d %H:%M} is longer than "
+                    f"{NOTE_MAX_CHARS:,} characters: '{clip(text, 60)}'",
+                )
     return parsed
 
 
@@ -73,5 +81,16 @@ def file_filter() -> str:
     return f"Exports ({' '.join('*' + s for s in suffixes)});;All files (*)"
 
 
-__all__ = ["FORMATS", "IMPORTERS", "ImportFailed", "ImportOptions", "Importer", "ParsedImport", "check_lengths",
-           "detect", "file_filter", "parse_file", "parse_text"]
+__all__ = [
+    "FORMATS",
+    "IMPORTERS",
+    "ImportFailed",
+    "ImportOptions",
+    "Importer",
+    "ParsedImport",
+    "check_lengths",
+    "detect",
+    "file_filter",
+    "parse_file",
+    "parse_text",
+]

@@ -32,7 +32,7 @@ def clip(text: str, limit: int = MESSAGE_CHARS) -> str:
     if len(text) <= limit:
         return text
     cut = len(text) - limit
-    return f"{text[: limit * 2 // 3]}… ({cut:,} characters left out) …{text[-(limit // 3):]}"
+    return f"{text[: limit * 2 // 3]}… ({cut:,} characters left out) …{text[-(limit // 3) :]}"
 
 
 class ImportCancelled(Exception):
@@ -65,8 +65,11 @@ class ImportFailed(Exception):
 
 def units_not_stated() -> ImportFailed:
     """The refusal when a file does not say its load unit and the lifter has not chosen one."""
-    return ImportFailed(0, "the file does not say whether loads are in kg or lb: choose the unit "
-                           "(on the command line: --units kg or --units lb)")
+    return ImportFailed(
+        0,
+        "the file does not say whether loads are in kg or lb: choose the unit "
+        "(on the command line: --units kg or --units lb)",
+    )
 
 
 @dataclass(frozen=True)
@@ -112,8 +115,12 @@ class ParsedImport:
 
     def effort_counts(self) -> Counter[str]:
         """How the sets' effort was recorded: 'rir', 'rpe' or 'none'."""
-        return Counter(r.effort_scale.value if r.effort_scale and r.rir is not None else "none"
-                       for s in self.sessions for e in s.entries for r in e.sets)
+        return Counter(
+            r.effort_scale.value if r.effort_scale and r.rir is not None else "none"
+            for s in self.sessions
+            for e in s.entries
+            for r in e.sets
+        )
 
     def exercise_names(self) -> Counter[str]:
         """Each distinct exercise name in the file, with how many sets it has."""

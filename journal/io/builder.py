@@ -57,8 +57,7 @@ class SessionBuilder:
             entries[-1].note = note
         return entries[-1]
 
-    def add_set(self, key: str, name: str, record: SetRecord, line: int, note: str = "",
-                new: bool = False) -> None:
+    def add_set(self, key: str, name: str, record: SetRecord, line: int, note: str = "", new: bool = False) -> None:
         """Add a set to the exercise being added to (see entry), after the checks every set passes."""
         self.entry(key, name, note, new).sets.append(checked(record, line))
 
@@ -67,8 +66,7 @@ class SessionBuilder:
         sessions = []
         from_notes = 0
         exercises: dict[str, Exercise] = {}
-        slots = sorted(self._sessions.values(),
-                       key=lambda s: s.fields["start"])  # type: ignore[arg-type, return-value]
+        slots = sorted(self._sessions.values(), key=lambda s: s.fields["start"])  # type: ignore[arg-type, return-value]
         for slot in slots:
             entries = []
             for entry in slot.entries:

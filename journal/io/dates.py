@@ -54,95 +54,234 @@ class DateError(ValueError):
 #   - "mai" (French, German, Norwegian, Portuguese) and "maj" (Swedish, Danish, Polish) are all May; "set"
 #     (Portuguese, Italian, Spanish "setiembre") is September; "des" is only Norwegian December.
 #   - Hungarian ("márc.", "szept.") and Romanian ("ian.", "noi.") are not covered.
-MONTH_NAMES: Final[Mapping[str, tuple[tuple[str, ...], ...]]] = MappingProxyType({
-    "English": (
-        ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"), ("May", "May"),
-        ("June", "Jun"), ("July", "Jul"), ("August", "Aug"), ("September", "Sep", "Sept"), ("October", "Oct"),
-        ("November", "Nov"), ("December", "Dec"),
-    ),
-    "German": (
-        ("Januar", "Jan", "Jänner", "Jän"), ("Februar", "Feb", "Feber"), ("März", "März", "Mär", "Mrz"),
-        ("April", "Apr"), ("Mai", "Mai"), ("Juni", "Juni", "Jun"), ("Juli", "Juli", "Jul"), ("August", "Aug"),
-        ("September", "Sept", "Sep"), ("Oktober", "Okt"), ("November", "Nov"), ("Dezember", "Dez"),
-    ),
-    "French": (
-        ("janvier", "janv"), ("février", "févr", "fév"), ("mars", "mars"), ("avril", "avr"), ("mai", "mai"),
-        ("juin", "juin"), ("juillet", "juil"), ("août", "août"), ("septembre", "sept"), ("octobre", "oct"),
-        ("novembre", "nov"), ("décembre", "déc"),
-    ),
-    "Spanish": (
-        ("enero", "ene"), ("febrero", "feb"), ("marzo", "mar"), ("abril", "abr"), ("mayo", "may"),
-        ("junio", "jun"), ("julio", "jul"), ("agosto", "ago"), ("septiembre", "sept", "sep", "setiembre", "set"),
-        ("octubre", "oct"), ("noviembre", "nov"), ("diciembre", "dic"),
-    ),
-    "Portuguese": (
-        ("janeiro", "jan"), ("fevereiro", "fev"), ("março", "mar"), ("abril", "abr"), ("maio", "mai"),
-        ("junho", "jun"), ("julho", "jul"), ("agosto", "ago"), ("setembro", "set"), ("outubro", "out"),
-        ("novembro", "nov"), ("dezembro", "dez"),
-    ),
-    "Italian": (
-        ("gennaio", "gen"), ("febbraio", "feb"), ("marzo", "mar"), ("aprile", "apr"), ("maggio", "mag"),
-        ("giugno", "giu"), ("luglio", "lug"), ("agosto", "ago"), ("settembre", "set"), ("ottobre", "ott"),
-        ("novembre", "nov"), ("dicembre", "dic"),
-    ),
-    "Dutch": (
-        ("januari", "jan"), ("februari", "feb"), ("maart", "mrt"), ("april", "apr"), ("mei", "mei"),
-        ("juni", "jun"), ("juli", "jul"), ("augustus", "aug"), ("september", "sep", "sept"), ("oktober", "okt"),
-        ("november", "nov"), ("december", "dec"),
-    ),
-    "Swedish": (
-        ("januari", "jan"), ("februari", "feb"), ("mars", "mars", "mar"), ("april", "apr"), ("maj", "maj"),
-        ("juni", "juni", "jun"), ("juli", "juli", "jul"), ("augusti", "aug"), ("september", "sep", "sept"),
-        ("oktober", "okt"), ("november", "nov"), ("december", "dec"),
-    ),
-    "Danish": (
-        ("januar", "jan"), ("februar", "feb"), ("marts", "mar"), ("april", "apr"), ("maj", "maj"),
-        ("juni", "jun"), ("juli", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("oktober", "okt"),
-        ("november", "nov"), ("december", "dec"),
-    ),
-    "Norwegian": (
-        ("januar", "jan"), ("februar", "feb"), ("mars", "mar"), ("april", "apr"), ("mai", "mai"),
-        ("juni", "jun"), ("juli", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("oktober", "okt"),
-        ("november", "nov"), ("desember", "des"),
-    ),
-    "Polish": (
-        ("stycznia", "sty", "styczeń"), ("lutego", "lut", "luty"), ("marca", "mar", "marzec"),
-        ("kwietnia", "kwi", "kwiecień"), ("maja", "maj"), ("czerwca", "cze", "czerwiec"), ("lipca", "lip", "lipiec"),
-        ("sierpnia", "sie", "sierpień"), ("września", "wrz", "wrzesień"), ("października", "paź", "październik"),
-        ("listopada", "lis", "listopad"), ("grudnia", "gru", "grudzień"),
-    ),
-    "Czech": (
-        ("ledna", "led", "leden"), ("února", "úno", "únor"), ("března", "bře", "březen"), ("dubna", "dub", "duben"),
-        ("května", "kvě", "květen"), ("června", "čvn", "červen"), ("července", "čvc", "červenec"),
-        ("srpna", "srp", "srpen"), ("září", "zář"), ("října", "říj", "říjen"), ("listopadu", "lis", "listopad"),
-        ("prosince", "pro", "prosinec"),
-    ),
-    "Finnish": (
-        ("tammikuuta", "tammik", "tammikuu", "tammi"), ("helmikuuta", "helmik", "helmikuu", "helmi"),
-        ("maaliskuuta", "maalisk", "maaliskuu", "maalis"), ("huhtikuuta", "huhtik", "huhtikuu", "huhti"),
-        ("toukokuuta", "toukok", "toukokuu", "touko"), ("kesäkuuta", "kesäk", "kesäkuu", "kesä"),
-        ("heinäkuuta", "heinäk", "heinäkuu", "heinä"), ("elokuuta", "elok", "elokuu", "elo"),
-        ("syyskuuta", "syysk", "syyskuu", "syys"), ("lokakuuta", "lokak", "lokakuu", "loka"),
-        ("marraskuuta", "marrask", "marraskuu", "marras"), ("joulukuuta", "jouluk", "joulukuu", "joulu"),
-    ),
-    "Turkish": (
-        ("Ocak", "Oca"), ("Şubat", "Şub"), ("Mart", "Mar"), ("Nisan", "Nis"), ("Mayıs", "May"), ("Haziran", "Haz"),
-        ("Temmuz", "Tem"), ("Ağustos", "Ağu"), ("Eylül", "Eyl"), ("Ekim", "Eki"), ("Kasım", "Kas"),
-        ("Aralık", "Ara"),
-    ),
-    "Russian": (
-        ("января", "янв", "январь"), ("февраля", "февр", "февраль", "фев"), ("марта", "мар", "март"),
-        ("апреля", "апр", "апрель"), ("мая", "мая", "май"), ("июня", "июн", "июнь"), ("июля", "июл", "июль"),
-        ("августа", "авг", "август"), ("сентября", "сент", "сентябрь", "сен"), ("октября", "окт", "октябрь"),
-        ("ноября", "нояб", "ноябрь", "ноя"), ("декабря", "дек", "декабрь"),
-    ),
-    "Ukrainian": (
-        ("січня", "січ", "січень"), ("лютого", "лют", "лютий"), ("березня", "бер", "березень"),
-        ("квітня", "квіт", "квітень"), ("травня", "трав", "травень"), ("червня", "черв", "червень"),
-        ("липня", "лип", "липень"), ("серпня", "серп", "серпень"), ("вересня", "вер", "вересень"),
-        ("жовтня", "жовт", "жовтень"), ("листопада", "лист", "листопад"), ("грудня", "груд", "грудень"),
-    ),
-})
+MONTH_NAMES: Final[Mapping[str, tuple[tuple[str, ...], ...]]] = MappingProxyType(
+    {
+        "English": (
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May", "May"),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sep", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ),
+        "German": (
+            ("Januar", "Jan", "Jänner", "Jän"),
+            ("Februar", "Feb", "Feber"),
+            ("März", "März", "Mär", "Mrz"),
+            ("April", "Apr"),
+            ("Mai", "Mai"),
+            ("Juni", "Juni", "Jun"),
+            ("Juli", "Juli", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept", "Sep"),
+            ("Oktober", "Okt"),
+            ("November", "Nov"),
+            ("Dezember", "Dez"),
+        ),
+        "French": (
+            ("janvier", "janv"),
+            ("février", "févr", "fév"),
+            ("mars", "mars"),
+            ("avril", "avr"),
+            ("mai", "mai"),
+            ("juin", "juin"),
+            ("juillet", "juil"),
+            ("août", "août"),
+            ("septembre", "sept"),
+            ("octobre", "oct"),
+            ("novembre", "nov"),
+            ("décembre", "déc"),
+        ),
+        "Spanish": (
+            ("enero", "ene"),
+            ("febrero", "feb"),
+            ("marzo", "mar"),
+            ("abril", "abr"),
+            ("mayo", "may"),
+            ("junio", "jun"),
+            ("julio", "jul"),
+            ("agosto", "ago"),
+            ("septiembre", "sept", "sep", "setiembre", "set"),
+            ("octubre", "oct"),
+            ("noviembre", "nov"),
+            ("diciembre", "dic"),
+        ),
+        "Portuguese": (
+            ("janeiro", "jan"),
+            ("fevereiro", "fev"),
+            ("março", "mar"),
+            ("abril", "abr"),
+            ("maio", "mai"),
+            ("junho", "jun"),
+            ("julho", "jul"),
+            ("agosto", "ago"),
+            ("setembro", "set"),
+            ("outubro", "out"),
+            ("novembro", "nov"),
+            ("dezembro", "dez"),
+        ),
+        "Italian": (
+            ("gennaio", "gen"),
+            ("febbraio", "feb"),
+            ("marzo", "mar"),
+            ("aprile", "apr"),
+            ("maggio", "mag"),
+            ("giugno", "giu"),
+            ("luglio", "lug"),
+            ("agosto", "ago"),
+            ("settembre", "set"),
+            ("ottobre", "ott"),
+            ("novembre", "nov"),
+            ("dicembre", "dic"),
+        ),
+        "Dutch": (
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("maart", "mrt"),
+            ("april", "apr"),
+            ("mei", "mei"),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augustus", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        "Swedish": (
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("mars", "mars", "mar"),
+            ("april", "apr"),
+            ("maj", "maj"),
+            ("juni", "juni", "jun"),
+            ("juli", "juli", "jul"),
+            ("augusti", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        "Danish": (
+            ("januar", "jan"),
+            ("februar", "feb"),
+            ("marts", "mar"),
+            ("april", "apr"),
+            ("maj", "maj"),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        "Norwegian": (
+            ("januar", "jan"),
+            ("februar", "feb"),
+            ("mars", "mar"),
+            ("april", "apr"),
+            ("mai", "mai"),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("desember", "des"),
+        ),
+        "Polish": (
+            ("stycznia", "sty", "styczeń"),
+            ("lutego", "lut", "luty"),
+            ("marca", "mar", "marzec"),
+            ("kwietnia", "kwi", "kwiecień"),
+            ("maja", "maj"),
+            ("czerwca", "cze", "czerwiec"),
+            ("lipca", "lip", "lipiec"),
+            ("sierpnia", "sie", "sierpień"),
+            ("września", "wrz", "wrzesień"),
+            ("października", "paź", "październik"),
+            ("listopada", "lis", "listopad"),
+            ("grudnia", "gru", "grudzień"),
+        ),
+        "Czech": (
+            ("ledna", "led", "leden"),
+            ("února", "úno", "únor"),
+            ("března", "bře", "březen"),
+            ("dubna", "dub", "duben"),
+            ("května", "kvě", "květen"),
+            ("června", "čvn", "červen"),
+            ("července", "čvc", "červenec"),
+            ("srpna", "srp", "srpen"),
+            ("září", "zář"),
+            ("října", "říj", "říjen"),
+            ("listopadu", "lis", "listopad"),
+            ("prosince", "pro", "prosinec"),
+        ),
+        "Finnish": (
+            ("tammikuuta", "tammik", "tammikuu", "tammi"),
+            ("helmikuuta", "helmik", "helmikuu", "helmi"),
+            ("maaliskuuta", "maalisk", "maaliskuu", "maalis"),
+            ("huhtikuuta", "huhtik", "huhtikuu", "huhti"),
+            ("toukokuuta", "toukok", "toukokuu", "touko"),
+            ("kesäkuuta", "kesäk", "kesäkuu", "kesä"),
+            ("heinäkuuta", "heinäk", "heinäkuu", "heinä"),
+            ("elokuuta", "elok", "elokuu", "elo"),
+            ("syyskuuta", "syysk", "syyskuu", "syys"),
+            ("lokakuuta", "lokak", "lokakuu", "loka"),
+            ("marraskuuta", "marrask", "marraskuu", "marras"),
+            ("joulukuuta", "jouluk", "joulukuu", "joulu"),
+        ),
+        "Turkish": (
+            ("Ocak", "Oca"),
+            ("Şubat", "Şub"),
+            ("Mart", "Mar"),
+            ("Nisan", "Nis"),
+            ("Mayıs", "May"),
+            ("Haziran", "Haz"),
+            ("Temmuz", "Tem"),
+            ("Ağustos", "Ağu"),
+            ("Eylül", "Eyl"),
+            ("Ekim", "Eki"),
+            ("Kasım", "Kas"),
+            ("Aralık", "Ara"),
+        ),
+        "Russian": (
+            ("января", "янв", "январь"),
+            ("февраля", "февр", "февраль", "фев"),
+            ("марта", "мар", "март"),
+            ("апреля", "апр", "апрель"),
+            ("мая", "мая", "май"),
+            ("июня", "июн", "июнь"),
+            ("июля", "июл", "июль"),
+            ("августа", "авг", "август"),
+            ("сентября", "сент", "сентябрь", "сен"),
+            ("октября", "окт", "октябрь"),
+            ("ноября", "нояб", "ноябрь", "ноя"),
+            ("декабря", "дек", "декабрь"),
+        ),
+        "Ukrainian": (
+            ("січня", "січ", "січень"),
+            ("лютого", "лют", "лютий"),
+            ("березня", "бер", "березень"),
+            ("квітня", "квіт", "квітень"),
+            ("травня", "трав", "травень"),
+            ("червня", "черв", "червень"),
+            ("липня", "лип", "липень"),
+            ("серпня", "серп", "серпень"),
+            ("вересня", "вер", "вересень"),
+            ("жовтня", "жовт", "жовтень"),
+            ("листопада", "лист", "листопад"),
+            ("грудня", "груд", "грудень"),
+        ),
+    }
+)
 
 # Letters that keep their look without an accent mark but do not decompose in NFD.
 _PLAIN_LETTERS: Final = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "đ": "d"})
@@ -180,29 +319,49 @@ _YEAR = r"(?P<year>[0-9]{4})(?![0-9])"
 _GAP = r"[ -]?"
 _NAMED: Final = (
     # 2 Mar 2026 / 4. Sept. 2026 / 4 de set. de 2026 / 4 сент. 2026 г. / 4 вер. 2026 р. / 4 wrz 2026 r.
-    re.compile(_DAY + r"\.?" + _GAP + r"(?:de )?" + _MONTH + r",?" + _GAP + r"(?:del? )?" + _YEAR
-               + r"(?: ?(?:г|года|р|року|r|roku)\b\.?)?"),
+    re.compile(
+        _DAY
+        + r"\.?"
+        + _GAP
+        + r"(?:de )?"
+        + _MONTH
+        + r",?"
+        + _GAP
+        + r"(?:del? )?"
+        + _YEAR
+        + r"(?: ?(?:г|года|р|року|r|roku)\b\.?)?"
+    ),
     re.compile(_MONTH + _GAP + _DAY + r",?" + _GAP + _YEAR),  # May 7, 2026
     re.compile(_YEAR + r"\.?" + _GAP + _MONTH + _GAP + _DAY + r"\.?"),  # 2026 Sep 4
 )
 _YEAR_FIRST: Final = re.compile(
-    r"(?P<year>[0-9]{4})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])")
+    r"(?P<year>[0-9]{4})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)(?P<day>[0-9]{1,2})(?![0-9])"
+)
 _DAY_OR_MONTH_FIRST: Final = re.compile(
-    r"(?P<first>[0-9]{1,2})(?P<sep>[-/.])(?P<second>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})(?![0-9])")
+    r"(?P<first>[0-9]{1,2})(?P<sep>[-/.])(?P<second>[0-9]{1,2})(?P=sep)(?P<year>[0-9]{4})(?![0-9])"
+)
 _PLAIN_ISO: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?P<time>[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?")
-_PLAIN_NAMED: Final = re.compile(r"(?P<day>[0-9]{1,2}) (?P<month>[A-Za-z]{3,9}) (?P<year>[0-9]{4}), "
-                                 r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})")
+_PLAIN_NAMED: Final = re.compile(
+    r"(?P<day>[0-9]{1,2}) (?P<month>[A-Za-z]{3,9}) (?P<year>[0-9]{4}), "
+    r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})"
+)
 _SHORT_YEAR: Final = re.compile(r"[0-9]{1,2}(?P<sep>[-/.])[0-9]{1,2}(?P=sep)[0-9]{2}(?![0-9])")
 
-_TIME = (r"(?P<hour>[0-9]{1,2})(?P<tsep>[:.])(?P<minute>[0-9]{2})"
-         r"(?:(?P=tsep)(?P<second>[0-9]{2})(?:[.,](?P<fraction>[0-9]{1,9}))?)?"
-         r"(?: ?(?P<meridiem>[ap])\.? ?m\.?)?")
+_TIME = (
+    r"(?P<hour>[0-9]{1,2})(?P<tsep>[:.])(?P<minute>[0-9]{2})"
+    r"(?:(?P=tsep)(?P<second>[0-9]{2})(?:[.,](?P<fraction>[0-9]{1,9}))?)?"
+    r"(?: ?(?P<meridiem>[ap])\.? ?m\.?)?"
+)
 # Between date and time: a comma, a space, or a word: at, um, à, às, a las, alle, om, kl., klo, o, v, в, о.
 _SEPARATOR = r",? ?(?:(?:a las|a la|alle|at|um|as|a|om|kl\.?|klo|o|v|в|о|-) ?)?"
 _CLOCK: Final = re.compile(_SEPARATOR + _TIME)
 _ISO_CLOCK: Final = re.compile(
-    r"(?:t|" + _SEPARATOR + r")" + _TIME
-    + r"(?: ?(?P<offset>z|utc|gmt|[+-](?P<offset_hours>[0-9]{2})(?::?(?P<offset_minutes>[0-9]{2}))?))?")
+    r"(?:t|"
+    + _SEPARATOR
+    + r")"
+    + _TIME
+    + r"(?: ?(?P<offset>z|utc|gmt|[+-](?P<offset_hours>[0-9]{2})(?::?(?P<offset_minutes>[0-9]{2}))?))?"
+)
 
 
 def _shown(text: str) -> str:
@@ -243,8 +402,9 @@ def _check_clock(clock: re.Match[str]) -> tuple[datetime.time | None, str]:
         return None, f"minute {minute} is past 59"
     if second > 59:
         return None, f"second {second} is past 59"
-    if clock.groupdict().get("offset_hours") and (int(clock["offset_hours"]) > 23
-                                                  or int(clock["offset_minutes"] or 0) > 59):
+    if clock.groupdict().get("offset_hours") and (
+        int(clock["offset_hours"]) > 23 or int(clock["offset_minutes"] or 0) > 59
+    ):
         return None, f"{clock['offset']!r} is not a UTC offset"
     return datetime.time(hour, minute, second, microsecond), ""
 
@@ -265,7 +425,7 @@ def _read(text: str, with_time: bool, day_first: bool | None = None) -> tuple[da
     year, month, day, match, examples, clocks = _date_part(text, folded, with_time, day_first)
     if reason := _check_date(year, month, day):
         raise _refuse(text, examples, reason)
-    rest = folded[match.end():]
+    rest = folded[match.end() :]
     if not rest:
         return datetime.date(year, month, day), None
     return datetime.date(year, month, day), _time_part(text, rest, clocks, examples, with_time)
@@ -283,8 +443,9 @@ def _common_form(stripped: str, with_time: bool) -> tuple[datetime.date, datetim
             return moment.date(), moment.time() if plain["time"] else None
     if with_time and (plain := _PLAIN_NAMED.fullmatch(stripped)) and (month := MONTHS.get(plain["month"].lower())):
         try:
-            moment = datetime.datetime(int(plain["year"]), month, int(plain["day"]), int(plain["hour"]),
-                                       int(plain["minute"]))
+            moment = datetime.datetime(
+                int(plain["year"]), month, int(plain["day"]), int(plain["hour"]), int(plain["minute"])
+            )
         except ValueError:
             return None
         if YEAR_MIN <= moment.year <= YEAR_MAX:
@@ -292,8 +453,9 @@ def _common_form(stripped: str, with_time: bool) -> tuple[datetime.date, datetim
     return None
 
 
-def _date_part(text: str, folded: str, with_time: bool, day_first: bool | None
-               ) -> tuple[int, int, int, re.Match[str], tuple[str, ...], re.Pattern[str]]:
+def _date_part(
+    text: str, folded: str, with_time: bool, day_first: bool | None
+) -> tuple[int, int, int, re.Match[str], tuple[str, ...], re.Pattern[str]]:
     """Year, month, day, the match (where the rest begins), the examples to show in a refusal, and the clock
     pattern the rest must match: year first, then numeric day/month in either order, then a month name."""
     named, numeric = _EXAMPLES[with_time]
@@ -324,14 +486,16 @@ def _day_and_month(text: str, match: re.Match[str], example: str, day_first: boo
         (day_a, month_a), (day_b, month_b) = valid
         raise DateError(
             f"{_shown(text)} has an ambiguous day/month order: it could be {day_a} {_month_name(month_a)} "
-            f"{year} or {day_b} {_month_name(month_b)} {year}; write the year first, like {example!r}")
+            f"{year} or {day_b} {_month_name(month_b)} {year}; write the year first, like {example!r}"
+        )
     if not valid:
         raise _refuse(text, (example,), _check_date(year, second, first))
     return valid[0]
 
 
-def _time_part(text: str, rest: str, clocks: re.Pattern[str], examples: tuple[str, ...],
-               with_time: bool) -> datetime.time:
+def _time_part(
+    text: str, rest: str, clocks: re.Pattern[str], examples: tuple[str, ...], with_time: bool
+) -> datetime.time:
     """The time of day written after the date."""
     clock = clocks.fullmatch(rest)
     if clock is None:

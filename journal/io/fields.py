@@ -18,15 +18,34 @@ from journal.io.dates import DateError, parse_export_datetime
 _END = r"(?![\w]|[.,]\d)"
 _EFFORT_IN_NOTE = re.compile(
     rf"(?:@\s*|\brpe\s*[:=]?\s*)(?P<rpe>10|[1-9](?:[.,]5)?){_END}"
-    rf"|\brir\s*[:=]?\s*(?P<rir>10|[0-9](?:[.,]5)?){_END}", re.IGNORECASE)
+    rf"|\brir\s*[:=]?\s*(?P<rir>10|[0-9](?:[.,]5)?){_END}",
+    re.IGNORECASE,
+)
 
 
 _DURATION_DIGITS = 9  # the most a part of a duration is read with: int() refuses thousands, a float overflows
 
-UNIT_WORDS = {"kg": Unit.KG, "kgs": Unit.KG, "kilo": Unit.KG, "kilos": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB,
-              "pound": Unit.LB, "pounds": Unit.LB}
-DISTANCE_M = {"km": 1000.0, "m": 1.0, "meters": 1.0, "metres": 1.0, "mi": 1609.344, "mile": 1609.344,
-              "miles": 1609.344, "ft": 0.3048, "yd": 0.9144}
+UNIT_WORDS = {
+    "kg": Unit.KG,
+    "kgs": Unit.KG,
+    "kilo": Unit.KG,
+    "kilos": Unit.KG,
+    "lb": Unit.LB,
+    "lbs": Unit.LB,
+    "pound": Unit.LB,
+    "pounds": Unit.LB,
+}
+DISTANCE_M = {
+    "km": 1000.0,
+    "m": 1.0,
+    "meters": 1.0,
+    "metres": 1.0,
+    "mi": 1609.344,
+    "mile": 1609.344,
+    "miles": 1609.344,
+    "ft": 0.3048,
+    "yd": 0.9144,
+}
 
 
 def unit_word(text: str, line: int) -> Unit | None:
@@ -83,8 +102,11 @@ def bodyweight(text: str, line: int) -> float | None:
     """A session's bodyweight in kg, in the range the session form takes."""
     value = number(text, line, "bodyweight")
     if value is not None and not validation.BODYWEIGHT_MIN_KG <= value <= validation.BODYWEIGHT_MAX_KG:
-        raise ImportFailed(line, f"bodyweight '{text.strip()}' must be between {validation.BODYWEIGHT_MIN_KG:g} "
-                                 f"and {validation.BODYWEIGHT_MAX_KG:g} kg")
+        raise ImportFailed(
+            line,
+            f"bodyweight '{text.strip()}' must be between {validation.BODYWEIGHT_MIN_KG:g} "
+            f"and {validation.BODYWEIGHT_MAX_KG:g} kg",
+        )
     return value
 
 
@@ -164,8 +186,7 @@ def _seconds(written: str) -> float | None:
     try:
         return validation.parse_duration(cleaned)
     except validation.ValidationError:
-        raise ValueError(f"duration '{validation.shortened(written)}' is not a time like 1h 11m or "
-                         "1:02:30") from None
+        raise ValueError(f"duration '{validation.shortened(written)}' is not a time like 1h 11m or 1:02:30") from None
 
 
 def session_times(start: datetime, end: datetime | None, line: int) -> None:

@@ -60,13 +60,17 @@ class FitbodCsv(Importer):
             if warmup.lower() not in ("true", "false", ""):
                 raise ImportFailed(line, f"isWarmup '{warmup}' is neither true nor false")
             kg = load_kg(number(load, line, "weight"), Unit.KG, line, PLATE_LB if pounds else None)
-            return checked(SetRecord(
-                set_type=SetType.WARMUP if warmup.lower() == "true" else SetType.WORKING,
-                load_kg=kg,
-                reps=whole(reps, line, "reps") or None,
-                duration_s=number(seconds, line, "duration") or None,
-                distance_m=number(metres, line, "distance") or None,
-                note=note), line)
+            return checked(
+                SetRecord(
+                    set_type=SetType.WARMUP if warmup.lower() == "true" else SetType.WORKING,
+                    load_kg=kg,
+                    reps=whole(reps, line, "reps") or None,
+                    duration_s=number(seconds, line, "duration") or None,
+                    distance_m=number(metres, line, "distance") or None,
+                    note=note,
+                ),
+                line,
+            )
 
         count = 0
         problems: list[Problem] = []
@@ -83,5 +87,11 @@ class FitbodCsv(Importer):
                 builder.entry(key, exercise).sets.append(record)
             if recorder.enough:
                 break
-        return builder.result(self.label, options.effort_from_notes, problems=problems, units=options.units or Unit.KG,
-                              units_stated=False, rows=count)
+        return builder.result(
+            self.label,
+            options.effort_from_notes,
+            problems=problems,
+            units=options.units or Unit.KG,
+            units_stated=False,
+            rows=count,
+        )

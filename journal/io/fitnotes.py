@@ -64,23 +64,34 @@ class FitNotesCsv(Importer):
             extra = len(fields) - expected
             if extra <= 0:
                 return fields
-            joined = {name: [*fields[:at], ",".join(fields[at:at + extra + 1]), *fields[at + extra + 1:]]
-                      for at, name in text_columns}  # the row with the extra fields joined into this column
+            joined = {
+                name: [*fields[:at], ",".join(fields[at : at + extra + 1]), *fields[at + extra + 1 :]]
+                for at, name in text_columns
+            }  # the row with the extra fields joined into this column
             numbers = [name for name, row in joined.items() if all(_numeric(row[i]) for i in numeric)]
             timely = [name for name in numbers if timed is None or _time(joined[name][timed])]
             for name in timely[:1] or numbers[:1]:
                 text = joined[name][header.index(name)].strip()
-                problems.append(Problem(record.line, f"the {name.lower()} held {extra} unquoted comma"
-                                                     f"{'s' if extra > 1 else ''}; read as '{text}'", fatal=False))
+                problems.append(
+                    Problem(
+                        record.line,
+                        f"the {name.lower()} held {extra} unquoted comma{'s' if extra > 1 else ''}; read as '{text}'",
+                        fatal=False,
+                    )
+                )
                 return joined[name]
-            raise ImportFailed(record.line, f"{extra} field{'s' if extra > 1 else ''} more than the header, and "
-                                            "no way of joining them leaves the weight, reps and distance as numbers")
+            raise ImportFailed(
+                record.line,
+                f"{extra} field{'s' if extra > 1 else ''} more than the header, and "
+                "no way of joining them leaves the weight, reps and distance as numbers",
+            )
 
         # A day's date repeats on each of its sets, and most sets repeat ones seen before: what the fields were read
         # as is remembered under the fields as written, as in the Strong reader.
         date_at, category_at, exercise_at = (column(header, name) for name in ("Date", "Category", "Exercise"))
-        set_fields = positions(header, "Weight Unit", weight, "Reps", "Time", "Distance", "Distance Unit", "Comment",
-                               "Notes")
+        set_fields = positions(
+            header, "Weight Unit", weight, "Reps", "Time", "Distance", "Distance Unit", "Comment", "Notes"
+        )
         days: dict[str, str] = {}  # a date as written -> session key
         sets: dict[tuple[str, ...], SetRecord] = {}
 
@@ -91,12 +102,16 @@ class FitNotesCsv(Importer):
         def set_record(written: tuple[str, ...], line: int) -> SetRecord:
             unit_text, load, reps, time, distance, distance_unit, comment, notes = (field.strip() for field in written)
             unit = unit_word(unit_text, line) or header_unit or options.units or Unit.KG
-            return checked(SetRecord(
-                load_kg=load_kg(number(load, line, "weight"), unit, line),
-                reps=whole(reps, line, "reps") or None,
-                duration_s=duration_text(time, line) or None,
-                distance_m=metres(number(distance, line, "distance"), distance_unit, line),
-                note=comment or notes), line)
+            return checked(
+                SetRecord(
+                    load_kg=load_kg(number(load, line, "weight"), unit, line),
+                    reps=whole(reps, line, "reps") or None,
+                    duration_s=duration_text(time, line) or None,
+                    distance_m=metres(number(distance, line, "distance"), distance_unit, line),
+                    note=comment or notes,
+                ),
+                line,
+            )
 
         count = 0
         recorder = Recorder(problems)
@@ -117,9 +132,14 @@ class FitNotesCsv(Importer):
                 break
         for key, names in categories.items():
             builder.update(key, title=", ".join(names))
-        return builder.result(self.label, options.effort_from_notes, problems=problems,
-                              units=header_unit or options.units or Unit.KG,
-                              units_stated=header_unit is not None or "Weight Unit" in col, rows=count)
+        return builder.result(
+            self.label,
+            options.effort_from_notes,
+            problems=problems,
+            units=header_unit or options.units or Unit.KG,
+            units_stated=header_unit is not None or "Weight Unit" in col,
+            rows=count,
+        )
 
 
 def _time(text: str) -> bool:

@@ -32,9 +32,19 @@ _DATE_ORDER = {"day first": True, "month first": False}
 DATE_ORDERS = ("", *_DATE_ORDER)  # the mapping's "date_order": how to read 03/02/2026 ('' refuses it)
 FIELDS = ("date", "time", "title", "exercise", "set_type", "load", "unit", "reps", "rir", "rpe", "notes")
 REQUIRED = ("date", "exercise")
-LABELS = {"date": "Date", "time": "Time", "title": "Session title", "exercise": "Exercise",
-          "set_type": "Set order or type", "load": "Load", "unit": "Unit (kg/lb)", "reps": "Reps", "rir": "RIR",
-          "rpe": "RPE", "notes": "Notes"}
+LABELS = {
+    "date": "Date",
+    "time": "Time",
+    "title": "Session title",
+    "exercise": "Exercise",
+    "set_type": "Set order or type",
+    "load": "Load",
+    "unit": "Unit (kg/lb)",
+    "reps": "Reps",
+    "rir": "RIR",
+    "rpe": "RPE",
+    "notes": "Notes",
+}
 _GUESSES = {
     "date": r"^(date|day|datum|fecha|data|workout date|start|start_time)$",
     "time": r"^(time|start time|hour)$",
@@ -68,8 +78,9 @@ def _set_type(text: str, line: int) -> SetType:
     try:
         return SetType.from_text(cleaned)
     except ValueError:
-        raise ImportFailed(line, f"set type '{cleaned}' is not known (use W, D, F, B, a number, or a type name)") \
-            from None
+        raise ImportFailed(
+            line, f"set type '{cleaned}' is not known (use W, D, F, B, a number, or a type name)"
+        ) from None
 
 
 class _Mapped:
@@ -112,8 +123,9 @@ class GenericCsv(Importer):
             with recorder:
                 line = row.line
                 value = _Mapped(row, mapping)
-                start = when(f"{value['date']} {value['time']}".strip(), line,
-                             _DATE_ORDER.get(mapping.get("date_order", "")))
+                start = when(
+                    f"{value['date']} {value['time']}".strip(), line, _DATE_ORDER.get(mapping.get("date_order", ""))
+                )
                 title = value["title"]
                 key = builder.session(f"{start.isoformat()}|{title}", start, title=title)
                 exercise = value["exercise"]
@@ -124,14 +136,29 @@ class GenericCsv(Importer):
                 scale = EffortScale.RIR if rir is not None else None
                 if rir is None and (rir := rpe_to_rir(number(value["rpe"], line, "RPE"), line)) is not None:
                     scale = EffortScale.RPE
-                builder.add_set(key, exercise, SetRecord(
-                    set_type=_set_type(value["set_type"], line),
-                    load_kg=load_kg(number(value["load"], line, "load"), unit or options.units or Unit.KG, line),
-                    reps=whole(value["reps"], line, "reps"), rir=rir, effort_scale=scale, note=value["notes"]), line)
+                builder.add_set(
+                    key,
+                    exercise,
+                    SetRecord(
+                        set_type=_set_type(value["set_type"], line),
+                        load_kg=load_kg(number(value["load"], line, "load"), unit or options.units or Unit.KG, line),
+                        reps=whole(value["reps"], line, "reps"),
+                        rir=rir,
+                        effort_scale=scale,
+                        note=value["notes"],
+                    ),
+                    line,
+                )
             if recorder.enough:
                 break
-        return builder.result(self.label, options.effort_from_notes, problems=problems, units=options.units or Unit.KG,
-                              units_stated=bool(mapping.get("unit")), rows=count)
+        return builder.result(
+            self.label,
+            options.effort_from_notes,
+            problems=problems,
+            units=options.units or Unit.KG,
+            units_stated=bool(mapping.get("unit")),
+            rows=count,
+        )
 
 
 def mapping_key(header: list[str]) -> str:

@@ -27,8 +27,7 @@ from journal.io.fields import load_kg, number, rpe_to_rir, session_times, when, 
 from journal.io.text import checked_records, column, header_of, positions, require
 
 REQUIRED = ("title", "start_time", "exercise_title", "set_index", "set_type", "reps")
-_SET_TYPES = {"normal": SetType.WORKING, "warmup": SetType.WARMUP, "failure": SetType.FAILURE,
-              "dropset": SetType.DROP}
+_SET_TYPES = {"normal": SetType.WORKING, "warmup": SetType.WARMUP, "failure": SetType.FAILURE, "dropset": SetType.DROP}
 
 
 class HevyCsv(Importer):
@@ -70,13 +69,20 @@ class HevyCsv(Importer):
             first = whole(index, line, "set index") == 0
             rir = rpe_to_rir(number(rpe, line, "rpe"), line)
             distance_m = number(metres, line, "distance")
-            return checked(rated_by_set_type(SetRecord(
-                set_type=set_type,
-                load_kg=load_kg(number(load, line, "weight"), unit, line),
-                reps=whole(reps, line, "reps"),
-                rir=rir, effort_scale=None if rir is None else EffortScale.RPE,
-                duration_s=number(seconds, line, "duration") or None,
-                distance_m=distance_m * per_metre if distance_m else None)), line), first
+            return checked(
+                rated_by_set_type(
+                    SetRecord(
+                        set_type=set_type,
+                        load_kg=load_kg(number(load, line, "weight"), unit, line),
+                        reps=whole(reps, line, "reps"),
+                        rir=rir,
+                        effort_scale=None if rir is None else EffortScale.RPE,
+                        duration_s=number(seconds, line, "duration") or None,
+                        distance_m=distance_m * per_metre if distance_m else None,
+                    )
+                ),
+                line,
+            ), first
 
         adding: tuple[str, str] | None = None  # the session and exercise the last set went to
         added_to: list[SetRecord] = []  # and the sets it went into

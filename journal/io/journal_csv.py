@@ -32,12 +32,35 @@ from journal.io.fields import bodyweight, number, session_times, whole
 from journal.io.text import header_of, line_count, records
 
 FORMAT = "journal/2"
-HEADER_V1 = ["format", "session", "session_start", "session_end", "session_title", "session_bodyweight_kg",
-          "session_notes", "session_source", "session_source_key", "entry", "exercise", "exercise_mechanic",
-          "exercise_primary", "exercise_secondary", "exercise_equipment", "exercise_bodyweight", "exercise_measure",
-          "exercise_note",
-          "set_type", "load_kg", "reps", "rir", "effort_scale", "failure_reps", "duration_s", "distance_m",
-          "set_note"]
+HEADER_V1 = [
+    "format",
+    "session",
+    "session_start",
+    "session_end",
+    "session_title",
+    "session_bodyweight_kg",
+    "session_notes",
+    "session_source",
+    "session_source_key",
+    "entry",
+    "exercise",
+    "exercise_mechanic",
+    "exercise_primary",
+    "exercise_secondary",
+    "exercise_equipment",
+    "exercise_bodyweight",
+    "exercise_measure",
+    "exercise_note",
+    "set_type",
+    "load_kg",
+    "reps",
+    "rir",
+    "effort_scale",
+    "failure_reps",
+    "duration_s",
+    "distance_m",
+    "set_note",
+]
 HEADER = [*HEADER_V1, "rir_origin"]
 FORMATS = {"journal/1": HEADER_V1, FORMAT: HEADER}  # the versions this reads, by their header
 
@@ -57,26 +80,52 @@ def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, i
     session_count = set_count = 0
     for number_, session in enumerate(sessions, 1):
         session_count += 1
-        head = [FORMAT, number_, session.start.isoformat(), session.end.isoformat() if session.end else "",
-                escape(session.title), _num(session.bodyweight_kg), escape(session.notes), escape(session.source),
-                escape(session.source_key) if session.source_key is not None else ""]
+        head = [
+            FORMAT,
+            number_,
+            session.start.isoformat(),
+            session.end.isoformat() if session.end else "",
+            escape(session.title),
+            _num(session.bodyweight_kg),
+            escape(session.notes),
+            escape(session.source),
+            escape(session.source_key) if session.source_key is not None else "",
+        ]
         if not session.entries:
             writer.writerow(head + [""] * (len(HEADER) - len(head)))
         for entry_number, entry in enumerate(session.entries, 1):
             exercise = entry.exercise
-            entry_fields = [entry_number, escape(exercise.name), exercise.mechanic or "",
-                            escape("|".join(exercise.primary)), escape("|".join(exercise.secondary)),
-                            escape(exercise.equipment), int(exercise.bodyweight), exercise.measure.value,
-                            escape(entry.note)]
+            entry_fields = [
+                entry_number,
+                escape(exercise.name),
+                exercise.mechanic or "",
+                escape("|".join(exercise.primary)),
+                escape("|".join(exercise.secondary)),
+                escape(exercise.equipment),
+                int(exercise.bodyweight),
+                exercise.measure.value,
+                escape(entry.note),
+            ]
             if not entry.sets:
                 writer.writerow(head + entry_fields + [""] * (len(HEADER) - len(head) - len(entry_fields)))
             for record in entry.sets:
                 set_count += 1
-                writer.writerow(head + entry_fields + [
-                    record.set_type.value, _num(record.load_kg), _num(record.reps), _num(record.rir),
-                    record.effort_scale.value if record.effort_scale else "", _num(record.failure_reps),
-                    _num(record.duration_s), _num(record.distance_m), escape(record.note),
-                    record.rir_origin.value if record.rir_origin and record.rir is not None else ""])
+                writer.writerow(
+                    head
+                    + entry_fields
+                    + [
+                        record.set_type.value,
+                        _num(record.load_kg),
+                        _num(record.reps),
+                        _num(record.rir),
+                        record.effort_scale.value if record.effort_scale else "",
+                        _num(record.failure_reps),
+                        _num(record.duration_s),
+                        _num(record.distance_m),
+                        escape(record.note),
+                        record.rir_origin.value if record.rir_origin and record.rir is not None else "",
+                    ]
+                )
     return session_count, set_count
 
 
@@ -120,13 +169,16 @@ class JournalCsv(Importer):
                         end=datetime.fromisoformat(row["session_end"]) if row["session_end"] else None,
                         title=unescape(row["session_title"]),
                         bodyweight_kg=bodyweight(row["session_bodyweight_kg"], line),
-                        notes=unescape(row["session_notes"]), source=unescape(row["session_source"]) or "manual",
-                        source_key=unescape(row["session_source_key"]) or None)
+                        notes=unescape(row["session_notes"]),
+                        source=unescape(row["session_source"]) or "manual",
+                        source_key=unescape(row["session_source_key"]) or None,
+                    )
                 except ValueError as error:
                     raise ImportFailed(line, f"session date: {error}") from None
                 if session.start.tzinfo is not None or (session.end is not None and session.end.tzinfo is not None):
-                    raise ImportFailed(line, "the session time has a time zone: write it as local time, like "
-                                             "2026-01-05T18:00:00")
+                    raise ImportFailed(
+                        line, "the session time has a time zone: write it as local time, like 2026-01-05T18:00:00"
+                    )
                 session_times(session.start, session.end, line)
                 current = (row["session"], session, [])
             entries = current[2]
@@ -136,8 +188,11 @@ class JournalCsv(Importer):
                 if not entries or str(len(entries)) != row["entry"]:
                     entries.append(Entry(exercise=self._exercise(row, line), note=unescape(row["exercise_note"])))
                 if row["set_type"]:
-                    entries[-1] = Entry(exercise=entries[-1].exercise, note=entries[-1].note,
-                                        sets=(*entries[-1].sets, self._set(row, line)))
+                    entries[-1] = Entry(
+                        exercise=entries[-1].exercise,
+                        note=entries[-1].note,
+                        sets=(*entries[-1].sets, self._set(row, line)),
+                    )
         close()
         progress(total, total)
         return ParsedImport(self.label, sessions, rows=rows)
@@ -147,13 +202,15 @@ class JournalCsv(Importer):
         """The exercise as the exporting journal knew it; used as is when its name is new here."""
         try:
             return Exercise(
-                id=None, name=unescape(row["exercise"]),
+                id=None,
+                name=unescape(row["exercise"]),
                 mechanic=Mechanic(row["exercise_mechanic"]) if row["exercise_mechanic"] else None,
                 primary=tuple(filter(None, unescape(row["exercise_primary"]).split("|"))),
                 secondary=tuple(filter(None, unescape(row["exercise_secondary"]).split("|"))),
                 equipment=unescape(row["exercise_equipment"]) or "other",
                 bodyweight=row["exercise_bodyweight"] == "1",
-                measure=Measure(row["exercise_measure"] or "reps"))
+                measure=Measure(row["exercise_measure"] or "reps"),
+            )
         except ValueError as error:
             raise ImportFailed(line, f"exercise: {error}") from None
 
@@ -166,11 +223,16 @@ class JournalCsv(Importer):
         except ValueError as error:
             raise ImportFailed(line, str(error)) from None
         record = SetRecord(
-            set_type=set_type, load_kg=number(row["load_kg"], line, "load"), reps=whole(row["reps"], line, "reps"),
-            rir=number(row["rir"], line, "rir"), effort_scale=scale,
+            set_type=set_type,
+            load_kg=number(row["load_kg"], line, "load"),
+            reps=whole(row["reps"], line, "reps"),
+            rir=number(row["rir"], line, "rir"),
+            effort_scale=scale,
             failure_reps=whole(row["failure_reps"], line, "failure reps"),
             duration_s=number(row["duration_s"], line, "duration"),
-            distance_m=number(row["distance_m"], line, "distance"), note=unescape(row["set_note"]))
+            distance_m=number(row["distance_m"], line, "distance"),
+            note=unescape(row["set_note"]),
+        )
         if origin is not None and record.rir is not None:
             record = record.replace(rir_origin=origin)
         try:

@@ -34,16 +34,22 @@ def units_line(parsed: ParsedImport) -> str:
     if heaviest is not None and not parsed.units_stated:
         other = Unit.LB if unit is Unit.KG else Unit.KG
         as_written = from_kg(heaviest, unit)
-        text += (f"; heaviest load {format_number(as_written)} {unit} = {format_number(from_kg(heaviest, other))} "
-                 f"{other}; if the file were in {other}: {format_number(as_written)} {other} = "
-                 f"{format_number(from_kg(to_kg(as_written, other), unit))} {unit}")
+        text += (
+            f"; heaviest load {format_number(as_written)} {unit} = {format_number(from_kg(heaviest, other))} "
+            f"{other}; if the file were in {other}: {format_number(as_written)} {other} = "
+            f"{format_number(from_kg(to_kg(as_written, other), unit))} {unit}"
+        )
     return text
 
 
 def summary(parsed: ParsedImport, held: int | None = None) -> list[tuple[str, str]]:
     """The preview's figures as (label, value) pairs."""
-    rows = [("format", parsed.format), ("rows", str(parsed.rows)), ("sessions", str(len(parsed.sessions))),
-            ("sets", str(parsed.set_count))]
+    rows = [
+        ("format", parsed.format),
+        ("rows", str(parsed.rows)),
+        ("sessions", str(len(parsed.sessions))),
+        ("sets", str(parsed.set_count)),
+    ]
     if held is not None:
         rows.append(("already in the journal", f"{held} sessions (skipped)"))
     if parsed.date_range:
@@ -53,8 +59,13 @@ def summary(parsed: ParsedImport, held: int | None = None) -> list[tuple[str, st
     types = parsed.set_types()
     rows.append(("set types", ", ".join(f"{t.label} {types[t]}" for t in SetType if types[t]) or "none"))
     effort = parsed.effort_counts()
-    rows.append(("effort", f"RIR on {effort['rir']} sets, RPE on {effort['rpe']}, not rated {effort['none']}"
-                 + (f" ({parsed.effort_from_notes} read from notes)" if parsed.effort_from_notes else "")))
+    rows.append(
+        (
+            "effort",
+            f"RIR on {effort['rir']} sets, RPE on {effort['rpe']}, not rated {effort['none']}"
+            + (f" ({parsed.effort_from_notes} read from notes)" if parsed.effort_from_notes else ""),
+        )
+    )
     rows.append(("exercises", str(len(parsed.exercise_names()))))
     return rows
 

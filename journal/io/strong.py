@@ -72,8 +72,18 @@ class StrongCsv(Importer):
         distance_name = next((n for n in header if n.startswith("Distance") and n != "Distance Unit"), None)
         duration_name = next((n for n in header if n.startswith("Duration")), None)
         session_fields = positions(header, "Date", "Workout Name", duration_name)
-        set_fields = positions(header, "Set Order", weight_name, "Reps", "RPE", "Seconds", distance_name,
-                               "Distance Unit", "Weight Unit", "Notes")
+        set_fields = positions(
+            header,
+            "Set Order",
+            weight_name,
+            "Reps",
+            "RPE",
+            "Seconds",
+            distance_name,
+            "Distance Unit",
+            "Weight Unit",
+            "Notes",
+        )
         exercise_at, notes_at = column(header, "Exercise Name"), column(header, "Workout Notes")
         builder = SessionBuilder("strong")
         problems: list[Problem] = []
@@ -89,39 +99,58 @@ class StrongCsv(Importer):
             key = builder.session(f"{start.isoformat()}|{title}", start, title=title)
             if duration and key not in timed:
                 timed.add(key)
-                seconds = (number(duration, line, "duration") if duration_name == "Duration (sec)"
-                           else duration_text(duration, line))
+                seconds = (
+                    number(duration, line, "duration")
+                    if duration_name == "Duration (sec)"
+                    else duration_text(duration, line)
+                )
                 if seconds is not None and seconds < 0:
                     raise ImportFailed(line, f"workout duration {duration} is negative")
                 if seconds and seconds > MAX_PLAUSIBLE_HOURS * 3600:
-                    problems.append(Problem(line, f"workout duration {duration} is implausible (a timer left "
-                                                  "running?); the end time is left empty", fatal=False))
+                    problems.append(
+                        Problem(
+                            line,
+                            f"workout duration {duration} is implausible (a timer left "
+                            "running?); the end time is left empty",
+                            fatal=False,
+                        )
+                    )
                 elif seconds:
                     builder.update(key, end=start + timedelta(seconds=seconds))
             return key
 
         def set_record(written: tuple[str, ...], line: int) -> tuple[SetRecord, Unit] | None:
             order, weight, reps, rpe, seconds, distance, distance_unit, weight_unit, note = (
-                field.strip() for field in written)
+                field.strip() for field in written
+            )
             if order.lower() in _NOT_SETS:
                 return None
             if order.upper() not in _SET_ORDER and not order.isdigit():
                 raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
             row_unit = (unit_word(weight_unit, line) or unit or Unit.KG) if has_unit_column else unit
             assert row_unit is not None
-            distance_m = metres(number(distance, line, "distance"),
-                                "m" if distance_name == "Distance (meters)" else distance_unit, line,
-                                "km" if row_unit is Unit.KG else "mi")
+            distance_m = metres(
+                number(distance, line, "distance"),
+                "m" if distance_name == "Distance (meters)" else distance_unit,
+                line,
+                "km" if row_unit is Unit.KG else "mi",
+            )
             rir = rpe_to_rir(number(rpe, line, "RPE"), line)
-            return checked(rated_by_set_type(SetRecord(
-                set_type=_SET_ORDER.get(order.upper(), SetType.WORKING),
-                load_kg=load_kg(number(weight, line, "weight"), row_unit, line),
-                reps=whole(reps, line, "reps"),
-                rir=rir,
-                effort_scale=None if rir is None else EffortScale.RPE,
-                duration_s=number(seconds, line, "seconds") or None,
-                distance_m=distance_m or None,
-                note=note)), line), row_unit
+            return checked(
+                rated_by_set_type(
+                    SetRecord(
+                        set_type=_SET_ORDER.get(order.upper(), SetType.WORKING),
+                        load_kg=load_kg(number(weight, line, "weight"), row_unit, line),
+                        reps=whole(reps, line, "reps"),
+                        rir=rir,
+                        effort_scale=None if rir is None else EffortScale.RPE,
+                        duration_s=number(seconds, line, "seconds") or None,
+                        distance_m=distance_m or None,
+                        note=note,
+                    )
+                ),
+                line,
+            ), row_unit
 
         adding: tuple[str, str] | None = None  # the session and exercise the last set went to
         added_to: list[SetRecord] = []  # and the sets it went into
@@ -155,5 +184,11 @@ class StrongCsv(Importer):
                 break
         if units_seen:
             unit = units_seen.most_common(1)[0][0]
-        return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit or Unit.KG,
-                              units_stated=stated, rows=count)
+        return builder.result(
+            self.label,
+            options.effort_from_notes,
+            problems=problems,
+            units=unit or Unit.KG,
+            units_stated=stated,
+            rows=count,
+        )

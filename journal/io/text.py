@@ -34,8 +34,9 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise ImportFailed(line, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); "
-                                 "export it again, or save it as UTF-8") from None
+        raise ImportFailed(
+            line, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); export it again, or save it as UTF-8"
+        ) from None
     return _checked(text)
 
 
@@ -68,9 +69,12 @@ def _read_limited(path: Path, chunk: int = 1 << 20) -> bytes:
             elif b"\x00" in part and not (parts and parts[0].startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
                 nul = part.index(b"\x00")  # binary data (or an endless stream of it): stop at once
                 where = lines + part.count(b"\n", 0, nul) + 1
-                raise ImportFailed(0 if read + nul < 65536 else where,
-                                   "the file is not a text file (it holds binary data)" if read + nul < 65536 else
-                                   "a NUL character (binary data) is in the file here")
+                raise ImportFailed(
+                    0 if read + nul < 65536 else where,
+                    "the file is not a text file (it holds binary data)"
+                    if read + nul < 65536
+                    else "a NUL character (binary data) is in the file here",
+                )
             parts.append(part)
             read += len(part)
             lines += part.count(b"\n")
@@ -90,6 +94,7 @@ def first_line(text: str) -> str:
 def delimiter_of(text: str) -> str:
     """The field separator of the header line: ',', ';' or a tab, whichever splits it into the most fields."""
     line = first_line(text)
+
     def fields(delimiter: str) -> int:
         try:
             return len(next(csv.reader([line], delimiter=delimiter), []))
@@ -119,9 +124,13 @@ class Record(NamedTuple):
     fields: list[str]
 
 
-def records(text: str, delimiter: str | None = None, header: list[str] | None = None,
-            progress: Progress | None = None,
-            mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Record]:
+def records(
+    text: str,
+    delimiter: str | None = None,
+    header: list[str] | None = None,
+    progress: Progress | None = None,
+    mend: Callable[[Record, int], list[str]] | None = None,
+) -> Iterator[Record]:
     """Every record after the header, with its first line; blank lines are skipped. A quote left open at the end
     of the file is reported as a file cut short. Given the `header`, each record is checked to have all its fields
     (after `mend`, which may fix a record given the header's length), and ends with one extra empty field: a column
@@ -142,8 +151,9 @@ def records(text: str, delimiter: str | None = None, header: list[str] | None = 
                 if mend is not None:
                     fields = mend(Record(line, fields), width)
                 if len(fields) < width:
-                    raise ImportFailed(line, f"{len(fields)} fields where the header has {width} "
-                                             "(the file may be cut short)")
+                    raise ImportFailed(
+                        line, f"{len(fields)} fields where the header has {width} (the file may be cut short)"
+                    )
                 fields.append("")
             if progress is not None:
                 count += 1
@@ -151,9 +161,13 @@ def records(text: str, delimiter: str | None = None, header: list[str] | None = 
                     progress(line, total)
             yield Record(line, fields)
     except csv.Error as error:
-        reason = ("a quoted field is never closed: the file may be cut short" if "end of data" in str(error)
-                  else f"a field is longer than {MAX_FIELD_CHARS:,} characters" if "field limit" in str(error)
-                  else f"the file cannot be read as CSV here ({error})")
+        reason = (
+            "a quoted field is never closed: the file may be cut short"
+            if "end of data" in str(error)
+            else f"a field is longer than {MAX_FIELD_CHARS:,} characters"
+            if "field limit" in str(error)
+            else f"the file cannot be read as CSV here ({error})"
+        )
         raise ImportFailed(start, reason) from None
     if progress is not None:
         progress(total, total)
@@ -174,14 +188,16 @@ class Row(dict[str, str]):
         return ""
 
 
-def checked_records(text: str, header: list[str], progress: Progress,
-                    mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Record]:
+def checked_records(
+    text: str, header: list[str], progress: Progress, mend: Callable[[Record, int], list[str]] | None = None
+) -> Iterator[Record]:
     """The records after `header`, checked against it (see records)."""
     return records(text, delimiter_of(text), header, progress, mend)
 
 
-def rows(text: str, header: list[str], progress: Progress,
-         mend: Callable[[Record, int], list[str]] | None = None) -> Iterator[Row]:
+def rows(
+    text: str, header: list[str], progress: Progress, mend: Callable[[Record, int], list[str]] | None = None
+) -> Iterator[Row]:
     """The checked records (see checked_records) read by column name."""
     for record in checked_records(text, header, progress, mend):
         yield Row(record.line, record.fields, header)

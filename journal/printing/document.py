@@ -11,9 +11,15 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QTextBlock, QTextCurso
 from PySide6.QtPrintSupport import QPrinter
 
 LETTER_TERRITORIES = {  # where Letter paper is the norm; A4 elsewhere
-    QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
-    QLocale.Country.Philippines, QLocale.Country.Chile, QLocale.Country.Colombia,
-    QLocale.Country.Venezuela, QLocale.Country.CostaRica, QLocale.Country.Guatemala,
+    QLocale.Country.UnitedStates,
+    QLocale.Country.Canada,
+    QLocale.Country.Mexico,
+    QLocale.Country.Philippines,
+    QLocale.Country.Chile,
+    QLocale.Country.Colombia,
+    QLocale.Country.Venezuela,
+    QLocale.Country.CostaRica,
+    QLocale.Country.Guatemala,
 }
 MARGIN_MM = 10.0
 _FORCED_BREAK = int(QTextFormat.Property.UserProperty) + 1  # a block asked to start a page (page-break-before)
@@ -96,8 +102,11 @@ def no_empty_pages(document: QTextDocument) -> None:
     above, block = -1.0, document.begin()  # the lowest point of everything before the block
     while block.isValid():
         box = layout.blockBoundingRect(block)
-        if block.blockFormat().hasProperty(_FORCED_BREAK) and above >= 0 \
-                and box.top() // height - (above - 0.5) // height > 1:  # a page between them holds nothing
+        if (
+            block.blockFormat().hasProperty(_FORCED_BREAK)
+            and above >= 0
+            and box.top() // height - (above - 0.5) // height > 1
+        ):  # a page between them holds nothing
             _set_break(block, forced=False)
             box = layout.blockBoundingRect(block)
         above = max(above, box.bottom())

@@ -45,17 +45,21 @@ def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -
 
 def gym_sheet_document(routines: Sequence[Routine], prefs: Preferences, day: date | None = None) -> SafeDocument:
     document = SafeDocument()
-    document.setHtml(PAGE_BREAK.join(gym_sheet(r, plan(r, prefs), prefs.units, prefs.effort_scale, day)
-                                      for r in routines))
+    document.setHtml(
+        PAGE_BREAK.join(gym_sheet(r, plan(r, prefs), prefs.units, prefs.effort_scale, day) for r in routines)
+    )
     return document
 
 
 def session_document(session_ids: Sequence[int], prefs: Preferences) -> SafeDocument:
     """One or several logged sessions, each from a new page."""
     document = SafeDocument()
-    document.setHtml(PAGE_BREAK.join(
-        session_sheet(get_session(i), prefs.units, prefs.effort_scale, prefs.hard_set_rir, prefs.e1rm_formula)
-        for i in session_ids))
+    document.setHtml(
+        PAGE_BREAK.join(
+            session_sheet(get_session(i), prefs.units, prefs.effort_scale, prefs.hard_set_rir, prefs.e1rm_formula)
+            for i in session_ids
+        )
+    )
     return document
 
 
@@ -64,8 +68,12 @@ def chart_image(chart: VolumeChart | ProximityChart, width: int = 1000) -> QImag
     return chart.render_image(width)
 
 
-def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
-                    progress: Callable[[int, int], None] = lambda done, total: None) -> SafeDocument:
+def report_document(
+    snapshot: Snapshot,
+    scope: Scope,
+    prefs: Preferences,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> SafeDocument:
     """A period report: the exercise table, then the volume and proximity charts drawn into the document."""
     document = SafeDocument()
     since = None if scope.since is None else datetime.combine(scope.since, datetime.min.time())
@@ -74,8 +82,11 @@ def report_document(snapshot: Snapshot, scope: Scope, prefs: Preferences,
     start = -float("inf") if since is None else since.replace(tzinfo=UTC).timestamp()
     end = until.replace(tzinfo=UTC).timestamp()
     chosen = scope.exercises(snapshot)
-    rows = [row for row in exercise_summaries(exercise_totals(prefs.hard_set_rir, since, until), snapshot.bests,
-                                              start, end) if chosen is None or row.exercise in chosen]
+    rows = [
+        row
+        for row in exercise_summaries(exercise_totals(prefs.hard_set_rir, since, until), snapshot.bests, start, end)
+        if chosen is None or row.exercise in chosen
+    ]
     progress(1, 4)
     volume = VolumeChart()
     draw_volume(volume, snapshot, scope, prefs.units, prefs.hard_set_rir, prefs.rir_estimates)

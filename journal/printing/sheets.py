@@ -65,33 +65,44 @@ class PlannedExercise:
     last: tuple[SetRecord, ...]
 
 
-def gym_sheet(routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, scale: EffortScale,
-              day: date | None = None) -> str:
+def gym_sheet(
+    routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, scale: EffortScale, day: date | None = None
+) -> str:
     """A sheet to take to the gym: per exercise the target, last time's sets (sets done, never plans: see
     journal.storage.routines.last_sets), the suggested load, and empty boxes for load, reps and effort per set (and
     reps to failure on a calibration set)."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
-    parts = [STYLE, f"<h1>{_e(routine.name)}</h1>",
-             f"<p class='meta'>Date: {day.isoformat() if day else '______________'} &nbsp;&nbsp; "
-             f"Bodyweight: ________ {unit} &nbsp;&nbsp; Loads in {unit}, effort as {effort}</p>"]
+    parts = [
+        STYLE,
+        f"<h1>{_e(routine.name)}</h1>",
+        f"<p class='meta'>Date: {day.isoformat() if day else '______________'} &nbsp;&nbsp; "
+        f"Bodyweight: ________ {unit} &nbsp;&nbsp; Loads in {unit}, effort as {effort}</p>",
+    ]
     if routine.notes:
         parts.append(f"<p class='small'>{_e(routine.notes)}</p>")
     for planned in plan:
         item, suggestion = planned.item, planned.suggestion
         parts.append(f"<h2>{_e(item.exercise.name)} — {escape(item.target_text(scale))}</h2>")
-        load = (f"{format_load(suggestion.load_kg, unit)} {unit}" if suggestion.load_kg is not None else "choose")
+        load = f"{format_load(suggestion.load_kg, unit)} {unit}" if suggestion.load_kg is not None else "choose"
         parts.append(f"<p class='small'><b>Suggested load: {escape(load)}</b>")
         if item.rest_s:
             parts.append(f" &nbsp; Rest {item.rest_s // 60}:{item.rest_s % 60:02d}")
         if planned.last:
-            parts.append(" &nbsp; Last time: " + escape(", ".join(
-                _set_line(s, unit, scale, item.exercise.bodyweight) for s in planned.last if not s.is_warmup)))
+            parts.append(
+                " &nbsp; Last time: "
+                + escape(
+                    ", ".join(
+                        _set_line(s, unit, scale, item.exercise.bodyweight) for s in planned.last if not s.is_warmup
+                    )
+                )
+            )
         parts.append(f"<br/><span class='why'>{escape(suggestion.reason)}</span></p>")
         if item.notes:
             parts.append(f"<p class='small'>{_e(item.notes)}</p>")
         head = ["Set", f"Load ({unit})", "Reps", effort] + (["Reps to failure"] if item.calibration else [])
-        parts.append("<table class='sets' width='100%' cellpadding='4'><tr>"
-                     + "".join(f"<th>{h}</th>" for h in head) + "</tr>")
+        parts.append(
+            "<table class='sets' width='100%' cellpadding='4'><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
+        )
         box = "<td class='box'>&nbsp;</td>"  # classes, not inline styles: Qt drops the border of a styled cell
         for index in range(1, item.sets + 1):
             calibration = item.calibration and index == item.sets
@@ -103,14 +114,12 @@ def gym_sheet(routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, sca
     return "".join(parts)
 
 
-def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: float,
-                  formula: E1rmFormula) -> str:
+def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: float, formula: E1rmFormula) -> str:
     """A logged session: every set with its effort and e1RM, and per exercise and for the session the working
     sets, hard sets and tonnage. Sets still planned are listed apart, under "Planned, not done", and count in no
     figure."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
-    parts = [STYLE, f"<h1>{_e(session.title or 'Session')}</h1>",
-             f"<p class='meta'>{session.start:%A %d %B %Y, %H:%M}"]
+    parts = [STYLE, f"<h1>{_e(session.title or 'Session')}</h1>", f"<p class='meta'>{session.start:%A %d %B %Y, %H:%M}"]
     if session.bodyweight_kg:
         parts.append(f" &nbsp; Bodyweight {format_load(session.bodyweight_kg, unit)} {unit}")
     parts.append("</p>")
@@ -118,57 +127,84 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         parts.append(f"<p class='small'>{_e(session.notes)}</p>")
     total_tonnage, total_working, total_hard = 0.0, 0, 0
     for entry in session.entries:
-        figures = summarize(entry.sets, entry.exercise.bodyweight, session.bodyweight_kg, hard_rir, formula,
-                            entry.exercise.measure)
+        figures = summarize(
+            entry.sets, entry.exercise.bodyweight, session.bodyweight_kg, hard_rir, formula, entry.exercise.measure
+        )
         total_tonnage += figures.tonnage_kg
         total_working += figures.working_sets
         total_hard += figures.hard_sets
         parts.append(f"<h2>{_e(entry.exercise.name)}</h2>")
         if entry.note:
             parts.append(f"<p class='small'>{_e(entry.note)}</p>")
-        parts.append(f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th>"
-                     f"<th>Reps</th><th>{effort}</th><th>To failure</th><th>e1RM ({unit})</th><th>Note</th></tr>")
+        parts.append(
+            f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th>"
+            f"<th>Reps</th><th>{effort}</th><th>To failure</th><th>e1RM ({unit})</th><th>Note</th></tr>"
+        )
         number = 0
         for record in entry.sets:
             number += not record.is_warmup
             load = effective_load(record.load_kg, entry.exercise.bodyweight, session.bodyweight_kg)
-            estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula,
-                                                          record.failure_reps)
-            cells = ["W" if record.is_warmup else str(number), escape(record.set_type.label),
-                     format_set_load(record.load_kg, unit, True) if entry.exercise.bodyweight
-                     else format_load(record.load_kg, unit), "" if record.reps is None else str(record.reps),
-                     _effort(record.rir, scale), "" if record.failure_reps is None else str(record.failure_reps),
-                     "" if estimate is None else format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated
-                                                                                     else ""), _e(record.note)]
+            estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula, record.failure_reps)
+            cells = [
+                "W" if record.is_warmup else str(number),
+                escape(record.set_type.label),
+                format_set_load(record.load_kg, unit, True)
+                if entry.exercise.bodyweight
+                else format_load(record.load_kg, unit),
+                "" if record.reps is None else str(record.reps),
+                _effort(record.rir, scale),
+                "" if record.failure_reps is None else str(record.failure_reps),
+                "" if estimate is None else format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated else ""),
+                _e(record.note),
+            ]
             parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         parts.append("</table>")
         if entry.plans:  # never as sets: a plan left over is not a set done
-            parts.append(f"<p class='small'><i>Planned, not done ({len(entry.plans)}): " + escape(", ".join(
-                _set_line(p.planned, unit, scale, entry.exercise.bodyweight) for p in entry.plans)) + "</i></p>")
-        best = (f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else "")
-        parts.append(f"<p class='small'>{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ "
-                     f"{format_number(hard_rir, 1)}) · {format_mass(figures.tonnage_kg, unit)}{best}</p>")
-    parts.append(f"<h2>Session</h2><p class='meta'>{total_working} working sets · {total_hard} hard · tonnage "
-                 f"{format_mass(total_tonnage, unit)}</p>")
+            parts.append(
+                f"<p class='small'><i>Planned, not done ({len(entry.plans)}): "
+                + escape(", ".join(_set_line(p.planned, unit, scale, entry.exercise.bodyweight) for p in entry.plans))
+                + "</i></p>"
+            )
+        best = f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else ""
+        parts.append(
+            f"<p class='small'>{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ "
+            f"{format_number(hard_rir, 1)}) · {format_mass(figures.tonnage_kg, unit)}{best}</p>"
+        )
+    parts.append(
+        f"<h2>Session</h2><p class='meta'>{total_working} working sets · {total_hard} hard · tonnage "
+        f"{format_mass(total_tonnage, unit)}</p>"
+    )
     return "".join(parts)
 
 
-def report(title: str, period: str, rows: Sequence[ExerciseSummary], names: dict[int, str], unit: Unit,
-           scale: EffortScale, charts: Sequence[tuple[str, str]]) -> str:
+def report(
+    title: str,
+    period: str,
+    rows: Sequence[ExerciseSummary],
+    names: dict[int, str],
+    unit: Unit,
+    scale: EffortScale,
+    charts: Sequence[tuple[str, str]],
+) -> str:
     """A period report: per exercise sets, hard sets, tonnage, best e1RM and mean effort, then the charts
     (address, caption) drawn into the document."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
-    parts = [STYLE, f"<h1>{_e(title)}</h1>", f"<p class='meta'>{escape(period)}</p>",
-             f"<table class='sets' width='100%'><tr><th width='34%'>Exercise</th><th>Working sets</th>"
-             f"<th>Hard sets</th>"
-             f"<th>Tonnage ({unit})</th><th>Best e1RM ({unit})</th><th>Mean {effort}</th></tr>"]
+    parts = [
+        STYLE,
+        f"<h1>{_e(title)}</h1>",
+        f"<p class='meta'>{escape(period)}</p>",
+        f"<table class='sets' width='100%'><tr><th width='34%'>Exercise</th><th>Working sets</th>"
+        f"<th>Hard sets</th>"
+        f"<th>Tonnage ({unit})</th><th>Best e1RM ({unit})</th><th>Mean {effort}</th></tr>",
+    ]
     for row in rows:
         mean = "" if row.mean_rir is None else _effort(row.mean_rir, scale)
         parts.append(
             f"<tr><td>{_e(names.get(row.exercise, str(row.exercise)))}</td><td class='num'>{row.working}</td>"
             f"<td class='num'>{row.hard}</td><td class='num'>{format_mass(row.tonnage, unit).rsplit(' ', 1)[0]}"
             f"</td><td class='num'>{'' if row.best_e1rm is None else format_load(row.best_e1rm, unit, 1)}</td>"
-            f"<td class='num'>{mean}</td></tr>")
+            f"<td class='num'>{mean}</td></tr>"
+        )
     parts.append("</table>")
     if not rows:
         parts.append("<p>No working sets in this period.</p>")

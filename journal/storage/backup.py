@@ -181,13 +181,16 @@ def list_backups(db_path: Path) -> list[Backup]:
     for path in folder.glob(f"{db_path.stem}-*.sqlite") if folder.exists() else ():
         match = _NAME.match(path.name)
         if match and match["stem"] == db_path.stem:
-            found.append(Backup(path, datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f"), match["reason"],
-                                path.stat().st_size))
+            found.append(
+                Backup(
+                    path, datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S-%f"), match["reason"], path.stat().st_size
+                )
+            )
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
 def rotate(db_path: Path, reason: str, keep: int) -> None:
-    for old in [b for b in list_backups(db_path) if b.reason == reason][max(keep, 1):]:
+    for old in [b for b in list_backups(db_path) if b.reason == reason][max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
 
 
@@ -239,8 +242,16 @@ def _trial_open(trial: Path) -> str:
     database = SqliteDatabase(str(trial))
     try:
         migrate(database, None)
-        for model in (models.ExerciseRow, models.AliasRow, models.RoutineRow, models.SessionRow, models.EntryRow,
-                      models.SetRow, models.PlannedSetRow, models.RoutineItemRow):
+        for model in (
+            models.ExerciseRow,
+            models.AliasRow,
+            models.RoutineRow,
+            models.SessionRow,
+            models.EntryRow,
+            models.SetRow,
+            models.PlannedSetRow,
+            models.RoutineItemRow,
+        ):
             table = model._meta.table_name
             have = {column.name for column in database.get_columns(table)}
             want = {field.column_name for field in model._meta.sorted_fields}
@@ -251,8 +262,9 @@ def _trial_open(trial: Path) -> str:
     return ""
 
 
-def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version: int,
-                 keep: int = DEFAULT_KEEP) -> Path:
+def restore_into(
+    db: SqliteDatabase, db_path: Path, backup: Path, schema_version: int, keep: int = DEFAULT_KEEP
+) -> Path:
     """Replace the open journal's content with the backup's, whole (the backup API copies every page in one step,
     so the two are never mixed). The current content is kept as a backup first; returns that backup."""
     check_backup(backup, schema_version)
@@ -261,8 +273,9 @@ def restore_into(db: SqliteDatabase, db_path: Path, backup: Path, schema_version
     try:
         reader.backup(db.connection(), progress=_give_up_after(BUSY_WAIT_S))
     except sqlite3.Error as error:
-        raise RestoreFailed(f"{backup} was not restored: {error}; the journal is as it was, and also kept as "
-                            f"{kept}", kept) from error
+        raise RestoreFailed(
+            f"{backup} was not restored: {error}; the journal is as it was, and also kept as {kept}", kept
+        ) from error
     finally:
         reader.close()
     return kept
@@ -278,8 +291,10 @@ def _give_up_after(seconds: float) -> Callable[[int, int, int], None]:
 
     def progress(_status: int, _remaining: int, _total: int) -> None:
         if time.monotonic() > deadline:
-            raise sqlite3.OperationalError(f"the journal is locked by another program that is writing to it (still "
-                                           f"busy after {seconds:g} s); nothing was restored")
+            raise sqlite3.OperationalError(
+                f"the journal is locked by another program that is writing to it (still "
+                f"busy after {seconds:g} s); nothing was restored"
+            )
 
     return progress
 

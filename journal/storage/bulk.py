@@ -35,10 +35,13 @@ Held = tuple[set[tuple[str, str]], Counter[tuple[str, str, str]]]
 def held_keys() -> Held:
     """What the journal holds already: (source, source key) of keyed sessions, and how many sessions without a key
     (hand-logged ones, when they come back through Journal CSV) it holds of each (source, start, title)."""
-    keyed = {(source, key) for source, key in db.execute_sql(
-        "SELECT source, source_key FROM session WHERE source_key IS NOT NULL")}
-    unkeyed: Counter[tuple[str, str, str]] = Counter(db.execute_sql(
-        "SELECT source, start, title FROM session WHERE source_key IS NULL"))
+    keyed = {
+        (source, key)
+        for source, key in db.execute_sql("SELECT source, source_key FROM session WHERE source_key IS NOT NULL")
+    }
+    unkeyed: Counter[tuple[str, str, str]] = Counter(
+        db.execute_sql("SELECT source, start, title FROM session WHERE source_key IS NULL")
+    )
     return keyed, unkeyed
 
 
@@ -66,8 +69,17 @@ _ENTRY_COLUMNS = ("id", "session_id", "exercise_id", "position", "note")
 DEFAULTS: dict[str, dict[str, object]] = {
     "session": {"end": None, "title": "", "bodyweight_kg": None, "notes": "", "source_key": None},
     "entry": {"note": ""},
-    "set": {"set_type": "working", "load_kg": None, "reps": None, "rir": None, "effort_scale": None,
-            "failure_reps": None, "duration_s": None, "distance_m": None, "note": ""},
+    "set": {
+        "set_type": "working",
+        "load_kg": None,
+        "reps": None,
+        "rir": None,
+        "effort_scale": None,
+        "failure_reps": None,
+        "duration_s": None,
+        "distance_m": None,
+        "note": "",
+    },
 }
 
 
@@ -77,11 +89,15 @@ def _insert(connection: sqlite3.Connection, table: str, columns: Mapping[str, Se
     if not next(iter(columns.values()), ()):
         return
     defaults = DEFAULTS[table]
-    kept = {name: values for name, values in columns.items()
-            if name not in defaults or values[0] != defaults[name] or values.count(defaults[name]) != len(values)}
+    kept = {
+        name: values
+        for name, values in columns.items()
+        if name not in defaults or values[0] != defaults[name] or values.count(defaults[name]) != len(values)
+    }
     names = ", ".join(f'"{name}"' for name in kept)
-    connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(kept))})',
-                           zip(*kept.values(), strict=True))
+    connection.executemany(
+        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(kept))})', zip(*kept.values(), strict=True)
+    )
 
 
 def _by_column(names: tuple[str, ...], rows: list[tuple[object, ...]]) -> dict[str, Sequence[object]]:
@@ -92,8 +108,11 @@ def _next_id(table: str) -> int:
     return int(db.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
 
 
-def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None] = lambda done: None,
-                    resolved: Mapping[str, int] | None = None) -> BulkResult:
+def insert_sessions(
+    sessions: Iterable[Session],
+    progress: Callable[[int], None] = lambda done: None,
+    resolved: Mapping[str, int] | None = None,
+) -> BulkResult:
     """Insert sessions with their exercises and sets in one transaction.
 
     Exercise names resolve through `resolved` (name key -> exercise id, the lifter's choices for this import), then
@@ -119,8 +138,11 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
     def flush() -> None:
         _insert(connection, "session", _by_column(_SESSION_COLUMNS, session_rows))
         _insert(connection, "entry", _by_column(_ENTRY_COLUMNS, entry_rows))
-        _insert(connection, "set", {"entry_id": set_entries, "position": set_positions,
-                                    **_by_column(SET_COLUMNS, set_values)})
+        _insert(
+            connection,
+            "set",
+            {"entry_id": set_entries, "position": set_positions, **_by_column(SET_COLUMNS, set_values)},
+        )
         for pending in (session_rows, entry_rows, set_entries, set_positions, set_values):
             pending.clear()
         stored.clear()
@@ -147,8 +169,18 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
             if session.source_key is not None:
                 held[0].add((session.source, session.source_key))
             written.append(session)
-            session_rows.append((session_id, str(session.start), session.end and str(session.end), session.title,
-                                 session.bodyweight_kg, session.notes, session.source, session.source_key))
+            session_rows.append(
+                (
+                    session_id,
+                    str(session.start),
+                    session.end and str(session.end),
+                    session.title,
+                    session.bodyweight_kg,
+                    session.notes,
+                    session.source,
+                    session.source_key,
+                )
+            )
             for position, entry in enumerate(session.entries):
                 entry_rows.append((entry_id, session_id, exercise_id(entry.exercise), position, entry.note))
                 sets = entry.sets
@@ -166,5 +198,11 @@ def insert_sessions(sessions: Iterable[Session], progress: Callable[[int], None]
                 flush()
                 progress(done)
         flush()
-    return BulkResult(len(added), sets_added, duplicates, tuple(added),
-                      Change(sessions=frozenset(added), exercises=new_exercises, everything=True), tuple(written))
+    return BulkResult(
+        len(added),
+        sets_added,
+        duplicates,
+        tuple(added),
+        Change(sessions=frozenset(added), exercises=new_exercises, everything=True),
+        tuple(written),
+    )

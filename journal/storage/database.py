@@ -126,8 +126,9 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     path = Path(path).absolute()
     _check_existing(path)
     if path.exists() and not os.access(path, os.W_OK):  # SQLite would leave read-only side files that outlive a fix
-        raise JournalFileError(f"{path} is read-only: its permissions do not let Journal write to it (make it "
-                               "writable, or work on a copy)")
+        raise JournalFileError(
+            f"{path} is read-only: its permissions do not let Journal write to it (make it writable, or work on a copy)"
+        )
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
@@ -184,10 +185,22 @@ def load_catalogue(database: SqliteDatabase) -> None:
         connection.executemany(
             'INSERT OR IGNORE INTO exercise (name, mechanic, "primary", secondary, equipment, bodyweight, measure, '
             "builtin) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-            [(e.name, e.mechanic, "|".join(e.primary), "|".join(e.secondary), e.equipment, int(e.bodyweight),
-              e.measure) for e in exercises])
+            [
+                (
+                    e.name,
+                    e.mechanic,
+                    "|".join(e.primary),
+                    "|".join(e.secondary),
+                    e.equipment,
+                    int(e.bodyweight),
+                    e.measure,
+                )
+                for e in exercises
+            ],
+        )
         ids = dict(connection.execute("SELECT name, id FROM exercise"))
         connection.executemany(
             'INSERT OR IGNORE INTO alias ("key", alias, exercise_id) VALUES (?, ?, ?)',
-            [(name_key(alias), alias, ids[e.name]) for e in exercises for alias in (e.name, *e.aliases)])
+            [(name_key(alias), alias, ids[e.name]) for e in exercises for alias in (e.name, *e.aliases)],
+        )
         connection.execute('INSERT OR REPLACE INTO meta ("key", value) VALUES (?, ?)', ("catalogue", digest))

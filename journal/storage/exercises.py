@@ -13,9 +13,16 @@ from journal.storage.models import AliasRow, ExerciseRow, db
 
 def to_exercise(row: ExerciseRow, aliases: tuple[str, ...] = ()) -> Exercise:
     return Exercise(
-        id=row.id, name=row.name, mechanic=Mechanic(row.mechanic) if row.mechanic else None,
-        primary=tuple(filter(None, row.primary.split("|"))), secondary=tuple(filter(None, row.secondary.split("|"))),
-        equipment=row.equipment, bodyweight=bool(row.bodyweight), measure=Measure(row.measure), aliases=aliases)
+        id=row.id,
+        name=row.name,
+        mechanic=Mechanic(row.mechanic) if row.mechanic else None,
+        primary=tuple(filter(None, row.primary.split("|"))),
+        secondary=tuple(filter(None, row.secondary.split("|"))),
+        equipment=row.equipment,
+        bodyweight=bool(row.bodyweight),
+        measure=Measure(row.measure),
+        aliases=aliases,
+    )
 
 
 def list_exercises() -> list[Exercise]:
@@ -33,8 +40,9 @@ def find_exercise(name: str) -> Exercise | None:
     return to_exercise(row) if row else None
 
 
-def create_exercise(name: str, template: Exercise | None = None, take_alias: bool = False,
-                    exercise_id: int | None = None) -> tuple[Exercise, Change]:
+def create_exercise(
+    name: str, template: Exercise | None = None, take_alias: bool = False, exercise_id: int | None = None
+) -> tuple[Exercise, Change]:
     """A new exercise named by the lifter or an import; refused when the name is already known, unless it is only
     another exercise's alias and `take_alias` says the lifter wants it as an exercise of its own. `exercise_id`
     gives it back the id it had (a creation redone)."""
@@ -47,11 +55,19 @@ def create_exercise(name: str, template: Exercise | None = None, take_alias: boo
     base = template or Exercise(id=None, name=name)
     with db.atomic():
         row = ExerciseRow.create(
-            id=exercise_id, name=name, mechanic=base.mechanic, primary="|".join(base.primary),
-            secondary="|".join(base.secondary), equipment=base.equipment, bodyweight=base.bodyweight,
-            measure=base.measure, builtin=False)
+            id=exercise_id,
+            name=name,
+            mechanic=base.mechanic,
+            primary="|".join(base.primary),
+            secondary="|".join(base.secondary),
+            equipment=base.equipment,
+            bodyweight=base.bodyweight,
+            measure=base.measure,
+            builtin=False,
+        )
         AliasRow.insert(key=name_key(name), name=name, exercise=row).on_conflict(
-            conflict_target=[AliasRow.key], update={AliasRow.exercise: row.id, AliasRow.name: name}).execute()
+            conflict_target=[AliasRow.key], update={AliasRow.exercise: row.id, AliasRow.name: name}
+        ).execute()
     return to_exercise(row), Change(exercises=True)
 
 

@@ -12,8 +12,10 @@ class DatabaseTooNew(RuntimeError):
 
     @classmethod
     def of(cls, where: Path | str, version: int, known: int) -> DatabaseTooNew:
-        return cls(f"{where} has schema version {version}; this Journal knows versions up to {known}. "
-                   "Open it with a newer Journal.")
+        return cls(
+            f"{where} has schema version {version}; this Journal knows versions up to {known}. "
+            "Open it with a newer Journal."
+        )
 
 
 def read_only(source: Path) -> sqlite3.Connection:

@@ -84,15 +84,21 @@ def _resolve(choices: dict[str, int | None], templates: dict[str, Exercise], rem
                 exercise_id = create_exercise(clean_name(name), template, take_alias=True)[0].id
         elif remember and (existing is None or name_key(existing.name) != key):
             AliasRow.insert(key=key, name=clean_name(name), exercise=exercise_id).on_conflict(
-                conflict_target=[AliasRow.key], update={AliasRow.exercise: exercise_id}).execute()
+                conflict_target=[AliasRow.key], update={AliasRow.exercise: exercise_id}
+            ).execute()
         assert exercise_id is not None
         resolved[key] = exercise_id
     return resolved
 
 
-def import_sessions(sessions: list[Session], choices: dict[str, int | None], db_path: Path | None,
-                    progress: Callable[[int], None] = lambda done: None, remember: bool = True,
-                    keep: int = DEFAULT_KEEP) -> ImportResult:
+def import_sessions(
+    sessions: list[Session],
+    choices: dict[str, int | None],
+    db_path: Path | None,
+    progress: Callable[[int], None] = lambda done: None,
+    remember: bool = True,
+    keep: int = DEFAULT_KEEP,
+) -> ImportResult:
     """Back up the file, then in one transaction resolve the names, create new exercises and insert the sessions
     the journal does not hold yet; the newest `keep` backups taken before an import are kept."""
     templates = {e.exercise.name: e.exercise for s in sessions for e in s.entries}
@@ -105,5 +111,6 @@ def import_sessions(sessions: list[Session], choices: dict[str, int | None], db_
         where = f"the journal {db_path}" if db_path is not None else "the journal"
         raise JournalFileError(f"{where} could not be written: {storage_reason(error)}") from error
     change = Change(sessions=result.change.sessions, exercises=True, everything=True)
-    return ImportResult(result.sessions, result.sets, result.duplicates, result.session_ids, backup, change,
-                        result.added, resolved)
+    return ImportResult(
+        result.sessions, result.sets, result.duplicates, result.session_ids, backup, change, result.added, resolved
+    )

@@ -16,25 +16,37 @@ from journal.storage.models import PlannedSetRow, db
 
 
 def to_plan(row: PlannedSetRow) -> PlannedSet:
-    planned = SetRecord(set_type=SetType(row.set_type), load_kg=row.load_kg, reps=row.reps, rir=row.rir,
-                        effort_scale=EffortScale(row.effort_scale) if row.effort_scale else None,
-                        duration_s=row.duration_s, distance_m=row.distance_m)
+    planned = SetRecord(
+        set_type=SetType(row.set_type),
+        load_kg=row.load_kg,
+        reps=row.reps,
+        rir=row.rir,
+        effort_scale=EffortScale(row.effort_scale) if row.effort_scale else None,
+        duration_s=row.duration_s,
+        distance_m=row.distance_m,
+    )
     last = None
     if row.last_load_kg is not None or row.last_reps is not None or row.last_rir is not None:
-        last = SetRecord(set_type=SetType(row.set_type), load_kg=row.last_load_kg, reps=row.last_reps,
-                         rir=row.last_rir)
+        last = SetRecord(set_type=SetType(row.set_type), load_kg=row.last_load_kg, reps=row.last_reps, rir=row.last_rir)
     return PlannedSet(planned=planned, reps_low=row.reps_low, last=last, id=row.id)
 
 
 def _values(plan: PlannedSet) -> dict[str, Any]:
     target, last = plan.planned, plan.last
     scale = target.effort_scale
-    return {"set_type": target.set_type.value, "load_kg": target.load_kg, "reps": target.reps,
-            "reps_low": plan.reps_low, "rir": target.rir,
-            "effort_scale": scale.value if scale is not None and target.rir is not None else None,
-            "duration_s": target.duration_s, "distance_m": target.distance_m,
-            "last_load_kg": last.load_kg if last else None, "last_reps": last.reps if last else None,
-            "last_rir": last.rir if last else None}
+    return {
+        "set_type": target.set_type.value,
+        "load_kg": target.load_kg,
+        "reps": target.reps,
+        "reps_low": plan.reps_low,
+        "rir": target.rir,
+        "effort_scale": scale.value if scale is not None and target.rir is not None else None,
+        "duration_s": target.duration_s,
+        "distance_m": target.distance_m,
+        "last_load_kg": last.load_kg if last else None,
+        "last_reps": last.reps if last else None,
+        "last_rir": last.rir if last else None,
+    }
 
 
 def insert_plan(entry_id: int, position: int, plan: PlannedSet) -> PlannedSet:
@@ -48,8 +60,11 @@ def plans_of(entry_ids: Iterable[int]) -> dict[int, tuple[PlannedSet, ...]]:
     found: dict[int, list[PlannedSet]] = {}
     ids = list(entry_ids)
     for start in range(0, len(ids), 500):
-        query = (PlannedSetRow.select().where(PlannedSetRow.entry.in_(ids[start:start + 500]))
-                 .order_by(PlannedSetRow.entry, PlannedSetRow.position))
+        query = (
+            PlannedSetRow.select()
+            .where(PlannedSetRow.entry.in_(ids[start : start + 500]))
+            .order_by(PlannedSetRow.entry, PlannedSetRow.position)
+        )
         for row in query:
             found.setdefault(row.entry_id, []).append(to_plan(row))
     return {entry: tuple(plans) for entry, plans in found.items()}

@@ -29,24 +29,50 @@ class NotFound(LookupError):
 
 def to_set(row: SetRow) -> SetRecord:
     return SetRecord(
-        id=row.id, set_type=SetType(row.set_type), load_kg=row.load_kg, reps=row.reps, rir=row.rir,
-        effort_scale=EffortScale(row.effort_scale) if row.effort_scale else None, failure_reps=row.failure_reps,
-        duration_s=row.duration_s, distance_m=row.distance_m, note=row.note,
-        rir_origin=RirOrigin(row.rir_origin) if row.rir_origin and row.rir is not None else None)
+        id=row.id,
+        set_type=SetType(row.set_type),
+        load_kg=row.load_kg,
+        reps=row.reps,
+        rir=row.rir,
+        effort_scale=EffortScale(row.effort_scale) if row.effort_scale else None,
+        failure_reps=row.failure_reps,
+        duration_s=row.duration_s,
+        distance_m=row.distance_m,
+        note=row.note,
+        rir_origin=RirOrigin(row.rir_origin) if row.rir_origin and row.rir is not None else None,
+    )
 
 
-SET_COLUMNS = ("set_type", "load_kg", "reps", "rir", "effort_scale", "failure_reps", "duration_s", "distance_m",
-               "note", "rir_origin")
+SET_COLUMNS = (
+    "set_type",
+    "load_kg",
+    "reps",
+    "rir",
+    "effort_scale",
+    "failure_reps",
+    "duration_s",
+    "distance_m",
+    "note",
+    "rir_origin",
+)
 
 
 def set_row(record: SetRecord) -> tuple[Any, ...]:
     """A set's stored columns (all but id, entry and position), in the order of SET_COLUMNS; bulk inserts use
     these. (`_value_` is the enum member's value without the cost of the `value` property.)"""
     scale = record.effort_scale
-    return (record.set_type._value_, record.load_kg, record.reps, record.rir,
-            scale._value_ if scale is not None and record.rir is not None else None, record.failure_reps,
-            record.duration_s, record.distance_m, record.note,
-            record.rir_origin._value_ if record.rir_origin is not None and record.rir is not None else None)
+    return (
+        record.set_type._value_,
+        record.load_kg,
+        record.reps,
+        record.rir,
+        scale._value_ if scale is not None and record.rir is not None else None,
+        record.failure_reps,
+        record.duration_s,
+        record.distance_m,
+        record.note,
+        record.rir_origin._value_ if record.rir_origin is not None and record.rir is not None else None,
+    )
 
 
 def set_values(record: SetRecord) -> dict[str, Any]:
@@ -56,30 +82,56 @@ def set_values(record: SetRecord) -> dict[str, Any]:
 
 # ---- reading ----------------------------------------------------------------------------------------------------
 
+
 def get_session(session_id: int) -> Session:
     row = SessionRow.get_or_none(SessionRow.id == session_id)
     if row is None:
         raise NotFound(f"no session {session_id}")
-    entry_rows = list(EntryRow.select(EntryRow, ExerciseRow).join(ExerciseRow)
-                      .where(EntryRow.session == session_id).order_by(EntryRow.position))
+    entry_rows = list(
+        EntryRow.select(EntryRow, ExerciseRow)
+        .join(ExerciseRow)
+        .where(EntryRow.session == session_id)
+        .order_by(EntryRow.position)
+    )
     sets: dict[int, list[SetRecord]] = {}
-    query = (SetRow.select().join(EntryRow).where(EntryRow.session == session_id)
-             .order_by(SetRow.entry, SetRow.position))
+    query = SetRow.select().join(EntryRow).where(EntryRow.session == session_id).order_by(SetRow.entry, SetRow.position)
     for set_row in query:
         sets.setdefault(set_row.entry_id, []).append(to_set(set_row))
     plans = plans_of(e.id for e in entry_rows)
-    entries = tuple(Entry(id=e.id, exercise=to_exercise(e.exercise), note=e.note, sets=tuple(sets.get(e.id, ())),
-                          plans=plans.get(e.id, ())) for e in entry_rows)
-    return Session(id=row.id, start=row.start, end=row.end, title=row.title, bodyweight_kg=row.bodyweight_kg,
-                   notes=row.notes, source=row.source, source_key=row.source_key, entries=entries,
-                   routine_id=row.routine_id)
+    entries = tuple(
+        Entry(
+            id=e.id,
+            exercise=to_exercise(e.exercise),
+            note=e.note,
+            sets=tuple(sets.get(e.id, ())),
+            plans=plans.get(e.id, ()),
+        )
+        for e in entry_rows
+    )
+    return Session(
+        id=row.id,
+        start=row.start,
+        end=row.end,
+        title=row.title,
+        bodyweight_kg=row.bodyweight_kg,
+        notes=row.notes,
+        source=row.source,
+        source_key=row.source_key,
+        entries=entries,
+        routine_id=row.routine_id,
+    )
 
 
 def get_entry(entry_id: int) -> Entry:
     row = EntryRow.select(EntryRow, ExerciseRow).join(ExerciseRow).where(EntryRow.id == entry_id).get()
     sets = tuple(to_set(s) for s in SetRow.select().where(SetRow.entry == entry_id).order_by(SetRow.position))
-    return Entry(id=row.id, exercise=to_exercise(row.exercise), note=row.note, sets=sets,
-                 plans=plans_of((entry_id,)).get(entry_id, ()))
+    return Entry(
+        id=row.id,
+        exercise=to_exercise(row.exercise),
+        note=row.note,
+        sets=sets,
+        plans=plans_of((entry_id,)).get(entry_id, ()),
+    )
 
 
 def entry_session(entry_id: int) -> int:
@@ -92,9 +144,15 @@ def set_entry(set_id: int) -> int:
 
 def previous_sets(exercise_id: int, before: datetime, exclude_session: int | None = None) -> tuple[SetRecord, ...]:
     """The sets of the exercise from the last session before `before` in which it has sets ("as last time")."""
-    query = (EntryRow.select(EntryRow.id).join(SessionRow)
-             .where((EntryRow.exercise == exercise_id) & (SessionRow.start < before)
-                    & EntryRow.id.in_(SetRow.select(SetRow.entry))))
+    query = (
+        EntryRow.select(EntryRow.id)
+        .join(SessionRow)
+        .where(
+            (EntryRow.exercise == exercise_id)
+            & (SessionRow.start < before)
+            & EntryRow.id.in_(SetRow.select(SetRow.entry))
+        )
+    )
     if exclude_session is not None:
         query = query.where(SessionRow.id != exclude_session)
     last: EntryRow | None = query.order_by(SessionRow.start.desc(), EntryRow.position.desc()).first()
@@ -105,12 +163,21 @@ def previous_sets(exercise_id: int, before: datetime, exclude_session: int | Non
 
 # ---- sessions ---------------------------------------------------------------------------------------------------
 
+
 def add_session(session: Session) -> tuple[Session, Change]:
     """Insert a session with its exercises and sets (keeping any ids it carries); returns it with ids."""
     with db.atomic():
-        row = SessionRow.create(id=session.id, start=session.start, end=session.end, title=session.title,
-                                bodyweight_kg=session.bodyweight_kg, notes=session.notes, source=session.source,
-                                source_key=session.source_key, routine=session.routine_id)
+        row = SessionRow.create(
+            id=session.id,
+            start=session.start,
+            end=session.end,
+            title=session.title,
+            bodyweight_kg=session.bodyweight_kg,
+            notes=session.notes,
+            source=session.source,
+            source_key=session.source_key,
+            routine=session.routine_id,
+        )
         entries = tuple(_insert_entry(row.id, position, entry) for position, entry in enumerate(session.entries))
     stored = dataclasses.replace(session, id=row.id, entries=entries)
     return stored, Change(sessions=frozenset({row.id}), structure=frozenset({row.id}), added=frozenset({row.id}))
@@ -133,10 +200,12 @@ def delete_session(session_id: int) -> Change:
 
 # ---- exercises within a session ---------------------------------------------------------------------------------
 
+
 def _insert_entry(session_id: int, position: int, entry: Entry) -> Entry:
     assert entry.exercise.id is not None, "resolve the exercise before storing it"
-    row = EntryRow.create(id=entry.id, session=session_id, exercise=entry.exercise.id, position=position,
-                          note=entry.note)
+    row = EntryRow.create(
+        id=entry.id, session=session_id, exercise=entry.exercise.id, position=position, note=entry.note
+    )
     sets = tuple(_insert_set(row.id, index, record) for index, record in enumerate(entry.sets))
     plans = tuple(insert_plan(row.id, index, plan) for index, plan in enumerate(entry.plans))
     return Entry(id=row.id, exercise=entry.exercise, note=entry.note, sets=sets, plans=plans)
@@ -149,8 +218,9 @@ def add_entry(session_id: int, entry: Entry, position: int | None = None) -> tup
         position = count if position is None else max(0, min(position, count))
         shift_positions(EntryRow, EntryRow.session == session_id, position, 1)
         stored = _insert_entry(session_id, position, entry)
-    return stored, Change(sessions=frozenset({session_id}), structure=frozenset({session_id}),
-                          entries=frozenset({stored.id or 0}))
+    return stored, Change(
+        sessions=frozenset({session_id}), structure=frozenset({session_id}), entries=frozenset({stored.id or 0})
+    )
 
 
 def entry_position(entry_id: int) -> int:
@@ -189,6 +259,7 @@ def _move(model: type[EntryRow] | type[SetRow], row: Any, parent: Any, position:
 
 
 # ---- sets -------------------------------------------------------------------------------------------------------
+
 
 def _insert_set(entry_id: int, position: int, record: SetRecord) -> SetRecord:
     row = SetRow.create(id=record.id, entry=entry_id, position=position, **set_values(record))
@@ -261,13 +332,12 @@ def session_count() -> int:
     return int(SessionRow.select(fn.COUNT(SessionRow.id)).scalar() or 0)
 
 
-
 def delete_sessions(session_ids: tuple[int, ...]) -> Change:
     """Remove many sessions at once (undoing an import), in one transaction."""
     ids = list(session_ids)
     with db.atomic():
         for start in range(0, len(ids), 500):
-            SessionRow.delete().where(SessionRow.id.in_(ids[start:start + 500])).execute()
+            SessionRow.delete().where(SessionRow.id.in_(ids[start : start + 500])).execute()
     return Change(sessions=frozenset(ids), everything=True)
 
 
@@ -279,10 +349,21 @@ def iter_sessions() -> Iterator[Session]:
         sets.setdefault(set_row.entry_id, []).append(to_set(set_row))
     entries: dict[int, list[Entry]] = {}
     for entry in EntryRow.select().order_by(EntryRow.session, EntryRow.position):
-        entries.setdefault(entry.session_id, []).append(Entry(
-            id=entry.id, exercise=exercises[entry.exercise_id], note=entry.note,
-            sets=tuple(sets.get(entry.id, ()))))
+        entries.setdefault(entry.session_id, []).append(
+            Entry(
+                id=entry.id, exercise=exercises[entry.exercise_id], note=entry.note, sets=tuple(sets.get(entry.id, ()))
+            )
+        )
     for row in SessionRow.select().order_by(SessionRow.start, SessionRow.id):
-        yield Session(id=row.id, start=row.start, end=row.end, title=row.title, bodyweight_kg=row.bodyweight_kg,
-                      notes=row.notes, source=row.source, source_key=row.source_key,
-                      entries=tuple(entries.get(row.id, ())), routine_id=row.routine_id)
+        yield Session(
+            id=row.id,
+            start=row.start,
+            end=row.end,
+            title=row.title,
+            bodyweight_kg=row.bodyweight_kg,
+            notes=row.notes,
+            source=row.source,
+            source_key=row.source_key,
+            entries=tuple(entries.get(row.id, ())),
+            routine_id=row.routine_id,
+        )

@@ -26,8 +26,10 @@ from journal.storage.queries import HEAD_SQL, RATED_SQL, SET_TONNAGE_SQL, WORKIN
 
 WEEK_SQL = "CAST(julianday(date(s.start, 'weekday 0', '-6 days')) - 1721424.5 AS INTEGER)"  # Monday's ordinal
 DAY_SQL = "((julianday(s.start) - 2440587.5) * 86400.0)"
-LOAD_SQL = ("(CASE WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN NULL "
-            "ELSE s.bodyweight_kg + coalesce(st.load_kg, 0) END ELSE st.load_kg END)")
+LOAD_SQL = (
+    "(CASE WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN NULL "
+    "ELSE s.bodyweight_kg + coalesce(st.load_kg, 0) END ELSE st.load_kg END)"
+)
 # n = reps + RIR, or the failure reps of a set continued to failure (journal.domain.metrics.e1rm)
 N_SQL = "(CASE WHEN st.failure_reps >= st.reps THEN st.failure_reps ELSE st.reps + coalesce(st.rir, 0) END)"
 _FROM = """FROM session s JOIN entry e ON e.session_id = s.id JOIN exercise x ON x.id = e.exercise_id
@@ -60,7 +62,7 @@ def _columns(cursor: Any, dtypes: tuple[Any, ...], chunk: int = 10_000) -> list[
         at = 0
         while chunks:
             part = chunks.pop(0)
-            out[at:at + len(part)] = part
+            out[at : at + len(part)] = part
             at += len(part)
         columns.append(out)
     return columns
@@ -78,8 +80,13 @@ def _e1rm_sql(formula: E1rmFormula) -> str:
     return f"({LOAD_SQL} * (1.0 + {CURVE_K} * ({N_SQL} - 1)))"
 
 
-def _where(since: datetime | None, until: datetime | None, exercises: Collection[int] | None,
-           weeks: Collection[int] | None = None, sessions: Collection[int] | None = None) -> tuple[str, list[Any]]:
+def _where(
+    since: datetime | None,
+    until: datetime | None,
+    exercises: Collection[int] | None,
+    weeks: Collection[int] | None = None,
+    sessions: Collection[int] | None = None,
+) -> tuple[str, list[Any]]:
     clauses = [_WORKING]
     params: list[Any] = []
     if since is not None:
@@ -106,21 +113,37 @@ def _where(since: datetime | None, until: datetime | None, exercises: Collection
 def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) -> WeekExerciseRows:
     """Weekly figures per exercise over the whole journal (or only the given weeks): GROUP BY in SQLite."""
     where, params = _where(None, None, None, weeks)
-    bin_sums = ", ".join(f"coalesce(sum(rated AND rir >= {low} AND rir < {high}), 0)"
-                         for low, high in ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9)))
+    bin_sums = ", ".join(
+        f"coalesce(sum(rated AND rir >= {low} AND rir < {high}), 0)"
+        for low, high in ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9))
+    )
     # a drop-set series counts once (its first set, `head`), rated by its first rated segment (`rated`); every
     # segment adds its tonnage
-    week, exercise, working, hard, unrated, tonnage, rir_sum, *bins = _columns(db.execute_sql(f"""
+    week, exercise, working, hard, unrated, tonnage, rir_sum, *bins = _columns(
+        db.execute_sql(
+            f"""
         SELECT wk, exercise_id, sum(head), coalesce(sum(hard), 0), sum(head) - sum(rated),
                coalesce(sum(tonnage), 0), coalesce(sum(CASE WHEN rated THEN rir END), 0), {bin_sums}
         FROM (SELECT {WEEK_SQL} AS wk, e.exercise_id AS exercise_id, {HEAD_SQL} AS head, {RATED_SQL} AS rated,
                      {hard_set_sql(hard_rir)} AS hard, st.rir AS rir, {SET_TONNAGE_SQL} AS tonnage
               {_FROM} WHERE {where})
-        GROUP BY wk, exercise_id ORDER BY wk, exercise_id""", params), (I, I, I, I, I, F, F, I, I, I, I, I))
+        GROUP BY wk, exercise_id ORDER BY wk, exercise_id""",
+            params,
+        ),
+        (I, I, I, I, I, F, F, I, I, I, I, I),
+    )
     if not len(week):
         return WeekExerciseRows.empty()
-    return WeekExerciseRows(week=week, exercise=exercise, working=working, hard=hard, unrated=unrated,
-                            tonnage=tonnage, rir_sum=rir_sum, bins=np.column_stack(bins))
+    return WeekExerciseRows(
+        week=week,
+        exercise=exercise,
+        working=working,
+        hard=hard,
+        unrated=unrated,
+        tonnage=tonnage,
+        rir_sum=rir_sum,
+        bins=np.column_stack(bins),
+    )
 
 
 def session_weeks(sessions: Collection[int] | None = None) -> dict[int, int]:
@@ -128,62 +151,101 @@ def session_weeks(sessions: Collection[int] | None = None) -> dict[int, int]:
     if sessions is None:
         return dict(db.execute_sql(f"SELECT s.id, {WEEK_SQL} FROM session s").fetchall())
     marks = ",".join("?" * len(sessions))
-    return dict(db.execute_sql(f"SELECT s.id, {WEEK_SQL} FROM session s WHERE s.id IN ({marks})",
-                               list(sessions)).fetchall())
+    return dict(
+        db.execute_sql(f"SELECT s.id, {WEEK_SQL} FROM session s WHERE s.id IN ({marks})", list(sessions)).fetchall()
+    )
 
 
-def session_bests(formula: E1rmFormula, exercises: Collection[int] | None = None,
-                  sessions: Collection[int] | None = None) -> SessionBests:
+def session_bests(
+    formula: E1rmFormula, exercises: Collection[int] | None = None, sessions: Collection[int] | None = None
+) -> SessionBests:
     """Each session's best e1RM per exercise, preferring estimates within n = reps + RIR <= 10."""
     where, params = _where(None, None, exercises, sessions=sessions)
     e1rm, n = _e1rm_sql(formula), N_SQL
-    session, exercise, day, valid, best = _columns(db.execute_sql(f"""
+    session, exercise, day, valid, best = _columns(
+        db.execute_sql(
+            f"""
         SELECT s.id, e.exercise_id, {DAY_SQL},
                max(CASE WHEN {n} <= {VALID_N_MAX} THEN {e1rm} END), max({e1rm})
         {_FROM} WHERE {where} AND st.reps > 0 AND {LOAD_SQL} > 0 AND {n} <= {EXTRAPOLATED_N_MAX}
-        GROUP BY s.id, e.exercise_id ORDER BY s.start""", params), (I, I, F, F, F))
-    return SessionBests(session=session, exercise=exercise, day=day, e1rm=np.where(np.isnan(valid), best, valid),
-                        extrapolated=np.isnan(valid))
+        GROUP BY s.id, e.exercise_id ORDER BY s.start""",
+            params,
+        ),
+        (I, I, F, F, F),
+    )
+    return SessionBests(
+        session=session,
+        exercise=exercise,
+        day=day,
+        e1rm=np.where(np.isnan(valid), best, valid),
+        extrapolated=np.isnan(valid),
+    )
 
 
 def rep_max_rows(exercises: Collection[int] | None = None, sessions: Collection[int] | None = None) -> RepMaxRows:
     """The heaviest load of each rep count, per session and exercise (for actual, not estimated, records); for
     bodyweight exercises the session's bodyweight plus what was added, as for e1RM."""
     where, params = _where(None, None, exercises, sessions=sessions)
-    session, exercise, day, reps, load = _columns(db.execute_sql(f"""
+    session, exercise, day, reps, load = _columns(
+        db.execute_sql(
+            f"""
         SELECT s.id, e.exercise_id, {DAY_SQL}, st.reps, max({LOAD_SQL})
         {_FROM} WHERE {where} AND st.reps > 0 AND {LOAD_SQL} > 0
-        GROUP BY s.id, e.exercise_id, st.reps ORDER BY s.start""", params), (I, I, F, I, F))
+        GROUP BY s.id, e.exercise_id, st.reps ORDER BY s.start""",
+            params,
+        ),
+        (I, I, F, I, F),
+    )
     return RepMaxRows(session=session, exercise=exercise, day=day, reps=reps, load=load)
 
 
-def calibration_sets(exercises: Collection[int] | None = None,
-                     sessions: Collection[int] | None = None) -> CalibrationSets:
+def calibration_sets(
+    exercises: Collection[int] | None = None, sessions: Collection[int] | None = None
+) -> CalibrationSets:
     """Sets rated and then taken on to failure."""
     where, params = _where(None, None, exercises, sessions=sessions)
-    set_id, session, exercise, day, reported, reps, failure_reps = _columns(db.execute_sql(f"""
+    set_id, session, exercise, day, reported, reps, failure_reps = _columns(
+        db.execute_sql(
+            f"""
         SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, st.rir, st.reps, st.failure_reps
         {_FROM} WHERE {where} AND st.failure_reps IS NOT NULL AND st.rir IS NOT NULL AND st.reps IS NOT NULL
-        ORDER BY s.start, e.position, st.position""", params), (I, I, I, F, F, I, I))
-    return CalibrationSets(set_id=set_id, session=session, exercise=exercise, day=day, reported=reported,
-                           reps=reps, failure_reps=failure_reps)
+        ORDER BY s.start, e.position, st.position""",
+            params,
+        ),
+        (I, I, I, F, F, I, I),
+    )
+    return CalibrationSets(
+        set_id=set_id,
+        session=session,
+        exercise=exercise,
+        day=day,
+        reported=reported,
+        reps=reps,
+        failure_reps=failure_reps,
+    )
 
 
-def set_points(since: datetime | None = None, until: datetime | None = None,
-               exercises: Collection[int] | None = None, sessions: Collection[int] | None = None) -> SetPoints:
+def set_points(
+    since: datetime | None = None,
+    until: datetime | None = None,
+    exercises: Collection[int] | None = None,
+    sessions: Collection[int] | None = None,
+) -> SetPoints:
     """Every non-warm-up set in the range, with whether it was the last of its exercise in the session. The sets
     come session by session, exercise by exercise, so an exercise's last set is the one before the next exercise's
     first (working that out in SQL, a window over every set, costs a second sort)."""
     where, params = _where(since, until, exercises, sessions=sessions)
-    cursor = db.execute_sql(f"""
+    cursor = db.execute_sql(
+        f"""
         SELECT st.id, s.id, e.exercise_id, {DAY_SQL},
-               CASE st.set_type {' '.join(f"WHEN '{v}' THEN {i}" for v, i in _TYPES.items())} END,
+               CASE st.set_type {" ".join(f"WHEN '{v}' THEN {i}" for v, i in _TYPES.items())} END,
                st.rir, st.entry_id
-        {_FROM} WHERE {where} ORDER BY s.start, s.id, e.position, st.position""", params)
+        {_FROM} WHERE {where} ORDER BY s.start, s.id, e.position, st.position""",
+        params,
+    )
     set_id, session, exercise, day, set_type, rir, entry = _columns(cursor, (I, I, I, F, np.int8, np.float32, I))
     last = np.append(entry[1:] != entry[:-1], True) if len(entry) else np.zeros(0, np.bool_)
-    return SetPoints(set_id=set_id, session=session, exercise=exercise, day=day, set_type=set_type, rir=rir,
-                     last=last)
+    return SetPoints(set_id=set_id, session=session, exercise=exercise, day=day, set_type=set_type, rir=rir, last=last)
 
 
 def exercises_used() -> list[tuple[int, str, str | None, str, str]]:
@@ -195,16 +257,23 @@ def exercises_used() -> list[tuple[int, str, str | None, str, str]]:
     return rows
 
 
-def exercise_totals(hard_rir: float, since: datetime | None, until: datetime | None
-                    ) -> list[tuple[int, int, int, float, float, int]]:
+def exercise_totals(
+    hard_rir: float, since: datetime | None, until: datetime | None
+) -> list[tuple[int, int, int, float, float, int]]:
     """Per exercise between two moments (exact days, unlike the weekly rows): (exercise, working sets, hard sets,
     tonnage, sum of RIR, rated sets)."""
     where, params = _where(since, until, None)
-    return [tuple(row) for row in db.execute_sql(f"""
+    return [
+        tuple(row)
+        for row in db.execute_sql(
+            f"""
         SELECT e.exercise_id, sum({HEAD_SQL}), coalesce(sum({hard_set_sql(hard_rir)}), 0),
                coalesce(sum({SET_TONNAGE_SQL}), 0), coalesce(sum(CASE WHEN {RATED_SQL} THEN st.rir END), 0),
                sum({RATED_SQL})
-        {_FROM} WHERE {where} GROUP BY e.exercise_id""", params).fetchall()]
+        {_FROM} WHERE {where} GROUP BY e.exercise_id""",
+            params,
+        ).fetchall()
+    ]
 
 
 def estimate_rows(hard_rir: float, sessions: Collection[int] | None = None) -> EstimateRows:
@@ -213,16 +282,31 @@ def estimate_rows(hard_rir: float, sessions: Collection[int] | None = None) -> E
     makes hard its drop-set series."""
     where, params = _where(None, None, None, sessions=sessions)
     logged = "CASE WHEN st.rir_origin IS NULL THEN st.rir END"  # RIR 0 from a set type is not a call
-    columns = _columns(db.execute_sql(f"""
+    columns = _columns(
+        db.execute_sql(
+            f"""
         SELECT st.id, s.id, e.exercise_id, {DAY_SQL}, {WEEK_SQL}, coalesce({LOAD_SQL}, -1), coalesce(st.reps, 0),
                st.rir, {logged}, coalesce({HEAD_SQL}, 0), coalesce({RATED_SQL}, 0),
                coalesce({hard_set_sql(hard_rir)}, 0), e.position, st.position
-        {_FROM} WHERE {where} ORDER BY s.start, s.id, e.position, st.position""", params),
-                       (I, I, I, F, I, F, I, F, F, np.int8, np.int8, np.int8, I, I))
+        {_FROM} WHERE {where} ORDER BY s.start, s.id, e.position, st.position""",
+            params,
+        ),
+        (I, I, I, F, I, F, I, F, F, np.int8, np.int8, np.int8, I, I),
+    )
     set_id, session, exercise, day, week, load, reps, rir, logged_rir, head, rated, hard, entry_at, at = columns
-    return EstimateRows(set_id=set_id.astype(np.int64), session=session.astype(np.int64),
-                        exercise=exercise.astype(np.int64), day=day, week=week.astype(np.int64),
-                        load=np.where(load > 0, load, np.nan), reps=reps.astype(np.int64), rir=rir,
-                        logged=logged_rir, head=head.astype(np.bool_), rated=rated.astype(np.bool_),
-                        hard=hard.astype(np.bool_), entry_position=entry_at.astype(np.int64),
-                        position=at.astype(np.int64))
+    return EstimateRows(
+        set_id=set_id.astype(np.int64),
+        session=session.astype(np.int64),
+        exercise=exercise.astype(np.int64),
+        day=day,
+        week=week.astype(np.int64),
+        load=np.where(load > 0, load, np.nan),
+        reps=reps.astype(np.int64),
+        rir=rir,
+        logged=logged_rir,
+        head=head.astype(np.bool_),
+        rated=rated.astype(np.bool_),
+        hard=hard.astype(np.bool_),
+        entry_position=entry_at.astype(np.int64),
+        position=at.astype(np.int64),
+    )

@@ -19,19 +19,33 @@ from journal.storage.repository import NotFound, get_session, to_set
 
 def _item(row: RoutineItemRow) -> RoutineItem:
     return RoutineItem(
-        id=row.id, exercise=to_exercise(row.exercise), sets=row.sets, reps_low=row.reps_low, reps_high=row.reps_high,
-        target_rir=row.target_rir, target_scale=EffortScale(row.target_scale or "rir"), load_kg=row.load_kg,
-        rest_s=row.rest_s, notes=row.notes, calibration=bool(row.calibration))
+        id=row.id,
+        exercise=to_exercise(row.exercise),
+        sets=row.sets,
+        reps_low=row.reps_low,
+        reps_high=row.reps_high,
+        target_rir=row.target_rir,
+        target_scale=EffortScale(row.target_scale or "rir"),
+        load_kg=row.load_kg,
+        rest_s=row.rest_s,
+        notes=row.notes,
+        calibration=bool(row.calibration),
+    )
 
 
 def list_routines() -> list[Routine]:
     items: dict[int, list[RoutineItem]] = {}
-    query = (RoutineItemRow.select(RoutineItemRow, ExerciseRow).join(ExerciseRow)
-             .order_by(RoutineItemRow.routine, RoutineItemRow.position))
+    query = (
+        RoutineItemRow.select(RoutineItemRow, ExerciseRow)
+        .join(ExerciseRow)
+        .order_by(RoutineItemRow.routine, RoutineItemRow.position)
+    )
     for row in query:
         items.setdefault(row.routine_id, []).append(_item(row))
-    return [Routine(id=r.id, name=r.name, notes=r.notes, items=tuple(items.get(r.id, ())))
-            for r in RoutineRow.select().order_by(RoutineRow.position, RoutineRow.name)]
+    return [
+        Routine(id=r.id, name=r.name, notes=r.notes, items=tuple(items.get(r.id, ())))
+        for r in RoutineRow.select().order_by(RoutineRow.position, RoutineRow.name)
+    ]
 
 
 def get_routine(routine_id: int) -> Routine:
@@ -65,10 +79,20 @@ def save_routine(routine: Routine, sessions: Collection[int] = ()) -> tuple[Rout
         for position, item in enumerate(routine.items):
             assert item.exercise.id is not None, "resolve the exercise before storing it"
             stored = RoutineItemRow.create(
-                id=item.id, routine=row_id, exercise=item.exercise.id, position=position, sets=item.sets,
-                reps_low=item.reps_low, reps_high=item.reps_high, target_rir=item.target_rir,
-                target_scale=item.target_scale.value, load_kg=item.load_kg, rest_s=item.rest_s, notes=item.notes,
-                calibration=item.calibration)
+                id=item.id,
+                routine=row_id,
+                exercise=item.exercise.id,
+                position=position,
+                sets=item.sets,
+                reps_low=item.reps_low,
+                reps_high=item.reps_high,
+                target_rir=item.target_rir,
+                target_scale=item.target_scale.value,
+                load_kg=item.load_kg,
+                rest_s=item.rest_s,
+                notes=item.notes,
+                calibration=item.calibration,
+            )
             items.append(dataclasses.replace(item, id=stored.id))
         if sessions:
             SessionRow.update(routine=row_id).where(SessionRow.id.in_(list(sessions))).execute()
@@ -95,15 +119,19 @@ def last_session(routine_id: int, before: datetime | None = None) -> Session | N
     return get_session(row.id) if row else None
 
 
-def last_sets(routine_id: int, before: datetime | None = None,
-              back: int = 0) -> dict[tuple[int, int], tuple[SetRecord, ...]]:
+def last_sets(
+    routine_id: int, before: datetime | None = None, back: int = 0
+) -> dict[tuple[int, int], tuple[SetRecord, ...]]:
     """By (exercise, occurrence), the sets done in the latest session started from the routine (before `before`)
     in which the exercise has sets done: what "Last time" and "Next time" read. An exercise a routine holds twice
     (a heavy squat, then back-off squats) is read per occurrence: the routine's second squat pairs with that
     session's second squat. Plans are not sets, so a session just started, or an exercise skipped, gives way to the
     one before. `back` = 1 gives the session before that one, and so on."""
-    query = (EntryRow.select(EntryRow.id, EntryRow.exercise, EntryRow.session).join(SessionRow)
-             .where((SessionRow.routine == routine_id) & EntryRow.id.in_(SetRow.select(SetRow.entry))))
+    query = (
+        EntryRow.select(EntryRow.id, EntryRow.exercise, EntryRow.session)
+        .join(SessionRow)
+        .where((SessionRow.routine == routine_id) & EntryRow.id.in_(SetRow.select(SetRow.entry)))
+    )
     if before is not None:
         query = query.where(SessionRow.start < before)
     # exercise -> its sessions, latest first, each with the exercise's entries in the order they were done

@@ -138,8 +138,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(state)
 
     # ---- actions ----
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object,
-                tip: str = "") -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: object, tip: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -151,25 +152,46 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         stack = self.service.undo_stack
-        self.new_action = self._action("&New session", QKeySequence.StandardKey.New, self.new_session,
-                                       "Start logging a new session")
-        self.new_routine_action = self._action("New &routine…", "Ctrl+Shift+N", self.new_routine,
-                                               "Plan a new routine: its exercises, sets, rep ranges and targets")
-        self.delete_action = self._action("&Delete session", "Ctrl+Shift+Delete", self.delete_session,
-                                          "Delete the selected session (undo brings it back)")
+        self.new_action = self._action(
+            "&New session", QKeySequence.StandardKey.New, self.new_session, "Start logging a new session"
+        )
+        self.new_routine_action = self._action(
+            "New &routine…",
+            "Ctrl+Shift+N",
+            self.new_routine,
+            "Plan a new routine: its exercises, sets, rep ranges and targets",
+        )
+        self.delete_action = self._action(
+            "&Delete session",
+            "Ctrl+Shift+Delete",
+            self.delete_session,
+            "Delete the selected session (undo brings it back)",
+        )
         self.delete_action.setEnabled(False)
-        self.import_action = self._action("&Import from another app…", "Ctrl+I", lambda: self.import_file(),
-                                          "Bring in an export from Strong, Hevy, FitNotes, Fitbod or any CSV")
-        self.export_action = self._action("&Export as CSV…", "Ctrl+Shift+E", lambda: self.export_file(),
-                                          "Write the whole journal as Journal CSV")
-        self.print_action = self._action("&Print session…", QKeySequence.StandardKey.Print, self.print_session,
-                                         "Print the selected session (preview first)")
-        self.pdf_action = self._action("Session as P&DF…", None, lambda: self.session_pdf(),
-                                       "Save the selected session as a PDF")
-        self.sample_action = self._action("Explore &sample data", None, self.explore_sample,
-                                          "Open a synthetic history, kept apart from your journal")
-        self.backups_action = self._action("&Backups…", None, self.show_backups,
-                                           "Take a backup, restore one, or open their folder")
+        self.import_action = self._action(
+            "&Import from another app…",
+            "Ctrl+I",
+            lambda: self.import_file(),
+            "Bring in an export from Strong, Hevy, FitNotes, Fitbod or any CSV",
+        )
+        self.export_action = self._action(
+            "&Export as CSV…", "Ctrl+Shift+E", lambda: self.export_file(), "Write the whole journal as Journal CSV"
+        )
+        self.print_action = self._action(
+            "&Print session…",
+            QKeySequence.StandardKey.Print,
+            self.print_session,
+            "Print the selected session (preview first)",
+        )
+        self.pdf_action = self._action(
+            "Session as P&DF…", None, lambda: self.session_pdf(), "Save the selected session as a PDF"
+        )
+        self.sample_action = self._action(
+            "Explore &sample data", None, self.explore_sample, "Open a synthetic history, kept apart from your journal"
+        )
+        self.backups_action = self._action(
+            "&Backups…", None, self.show_backups, "Take a backup, restore one, or open their folder"
+        )
         self.prefs_action = self._action("&Preferences…", QKeySequence.StandardKey.Preferences, self.edit_preferences)
         self.prefs_action.setShortcuts([QKeySequence("Ctrl+,")])
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -182,8 +204,9 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        file_menu.addActions([self.new_action, self.new_routine_action, self.import_action, self.export_action,
-                              self.sample_action])
+        file_menu.addActions(
+            [self.new_action, self.new_routine_action, self.import_action, self.export_action, self.sample_action]
+        )
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action])
         file_menu.addSeparator()
@@ -209,8 +232,9 @@ class MainWindow(QMainWindow):
             button.setEnabled(action.isEnabled())
         stack.undoTextChanged.connect(self.undo_button.setToolTip)
         stack.redoTextChanged.connect(self.redo_button.setToolTip)
-        toolbar.addActions([self.new_action, self.import_action, self.undo_button, self.redo_button,
-                            self.delete_action])
+        toolbar.addActions(
+            [self.new_action, self.import_action, self.undo_button, self.redo_button, self.delete_action]
+        )
 
     def _selection_changed(self, session_id: int | None) -> None:
         for action in (self.delete_action, self.print_action, self.pdf_action):
@@ -223,8 +247,10 @@ class MainWindow(QMainWindow):
     def _show_file(self) -> None:
         sample = self.is_sample()
         self.banner.setVisible(sample)
-        self.banner_text.setText(f"You are exploring sample data: a synthetic {SAMPLE_YEARS}-year history. "
-                                 "Nothing you do here touches your own journal.")
+        self.banner_text.setText(
+            f"You are exploring sample data: a synthetic {SAMPLE_YEARS}-year history. "
+            "Nothing you do here touches your own journal."
+        )
         self.sample_action.setEnabled(not sample)
         self.setWindowTitle(f"{APP_NAME} — sample data" if sample else f"{APP_NAME} — {self.service.path.name}")
         self.statusBar().showMessage(str(self.service.path))
@@ -302,10 +328,16 @@ class MainWindow(QMainWindow):
 
         self.editor.flush()
         prefs = self.service.preferences
-        entries = tuple(Entry(exercise=p.item.exercise, plans=planned_sets(p.item, p.suggestion.load_kg, p.last),
-                              note=p.item.notes) for p in plan(routine, prefs))
-        session = Session(start=datetime.now().replace(second=0, microsecond=0), title=routine.name,
-                          routine_id=routine.id, entries=entries)
+        entries = tuple(
+            Entry(exercise=p.item.exercise, plans=planned_sets(p.item, p.suggestion.load_kg, p.last), note=p.item.notes)
+            for p in plan(routine, prefs)
+        )
+        session = Session(
+            start=datetime.now().replace(second=0, microsecond=0),
+            title=routine.name,
+            routine_id=routine.id,
+            entries=entries,
+        )
         command = undo.AddSession(self.service, session, f"Start {routine.name}")
         self.service.push(command)
         self.tabs.setCurrentWidget(self.pages)
@@ -320,8 +352,7 @@ class MainWindow(QMainWindow):
         session_id = self.sessions.selected_id()
         if session_id is not None:
             self.editor.flush()
-            preview(session_document([session_id], self.service.preferences), self, self.service.preferences,
-                    "Session")
+            preview(session_document([session_id], self.service.preferences), self, self.service.preferences, "Session")
 
     def session_pdf(self, path: Path | None = None) -> Path | None:
         from journal.printing.documents import session_document
@@ -331,8 +362,9 @@ class MainWindow(QMainWindow):
         if session_id is None:
             return None
         self.editor.flush()
-        return save_pdf(session_document([session_id], self.service.preferences), self, self.service.preferences,
-                        "session", path)
+        return save_pdf(
+            session_document([session_id], self.service.preferences), self, self.service.preferences, "session", path
+        )
 
     def show_session(self, session_id: int, set_id: int = 0) -> None:
         """Open a session in the log (from a chart point or an insight), at the set a point stands for."""
@@ -359,8 +391,13 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self._telling_gone
-                and self._told_gone != self.service.path and self.service.file_gone()):
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and not self._telling_gone
+            and self._told_gone != self.service.path
+            and self.service.file_gone()
+        ):
             self._told_gone = self.service.path  # once on coming to the front; each refused write tells again
             QTimer.singleShot(0, lambda: self.tell_file_gone())
 
@@ -372,11 +409,16 @@ class MainWindow(QMainWindow):
         self._told_gone = self.service.path
         try:
             path = self.service.path
-            box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
-                              f"{path} was deleted, or another file put in its place, while it was open here.")
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                APP_NAME,
+                f"{path} was deleted, or another file put in its place, while it was open here.",
+            )
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setInformativeText((f"{refused}\n\n" if refused else "") + "Nothing more is written to it. The "
-                                   "journal as shown is still open: save it in a new file to keep it.")
+            box.setInformativeText(
+                (f"{refused}\n\n" if refused else "") + "Nothing more is written to it. The "
+                "journal as shown is still open: save it in a new file to keep it."
+            )
             save = box.addButton("Save elsewhere…", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
             box.exec()
@@ -386,8 +428,7 @@ class MainWindow(QMainWindow):
             self._telling_gone = False
 
     def _save_elsewhere(self, gone: Path) -> bool:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the journal in a new file", str(gone),
-                                                "Journal (*.sqlite)")
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the journal in a new file", str(gone), "Journal (*.sqlite)")
         if not chosen:
             return False
         shown, own = self.sessions.selected_id(), self.own_path
@@ -467,9 +508,13 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         dialog = ImportDialog(self.service, path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.imported.connect(lambda result: self.statusBar().showMessage(
-            f"Imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped). "
-            "Ctrl+Z removes them again.", 15000))
+        dialog.imported.connect(
+            lambda result: self.statusBar().showMessage(
+                f"Imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped). "
+                "Ctrl+Z removes them again.",
+                15000,
+            )
+        )
         dialog.open()
         return dialog
 

@@ -415,8 +415,11 @@ def test_a_lighter_set_among_the_working_sets_holds_the_load_and_says_why() -> N
     top load, so the load holds; the reason says so rather than "inside the range"."""
     bench = Exercise(id=1, name="Bench Press")
     item = RoutineItem(exercise=bench, sets=3, reps_low=8, reps_high=12, target_rir=2.0)
-    last = (SetRecord(load_kg=60, reps=12, rir=2), SetRecord(load_kg=60, reps=12, rir=2),
-            SetRecord(load_kg=50, reps=12, rir=2))
+    last = (
+        SetRecord(load_kg=60, reps=12, rir=2),
+        SetRecord(load_kg=60, reps=12, rir=2),
+        SetRecord(load_kg=50, reps=12, rir=2),
+    )
     found = suggest(item, last, 2.5)
     assert found.load_kg == 60 and found.change == 0
     assert "2 of 3 sets at this load reached 12 reps" in found.reason

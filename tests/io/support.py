@@ -62,10 +62,19 @@ def stored_stats(path: Path) -> dict[str, object]:
 
 def without_ids(session: Session) -> tuple[object, ...]:
     """A session's every field but its ids (and the exercise's catalogue details other than its name)."""
-    return (session.start, session.end, session.title, session.bodyweight_kg, session.notes, session.source,
-            session.source_key,
-            tuple((entry.exercise.name, entry.note, tuple(replace(record, id=None) for record in entry.sets))
-                  for entry in session.entries))
+    return (
+        session.start,
+        session.end,
+        session.title,
+        session.bodyweight_kg,
+        session.notes,
+        session.source,
+        session.source_key,
+        tuple(
+            (entry.exercise.name, entry.note, tuple(replace(record, id=None) for record in entry.sets))
+            for entry in session.entries
+        ),
+    )
 
 
 def final_line(out: str) -> str:
@@ -91,8 +100,9 @@ def sets_of(parsed: ParsedImport) -> list[SetRecord]:
 
 def shape(parsed: ParsedImport) -> list[list[tuple[str, str, int]]]:
     """Each session's entries as (exercise name, note, number of sets)."""
-    return [[(entry.exercise.name, entry.note, len(entry.sets)) for entry in session.entries]
-            for session in parsed.sessions]
+    return [
+        [(entry.exercise.name, entry.note, len(entry.sets)) for entry in session.entries] for session in parsed.sessions
+    ]
 
 
 def lines(parsed: ParsedImport, fatal: bool = True) -> list[int]:

@@ -18,29 +18,35 @@ from journal.storage import repository as repo
 from journal.storage.database import close_database
 from tests.io.support import file_state, run_cli
 
-STRONG_HEADER = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,"
-                 "RPE\n")
+STRONG_HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+)
 STRONG_ROW = '2023-10-08 15:57:35,"Pull 1",1h 11m,"Deadlift (Barbell)",1,50.0,8,0,0,"","",0\n'
 STRONG_SEC = "Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps\n"
-HEVY_HEADER = ("title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
-               "weight_kg,reps,distance_km,duration_seconds,rpe\n")
+HEVY_HEADER = (
+    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+    "weight_kg,reps,distance_km,duration_seconds,rpe\n"
+)
 HEVY_ROW = '"Evening","2 Mar 2026, 19:59","2 Mar 2026, 20:43","","Squat (Barbell)",,"",0,"normal",100,5,,,\n'
 FITNOTES_HEADER = "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n"
 FITBOD_HEADER = "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier\n"
 GENERIC_HEADER = "Date,Exercise,Weight,Reps\n"
-JOURNAL_HEADER = ("format,session,session_start,session_end,session_title,session_bodyweight_kg,session_notes,"
-                  "session_source,session_source_key,entry,exercise,exercise_mechanic,exercise_primary,"
-                  "exercise_secondary,exercise_equipment,exercise_bodyweight,exercise_measure,exercise_note,"
-                  "set_type,load_kg,reps,rir,effort_scale,failure_reps,duration_s,distance_m,set_note\n")
-JOURNAL_ROW = ("journal/1,1,2025-01-02T10:00:00,,Push,,,manual,,1,Bench Press,compound,chest,triceps,barbell,0,reps,,"
-               "working,100.0,5,,,,,,\n")
+JOURNAL_HEADER = (
+    "format,session,session_start,session_end,session_title,session_bodyweight_kg,session_notes,"
+    "session_source,session_source_key,entry,exercise,exercise_mechanic,exercise_primary,"
+    "exercise_secondary,exercise_equipment,exercise_bodyweight,exercise_measure,exercise_note,"
+    "set_type,load_kg,reps,rir,effort_scale,failure_reps,duration_s,distance_m,set_note\n"
+)
+JOURNAL_ROW = (
+    "journal/1,1,2025-01-02T10:00:00,,Push,,,manual,,1,Bench Press,compound,chest,triceps,barbell,0,reps,,"
+    "working,100.0,5,,,,,,\n"
+)
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
 
 
 def _strong(*rows: str) -> bytes:
     return (STRONG_HEADER + "".join(rows)).encode()
-
 
 
 # (file content, the lines the reason may name: None when the problem is the file as a whole)
@@ -50,53 +56,109 @@ CASES = [
     pytest.param(PNG + bytes(range(256)) * 4, None, id="binary-png"),
     pytest.param(b"Date,Exercise,Weight,Reps\n2024-01-01,Bench\x00Press,100,5\n", {None, 2}, id="nul-bytes"),
     pytest.param(b"Transaction ID,Amount,Currency,Booked\n1,2.50,EUR,2024-01-01\n", {1}, id="other-program-header"),
-    pytest.param(_strong(STRONG_ROW, STRONG_ROW, STRONG_ROW, '2023-10-08 15:57:35,"Pull 1",1h 11m,"Deadl'), {5},
-                 id="cut-in-a-quoted-field"),
-    pytest.param(_strong(STRONG_ROW, '2023-10-08 15:57:35,"Pull 1",1h 11m,"Deadlift (Barbell)",2,50.0,8,0,0,'
-                                     '"felt\nheavy, stopped ea'), {3, 4}, id="cut-in-a-multi-line-note"),
-    pytest.param((HEVY_HEADER + HEVY_ROW + '"Evening","2 Mar 2026, 19:59","2 Mar 2026, 20:43","","Squat (Barbell)",,'
-                  '"Knees out\nand ').encode(), {3, 4}, id="hevy-cut-in-exercise-notes"),
-    pytest.param((JOURNAL_HEADER + JOURNAL_ROW + JOURNAL_ROW[:-1] + '"last note\nis cu').encode(), {3, 4},
-                 id="journal-cut-in-the-last-field"),
-    pytest.param(_strong(STRONG_ROW) + b'2023-10-08 15:57:35,"Pull 1",1h 11m,"Evez\xe9s",1,50.0,8,0,0,"","",0\n',
-                 {3}, id="latin-1-not-utf-8"),
+    pytest.param(
+        _strong(STRONG_ROW, STRONG_ROW, STRONG_ROW, '2023-10-08 15:57:35,"Pull 1",1h 11m,"Deadl'),
+        {5},
+        id="cut-in-a-quoted-field",
+    ),
+    pytest.param(
+        _strong(
+            STRONG_ROW, '2023-10-08 15:57:35,"Pull 1",1h 11m,"Deadlift (Barbell)",2,50.0,8,0,0,"felt\nheavy, stopped ea'
+        ),
+        {3, 4},
+        id="cut-in-a-multi-line-note",
+    ),
+    pytest.param(
+        (
+            HEVY_HEADER + HEVY_ROW + '"Evening","2 Mar 2026, 19:59","2 Mar 2026, 20:43","","Squat (Barbell)",,'
+            '"Knees out\nand '
+        ).encode(),
+        {3, 4},
+        id="hevy-cut-in-exercise-notes",
+    ),
+    pytest.param(
+        (JOURNAL_HEADER + JOURNAL_ROW + JOURNAL_ROW[:-1] + '"last note\nis cu').encode(),
+        {3, 4},
+        id="journal-cut-in-the-last-field",
+    ),
+    pytest.param(
+        _strong(STRONG_ROW) + b'2023-10-08 15:57:35,"Pull 1",1h 11m,"Evez\xe9s",1,50.0,8,0,0,"","",0\n',
+        {3},
+        id="latin-1-not-utf-8",
+    ),
     pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",8,", ",abc,")), {3}, id="abc-in-reps"),
     pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",50.0,", ",12kg,")), {3}, id="weight-with-a-unit"),
     pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",50.0,", ",NaN,")), {3}, id="weight-nan"),
     pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",50.0,", ",-50.0,")), {3}, id="negative-weight-strong"),
-    pytest.param((HEVY_HEADER + HEVY_ROW + HEVY_ROW.replace(",100,", ",-100,")).encode(), {3},
-                 id="negative-weight-hevy"),
-    pytest.param((FITNOTES_HEADER + "2020-09-13,Squat,Legs,100.0,5,,,\n2020-09-13,Squat,Legs,-100.0,5,,,\n").encode(),
-                 {3}, id="negative-weight-fitnotes"),
-    pytest.param((FITBOD_HEADER + "2021-01-17 22:14:35 +0000,Back Squat, 4,-20.4,0.0,0.0,0.0,0.0,false,, 1.0\n")
-                 .encode(), {2}, id="negative-weight-fitbod"),
-    pytest.param((GENERIC_HEADER + "2024-01-01,Bench,100,5\n2024-01-01,Bench,-100,5\n").encode(), {3},
-                 id="negative-weight-generic"),
-    pytest.param((JOURNAL_HEADER + JOURNAL_ROW.replace(",100.0,", ",-100.0,")).encode(), {2},
-                 id="negative-weight-journal-csv"),
+    pytest.param(
+        (HEVY_HEADER + HEVY_ROW + HEVY_ROW.replace(",100,", ",-100,")).encode(), {3}, id="negative-weight-hevy"
+    ),
+    pytest.param(
+        (FITNOTES_HEADER + "2020-09-13,Squat,Legs,100.0,5,,,\n2020-09-13,Squat,Legs,-100.0,5,,,\n").encode(),
+        {3},
+        id="negative-weight-fitnotes",
+    ),
+    pytest.param(
+        (FITBOD_HEADER + "2021-01-17 22:14:35 +0000,Back Squat, 4,-20.4,0.0,0.0,0.0,0.0,false,, 1.0\n").encode(),
+        {2},
+        id="negative-weight-fitbod",
+    ),
+    pytest.param(
+        (GENERIC_HEADER + "2024-01-01,Bench,100,5\n2024-01-01,Bench,-100,5\n").encode(),
+        {3},
+        id="negative-weight-generic",
+    ),
+    pytest.param(
+        (JOURNAL_HEADER + JOURNAL_ROW.replace(",100.0,", ",-100.0,")).encode(), {2}, id="negative-weight-journal-csv"
+    ),
     pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace("2023-10-08", "2023-02-30")), {3}, id="impossible-date"),
-    pytest.param((HEVY_HEADER + HEVY_ROW.replace("2 Mar 2026, 19:59", "30 Feb 2026, 19:59")).encode(), {2},
-                 id="impossible-date-hevy"),
-    pytest.param((JOURNAL_HEADER + JOURNAL_ROW.replace("2025-01-02", "2025-02-30")).encode(), {2},
-                 id="impossible-date-journal-csv"),
-    pytest.param((JOURNAL_HEADER + JOURNAL_ROW.replace(",100.0,5,,", ",100.0,5,42.0,")).encode(), {2},
-                 id="rir-out-of-range-journal-csv"),
-    pytest.param((JOURNAL_HEADER + JOURNAL_ROW.replace("Bench Press", "")).encode(), {2},
-                 id="empty-exercise-journal-csv"),
-    pytest.param((STRONG_SEC + "2023-10-08 15:57:35,P,-1e20,Deadlift,1,50,5\n").encode(), {2},
-                 id="huge-negative-duration-strong"),
-    pytest.param((STRONG_SEC + "2023-10-08 15:57:35,P,-3600,Deadlift,1,50,5\n").encode(), {2},
-                 id="negative-duration-strong"),
-    pytest.param(_strong(STRONG_ROW.replace("1h 11m", "9" * 5000 + "h"), STRONG_ROW), {2},
-                 id="duration-of-thousands-of-digits-strong"),
-    pytest.param((FITNOTES_HEADER + "2020-09-13,Squat,Legs,100.0,5,,," + "9" * 400 + ":00\n").encode(), {2},
-                 id="duration-of-hundreds-of-digits-fitnotes"),
-    pytest.param((JOURNAL_HEADER + JOURNAL_ROW.replace("2025-01-02", "0001-01-02")).encode(), {2},
-                 id="year-1-journal-csv"),
-    pytest.param((JOURNAL_HEADER + JOURNAL_ROW.replace("T10:00:00,,", "T10:00:00,2025-01-02T09:00:00,")).encode(),
-                 {2}, id="ends-before-it-starts-journal-csv"),
-    pytest.param((HEVY_HEADER + HEVY_ROW.replace("2 Mar 2026, 20:43", "2 Mar 2026, 18:00")).encode(), {2},
-                 id="ends-before-it-starts-hevy"),
+    pytest.param(
+        (HEVY_HEADER + HEVY_ROW.replace("2 Mar 2026, 19:59", "30 Feb 2026, 19:59")).encode(),
+        {2},
+        id="impossible-date-hevy",
+    ),
+    pytest.param(
+        (JOURNAL_HEADER + JOURNAL_ROW.replace("2025-01-02", "2025-02-30")).encode(),
+        {2},
+        id="impossible-date-journal-csv",
+    ),
+    pytest.param(
+        (JOURNAL_HEADER + JOURNAL_ROW.replace(",100.0,5,,", ",100.0,5,42.0,")).encode(),
+        {2},
+        id="rir-out-of-range-journal-csv",
+    ),
+    pytest.param(
+        (JOURNAL_HEADER + JOURNAL_ROW.replace("Bench Press", "")).encode(), {2}, id="empty-exercise-journal-csv"
+    ),
+    pytest.param(
+        (STRONG_SEC + "2023-10-08 15:57:35,P,-1e20,Deadlift,1,50,5\n").encode(), {2}, id="huge-negative-duration-strong"
+    ),
+    pytest.param(
+        (STRONG_SEC + "2023-10-08 15:57:35,P,-3600,Deadlift,1,50,5\n").encode(), {2}, id="negative-duration-strong"
+    ),
+    pytest.param(
+        _strong(STRONG_ROW.replace("1h 11m", "9" * 5000 + "h"), STRONG_ROW),
+        {2},
+        id="duration-of-thousands-of-digits-strong",
+    ),
+    pytest.param(
+        (FITNOTES_HEADER + "2020-09-13,Squat,Legs,100.0,5,,," + "9" * 400 + ":00\n").encode(),
+        {2},
+        id="duration-of-hundreds-of-digits-fitnotes",
+    ),
+    pytest.param(
+        (JOURNAL_HEADER + JOURNAL_ROW.replace("2025-01-02", "0001-01-02")).encode(), {2}, id="year-1-journal-csv"
+    ),
+    pytest.param(
+        (JOURNAL_HEADER + JOURNAL_ROW.replace("T10:00:00,,", "T10:00:00,2025-01-02T09:00:00,")).encode(),
+        {2},
+        id="ends-before-it-starts-journal-csv",
+    ),
+    pytest.param(
+        (HEVY_HEADER + HEVY_ROW.replace("2 Mar 2026, 20:43", "2 Mar 2026, 18:00")).encode(),
+        {2},
+        id="ends-before-it-starts-hevy",
+    ),
 ]
 
 
@@ -105,16 +167,21 @@ def journal(database: Path) -> Path:
     """A journal file with one session in it, closed."""
     bench = exercises.find_exercise("Bench Press")
     assert bench
-    repo.add_session(Session(start=datetime(2026, 1, 5, 10), title="before", entries=(
-        Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),)))
+    repo.add_session(
+        Session(
+            start=datetime(2026, 1, 5, 10),
+            title="before",
+            entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5),)),),
+        )
+    )
     close_database()
     return database
 
 
 @pytest.mark.parametrize(("content", "lines"), CASES)
 def test_a_bad_file_is_refused_with_its_line_and_nothing_is_written(
-        content: bytes, lines: set[int | None] | None, journal: Path, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    content: bytes, lines: set[int | None] | None, journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_bytes(content)
     before = file_state(journal)
@@ -152,8 +219,9 @@ def test_parse_file_reports_the_same_line(content: bytes, lines: set[int | None]
     assert (found or None) in (lines if lines is not None else {None})
 
 
-def test_an_import_that_fails_does_not_create_the_journal_file(tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_import_that_fails_does_not_create_the_journal_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_bytes(_strong(STRONG_ROW, STRONG_ROW.replace(",8,", ",abc,")))
     absent = tmp_path / "new.sqlite"
@@ -163,7 +231,8 @@ def test_an_import_that_fails_does_not_create_the_journal_file(tmp_path: Path,
 
 
 def test_a_file_with_carriage_return_line_ends_is_read_or_refused_cleanly(
-        journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     mac = tmp_path / "mac.csv"
     mac.write_bytes(b"Date,Exercise,Weight,Reps\r2024-01-01,Bench Press,100,5\r2024-01-01,Bench Press,100,4\r")
     before = file_state(journal)

@@ -47,16 +47,23 @@ def _add_a_session(path: Path, start: datetime, title: str) -> None:
     try:
         bench = exercises.find_exercise("Bench Press")
         assert bench
-        repo.add_session(Session(start=start, title=title, entries=(
-            Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5), SetRecord(load_kg=100, reps=4))),)))
+        repo.add_session(
+            Session(
+                start=start,
+                title=title,
+                entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5), SetRecord(load_kg=100, reps=4))),),
+            )
+        )
     finally:
         close_database()
 
 
 # ---- --dry-run --------------------------------------------------------------------------------------------------
 
-def test_dry_run_prints_the_figures_and_leaves_the_journal_as_it_was(db_path: Path, tmp_path: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+
+def test_dry_run_prints_the_figures_and_leaves_the_journal_as_it_was(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     records = _records(STRONG_SEMICOLON, ";")
     sessions = len({(r[0], r[1]) for r in records[1:]})
     sets = _sets(records)
@@ -83,8 +90,9 @@ def test_dry_run_prints_the_figures_and_leaves_the_journal_as_it_was(db_path: Pa
     assert file_state(absent) == {"main": None, "-wal": None, "-journal": None}
 
 
-def test_dry_run_of_a_bad_file_fails_like_the_import(db_path: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_of_a_bad_file_fails_like_the_import(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _add_a_session(db_path, datetime(2026, 1, 5, 10), "before")
     before = file_state(db_path)
     bad = tmp_path / "bad.csv"
@@ -100,9 +108,11 @@ def test_dry_run_of_a_bad_file_fails_like_the_import(db_path: Path, tmp_path: Pa
 
 # ---- the final line ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", [STRONG_SEMICOLON, HEVY], ids=lambda p: p.name)
-def test_the_final_line_says_sessions_sets_and_duplicates(path: Path, db_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_final_line_says_sessions_sets_and_duplicates(
+    path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run_cli(capsys, "import", path, "--db", db_path)
     assert code == 0, err
     match = re.fullmatch(FINAL_LINE, out.rstrip("\n").splitlines()[-1])
@@ -121,6 +131,7 @@ def test_units_are_given_on_the_command_line(db_path: Path, capsys: pytest.Captu
 
 # ---- overlapping exports ----------------------------------------------------------------------------------------
 
+
 def _without_session(path: Path, target: Path, which: int) -> int:
     """Copy `path` without the rows of the session at file position `which` (0: first in the file, -1: last);
     return how many rows (sets) that session has. Sessions are keyed by their first two fields' values as the file
@@ -135,13 +146,17 @@ def _without_session(path: Path, target: Path, which: int) -> int:
     return _sets(records) - _sets(kept)
 
 
-@pytest.mark.parametrize(("path", "which", "extra"), [
-    (STRONG, -1, ("--units", "kg")),  # oldest first: the later export has a new last session
-    (HEVY, 0, ()),  # newest first: the later export has a new first session
-], ids=["strong", "hevy"])
+@pytest.mark.parametrize(
+    ("path", "which", "extra"),
+    [
+        (STRONG, -1, ("--units", "kg")),  # oldest first: the later export has a new last session
+        (HEVY, 0, ()),  # newest first: the later export has a new first session
+    ],
+    ids=["strong", "hevy"],
+)
 def test_a_later_export_that_overlaps_imports_only_the_new_session(
-        path: Path, which: int, extra: tuple[str, ...], db_path: Path, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    path: Path, which: int, extra: tuple[str, ...], db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     earlier = tmp_path / f"earlier-{path.name}"
     new_sets = _without_session(path, earlier, which)
     records = _records(path)
@@ -150,8 +165,9 @@ def test_a_later_export_that_overlaps_imports_only_the_new_session(
 
     code, out, err = run_cli(capsys, "import", earlier, "--db", db_path, *extra)
     assert code == 0, err
-    assert final_line(out) == (f"imported {total_sessions - 1} sessions, {total_sets - new_sets} sets "
-                               "(0 duplicates skipped)")
+    assert final_line(out) == (
+        f"imported {total_sessions - 1} sessions, {total_sets - new_sets} sets (0 duplicates skipped)"
+    )
     before = [without_ids(s) for s in stored_sessions(db_path)]
 
     code, out, err = run_cli(capsys, "import", path, "--db", db_path, *extra)
@@ -166,8 +182,9 @@ def test_a_later_export_that_overlaps_imports_only_the_new_session(
     assert final_line(out) == f"imported 0 sessions, 0 sets ({total_sessions - 1} duplicates skipped)"
 
 
-def test_a_later_journal_export_imports_only_the_new_sessions(tmp_path: Path,
-                                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_later_journal_export_imports_only_the_new_sessions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source, target = tmp_path / "source.sqlite", tmp_path / "target.sqlite"
     for day in range(1, 5):
         _add_a_session(source, datetime(2026, 1, day, 10), f"day {day}")
@@ -187,15 +204,18 @@ def test_a_later_journal_export_imports_only_the_new_sessions(tmp_path: Path,
 
 # ---- units --------------------------------------------------------------------------------------------------------
 
+
 def test_dry_run_reports_the_unit_the_file_states(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run_cli(capsys, "import", STRONG_SEMICOLON, "--db", tmp_path / "j.sqlite", "--dry-run",
-                             "--units", "lb")
+    code, out, err = run_cli(
+        capsys, "import", STRONG_SEMICOLON, "--db", tmp_path / "j.sqlite", "--dry-run", "--units", "lb"
+    )
     assert code == 0, err
     assert "units: kg (as the file says)" in out.splitlines()
 
 
-def test_a_generic_file_without_a_unit_asks_for_one(db_path: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_generic_file_without_a_unit_asks_for_one(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plain = tmp_path / "plain.csv"
     plain.write_text("Date,Exercise,Weight,Reps\n2024-03-01,Bench Press,100,5\n", encoding="utf-8")
     code, out, err = run_cli(capsys, "import", plain, "--db", db_path)
@@ -213,12 +233,16 @@ def _make_version_one_file(path: Path) -> None:
     old.connect()
     STEPS[0](old)
     old.execute_sql("PRAGMA user_version = 1")
-    old.execute_sql("INSERT INTO exercise (id, name, \"primary\", equipment, bodyweight, measure, builtin) "
-                    "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)")
+    old.execute_sql(
+        'INSERT INTO exercise (id, name, "primary", equipment, bodyweight, measure, builtin) '
+        "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)"
+    )
     old.execute_sql("INSERT INTO alias (id, \"key\", alias, exercise_id) VALUES (1, 'old press', 'Old Press', 1)")
-    old.execute_sql("INSERT INTO session (id, start, \"end\", title, bodyweight_kg, notes, source, source_key) "
-                    "VALUES (7, '2023-03-04 17:30:00', '2023-03-04 18:45:00', 'Push day', 81.5, 'good', "
-                    "'manual', NULL)")
+    old.execute_sql(
+        'INSERT INTO session (id, start, "end", title, bodyweight_kg, notes, source, source_key) '
+        "VALUES (7, '2023-03-04 17:30:00', '2023-03-04 18:45:00', 'Push day', 81.5, 'good', "
+        "'manual', NULL)"
+    )
     old.close()
 
 

@@ -56,14 +56,19 @@ REAL_HEVY = SHARED / "hevy" / "ajccosta-hevy-dropset-superset-cardio.head16k.csv
 REAL_FITBOD = SHARED / "fitbod" / "chrsilvi-fitbod-WorkoutExport.head16k.csv"
 
 # Month words of the Hevy exports read here (English, German, Portuguese, Russian), lower case, without the dot.
-MONTHS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 MONTHS.update({"sept": 9, "okt": 10, "set": 9, "out": 10, "сент": 9, "окт": 10})
 
 SetKey = tuple[str, bool, float | None, int | None, float | None]  # exercise, warm-up, load kg, reps, RIR
 
 
 # ---- the plain reading ------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Expected:
@@ -83,8 +88,17 @@ class Expected:
     def warmups(self) -> int:
         return sum(1 for s in self.sessions.values() for key in s if key[1])
 
-    def add(self, start: datetime, exercise: str, warmup: bool, load: float | None, reps: int | None,
-            rir: float | None, new_entry: bool = False, exact_load: float | None = None) -> None:
+    def add(
+        self,
+        start: datetime,
+        exercise: str,
+        warmup: bool,
+        load: float | None,
+        reps: int | None,
+        rir: float | None,
+        new_entry: bool = False,
+        exact_load: float | None = None,
+    ) -> None:
         sets = self.sessions.setdefault(start, [])
         if not sets or new_entry or sets[-1][0] != exercise:
             self.entries[start] = self.entries.get(start, 0) + 1
@@ -120,8 +134,13 @@ def _rir(rpe: str) -> float | None:
 def _factor(unit: str, default: float) -> float:
     """kg per unit of a load, from a unit as written ('lbs', 'kgs', 'Weight (lbs)'); `default` where none is."""
     unit = unit.strip().lower()
-    return KG_PER_LB if unit.endswith(("lb", "lbs", "(lbs)")) else 1.0 if unit.endswith(("kg", "kgs", "(kg)",
-                                                                                          "(kgs)")) else default
+    return (
+        KG_PER_LB
+        if unit.endswith(("lb", "lbs", "(lbs)"))
+        else 1.0
+        if unit.endswith(("kg", "kgs", "(kg)", "(kgs)"))
+        else default
+    )
 
 
 def _weight(row: dict[str, str]) -> str:
@@ -142,8 +161,14 @@ def read_strong(path: Path, delimiter: str, factor: float) -> Expected:
         if order.lower() in ("note", "rest timer"):
             continue
         row_factor = _factor(r.get("Weight Unit", ""), _factor(weight, factor))
-        expected.add(datetime.strptime(r["Date"].strip(), "%Y-%m-%d %H:%M:%S"), r["Exercise Name"].strip(),
-                     order.upper() == "W", _load(r[weight], row_factor), _reps(r["Reps"]), _rir(r["RPE"]))
+        expected.add(
+            datetime.strptime(r["Date"].strip(), "%Y-%m-%d %H:%M:%S"),
+            r["Exercise Name"].strip(),
+            order.upper() == "W",
+            _load(r[weight], row_factor),
+            _reps(r["Reps"]),
+            _rir(r["RPE"]),
+        )
     return expected
 
 
@@ -169,8 +194,15 @@ def read_hevy(path: Path) -> Expected:
     expected.session_count = len({(r["start_time"], r["title"]) for r in rows})
     weight, factor = ("weight_lbs", KG_PER_LB) if "weight_lbs" in rows[0] else ("weight_kg", 1.0)
     for r in rows:
-        expected.add(_hevy_time(r["start_time"]), r["exercise_title"].strip(), r["set_type"] == "warmup",
-                     _load(r[weight], factor), _reps(r["reps"]), _rir(r["rpe"]), new_entry=r["set_index"] == "0")
+        expected.add(
+            _hevy_time(r["start_time"]),
+            r["exercise_title"].strip(),
+            r["set_type"] == "warmup",
+            _load(r[weight], factor),
+            _reps(r["reps"]),
+            _rir(r["rpe"]),
+            new_entry=r["set_index"] == "0",
+        )
     return expected
 
 
@@ -182,9 +214,14 @@ def read_fitnotes(path: Path) -> Expected:
     assert weight != "Weight" or "Weight Unit" in rows[0]
     expected.session_count = len({r["Date"] for r in rows})
     for r in rows:
-        expected.add(datetime.strptime(r["Date"].strip(), "%Y-%m-%d"), r["Exercise"].strip(), False,
-                     _load(r[weight], _factor(r.get("Weight Unit", ""), _factor(weight, 1.0))), _reps(r["Reps"]),
-                     None)
+        expected.add(
+            datetime.strptime(r["Date"].strip(), "%Y-%m-%d"),
+            r["Exercise"].strip(),
+            False,
+            _load(r[weight], _factor(r.get("Weight Unit", ""), _factor(weight, 1.0))),
+            _reps(r["Reps"]),
+            None,
+        )
     return expected
 
 
@@ -196,9 +233,15 @@ def read_fitbod(path: Path) -> Expected:
     for r in rows:
         assert r["Date"].endswith(" +0000")
         exact = _load(r["Weight(kg)"])
-        expected.add(datetime.strptime(r["Date"][:19], "%Y-%m-%d %H:%M:%S"), r["Exercise"].strip(),
-                     r["isWarmup"].strip() == "true", exact,
-                     _reps(r["Reps"]), None, exact_load=exact)
+        expected.add(
+            datetime.strptime(r["Date"][:19], "%Y-%m-%d %H:%M:%S"),
+            r["Exercise"].strip(),
+            r["isWarmup"].strip() == "true",
+            exact,
+            _reps(r["Reps"]),
+            None,
+            exact_load=exact,
+        )
         expected.slack += 0.0005 * (_reps(r["Reps"]) or 0)
     return expected
 
@@ -243,9 +286,13 @@ REAL_CASES = [
     Case(REAL_HEVY, read_hevy, "Hevy"),
     Case(REAL_FITBOD, read_fitbod, "Fitbod"),
 ]
-ALL_CASES = [*(pytest.param(case, id=case.id) for case in CASES),
-             *(pytest.param(case, id=f"real-{case.id}", marks=pytest.mark.skipif(not SHARED.is_dir(), reason=NO_SHARED))
-               for case in REAL_CASES)]
+ALL_CASES = [
+    *(pytest.param(case, id=case.id) for case in CASES),
+    *(
+        pytest.param(case, id=f"real-{case.id}", marks=pytest.mark.skipif(not SHARED.is_dir(), reason=NO_SHARED))
+        for case in REAL_CASES
+    ),
+]
 OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL]  # read by tests of their own below
 
 
@@ -253,8 +300,11 @@ def test_every_sample_has_a_case_and_a_line_in_the_readme() -> None:
     samples = {p.relative_to(SAMPLES) for p in SAMPLES.glob("*/*.csv")}
     assert samples == {c.path.relative_to(SAMPLES) for c in CASES} | {p.relative_to(SAMPLES) for p in OWN_TESTS}
     readme = (SAMPLES / "README.md").read_text(encoding="utf-8")
-    assert {Path(line.split("|")[1].strip()) for line in readme.splitlines() if line.startswith("| ")
-            and line.split("|")[1].strip().endswith(".csv")} == samples
+    assert {
+        Path(line.split("|")[1].strip())
+        for line in readme.splitlines()
+        if line.startswith("| ") and line.split("|")[1].strip().endswith(".csv")
+    } == samples
 
 
 def test_every_real_export_has_a_case() -> None:
@@ -265,6 +315,7 @@ def test_every_real_export_has_a_case() -> None:
 
 # ---- the program's result, in the same shape ------------------------------------------------------------------
 
+
 def _norm(load: float | None) -> float | None:
     return None if load is None else round(load, 6)
 
@@ -273,20 +324,35 @@ def by_start(sessions: list[Session], names: bool = True) -> dict[datetime, list
     found: dict[datetime, list[SetKey]] = {}
     for session in sessions:
         assert session.start not in found, f"two sessions start at {session.start}"
-        found[session.start] = [(entry.exercise.name if names else "", record.is_warmup, _norm(record.load_kg),
-                                 record.reps or None, record.rir)
-                                for entry in session.entries for record in entry.sets]
+        found[session.start] = [
+            (
+                entry.exercise.name if names else "",
+                record.is_warmup,
+                _norm(record.load_kg),
+                record.reps or None,
+                record.rir,
+            )
+            for entry in session.entries
+            for record in entry.sets
+        ]
     return found
 
 
 def expected_by_start(expected: Expected, names: bool = True) -> dict[datetime, list[SetKey]]:
-    return {start: [(name if names else "", warm, _norm(load), reps, rir) for name, warm, load, reps, rir in sets]
-            for start, sets in expected.sessions.items()}
+    return {
+        start: [(name if names else "", warm, _norm(load), reps, rir) for name, warm, load, reps, rir in sets]
+        for start, sets in expected.sessions.items()
+    }
 
 
 def tonnage(sessions: list[Session]) -> float:
-    return sum((record.load_kg or 0) * (record.reps or 0) for s in sessions for e in s.entries for record in e.sets
-               if not record.is_warmup)
+    return sum(
+        (record.load_kg or 0) * (record.reps or 0)
+        for s in sessions
+        for e in s.entries
+        for record in e.sets
+        if not record.is_warmup
+    )
 
 
 def working_series(sessions: list[Session]) -> int:
@@ -313,8 +379,9 @@ def working_series(sessions: list[Session]) -> int:
 def check_sessions(sessions: list[Session], expected: Expected, names: bool) -> None:
     assert len(sessions) == expected.session_count
     assert sum(s.set_count for s in sessions) == expected.sets
-    assert sum(1 for s in sessions for e in s.entries for r in e.sets if r.set_type is SetType.WARMUP) \
-        == expected.warmups
+    assert (
+        sum(1 for s in sessions for e in s.entries for r in e.sets if r.set_type is SetType.WARMUP) == expected.warmups
+    )
     assert tonnage(sessions) == pytest.approx(expected.tonnage, rel=1e-9, abs=expected.slack)
     assert by_start(sessions, names) == expected_by_start(expected, names)
     assert {s.start: len(s.entries) for s in sessions} == expected.entries
@@ -326,6 +393,7 @@ def check_sessions(sessions: list[Session], expected: Expected, names: bool) -> 
 
 
 # ---- the tests --------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("case", ALL_CASES)
 def test_parse_file_matches_a_plain_reading(case: Case) -> None:
@@ -339,7 +407,8 @@ def test_parse_file_matches_a_plain_reading(case: Case) -> None:
 
 @pytest.mark.parametrize("case", ALL_CASES)
 def test_import_writes_the_plain_reading_and_a_second_import_adds_nothing(
-        case: Case, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    case: Case, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     expected = case.expected()
     code, out, err = run_cli(capsys, "import", case.path, "--db", db_path, *case.cli)
     assert code == 0, err
@@ -349,7 +418,10 @@ def test_import_writes_the_plain_reading_and_a_second_import_adds_nothing(
     check_sessions(sessions, expected, names=False)
     figures = stored_stats(db_path)
     assert (figures["sessions"], figures["sets"], figures["working_sets"]) == (
-        expected.session_count, expected.sets, working_series(sessions))
+        expected.session_count,
+        expected.sets,
+        working_series(sessions),
+    )
 
     code, out, err = run_cli(capsys, "import", case.path, "--db", db_path, *case.cli)
     assert code == 0, err
@@ -360,8 +432,10 @@ def test_import_writes_the_plain_reading_and_a_second_import_adds_nothing(
 
 # ---- Strong -----------------------------------------------------------------------------------------------------
 
-def test_strong_without_a_unit_asks_for_one_and_writes_nothing(tmp_path: Path, db_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+
+def test_strong_without_a_unit_asks_for_one_and_writes_nothing(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(ImportFailed):
         parse_file(STRONG)
     absent = tmp_path / "absent.sqlite"
@@ -379,10 +453,14 @@ def test_strong_without_a_unit_asks_for_one_and_writes_nothing(tmp_path: Path, d
     assert file_state(db_path) == before
 
 
-@pytest.mark.parametrize("path", [STRONG, pytest.param(REAL_STRONG, marks=pytest.mark.skipif(
-    not SHARED.is_dir(), reason=NO_SHARED))], ids=["sample", "real"])
-def test_strong_with_units_lb_converts_every_load(path: Path, db_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [STRONG, pytest.param(REAL_STRONG, marks=pytest.mark.skipif(not SHARED.is_dir(), reason=NO_SHARED))],
+    ids=["sample", "real"],
+)
+def test_strong_with_units_lb_converts_every_load(
+    path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     in_kg = read_strong(path, ",", 1.0)
     in_lb = read_strong(path, ",", KG_PER_LB)
     parsed = parse_file(path, options=ImportOptions(units=Unit.LB))
@@ -407,8 +485,9 @@ def _strong_durations(path: Path) -> dict[datetime, float]:
     for r in _rows(path):
         match = re.fullmatch(r"(?:(\d+)h)?\s*(?:(\d+)m)?\s*(?:(\d+)s)?", r["Duration"].strip())
         assert match, r["Duration"]
-        durations[datetime.strptime(r["Date"], "%Y-%m-%d %H:%M:%S")] = \
+        durations[datetime.strptime(r["Date"], "%Y-%m-%d %H:%M:%S")] = (
             int(match[1] or 0) * 3600 + int(match[2] or 0) * 60 + int(match[3] or 0)
+        )
     return durations
 
 
@@ -446,12 +525,17 @@ def test_strong_durations_in_seconds_set_the_end() -> None:
         parsed = parse_file(path)
         ends = {s.start: s.end for s in parsed.sessions}
         rows = _rows(path, delimiter)
-        assert ends == {datetime.strptime(r["Date"], "%Y-%m-%d %H:%M:%S"): datetime.strptime(
-            r["Date"], "%Y-%m-%d %H:%M:%S") + timedelta(seconds=int(r["Duration (sec)"])) for r in rows}
+        assert ends == {
+            datetime.strptime(r["Date"], "%Y-%m-%d %H:%M:%S"): datetime.strptime(r["Date"], "%Y-%m-%d %H:%M:%S")
+            + timedelta(seconds=int(r["Duration (sec)"]))
+            for r in rows
+        }
 
 
-@pytest.mark.parametrize(("path", "delimiter", "exercise"), [
-    (STRONG, ",", "Plank"), (STRONG_SEMICOLON, ";", "Plank"), (STRONG_KG, ",", "Running")])
+@pytest.mark.parametrize(
+    ("path", "delimiter", "exercise"),
+    [(STRONG, ",", "Plank"), (STRONG_SEMICOLON, ";", "Plank"), (STRONG_KG, ",", "Running")],
+)
 def test_strong_keeps_timed_sets(path: Path, delimiter: str, exercise: str) -> None:
     rows = [r for r in _rows(path, delimiter) if r["Exercise Name"] == exercise and r["Set Order"].isdigit()]
     parsed = parse_file(path, options=ImportOptions(units=Unit.KG))
@@ -470,8 +554,9 @@ def test_strong_distances_follow_their_unit() -> None:
                 if "Distance (meters)" in r:
                     metres = _float(r["Distance (meters)"])
                 else:
-                    metres = _float(r["Distance"]) * {"": 1000.0, "km": 1000.0, "mi": 1609.344}[r.get(
-                        "Distance Unit", "")]
+                    metres = (
+                        _float(r["Distance"]) * {"": 1000.0, "km": 1000.0, "mi": 1609.344}[r.get("Distance Unit", "")]
+                    )
                 expected[(path.name, r["Exercise Name"])] = metres
     assert len(expected) == 5
     for path in (STRONG, STRONG_SEMICOLON, STRONG_KG, STRONG_LBS):
@@ -522,15 +607,24 @@ def test_strong_newest_first_reads_oldest_first_and_per_row_units_make_the_units
     units = [r["Weight Unit"] for r in rows if r["Set Order"] not in ("Note", "Rest Timer") and r["Weight"]]
     assert "lbs" in units and units.count("kg") > units.count("lbs")
     assert (parsed.units, parsed.units_stated) == (Unit.KG, True)
-    raises = [r.load_kg for s in parsed.sessions for e in s.entries if e.exercise.name == "Lateral Raise (Dumbbell)"
-              for r in e.sets]
+    raises = [
+        r.load_kg
+        for s in parsed.sessions
+        for e in s.entries
+        if e.exercise.name == "Lateral Raise (Dumbbell)"
+        for r in e.sets
+    ]
     assert raises == pytest.approx([25 * KG_PER_LB, 25 * KG_PER_LB], rel=1e-12)
 
 
 # ---- Hevy -------------------------------------------------------------------------------------------------------
 
-HEVY_FILES = [HEVY, HEVY_LB, *HEVY_LOCALES, pytest.param(REAL_HEVY, marks=pytest.mark.skipif(
-    not SHARED.is_dir(), reason=NO_SHARED), id="real")]
+HEVY_FILES = [
+    HEVY,
+    HEVY_LB,
+    *HEVY_LOCALES,
+    pytest.param(REAL_HEVY, marks=pytest.mark.skipif(not SHARED.is_dir(), reason=NO_SHARED), id="real"),
+]
 
 
 @pytest.mark.parametrize("path", HEVY_FILES)
@@ -566,8 +660,7 @@ def test_the_hevy_samples_hold_cardio_notes_and_every_set_type() -> None:
 
 @pytest.mark.parametrize("path", HEVY_FILES)
 def test_hevy_set_types_are_set_types(path: Path) -> None:
-    kinds = {"warmup": SetType.WARMUP, "normal": SetType.WORKING, "failure": SetType.FAILURE,
-             "dropset": SetType.DROP}
+    kinds = {"warmup": SetType.WARMUP, "normal": SetType.WORKING, "failure": SetType.FAILURE, "dropset": SetType.DROP}
     counted: dict[SetType, int] = {}
     for r in _rows(path):
         counted[kinds[r["set_type"]]] = counted.get(kinds[r["set_type"]], 0) + 1
@@ -576,21 +669,24 @@ def test_hevy_set_types_are_set_types(path: Path) -> None:
 
 # ---- Fitbod -----------------------------------------------------------------------------------------------------
 
+
 def _quarter_pounds(load_kg: float) -> float:
     return load_kg / KG_PER_LB * 4
 
 
-@pytest.mark.parametrize("path", [FITBOD, pytest.param(REAL_FITBOD, marks=pytest.mark.skipif(
-    not SHARED.is_dir(), reason=NO_SHARED), id="real")])
-def test_fitbod_in_pounds_rounds_back_to_quarter_pounds(path: Path, db_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [FITBOD, pytest.param(REAL_FITBOD, marks=pytest.mark.skipif(not SHARED.is_dir(), reason=NO_SHARED), id="real")],
+)
+def test_fitbod_in_pounds_rounds_back_to_quarter_pounds(
+    path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     rows = _rows(path)
     parsed = parse_file(path, options=ImportOptions(units=Unit.LB))
     # the same rows, in the same order, in the parse (sessions oldest first, rows within a session in file order)
     by_session: dict[datetime, list[float]] = {}
     for r in rows:
-        by_session.setdefault(datetime.strptime(r["Date"][:19], "%Y-%m-%d %H:%M:%S"), []).append(
-            float(r["Weight(kg)"]))
+        by_session.setdefault(datetime.strptime(r["Date"][:19], "%Y-%m-%d %H:%M:%S"), []).append(float(r["Weight(kg)"]))
     assert [s.start for s in parsed.sessions] == sorted(by_session)
     for session in parsed.sessions:
         got = [r.load_kg for e in session.entries for r in e.sets]
@@ -616,6 +712,7 @@ def test_fitbod_in_pounds_rounds_back_to_quarter_pounds(path: Path, db_path: Pat
 
 # ---- FitNotes with unquoted commas, any CSV, Journal CSV --------------------------------------------------------
 
+
 def test_fitnotes_names_and_comments_broken_by_unquoted_commas_are_mended() -> None:
     parsed = parse_file(FITNOTES_COMMAS)
     assert not parsed.fatal
@@ -623,17 +720,23 @@ def test_fitnotes_names_and_comments_broken_by_unquoted_commas_are_mended() -> N
         (2, "the exercise held 1 unquoted comma; read as 'Press, Seated'"),
         (3, "the exercise held 1 unquoted comma; read as 'Press, Seated'"),
         (4, "the exercise held 2 unquoted commas; read as 'Row, Chest Supported, Machine'"),
-        (5, "the comment held 1 unquoted comma; read as 'slow, controlled'")]
+        (5, "the comment held 1 unquoted comma; read as 'slow, controlled'"),
+    ]
     first, second = parsed.sessions
     assert (first.start, first.title, second.start, second.title) == (
-        datetime(2025, 2, 3), "Shoulders, Back", datetime(2025, 2, 5), "Legs")
+        datetime(2025, 2, 3),
+        "Shoulders, Back",
+        datetime(2025, 2, 5),
+        "Legs",
+    )
     assert [(e.exercise.name, [(r.load_kg, r.reps, r.note) for r in e.sets]) for e in first.entries] == [
-        ("Press, Seated", [(40.0, 8, ""), (40.0, 7, "")]), ("Row, Chest Supported, Machine", [(60.0, 10, "")]),
-        ("Face Pull", [(20.0, 15, "slow, controlled")])]
+        ("Press, Seated", [(40.0, 8, ""), (40.0, 7, "")]),
+        ("Row, Chest Supported, Machine", [(60.0, 10, "")]),
+        ("Face Pull", [(20.0, 15, "slow, controlled")]),
+    ]
 
 
-def test_generic_semicolons_decimal_commas_and_dotted_dates(db_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_generic_semicolons_decimal_commas_and_dotted_dates(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = GENERIC[0]
     rows = _rows(path, ";")
     with pytest.raises(ImportFailed, match="choose the unit"):
@@ -642,11 +745,19 @@ def test_generic_semicolons_decimal_commas_and_dotted_dates(db_path: Path,
     assert not parsed.problems
     days = list(dict.fromkeys(r["Datum"] for r in rows))
     assert [s.start for s in parsed.sessions] == [datetime(int(d[6:]), int(d[3:5]), int(d[:2])) for d in days]
-    got = [(e.exercise.name, r.load_kg, r.reps, r.rir, r.note) for s in parsed.sessions for e in s.entries
-           for r in e.sets]
-    assert got == [(r["Übung"], _load(r["Gewicht"]), _reps(r["Wiederholungen"]),
-                    _float(r["RIR"]) if r["RIR"] else 10 - 8 if r["Notes"] == "@8" else None, r["Notes"])
-                   for r in rows]
+    got = [
+        (e.exercise.name, r.load_kg, r.reps, r.rir, r.note) for s in parsed.sessions for e in s.entries for r in e.sets
+    ]
+    assert got == [
+        (
+            r["Übung"],
+            _load(r["Gewicht"]),
+            _reps(r["Wiederholungen"]),
+            _float(r["RIR"]) if r["RIR"] else 10 - 8 if r["Notes"] == "@8" else None,
+            r["Notes"],
+        )
+        for r in rows
+    ]
     assert parsed.effort_from_notes == 1
     code, out, err = run_cli(capsys, "import", path, "--db", db_path, "--units", "kg")
     assert code == 0, err
@@ -658,19 +769,38 @@ def test_generic_tabs_units_times_and_set_types() -> None:
     rows = _rows(path, "\t")
     parsed = parse_file(path)
     assert not parsed.problems and parsed.units_stated
-    kinds = {"W": SetType.WARMUP, "1": SetType.WORKING, "drop": SetType.DROP, "F": SetType.FAILURE,
-             "backoff": SetType.BACKOFF}
+    kinds = {
+        "W": SetType.WARMUP,
+        "1": SetType.WORKING,
+        "drop": SetType.DROP,
+        "F": SetType.FAILURE,
+        "backoff": SetType.BACKOFF,
+    }
     starts = list(dict.fromkeys((r["Date"], r["Time"], r["Workout"]) for r in rows))
     assert [(s.start, s.title) for s in parsed.sessions] == [
-        (datetime.strptime(f"{d} {t}", "%Y/%m/%d %H:%M"), title) for d, t, title in starts]
-    got = [(e.exercise.name, r.set_type, _norm(r.load_kg), r.reps, r.rir) for s in parsed.sessions
-           for e in s.entries for r in e.sets]
-    assert got == [(r["Exercise"], kinds[r["Set Type"]], _norm(_load(r["Weight"], _factor(r["Unit"], 0))),
-                    _reps(r["Reps"]), _rir(r["RPE"])) for r in rows]
+        (datetime.strptime(f"{d} {t}", "%Y/%m/%d %H:%M"), title) for d, t, title in starts
+    ]
+    got = [
+        (e.exercise.name, r.set_type, _norm(r.load_kg), r.reps, r.rir)
+        for s in parsed.sessions
+        for e in s.entries
+        for r in e.sets
+    ]
+    assert got == [
+        (
+            r["Exercise"],
+            kinds[r["Set Type"]],
+            _norm(_load(r["Weight"], _factor(r["Unit"], 0))),
+            _reps(r["Reps"]),
+            _rir(r["RPE"]),
+        )
+        for r in rows
+    ]
 
 
-def test_the_journal_sample_imports_field_for_field(db_path: Path, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_journal_sample_imports_field_for_field(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Journal CSV, as Journal wrote it: read back, then exported again, it is the same file."""
     records = list(csv.reader(JOURNAL.open(newline="", encoding="utf-8")))
     header, rows = records[0], records[1:]

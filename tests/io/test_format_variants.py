@@ -36,41 +36,140 @@ TYPES = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
 
 # The header variants seen in the wild: (delimiter, columns, quote every field)
 VARIANTS = {
-    "comma-plain": (",", ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
-                          "Distance", "Seconds", "Notes", "Workout Notes", "RPE"], False),
-    "semicolon-units": (";", ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps",
-                              "RPE", "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes"], False),
-    "workout-number-kg": (";", ["Workout #", "Date", "Workout Name", "Duration (sec)", "Exercise Name", "Set Order",
-                                "Weight (kg)", "Reps", "RPE", "Distance (meters)", "Seconds", "Notes",
-                                "Workout Notes"], True),
-    "workout-number-lbs": (",", ["Workout #", "Date", "Workout Name", "Duration (sec)", "Exercise Name",
-                                 "Set Order", "Weight (lbs)", "Reps", "RPE", "Distance (meters)", "Seconds", "Notes",
-                                 "Workout Notes"], True),
-    "no-duration-no-rpe": (",", ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps", "Distance",
-                                 "Seconds", "Notes", "Workout Notes"], True),
+    "comma-plain": (
+        ",",
+        [
+            "Date",
+            "Workout Name",
+            "Duration",
+            "Exercise Name",
+            "Set Order",
+            "Weight",
+            "Reps",
+            "Distance",
+            "Seconds",
+            "Notes",
+            "Workout Notes",
+            "RPE",
+        ],
+        False,
+    ),
+    "semicolon-units": (
+        ";",
+        [
+            "Date",
+            "Workout Name",
+            "Exercise Name",
+            "Set Order",
+            "Weight",
+            "Weight Unit",
+            "Reps",
+            "RPE",
+            "Distance",
+            "Distance Unit",
+            "Seconds",
+            "Notes",
+            "Workout Notes",
+        ],
+        False,
+    ),
+    "workout-number-kg": (
+        ";",
+        [
+            "Workout #",
+            "Date",
+            "Workout Name",
+            "Duration (sec)",
+            "Exercise Name",
+            "Set Order",
+            "Weight (kg)",
+            "Reps",
+            "RPE",
+            "Distance (meters)",
+            "Seconds",
+            "Notes",
+            "Workout Notes",
+        ],
+        True,
+    ),
+    "workout-number-lbs": (
+        ",",
+        [
+            "Workout #",
+            "Date",
+            "Workout Name",
+            "Duration (sec)",
+            "Exercise Name",
+            "Set Order",
+            "Weight (lbs)",
+            "Reps",
+            "RPE",
+            "Distance (meters)",
+            "Seconds",
+            "Notes",
+            "Workout Notes",
+        ],
+        True,
+    ),
+    "no-duration-no-rpe": (
+        ",",
+        [
+            "Date",
+            "Workout Name",
+            "Exercise Name",
+            "Set Order",
+            "Weight",
+            "Reps",
+            "Distance",
+            "Seconds",
+            "Notes",
+            "Workout Notes",
+        ],
+        True,
+    ),
 }
 
 
 def _strong_file(path: Path, variant: str, unit: str = "kg") -> None:
     delimiter, columns, quote_all = VARIANTS[variant]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n",
-                        quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL)
+    writer = csv.writer(
+        buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
+    )
     writer.writerow(columns)
     for exercise, order, weight, reps, rpe, note in WORKOUT:
-        values = {"Workout #": "1", "Date": START.strftime("%Y-%m-%d %H:%M:%S"), "Workout Name": "Push",
-                  "Duration": "1h 11m", "Duration (sec)": "4260", "Exercise Name": exercise, "Set Order": order,
-                  "Weight": weight, "Weight (kg)": weight, "Weight (lbs)": weight,
-                  "Weight Unit": unit if weight else "", "Reps": reps, "RPE": rpe, "Distance": "",
-                  "Distance (meters)": "", "Distance Unit": "", "Seconds": "90" if order == "Rest Timer" else "",
-                  "Notes": note, "Workout Notes": "Good day"}
+        values = {
+            "Workout #": "1",
+            "Date": START.strftime("%Y-%m-%d %H:%M:%S"),
+            "Workout Name": "Push",
+            "Duration": "1h 11m",
+            "Duration (sec)": "4260",
+            "Exercise Name": exercise,
+            "Set Order": order,
+            "Weight": weight,
+            "Weight (kg)": weight,
+            "Weight (lbs)": weight,
+            "Weight Unit": unit if weight else "",
+            "Reps": reps,
+            "RPE": rpe,
+            "Distance": "",
+            "Distance (meters)": "",
+            "Distance Unit": "",
+            "Seconds": "90" if order == "Rest Timer" else "",
+            "Notes": note,
+            "Workout Notes": "Good day",
+        }
         writer.writerow([values[c] for c in columns])
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
 def _sets(parsed: ParsedImport) -> list[tuple[str, SetType, float | None, int | None, float | None]]:
-    return [(e.exercise.name, r.set_type, r.load_kg, r.reps, r.rir)
-            for s in parsed.sessions for e in s.entries for r in e.sets]
+    return [
+        (e.exercise.name, r.set_type, r.load_kg, r.reps, r.rir)
+        for s in parsed.sessions
+        for e in s.entries
+        for r in e.sets
+    ]
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -86,9 +185,16 @@ def test_every_strong_header_variant_reads_the_same_workout(variant: str, tmp_pa
         assert session.end == START + timedelta(hours=1, minutes=11)
     with_rpe = "RPE" in VARIANTS[variant][1]
     # an F set without RPE reached failure: RIR 0 (from the set type)
-    expected = [(exercise, TYPES.get(order, SetType.WORKING), float(weight) * factor, int(reps),
-                 10 - float(rpe) if with_rpe and rpe and float(rpe) else 0.0 if order == "F" else None)
-                for exercise, order, weight, reps, rpe, _ in SETS]
+    expected = [
+        (
+            exercise,
+            TYPES.get(order, SetType.WORKING),
+            float(weight) * factor,
+            int(reps),
+            10 - float(rpe) if with_rpe and rpe and float(rpe) else 0.0 if order == "F" else None,
+        )
+        for exercise, order, weight, reps, rpe, _ in SETS
+    ]
     got = _sets(parsed)
     assert [(n, t, reps, rir) for n, t, _, reps, rir in got] == [(n, t, reps, rir) for n, t, _, reps, rir in expected]
     assert [load for _, _, load, _, _ in got] == pytest.approx([load for _, _, load, _, _ in expected], rel=1e-12)
@@ -99,9 +205,9 @@ def test_every_strong_header_variant_reads_the_same_workout(variant: str, tmp_pa
     assert all(r.set_type is SetType.FAILURE for r in bench.sets if r.rir_origin is not None)
 
 
-def test_strong_through_the_command_line_keeps_warm_ups_out_of_the_volume(db_path: Path,
-                                                                          capsys: pytest.CaptureFixture[str],
-                                                                          tmp_path: Path) -> None:
+def test_strong_through_the_command_line_keeps_warm_ups_out_of_the_volume(
+    db_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     path = tmp_path / "strong.csv"
     _strong_file(path, "workout-number-kg")
     code, out, err = run_cli(capsys, "import", path, "--db", db_path)
@@ -110,8 +216,11 @@ def test_strong_through_the_command_line_keeps_warm_ups_out_of_the_volume(db_pat
     (session,) = stored_sessions(db_path)
     records = [r for e in session.entries for r in e.sets]
     assert [r.set_type for r in records] == [TYPES.get(row[1], SetType.WORKING) for row in SETS]
-    assert [(r.rir, r.effort_scale) for r in records][:3] == [(None, None), (2.0, EffortScale.RPE),
-                                                             (1.5, EffortScale.RPE)]
+    assert [(r.rir, r.effort_scale) for r in records][:3] == [
+        (None, None),
+        (2.0, EffortScale.RPE),
+        (1.5, EffortScale.RPE),
+    ]
     figures = stored_stats(db_path)
     working = [row for row in SETS if row[1] != "W"]
     assert figures["working_sets"] == len(working) - 1  # the drop (D) continues the set before it: one series
@@ -120,25 +229,39 @@ def test_strong_through_the_command_line_keeps_warm_ups_out_of_the_volume(db_pat
 
 def test_strong_distance_in_miles_as_strong_writes_it(tmp_path: Path) -> None:
     path = tmp_path / "run.csv"
-    path.write_text("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;"
-                    "Seconds;Notes;Workout Notes\n"
-                    '2019-01-11 12:31:54;"Run";"Running";1;;;;;1.5;mi.;600;"";""\n', encoding="utf-8")
+    path.write_text(
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;"
+        "Seconds;Notes;Workout Notes\n"
+        '2019-01-11 12:31:54;"Run";"Running";1;;;;;1.5;mi.;600;"";""\n',
+        encoding="utf-8",
+    )
     parsed = parse_file(path)
     (record,) = [r for s in parsed.sessions for e in s.entries for r in e.sets]
     assert record.distance_m == pytest.approx(1.5 * 1609.344)
     assert record.duration_s == 600
 
 
-@pytest.mark.parametrize(("note", "rir", "scale"), [
-    ("@8", 2.0, EffortScale.RPE), ("felt like @ 8.5", 1.5, EffortScale.RPE), ("RPE 9", 1.0, EffortScale.RPE),
-    ("RIR 2", 2.0, EffortScale.RIR), ("rir 0", 0.0, EffortScale.RIR), ("easy", None, None),
-    ("100kg @ home gym", None, None),
-])
-def test_effort_written_in_a_note_is_recognised(note: str, rir: float | None, scale: EffortScale | None,
-                                                tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("note", "rir", "scale"),
+    [
+        ("@8", 2.0, EffortScale.RPE),
+        ("felt like @ 8.5", 1.5, EffortScale.RPE),
+        ("RPE 9", 1.0, EffortScale.RPE),
+        ("RIR 2", 2.0, EffortScale.RIR),
+        ("rir 0", 0.0, EffortScale.RIR),
+        ("easy", None, None),
+        ("100kg @ home gym", None, None),
+    ],
+)
+def test_effort_written_in_a_note_is_recognised(
+    note: str, rir: float | None, scale: EffortScale | None, tmp_path: Path
+) -> None:
     path = tmp_path / "notes.csv"
-    path.write_text("Date,Workout Name,Exercise Name,Set Order,Weight (kg),Reps,Notes,RPE\n"
-                    f'2024-01-02 10:00:00,Push,Bench Press,1,100,5,"{note}",\n', encoding="utf-8")
+    path.write_text(
+        "Date,Workout Name,Exercise Name,Set Order,Weight (kg),Reps,Notes,RPE\n"
+        f'2024-01-02 10:00:00,Push,Bench Press,1,100,5,"{note}",\n',
+        encoding="utf-8",
+    )
     (record,) = [r for s in parse_file(path).sessions for e in s.entries for r in e.sets]
     assert (record.rir, record.effort_scale, record.note) == (rir, scale, note)
     off = parse_file(path, options=ImportOptions(effort_from_notes=False))
@@ -148,8 +271,11 @@ def test_effort_written_in_a_note_is_recognised(note: str, rir: float | None, sc
 
 def test_a_load_after_an_at_sign_is_not_an_rpe(tmp_path: Path) -> None:
     path = tmp_path / "notes.csv"
-    path.write_text("Date,Workout Name,Exercise Name,Set Order,Weight (kg),Reps,Notes,RPE\n"
-                    '2024-01-02 10:00:00,Arms,Curl (Dumbbell),1,8,12,"3x12 @8kg dumbbells",\n', encoding="utf-8")
+    path.write_text(
+        "Date,Workout Name,Exercise Name,Set Order,Weight (kg),Reps,Notes,RPE\n"
+        '2024-01-02 10:00:00,Arms,Curl (Dumbbell),1,8,12,"3x12 @8kg dumbbells",\n',
+        encoding="utf-8",
+    )
     (record,) = [r for s in parse_file(path).sessions for e in s.entries for r in e.sets]
     assert record.rir is None
 
@@ -179,15 +305,23 @@ def test_hevy_in_pounds_and_miles_with_multi_line_notes(tmp_path: Path) -> None:
     (run,) = first.entries[0].sets
     assert run.distance_m == pytest.approx(3.1 * 1609.344) and run.duration_s == 1800
     assert run.load_kg is None and run.reps is None
-    assert [e.exercise.name for e in second.entries] == ["Bench Press (Barbell)", "Bent Over Row (Barbell)",
-                                                          "Bench Press (Barbell)"]
+    assert [e.exercise.name for e in second.entries] == [
+        "Bench Press (Barbell)",
+        "Bent Over Row (Barbell)",
+        "Bench Press (Barbell)",
+    ]
     assert second.entries[0].note == 'line one\nline two, "quoted"'
     records = [r for e in second.entries for r in e.sets]
     assert [r.set_type for r in records] == [SetType.WARMUP, SetType.WORKING, SetType.FAILURE, SetType.DROP]
-    assert [r.load_kg for r in records] == pytest.approx([45 * KG_PER_LB, 225 * KG_PER_LB, 135 * KG_PER_LB,
-                                                          135 * KG_PER_LB])
-    assert [(r.rir, r.effort_scale) for r in records] == [(None, None), (1.5, EffortScale.RPE),
-                                                          (0.0, EffortScale.RPE), (None, None)]
+    assert [r.load_kg for r in records] == pytest.approx(
+        [45 * KG_PER_LB, 225 * KG_PER_LB, 135 * KG_PER_LB, 135 * KG_PER_LB]
+    )
+    assert [(r.rir, r.effort_scale) for r in records] == [
+        (None, None),
+        (1.5, EffortScale.RPE),
+        (0.0, EffortScale.RPE),
+        (None, None),
+    ]
 
 
 # ---- FitNotes -----------------------------------------------------------------------------------------------------
@@ -201,14 +335,18 @@ FITNOTES_MENDED = (
 )
 
 
-def test_fitnotes_recovers_unquoted_commas_and_reports_them(db_path: Path, tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_fitnotes_recovers_unquoted_commas_and_reports_them(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "fitnotes.csv"
     path.write_text(FITNOTES_MENDED, encoding="utf-8")
     parsed = parse_file(path)
     assert [s.start for s in parsed.sessions] == [datetime(2020, 9, 13), datetime(2020, 9, 14)]
-    assert [e.exercise.name for s in parsed.sessions for e in s.entries] == ["Curl, EZ Bar", "Running",
-                                                                           "Press, Seated, Machine"]
+    assert [e.exercise.name for s in parsed.sessions for e in s.entries] == [
+        "Curl, EZ Bar",
+        "Running",
+        "Press, Seated, Machine",
+    ]
     loads = [r.load_kg for s in parsed.sessions for e in s.entries for r in e.sets]
     assert loads[2] is None
     assert [loads[0], loads[1], loads[3]] == pytest.approx([20.0, 45 * KG_PER_LB, 20.0])
@@ -228,6 +366,7 @@ def test_fitnotes_recovers_unquoted_commas_and_reports_them(db_path: Path, tmp_p
 
 # ---- Fitbod -------------------------------------------------------------------------------------------------------
 
+
 def test_fitbod_rows_newest_first_with_leading_spaces(tmp_path: Path) -> None:
     path = tmp_path / "fitbod.csv"
     path.write_text(
@@ -235,7 +374,8 @@ def test_fitbod_rows_newest_first_with_leading_spaces(tmp_path: Path) -> None:
         "2021-01-17 22:14:35 +0000,Back Squat, 5,61.23496995,0.0,0.0,0.0,0.0,false,, 1.0\n"
         "2021-01-17 22:14:35 +0000,Back Squat, 8,20.41168092460379,0.0,0.0,0.0,0.0,true,, 1.0\n"
         "2021-01-15 07:00:00 +0000,Dumbbell Bicep Curl, 10,11.339822735890994,0.0,0.0,0.0,0.0,false,top set, 2.0\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     in_lb = parse_file(path, options=ImportOptions(units=Unit.LB))
     first, second = in_lb.sessions
     assert first.start == datetime(2021, 1, 15, 7) and second.start == datetime(2021, 1, 17, 22, 14, 35)
@@ -265,8 +405,9 @@ def test_hevy_from_a_phone_in_russian_reads_dates_and_names(tmp_path: Path) -> N
     assert [e.exercise.name for e in session.entries] == ["Жим лежа", "Приседания со штангой", "Становая тяга"]
 
 
-def test_imported_exercises_with_non_latin_names_stay_distinct(db_path: Path, tmp_path: Path,
-                                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_imported_exercises_with_non_latin_names_stay_distinct(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "hevy-ru.csv"
     path.write_text(HEVY_RUSSIAN, encoding="utf-8")
     code, out, err = run_cli(capsys, "import", path, "--db", db_path)
@@ -277,9 +418,12 @@ def test_imported_exercises_with_non_latin_names_stay_distinct(db_path: Path, tm
 
 def test_fitnotes_name_with_an_unquoted_inch_mark(tmp_path: Path) -> None:
     path = tmp_path / "inch.csv"
-    path.write_text("Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time\n"
-                    '2020-09-13,Box Jump 24",Legs,,10,,,\n'
-                    "2020-09-13,Squat,Legs,135.0,5,,,\n", encoding="utf-8")
+    path.write_text(
+        "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time\n"
+        '2020-09-13,Box Jump 24",Legs,,10,,,\n'
+        "2020-09-13,Squat,Legs,135.0,5,,,\n",
+        encoding="utf-8",
+    )
     parsed = parse_file(path)
     assert [e.exercise.name for s in parsed.sessions for e in s.entries] == ['Box Jump 24"', "Squat"]
 
@@ -289,7 +433,9 @@ def test_fitbod_loads_in_kg_are_kept_as_read(tmp_path: Path) -> None:
     path.write_text(
         "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier\n"
         "2021-01-17 22:14:35 +0000,Back Squat, 8,20.41168092460379,0.0,0.0,0.0,0.0,false,, 1.0\n"
-        "2021-01-17 22:14:35 +0000,Back Squat, 5,102.5,0.0,0.0,0.0,0.0,false,, 1.0\n", encoding="utf-8")
+        "2021-01-17 22:14:35 +0000,Back Squat, 5,102.5,0.0,0.0,0.0,0.0,false,, 1.0\n",
+        encoding="utf-8",
+    )
     (session,) = parse_file(path, options=ImportOptions(units=Unit.KG)).sessions
     # 45 lb as Fitbod writes it stays 20.41168092460379 kg (not 20.412): shown in lb it reads 45.00 again
     assert [r.load_kg for r in session.entries[0].sets] == [20.41168092460379, 102.5]

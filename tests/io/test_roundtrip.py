@@ -21,9 +21,27 @@ from journal.storage.database import close_database, open_database
 from tests.io.support import final_line, run_cli, stored_sessions, without_ids
 
 TRICKY = [
-    "=SUM(A1)", "+1", "-5 kg", "@8", "'quoted", "''twice", "line one\nline two", "windows\r\nnewline",
-    'commas, "quotes"; and semicolons', "<b>bold</b> & <i>", "💪🏋️‍♀️ done", "RIR 2", "=", "-", "@", "+",
-    "\tstarts with a tab", "  spaces around  ", "", "trailing newline\n", "=HYPERLINK(\"http://x\")",
+    "=SUM(A1)",
+    "+1",
+    "-5 kg",
+    "@8",
+    "'quoted",
+    "''twice",
+    "line one\nline two",
+    "windows\r\nnewline",
+    'commas, "quotes"; and semicolons',
+    "<b>bold</b> & <i>",
+    "💪🏋️‍♀️ done",
+    "RIR 2",
+    "=",
+    "-",
+    "@",
+    "+",
+    "\tstarts with a tab",
+    "  spaces around  ",
+    "",
+    "trailing newline\n",
+    '=HYPERLINK("http://x")',
 ]
 RISKY_START = ("=", "+", "-", "@")
 
@@ -35,19 +53,37 @@ def _tricky_sessions() -> list[Session]:
     odd, _ = exercises.create_exercise('=Cable "Thing", v2')
     sessions = []
     for index, text in enumerate(TRICKY):
-        sessions.append(Session(
-            start=datetime(2026, 2, 1 + index % 27, 6 + index % 12, index, index, index * 1001),
-            end=datetime(2026, 2, 1 + index % 27, 19, 0), title=text, notes=text, bodyweight_kg=80.1 + index / 7,
-            entries=(
-                Entry(exercise=bench, note=text, sets=(
-                    SetRecord(set_type=SetType.WARMUP, load_kg=0.1 + 0.2, reps=8, note=text),
-                    SetRecord(load_kg=100 / 3, reps=5, rir=2.5, effort_scale=EffortScale.RPE, note=text),
-                    SetRecord(set_type=SetType.FAILURE, load_kg=102.5, reps=3, rir=0.0,
-                              effort_scale=EffortScale.RIR, failure_reps=4),
-                )),
-                Entry(exercise=odd, note=text, sets=(SetRecord(duration_s=1e-7, distance_m=987654.321, note=text),)),
-                Entry(exercise=squat),  # an exercise without sets
-            )))
+        sessions.append(
+            Session(
+                start=datetime(2026, 2, 1 + index % 27, 6 + index % 12, index, index, index * 1001),
+                end=datetime(2026, 2, 1 + index % 27, 19, 0),
+                title=text,
+                notes=text,
+                bodyweight_kg=80.1 + index / 7,
+                entries=(
+                    Entry(
+                        exercise=bench,
+                        note=text,
+                        sets=(
+                            SetRecord(set_type=SetType.WARMUP, load_kg=0.1 + 0.2, reps=8, note=text),
+                            SetRecord(load_kg=100 / 3, reps=5, rir=2.5, effort_scale=EffortScale.RPE, note=text),
+                            SetRecord(
+                                set_type=SetType.FAILURE,
+                                load_kg=102.5,
+                                reps=3,
+                                rir=0.0,
+                                effort_scale=EffortScale.RIR,
+                                failure_reps=4,
+                            ),
+                        ),
+                    ),
+                    Entry(
+                        exercise=odd, note=text, sets=(SetRecord(duration_s=1e-7, distance_m=987654.321, note=text),)
+                    ),
+                    Entry(exercise=squat),  # an exercise without sets
+                ),
+            )
+        )
     sessions.append(Session(start=datetime(2026, 3, 1, 12), title="nothing done"))  # a session without exercises
     return sessions
 
@@ -78,8 +114,9 @@ def _export(capsys: pytest.CaptureFixture[str], db: Path, out: Path) -> None:
     assert text.startswith("exported ")
 
 
-def test_export_then_import_gives_the_same_journal(exported: tuple[Path, Path], tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_then_import_gives_the_same_journal(
+    exported: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source, first = exported
     _export(capsys, source, first)
     target = tmp_path / "empty.sqlite"
@@ -103,8 +140,9 @@ def test_export_then_import_gives_the_same_journal(exported: tuple[Path, Path], 
     assert [without_ids(s) for s in stored_sessions(target)] == [without_ids(s) for s in after]
 
 
-def test_tricky_text_comes_back_unchanged(exported: tuple[Path, Path], tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_tricky_text_comes_back_unchanged(
+    exported: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source, first = exported
     _export(capsys, source, first)
     target = tmp_path / "empty.sqlite"
@@ -121,8 +159,9 @@ def test_tricky_text_comes_back_unchanged(exported: tuple[Path, Path], tmp_path:
     assert texts["nothing done"].entries == ()
 
 
-def test_exported_cells_do_not_start_like_a_formula(exported: tuple[Path, Path],
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_exported_cells_do_not_start_like_a_formula(
+    exported: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     source, first = exported
     _export(capsys, source, first)
     with first.open(newline="", encoding="utf-8") as handle:
@@ -134,12 +173,18 @@ def test_exported_cells_do_not_start_like_a_formula(exported: tuple[Path, Path],
     assert "'=SUM(A1)" in text and "'-5 kg" in text and "'@8" in text and "''quoted" in text
 
 
-def test_a_lone_carriage_return_in_a_note_survives(database: Path, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_lone_carriage_return_in_a_note_survives(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bench = exercises.find_exercise("Bench Press")
     assert bench
-    repo.add_session(Session(start=datetime(2026, 1, 5, 10), notes="old mac\rnewline", entries=(
-        Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5, note="a\rb"),)),)))
+    repo.add_session(
+        Session(
+            start=datetime(2026, 1, 5, 10),
+            notes="old mac\rnewline",
+            entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5, note="a\rb"),)),),
+        )
+    )
     before = stored_sessions(database)
     out = tmp_path / "out.csv"
     _export(capsys, database, out)
@@ -149,19 +194,35 @@ def test_a_lone_carriage_return_in_a_note_survives(database: Path, tmp_path: Pat
     assert [without_ids(s) for s in stored_sessions(target)] == [without_ids(s) for s in before]
 
 
-def test_an_exercise_of_your_own_keeps_its_attributes(database: Path, tmp_path: Path,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_exercise_of_your_own_keeps_its_attributes(
+    database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A bodyweight exercise the lifter made (not in the catalogue) comes back as a bodyweight exercise with its
     muscles, so tonnage and sets per muscle stay the same."""
     from journal.domain.records import Measure, Mechanic
     from journal.storage.exercises import create_exercise, find_exercise
     from journal.storage.repository import add_session
 
-    own, _ = create_exercise("Archer Ring Row", Exercise(id=None, name="x", mechanic=Mechanic.COMPOUND,
-                                                         primary=("upper_back",), secondary=("biceps",),
-                                                         equipment="other", bodyweight=True, measure=Measure.REPS))
-    add_session(Session(start=datetime(2025, 3, 1, 9), bodyweight_kg=70,
-                        entries=(Entry(exercise=own, sets=(SetRecord(load_kg=5, reps=8),)),)))
+    own, _ = create_exercise(
+        "Archer Ring Row",
+        Exercise(
+            id=None,
+            name="x",
+            mechanic=Mechanic.COMPOUND,
+            primary=("upper_back",),
+            secondary=("biceps",),
+            equipment="other",
+            bodyweight=True,
+            measure=Measure.REPS,
+        ),
+    )
+    add_session(
+        Session(
+            start=datetime(2025, 3, 1, 9),
+            bodyweight_kg=70,
+            entries=(Entry(exercise=own, sets=(SetRecord(load_kg=5, reps=8),)),),
+        )
+    )
     close_database()
     out = tmp_path / "out.csv"
     assert run_cli(capsys, "export", out, "--db", database)[0] == 0
@@ -172,4 +233,8 @@ def test_an_exercise_of_your_own_keeps_its_attributes(database: Path, tmp_path: 
     close_database()
     assert back is not None
     assert (back.mechanic, back.primary, back.secondary, back.bodyweight) == (
-        Mechanic.COMPOUND, ("upper_back",), ("biceps",), True)
+        Mechanic.COMPOUND,
+        ("upper_back",),
+        ("biceps",),
+        True,
+    )

@@ -20,21 +20,54 @@ from journal.io.fields import duration_text
 from journal.io.strong import MAX_PLAUSIBLE_HOURS, StrongCsv
 from tests.io.support import KG_PER_LB, csv_text, lines, sets_of, shape
 
-COLUMNS = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance", "Seconds",
-           "Notes", "Workout Notes", "RPE")
+COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+)
 START = datetime(2024, 3, 5, 7, 30)
 DATE = "2024-03-05 07:30:00"
 LATER = "2024-03-07 18:00:00"
 BENCH, FLY, ROW = "Bench Press (Barbell)", "Chest Fly (Dumbbell)", "Bent Over Row (Barbell)"
 
 
-def row(exercise: str = BENCH, order: str = "1", weight: str = "100", reps: str = "5", *, date: str = DATE,
-        workout: str = "Push", duration: str = "1h", rpe: str = "", notes: str = "", workout_notes: str = "",
-        **more: str) -> dict[str, str]:
+def row(
+    exercise: str = BENCH,
+    order: str = "1",
+    weight: str = "100",
+    reps: str = "5",
+    *,
+    date: str = DATE,
+    workout: str = "Push",
+    duration: str = "1h",
+    rpe: str = "",
+    notes: str = "",
+    workout_notes: str = "",
+    **more: str,
+) -> dict[str, str]:
     """One row of a Strong export, by column name (`more` for the columns without a parameter)."""
-    return {"Date": date, "Workout Name": workout, "Duration": duration, "Exercise Name": exercise,
-            "Set Order": order, "Weight": weight, "Reps": reps, "Notes": notes, "Workout Notes": workout_notes,
-            "RPE": rpe, **more}
+    return {
+        "Date": date,
+        "Workout Name": workout,
+        "Duration": duration,
+        "Exercise Name": exercise,
+        "Set Order": order,
+        "Weight": weight,
+        "Reps": reps,
+        "Notes": notes,
+        "Workout Notes": workout_notes,
+        "RPE": rpe,
+        **more,
+    }
 
 
 def strong(rows: Sequence[Mapping[str, str]], columns: Sequence[str] = COLUMNS) -> str:
@@ -48,14 +81,19 @@ def read(text: str, units: str = "kg") -> ParsedImport:
 
 # ---- 1. a refusal is reported on every row that has it --------------------------------------------------------
 
-@pytest.mark.parametrize(("bad", "message"), [
-    ({"weight": "abc"}, "weight 'abc' is not a number"),
-    ({"rpe": "11"}, "RPE 11 is not on the 1-10 scale in half steps"),
-    ({"reps": "2.5"}, "reps '2.5' is not a whole number"),
-    ({"order": "X"}, "set order 'X' is neither a number nor W, D or F"),
-])
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"weight": "abc"}, "weight 'abc' is not a number"),
+        ({"rpe": "11"}, "RPE 11 is not on the 1-10 scale in half steps"),
+        ({"reps": "2.5"}, "reps '2.5' is not a whole number"),
+        ({"order": "X"}, "set order 'X' is neither a number nor W, D or F"),
+    ],
+)
 def test_a_bad_value_on_three_rows_is_reported_on_each_and_the_rows_around_it_still_read(
-        bad: dict[str, str], message: str) -> None:
+    bad: dict[str, str], message: str
+) -> None:
     good = row(order="1", rpe="8")
     wrong = row(**{"order": "2", "rpe": "8", **bad})  # the very same fields on each bad row
     text = strong([good, wrong, good, wrong, wrong, row(order="3", weight="110", rpe="9")])
@@ -64,8 +102,11 @@ def test_a_bad_value_on_three_rows_is_reported_on_each_and_the_rows_around_it_st
         assert lines(parsed) == [3, 5, 6]
         assert all(message in problem.message for problem in parsed.problems)
         assert shape(parsed) == [[(BENCH, "", 3)]]
-        assert [(r.load_kg, r.reps, r.rir) for r in sets_of(parsed)] == [(100.0, 5, 2.0), (100.0, 5, 2.0),
-                                                                         (110.0, 5, 1.0)]
+        assert [(r.load_kg, r.reps, r.rir) for r in sets_of(parsed)] == [
+            (100.0, 5, 2.0),
+            (100.0, 5, 2.0),
+            (110.0, 5, 1.0),
+        ]
         assert parsed.rows == 6
 
 
@@ -91,16 +132,19 @@ def test_a_bad_weight_unit_on_three_rows_is_reported_on_each() -> None:
 
 # ---- 2. alike sets are equal records, sets that differ are not ------------------------------------------------
 
+
 def test_alike_sets_in_other_workouts_and_exercises_are_equal_and_differing_ones_are_not() -> None:
-    text = strong([
-        row(BENCH, "1", rpe="8"),
-        row(FLY, "1", rpe="8"),
-        row(ROW, "1", rpe="8", date=LATER, workout="Pull"),
-        row(ROW, "2", rpe="9", date=LATER, workout="Pull"),  # another RPE
-        row(ROW, "3", rpe="8", notes="slow", date=LATER, workout="Pull"),  # a note
-        row(ROW, "W", rpe="8", date=LATER, workout="Pull"),  # a warm-up
-        row(ROW, "4", rpe="", date=LATER, workout="Pull"),  # no RPE
-    ])
+    text = strong(
+        [
+            row(BENCH, "1", rpe="8"),
+            row(FLY, "1", rpe="8"),
+            row(ROW, "1", rpe="8", date=LATER, workout="Pull"),
+            row(ROW, "2", rpe="9", date=LATER, workout="Pull"),  # another RPE
+            row(ROW, "3", rpe="8", notes="slow", date=LATER, workout="Pull"),  # a note
+            row(ROW, "W", rpe="8", date=LATER, workout="Pull"),  # a warm-up
+            row(ROW, "4", rpe="", date=LATER, workout="Pull"),  # no RPE
+        ]
+    )
     parsed = read(text)
     assert not parsed.problems
     assert shape(parsed) == [[(BENCH, "", 1), (FLY, "", 1)], [(ROW, "", 5)]]
@@ -116,28 +160,42 @@ def test_alike_sets_in_other_workouts_and_exercises_are_equal_and_differing_ones
 
 
 def test_effort_from_a_note_changes_only_the_set_with_that_note() -> None:
-    text = strong([row(BENCH, "1"), row(BENCH, "2", notes="@9"), row(FLY, "1"),
-                   row(FLY, "1", date=LATER, workout="Push B"), row(FLY, "2", notes="@9", date=LATER,
-                                                                    workout="Push B")])
+    text = strong(
+        [
+            row(BENCH, "1"),
+            row(BENCH, "2", notes="@9"),
+            row(FLY, "1"),
+            row(FLY, "1", date=LATER, workout="Push B"),
+            row(FLY, "2", notes="@9", date=LATER, workout="Push B"),
+        ]
+    )
     parsed = read(text)
     assert not parsed.problems
     assert [(r.rir, r.effort_scale, r.note) for r in sets_of(parsed)] == [
-        (None, None, ""), (1.0, EffortScale.RPE, "@9"), (None, None, ""), (None, None, ""),
-        (1.0, EffortScale.RPE, "@9")]
+        (None, None, ""),
+        (1.0, EffortScale.RPE, "@9"),
+        (None, None, ""),
+        (None, None, ""),
+        (1.0, EffortScale.RPE, "@9"),
+    ]
     assert parsed.effort_from_notes == 2
 
 
 # ---- 3. workout notes ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("written", "notes"), [
-    (["A", "B", "A"], "A"),
-    (["A", "B"], "B"),
-    (["A", "", "   "], "A"),
-    (["", "  A  ", "\t"], "A"),
-    (["A", "B", "A", "B", " "], "B"),
-    (["  ", "", " "], ""),
-    (["", "", ""], ""),
-])
+
+@pytest.mark.parametrize(
+    ("written", "notes"),
+    [
+        (["A", "B", "A"], "A"),
+        (["A", "B"], "B"),
+        (["A", "", "   "], "A"),
+        (["", "  A  ", "\t"], "A"),
+        (["A", "B", "A", "B", " "], "B"),
+        (["  ", "", " "], ""),
+        (["", "", ""], ""),
+    ],
+)
 def test_the_last_non_empty_workout_notes_of_a_workout_win(written: list[str], notes: str) -> None:
     text = strong([row(order=str(index), workout_notes=value) for index, value in enumerate(written, 1)])
     (session,) = read(text).sessions
@@ -147,28 +205,34 @@ def test_the_last_non_empty_workout_notes_of_a_workout_win(written: list[str], n
 
 def test_workout_notes_belong_to_their_own_workout_when_workouts_interleave() -> None:
     pull = {"date": LATER, "workout": "Pull"}
-    text = strong([
-        row(BENCH, "1", workout_notes="A"),
-        row(BENCH, "2", workout_notes="B"),
-        row(ROW, "1", workout_notes="A", **pull),
-        row(BENCH, "3", workout_notes="A"),
-        row(ROW, "2", workout_notes=" ", **pull),
-        row(ROW, "3", workout_notes="", date="2024-03-09 09:00:00", workout="Legs"),
-    ])
+    text = strong(
+        [
+            row(BENCH, "1", workout_notes="A"),
+            row(BENCH, "2", workout_notes="B"),
+            row(ROW, "1", workout_notes="A", **pull),
+            row(BENCH, "3", workout_notes="A"),
+            row(ROW, "2", workout_notes=" ", **pull),
+            row(ROW, "3", workout_notes="", date="2024-03-09 09:00:00", workout="Legs"),
+        ]
+    )
     parsed = read(text)
     assert [(s.title, s.notes) for s in parsed.sessions] == [("Push", "A"), ("Pull", "A"), ("Legs", "")]
 
 
 # ---- 4. duration -----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("durations", "end"), [
-    (["1h 5m", "2h", "30m"], START + timedelta(hours=1, minutes=5)),
-    (["45m", "45m", "1h"], START + timedelta(minutes=45)),
-    (["", "45m", "1h"], START + timedelta(minutes=45)),  # the first duration written
-    (["", "", ""], None),
-    ([f"{MAX_PLAUSIBLE_HOURS}h", "7h"], START + timedelta(hours=MAX_PLAUSIBLE_HOURS)),
-    ([f"{MAX_PLAUSIBLE_HOURS + 1}h", "1h"], None),  # an implausible first duration leaves the end empty
-])
+
+@pytest.mark.parametrize(
+    ("durations", "end"),
+    [
+        (["1h 5m", "2h", "30m"], START + timedelta(hours=1, minutes=5)),
+        (["45m", "45m", "1h"], START + timedelta(minutes=45)),
+        (["", "45m", "1h"], START + timedelta(minutes=45)),  # the first duration written
+        (["", "", ""], None),
+        ([f"{MAX_PLAUSIBLE_HOURS}h", "7h"], START + timedelta(hours=MAX_PLAUSIBLE_HOURS)),
+        ([f"{MAX_PLAUSIBLE_HOURS + 1}h", "1h"], None),  # an implausible first duration leaves the end empty
+    ],
+)
 def test_the_first_duration_of_a_workout_sets_its_end(durations: list[str], end: datetime | None) -> None:
     text = strong([row(order=str(index), duration=value) for index, value in enumerate(durations, 1)])
     parsed = read(text)
@@ -180,8 +244,13 @@ def test_the_first_duration_of_a_workout_sets_its_end(durations: list[str], end:
 
 def test_the_first_duration_in_seconds_sets_the_end() -> None:
     columns = ("Date", "Workout Name", "Duration (sec)", "Exercise Name", "Set Order", "Weight (kg)", "Reps")
-    text = strong([{**row(order=str(i), **{"Weight (kg)": "100"}), "Duration (sec)": seconds}
-                   for i, seconds in enumerate(["3900", "7200", "3900"], 1)], columns)
+    text = strong(
+        [
+            {**row(order=str(i), **{"Weight (kg)": "100"}), "Duration (sec)": seconds}
+            for i, seconds in enumerate(["3900", "7200", "3900"], 1)
+        ],
+        columns,
+    )
     parsed = read(text)
     assert not parsed.problems
     assert [session.end for session in parsed.sessions] == [START + timedelta(seconds=3900)]
@@ -189,16 +258,18 @@ def test_the_first_duration_in_seconds_sets_the_end() -> None:
 
 def test_an_implausible_duration_gives_one_warning_per_workout() -> None:
     pull = {"date": LATER, "workout": "Pull"}
-    text = strong([
-        row(BENCH, "1", duration="7h"),
-        row(BENCH, "2", duration="7h"),
-        row(FLY, "1", duration="7h"),
-        row(ROW, "1", duration="9h", **pull),
-        row(ROW, "2", duration="8h", **pull),
-        row(BENCH, "3", duration="7h"),
-        row(ROW, "3", duration="1h", **pull),
-        row(ROW, "1", duration="2h", date="2024-03-09 09:00:00", workout="Short"),
-    ])
+    text = strong(
+        [
+            row(BENCH, "1", duration="7h"),
+            row(BENCH, "2", duration="7h"),
+            row(FLY, "1", duration="7h"),
+            row(ROW, "1", duration="9h", **pull),
+            row(ROW, "2", duration="8h", **pull),
+            row(BENCH, "3", duration="7h"),
+            row(ROW, "3", duration="1h", **pull),
+            row(ROW, "1", duration="2h", date="2024-03-09 09:00:00", workout="Short"),
+        ]
+    )
     parsed = read(text)
     warnings = [problem for problem in parsed.problems if not problem.fatal]
     assert not parsed.fatal
@@ -210,46 +281,59 @@ def test_an_implausible_duration_gives_one_warning_per_workout() -> None:
 
 # ---- 5. Note and Rest Timer rows -------------------------------------------------------------------------------
 
+
 def test_a_note_row_belongs_to_its_exercise_and_a_rest_timer_is_skipped() -> None:
-    text = strong([
-        row(BENCH, "Note", "", "", notes="Elbows in"),
-        row(BENCH, "1"),
-        row(BENCH, "Rest Timer", "", "", Seconds="90"),
-        row(BENCH, "2", "102.5"),
-        row(BENCH, "Note", "", "", notes="Second note"),  # the exercise has its note already
-        row(BENCH, "3", "105"),
-        row(FLY, "1", "20", "12"),
-    ])
+    text = strong(
+        [
+            row(BENCH, "Note", "", "", notes="Elbows in"),
+            row(BENCH, "1"),
+            row(BENCH, "Rest Timer", "", "", Seconds="90"),
+            row(BENCH, "2", "102.5"),
+            row(BENCH, "Note", "", "", notes="Second note"),  # the exercise has its note already
+            row(BENCH, "3", "105"),
+            row(FLY, "1", "20", "12"),
+        ]
+    )
     parsed = read(text)
     assert not parsed.problems
     assert shape(parsed) == [[(BENCH, "Elbows in", 3), (FLY, "", 1)]]
     assert [(r.load_kg, r.reps, r.duration_s, r.note) for r in sets_of(parsed)] == [
-        (100.0, 5, None, ""), (102.5, 5, None, ""), (105.0, 5, None, ""), (20.0, 12, None, "")]
+        (100.0, 5, None, ""),
+        (102.5, 5, None, ""),
+        (105.0, 5, None, ""),
+        (20.0, 12, None, ""),
+    ]
     assert parsed.rows == 7
 
 
 def test_a_set_after_a_note_row_of_another_exercise_starts_a_new_entry() -> None:
-    text = strong([
-        row(BENCH, "1"),
-        row(FLY, "Note", "", "", notes="Squeeze"),
-        row(BENCH, "2"),
-        row(FLY, "1", "20", "12"),
-        row(FLY, "2", "20", "12"),
-        row(BENCH, "Note", "", "", notes="Back again"),
-        row(BENCH, "3"),
-    ])
+    text = strong(
+        [
+            row(BENCH, "1"),
+            row(FLY, "Note", "", "", notes="Squeeze"),
+            row(BENCH, "2"),
+            row(FLY, "1", "20", "12"),
+            row(FLY, "2", "20", "12"),
+            row(BENCH, "Note", "", "", notes="Back again"),
+            row(BENCH, "3"),
+        ]
+    )
     parsed = read(text)
     assert not parsed.problems
-    assert shape(parsed) == [[(BENCH, "", 1), (FLY, "Squeeze", 0), (BENCH, "", 1), (FLY, "", 2),
-                              (BENCH, "Back again", 1)]]
+    assert shape(parsed) == [
+        [(BENCH, "", 1), (FLY, "Squeeze", 0), (BENCH, "", 1), (FLY, "", 2), (BENCH, "Back again", 1)]
+    ]
 
 
-@pytest.mark.parametrize("between", [
-    pytest.param(row(FLY, "Note", "", "", notes=""), id="empty-note-of-another-exercise"),
-    pytest.param(row(FLY, "Rest Timer", "", "", Seconds="60"), id="rest-timer-of-another-exercise"),
-    pytest.param(row(FLY, "1", "abc"), id="refused-set-of-another-exercise"),
-    pytest.param(row(BENCH, "Note", "", "", notes="Same exercise"), id="note-of-the-same-exercise"),
-])
+@pytest.mark.parametrize(
+    "between",
+    [
+        pytest.param(row(FLY, "Note", "", "", notes=""), id="empty-note-of-another-exercise"),
+        pytest.param(row(FLY, "Rest Timer", "", "", Seconds="60"), id="rest-timer-of-another-exercise"),
+        pytest.param(row(FLY, "1", "abc"), id="refused-set-of-another-exercise"),
+        pytest.param(row(BENCH, "Note", "", "", notes="Same exercise"), id="note-of-the-same-exercise"),
+    ],
+)
 def test_a_row_that_adds_no_entry_keeps_the_sets_in_one_entry(between: dict[str, str]) -> None:
     parsed = read(strong([row(BENCH, "1"), between, row(BENCH, "2"), row(BENCH, "3")]))
     (entries,) = shape(parsed)
@@ -258,60 +342,91 @@ def test_a_row_that_adds_no_entry_keeps_the_sets_in_one_entry(between: dict[str,
 
 def test_sets_of_interleaved_workouts_go_to_their_own_entries() -> None:
     pull = {"date": LATER, "workout": "Pull"}
-    text = strong([row(BENCH, "1"), row(BENCH, "1", **pull), row(BENCH, "2"), row(ROW, "1", **pull),
-                   row(BENCH, "2", **pull), row(BENCH, "3")])
+    text = strong(
+        [
+            row(BENCH, "1"),
+            row(BENCH, "1", **pull),
+            row(BENCH, "2"),
+            row(ROW, "1", **pull),
+            row(BENCH, "2", **pull),
+            row(BENCH, "3"),
+        ]
+    )
     parsed = read(text)
     assert shape(parsed) == [[(BENCH, "", 3)], [(BENCH, "", 1), (ROW, "", 1), (BENCH, "", 1)]]
 
 
 # ---- 6. a Weight Unit column -----------------------------------------------------------------------------------
 
-UNIT_COLUMNS = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "Distance",
-                "Distance Unit", "Seconds", "Notes", "Workout Notes", "RPE")
+UNIT_COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Weight Unit",
+    "Reps",
+    "Distance",
+    "Distance Unit",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+)
 
 
 def test_loads_convert_per_row_and_the_units_are_the_most_common_across_set_rows() -> None:
-    text = strong([
-        row(BENCH, "Note", "", "", notes="kg rows below", **{"Weight Unit": "kg"}),
-        row(BENCH, "1", "100", **{"Weight Unit": "kg"}),
-        row(BENCH, "2", "100", **{"Weight Unit": "lbs"}),  # the same weight written, in another unit
-        row(BENCH, "3", "225", **{"Weight Unit": "lbs"}),
-        row(BENCH, "4", "100", **{"Weight Unit": "kg"}),
-        row(BENCH, "5", "100", **{"Weight Unit": "lbs"}),
-        row(BENCH, "Rest Timer", "", "", **{"Weight Unit": "kg"}),
-        row(BENCH, "Rest Timer", "", "", **{"Weight Unit": "kg"}),
-        row(BENCH, "6", "80", **{"Weight Unit": ""}),  # the unit the lifter chose
-        row(BENCH, "7", "135", **{"Weight Unit": "lb"}),
-    ], UNIT_COLUMNS)
+    text = strong(
+        [
+            row(BENCH, "Note", "", "", notes="kg rows below", **{"Weight Unit": "kg"}),
+            row(BENCH, "1", "100", **{"Weight Unit": "kg"}),
+            row(BENCH, "2", "100", **{"Weight Unit": "lbs"}),  # the same weight written, in another unit
+            row(BENCH, "3", "225", **{"Weight Unit": "lbs"}),
+            row(BENCH, "4", "100", **{"Weight Unit": "kg"}),
+            row(BENCH, "5", "100", **{"Weight Unit": "lbs"}),
+            row(BENCH, "Rest Timer", "", "", **{"Weight Unit": "kg"}),
+            row(BENCH, "Rest Timer", "", "", **{"Weight Unit": "kg"}),
+            row(BENCH, "6", "80", **{"Weight Unit": ""}),  # the unit the lifter chose
+            row(BENCH, "7", "135", **{"Weight Unit": "lb"}),
+        ],
+        UNIT_COLUMNS,
+    )
     parsed = read(text)
     assert not parsed.problems
     assert [r.load_kg for r in sets_of(parsed)] == pytest.approx(
-        [100.0, 100 * KG_PER_LB, 225 * KG_PER_LB, 100.0, 100 * KG_PER_LB, 80.0, 135 * KG_PER_LB], rel=1e-12)
+        [100.0, 100 * KG_PER_LB, 225 * KG_PER_LB, 100.0, 100 * KG_PER_LB, 80.0, 135 * KG_PER_LB], rel=1e-12
+    )
     # four set rows in lb, three in kg (the note and rest timer rows in kg are no sets and do not count)
     assert parsed.units is Unit.LB
     assert parsed.units_stated
 
 
 def test_units_follow_the_set_rows_not_the_other_rows() -> None:
-    text = strong([
-        row(BENCH, "Note", "", "", notes="a note", **{"Weight Unit": "lbs"}),
-        row(BENCH, "Rest Timer", "", "", **{"Weight Unit": "lbs"}),
-        row(BENCH, "Rest Timer", "", "", **{"Weight Unit": "lbs"}),
-        row(BENCH, "1", "225", **{"Weight Unit": "lbs"}),
-        row(BENCH, "2", "100", **{"Weight Unit": "kg"}),
-        row(BENCH, "3", "100", **{"Weight Unit": "kgs"}),
-    ], UNIT_COLUMNS)
+    text = strong(
+        [
+            row(BENCH, "Note", "", "", notes="a note", **{"Weight Unit": "lbs"}),
+            row(BENCH, "Rest Timer", "", "", **{"Weight Unit": "lbs"}),
+            row(BENCH, "Rest Timer", "", "", **{"Weight Unit": "lbs"}),
+            row(BENCH, "1", "225", **{"Weight Unit": "lbs"}),
+            row(BENCH, "2", "100", **{"Weight Unit": "kg"}),
+            row(BENCH, "3", "100", **{"Weight Unit": "kgs"}),
+        ],
+        UNIT_COLUMNS,
+    )
     parsed = read(text, units="lb")
     assert parsed.units is Unit.KG
     assert [r.load_kg for r in sets_of(parsed)] == pytest.approx([225 * KG_PER_LB, 100.0, 100.0], rel=1e-12)
 
 
 def test_a_distance_without_its_unit_follows_each_rows_weight_unit() -> None:
-    text = strong([
-        row("Running", "1", "", "", Distance="2", **{"Weight Unit": "kg"}),
-        row("Running", "2", "", "", Distance="2", **{"Weight Unit": "lbs"}),
-        row("Running", "3", "", "", Distance="2", **{"Weight Unit": "lbs", "Distance Unit": "km"}),
-    ], UNIT_COLUMNS)
+    text = strong(
+        [
+            row("Running", "1", "", "", Distance="2", **{"Weight Unit": "kg"}),
+            row("Running", "2", "", "", Distance="2", **{"Weight Unit": "lbs"}),
+            row("Running", "3", "", "", Distance="2", **{"Weight Unit": "lbs", "Distance Unit": "km"}),
+        ],
+        UNIT_COLUMNS,
+    )
     parsed = read(text)
     assert not parsed.problems
     assert [r.distance_m for r in sets_of(parsed)] == pytest.approx([2000.0, 2 * 1609.344, 2000.0])
@@ -319,21 +434,47 @@ def test_a_distance_without_its_unit_follows_each_rows_weight_unit() -> None:
 
 # ---- 7. header variants ----------------------------------------------------------------------------------------
 
-FULL = ("Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight (kg)", "Reps", "Distance",
-        "Seconds", "Notes", "Workout Notes", "RPE")
+FULL = (
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight (kg)",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+)
 
 
-@pytest.mark.parametrize("missing", [
-    (), ("Distance",), ("Seconds",), ("RPE",), ("Notes",), ("Workout Notes",), ("Duration",),
-    ("Distance", "Seconds", "RPE", "Notes"),
-    ("Duration", "Distance", "Seconds", "RPE", "Notes", "Workout Notes"),
-])
+@pytest.mark.parametrize(
+    "missing",
+    [
+        (),
+        ("Distance",),
+        ("Seconds",),
+        ("RPE",),
+        ("Notes",),
+        ("Workout Notes",),
+        ("Duration",),
+        ("Distance", "Seconds", "RPE", "Notes"),
+        ("Duration", "Distance", "Seconds", "RPE", "Notes", "Workout Notes"),
+    ],
+)
 def test_a_header_without_optional_columns_still_reads(missing: tuple[str, ...]) -> None:
     columns = [name for name in FULL if name not in missing]
     values = {"Weight (kg)": "100", "Distance": "1", "Seconds": "30", "RPE": "8"}
-    text = strong([row(notes="slow", workout_notes="good", **values),
-                   row(order="Note", weight="", reps="", notes="an exercise note"),
-                   row(order="2", notes="slow", workout_notes="good", **values)], columns)
+    text = strong(
+        [
+            row(notes="slow", workout_notes="good", **values),
+            row(order="Note", weight="", reps="", notes="an exercise note"),
+            row(order="2", notes="slow", workout_notes="good", **values),
+        ],
+        columns,
+    )
     parsed = read(text)
     assert not parsed.problems
     (session,) = parsed.sessions
@@ -342,11 +483,14 @@ def test_a_header_without_optional_columns_still_reads(missing: tuple[str, ...])
     assert session.notes == ("" if "Workout Notes" in missing else "good")
     assert [entry.note for entry in session.entries] == ["" if "Notes" in missing else "an exercise note"]
     expected = SetRecord(
-        load_kg=100.0, reps=5,
-        rir=None if "RPE" in missing else 2.0, effort_scale=None if "RPE" in missing else EffortScale.RPE,
+        load_kg=100.0,
+        reps=5,
+        rir=None if "RPE" in missing else 2.0,
+        effort_scale=None if "RPE" in missing else EffortScale.RPE,
         duration_s=None if "Seconds" in missing else 30.0,
         distance_m=None if "Distance" in missing else 1000.0,
-        note="" if "Notes" in missing else "slow")
+        note="" if "Notes" in missing else "slow",
+    )
     assert sets_of(parsed) == [expected, expected]
 
 
@@ -367,32 +511,39 @@ def test_a_row_with_more_fields_than_the_header_reads_its_columns() -> None:
 
 # ---- 8. dates --------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2024-03-05 07:30:00", datetime(2024, 3, 5, 7, 30)),
-    ("2024-03-05T07:30:00", datetime(2024, 3, 5, 7, 30)),
-    ("2024-03-05 07:30", datetime(2024, 3, 5, 7, 30)),
-    ("2024-03-05", datetime(2024, 3, 5)),
-    ("2024-03-05 07:30:59", datetime(2024, 3, 5, 7, 30, 59)),
-    (f"{YEAR_MIN}-01-01 00:00:00", datetime(YEAR_MIN, 1, 1)),
-    (f"{YEAR_MAX}-12-31 23:59", datetime(YEAR_MAX, 12, 31, 23, 59)),
-    ("2024-02-29 10:00:00", datetime(2024, 2, 29, 10)),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-05 07:30:00", datetime(2024, 3, 5, 7, 30)),
+        ("2024-03-05T07:30:00", datetime(2024, 3, 5, 7, 30)),
+        ("2024-03-05 07:30", datetime(2024, 3, 5, 7, 30)),
+        ("2024-03-05", datetime(2024, 3, 5)),
+        ("2024-03-05 07:30:59", datetime(2024, 3, 5, 7, 30, 59)),
+        (f"{YEAR_MIN}-01-01 00:00:00", datetime(YEAR_MIN, 1, 1)),
+        (f"{YEAR_MAX}-12-31 23:59", datetime(YEAR_MAX, 12, 31, 23, 59)),
+        ("2024-02-29 10:00:00", datetime(2024, 2, 29, 10)),
+    ],
+)
 def test_plain_iso_dates_read_to_the_right_datetime(text: str, expected: datetime) -> None:
     assert parse_export_datetime(text) == expected
     assert parse_export_datetime(f"  {text} ") == expected
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("2024-02-30 10:00:00", "February 2024 has no day 30"),
-    ("2023-02-29 10:00", "February 2023 has no day 29"),
-    ("2024-04-31", "April 2024 has no day 31"),
-    ("1850-01-01 10:00:00", f"year 1850 is outside {YEAR_MIN}-{YEAR_MAX}"),
-    (f"{YEAR_MIN - 1}-12-31 23:59:59", f"year {YEAR_MIN - 1} is outside {YEAR_MIN}-{YEAR_MAX}"),
-    (f"{YEAR_MAX + 1}-01-01 00:00", f"year {YEAR_MAX + 1} is outside {YEAR_MIN}-{YEAR_MAX}"),
-    ("2024-13-05 10:00:00", "there is no month 13"),
-    ("2024-03-05 24:00", "hour 24 is past 23"),
-    ("2024-03-05T07:60:00", "minute 60 is past 59"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2024-02-30 10:00:00", "February 2024 has no day 30"),
+        ("2023-02-29 10:00", "February 2023 has no day 29"),
+        ("2024-04-31", "April 2024 has no day 31"),
+        ("1850-01-01 10:00:00", f"year 1850 is outside {YEAR_MIN}-{YEAR_MAX}"),
+        (f"{YEAR_MIN - 1}-12-31 23:59:59", f"year {YEAR_MIN - 1} is outside {YEAR_MIN}-{YEAR_MAX}"),
+        (f"{YEAR_MAX + 1}-01-01 00:00", f"year {YEAR_MAX + 1} is outside {YEAR_MIN}-{YEAR_MAX}"),
+        ("2024-13-05 10:00:00", "there is no month 13"),
+        ("2024-03-05 24:00", "hour 24 is past 23"),
+        ("2024-03-05T07:60:00", "minute 60 is past 59"),
+    ],
+)
 def test_impossible_plain_iso_dates_are_refused_with_the_reason(text: str, reason: str) -> None:
     with pytest.raises(DateError) as refusal:
         parse_export_datetime(text)
@@ -412,38 +563,62 @@ def test_a_plain_iso_date_alone_reads_and_one_with_a_time_is_no_date_alone() -> 
 
 
 def test_dates_in_a_strong_file_read_or_are_refused_on_their_line() -> None:
-    forms = ["2024-03-05 07:30:00", "2024-03-06T07:30:00", "2024-03-07 07:30", "2024-03-08",
-             "2024-02-30 10:00:00", "1850-01-01 10:00:00"]
+    forms = [
+        "2024-03-05 07:30:00",
+        "2024-03-06T07:30:00",
+        "2024-03-07 07:30",
+        "2024-03-08",
+        "2024-02-30 10:00:00",
+        "1850-01-01 10:00:00",
+    ]
     parsed = read(strong([row(date=form, workout=f"W{i}") for i, form in enumerate(forms)]))
     assert [session.start for session in parsed.sessions] == [
-        datetime(2024, 3, 5, 7, 30), datetime(2024, 3, 6, 7, 30), datetime(2024, 3, 7, 7, 30), datetime(2024, 3, 8)]
+        datetime(2024, 3, 5, 7, 30),
+        datetime(2024, 3, 6, 7, 30),
+        datetime(2024, 3, 7, 7, 30),
+        datetime(2024, 3, 8),
+    ]
     assert [(p.line, p.message) for p in parsed.problems] == [
         (6, "'2024-02-30 10:00:00' is not a date like '2026-03-02 19:59': February 2024 has no day 30"),
-        (7, f"'1850-01-01 10:00:00' is not a date like '2026-03-02 19:59': year 1850 is outside "
-            f"{YEAR_MIN}-{YEAR_MAX}"),
+        (7, f"'1850-01-01 10:00:00' is not a date like '2026-03-02 19:59': year 1850 is outside {YEAR_MIN}-{YEAR_MAX}"),
     ]
 
 
 # ---- 9. duration_text ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "seconds"), [
-    ("1h 5m", 3900.0), ("45m", 2700.0), ("1:02:30", 3750.0), ("90", 90.0), ("", None),
-    ("   ", None), (" 1H 5M ", 3900.0), ("1h", 3600.0), ("45min", 2700.0), ("30s", 30.0),
-])
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("1h 5m", 3900.0),
+        ("45m", 2700.0),
+        ("1:02:30", 3750.0),
+        ("90", 90.0),
+        ("", None),
+        ("   ", None),
+        (" 1H 5M ", 3900.0),
+        ("1h", 3600.0),
+        ("45min", 2700.0),
+        ("30s", 30.0),
+    ],
+)
 def test_duration_text_reads_the_forms_strong_writes(text: str, seconds: float | None) -> None:
     assert duration_text(text, 4) == seconds
     assert duration_text(text, 5) == seconds
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("abc", "duration 'abc' is not a time like 1h 11m or 1:02:30"),
-    ("ABC", "duration 'ABC' is not a time like 1h 11m or 1:02:30"),
-    (" Abc ", "duration 'Abc' is not a time like 1h 11m or 1:02:30"),
-    ("1 hour", "duration '1 hour' is not a time like 1h 11m or 1:02:30"),
-    ("9" * 5000, "duration '" + "9" * 60 + "…' is not a time like 1h 11m or 1:02:30"),
-    ("9" * 5000 + "h", "duration '" + "9" * 60 + "…' has too many digits for a time"),
-    ("9" * 10 + "M", "duration '" + "9" * 10 + "M' has too many digits for a time"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("abc", "duration 'abc' is not a time like 1h 11m or 1:02:30"),
+        ("ABC", "duration 'ABC' is not a time like 1h 11m or 1:02:30"),
+        (" Abc ", "duration 'Abc' is not a time like 1h 11m or 1:02:30"),
+        ("1 hour", "duration '1 hour' is not a time like 1h 11m or 1:02:30"),
+        ("9" * 5000, "duration '" + "9" * 60 + "…' is not a time like 1h 11m or 1:02:30"),
+        ("9" * 5000 + "h", "duration '" + "9" * 60 + "…' has too many digits for a time"),
+        ("9" * 10 + "M", "duration '" + "9" * 10 + "M' has too many digits for a time"),
+    ],
+)
 def test_duration_text_refuses_with_the_line_and_the_text_as_written(text: str, message: str) -> None:
     for line in (3, 17, 3):  # the line is each call's own
         with pytest.raises(ImportFailed) as refusal:
@@ -454,9 +629,14 @@ def test_duration_text_refuses_with_the_line_and_the_text_as_written(text: str, 
 
 
 def test_a_bad_duration_in_a_strong_file_names_its_line_and_text() -> None:
-    text = strong([row(duration="1h"), row(duration="Soon", date=LATER, workout="Pull"),
-                   row(duration="1h", date="2024-03-09 09:00:00", workout="Legs"),
-                   row(duration="SOON", date="2024-03-10 09:00:00", workout="Arms")])
+    text = strong(
+        [
+            row(duration="1h"),
+            row(duration="Soon", date=LATER, workout="Pull"),
+            row(duration="1h", date="2024-03-09 09:00:00", workout="Legs"),
+            row(duration="SOON", date="2024-03-10 09:00:00", workout="Arms"),
+        ]
+    )
     parsed = read(text)
     assert [(p.line, p.message) for p in parsed.problems] == [
         (3, "duration 'Soon' is not a time like 1h 11m or 1:02:30"),

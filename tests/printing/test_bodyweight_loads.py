@@ -22,10 +22,21 @@ BENCH = Exercise(id=2, name="Bench Press")
 
 
 def test_the_session_sheet_prints_bw_and_bw_plus_the_added_load() -> None:
-    session = Session(start=datetime(2026, 3, 2, 18), bodyweight_kg=80.0, entries=(
-        Entry(exercise=PULL_UP, sets=(SetRecord(load_kg=9.0, reps=6, id=1), SetRecord(load_kg=0.0, reps=8, id=2),
-                                      SetRecord(reps=8, id=3))),
-        Entry(exercise=BENCH, sets=(SetRecord(load_kg=100.0, reps=5, id=4),))))
+    session = Session(
+        start=datetime(2026, 3, 2, 18),
+        bodyweight_kg=80.0,
+        entries=(
+            Entry(
+                exercise=PULL_UP,
+                sets=(
+                    SetRecord(load_kg=9.0, reps=6, id=1),
+                    SetRecord(load_kg=0.0, reps=8, id=2),
+                    SetRecord(reps=8, id=3),
+                ),
+            ),
+            Entry(exercise=BENCH, sets=(SetRecord(load_kg=100.0, reps=5, id=4),)),
+        ),
+    )
     html = session_sheet(session, Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
     assert "<td>BW + 9 kg</td>" in html and html.count("<td>BW</td>") == 2
     assert "<td>0</td>" not in html and "<td>0 kg</td>" not in html

@@ -42,6 +42,7 @@ LETTER_PT = (612.0, 792.0)
 
 # ---- hand figures -----------------------------------------------------------------------------------------------
 
+
 def e1rm_text(load: float, reps: int, rir: float) -> str:
     """load × (1 + 0.0392 × (reps + RIR − 1)), one decimal, '*' when reps + RIR is above 10 (extrapolated)."""
     n = reps + rir
@@ -60,6 +61,7 @@ def test_hand_e1rm_helper() -> None:
 
 
 # ---- poppler ----------------------------------------------------------------------------------------------------
+
 
 def run(*args: str) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True, timeout=30).stdout
@@ -93,7 +95,7 @@ def gray_page(pdf: Path, page: int, dpi: int, tmp: Path) -> np.ndarray:
     match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
     assert match is not None
     width, height = int(match.group(1)), int(match.group(2))
-    return np.frombuffer(data[match.end():match.end() + width * height], dtype=np.uint8).reshape(height, width)
+    return np.frombuffer(data[match.end() : match.end() + width * height], dtype=np.uint8).reshape(height, width)
 
 
 def color_page(pdf: Path, page: int, dpi: int, tmp: Path) -> np.ndarray:
@@ -103,7 +105,7 @@ def color_page(pdf: Path, page: int, dpi: int, tmp: Path) -> np.ndarray:
     match = re.match(rb"P6\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
     assert match is not None
     width, height = int(match.group(1)), int(match.group(2))
-    return np.frombuffer(data[match.end():match.end() + width * height * 3], dtype=np.uint8).reshape(height, width, 3)
+    return np.frombuffer(data[match.end() : match.end() + width * height * 3], dtype=np.uint8).reshape(height, width, 3)
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,12 @@ class Word:
 
 def words_of(pdf: Path, page: int) -> list[Word]:
     html = run("pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-")
-    return [Word(unicodedata.normalize("NFKC", m.group(5)), *(float(m.group(i)) for i in range(1, 5)))
-            for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
-                                 html)]
+    return [
+        Word(unicodedata.normalize("NFKC", m.group(5)), *(float(m.group(i)) for i in range(1, 5)))
+        for m in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', html
+        )
+    ]
 
 
 def vertical_lines(image: np.ndarray, top: int, bottom: int) -> int:
@@ -132,13 +137,25 @@ def vertical_lines(image: np.ndarray, top: int, bottom: int) -> int:
 def screenshot(pdf: Path, name: str, page: int = 1) -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     target = SCREENSHOTS / name
-    run("pdftoppm", "-png", "-r", "110", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-        str(target.with_suffix("")))
+    run(
+        "pdftoppm",
+        "-png",
+        "-r",
+        "110",
+        "-f",
+        str(page),
+        "-l",
+        str(page),
+        "-singlefile",
+        str(pdf),
+        str(target.with_suffix("")),
+    )
     assert target.exists() and target.stat().st_size > 1000
     return target
 
 
 # ---- the journal ------------------------------------------------------------------------------------------------
+
 
 def cli(*argv: str) -> int:
     try:
@@ -191,34 +208,83 @@ def build_journal(db: Path) -> dict[str, int]:
         row = exercises.find_exercise("Barbell Row")
         assert bench and press and dumbbell and pulldown and row
         curl, _ = exercises.create_exercise(CURL)
-        push, _ = save_routine(Routine(name="Push A", notes="<u>deload</u> & week", items=(
-            RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=6, target_rir=2.0, rest_s=180),
-            RoutineItem(exercise=press, sets=3, reps_low=8, reps_high=12, target_rir=2.0),
-            RoutineItem(exercise=curl, sets=3, reps_low=10, reps_high=15, target_rir=1.0, calibration=True,
-                        notes="<script>alert(1)</script> last set all out"),
-            RoutineItem(exercise=dumbbell, sets=3, reps_low=8, reps_high=12, target_rir=2.0),
-            RoutineItem(exercise=pulldown, sets=3, reps_low=8, reps_high=12, target_rir=2.0, load_kg=60.0),
-        )))
-        pull, _ = save_routine(Routine(name="Pull B", items=(
-            RoutineItem(exercise=row, sets=4, reps_low=6, reps_high=8, target_rir=1.0),
-            RoutineItem(exercise=pulldown, sets=3, reps_low=10, reps_high=12, target_rir=2.0))))
-        s1, _ = repo.add_session(Session(
-            start=datetime(2026, 3, 2, 18), title="Push A", bodyweight_kg=80.0, notes=NOTE, routine_id=push.id,
-            entries=(
-                Entry(exercise=bench, sets=(
-                    SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
-                    SetRecord(load_kg=100, reps=6, rir=3), SetRecord(load_kg=100, reps=6, rir=3),
-                    SetRecord(load_kg=100, reps=6, rir=2.5, note=NOTE))),
-                Entry(exercise=press, sets=tuple(SetRecord(load_kg=50, reps=8, rir=2) for _ in range(3))),
-                Entry(exercise=curl, note="supinate", sets=(
-                    SetRecord(load_kg=20, reps=12, rir=2), SetRecord(load_kg=20, reps=12, rir=2, failure_reps=14),
-                    SetRecord(set_type=SetType.FAILURE, load_kg=20, reps=13, rir=0))),
-            )))
-        s2, _ = repo.add_session(Session(start=datetime(2026, 3, 5, 18), title="Pull B", entries=(
-            Entry(exercise=bench, sets=(SetRecord(load_kg=102.5, reps=4, rir=3),)),
-            Entry(exercise=curl, sets=(SetRecord(load_kg=22.5, reps=10, rir=2),)))))
-        s3, _ = repo.add_session(Session(start=datetime(2026, 3, 11, 18), title="Later", entries=(
-            Entry(exercise=bench, sets=(SetRecord(load_kg=105, reps=4, rir=1),)),)))
+        push, _ = save_routine(
+            Routine(
+                name="Push A",
+                notes="<u>deload</u> & week",
+                items=(
+                    RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=6, target_rir=2.0, rest_s=180),
+                    RoutineItem(exercise=press, sets=3, reps_low=8, reps_high=12, target_rir=2.0),
+                    RoutineItem(
+                        exercise=curl,
+                        sets=3,
+                        reps_low=10,
+                        reps_high=15,
+                        target_rir=1.0,
+                        calibration=True,
+                        notes="<script>alert(1)</script> last set all out",
+                    ),
+                    RoutineItem(exercise=dumbbell, sets=3, reps_low=8, reps_high=12, target_rir=2.0),
+                    RoutineItem(exercise=pulldown, sets=3, reps_low=8, reps_high=12, target_rir=2.0, load_kg=60.0),
+                ),
+            )
+        )
+        pull, _ = save_routine(
+            Routine(
+                name="Pull B",
+                items=(
+                    RoutineItem(exercise=row, sets=4, reps_low=6, reps_high=8, target_rir=1.0),
+                    RoutineItem(exercise=pulldown, sets=3, reps_low=10, reps_high=12, target_rir=2.0),
+                ),
+            )
+        )
+        s1, _ = repo.add_session(
+            Session(
+                start=datetime(2026, 3, 2, 18),
+                title="Push A",
+                bodyweight_kg=80.0,
+                notes=NOTE,
+                routine_id=push.id,
+                entries=(
+                    Entry(
+                        exercise=bench,
+                        sets=(
+                            SetRecord(set_type=SetType.WARMUP, load_kg=60, reps=5),
+                            SetRecord(load_kg=100, reps=6, rir=3),
+                            SetRecord(load_kg=100, reps=6, rir=3),
+                            SetRecord(load_kg=100, reps=6, rir=2.5, note=NOTE),
+                        ),
+                    ),
+                    Entry(exercise=press, sets=tuple(SetRecord(load_kg=50, reps=8, rir=2) for _ in range(3))),
+                    Entry(
+                        exercise=curl,
+                        note="supinate",
+                        sets=(
+                            SetRecord(load_kg=20, reps=12, rir=2),
+                            SetRecord(load_kg=20, reps=12, rir=2, failure_reps=14),
+                            SetRecord(set_type=SetType.FAILURE, load_kg=20, reps=13, rir=0),
+                        ),
+                    ),
+                ),
+            )
+        )
+        s2, _ = repo.add_session(
+            Session(
+                start=datetime(2026, 3, 5, 18),
+                title="Pull B",
+                entries=(
+                    Entry(exercise=bench, sets=(SetRecord(load_kg=102.5, reps=4, rir=3),)),
+                    Entry(exercise=curl, sets=(SetRecord(load_kg=22.5, reps=10, rir=2),)),
+                ),
+            )
+        )
+        s3, _ = repo.add_session(
+            Session(
+                start=datetime(2026, 3, 11, 18),
+                title="Later",
+                entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=105, reps=4, rir=1),)),),
+            )
+        )
         return {"push": push.id, "pull": pull.id, "s1": s1.id, "s2": s2.id, "s3": s3.id}  # type: ignore[dict-item]
     finally:
         close_database()
@@ -236,6 +302,7 @@ def printed(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Printed:
 
 
 # ---- session sheets ---------------------------------------------------------------------------------------------
+
 
 def test_print_latest_is_the_newest_session(printed: Printed) -> None:
     pdf = printed["latest"]
@@ -271,10 +338,16 @@ def test_session_sheet_has_every_set_with_effort_and_e1rm(printed: Printed) -> N
     assert "Bodyweight 80 kg" in text
     assert re.search(r"W Warm-up ?60 5\b", layout), layout  # a warm-up: no number, no e1RM
     assert re.search(r"W Warm-up ?60 5 1 Working", layout), layout
-    for number, load, reps, rir, kind in ((1, 100, 6, 3, "Working"), (2, 100, 6, 3, "Working"),
-                                          (3, 100, 6, 2.5, "Working"), (1, 50, 8, 2, "Working"),
-                                          (2, 50, 8, 2, "Working"), (3, 50, 8, 2, "Working"),
-                                          (1, 20, 12, 2, "Working"), (3, 20, 13, 0, "Failure/AMRAP")):
+    for number, load, reps, rir, kind in (
+        (1, 100, 6, 3, "Working"),
+        (2, 100, 6, 3, "Working"),
+        (3, 100, 6, 2.5, "Working"),
+        (1, 50, 8, 2, "Working"),
+        (2, 50, 8, 2, "Working"),
+        (3, 50, 8, 2, "Working"),
+        (1, 20, 12, 2, "Working"),
+        (3, 20, 13, 0, "Failure/AMRAP"),
+    ):
         rir_text = f"{rir:g}"
         estimate = re.escape(e1rm_text(load, reps, rir))
         pattern = rf"\b{number} {re.escape(kind)} {load} {reps} {re.escape(rir_text)} {estimate}"
@@ -311,6 +384,7 @@ def test_session_sheet_loads_no_image(printed: Printed) -> None:
 
 
 # ---- gym sheets -------------------------------------------------------------------------------------------------
+
 
 def test_gym_sheet_targets_suggestions_and_last_time(printed: Printed) -> None:
     text = flat(text_of(printed["sheet"]))
@@ -365,7 +439,7 @@ def test_gym_sheet_has_empty_boxes_to_fill(printed: Printed, tmp_path: Path) -> 
     # Set, Load, Reps, RIR: four boxed columns have five vertical rules through the set rows
     assert vertical_lines(image, top, bottom) >= 5
     # and the boxes are empty: nothing printed right of the set number
-    right = image[top:bottom, int(numbers[0].x1 * scale) + 20:]
+    right = image[top:bottom, int(numbers[0].x1 * scale) + 20 :]
     inner = right[:, :-10] < 128
     assert inner.mean() < 0.05
 
@@ -408,10 +482,10 @@ def test_several_routines_in_one_job_start_on_new_pages(printed: Printed) -> Non
     texts = [flat(text_of(pdf, page)) for page in range(1, pages + 1)]
     starts = [i for i, text in enumerate(texts) if text.startswith("Pull B")]
     assert len(starts) == 1 and starts[0] > 0
-    assert all("Pull B" not in text for text in texts[:starts[0]])
+    assert all("Pull B" not in text for text in texts[: starts[0]])
     assert "Barbell Row — 4 × 6–8 @ RIR 1" in texts[starts[0]]
     assert "Lat Pulldown — 3 × 10–12 @ RIR 2" in texts[starts[0]]
-    assert "Bench Press" not in " ".join(texts[starts[0]:])
+    assert "Bench Press" not in " ".join(texts[starts[0] :])
 
 
 def test_page_preference_is_used_without_page_option(qapp: object, tmp_path: Path, data_dir: Path) -> None:
@@ -478,10 +552,11 @@ def test_safe_document_draws_the_images_it_was_given(qapp: object, tmp_path: Pat
 
 # ---- period report ----------------------------------------------------------------------------------------------
 
+
 def report_row(layout: str, name: str) -> list[str]:
     for line in layout.splitlines():
         if line.strip().startswith(name):
-            return line.strip()[len(name):].split()
+            return line.strip()[len(name) :].split()
     raise AssertionError(f"no row for {name!r} in:\n{layout}")
 
 
@@ -532,8 +607,22 @@ def test_report_for_one_exercise(qapp: object, tmp_path: Path, data_dir: Path) -
     db = tmp_path / "journal.sqlite"
     build_journal(db)
     out = tmp_path / "bench.pdf"
-    assert cli("report", "--since", "2026-03-01", "--until", "2026-03-08", "--exercise", "bench press",
-               "--pdf", str(out), "--db", str(db)) == 0
+    assert (
+        cli(
+            "report",
+            "--since",
+            "2026-03-01",
+            "--until",
+            "2026-03-08",
+            "--exercise",
+            "bench press",
+            "--pdf",
+            str(out),
+            "--db",
+            str(db),
+        )
+        == 0
+    )
     layout = text_of(out, 1, layout=True)
     assert report_row(layout, "Bench Press") == ["4", "4", "2,210", "131.4", "2.9"]
     assert CURL not in layout and "Overhead Press" not in layout
@@ -546,6 +635,7 @@ def test_report_shows_exercise_names_literally(printed: Printed) -> None:
 
 # ---- errors -----------------------------------------------------------------------------------------------------
 
+
 def test_unknown_routine_is_exit_code_2(qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "journal.sqlite"
     build_journal(db)
@@ -556,8 +646,9 @@ def test_unknown_routine_is_exit_code_2(qapp: object, tmp_path: Path, capsys: py
     assert not out.exists()
 
 
-def test_latest_on_an_empty_journal_is_exit_code_2(qapp: object, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_latest_on_an_empty_journal_is_exit_code_2(
+    qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "empty.sqlite"
     open_database(db)
     close_database()
@@ -579,8 +670,7 @@ def test_unknown_session_is_exit_code_2(qapp: object, tmp_path: Path, capsys: py
     assert not out.exists()
 
 
-def test_missing_journal_file_is_exit_code_2(qapp: object, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_journal_file_is_exit_code_2(qapp: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "none.pdf"
     assert cli("print", "latest", "--pdf", str(out), "--db", str(tmp_path / "nope.sqlite")) == 2
     assert capsys.readouterr().err
@@ -589,14 +679,22 @@ def test_missing_journal_file_is_exit_code_2(qapp: object, tmp_path: Path,
 
 # ---- screenshots ------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("document", "name"), [("two", "pdf-session.png"), ("sheet", "pdf-gym-sheet.png"),
-                                                ("report", "pdf-report.png"),
-                                                ("sheet_letter", "pdf-gym-sheet-letter.png")])
+
+@pytest.mark.parametrize(
+    ("document", "name"),
+    [
+        ("two", "pdf-session.png"),
+        ("sheet", "pdf-gym-sheet.png"),
+        ("report", "pdf-report.png"),
+        ("sheet_letter", "pdf-gym-sheet-letter.png"),
+    ],
+)
 def test_screenshot(printed: Printed, document: str, name: str) -> None:
     assert os.access(screenshot(printed[document], name), os.R_OK)
 
 
 # ---- page breaks ------------------------------------------------------------------------------------------------
+
 
 def _images_on(pdf: Path, page: int) -> int:
     return len(run("pdfimages", "-list", "-f", str(page), "-l", str(page), str(pdf)).splitlines()) - 2  # 2: header
@@ -608,12 +706,25 @@ def _report(rows: int) -> SafeDocument:
     chart = QImage(1000, 562, QImage.Format.Format_RGB32)
     chart.fill(QColor("steelblue"))
     document = SafeDocument()
-    charts = [(document.add_image("volume", chart), "Weekly volume"),
-              (document.add_image("proximity", chart), "Proximity to failure")]
-    summaries = [ExerciseSummary(exercise=i, working=10, hard=5, tonnage=1000.0, best_e1rm=100.0, mean_rir=2.0)
-                 for i in range(rows)]
-    document.setHtml(report("Training report", "2026-11-01 to 2026-12-07", summaries,
-                            {i: f"Exercise {i}" for i in range(rows)}, Unit.KG, EffortScale.RIR, charts))
+    charts = [
+        (document.add_image("volume", chart), "Weekly volume"),
+        (document.add_image("proximity", chart), "Proximity to failure"),
+    ]
+    summaries = [
+        ExerciseSummary(exercise=i, working=10, hard=5, tonnage=1000.0, best_e1rm=100.0, mean_rir=2.0)
+        for i in range(rows)
+    ]
+    document.setHtml(
+        report(
+            "Training report",
+            "2026-11-01 to 2026-12-07",
+            summaries,
+            {i: f"Exercise {i}" for i in range(rows)},
+            Unit.KG,
+            EffortScale.RIR,
+            charts,
+        )
+    )
     return document
 
 

@@ -27,11 +27,24 @@ def test_planned_sets_print_apart_and_count_nowhere(database: Path) -> None:
     assert bench is not None
     item = RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=5, target_rir=2.0)
     routine, _ = save_routine(Routine(name="Push", items=(item,)))
-    repo.add_session(Session(start=datetime(2026, 3, 2, 18), routine_id=routine.id, entries=(
-        Entry(exercise=bench, sets=tuple(SetRecord(load_kg=100, reps=5, rir=3) for _ in range(3))),)))
-    started, _ = repo.add_session(Session(start=datetime(2026, 3, 9, 18), routine_id=routine.id, entries=(
-        Entry(exercise=bench, sets=(SetRecord(load_kg=102.5, reps=5, rir=2),),
-              plans=planned_sets(item, 102.5)[1:]),)))
+    repo.add_session(
+        Session(
+            start=datetime(2026, 3, 2, 18),
+            routine_id=routine.id,
+            entries=(Entry(exercise=bench, sets=tuple(SetRecord(load_kg=100, reps=5, rir=3) for _ in range(3))),),
+        )
+    )
+    started, _ = repo.add_session(
+        Session(
+            start=datetime(2026, 3, 9, 18),
+            routine_id=routine.id,
+            entries=(
+                Entry(
+                    exercise=bench, sets=(SetRecord(load_kg=102.5, reps=5, rir=2),), plans=planned_sets(item, 102.5)[1:]
+                ),
+            ),
+        )
+    )
 
     html = session_sheet(repo.get_session(started.id), Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
     assert html.count("<tr>") == 2  # the header and the one set done

@@ -23,7 +23,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             write(f"edits reported committed before a kill: {FIGURES['edits_reported']}")
         write(f"rows lost: {FIGURES['rows_lost']}")
     for importer, seen in sorted(fuzz.items()):
-        write(f"fuzzed {importer}: {seen['examples']} inputs (derandomized), "
-              f"{seen['refused']} refused, {seen['accepted']} accepted")
+        write(
+            f"fuzzed {importer}: {seen['examples']} inputs (derandomized), "
+            f"{seen['refused']} refused, {seen['accepted']} accepted"
+        )
     if FIGURES["validators"]:
         write("fuzzed validators: " + ", ".join(f"{k} {v}" for k, v in sorted(FIGURES["validators"].items())))

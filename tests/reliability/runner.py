@@ -36,6 +36,7 @@ def say(text: str) -> None:
 
 # ---- the edits, and what the file must hold after the first k of them -----------------------------------------
 
+
 def edit(i: int) -> tuple[str, float, int, str, int | None]:
     """Edit i (from 1): ("add", load, reps, note, position) for odd i, a new set at the top every fourth edit
     (shifting the others in the same transaction); ("update", load, reps, note, None) for even i, changing the set
@@ -88,6 +89,7 @@ def run_edits(db: Path) -> None:
 
 # ---- a long import ----------------------------------------------------------------------------------------------
 
+
 def run_import(csv_path: Path, db: Path) -> int:
     import journal.storage.importing as importing
     from journal.cli import main
@@ -105,6 +107,7 @@ def run_import(csv_path: Path, db: Path) -> int:
 
 
 # ---- the window, typed into -------------------------------------------------------------------------------------
+
 
 class _Bot:
     """What tests.ui.helpers needs of pytest-qt's qtbot: keyClick."""
@@ -164,6 +167,7 @@ def run_gui(db: Path) -> None:
 
 
 # ---- holding the file -------------------------------------------------------------------------------------------
+
 
 def hold_lock(db: Path) -> None:
     from journal.lock import acquire

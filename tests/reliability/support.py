@@ -42,25 +42,45 @@ def fuzz_count(importer: str, outcome: str) -> None:
 def journal_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """The environment of a child: the repository importable, offscreen, its own data folder."""
     env = {k: v for k, v in os.environ.items() if k not in ("JOURNAL_DB", "PYTEST_CURRENT_TEST")}
-    env.update(PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", JOURNAL_DATA_DIR=str(data_dir),
-               PYTHONDONTWRITEBYTECODE="1", PYTHONUNBUFFERED="1")
+    env.update(
+        PYTHONPATH=str(REPO),
+        QT_QPA_PLATFORM="offscreen",
+        JOURNAL_DATA_DIR=str(data_dir),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONUNBUFFERED="1",
+    )
     env.update(extra)
     return env
 
 
-def run_journal(data_dir: Path, *args: str | Path, timeout: float = 120,
-                preexec: Callable[[], None] | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+def run_journal(
+    data_dir: Path, *args: str | Path, timeout: float = 120, preexec: Callable[[], None] | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
     """`python -m journal ARGS` in a child process with its own data folder."""
-    return subprocess.run([sys.executable, "-m", "journal", *map(str, args)], env=journal_env(data_dir, **env),
-                          capture_output=True, text=True, timeout=timeout, cwd=data_dir, preexec_fn=preexec)
+    return subprocess.run(
+        [sys.executable, "-m", "journal", *map(str, args)],
+        env=journal_env(data_dir, **env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=data_dir,
+        preexec_fn=preexec,
+    )
 
 
 def start_runner(data_dir: Path, *args: str | Path, **env: str) -> subprocess.Popen[str]:
     """runner.py ARGS in a child process, its stdout a pipe of lines (and its stdin a pipe: closing it ends
     `hold-write`)."""
-    return subprocess.Popen([sys.executable, str(RUNNER), *map(str, args)], env=journal_env(data_dir, **env),
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            bufsize=1, cwd=data_dir)
+    return subprocess.Popen(
+        [sys.executable, str(RUNNER), *map(str, args)],
+        env=journal_env(data_dir, **env),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+        cwd=data_dir,
+    )
 
 
 def wait_for_line(proc: subprocess.Popen[str], prefix: str, lines: list[str], timeout: float = 90) -> str:
@@ -71,8 +91,9 @@ def wait_for_line(proc: subprocess.Popen[str], prefix: str, lines: list[str], ti
         line = proc.stdout.readline()
         if not line:
             err = proc.stderr.read() if proc.stderr else ""
-            raise AssertionError(f"the child ended (code {proc.wait()}) before printing {prefix!r}:\n"
-                                 f"{''.join(lines)}\n{err[-3000:]}")
+            raise AssertionError(
+                f"the child ended (code {proc.wait()}) before printing {prefix!r}:\n{''.join(lines)}\n{err[-3000:]}"
+            )
         lines.append(line)
         if line.startswith(prefix):
             return line
@@ -88,7 +109,8 @@ def kill(proc: subprocess.Popen[str], lines: list[str], what: str, may_finish: b
     lines.extend(out.splitlines(keepends=True))
     if proc.returncode != -signal.SIGKILL:
         assert may_finish and proc.returncode == 0, (
-            f"{what} ended by itself (code {proc.returncode}) before the kill:\n{err[-3000:]}")
+            f"{what} ended by itself (code {proc.returncode}) before the kill:\n{err[-3000:]}"
+        )
         return False
     FIGURES["kills"][what] += 1
     return True
@@ -111,8 +133,10 @@ def counts(db: Path) -> tuple[int, int]:
     """(sessions, sets) in the file."""
     connection = connect(db)
     try:
-        return (connection.execute("SELECT count(*) FROM session").fetchone()[0],
-                connection.execute('SELECT count(*) FROM "set"').fetchone()[0])
+        return (
+            connection.execute("SELECT count(*) FROM session").fetchone()[0],
+            connection.execute('SELECT count(*) FROM "set"').fetchone()[0],
+        )
     finally:
         connection.close()
 
@@ -121,10 +145,13 @@ def content(db: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every journal table, to compare two files or a file before and after."""
     connection = connect(db)
     try:
-        tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return {table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-                for table in tables}
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
+        return {table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr) for table in tables}
     finally:
         connection.close()
 
@@ -153,10 +180,27 @@ def make_journal(path: Path, years: float = 0.3, seed: int = 1) -> Path:
     return path
 
 
-STRONG_HEADER = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight (kg)", "Reps", "Distance",
-                 "Seconds", "Notes", "Workout Notes", "RPE"]
-STRONG_EXERCISES = ["Bench Press (Barbell)", "Squat (Barbell)", "Deadlift (Barbell)", "Pull Up",
-                    "Overhead Press (Barbell)"]
+STRONG_HEADER = [
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight (kg)",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+]
+STRONG_EXERCISES = [
+    "Bench Press (Barbell)",
+    "Squat (Barbell)",
+    "Deadlift (Barbell)",
+    "Pull Up",
+    "Overhead Press (Barbell)",
+]
 
 
 def strong_csv(path: Path, rows: int, seed: int = 0, first: datetime = datetime(2001, 1, 1, 18)) -> tuple[int, int]:
@@ -172,8 +216,22 @@ def strong_csv(path: Path, rows: int, seed: int = 0, first: datetime = datetime(
                 for order in range(1, 5):
                     if written == rows:
                         break
-                    writer.writerow([when, f"Day {day}", "1h 5m", exercise, order, 60 + rng.randrange(80) * 0.5,
-                                     rng.randint(1, 12), 0, 0, "", "", rng.choice([0, 7, 8, 8.5, 9])])
+                    writer.writerow(
+                        [
+                            when,
+                            f"Day {day}",
+                            "1h 5m",
+                            exercise,
+                            order,
+                            60 + rng.randrange(80) * 0.5,
+                            rng.randint(1, 12),
+                            0,
+                            0,
+                            "",
+                            "",
+                            rng.choice([0, 7, 8, 8.5, 9]),
+                        ]
+                    )
                     written += 1
             day += 1
     return day, rows
@@ -204,8 +262,12 @@ def probe_permissions(folder: Path) -> bool:
     probe.write_text("x")
     probe.chmod(0o400)
     try:
-        result = subprocess.run([sys.executable, "-c", f"open({str(probe)!r}, 'a').write('y')"],
-                                preexec_fn=permission_bound(), capture_output=True, timeout=30)
+        result = subprocess.run(
+            [sys.executable, "-c", f"open({str(probe)!r}, 'a').write('y')"],
+            preexec_fn=permission_bound(),
+            capture_output=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     finally:

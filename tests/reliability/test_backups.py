@@ -38,8 +38,11 @@ HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
 def _add(title: str, when: datetime = datetime(2026, 3, 1, 18)) -> int:
     bench = find_exercise("Bench Press")
     assert bench is not None
-    session, _ = repo.add_session(Session(start=when, title=title, entries=(
-        Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5, rir=2),)),)))
+    session, _ = repo.add_session(
+        Session(
+            start=when, title=title, entries=(Entry(exercise=bench, sets=(SetRecord(load_kg=100, reps=5, rir=2),)),)
+        )
+    )
     assert session.id is not None
     return session.id
 
@@ -57,6 +60,7 @@ def _reasons(db_path: Path) -> list[str]:
 
 
 # ---- when backups are taken -------------------------------------------------------------------------------------
+
 
 def test_journal_import_backs_up_first_through_the_backup_api(tmp_path: Path, data_dir: Path) -> None:
     db = make_journal(tmp_path / "j" / "journal.sqlite", years=0.2)
@@ -144,6 +148,7 @@ def test_rotation_keeps_the_set_number_of_each_kind(qapp: object, db_path: Path)
 
 # ---- journal backup ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("where", ["default", "file", "folder"])
 def test_journal_backup(where: str, tmp_path: Path, data_dir: Path) -> None:
     db = make_journal(tmp_path / "j" / "journal.sqlite", years=0.2)
@@ -179,6 +184,7 @@ def test_journal_backup_to_a_missing_folder_is_a_clear_error(tmp_path: Path, dat
 
 # ---- journal restore --------------------------------------------------------------------------------------------
 
+
 def test_journal_restore_checks_keeps_the_current_journal_and_never_mixes(tmp_path: Path, data_dir: Path) -> None:
     db = tmp_path / "j" / "journal.sqlite"
     open_database(db)
@@ -208,8 +214,7 @@ def test_journal_restore_checks_keeps_the_current_journal_and_never_mixes(tmp_pa
 
 
 @pytest.mark.parametrize("journal", ["opens", "damaged"])
-def test_journal_restore_leaves_nothing_beside_the_backup_it_read(journal: str, tmp_path: Path,
-                                                                  data_dir: Path) -> None:
+def test_journal_restore_leaves_nothing_beside_the_backup_it_read(journal: str, tmp_path: Path, data_dir: Path) -> None:
     """The backup is only read: no write-ahead log or shared-memory file is left beside it (a backup of a journal
     in WAL mode is one too), and its bytes stay as they were."""
     db = make_journal(tmp_path / "j" / "journal.sqlite", years=0.1)
@@ -268,6 +273,7 @@ def test_restore_refuses_a_backup_from_a_newer_journal(db_path: Path, tmp_path: 
 
 # ---- from the window --------------------------------------------------------------------------------------------
 
+
 def test_backups_dialog_backs_up_and_restores(qtbot: QtBot, db_path: Path, open_window) -> None:
     make_journal(db_path, years=0.1)
     window = open_window(db_path)
@@ -287,7 +293,8 @@ def test_backups_dialog_backs_up_and_restores(qtbot: QtBot, db_path: Path, open_
 
 
 def test_the_window_offers_a_backup_when_the_journal_cannot_be_opened(
-        qapp: object, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qapp: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """open_service on a file that is not a journal: the message box offers its backups, the chosen one is put in
     its place, and the file is kept beside it, byte for byte."""
     from journal.ui import app
@@ -304,8 +311,9 @@ def test_the_window_offers_a_backup_when_the_journal_cannot_be_opened(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", message_exec)
-    monkeypatch.setattr(QMessageBox, "clickedButton",
-                        lambda box: next(b for b in box.buttons() if b.text() == "Open a backup…"))
+    monkeypatch.setattr(
+        QMessageBox, "clickedButton", lambda box: next(b for b in box.buttons() if b.text() == "Open a backup…")
+    )
     monkeypatch.setattr(QDialog, "exec", lambda dialog: 1)  # the backups list: Open, on the newest
     service = app.open_service(db_path)
     assert service is not None

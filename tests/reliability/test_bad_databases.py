@@ -58,6 +58,7 @@ def journal(template: Path, tmp_path: Path) -> tuple[Path, Path]:
 
 # ---- the ways a file can be bad ---------------------------------------------------------------------------------
 
+
 def _not_sqlite(db: Path) -> None:
     db.write_text("Shopping list\n- eggs\n- oats\n" * 200)
 
@@ -76,13 +77,15 @@ def _truncated(db: Path) -> None:
 def _corrupt_pages(db: Path) -> None:
     """Garbage over the session, entry and set tables' root pages: the header and the schema still read fine."""
     connection = sqlite3.connect(f"{db.as_uri()}?mode=ro&immutable=1", uri=True)
-    roots = [row[0] for row in connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name IN ('session', 'entry', 'set')")]
+    roots = [
+        row[0]
+        for row in connection.execute("SELECT rootpage FROM sqlite_master WHERE name IN ('session', 'entry', 'set')")
+    ]
     connection.close()
     rng = random.Random(7)
     data = bytearray(db.read_bytes())
     for page in roots:
-        data[(page - 1) * PAGE:page * PAGE] = bytes(rng.randrange(256) for _ in range(PAGE))
+        data[(page - 1) * PAGE : page * PAGE] = bytes(rng.randrange(256) for _ in range(PAGE))
     db.write_bytes(bytes(data))
 
 
@@ -98,30 +101,39 @@ def _newer_schema(db: Path) -> None:
 def _other_program(db: Path) -> None:
     db.unlink()
     connection = sqlite3.connect(db)
-    connection.executescript("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT, iban TEXT);"
-                             "INSERT INTO customer (name, iban) VALUES ('Ada', 'GB00 0000');")
+    connection.executescript(
+        "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT, iban TEXT);"
+        "INSERT INTO customer (name, iban) VALUES ('Ada', 'GB00 0000');"
+    )
     connection.close()
 
 
 BAD: dict[str, Callable[[Path], None]] = {
-    "not-sqlite": _not_sqlite, "corrupt-header": _corrupt_header, "truncated": _truncated,
-    "corrupt-pages": _corrupt_pages, "newer-schema": _newer_schema, "other-program": _other_program,
+    "not-sqlite": _not_sqlite,
+    "corrupt-header": _corrupt_header,
+    "truncated": _truncated,
+    "corrupt-pages": _corrupt_pages,
+    "newer-schema": _newer_schema,
+    "other-program": _other_program,
 }
 REFUSED_ON_OPENING = {"not-sqlite", "corrupt-header", "newer-schema", "other-program"}
 
 
-
 def _command(name: str, db: Path, tmp_path: Path) -> list[str | Path]:
-    return {"stats": ["stats", "--json", "--db", db], "export": ["export", tmp_path / "out.csv", "--db", db],
-            "import": ["import", HEVY, "--db", db]}[name]
+    return {
+        "stats": ["stats", "--json", "--db", db],
+        "export": ["export", tmp_path / "out.csv", "--db", db],
+        "import": ["import", HEVY, "--db", db],
+    }[name]
 
 
 CASES = [pytest.param(bad, command, id=f"{bad}-{command}") for bad in BAD for command in ("stats", "export", "import")]
 
 
 @pytest.mark.parametrize(("bad", "command"), CASES)
-def test_a_bad_file_gives_a_clear_error_and_is_left_as_it_was(bad: str, command: str, journal: tuple[Path, Path],
-                                                              tmp_path: Path, data_dir: Path) -> None:
+def test_a_bad_file_gives_a_clear_error_and_is_left_as_it_was(
+    bad: str, command: str, journal: tuple[Path, Path], tmp_path: Path, data_dir: Path
+) -> None:
     db, _backup = journal
     BAD[bad](db)
     before, sides = digest(db), side_files(db)
@@ -154,8 +166,9 @@ def test_restoring_a_backup_in_place_of_a_bad_file(bad: str, journal: tuple[Path
     assert run_journal(data_dir, "stats", "--json", "--db", db).returncode == 0
 
 
-def test_a_damaged_backup_is_refused_and_the_journal_left_alone(journal: tuple[Path, Path], tmp_path: Path,
-                                                               data_dir: Path) -> None:
+def test_a_damaged_backup_is_refused_and_the_journal_left_alone(
+    journal: tuple[Path, Path], tmp_path: Path, data_dir: Path
+) -> None:
     db, backup = journal
     _truncated(backup)
     before = digest(db)
@@ -168,6 +181,7 @@ def test_a_damaged_backup_is_refused_and_the_journal_left_alone(journal: tuple[P
 
 # ---- read-only -------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def obeys_modes(tmp_path: Path) -> Callable[[], None] | None:
     """The preexec_fn under which a child obeys file modes (skips when this machine cannot arrange it)."""
@@ -176,8 +190,9 @@ def obeys_modes(tmp_path: Path) -> Callable[[], None] | None:
     return permission_bound()
 
 
-def test_a_read_only_file_is_not_imported_into_and_not_changed(journal: tuple[Path, Path], data_dir: Path,
-                                                                obeys_modes: Callable[[], None] | None) -> None:
+def test_a_read_only_file_is_not_imported_into_and_not_changed(
+    journal: tuple[Path, Path], data_dir: Path, obeys_modes: Callable[[], None] | None
+) -> None:
     db, _ = journal
     db.chmod(0o400)
     before, rows = digest(db), content(db)
@@ -190,8 +205,9 @@ def test_a_read_only_file_is_not_imported_into_and_not_changed(journal: tuple[Pa
     assert content(db) == rows
 
 
-def test_a_read_only_file_is_named_in_the_error(journal: tuple[Path, Path], data_dir: Path,
-                                                 obeys_modes: Callable[[], None] | None) -> None:
+def test_a_read_only_file_is_named_in_the_error(
+    journal: tuple[Path, Path], data_dir: Path, obeys_modes: Callable[[], None] | None
+) -> None:
     db, _ = journal
     db.chmod(0o400)
     result = run_journal(data_dir, "import", HEVY, "--db", db, preexec=obeys_modes)
@@ -199,7 +215,8 @@ def test_a_read_only_file_is_named_in_the_error(journal: tuple[Path, Path], data
 
 
 def test_a_read_only_attempt_leaves_nothing_that_keeps_the_file_read_only(
-        journal: tuple[Path, Path], data_dir: Path, obeys_modes: Callable[[], None] | None) -> None:
+    journal: tuple[Path, Path], data_dir: Path, obeys_modes: Callable[[], None] | None
+) -> None:
     db, _ = journal
     sides = side_files(db)
     db.chmod(0o400)
@@ -210,8 +227,9 @@ def test_a_read_only_attempt_leaves_nothing_that_keeps_the_file_read_only(
     assert result.returncode == 0, result.stderr
 
 
-def test_a_read_only_folder_is_read_or_gives_a_clear_error(journal: tuple[Path, Path], data_dir: Path,
-                                                           obeys_modes: Callable[[], None] | None) -> None:
+def test_a_read_only_folder_is_read_or_gives_a_clear_error(
+    journal: tuple[Path, Path], data_dir: Path, obeys_modes: Callable[[], None] | None
+) -> None:
     """`journal stats` only reads: it may work, or refuse clearly; it never changes the file."""
     db, _ = journal
     before = digest(db)
@@ -228,8 +246,9 @@ def test_a_read_only_folder_is_read_or_gives_a_clear_error(journal: tuple[Path, 
     assert digest(db) == before
 
 
-def test_a_read_only_folder_gives_a_clear_error_when_importing(journal: tuple[Path, Path], data_dir: Path,
-                                                               obeys_modes: Callable[[], None] | None) -> None:
+def test_a_read_only_folder_gives_a_clear_error_when_importing(
+    journal: tuple[Path, Path], data_dir: Path, obeys_modes: Callable[[], None] | None
+) -> None:
     db, _ = journal
     before = digest(db)
     db.parent.chmod(0o500)
@@ -245,16 +264,19 @@ def test_a_read_only_folder_gives_a_clear_error_when_importing(journal: tuple[Pa
 
 # ---- a full disk ------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
-def full_disk_import(journal: tuple[Path, Path], tmp_path: Path, data_dir: Path
-                     ) -> tuple[Path, Path, str, dict[str, list[tuple[object, ...]]], subprocess.CompletedProcess[str]]:
+def full_disk_import(
+    journal: tuple[Path, Path], tmp_path: Path, data_dir: Path
+) -> tuple[Path, Path, str, dict[str, list[tuple[object, ...]]], subprocess.CompletedProcess[str]]:
     """`journal import` of 20,000 sets with every file it writes stopped at the journal's size + 128 KiB."""
     db, _ = journal
     export = tmp_path / "strong.csv"
     strong_csv(export, 20_000, seed=5)
     before, rows = digest(db), content(db)
-    result = run_journal(data_dir, "import", export, "--db", db,
-                         preexec=file_size_limit(db.stat().st_size + 128 * 1024))
+    result = run_journal(
+        data_dir, "import", export, "--db", db, preexec=file_size_limit(db.stat().st_size + 128 * 1024)
+    )
     return db, export, before, rows, result
 
 
@@ -291,8 +313,13 @@ def test_a_full_database_refuses_an_edit_in_process_and_keeps_the_file(journal: 
         database.execute_sql(f"PRAGMA max_page_count = {pages}")
         bench = find_exercise("Bench Press")
         assert bench is not None
-        big = Session(start=datetime(2026, 2, 1, 9), title="x" * 50_000, entries=(Entry(
-            exercise=bench, sets=tuple(SetRecord(load_kg=100, reps=5, note="n" * 2000) for _ in range(200))),))
+        big = Session(
+            start=datetime(2026, 2, 1, 9),
+            title="x" * 50_000,
+            entries=(
+                Entry(exercise=bench, sets=tuple(SetRecord(load_kg=100, reps=5, note="n" * 2000) for _ in range(200))),
+            ),
+        )
         with pytest.raises(STORAGE_ERRORS):
             repo.add_session(big)
         assert repo.session_count() == len(rows["session"])
@@ -302,6 +329,7 @@ def test_a_full_database_refuses_an_edit_in_process_and_keeps_the_file(journal: 
 
 
 # ---- locked by another program ----------------------------------------------------------------------------------
+
 
 @contextmanager
 def held_by_another_program(db: Path, data_dir: Path) -> Iterator[None]:
@@ -340,8 +368,9 @@ def test_a_file_locked_by_another_program_is_named_in_the_error(journal: tuple[P
     assert result.returncode == 1 and str(db) in result.stderr, result.stderr
 
 
-def test_restore_onto_a_file_locked_by_another_program_fails_cleanly(journal: tuple[Path, Path],
-                                                                    data_dir: Path) -> None:
+def test_restore_onto_a_file_locked_by_another_program_fails_cleanly(
+    journal: tuple[Path, Path], data_dir: Path
+) -> None:
     db, backup = journal
     with held_by_another_program(db, data_dir):
         result = run_journal(data_dir, "restore", backup, "--db", db, timeout=10)  # busy_timeout is 5 s

@@ -30,8 +30,11 @@ def _one_clear_line(result: object, *expected: str) -> None:
         assert text in lines[0], lines[0]
 
 
-@pytest.mark.parametrize("command", [["backup"], ["stats", "--json"], ["export", "OUT"], ["import", HEVY],
-                                     ["restore", "JOURNAL"], ["demo"]], ids=lambda c: str(c[0]))
+@pytest.mark.parametrize(
+    "command",
+    [["backup"], ["stats", "--json"], ["export", "OUT"], ["import", HEVY], ["restore", "JOURNAL"], ["demo"]],
+    ids=lambda c: str(c[0]),
+)
 def test_a_folder_given_as_the_journal(command: list[str | Path], tmp_path: Path, data_dir: Path) -> None:
     journal = make_journal(tmp_path / "journal.sqlite", years=0.05)
     folder = tmp_path / "folder"
@@ -42,8 +45,9 @@ def test_a_folder_given_as_the_journal(command: list[str | Path], tmp_path: Path
     assert list(folder.iterdir()) == []
 
 
-@pytest.mark.parametrize("command", [["export"], ["print", "latest", "--pdf"], ["chart", "volume", "--png"]],
-                         ids=lambda c: c[0])
+@pytest.mark.parametrize(
+    "command", [["export"], ["print", "latest", "--pdf"], ["chart", "volume", "--png"]], ids=lambda c: c[0]
+)
 def test_a_folder_given_as_the_file_to_write(command: list[str], tmp_path: Path, data_dir: Path) -> None:
     journal = make_journal(tmp_path / "journal.sqlite", years=0.05)
     folder = tmp_path / "out"
@@ -61,8 +65,9 @@ def obeys_modes(tmp_path: Path) -> Callable[[], None] | None:
 
 
 @pytest.mark.parametrize("where", ["--to", "beside"])
-def test_a_backup_into_a_read_only_folder(where: str, tmp_path: Path, data_dir: Path,
-                                          obeys_modes: Callable[[], None] | None) -> None:
+def test_a_backup_into_a_read_only_folder(
+    where: str, tmp_path: Path, data_dir: Path, obeys_modes: Callable[[], None] | None
+) -> None:
     folder = tmp_path / "read-only"
     folder.mkdir()
     journal = make_journal(folder / "journal.sqlite", years=0.05)

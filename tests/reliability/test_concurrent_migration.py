@@ -29,17 +29,27 @@ def _old_journal(path: Path) -> Path:
 def test_commands_started_together_on_an_old_journal_all_succeed(tmp_path: Path, data_dir: Path) -> None:
     for attempt in range(3):
         db = _old_journal(tmp_path / f"old-{attempt}.sqlite")
-        commands = [["stats", "--json"], ["export", tmp_path / f"out-{attempt}-1.csv"], ["import", HEVY],
-                    ["stats", "--json"], ["export", tmp_path / f"out-{attempt}-2.csv"], ["stats", "--json"],
-                    ["export", tmp_path / f"out-{attempt}-3.csv"], ["stats", "--json"], ["stats", "--json"],
-                    ["export", tmp_path / f"out-{attempt}-4.csv"]]
+        commands = [
+            ["stats", "--json"],
+            ["export", tmp_path / f"out-{attempt}-1.csv"],
+            ["import", HEVY],
+            ["stats", "--json"],
+            ["export", tmp_path / f"out-{attempt}-2.csv"],
+            ["stats", "--json"],
+            ["export", tmp_path / f"out-{attempt}-3.csv"],
+            ["stats", "--json"],
+            ["stats", "--json"],
+            ["export", tmp_path / f"out-{attempt}-4.csv"],
+        ]
         go = tmp_path / f"go-{attempt}"
         procs = [start_runner(data_dir, "together", go, *args, "--db", db) for args in commands]
         for proc in procs:
             wait_for_line(proc, "ready", [], timeout=60)
         go.touch()
-        results = [(args[0], proc.communicate(timeout=120), proc.returncode) for args, proc in zip(
-            commands, procs, strict=True)]
+        results = [
+            (args[0], proc.communicate(timeout=120), proc.returncode)
+            for args, proc in zip(commands, procs, strict=True)
+        ]
         failed = [(name, err) for name, (_out, err), code in results if code != 0]
         assert not failed, failed
         raw = sqlite3.connect(db)

@@ -56,15 +56,17 @@ def _fresh_copy(base: Path, folder: Path) -> Path:
 
 # (the line the kill waits for, the delay after it): five kills 0-300 ms into the import's transaction, and two
 # aimed at its commit, which takes about 60 ms here (a process that finishes first must then hold everything).
-IMPORT_KILLS = ([("writing", delay) for delay in IMPORT_DELAYS]
-                + [("committing", RNG.uniform(0, 0.06)) for _ in range(2)])
+IMPORT_KILLS = [("writing", delay) for delay in IMPORT_DELAYS] + [
+    ("committing", RNG.uniform(0, 0.06)) for _ in range(2)
+]
 WINDOW_DELAY = RNG.uniform(0, 0.3)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("trigger", "delay"), IMPORT_KILLS, ids=[f"{t}-{d * 1000:.0f}ms" for t, d in IMPORT_KILLS])
-def test_kill_during_a_large_import_leaves_all_or_none(trigger: str, delay: float, big_export: tuple[Path, int, int],
-                                                       base_journal: Path, tmp_path: Path, data_dir: Path) -> None:
+def test_kill_during_a_large_import_leaves_all_or_none(
+    trigger: str, delay: float, big_export: tuple[Path, int, int], base_journal: Path, tmp_path: Path, data_dir: Path
+) -> None:
     """`journal import` of 200,000 sets, SIGKILLed a random moment after its transaction began, or near its commit:
     the file is whole and holds the journal as it was, or as it is after the whole import."""
     export, sessions, sets = big_export
@@ -97,7 +99,8 @@ def test_kill_during_a_large_import_leaves_all_or_none(trigger: str, delay: floa
 
 @pytest.mark.slow
 def test_after_a_killed_import_the_stale_lock_is_recovered_and_the_import_can_be_run_again(
-        base_journal: Path, tmp_path: Path, data_dir: Path) -> None:
+    base_journal: Path, tmp_path: Path, data_dir: Path
+) -> None:
     """The killed `journal import` held the file's lock; the next one takes it over (its process is gone) and
     writes the whole file."""
     export = tmp_path / "small.csv"
@@ -121,8 +124,9 @@ def test_after_a_killed_import_the_stale_lock_is_recovered_and_the_import_can_be
 def _stored_edits(db: Path, entry_id: int) -> list[tuple[float, int, str]]:
     connection = connect(db)
     try:
-        rows = connection.execute('SELECT position, load_kg, reps, note FROM "set" WHERE entry_id = ? '
-                                  "ORDER BY position", (entry_id,)).fetchall()
+        rows = connection.execute(
+            'SELECT position, load_kg, reps, note FROM "set" WHERE entry_id = ? ORDER BY position', (entry_id,)
+        ).fetchall()
     finally:
         connection.close()
     assert [row[0] for row in rows] == list(range(len(rows))), "positions half shifted"
@@ -131,8 +135,9 @@ def _stored_edits(db: Path, entry_id: int) -> list[tuple[float, int, str]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("attempt", range(KILLS))
-def test_kill_during_edits_keeps_every_committed_edit(attempt: int, base_journal: Path, tmp_path: Path,
-                                                      data_dir: Path) -> None:
+def test_kill_during_edits_keeps_every_committed_edit(
+    attempt: int, base_journal: Path, tmp_path: Path, data_dir: Path
+) -> None:
     """Edits through the repository, each its own transaction: after a SIGKILL the file holds exactly the edits
     reported committed, plus at most the one that committed as the process died, never part of an edit."""
     db = _fresh_copy(base_journal, tmp_path / "j")
@@ -150,8 +155,10 @@ def test_kill_during_edits_keeps_every_committed_edit(attempt: int, base_journal
     stored = _stored_edits(db, entry_id)
     if stored not in (expected_sets(reported), expected_sets(reported + 1)):
         FIGURES["rows_lost"] += max(0, len(expected_sets(reported)) - len(stored))
-        pytest.fail(f"after {reported} reported edits the file holds {len(stored)} sets that match neither "
-                    f"{reported} nor {reported + 1} edits")
+        pytest.fail(
+            f"after {reported} reported edits the file holds {len(stored)} sets that match neither "
+            f"{reported} nor {reported + 1} edits"
+        )
 
 
 @pytest.mark.slow
@@ -178,7 +185,9 @@ def test_kill_the_window_while_a_session_is_typed(tmp_path: Path, data_dir: Path
         title, notes = connection.execute("SELECT title, notes FROM session WHERE id = ?", (session_id,)).fetchone()
         stored = connection.execute(
             'SELECT s.load_kg, s.reps, s.rir FROM "set" s JOIN entry e ON s.entry_id = e.id '
-            "WHERE e.session_id = ? ORDER BY s.position", (session_id,)).fetchall()
+            "WHERE e.session_id = ? ORDER BY s.position",
+            (session_id,),
+        ).fetchall()
     finally:
         connection.close()
     assert (title, notes) == ("Killed mid-session", "left knee ok")
@@ -187,7 +196,7 @@ def test_kill_the_window_while_a_session_is_typed(tmp_path: Path, data_dir: Path
     missing = [row for row in expected if row not in stored_text]
     FIGURES["rows_lost"] += len(missing)
     assert not missing, f"sets shown as saved but not in the file: {missing}"
-    assert stored_text[:len(expected)] == expected
+    assert stored_text[: len(expected)] == expected
     assert len(stored_text) <= len(expected) + 1  # at most the set being typed as the process died
 
     lock = acquire(db)  # the dead window's lock is stale: taken over at once

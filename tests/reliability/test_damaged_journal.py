@@ -26,7 +26,8 @@ def _ten_daily_backups(db: Path) -> list[str]:
 
 
 def test_the_window_refuses_a_damaged_journal_and_keeps_every_good_backup(
-        qapp: object, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qapp: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from journal.ui import app
 
     make_journal(db_path, years=0.3)
@@ -42,7 +43,7 @@ def test_the_window_refuses_a_damaged_journal_and_keeps_every_good_backup(
     monkeypatch.setattr(QMessageBox, "exec", message_exec)
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: None)  # closed without a choice
     assert app.open_service(db_path) is None
-    (text, buttons), = shown
+    ((text, buttons),) = shown
     assert f"{db_path} is damaged" in text and "Open a backup…" in buttons
     assert sorted(p.name for p in (db_path.parent / "backups").iterdir()) == good
     assert digest(db_path) == before

@@ -37,7 +37,8 @@ def _text(dialog: QWidget) -> str:
 
 @pytest.mark.parametrize("how", ["deleted", "replaced"])
 def test_a_change_to_a_deleted_journal_is_refused_told_and_saved_elsewhere(
-        how: str, qtbot: QtBot, db_path: Path, tmp_path: Path, open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    how: str, qtbot: QtBot, db_path: Path, tmp_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = make_journal(tmp_path / "other.sqlite", years=0.0)
     make_journal(db_path, years=0.1)
     sessions, sets = counts(db_path)

@@ -23,8 +23,9 @@ from journal.ui.main_window import MainWindow
 NAMES = ["=1+1", '=HYPERLINK("http://example.com","x")', "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3"]
 
 
-def test_data_csv_neutralises_formula_cells(qtbot: QtBot, db_path: Path, tmp_path: Path, open_window,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_csv_neutralises_formula_cells(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     open_database(db_path)
     day = datetime.combine(date.today() - timedelta(days=3), datetime.min.time()).replace(hour=18)
     entries = []

@@ -40,9 +40,19 @@ from tests.reliability.support import FIGURES, SAMPLES, digest, fuzz_count, make
 
 EXAMPLES = int(os.environ.get("RELIABILITY_FUZZ_EXAMPLES", "150"))  # per importer; raise it for a deeper search
 # derandomize: the examples follow from the test (and the modules loaded), the same on every machine and run.
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True, print_blob=False,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    print_blob=False,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.filter_too_much,
+    ],
+)
 
 
 def _read(*parts: str) -> str:
@@ -58,8 +68,10 @@ def _samples(folder: str, first: str = "") -> list[str]:
 
 def _journal_csv() -> str:
     out = io.StringIO()
-    sessions = [*parse_text(_read("hevy", "hevy-kg.csv"), "hevy").sessions,
-                *parse_text(_read("fitnotes", "fitnotes-lbs.csv"), "fitnotes").sessions]
+    sessions = [
+        *parse_text(_read("hevy", "hevy-kg.csv"), "hevy").sessions,
+        *parse_text(_read("fitnotes", "fitnotes-lbs.csv"), "fitnotes").sessions,
+    ]
     write_journal_csv(sessions, out)
     return out.getvalue()
 
@@ -70,25 +82,73 @@ SEEDS: dict[str, list[str]] = {
     "hevy": _samples("hevy", first="hevy-kg.csv"),
     "fitnotes": _samples("fitnotes"),
     "fitbod": _samples("fitbod"),
-    "csv": [*_samples("csv"), _read("strong", "strong-workout-number-kg.csv"),
-            "Date;Exercise;Weight;Reps;RIR;Notes\n2024-01-05;Bench;82,5;5;2;felt ok\n2024-01-05;Bench;85;3;1;\n"
-            "2024-01-07;Squat;120;5;;@8 deep\n"],
+    "csv": [
+        *_samples("csv"),
+        _read("strong", "strong-workout-number-kg.csv"),
+        "Date;Exercise;Weight;Reps;RIR;Notes\n2024-01-05;Bench;82,5;5;2;felt ok\n2024-01-05;Bench;85;3;1;\n"
+        "2024-01-07;Squat;120;5;;@8 deep\n",
+    ],
     "journal": [*_samples("journal"), _journal_csv()],
 }
 assert set(SEEDS) == set(FORMATS)
 
-FORMULAS = ["=1+1", "=HYPERLINK(\"http://x.invalid\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1",
-            "=cmd|' /C calc'!A0", "'=1"]
-ODD = ["", " ", "\u00a0", "\u200e", "\ufeff", "é", "ß", "\U0001f3cb", "\x00", "\"", "\"\"", ",", ";", "\t", "\r",
-       "\n", "NaN", "inf", "-0", "1e309", "1,000", "1.2.3", "０１", "٣", "½", "W", "note", "Rest Timer", "lbs", "kgs",
-       "9" * 4400 + "h", "1:" + "0" * 4400, "9" * 400 + "h", "9" * 400 + ":00", "2023-02-30 10:00:00", "13/13/2023",
-       "99999999999999999999"]
+FORMULAS = [
+    "=1+1",
+    '=HYPERLINK("http://x.invalid","x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1",
+    "\r=1",
+    "=cmd|' /C calc'!A0",
+    "'=1",
+]
+ODD = [
+    "",
+    " ",
+    "\u00a0",
+    "\u200e",
+    "\ufeff",
+    "é",
+    "ß",
+    "\U0001f3cb",
+    "\x00",
+    '"',
+    '""',
+    ",",
+    ";",
+    "\t",
+    "\r",
+    "\n",
+    "NaN",
+    "inf",
+    "-0",
+    "1e309",
+    "1,000",
+    "1.2.3",
+    "０１",
+    "٣",
+    "½",
+    "W",
+    "note",
+    "Rest Timer",
+    "lbs",
+    "kgs",
+    "9" * 4400 + "h",
+    "1:" + "0" * 4400,
+    "9" * 400 + "h",
+    "9" * 400 + ":00",
+    "2023-02-30 10:00:00",
+    "13/13/2023",
+    "99999999999999999999",
+]
 
 
 def _huge(draw: st.DrawFn) -> str:
     size = draw(st.sampled_from([1000, 70_000, 300_000]))
-    return draw(st.sampled_from(["A", "9", "é", "\"", "=", " ", ",", "\U0001f3cb"])) * size + draw(
-        st.sampled_from(["", "h", "m", ":00", " kg"]))
+    return draw(st.sampled_from(["A", "9", "é", '"', "=", " ", ",", "\U0001f3cb"])) * size + draw(
+        st.sampled_from(["", "h", "m", ":00", " kg"])
+    )
 
 
 def _lines(text: str) -> list[str]:
@@ -102,7 +162,7 @@ def _slice(draw: st.DrawFn, fmt: str) -> str:
     if len(lines) <= 2 or draw(st.integers(0, 9)) == 0:
         return "".join(lines)
     start = draw(st.integers(1, len(lines) - 1))
-    return "".join([lines[0], *lines[start:start + draw(st.integers(0, 40))]])
+    return "".join([lines[0], *lines[start : start + draw(st.integers(0, 40))]])
 
 
 def _field_edit(draw: st.DrawFn, text: str, value: str) -> str:
@@ -119,8 +179,9 @@ def _field_edit(draw: st.DrawFn, text: str, value: str) -> str:
 def _mutated(draw: st.DrawFn, fmt: str) -> bytes:
     text = draw(_slice(fmt))
     for _ in range(draw(st.integers(1, 6))):
-        op = draw(st.sampled_from(["field", "field", "formula", "line-dup", "line-drop", "line-swap", "delimiter",
-                                   "chars"]))
+        op = draw(
+            st.sampled_from(["field", "field", "formula", "line-dup", "line-drop", "line-swap", "delimiter", "chars"])
+        )
         lines = _lines(text)
         if op == "field":
             text = _field_edit(draw, text, draw(st.sampled_from(ODD) | st.text(max_size=12)))
@@ -128,19 +189,19 @@ def _mutated(draw: st.DrawFn, fmt: str) -> bytes:
             text = _field_edit(draw, text, draw(st.sampled_from(FORMULAS)))
         elif op == "line-dup":
             at = draw(st.integers(0, len(lines) - 1))
-            text = "".join(lines[:at + 1] + lines[at:])
+            text = "".join(lines[: at + 1] + lines[at:])
         elif op == "line-drop":
             at = draw(st.integers(0, len(lines) - 1))
-            text = "".join(lines[:at] + lines[at + 1:])
+            text = "".join(lines[:at] + lines[at + 1 :])
         elif op == "line-swap":
             a, b = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
             lines[a], lines[b] = lines[b], lines[a]
             text = "".join(lines)
         elif op == "delimiter":
-            text = text.replace(draw(st.sampled_from([",", ";", "\""])), draw(st.sampled_from([";", "\t", ",", ""])))
+            text = text.replace(draw(st.sampled_from([",", ";", '"'])), draw(st.sampled_from([";", "\t", ",", ""])))
         else:
             at = draw(st.integers(0, len(text)))
-            text = text[:at] + draw(st.text(max_size=8)) + text[at + draw(st.integers(0, 5)):]
+            text = text[:at] + draw(st.text(max_size=8)) + text[at + draw(st.integers(0, 5)) :]
     data = text.encode("utf-8", "surrogatepass")
     if draw(st.booleans()):  # and a few bytes flipped
         raw = bytearray(data)
@@ -156,8 +217,22 @@ def _encoded(draw: st.DrawFn, fmt: str) -> bytes:
     text = draw(_slice(fmt))
     if draw(st.booleans()):
         text = _field_edit(draw, text, draw(st.sampled_from(["Übung", "Développé couché", "Жим", "Çekiş", "é"])))
-    encoding = draw(st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "utf-16-be-bom", "latin-1", "cp1252",
-                                     "utf-8-sig", "utf-8-bom-twice", "utf-32", "mixed"]))
+    encoding = draw(
+        st.sampled_from(
+            [
+                "utf-16",
+                "utf-16-le",
+                "utf-16-be",
+                "utf-16-be-bom",
+                "latin-1",
+                "cp1252",
+                "utf-8-sig",
+                "utf-8-bom-twice",
+                "utf-32",
+                "mixed",
+            ]
+        )
+    )
     if encoding == "utf-16-be-bom":
         return codecs.BOM_UTF16_BE + text.encode("utf-16-be", "replace")
     if encoding == "utf-8-bom-twice":
@@ -165,22 +240,25 @@ def _encoded(draw: st.DrawFn, fmt: str) -> bytes:
     if encoding == "mixed":  # one line in Latin-1 amid UTF-8
         lines = _lines(text)
         at = draw(st.integers(0, len(lines) - 1))
-        return b"".join(line.encode("latin-1", "replace") if i == at else line.encode("utf-8", "surrogatepass")
-                        for i, line in enumerate(lines))
+        return b"".join(
+            line.encode("latin-1", "replace") if i == at else line.encode("utf-8", "surrogatepass")
+            for i, line in enumerate(lines)
+        )
     return text.encode(encoding, "replace")
 
 
 @st.composite
 def bad_inputs(draw: st.DrawFn, fmt: str) -> bytes:
-    kind = draw(st.sampled_from(["random", "header+random", "truncated", "mutated", "mutated", "encoded", "huge",
-                                 "nul"]))
+    kind = draw(
+        st.sampled_from(["random", "header+random", "truncated", "mutated", "mutated", "encoded", "huge", "nul"])
+    )
     if kind == "random":
         return draw(st.binary(max_size=3000))
     if kind == "header+random":
         return _lines(draw(_slice(fmt)))[0].encode() + draw(st.binary(max_size=2000))
     if kind == "truncated":
         data = draw(_slice(fmt)).encode()
-        return data[:draw(st.integers(0, len(data)))]
+        return data[: draw(st.integers(0, len(data)))]
     if kind == "mutated":
         return draw(_mutated(fmt))
     if kind == "encoded":
@@ -199,11 +277,13 @@ def options(draw: st.DrawFn, fmt: str) -> ImportOptions:
     if fmt == "csv" and draw(st.booleans()):  # a mapping the lifter chose, right or wrong
         names = st.sampled_from(["Date", "Exercise", "Exercise Name", "Weight", "Reps", "RIR", "Notes", "Nope", ""])
         mapping = draw(st.dictionaries(st.sampled_from([*FIELDS, "date_order"]), names, max_size=6))
-    return ImportOptions(units=draw(st.sampled_from([None, Unit.KG, Unit.LB])),
-                         effort_from_notes=draw(st.booleans()), mapping=mapping)
+    return ImportOptions(
+        units=draw(st.sampled_from([None, Unit.KG, Unit.LB])), effort_from_notes=draw(st.booleans()), mapping=mapping
+    )
 
 
 # ---- the property -----------------------------------------------------------------------------------------------
+
 
 def _line_bound(data: bytes) -> int:
     return data.count(b"\n") + data.count(b"\r") + 2
@@ -302,8 +382,9 @@ def _fuzz(fmt: str) -> Callable[..., None]:
     @example(data=b"\x00" * 64, opts=ImportOptions()).via("NUL bytes")
     @example(data=codecs.BOM_UTF16_LE + "a,b\n".encode("utf-16-le") + b"\xd8", opts=ImportOptions()).via("bad UTF-16")
     @example(data=SEEDS[fmt][0].encode("utf-16"), opts=ImportOptions(units=Unit.KG)).via("real file in UTF-16")
-    @example(data=SEEDS[fmt][0].encode("latin-1", "replace") + "é".encode("latin-1"),
-             opts=ImportOptions(units=Unit.KG)).via("real file in Latin-1")
+    @example(
+        data=SEEDS[fmt][0].encode("latin-1", "replace") + "é".encode("latin-1"), opts=ImportOptions(units=Unit.KG)
+    ).via("real file in Latin-1")
     def test(fuzz_journal: Journal, failures: Path, data: bytes, opts: ImportOptions) -> None:
         check_or_report(fmt, data, opts, fuzz_journal, failures)
 
@@ -330,8 +411,9 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("fmt", list(REFUSED))
-def test_a_refused_journal_import_process_leaves_the_journal_byte_for_byte(fmt: str, tmp_path: Path,
-                                                                          data_dir: Path) -> None:
+def test_a_refused_journal_import_process_leaves_the_journal_byte_for_byte(
+    fmt: str, tmp_path: Path, data_dir: Path
+) -> None:
     """The real command, in a process of its own: exit 1, FILE:LINE: reason, the journal untouched, no backup."""
     from tests.reliability.support import run_journal
 
@@ -356,15 +438,25 @@ def test_every_seed_file_reads_as_a_real_import() -> None:
 
 # ---- what the fuzzing found -------------------------------------------------------------------------------------
 
-DURATIONS = [("strong", "Date,Workout Name,Duration,Exercise Name,Set Order,Weight (kg),Reps\n"
-                        "2023-10-08 15:57:35,Pull,{},Deadlift,1,50,8\n"),
-             ("fitnotes", "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n"
-                          "2020-09-13,Squat,Legs,100,5,,,{}\n")]
+DURATIONS = [
+    (
+        "strong",
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight (kg),Reps\n"
+        "2023-10-08 15:57:35,Pull,{},Deadlift,1,50,8\n",
+    ),
+    (
+        "fitnotes",
+        "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time\n2020-09-13,Squat,Legs,100,5,,,{}\n",
+    ),
+]
 
 
 @pytest.mark.parametrize(("fmt", "template"), DURATIONS, ids=[d[0] for d in DURATIONS])
-@pytest.mark.parametrize("duration", ["9" * 400 + "h", "9" * 400 + ":00", "9" * 5000 + "h", "1:" + "0" * 5000],
-                         ids=["400-digit-hours", "400-digit-minutes", "5000-digit-hours", "5000-digit-seconds"])
+@pytest.mark.parametrize(
+    "duration",
+    ["9" * 400 + "h", "9" * 400 + ":00", "9" * 5000 + "h", "1:" + "0" * 5000],
+    ids=["400-digit-hours", "400-digit-minutes", "5000-digit-hours", "5000-digit-seconds"],
+)
 def test_a_duration_of_hundreds_of_digits_is_refused(fmt: str, template: str, duration: str) -> None:
     """Once an OverflowError or ValueError traceback (journal/io/fields.py duration_text, parse_duration): now a
     problem of the line that quotes the duration, cut short."""
@@ -377,29 +469,70 @@ def test_a_duration_of_hundreds_of_digits_is_refused(fmt: str, template: str, du
     assert len(problem.message) < 200, problem.message
 
 
-JOURNAL_ROW = ("journal/1,1,{start},{end},Push,,,manual,,1,Bench Press,compound,chest,triceps,barbell,0,reps,,"
-               "working,100.0,5,,,,,,\n")
+JOURNAL_ROW = (
+    "journal/1,1,{start},{end},Push,,,manual,,1,Bench Press,compound,chest,triceps,barbell,0,reps,,"
+    "working,100.0,5,,,,,,\n"
+)
 HEVY_ROW = '"Evening","2 Mar 2026, 19:59","{end}","","Squat (Barbell)",,"",0,"normal",100,5,,,\n'
 OUTSIDE, BACKWARDS = "is outside 1900–2200", "the session ends before it starts"
 IMPLAUSIBLE = [
     ("journal", JOURNAL_ROW.format(start="9999-01-02T10:00:00", end=""), "year 9999", OUTSIDE),
     ("journal", JOURNAL_ROW.format(start="0001-01-02T10:00:00", end=""), "year 1", OUTSIDE),
-    ("journal", JOURNAL_ROW.format(start="2025-01-02T10:00:00", end="2025-01-01T10:00:00"), "end before start",
-     BACKWARDS),
-    ("journal", JOURNAL_ROW.format(start="2025-01-02T10:00:00", end="9999-01-02T11:00:00"), "end in year 9999",
-     OUTSIDE),
-    ("journal", JOURNAL_ROW.format(start="2025-01-02T10:00:00+02:00", end="2025-01-02T11:00:00"), "time zone",
-     "time zone"),
+    (
+        "journal",
+        JOURNAL_ROW.format(start="2025-01-02T10:00:00", end="2025-01-01T10:00:00"),
+        "end before start",
+        BACKWARDS,
+    ),
+    (
+        "journal",
+        JOURNAL_ROW.format(start="2025-01-02T10:00:00", end="9999-01-02T11:00:00"),
+        "end in year 9999",
+        OUTSIDE,
+    ),
+    (
+        "journal",
+        JOURNAL_ROW.format(start="2025-01-02T10:00:00+02:00", end="2025-01-02T11:00:00"),
+        "time zone",
+        "time zone",
+    ),
     ("hevy", HEVY_ROW.format(end="1 Mar 2026, 20:43"), "end before start", BACKWARDS),
 ]
-_JOURNAL_HEADER = ",".join(["format", "session", "session_start", "session_end", "session_title",
-                            "session_bodyweight_kg", "session_notes", "session_source", "session_source_key", "entry",
-                            "exercise", "exercise_mechanic", "exercise_primary", "exercise_secondary",
-                            "exercise_equipment", "exercise_bodyweight", "exercise_measure", "exercise_note",
-                            "set_type", "load_kg", "reps", "rir", "effort_scale", "failure_reps", "duration_s",
-                            "distance_m", "set_note"])
-_HEVY_HEADER = ("title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
-                "weight_kg,reps,distance_km,duration_seconds,rpe")
+_JOURNAL_HEADER = ",".join(
+    [
+        "format",
+        "session",
+        "session_start",
+        "session_end",
+        "session_title",
+        "session_bodyweight_kg",
+        "session_notes",
+        "session_source",
+        "session_source_key",
+        "entry",
+        "exercise",
+        "exercise_mechanic",
+        "exercise_primary",
+        "exercise_secondary",
+        "exercise_equipment",
+        "exercise_bodyweight",
+        "exercise_measure",
+        "exercise_note",
+        "set_type",
+        "load_kg",
+        "reps",
+        "rir",
+        "effort_scale",
+        "failure_reps",
+        "duration_s",
+        "distance_m",
+        "set_note",
+    ]
+)
+_HEVY_HEADER = (
+    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+    "weight_kg,reps,distance_km,duration_seconds,rpe"
+)
 
 
 def _problems(fmt: str, row: str) -> tuple[ParsedImport | None, list[Problem]]:
@@ -410,8 +543,9 @@ def _problems(fmt: str, row: str) -> tuple[ParsedImport | None, list[Problem]]:
     return parsed, parsed.problems
 
 
-@pytest.mark.parametrize(("fmt", "row", "what", "reason"), IMPLAUSIBLE,
-                         ids=[f"{f}-{w}" for f, _r, w, _s in IMPLAUSIBLE])
+@pytest.mark.parametrize(
+    ("fmt", "row", "what", "reason"), IMPLAUSIBLE, ids=[f"{f}-{w}" for f, _r, w, _s in IMPLAUSIBLE]
+)
 def test_an_implausible_session_time_is_a_problem_of_its_line(fmt: str, row: str, what: str, reason: str) -> None:
     """Once imported as is (journal/io/journal_csv.py JournalCsv.read, journal/io/hevy.py HevyCsv.read): the session
     editor, limited to 1900-2200, then silently rewrote such a date when it saved. Now refused at its line, saying
@@ -421,12 +555,16 @@ def test_an_implausible_session_time_is_a_problem_of_its_line(fmt: str, row: str
     assert problem.line == 2 and reason in problem.message, (what, problem)
 
 
-@pytest.mark.parametrize(("fmt", "row"), [
-    ("journal", JOURNAL_ROW.format(start="1900-01-01T00:00:00", end="1900-01-01T00:00:00")),
-    ("journal", JOURNAL_ROW.format(start="2200-12-31T10:00:00", end="2200-12-31T11:00:00")),
-    ("hevy", HEVY_ROW.format(end="2 Mar 2026, 19:59")),
-    ("hevy", HEVY_ROW.format(end="2 Mar 2026, 21:10")),
-], ids=["journal-1900", "journal-2200", "hevy-no-time", "hevy-an-hour"])
+@pytest.mark.parametrize(
+    ("fmt", "row"),
+    [
+        ("journal", JOURNAL_ROW.format(start="1900-01-01T00:00:00", end="1900-01-01T00:00:00")),
+        ("journal", JOURNAL_ROW.format(start="2200-12-31T10:00:00", end="2200-12-31T11:00:00")),
+        ("hevy", HEVY_ROW.format(end="2 Mar 2026, 19:59")),
+        ("hevy", HEVY_ROW.format(end="2 Mar 2026, 21:10")),
+    ],
+    ids=["journal-1900", "journal-2200", "hevy-no-time", "hevy-an-hour"],
+)
 def test_a_session_at_the_edge_of_the_plausible_is_imported(fmt: str, row: str) -> None:
     parsed, problems = _problems(fmt, row)
     assert parsed is not None and not problems and len(parsed.sessions) == 1

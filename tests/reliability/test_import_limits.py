@@ -16,8 +16,9 @@ from tests.reliability.support import STRONG_HEADER, counts, make_journal, run_j
 def test_a_header_with_a_column_twice_is_refused(tmp_path: Path, data_dir: Path) -> None:
     export = tmp_path / "strong.csv"
     header = [*STRONG_HEADER, "Weight (kg)"]
-    export.write_text(",".join(header) + "\n2024-03-05 07:30:00,Push,1h,Bench Press (Barbell),1,50,5,0,0,,,8,999\n",
-                      encoding="utf-8")
+    export.write_text(
+        ",".join(header) + "\n2024-03-05 07:30:00,Push,1h,Bench Press (Barbell),1,50,5,0,0,,,8,999\n", encoding="utf-8"
+    )
     journal = make_journal(tmp_path / "journal.sqlite", years=0.05)
     before = counts(journal)
     result = run_journal(data_dir, "import", export, "--db", journal)
@@ -26,13 +27,18 @@ def test_a_header_with_a_column_twice_is_refused(tmp_path: Path, data_dir: Path)
     assert counts(journal) == before
 
 
-@pytest.mark.parametrize(("field", "length", "refusal"), [
-    ("Exercise Name", 201, "is longer than 200 characters"),
-    ("Exercise Name", 5 * 2**20, "a field is longer than 1,048,576 characters"),
-    ("Notes", 10_001, "is longer than 10,000 characters"),
-    ("Workout Notes", 400_000, "is longer than 10,000 characters")])
-def test_a_name_or_note_too_long_is_refused(field: str, length: int, refusal: str, tmp_path: Path,
-                                            data_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("field", "length", "refusal"),
+    [
+        ("Exercise Name", 201, "is longer than 200 characters"),
+        ("Exercise Name", 5 * 2**20, "a field is longer than 1,048,576 characters"),
+        ("Notes", 10_001, "is longer than 10,000 characters"),
+        ("Workout Notes", 400_000, "is longer than 10,000 characters"),
+    ],
+)
+def test_a_name_or_note_too_long_is_refused(
+    field: str, length: int, refusal: str, tmp_path: Path, data_dir: Path
+) -> None:
     export = tmp_path / "strong.csv"
     strong_csv(export, 100)
     lines = export.read_text(encoding="utf-8").split("\n")

@@ -40,8 +40,9 @@ def _with(path: Path, column: str, value: str) -> Path:
 
 
 @pytest.mark.parametrize("value", ["-5", "0", "1", "19.9", "400.5", "1e300", "inf", "nan"])
-def test_a_bodyweight_outside_the_forms_range_is_refused(value: str, exported: Path, tmp_path: Path,
-                                                         data_dir: Path) -> None:
+def test_a_bodyweight_outside_the_forms_range_is_refused(
+    value: str, exported: Path, tmp_path: Path, data_dir: Path
+) -> None:
     fresh = tmp_path / "fresh.sqlite"
     result = run_journal(data_dir, "import", _with(exported, "session_bodyweight_kg", value), "--db", fresh)
     assert result.returncode == 1, result.stdout
@@ -50,8 +51,9 @@ def test_a_bodyweight_outside_the_forms_range_is_refused(value: str, exported: P
 
 
 @pytest.mark.parametrize("value", ["1_0", "1e-320", "1e2"])
-def test_a_number_that_is_not_a_plain_decimal_is_refused(value: str, exported: Path, tmp_path: Path,
-                                                         data_dir: Path) -> None:
+def test_a_number_that_is_not_a_plain_decimal_is_refused(
+    value: str, exported: Path, tmp_path: Path, data_dir: Path
+) -> None:
     result = run_journal(data_dir, "import", _with(exported, "load_kg", value), "--db", tmp_path / "fresh.sqlite")
     assert result.returncode == 1, result.stdout
     assert f":2: load '{value}' is not a number" in result.stderr, result.stderr

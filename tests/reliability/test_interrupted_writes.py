@@ -38,8 +38,7 @@ def _files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
-def test_a_restore_killed_while_replacing_a_damaged_journal_leaves_it_as_it_was(tmp_path: Path,
-                                                                                data_dir: Path) -> None:
+def test_a_restore_killed_while_replacing_a_damaged_journal_leaves_it_as_it_was(tmp_path: Path, data_dir: Path) -> None:
     good = make_journal(tmp_path / "good" / "journal.sqlite", years=1.0)
     db = make_journal(tmp_path / "j" / "journal.sqlite", years=1.0, seed=2)
     _corrupt_header(db)  # refused on opening: the backup is put in its place

@@ -43,8 +43,9 @@ def holder(journal: Path, data_dir: Path) -> Iterator[tuple[subprocess.Popen[str
     proc.communicate(timeout=30)
 
 
-def test_a_second_writer_never_gets_in_however_old_the_lock(journal: Path, holder: tuple[subprocess.Popen[str], int],
-                                                            data_dir: Path) -> None:
+def test_a_second_writer_never_gets_in_however_old_the_lock(
+    journal: Path, holder: tuple[subprocess.Popen[str], int], data_dir: Path
+) -> None:
     before = content(journal)
     day_ago = time.time() - 86400
     os.utime(lock_path(journal), (day_ago, day_ago))  # a live lock is never stale by age
@@ -56,14 +57,16 @@ def test_a_second_writer_never_gets_in_however_old_the_lock(journal: Path, holde
 
 
 def test_a_second_journal_in_process_is_told_which_process_has_the_file(
-        journal: Path, holder: tuple[subprocess.Popen[str], int]) -> None:
+    journal: Path, holder: tuple[subprocess.Popen[str], int]
+) -> None:
     with pytest.raises(JournalLocked, match=rf"already open in another Journal \(process {holder[1]} "):
         acquire(journal)
 
 
 @pytest.mark.parametrize("command", ["import", "restore"])
 def test_a_second_journal_command_is_refused_with_a_clear_message(
-        command: str, journal: Path, holder: tuple[subprocess.Popen[str], int], data_dir: Path) -> None:
+    command: str, journal: Path, holder: tuple[subprocess.Popen[str], int], data_dir: Path
+) -> None:
     args = {"import": ["import", HEVY], "restore": ["restore", journal]}[command]
     result = run_journal(data_dir, *args, "--db", journal)
     assert result.returncode == 2
@@ -71,8 +74,9 @@ def test_a_second_journal_command_is_refused_with_a_clear_message(
     assert f"{journal} is already open in another Journal (process {holder[1]}" in result.stderr
 
 
-def test_a_second_window_is_refused_with_a_clear_message(journal: Path, holder: tuple[subprocess.Popen[str], int],
-                                                         data_dir: Path) -> None:
+def test_a_second_window_is_refused_with_a_clear_message(
+    journal: Path, holder: tuple[subprocess.Popen[str], int], data_dir: Path
+) -> None:
     proc = start_runner(data_dir, "window", journal)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 2, err

@@ -41,8 +41,9 @@ def holder(journal: Path, data_dir: Path) -> Iterator[int]:
     proc.communicate(timeout=30)
 
 
-def test_no_command_writes_through_a_link_to_an_open_journal(journal: Path, links: list[Path], holder: int,
-                                                             data_dir: Path, tmp_path: Path) -> None:
+def test_no_command_writes_through_a_link_to_an_open_journal(
+    journal: Path, links: list[Path], holder: int, data_dir: Path, tmp_path: Path
+) -> None:
     backup = tmp_path / "backup.sqlite"
     assert run_journal(data_dir, "backup", "--db", journal, "--to", backup).returncode == 0
     before = content(journal)
@@ -70,8 +71,9 @@ def test_a_link_and_the_journal_share_one_lock_in_process(journal: Path, links: 
         lock.unlock()
 
 
-def test_a_second_window_through_a_link_is_refused(journal: Path, links: list[Path], holder: int,
-                                                   data_dir: Path) -> None:
+def test_a_second_window_through_a_link_is_refused(
+    journal: Path, links: list[Path], holder: int, data_dir: Path
+) -> None:
     proc = start_runner(data_dir, "window", links[0])
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 2, err
@@ -79,8 +81,9 @@ def test_a_second_window_through_a_link_is_refused(journal: Path, links: list[Pa
 
 
 @pytest.mark.parametrize("left", [b"", b"\x00\xff garbage \x17"], ids=["empty", "garbage"])
-def test_a_lock_file_left_half_written_by_a_crash_does_not_refuse_writers(left: bytes, journal: Path,
-                                                                         data_dir: Path) -> None:
+def test_a_lock_file_left_half_written_by_a_crash_does_not_refuse_writers(
+    left: bytes, journal: Path, data_dir: Path
+) -> None:
     lock_path(journal).write_bytes(left)  # what a crash while the lock was being written leaves
     result = run_journal(data_dir, "import", HEVY, "--db", journal)
     assert result.returncode == 0, result.stderr

@@ -18,8 +18,9 @@ from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
 
 
-def test_an_exercise_named_like_markup_is_shown_as_text(qtbot: QtBot, db_path: Path, tmp_path: Path,
-                                                        open_window) -> None:
+def test_an_exercise_named_like_markup_is_shown_as_text(
+    qtbot: QtBot, db_path: Path, tmp_path: Path, open_window
+) -> None:
     picture = tmp_path / "tall.png"
     image = QImage(40, 400, QImage.Format.Format_RGB32)
     image.fill(QColor("red"))
@@ -27,8 +28,13 @@ def test_an_exercise_named_like_markup_is_shown_as_text(qtbot: QtBot, db_path: P
     name = f"<img src=file://{picture}> Press"
     open_database(db_path)
     exercise, _ = exercises.create_exercise(name)
-    session, _ = repo.add_session(Session(start=datetime(2026, 3, 2, 18), title=f"<b>{name}</b>", entries=(
-        Entry(exercise=exercise, note=name, sets=(SetRecord(load_kg=50, reps=5, note=name),)),)))
+    session, _ = repo.add_session(
+        Session(
+            start=datetime(2026, 3, 2, 18),
+            title=f"<b>{name}</b>",
+            entries=(Entry(exercise=exercise, note=name, sets=(SetRecord(load_kg=50, reps=5, note=name),)),),
+        )
+    )
     close_database()
     window: MainWindow = open_window(db_path)
     assert session.id is not None

@@ -28,18 +28,21 @@ from tests.reliability.test_bad_databases import held_by_another_program
 
 def _foreign(path: Path, version: int) -> Path:
     connection = sqlite3.connect(path)
-    connection.executescript("CREATE TABLE session (id INTEGER PRIMARY KEY, day TEXT);"
-                             'CREATE TABLE "set" (id INTEGER PRIMARY KEY, reps INTEGER);'
-                             "CREATE TABLE exercise (id INTEGER PRIMARY KEY, label TEXT);"
-                             "INSERT INTO session (day) VALUES ('monday');"
-                             f"PRAGMA user_version = {version};")
+    connection.executescript(
+        "CREATE TABLE session (id INTEGER PRIMARY KEY, day TEXT);"
+        'CREATE TABLE "set" (id INTEGER PRIMARY KEY, reps INTEGER);'
+        "CREATE TABLE exercise (id INTEGER PRIMARY KEY, label TEXT);"
+        "INSERT INTO session (day) VALUES ('monday');"
+        f"PRAGMA user_version = {version};"
+    )
     connection.close()
     return path
 
 
 @pytest.mark.parametrize("version", [0, SCHEMA_VERSION], ids=["unversioned", "current-version"])
-def test_a_foreign_file_with_a_journals_table_names_is_not_restored(version: int, tmp_path: Path,
-                                                                    data_dir: Path) -> None:
+def test_a_foreign_file_with_a_journals_table_names_is_not_restored(
+    version: int, tmp_path: Path, data_dir: Path
+) -> None:
     journal = make_journal(tmp_path / "journal.sqlite", years=0.05)
     before = content(journal)
     foreign = _foreign(tmp_path / "foreign.sqlite", version)
@@ -70,7 +73,8 @@ def obeys_modes(tmp_path: Path) -> Callable[[], None] | None:
 
 
 def test_a_backup_with_its_log_in_a_read_only_folder_is_restored_whole(
-        tmp_path: Path, data_dir: Path, obeys_modes: Callable[[], None] | None) -> None:
+    tmp_path: Path, data_dir: Path, obeys_modes: Callable[[], None] | None
+) -> None:
     source = make_journal(tmp_path / "source.sqlite", years=0.1, seed=5)
     writer = sqlite3.connect(source)  # a copy taken while another program had it open: part of it only in its log
     writer.execute("PRAGMA journal_mode = wal")

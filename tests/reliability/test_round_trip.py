@@ -23,7 +23,8 @@ def _untitled(db: Path) -> list[str]:
 
 
 def test_two_new_sessions_in_the_same_minute_export_and_import_as_two(
-        qtbot: QtBot, db_path: Path, tmp_path: Path, data_dir: Path, open_window) -> None:
+    qtbot: QtBot, db_path: Path, tmp_path: Path, data_dir: Path, open_window
+) -> None:
     make_journal(db_path, years=0.05)
     window: MainWindow = open_window(db_path)
     for _ in range(2):

@@ -54,7 +54,8 @@ def service(qapp: object, db_path: Path) -> JournalService:
 
 
 def test_undoing_an_import_from_the_window_removes_exactly_what_it_added(
-        qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
     make_journal(db_path, years=0.2)
     window: MainWindow = open_window(db_path)
     before = _everything()
@@ -95,7 +96,8 @@ def test_undoing_an_import_leaves_the_sessions_it_skipped_as_duplicates(service:
 
 
 def test_a_deleted_session_comes_back_with_its_ids_and_what_was_being_typed(
-        qtbot: QtBot, db_path: Path, open_window) -> None:
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
     make_journal(db_path, years=0.2)
     window: MainWindow = open_window(db_path)
     session_id = window.sessions.selected_id()
@@ -119,8 +121,11 @@ def test_a_deleted_session_comes_back_with_its_ids_and_what_was_being_typed(
 def _routine(name: str = "Upper A") -> Routine:
     bench, row = find_exercise("Bench Press"), find_exercise("Barbell Row")
     assert bench is not None and row is not None
-    return Routine(name=name, notes="heavy", items=(RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=5),
-                                                    RoutineItem(exercise=row, load_kg=70.0)))
+    return Routine(
+        name=name,
+        notes="heavy",
+        items=(RoutineItem(exercise=bench, sets=3, reps_low=5, reps_high=5), RoutineItem(exercise=row, load_kg=70.0)),
+    )
 
 
 def test_routines_created_edited_and_deleted_come_back_with_their_ids(service: JournalService) -> None:
@@ -159,6 +164,7 @@ def test_undoing_a_routine_delete_gives_its_sessions_their_routine_back(service:
 
 # ---- an undo or redo whose write fails --------------------------------------------------------------------------
 
+
 def test_an_edit_that_cannot_be_written_is_dropped_and_told(service: JournalService) -> None:
     """A full disk (max_page_count): the command is made obsolete, not pushed; nothing of it is in the file."""
     failures: list[str] = []
@@ -168,16 +174,22 @@ def test_an_edit_that_cannot_be_written_is_dropped_and_told(service: JournalServ
     db.execute_sql(f"PRAGMA max_page_count = {pages}")
     bench = find_exercise("Bench Press")
     assert bench is not None
-    big = Session(start=datetime(2026, 6, 1, 7), title="t" * 100_000, entries=(Entry(
-        exercise=bench, sets=tuple(SetRecord(load_kg=80, reps=8, note="n" * 3000) for _ in range(100))),))
+    big = Session(
+        start=datetime(2026, 6, 1, 7),
+        title="t" * 100_000,
+        entries=(
+            Entry(exercise=bench, sets=tuple(SetRecord(load_kg=80, reps=8, note="n" * 3000) for _ in range(100))),
+        ),
+    )
     service.push(undo.AddSession(service, big))
     assert len(failures) == 1 and "could not be saved" in failures[0]
     assert service.undo_stack.count() == count
     assert _everything() == before
 
 
-def test_an_undo_that_cannot_be_written_leaves_the_set_and_a_consistent_stack(service: JournalService,
-                                                                             db_path: Path) -> None:
+def test_an_undo_that_cannot_be_written_leaves_the_set_and_a_consistent_stack(
+    service: JournalService, db_path: Path
+) -> None:
     """Another program holds a write transaction while the lifter presses Ctrl+Z."""
     failures: list[str] = []
     service.failed.connect(failures.append)

@@ -40,15 +40,23 @@ def muscles_text(entry: Entry) -> str:
 
 class ExerciseBlock(QFrame):
     """Signals:
-        move_requested(int, int): entry id and the position it should move to.
-        remove_requested(int): entry id.
+    move_requested(int, int): entry id and the position it should move to.
+    remove_requested(int): entry id.
     """
 
     move_requested = Signal(int, int)
     remove_requested = Signal(int)
 
-    def __init__(self, service: JournalService, session_id: int, session_start: datetime,
-                 bodyweight_kg: float | None, entry: Entry, position: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: JournalService,
+        session_id: int,
+        session_start: datetime,
+        bodyweight_kg: float | None,
+        entry: Entry,
+        position: int,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         assert entry.id is not None
         self.service = service
@@ -73,13 +81,16 @@ class ExerciseBlock(QFrame):
         style = self.style()
         self.last_time = QToolButton()
         self.last_time.setText("As last time")
-        self.last_time.setToolTip("Plan this exercise's sets from its previous session (Ctrl+L): shown in grey, "
-                                  "they count once you log each with Enter")
+        self.last_time.setToolTip(
+            "Plan this exercise's sets from its previous session (Ctrl+L): shown in grey, "
+            "they count once you log each with Enter"
+        )
         self.last_time.clicked.connect(self.fill_as_last_time)
         self.up = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), "Move exercise up (Ctrl+Shift+Up)")
         self.up.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position - 1))
-        self.down = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
-                               "Move exercise down (Ctrl+Shift+Down)")
+        self.down = self._tool(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "Move exercise down (Ctrl+Shift+Down)"
+        )
         self.down.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position + 1))
         self.remove = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "Remove exercise")
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.entry_id))
@@ -103,7 +114,8 @@ class ExerciseBlock(QFrame):
         self.model.refused.connect(self._refused)
         # a tick box is ticked inside the table's own event handling: the set is stored right after it
         self.model.confirm_requested.connect(
-            lambda row: QTimer.singleShot(0, self, lambda: self._on_action("enter", row)))
+            lambda row: QTimer.singleShot(0, self, lambda: self._on_action("enter", row))
+        )
         self.table = SetsTable(self.model)
         self.table.action.connect(self._on_action)
         self.table.left.connect(self._left)
@@ -153,10 +165,18 @@ class ExerciseBlock(QFrame):
 
     def update_summary(self) -> None:
         prefs = self.service.preferences
-        figures = summarize(self.model.sets, self.entry.exercise.bodyweight, self.model.bodyweight_kg,
-                            prefs.hard_set_rir, prefs.e1rm_formula, self.entry.exercise.measure)
-        parts = [f"{figures.working_sets} working set{'s' if figures.working_sets != 1 else ''}",
-                 f"{figures.hard_sets} hard"]
+        figures = summarize(
+            self.model.sets,
+            self.entry.exercise.bodyweight,
+            self.model.bodyweight_kg,
+            prefs.hard_set_rir,
+            prefs.e1rm_formula,
+            self.entry.exercise.measure,
+        )
+        parts = [
+            f"{figures.working_sets} working set{'s' if figures.working_sets != 1 else ''}",
+            f"{figures.hard_sets} hard",
+        ]
         if figures.unrated_sets:
             parts.append(f"{figures.unrated_sets} not rated")
         if figures.tonnage_kg:
@@ -188,8 +208,9 @@ class ExerciseBlock(QFrame):
             self.service.push(undo.EditSet(self.service, old, new.replace(id=old.id)))
 
     def _refused(self, row: int, column: int, message: str) -> None:
-        where = ("New set" if self.model.is_draft(row) else "Planned set" if self.model.is_plan(row)
-                 else f"Row {row + 1}")
+        where = (
+            "New set" if self.model.is_draft(row) else "Planned set" if self.model.is_plan(row) else f"Row {row + 1}"
+        )
         self._show_error(f"{where} · {message}")
         rect = self.table.visualRect(self.model.index(row, column))
         QToolTip.showText(self.table.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2)), message, self.table)
@@ -235,8 +256,10 @@ class ExerciseBlock(QFrame):
             self._store_typed(row)
         else:
             where = "The new set" if self.model.is_draft(row) else "The planned set"
-            self._show_error(f"{where} is not stored yet: type its {self._cell_name(missing)} too, or press Enter on "
-                             "it to store it as shown.")
+            self._show_error(
+                f"{where} is not stored yet: type its {self._cell_name(missing)} too, or press Enter on "
+                "it to store it as shown."
+            )
 
     def _cell_name(self, key: str) -> str:
         return {"load": "load", "reps": "reps", "duration": "time", "distance": "distance"}.get(key, key)
@@ -275,8 +298,15 @@ class ExerciseBlock(QFrame):
             self.service.push(undo.DeleteSet(self.service, record))
             self.table.go_to(row)
         elif name == "duplicate":
-            self.service.push(undo.AddSet(self.service, self.entry_id, record.repeated().replace(
-                failure_reps=record.failure_reps, note=record.note), row + 1, "Duplicate set"))
+            self.service.push(
+                undo.AddSet(
+                    self.service,
+                    self.entry_id,
+                    record.repeated().replace(failure_reps=record.failure_reps, note=record.note),
+                    row + 1,
+                    "Duplicate set",
+                )
+            )
             self.table.go_to(row + 1)
         elif name in ("up", "down"):
             target = row - 1 if name == "up" else row + 1
@@ -296,6 +326,7 @@ class ExerciseBlock(QFrame):
             self._show_error(f"All {len(previous)} sets of last time are done already.")
             return
         self._clear_error()
-        self.service.push(undo.FillEntry(self.service, self.entry_id, plans,
-                                         f"{self.entry.exercise.name} as last time"))
+        self.service.push(
+            undo.FillEntry(self.service, self.entry_id, plans, f"{self.entry.exercise.name} as last time")
+        )
         self.table.go_to(len(self.model.sets))
