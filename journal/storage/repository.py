@@ -108,6 +108,11 @@ def get_session(session_id: int) -> Session:
         )
         for e in entry_rows
     )
+    return to_session(row, entries)
+
+
+def to_session(row: SessionRow, entries: tuple[Entry, ...]) -> Session:
+    """A stored session with the entries read for it."""
     return Session(
         id=row.id,
         start=row.start,
@@ -355,15 +360,4 @@ def iter_sessions() -> Iterator[Session]:
             )
         )
     for row in SessionRow.select().order_by(SessionRow.start, SessionRow.id):
-        yield Session(
-            id=row.id,
-            start=row.start,
-            end=row.end,
-            title=row.title,
-            bodyweight_kg=row.bodyweight_kg,
-            notes=row.notes,
-            source=row.source,
-            source_key=row.source_key,
-            entries=tuple(entries.get(row.id, ())),
-            routine_id=row.routine_id,
-        )
+        yield to_session(row, tuple(entries.get(row.id, ())))

@@ -34,7 +34,7 @@ from journal.domain.validation import check_session_times, check_set
 from journal.io import FORMATS, ImportFailed, ImportOptions, ParsedImport, parse_file, parse_text
 from journal.io.base import Problem
 from journal.io.generic import FIELDS
-from journal.io.journal_csv import write_journal_csv
+from journal.io.journal_csv import HEADER_V1, write_journal_csv
 from journal.storage.database import close_database
 from tests.reliability.support import FIGURES, SAMPLES, digest, fuzz_count, make_journal, side_files
 
@@ -498,37 +498,7 @@ IMPLAUSIBLE = [
     ),
     ("hevy", HEVY_ROW.format(end="1 Mar 2026, 20:43"), "end before start", BACKWARDS),
 ]
-_JOURNAL_HEADER = ",".join(
-    [
-        "format",
-        "session",
-        "session_start",
-        "session_end",
-        "session_title",
-        "session_bodyweight_kg",
-        "session_notes",
-        "session_source",
-        "session_source_key",
-        "entry",
-        "exercise",
-        "exercise_mechanic",
-        "exercise_primary",
-        "exercise_secondary",
-        "exercise_equipment",
-        "exercise_bodyweight",
-        "exercise_measure",
-        "exercise_note",
-        "set_type",
-        "load_kg",
-        "reps",
-        "rir",
-        "effort_scale",
-        "failure_reps",
-        "duration_s",
-        "distance_m",
-        "set_note",
-    ]
-)
+_JOURNAL_HEADER = ",".join(HEADER_V1)  # the rows below are written as journal/1
 _HEVY_HEADER = (
     "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
     "weight_kg,reps,distance_km,duration_seconds,rpe"
