@@ -39,6 +39,18 @@ def shortened(text: str) -> str:
     return text if len(text) <= _SHOWN_MAX else text[:_SHOWN_MAX] + "…"
 
 
+NAME_MAX_CHARS = 200  # an exercise name, a session's or a routine's title
+NOTE_MAX_CHARS = 10_000  # a session's notes, an exercise's or a set's note
+
+
+def check_text(text: str, field: str, limit: int = NOTE_MAX_CHARS) -> str:
+    """Text a lifter may store in a name or a note: at most `limit` characters (a note of megabytes would take
+    the window minutes to lay out and print)."""
+    if len(text) > limit:
+        raise ValidationError(field, f"is {len(text):,} characters long; at most {limit:,} are kept")
+    return text
+
+
 class NumberError(ValueError):
     """Text that is not a number as Journal reads one; the message says why, quoting the text."""
 

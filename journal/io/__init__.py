@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from journal.domain import validation
 from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, clip, no_progress
 from journal.io.fitbod import FitbodCsv
 from journal.io.fitnotes import FitNotesCsv
@@ -51,8 +52,8 @@ def parse_text(
     return parsed
 
 
-NAME_MAX_CHARS = 200  # an exercise name
-NOTE_MAX_CHARS = 10_000  # a session's notes, an exercise's or a set's note
+NAME_MAX_CHARS = validation.NAME_MAX_CHARS
+NOTE_MAX_CHARS = validation.NOTE_MAX_CHARS
 
 
 def check_lengths(parsed: ParsedImport) -> ParsedImport:

@@ -15,6 +15,7 @@ from journal.domain.records import Session, SetRecord
 from journal.domain.review import ExerciseSummary
 from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.units import Unit, format_load, format_mass, format_number, format_set_load
+from journal.domain.validation import NOTE_MAX_CHARS
 
 STYLE = """
 <style>
@@ -38,7 +39,10 @@ CHART_WIDTH_PT = 500  # fits A4 and Letter inside 10 mm margins
 
 
 def _e(text: str) -> str:
-    """Text as the reader typed it, never markup: escaped, line breaks kept."""
+    """Text as the reader typed it, never markup: escaped, line breaks kept; a note stored before notes were capped
+    prints its first NOTE_MAX_CHARS characters (laying out megabytes takes minutes)."""
+    if len(text) > NOTE_MAX_CHARS:
+        text = text[:NOTE_MAX_CHARS] + f"… ({len(text) - NOTE_MAX_CHARS:,} more characters not printed)"
     return escape(text).replace("\n", "<br/>")
 
 

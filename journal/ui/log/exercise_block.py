@@ -21,6 +21,7 @@ from journal.domain.metrics import summarize
 from journal.domain.records import Entry, SetRecord
 from journal.domain.routines import as_last_time, plans_open
 from journal.domain.units import format_mass
+from journal.domain.validation import NOTE_MAX_CHARS
 from journal.storage import repository as repo
 from journal.ui import undo
 from journal.ui.log.sets_model import SetsTableModel
@@ -106,6 +107,7 @@ class ExerciseBlock(QFrame):
 
         self.note = QLineEdit()
         self.note.setObjectName("exerciseNote")
+        self.note.setMaxLength(NOTE_MAX_CHARS)
         self.note.setPlaceholderText("Note for this exercise: seat, grip, cues…")
         self.note.setFrame(False)
         self.note.editingFinished.connect(self._save_note)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.names import clean_name, search_names
 from journal.domain.records import Exercise
+from journal.domain.validation import NAME_MAX_CHARS
 from journal.storage import exercises as store
 from journal.ui import undo
 from journal.ui.service import JournalService
@@ -41,6 +42,7 @@ class ExercisePicker(QWidget):
         self.all_names: list[str] = []
         self.field = QLineEdit()
         self.field.setObjectName("exerciseSearch")
+        self.field.setMaxLength(NAME_MAX_CHARS)  # a new exercise is named from it
         self.field.setPlaceholderText("Add exercise: type to search, e.g. bench, squat, curl… (Ctrl+E)")
         self.field.setClearButtonEnabled(True)
         self.matches = QStringListModel(self)

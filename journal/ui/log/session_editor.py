@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 from journal.domain.records import Entry, Exercise, Session
 from journal.domain.units import format_load
 from journal.domain.validation import (
+    NAME_MAX_CHARS,
     YEAR_MAX,
     YEAR_MIN,
     ValidationError,
     check_session_times,
+    check_text,
     parse_bodyweight,
 )
 from journal.storage import repository as repo
@@ -64,6 +66,7 @@ class SessionEditor(QWidget):
         self.title = QLineEdit()
         self.title.setObjectName("sessionTitle")
         self.title.setPlaceholderText("Title, e.g. Upper A")
+        self.title.setMaxLength(NAME_MAX_CHARS)
         self.bodyweight = QLineEdit()
         self.bodyweight.setObjectName("bodyweight")
         self.bodyweight.setPlaceholderText("optional")
@@ -76,6 +79,8 @@ class SessionEditor(QWidget):
         self.notes.setPlaceholderText("Notes: how it went, sleep, pain, anything worth remembering")
         self.notes.setFixedHeight(64)
         self.notes.setTabChangesFocus(True)
+        self.notes_error = _error_label()
+        self.notes_error.setObjectName("notesError")
         self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
         self._notes_timer.timeout.connect(self._save_notes)
 
@@ -83,12 +88,15 @@ class SessionEditor(QWidget):
         weight_row.addWidget(self.bodyweight)
         weight_row.addWidget(self.bodyweight_unit)
         weight_row.addWidget(self.bodyweight_error, 1)
+        notes_column = QVBoxLayout()
+        notes_column.addWidget(self.notes)
+        notes_column.addWidget(self.notes_error)
         form = QFormLayout()
         for text, field, row in (
             ("&Date", self.when, self.when),
             ("&Title", self.title, self.title),
             ("&Bodyweight", self.bodyweight, weight_row),
-            ("N&otes", self.notes, self.notes),
+            ("N&otes", self.notes, notes_column),
         ):
             label = QLabel(text)  # Alt and the underlined letter reach the field
             label.setBuddy(field)
@@ -319,8 +327,16 @@ class SessionEditor(QWidget):
         self.bodyweight.setStyleSheet("")
 
     def _save_notes(self) -> None:
+        text = self.notes.toPlainText()
+        try:
+            check_text(text, "Notes")
+        except ValidationError as error:  # refused at the field; what is stored stays as it was
+            self.notes_error.setText(f"{error.field} {error.message}")
+            self.notes_error.show()
+            return
+        self.notes_error.hide()
         self.notes.document().setModified(False)
-        self._save("notes", self.notes.toPlainText(), "Edit notes")
+        self._save("notes", text, "Edit notes")
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         content = self.page.widget()

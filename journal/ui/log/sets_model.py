@@ -528,5 +528,5 @@ class SetsTableModel(TableModel):
         if key == "distance":
             return record.replace(distance_m=v.parse_distance(text))
         if key == "note":
-            return record.replace(note=text.strip())
+            return record.replace(note=v.check_text(text.strip(), "Note"))
         raise v.ValidationError(key, "cannot be edited")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from journal.domain.records import Exercise
 from journal.domain.routines import Routine, RoutineItem, Suggestion
+from journal.domain.validation import NAME_MAX_CHARS, NOTE_MAX_CHARS
 from journal.printing.documents import gym_sheet_document, plan
 from journal.storage.changes import Change
 from journal.storage.routines import list_routines
@@ -66,9 +67,11 @@ class RoutinesScreen(QWidget):
 
         self.name = QLineEdit()
         self.name.setObjectName("routineName")
+        self.name.setMaxLength(NAME_MAX_CHARS)
         self.name.setPlaceholderText("Routine name, e.g. Upper A")
         self.notes = QLineEdit()
         self.notes.setObjectName("routineNotes")
+        self.notes.setMaxLength(NOTE_MAX_CHARS)
         self.notes.setPlaceholderText("Notes for the whole routine")
         self.items = RoutineItemsModel(service.preferences, self._item_edited, self._refused)
         self.table = QTableView()
