@@ -18,11 +18,17 @@ from PySide6.QtWidgets import QWidget
 from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, week_bars
 from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars, add_legend
 from journal.domain.records import SetType
-from journal.domain.review import RIR_BINS, week_label, week_of_seconds
+from journal.domain.review import RIR_BINS, week_caption, week_label, week_of_seconds
 
-JITTER_DAYS = 1.2
 JITTER_RIR = 0.18
 BIN_NAMES = (*(f"RIR {b}" for b in RIR_BINS), "Not rated")
+
+
+def within_the_day(day: NDArray[np.float64], jitter: np.random.Generator) -> NDArray[np.float64]:
+    """Each set somewhere inside its own day (POSIX seconds), so that sets of one day spread apart and never land
+    on a rest day, before the range or after today."""
+    midnight = np.floor(day / DAY) * DAY
+    return midnight + jitter.uniform(0.1, 0.9, day.size) * DAY
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,7 @@ class ProximityChart(Chart):
         for code, item in ((types.index(t), item) for t, item in self.scatter.items()):
             chosen = shown & (set_type == code)
             count = int(chosen.sum())
-            x = day[chosen] + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY
+            x = within_the_day(day[chosen], jitter)
             y = rir[chosen] + jitter.uniform(-JITTER_RIR, JITTER_RIR, count)
             self._sessions[types[code]] = session[chosen]
             self._set_ids[types[code]] = set_ids[chosen] if set_ids is not None else np.zeros(count, np.int64)
@@ -191,7 +197,7 @@ class ProximityChart(Chart):
         self._estimates = (day, rir, exercise.astype(np.float64))
         self._estimate_ids = (session, set_ids)
         self.estimated.setData(
-            x=day + jitter.uniform(-JITTER_DAYS, JITTER_DAYS, count) * DAY,
+            x=within_the_day(day, jitter),
             y=rir + jitter.uniform(-JITTER_RIR, JITTER_RIR, count),
             data=np.arange(count),
         )
@@ -242,7 +248,5 @@ class ProximityChart(Chart):
         if index < 0 or x > self.weeks[index] + 7 * DAY:
             return None
         parts = [f"{name} {share:.0%}" for name, share in zip(BIN_NAMES, self.shares[index], strict=True) if share]
-        return (
-            f"{week_label(week_of_seconds(self.weeks[index]))} · {int(self.counts[index])} working sets\n"
-            + "\n".join(parts)
-        )
+        week = week_caption(week_of_seconds(self.weeks[index])).capitalize()
+        return f"{week} · {int(self.counts[index])} working sets\n" + "\n".join(parts)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
 from journal.charts.style import ESTIMATE, HARD, TONNAGE, WORKING, Bars, add_legend
-from journal.domain.review import week_label, week_of_seconds
+from journal.domain.review import week_caption, week_label, week_of_seconds
 
 
 class VolumeChart(Chart):
@@ -106,7 +106,7 @@ class VolumeChart(Chart):
         if index < 0 or x > self.weeks[index] + 7 * DAY:
             return None
         tonnage, working, hard = (float(v[index]) for v in self.values)
-        week = week_label(week_of_seconds(self.weeks[index]))
+        week = week_caption(week_of_seconds(self.weeks[index]))
         estimated = (
             ""
             if self.hard_estimated is None or index >= len(self.hard_estimated)

@@ -788,3 +788,11 @@ def test_muscle_volume_says_nothing_where_most_sets_are_not_rated() -> None:
     # the same weekly figures from rated sets are reported
     rated = [(i, i // 5, 1, SetType.WORKING, 4.0, False) for i in range(40)]
     assert kinds(run(points(*rated), muscles=(weeks, values))) == ["muscle_volume"]
+
+
+def test_a_week_is_captioned_by_its_monday() -> None:
+    from journal.domain.review import week_caption
+
+    assert week_caption(date(2026, 7, 20).toordinal()) == "week of 20 Jul 2026"  # a Monday
+    assert week_caption(date(2026, 7, 26).toordinal()) == "week of 20 Jul 2026"  # its Sunday: the same week
+    assert week_caption(W1) == "week of 2 Mar 2026"

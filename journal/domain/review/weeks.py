@@ -30,6 +30,12 @@ def week_label(week: int) -> str:
     return f"{iso.year}-W{iso.week:02d}"
 
 
+def week_caption(week: int) -> str:
+    """'week of 20 Jul 2026': the week as a lifter places it, by its Monday (ISO labels stay in files and JSON)."""
+    monday = date.fromordinal(_monday(week))
+    return f"week of {monday.day} {monday:%b %Y}"
+
+
 def week_of_seconds(seconds: float) -> int:
     """The week (its Monday's ordinal) of a day given in POSIX seconds."""
     return week_of(date.fromordinal(int(seconds // DAY_SECONDS) + EPOCH_ORDINAL))

@@ -78,3 +78,28 @@ def test_lines_draw_every_point_in_view_where_it_lies(qtbot: QtBot) -> None:
     x, y = chart.bias_line.getData()
     assert len(x) == len(day) and x[-1] == day[-1] and y[-1] == 0.5
     assert y[np.searchsorted(x, 2999 * 86400)] == -1.0  # the last session before the layoff, on its own day
+
+
+def test_proximity_points_stay_inside_their_own_day(qtbot: QtBot) -> None:
+    """A point is spread within its session's day only: never onto a rest day, before the range or after today."""
+    from journal.charts.proximity import ProximityChart, ProximitySeries
+
+    chart = ProximityChart()
+    qtbot.addWidget(chart)
+    day = np.array([0.0, 0.9, 1.0, 6.5, 6.99]) * 86400 + 20 * 365 * 86400  # sessions at any hour of five days
+    count = len(day)
+    chart.set_series(
+        ProximitySeries(
+            day,
+            np.full(count, 2.0),
+            np.full(count, 1, np.int8),
+            np.arange(count, dtype=np.int64),
+            np.array([day[0]]),
+            np.array([2.0]),
+            np.zeros((1, 6)),
+            np.array([float(count)]),
+        )
+    )
+    x, _y = next(item for item in chart.scatter.values() if len(item.data)).getData()
+    midnight = np.floor(day / 86400) * 86400
+    assert np.all((x > midnight) & (x < midnight + 86400))
