@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tests.bench.common import CACHE, ENV, median_seconds
+from tests.io.support import HEVY_COLUMNS, STRONG_COLUMNS
 
 EXERCISES = (
     "Squat (Barbell)",
@@ -54,20 +55,7 @@ def _sets(rows: int) -> Iterator[tuple[datetime, int, str, int, float, int, floa
 # Each format's header and one row of it, for the same sets.
 FORMATS: dict[str, tuple[list[str], Callable[..., list[object]]]] = {
     "strong": (
-        [
-            "Date",
-            "Workout Name",
-            "Duration",
-            "Exercise Name",
-            "Set Order",
-            "Weight",
-            "Reps",
-            "Distance",
-            "Seconds",
-            "Notes",
-            "Workout Notes",
-            "RPE",
-        ],
+        list(STRONG_COLUMNS),
         lambda when, workout, exercise, index, load, reps, rpe: [
             when.strftime("%Y-%m-%d %H:%M:%S"),
             f"Workout {workout % 7}",
@@ -84,22 +72,7 @@ FORMATS: dict[str, tuple[list[str], Callable[..., list[object]]]] = {
         ],
     ),
     "hevy": (
-        [
-            "title",
-            "start_time",
-            "end_time",
-            "description",
-            "exercise_title",
-            "superset_id",
-            "exercise_notes",
-            "set_index",
-            "set_type",
-            "weight_kg",
-            "reps",
-            "distance_km",
-            "duration_seconds",
-            "rpe",
-        ],
+        list(HEVY_COLUMNS),
         lambda when, workout, exercise, index, load, reps, rpe: [
             f"Workout {workout % 7}",
             f"{when:%d %b %Y, %H:%M}",

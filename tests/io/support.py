@@ -20,6 +20,37 @@ from journal.storage.queries import stats
 from journal.storage.repository import iter_sessions
 
 KG_PER_LB = 0.45359237
+# The columns of a Strong export (the common comma layout) and of a Hevy export in kilograms.
+STRONG_COLUMNS = (
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+)
+HEVY_COLUMNS = (
+    "title",
+    "start_time",
+    "end_time",
+    "description",
+    "exercise_title",
+    "superset_id",
+    "exercise_notes",
+    "set_index",
+    "set_type",
+    "weight_kg",
+    "reps",
+    "distance_km",
+    "duration_seconds",
+    "rpe",
+)
 FINAL_LINE = r"^imported (\d+) sessions, (\d+) sets \((\d+) duplicates skipped\)$"
 
 

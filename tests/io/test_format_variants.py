@@ -16,7 +16,7 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import SetType
 from journal.domain.units import Unit
 from journal.io import ImportOptions, ParsedImport, parse_file
-from tests.io.support import KG_PER_LB, final_line, run_cli, stored_sessions, stored_stats
+from tests.io.support import KG_PER_LB, STRONG_COLUMNS, final_line, run_cli, stored_sessions, stored_stats
 
 START = datetime(2024, 1, 2, 10, 0, 0)
 
@@ -38,20 +38,7 @@ TYPES = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
 VARIANTS = {
     "comma-plain": (
         ",",
-        [
-            "Date",
-            "Workout Name",
-            "Duration",
-            "Exercise Name",
-            "Set Order",
-            "Weight",
-            "Reps",
-            "Distance",
-            "Seconds",
-            "Notes",
-            "Workout Notes",
-            "RPE",
-        ],
+        list(STRONG_COLUMNS),
         False,
     ),
     "semicolon-units": (

@@ -25,7 +25,7 @@ from journal.io.base import MAX_PROBLEMS
 from journal.io.fitnotes import FitNotesCsv
 from journal.io.hevy import HevyCsv
 from tests.conftest import SAMPLES, shared_export
-from tests.io.support import KG_PER_LB, csv_text, lines, sets_of, shape
+from tests.io.support import HEVY_COLUMNS, KG_PER_LB, csv_text, lines, sets_of, shape
 
 HEVY_SAMPLE = SAMPLES / "hevy" / "hevy-kg.csv"
 FITNOTES_SAMPLE = SAMPLES / "fitnotes" / "fitnotes-lbs.csv"
@@ -103,22 +103,6 @@ def figures(parsed: ParsedImport) -> tuple[int, int, int, int, int]:
 
 # ---- Hevy ------------------------------------------------------------------------------------------------------
 
-HEVY_COLUMNS = (
-    "title",
-    "start_time",
-    "end_time",
-    "description",
-    "exercise_title",
-    "superset_id",
-    "exercise_notes",
-    "set_index",
-    "set_type",
-    "weight_kg",
-    "reps",
-    "distance_km",
-    "duration_seconds",
-    "rpe",
-)
 HEVY_LB_COLUMNS = tuple({"weight_kg": "weight_lbs", "distance_km": "distance_miles"}.get(c, c) for c in HEVY_COLUMNS)
 H_START, H_END = "2 Mar 2026, 19:59", "2 Mar 2026, 20:43"
 H_LATER, H_LATER_END = "4 Mar 2026, 07:00", "4 Mar 2026, 08:10"

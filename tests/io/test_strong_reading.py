@@ -18,22 +18,9 @@ from journal.io import ImportFailed, ImportOptions, ParsedImport, parse_text
 from journal.io.dates import DateError, parse_export_date, parse_export_datetime
 from journal.io.fields import duration_text
 from journal.io.strong import MAX_PLAUSIBLE_HOURS, StrongCsv
-from tests.io.support import KG_PER_LB, csv_text, lines, sets_of, shape
+from tests.io.support import KG_PER_LB, STRONG_COLUMNS, csv_text, lines, sets_of, shape
 
-COLUMNS = (
-    "Date",
-    "Workout Name",
-    "Duration",
-    "Exercise Name",
-    "Set Order",
-    "Weight",
-    "Reps",
-    "Distance",
-    "Seconds",
-    "Notes",
-    "Workout Notes",
-    "RPE",
-)
+COLUMNS = STRONG_COLUMNS
 START = datetime(2024, 3, 5, 7, 30)
 DATE = "2024-03-05 07:30:00"
 LATER = "2024-03-07 18:00:00"

@@ -18,38 +18,7 @@ from journal.io.strong import StrongCsv
 from journal.storage import repository as repo
 from journal.storage.exercises import find_exercise
 from journal.storage.queries import stats
-from tests.io.support import csv_text, sets_of
-
-STRONG_COLUMNS = (
-    "Date",
-    "Workout Name",
-    "Duration",
-    "Exercise Name",
-    "Set Order",
-    "Weight",
-    "Reps",
-    "Distance",
-    "Seconds",
-    "Notes",
-    "Workout Notes",
-    "RPE",
-)
-HEVY_COLUMNS = (
-    "title",
-    "start_time",
-    "end_time",
-    "description",
-    "exercise_title",
-    "superset_id",
-    "exercise_notes",
-    "set_index",
-    "set_type",
-    "weight_kg",
-    "reps",
-    "distance_km",
-    "duration_seconds",
-    "rpe",
-)
+from tests.io.support import HEVY_COLUMNS, STRONG_COLUMNS, csv_text, sets_of
 
 
 def strong_row(order: str, weight: str, reps: str, rpe: str = "") -> dict[str, str]:
