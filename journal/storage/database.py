@@ -132,7 +132,9 @@ def open_database(path: Path | str, catalogue: bool = True) -> SqliteDatabase:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    database = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    # Every transaction takes the write lock when it begins: one that read first and wrote later would fail at once
+    # ("database is locked", which no busy timeout waits out) when another program wrote in between.
+    database = JournalDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE")
     try:
         database.connect()
         database.identity = file_identity(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,32 @@ def test_sqlite_file_of_another_program_is_refused_and_unchanged(db_path: Path) 
     with pytest.raises(JournalFileError, match="another program"):
         open_database(db_path)
     assert db_path.read_bytes() == content
+
+
+def test_a_transaction_that_reads_then_writes_waits_for_another_programs_write(database: Path) -> None:
+    """Another program writes while a transaction has read but not yet written: the other waits for the transaction
+    to end, and both changes are kept (a transaction begun without the write lock fails with 'database is locked')."""
+    other_wrote = threading.Event()
+    errors: list[BaseException] = []
+
+    def other_program() -> None:
+        raw = sqlite3.connect(database, timeout=5)
+        try:
+            raw.execute("INSERT INTO session (start, title) VALUES ('2026-01-02 09:00:00', 'Elsewhere')")
+            raw.commit()
+        except sqlite3.Error as error:
+            errors.append(error)
+        finally:
+            raw.close()
+            other_wrote.set()
+
+    with db.atomic():
+        db.execute_sql("SELECT COUNT(*) FROM session").fetchone()
+        writer = threading.Thread(target=other_program)
+        writer.start()
+        assert not other_wrote.wait(0.3)  # it waits for this transaction
+        db.execute_sql("INSERT INTO session (start, title) VALUES ('2026-01-01 09:00:00', 'Here')")
+    writer.join(10)
+    assert not errors
+    titles = {row[0] for row in db.execute_sql("SELECT title FROM session")}
+    assert titles == {"Here", "Elsewhere"}
