@@ -14,10 +14,12 @@ from typing import Any, get_type_hints
 
 from PySide6.QtCore import QSettings
 
+from journal.domain import plates
 from journal.domain.effort import EffortScale
 from journal.domain.estimate import EstimateUse
 from journal.domain.metrics import DEFAULT_HARD_SET_RIR, E1rmFormula
-from journal.domain.units import Unit
+from journal.domain.plates import PlateKit, parse_plates
+from journal.domain.units import Unit, from_kg
 from journal.paths import data_dir
 
 
@@ -50,6 +52,14 @@ class Preferences:
     page: str = _pref("", "Paper")  # "" (from the locale), "a4" or "letter"
     backups_keep: int = _pref(10, "Backups kept of each kind")  # daily, manual, before an import…
     rir_estimates: EstimateUse = _pref(EstimateUse.APART, "Charts use")  # for sets with no rating
+    bar_kg: float = _pref(plates.BAR_KG, "Bar (kg)")  # the plate calculator's bar, plates and collars, by unit
+    bar_lb: float = _pref(plates.BAR_LB, "Bar (lb)")
+    plates_kg: str = _pref(plates.PLATES_KG, "Plates (kg)")  # weights apart by spaces: domain.plates.parse_plates
+    plates_lb: str = _pref(plates.PLATES_LB, "Plates (lb)")
+    collars_kg: float = _pref(0.0, "Collars, both (kg)")
+    rest_timer: bool = _pref(False, "Rest timer")  # a countdown after each set stored
+    rest_s: int = _pref(120, "Rest when the routine sets none (s)")
+    rest_sound: bool = _pref(False, "Sound at the end of a rest")
 
     def __post_init__(self) -> None:
         """Each field as its declared kind, however it was given: Qt hands back an enum put into a widget as the
@@ -59,6 +69,17 @@ class Preferences:
             if type(value) is not setting.kind:
                 object.__setattr__(self, setting.key, setting.kind(value))
 
+    def plate_kit(self) -> PlateKit:
+        """The bar, plates and collars of the load unit, for the plate calculator (the kilogram or pound set)."""
+        if self.units is Unit.LB:
+            return PlateKit(
+                Unit.LB,
+                self.bar_lb,
+                _plates(self.plates_lb, Unit.LB, plates.PLATES_LB),
+                from_kg(self.collars_kg, Unit.LB),
+            )
+        return PlateKit(Unit.KG, self.bar_kg, _plates(self.plates_kg, Unit.KG, plates.PLATES_KG), self.collars_kg)
+
     @classmethod
     def load(cls) -> Preferences:
         return cls(**{setting.key: get(setting) for setting in ALL_SETTINGS})
@@ -66,6 +87,14 @@ class Preferences:
     def save(self) -> None:
         for setting in ALL_SETTINGS:
             put(setting, getattr(self, setting.key))
+
+
+def _plates(text: str, unit: Unit, default: str) -> tuple[float, ...]:
+    """The plates as typed; the default set when the file holds some no longer readable (edited by hand)."""
+    try:
+        return parse_plates(text, unit)
+    except ValueError:
+        return parse_plates(default, unit)
 
 
 _KINDS = get_type_hints(Preferences)
@@ -83,6 +112,14 @@ ALL_SETTINGS = tuple(Setting(f.name, f.default, _KINDS[f.name], f.metadata["titl
     PAGE,
     BACKUPS_KEEP,
     RIR_ESTIMATES,
+    BAR_KG,
+    BAR_LB,
+    PLATES_KG,
+    PLATES_LB,
+    COLLARS_KG,
+    REST_TIMER,
+    REST_S,
+    REST_SOUND,
 ) = ALL_SETTINGS
 
 
@@ -103,6 +140,8 @@ def get(setting: Setting) -> Any:
     raw = _store().value(setting.key)
     if raw is None:
         return setting.default
+    if setting.kind is bool:  # written as "True" or "False", and bool("False") is True
+        return str(raw).lower() in ("true", "1")
     try:
         return setting.kind(raw)
     except (TypeError, ValueError):

@@ -46,7 +46,9 @@ def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -
 def gym_sheet_document(routines: Sequence[Routine], prefs: Preferences, day: date | None = None) -> SafeDocument:
     document = SafeDocument()
     document.setHtml(
-        PAGE_BREAK.join(gym_sheet(r, plan(r, prefs), prefs.units, prefs.effort_scale, day) for r in routines)
+        PAGE_BREAK.join(
+            gym_sheet(r, plan(r, prefs), prefs.units, prefs.effort_scale, day, prefs.plate_kit()) for r in routines
+        )
     )
     return document
 

@@ -11,6 +11,7 @@ from html import escape
 
 from journal.domain.effort import EffortScale, display_effort
 from journal.domain.metrics import E1rmFormula, e1rm, effective_load, summarize
+from journal.domain.plates import BARBELL_EQUIPMENT, PlateKit, load_plates_kg
 from journal.domain.records import Session, SetRecord
 from journal.domain.review import ExerciseSummary
 from journal.domain.routines import Routine, RoutineItem, Suggestion
@@ -69,12 +70,25 @@ class PlannedExercise:
     last: tuple[SetRecord, ...]
 
 
+def _plates(kg: float | None, item: RoutineItem, kit: PlateKit | None) -> str:
+    """' (per side: 25 + 15 kg)' after a barbell exercise's load, or the nearest loads when it cannot be made."""
+    if kit is None or not kg or item.exercise.equipment not in BARBELL_EQUIPMENT:
+        return ""
+    text = load_plates_kg(kg, kit).text()
+    return f" ({text[0].lower()}{text[1:]})"
+
+
 def gym_sheet(
-    routine: Routine, plan: Sequence[PlannedExercise], unit: Unit, scale: EffortScale, day: date | None = None
+    routine: Routine,
+    plan: Sequence[PlannedExercise],
+    unit: Unit,
+    scale: EffortScale,
+    day: date | None = None,
+    kit: PlateKit | None = None,
 ) -> str:
     """A sheet to take to the gym: per exercise the target, last time's sets (sets done, never plans: see
-    journal.storage.routines.last_sets), the suggested load, and empty boxes for load, reps and effort per set (and
-    reps to failure on a calibration set)."""
+    journal.storage.routines.last_sets), the suggested load (with the plates per side of a barbell load from `kit`),
+    and empty boxes for load, reps and effort per set (and reps to failure on a calibration set)."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
     parts = [
         STYLE,
@@ -88,6 +102,7 @@ def gym_sheet(
         item, suggestion = planned.item, planned.suggestion
         parts.append(f"<h2>{_e(item.exercise.name)} — {escape(item.target_text(scale))}</h2>")
         load = f"{format_load(suggestion.load_kg, unit)} {unit}" if suggestion.load_kg is not None else "choose"
+        load += _plates(suggestion.load_kg, item, kit)
         parts.append(f"<p class='small'><b>Suggested load: {escape(load)}</b>")
         if item.rest_s:
             parts.append(f" &nbsp; Rest {item.rest_s // 60}:{item.rest_s % 60:02d}")

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""The preferences dialog: load unit, effort scale, hard-set threshold, e1RM formula, colours, backups kept."""
+"""The preferences dialog: load unit, effort scale, hard-set threshold, e1RM formula, colours, backups kept, the
+plate calculator's bar and plates, the rest timer."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QWidget,
 )
@@ -22,7 +26,9 @@ from journal import settings
 from journal.domain.effort import EffortScale
 from journal.domain.estimate import EstimateUse
 from journal.domain.metrics import E1rmFormula
+from journal.domain.plates import parse_plates
 from journal.domain.units import Unit
+from journal.domain.validation import ValidationError
 from journal.settings import Preferences
 
 _FORMULA_LABELS = {E1rmFormula.CURVE: "RIR curve (default)", E1rmFormula.EPLEY: "Epley", E1rmFormula.BRZYCKI: "Brzycki"}
@@ -122,8 +128,88 @@ class PreferencesDialog(QDialog):
         form.addRow("Unrated sets in charts", self.estimates)
         form.addRow("Paper", self.page)
         form.addRow("Backups kept", self.backups_keep)
+        gym = QHBoxLayout()
+        gym.addWidget(self._plates_box(prefs))
+        gym.addWidget(self._rest_box(prefs))
+        form.addRow(gym)
+        form.addRow(self.plates_error)
         form.addRow(note)
         form.addRow(buttons)
+
+    def _plates_box(self, prefs: Preferences) -> QGroupBox:
+        """The plate calculator's kit: a bar and the plates in each unit, the collars."""
+        box = QGroupBox("Plate calculator")
+        self.bar_kg = _spin(0, 100, 0.5, " kg", prefs.bar_kg, "barKg", 1)
+        self.bar_lb = _spin(0, 225, 1, " lb", prefs.bar_lb, "barLb", 1)
+        self.plates_kg = QLineEdit(prefs.plates_kg)
+        self.plates_kg.setObjectName("platesKg")
+        self.plates_lb = QLineEdit(prefs.plates_lb)
+        self.plates_lb.setObjectName("platesLb")
+        for line in (self.plates_kg, self.plates_lb):
+            line.setToolTip("The plates you have, in pairs, heaviest first or not: 25 20 15 10 5 2.5 1.25")
+            line.textEdited.connect(self._check_plates)
+        self.collars = _spin(0, 10, 0.25, " kg", prefs.collars_kg, "collarsKg")
+        self.collars.setToolTip("Both collars together; 0 for spring clips")
+        self.plates_error = QLabel()
+        self.plates_error.setObjectName("platesError")
+        self.plates_error.setWordWrap(True)
+        self.plates_error.setStyleSheet("color: #c0392b")
+        self.plates_error.hide()
+        layout = QFormLayout(box)
+        bars = QHBoxLayout()
+        bars.addWidget(self.bar_kg)
+        bars.addWidget(self.bar_lb)
+        layout.addRow("Bar", bars)
+        layout.addRow("Plates (kg)", self.plates_kg)
+        layout.addRow("Plates (lb)", self.plates_lb)
+        layout.addRow("Collars", self.collars)
+        return box
+
+    def _rest_box(self, prefs: Preferences) -> QGroupBox:
+        """The rest timer: on or off, the rest when the routine sets none, a sound at its end."""
+        box = QGroupBox("Rest timer")
+        self.rest_timer = QCheckBox("Count down after each set")
+        self.rest_timer.setObjectName("restTimer")
+        self.rest_timer.setChecked(prefs.rest_timer)
+        self.rest_s = QSpinBox()
+        self.rest_s.setObjectName("restSeconds")
+        self.rest_s.setRange(10, 900)
+        self.rest_s.setSingleStep(15)
+        self.rest_s.setSuffix(" s")
+        self.rest_s.setValue(prefs.rest_s)
+        self.rest_s.setToolTip("The rest after a set of an exercise whose routine sets none")
+        self.rest_sound = QCheckBox("Sound when a rest is over")
+        self.rest_sound.setObjectName("restSound")
+        self.rest_sound.setChecked(prefs.rest_sound)
+        layout = QFormLayout(box)
+        layout.addRow(self.rest_timer)
+        layout.addRow("Rest", self.rest_s)
+        layout.addRow(self.rest_sound)
+        return box
+
+    def _plates_problem(self) -> tuple[QLineEdit, str] | None:
+        """The first plates field that does not read, and why."""
+        for line, unit in ((self.plates_kg, Unit.KG), (self.plates_lb, Unit.LB)):
+            try:
+                parse_plates(line.text(), unit)
+            except ValidationError as error:
+                return line, f"Plates ({unit}): {error.message}"
+        return None
+
+    def _check_plates(self) -> bool:
+        problem = self._plates_problem()
+        self.plates_error.setVisible(problem is not None)
+        self.plates_error.setText(problem[1] if problem else "")
+        return problem is None
+
+    def accept(self) -> None:
+        """OK keeps the dialog open on plates that do not read, with the reason under them."""
+        if not self._check_plates():
+            problem = self._plates_problem()
+            if problem is not None:
+                problem[0].setFocus()
+            return
+        super().accept()
 
     def preferences(self) -> Preferences:
         """What the dialog shows, each value as its declared kind (a combo box hands an enum back as a string)."""
@@ -140,4 +226,29 @@ class PreferencesDialog(QDialog):
             page=str(self.page.currentData()),
             backups_keep=self.backups_keep.value(),
             rir_estimates=settings.RIR_ESTIMATES.kind(self.estimates.currentData()),
+            bar_kg=self.bar_kg.value(),
+            bar_lb=self.bar_lb.value(),
+            plates_kg=" ".join(_plain(p) for p in parse_plates(self.plates_kg.text(), Unit.KG)),
+            plates_lb=" ".join(_plain(p) for p in parse_plates(self.plates_lb.text(), Unit.LB)),
+            collars_kg=self.collars.value(),
+            rest_timer=self.rest_timer.isChecked(),
+            rest_s=self.rest_s.value(),
+            rest_sound=self.rest_sound.isChecked(),
         )
+
+
+def _plain(value: float) -> str:
+    return f"{value:g}"
+
+
+def _spin(
+    low: float, high: float, step: float, suffix: str, value: float, name: str, decimals: int = 2
+) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(low, high)
+    spin.setSingleStep(step)
+    spin.setDecimals(decimals)
+    spin.setSuffix(suffix)
+    spin.setValue(value)
+    return spin

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from journal.domain import validation as v
 from journal.domain.effort import EffortScale, display_effort, is_imprecise
 from journal.domain.metrics import e1rm, effective_load
+from journal.domain.plates import BARBELL_EQUIPMENT, load_plates_kg
 from journal.domain.records import Exercise, Measure, PlannedSet, RirOrigin, SetRecord, SetType
 from journal.domain.units import format_load, format_number, format_set_load
 from journal.settings import Preferences
@@ -412,7 +413,9 @@ class SetsTableModel(TableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             own = self.tooltip(record, key)
-            return self.plan_tip(row) if self.is_plan(row) and own is None else own
+            if self.is_plan(row):
+                return self.plan_tip(row) if own is None else f"{own}\n{self.plan_tip(row)}"
+            return own
         return None
 
     def _e1rm(self, record: SetRecord) -> Any:
@@ -445,7 +448,15 @@ class SetsTableModel(TableModel):
             return ""
         return format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated else "")
 
+    def plates_tip(self, record: SetRecord) -> str | None:
+        """The plates on each side for a barbell exercise's load (or the nearest loads that can be made)."""
+        if self.exercise.equipment not in BARBELL_EQUIPMENT or not record.load_kg:
+            return None
+        return load_plates_kg(record.load_kg, self.prefs.plate_kit()).text()
+
     def tooltip(self, record: SetRecord, key: str) -> str | None:
+        if key == "load":
+            return self.plates_tip(record)
         if key == "effort" and record.rir_origin is RirOrigin.SET_TYPE and record.rir is not None:
             return (
                 "RIR 0 from set type: the app it came from marked the set as failure and it had no rating. "

@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: MIT
+"""The gym sheet names the plates on each side next to a barbell exercise's planned load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journal.domain.effort import EffortScale
+from journal.domain.routines import Routine, RoutineItem
+from journal.domain.units import KG_PER_LB, Unit
+from journal.printing.documents import gym_sheet_document, plan
+from journal.printing.sheets import gym_sheet
+from journal.settings import Preferences
+from journal.storage import exercises
+from journal.storage.routines import save_routine
+
+
+def routine(bench_kg: float) -> Routine:
+    bench, curl = (exercises.find_exercise(n) for n in ("Bench Press", "Dumbbell Curl"))
+    assert bench is not None and curl is not None
+    saved, _ = save_routine(
+        Routine(
+            name="Push",
+            items=(RoutineItem(exercise=bench, load_kg=bench_kg), RoutineItem(exercise=curl, load_kg=12.0)),
+        )
+    )
+    return saved
+
+
+def test_a_barbell_load_prints_its_plates_and_a_dumbbell_load_none(database: Path) -> None:
+    prefs = Preferences()
+    pushed = routine(102.5)
+    sheet = gym_sheet(pushed, plan(pushed, prefs), Unit.KG, EffortScale.RIR, kit=prefs.plate_kit())
+    assert "Suggested load: 102.5 kg (per side: 25 + 15 + 1.25 kg)" in sheet
+    assert "Suggested load: 12 kg</b>" in sheet
+
+
+def test_a_load_off_the_plates_prints_the_nearest_loads(database: Path) -> None:
+    prefs = Preferences(units=Unit.LB)
+    pushed = routine(232 * KG_PER_LB)
+    text = gym_sheet_document([pushed], prefs).toPlainText()
+    assert "Suggested load: 232 lb (232 lb cannot be made with these plates: 230 or 235 lb)" in text
