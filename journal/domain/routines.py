@@ -36,6 +36,7 @@ class RoutineItem:
     rest_s: int | None = None
     notes: str = ""
     calibration: bool = False  # take the last set to failure and log the reps reached
+    warmup: bool = False  # plan a warm-up ramp before the first working set (journal.domain.warmups)
     id: int | None = None
 
     def target_text(self, scale: EffortScale | None = None) -> str:
@@ -149,13 +150,18 @@ def _decide(item: RoutineItem, top: list[SetRecord], working: int, before: list[
     return 0, f"inside the {item.reps_low}–{item.reps_high} range"
 
 
-def planned_sets(item: RoutineItem, load_kg: float | None, last: tuple[SetRecord, ...] = ()) -> tuple[PlannedSet, ...]:
-    """The plan a session started from the routine begins with: per set the target (the top of the rep range, the
-    target RIR, `load_kg`: the routine's load or the suggested one) beside what was done last time (the working sets
-    of `last`, in order). A calibration item's last set is a failure set, planned all out (RIR 0). These are plans,
-    not sets: each becomes a set only when the lifter confirms it."""
+def planned_sets(
+    item: RoutineItem,
+    load_kg: float | None,
+    last: tuple[SetRecord, ...] = (),
+    warmups: tuple[SetRecord, ...] = (),
+) -> tuple[PlannedSet, ...]:
+    """The plan a session started from the routine begins with: the `warmups` (see journal.domain.warmups), then per
+    set the target (the top of the rep range, the target RIR, `load_kg`: the routine's load or the suggested one)
+    beside what was done last time (the working sets of `last`, in order). A calibration item's last set is a failure
+    set, planned all out (RIR 0). These are plans, not sets: each becomes a set only when the lifter confirms it."""
     done = [s for s in last if not s.is_warmup]
-    plans = []
+    plans = [PlannedSet(planned=warmup) for warmup in warmups]
     for index in range(item.sets):
         all_out = item.calibration and index == item.sets - 1
         target = SetRecord(

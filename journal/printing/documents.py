@@ -13,6 +13,7 @@ from journal.charts.proximity import ProximityChart
 from journal.charts.volume import VolumeChart
 from journal.domain.review import exercise_summaries
 from journal.domain.routines import Routine, load_step, suggest
+from journal.domain.warmups import warmup_sets
 from journal.printing.document import SafeDocument
 from journal.printing.sheets import PlannedExercise, gym_sheet, report, session_sheet
 from journal.review.data import Snapshot
@@ -26,11 +27,13 @@ PAGE_BREAK = "<div style='page-break-before: always'></div>"
 
 
 def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -> list[PlannedExercise]:
-    """Each exercise of the routine with the load to suggest and the sets done the last time the routine had it
-    (sets done only: plans count nowhere); the time before decides whether a second short session takes a step off."""
+    """Each exercise of the routine with the load to suggest, its warm-up sets when it has a ramp, and the sets done
+    the last time the routine had it (sets done only: plans count nowhere); the time before decides whether a second
+    short session takes a step off."""
     last = last_sets(routine.id, before) if routine.id is not None else {}
     earlier = last_sets(routine.id, before, back=1) if routine.id is not None else {}
     planned = []
+    kit = prefs.plate_kit()
     seen: dict[int, int] = {}  # exercise -> how many of its items came before (its occurrence)
     for item in routine.items:
         exercise = item.exercise.id or 0
@@ -39,7 +42,8 @@ def plan(routine: Routine, prefs: Preferences, before: datetime | None = None) -
         sets = last.get(key, ())
         step = load_step(item.exercise, prefs.units, prefs.step_kg, prefs.step_lb)
         suggestion = suggest(item, sets, step, prefs.units, earlier.get(key, ()))
-        planned.append(PlannedExercise(item, suggestion, sets))
+        warmups = warmup_sets(item.exercise, suggestion.load_kg, kit, step) if item.warmup else ()
+        planned.append(PlannedExercise(item, suggestion, sets, warmups))
     return planned
 
 

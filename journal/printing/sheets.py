@@ -68,6 +68,7 @@ class PlannedExercise:
     item: RoutineItem
     suggestion: Suggestion
     last: tuple[SetRecord, ...]
+    warmups: tuple[SetRecord, ...] = ()  # planned before the first working set
 
 
 def _plates(kg: float | None, item: RoutineItem, kit: PlateKit | None) -> str:
@@ -112,6 +113,16 @@ def gym_sheet(
                 + escape(
                     ", ".join(
                         _set_line(s, unit, scale, item.exercise.bodyweight) for s in planned.last if not s.is_warmup
+                    )
+                )
+            )
+        if planned.warmups:
+            parts.append(
+                "<br/>Warm-up: "
+                + escape(
+                    " · ".join(
+                        f"{format_load(w.load_kg, unit)} {unit} × {w.reps}{_plates(w.load_kg, item, kit)}"
+                        for w in planned.warmups
                     )
                 )
             )

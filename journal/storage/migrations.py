@@ -139,6 +139,10 @@ UPDATE "set" SET rir = 0, effort_scale = 'rir', rir_origin = 'set_type'
         WHERE session.source IN ('strong', 'hevy'));
 """
 
+_WARMUPS = """
+ALTER TABLE routine_item ADD COLUMN warmup INTEGER NOT NULL DEFAULT 0;
+"""
+
 
 def statements(sql: str) -> Iterator[str]:
     """Each whole statement of a script, in order: a ';' inside a string or a trigger's body does not end one
@@ -169,6 +173,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_V3),  # 3: routines (planned sessions) and the routine a session was started from
     _script(_V4),  # 4: planned sets, kept apart from the sets done so that no figure can count them
     _script(_V5),  # 5: where a RIR not typed came from (RIR 0 from a failure set type)
+    _script(_WARMUPS),  # a routine exercise planned with a warm-up ramp
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -149,6 +149,7 @@ class RoutineItemRow(BaseModel):
     rest_s = IntegerField(null=True)
     notes = TextField(default="")
     calibration = BooleanField(default=False)  # the last set is taken to failure, to calibrate RIR calls
+    warmup = BooleanField(default=False)  # a warm-up ramp is planned before the first working set
 
     class Meta:
         table_name = "routine_item"

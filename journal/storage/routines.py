@@ -30,6 +30,7 @@ def _item(row: RoutineItemRow) -> RoutineItem:
         rest_s=row.rest_s,
         notes=row.notes,
         calibration=bool(row.calibration),
+        warmup=bool(row.warmup),
     )
 
 
@@ -92,6 +93,7 @@ def save_routine(routine: Routine, sessions: Collection[int] = ()) -> tuple[Rout
                 rest_s=item.rest_s,
                 notes=item.notes,
                 calibration=item.calibration,
+                warmup=item.warmup,
             )
             items.append(dataclasses.replace(item, id=stored.id))
         if sessions:

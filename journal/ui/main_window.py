@@ -329,7 +329,11 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         prefs = self.service.preferences
         entries = tuple(
-            Entry(exercise=p.item.exercise, plans=planned_sets(p.item, p.suggestion.load_kg, p.last), note=p.item.notes)
+            Entry(
+                exercise=p.item.exercise,
+                plans=planned_sets(p.item, p.suggestion.load_kg, p.last, p.warmups),
+                note=p.item.notes,
+            )
             for p in plan(routine, prefs)
         )
         session = Session(

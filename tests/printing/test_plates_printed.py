@@ -40,3 +40,14 @@ def test_a_load_off_the_plates_prints_the_nearest_loads(database: Path) -> None:
     pushed = routine(232 * KG_PER_LB)
     text = gym_sheet_document([pushed], prefs).toPlainText()
     assert "Suggested load: 232 lb (232 lb cannot be made with these plates: 230 or 235 lb)" in text
+
+
+def test_a_warm_up_ramp_prints_each_load_with_its_plates(database: Path) -> None:
+    bench = exercises.find_exercise("Bench Press")
+    assert bench is not None
+    pushed, _ = save_routine(Routine(name="Push", items=(RoutineItem(exercise=bench, load_kg=100.0, warmup=True),)))
+    text = gym_sheet_document([pushed], Preferences()).toPlainText()
+    assert (
+        "Warm-up: 20 kg × 10 (the bar alone) · 40 kg × 8 (per side: 10 kg) · 60 kg × 5 (per side: 20 kg) · "
+        "80 kg × 3 (per side: 25 + 5 kg)"
+    ) in text

@@ -335,3 +335,27 @@ def test_v4_file_gets_rir_origin_and_imported_failure_sets_read_as_rir_0(db_path
         close_database()
     backups = list((db_path.parent / "backups").iterdir())
     assert len(backups) == 1 and "v4" in backups[0].name
+
+
+def test_a_v5_routine_is_planned_without_a_warm_up_ramp(db_path: Path) -> None:
+    old = SqliteDatabase(str(db_path))
+    old.connect()
+    for step in STEPS[:5]:
+        step(old)
+    old.execute_sql("PRAGMA user_version = 5")
+    old.execute_sql(
+        'INSERT INTO exercise (id, name, "primary", equipment, bodyweight, measure, builtin) '
+        "VALUES (1, 'Old Press', 'chest', 'barbell', 0, 'reps', 0)"
+    )
+    old.execute_sql("INSERT INTO routine (id, name, notes, position) VALUES (3, 'Push', '', 0)")
+    old.execute_sql("INSERT INTO routine_item (id, routine_id, exercise_id, position) VALUES (4, 3, 1, 0)")
+    old.close()
+    open_database(db_path)
+    try:
+        from journal.storage.routines import get_routine
+
+        assert schema_version(db) == SCHEMA_VERSION
+        (item,) = get_routine(3).items
+        assert (item.id, item.sets, item.warmup) == (4, 3, False)
+    finally:
+        close_database()

@@ -17,7 +17,20 @@ from journal.domain.units import format_load, format_number
 from journal.settings import Preferences
 from journal.ui.table_model import Index, TableModel
 
-COLUMNS = ("exercise", "sets", "reps_low", "reps_high", "target", "load", "rest", "calibration", "next", "notes")
+COLUMNS = (
+    "exercise",
+    "sets",
+    "reps_low",
+    "reps_high",
+    "target",
+    "load",
+    "rest",
+    "calibration",
+    "warmup",
+    "next",
+    "notes",
+)
+CHECKED = ("calibration", "warmup")  # columns that are a tick box
 TITLES = {
     "exercise": "Exercise",
     "sets": "Sets",
@@ -25,6 +38,7 @@ TITLES = {
     "reps_high": "to",
     "rest": "Rest",
     "calibration": "Last set all out",
+    "warmup": "Warm-up",
     "next": "Next time",
     "notes": "Notes",
 }
@@ -99,7 +113,7 @@ class RoutineItemsModel(TableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         key = COLUMNS[index.column()]
-        if key == "calibration":
+        if key in CHECKED:
             return flags | Qt.ItemFlag.ItemIsUserCheckable
         if key not in ("exercise", "next"):
             flags |= Qt.ItemFlag.ItemIsEditable
@@ -110,8 +124,8 @@ class RoutineItemsModel(TableModel):
             return None
         item, key = self.items[index.row()], COLUMNS[index.column()]
         suggestion = self.suggestions[index.row()] if index.row() < len(self.suggestions) else None
-        if role == Qt.ItemDataRole.CheckStateRole and key == "calibration":
-            return Qt.CheckState.Checked if item.calibration else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.CheckStateRole and key in CHECKED:
+            return Qt.CheckState.Checked if getattr(item, key) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole and key == "next" and suggestion is not None:
             return suggestion.reason
         if role == Qt.ItemDataRole.TextAlignmentRole and key in (
@@ -128,6 +142,11 @@ class RoutineItemsModel(TableModel):
             return "A fixed load for every working set; empty: the load suggested from last time (Next time)"
         if role == Qt.ItemDataRole.ToolTipRole and key == "calibration":
             return "Take the last set to failure and log the reps reached: it shows how well you judge RIR"
+        if role == Qt.ItemDataRole.ToolTipRole and key == "warmup":
+            return (
+                "Plan warm-up sets before the first working set: the bar × 10, then 40 % × 8, 60 % × 5 and 80 % × 3 "
+                "of the working load, each rounded to a load your plates make"
+            )
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         unit = self.prefs.units
@@ -168,8 +187,8 @@ class RoutineItemsModel(TableModel):
         return True
 
     def _parse(self, item: RoutineItem, key: str, value: Any, role: int) -> RoutineItem | None:
-        if key == "calibration" and role == Qt.ItemDataRole.CheckStateRole:
-            return dataclasses.replace(item, calibration=Qt.CheckState(value) == Qt.CheckState.Checked)
+        if key in CHECKED and role == Qt.ItemDataRole.CheckStateRole:
+            return dataclasses.replace(item, **{key: Qt.CheckState(value) == Qt.CheckState.Checked})
         if role != Qt.ItemDataRole.EditRole:
             return None
         text = str(value)
