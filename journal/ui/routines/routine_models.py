@@ -188,7 +188,10 @@ class RoutineItemsModel(TableModel):
 
     def _parse(self, item: RoutineItem, key: str, value: Any, role: int) -> RoutineItem | None:
         if key in CHECKED and role == Qt.ItemDataRole.CheckStateRole:
-            return dataclasses.replace(item, **{key: Qt.CheckState(value) == Qt.CheckState.Checked})
+            ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+            if key == "warmup":
+                return dataclasses.replace(item, warmup=ticked)
+            return dataclasses.replace(item, calibration=ticked)
         if role != Qt.ItemDataRole.EditRole:
             return None
         text = str(value)
