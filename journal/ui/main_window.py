@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,7 @@ from journal.ui.dialogs.backups_dialog import BackupsDialog
 from journal.ui.dialogs.preferences import PreferencesDialog
 from journal.ui.empty_state import EmptyState
 from journal.ui.importing.import_dialog import ImportDialog
+from journal.ui.log.rest_timer import PAUSE_KEY, SKIP_KEY, RestTimer
 from journal.ui.log.session_editor import SessionEditor
 from journal.ui.log.session_list import SessionList
 from journal.ui.service import JournalService
@@ -120,7 +122,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
+        self.rest = RestTimer(self)
+        self.statusBar().addPermanentWidget(self.rest)
         self._build_actions()
+        self.editor.set_stored.connect(self._set_stored)
+        self.rest.finished.connect(self._rest_over)
 
         self.sessions.session_selected.connect(self.editor.load)
         self.sessions.session_selected.connect(self._selection_changed)
@@ -130,6 +136,7 @@ class MainWindow(QMainWindow):
         service.changed.connect(self.on_changed)
         service.file_changed.connect(lambda _path: self._show_file())
         service.failed.connect(self._write_failed)
+        self._tray: QSystemTrayIcon | None = None  # made when a rest ends with the window behind others
         self._telling_gone = False
         self._told_gone: Path | None = None  # the file last said to be gone when the window came to the front
         self._show_file()
@@ -199,6 +206,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.pause_rest_action = self._action(
+            "Pause or resume the res&t", PAUSE_KEY, self.rest.toggle_pause, "Pause the rest timer, or go on"
+        )
+        self.skip_rest_action = self._action("S&kip the rest", SKIP_KEY, self.rest.skip, "End the rest timer now")
         shortcuts = self._action("&Keyboard shortcuts", "F1", self.show_shortcuts)
         about = self._action("&About Journal", None, self.show_about)
 
@@ -217,6 +228,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.pause_rest_action, self.skip_rest_action])
         help_menu = menu.addMenu("&Help")
         from journal.ui.dialogs.crash import open_log_folder_action
 
@@ -270,6 +283,52 @@ class MainWindow(QMainWindow):
 
     def on_changed(self, change: Change) -> None:
         self._update_page()
+
+    # ---- the rest timer ----
+    def _set_stored(self, entry_id: int) -> None:
+        """A set was stored: the rest timer, when it is on, counts down the routine's rest for the exercise (the
+        preference's when the routine sets none, or the session has no routine)."""
+        prefs = self.service.preferences
+        session = self.editor.session
+        if not prefs.rest_timer or session is None:
+            return
+        entry = next((e for e in session.entries if e.id == entry_id), None)
+        if entry is None:
+            return
+        self.rest.start(self._rest_of(session, entry) or prefs.rest_s, entry.exercise.name)
+
+    @staticmethod
+    def _rest_of(session: Session, entry: Entry) -> int | None:
+        """The rest the session's routine sets for the entry's exercise (its nth occurrence pairs with the routine's
+        nth item of that exercise)."""
+        if session.routine_id is None:
+            return None
+        from journal.storage.repository import NotFound
+        from journal.storage.routines import get_routine
+
+        try:
+            items = [i for i in get_routine(session.routine_id).items if i.exercise.id == entry.exercise.id]
+        except NotFound:
+            return None
+        same = [e.id for e in session.entries if e.exercise.id == entry.exercise.id]
+        occurrence = same.index(entry.id) if entry.id in same else 0
+        return items[min(occurrence, len(items) - 1)].rest_s if items else None
+
+    def _rest_over(self, exercise: str) -> None:
+        """The rest ran out: a beep when the preference asks, and a notice when the window is not in front (the
+        system tray's where there is one, else the status bar's)."""
+        if self.service.preferences.rest_sound:
+            QApplication.beep()
+        if self.isActiveWindow():
+            return
+        text = f"Rest over: next set of {exercise}" if exercise else "Rest over"
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                self._tray = QSystemTrayIcon(self.windowIcon(), self)
+            self._tray.show()
+            self._tray.showMessage(APP_NAME, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+        else:
+            self.statusBar().showMessage(text, 15_000)
 
     # ---- commands ----
     def new_session(self) -> None:

@@ -43,10 +43,12 @@ class ExerciseBlock(QFrame):
     """Signals:
     move_requested(int, int): entry id and the position it should move to.
     remove_requested(int): entry id.
+    set_stored(int): entry id: a set was stored from the + row or a planned set (the rest timer starts).
     """
 
     move_requested = Signal(int, int)
     remove_requested = Signal(int)
+    set_stored = Signal(int)
 
     def __init__(
         self,
@@ -248,6 +250,7 @@ class ExerciseBlock(QFrame):
             self.service.push(undo.ConfirmPlan(self.service, plan, record))
         else:
             self.service.push(undo.AddSet(self.service, self.entry_id, record))
+        self.set_stored.emit(self.entry_id)
 
     def _left(self, key: object) -> None:
         row = self.model.row_of(key)  # type: ignore[arg-type]

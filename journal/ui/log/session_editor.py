@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,6 +52,12 @@ def _error_label() -> QLabel:
 
 
 class SessionEditor(QWidget):
+    """Signals:
+    set_stored(int): entry id: a set was stored from the + row or a planned set.
+    """
+
+    set_stored = Signal(int)
+
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
@@ -220,6 +226,7 @@ class SessionEditor(QWidget):
             block.move_requested.connect(self.move_entry)
             block.table.selectionModel().currentChanged.connect(lambda _c, _p, table=block.table: reveal(table))
             block.remove_requested.connect(self.remove_entry)
+            block.set_stored.connect(self.set_stored)
             self.blocks_layout.addWidget(block)
             self.blocks.append(block)
         self._refresh_context()
