@@ -193,6 +193,7 @@ class Entry:
     note: str = ""
     id: int | None = None
     plans: tuple[PlannedSet, ...] = ()
+    superset: int | None = None  # exercises of a session with the same number are done in turn (a superset, a circuit)
 
 
 @dataclass(frozen=True)

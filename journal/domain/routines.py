@@ -37,6 +37,7 @@ class RoutineItem:
     notes: str = ""
     calibration: bool = False  # take the last set to failure and log the reps reached
     warmup: bool = False  # plan a warm-up ramp before the first working set (journal.domain.warmups)
+    superset: int | None = None  # items with the same number are done in turn (a superset, a circuit)
     id: int | None = None
 
     def target_text(self, scale: EffortScale | None = None) -> str:

@@ -64,11 +64,11 @@ def count_held(sessions: Iterable[Session]) -> int:
 
 
 _SESSION_COLUMNS = ("id", "start", "end", "title", "bodyweight_kg", "notes", "source", "source_key")
-_ENTRY_COLUMNS = ("id", "session_id", "exercise_id", "position", "note")
+_ENTRY_COLUMNS = ("id", "session_id", "exercise_id", "position", "note", "superset")
 # What the tables fill in for a column an INSERT leaves out (as the schema says; a test holds them equal).
 DEFAULTS: dict[str, dict[str, object]] = {
     "session": {"end": None, "title": "", "bodyweight_kg": None, "notes": "", "source_key": None},
-    "entry": {"note": ""},
+    "entry": {"note": "", "superset": None},
     "set": {
         "set_type": "working",
         "load_kg": None,
@@ -182,7 +182,9 @@ def insert_sessions(
                 )
             )
             for position, entry in enumerate(session.entries):
-                entry_rows.append((entry_id, session_id, exercise_id(entry.exercise), position, entry.note))
+                entry_rows.append(
+                    (entry_id, session_id, exercise_id(entry.exercise), position, entry.note, entry.superset)
+                )
                 sets = entry.sets
                 for record in sets:  # an import gives one record to the sets that are alike
                     if id(record) not in stored:

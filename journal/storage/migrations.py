@@ -143,6 +143,12 @@ _WARMUPS = """
 ALTER TABLE routine_item ADD COLUMN warmup INTEGER NOT NULL DEFAULT 0;
 """
 
+# Exercises of a session (or a routine) with the same number are done in turn: a superset, or a circuit of more.
+_SUPERSETS = """
+ALTER TABLE entry ADD COLUMN superset INTEGER;
+ALTER TABLE routine_item ADD COLUMN superset INTEGER;
+"""
+
 
 def statements(sql: str) -> Iterator[str]:
     """Each whole statement of a script, in order: a ';' inside a string or a trigger's body does not end one
@@ -174,6 +180,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_V4),  # 4: planned sets, kept apart from the sets done so that no figure can count them
     _script(_V5),  # 5: where a RIR not typed came from (RIR 0 from a failure set type)
     _script(_WARMUPS),  # a routine exercise planned with a warm-up ramp
+    _script(_SUPERSETS),  # exercises grouped into supersets and circuits, in sessions and routines
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -87,6 +87,7 @@ class EntryRow(BaseModel):
     exercise_id: int
     position = IntegerField()
     note = TextField(default="")
+    superset = IntegerField(null=True)  # entries of a session with the same number are done in turn
 
     class Meta:
         table_name = "entry"
@@ -150,6 +151,7 @@ class RoutineItemRow(BaseModel):
     notes = TextField(default="")
     calibration = BooleanField(default=False)  # the last set is taken to failure, to calibrate RIR calls
     warmup = BooleanField(default=False)  # a warm-up ramp is planned before the first working set
+    superset = IntegerField(null=True)  # items with the same number are done in turn
 
     class Meta:
         table_name = "routine_item"

@@ -105,6 +105,7 @@ def get_session(session_id: int) -> Session:
             note=e.note,
             sets=tuple(sets.get(e.id, ())),
             plans=plans.get(e.id, ()),
+            superset=e.superset,
         )
         for e in entry_rows
     )
@@ -136,6 +137,7 @@ def get_entry(entry_id: int) -> Entry:
         note=row.note,
         sets=sets,
         plans=plans_of((entry_id,)).get(entry_id, ()),
+        superset=row.superset,
     )
 
 
@@ -209,11 +211,16 @@ def delete_session(session_id: int) -> Change:
 def _insert_entry(session_id: int, position: int, entry: Entry) -> Entry:
     assert entry.exercise.id is not None, "resolve the exercise before storing it"
     row = EntryRow.create(
-        id=entry.id, session=session_id, exercise=entry.exercise.id, position=position, note=entry.note
+        id=entry.id,
+        session=session_id,
+        exercise=entry.exercise.id,
+        position=position,
+        note=entry.note,
+        superset=entry.superset,
     )
     sets = tuple(_insert_set(row.id, index, record) for index, record in enumerate(entry.sets))
     plans = tuple(insert_plan(row.id, index, plan) for index, plan in enumerate(entry.plans))
-    return Entry(id=row.id, exercise=entry.exercise, note=entry.note, sets=sets, plans=plans)
+    return Entry(id=row.id, exercise=entry.exercise, note=entry.note, sets=sets, plans=plans, superset=entry.superset)
 
 
 def add_entry(session_id: int, entry: Entry, position: int | None = None) -> tuple[Entry, Change]:
@@ -245,6 +252,17 @@ def move_entry(entry_id: int, position: int) -> Change:
         row = EntryRow.get_by_id(entry_id)
         _move(EntryRow, row, EntryRow.session == row.session_id, position)
     return Change(structure=frozenset({row.session_id}))
+
+
+def set_supersets(groups: dict[int, int | None]) -> Change:
+    """Put exercises (by entry id) in supersets (None: out of any), in one transaction."""
+    sessions = set()
+    with db.atomic():
+        for entry_id, superset in groups.items():
+            row = EntryRow.get_by_id(entry_id)
+            sessions.add(row.session_id)
+            EntryRow.update(superset=superset).where(EntryRow.id == entry_id).execute()
+    return Change(structure=frozenset(sessions))
 
 
 def update_entry_note(entry_id: int, note: str) -> Change:
@@ -356,7 +374,11 @@ def iter_sessions() -> Iterator[Session]:
     for entry in EntryRow.select().order_by(EntryRow.session, EntryRow.position):
         entries.setdefault(entry.session_id, []).append(
             Entry(
-                id=entry.id, exercise=exercises[entry.exercise_id], note=entry.note, sets=tuple(sets.get(entry.id, ()))
+                id=entry.id,
+                exercise=exercises[entry.exercise_id],
+                note=entry.note,
+                sets=tuple(sets.get(entry.id, ())),
+                superset=entry.superset,
             )
         )
     for row in SessionRow.select().order_by(SessionRow.start, SessionRow.id):

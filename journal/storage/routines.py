@@ -31,6 +31,7 @@ def _item(row: RoutineItemRow) -> RoutineItem:
         notes=row.notes,
         calibration=bool(row.calibration),
         warmup=bool(row.warmup),
+        superset=row.superset,
     )
 
 
@@ -94,6 +95,7 @@ def save_routine(routine: Routine, sessions: Collection[int] = ()) -> tuple[Rout
                 notes=item.notes,
                 calibration=item.calibration,
                 warmup=item.warmup,
+                superset=item.superset,
             )
             items.append(dataclasses.replace(item, id=stored.id))
         if sessions:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from journal import APP_NAME, settings
 from journal.domain.records import Entry, Session
 from journal.domain.routines import Routine, planned_sets
+from journal.domain.supersets import ends_round
 from journal.io import file_filter
 from journal.io.journal_csv import export_file
 from journal.lock import JournalLocked
@@ -69,6 +70,7 @@ EDITING_KEYS = (  # the keys of the session editor; the menus' shortcuts are lis
     ("Alt+Up / Alt+Down", "Move the set"),
     ("Ctrl+Shift+Up / Down", "Move the exercise"),
     ("Ctrl+L", "Fill the exercise as last time"),
+    ("Ctrl+G", "Superset the exercise with the one above (again: take it out)"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo (in a text field: its typing)"),
 )
 
@@ -287,14 +289,15 @@ class MainWindow(QMainWindow):
     # ---- the rest timer ----
     def _set_stored(self, entry_id: int) -> None:
         """A set was stored: the rest timer, when it is on, counts down the routine's rest for the exercise (the
-        preference's when the routine sets none, or the session has no routine)."""
+        preference's when the routine sets none, or the session has no routine); in a superset, after its last
+        exercise only."""
         prefs = self.service.preferences
         session = self.editor.session
         if not prefs.rest_timer or session is None:
             return
         entry = next((e for e in session.entries if e.id == entry_id), None)
-        if entry is None:
-            return
+        if entry is None or not ends_round([e.superset for e in session.entries], session.entries.index(entry)):
+            return  # in a superset the rest comes after its last exercise
         self.rest.start(self._rest_of(session, entry) or prefs.rest_s, entry.exercise.name)
 
     @staticmethod
@@ -392,6 +395,7 @@ class MainWindow(QMainWindow):
                 exercise=p.item.exercise,
                 plans=planned_sets(p.item, p.suggestion.load_kg, p.last, p.warmups),
                 note=p.item.notes,
+                superset=p.item.superset,
             )
             for p in plan(routine, prefs)
         )

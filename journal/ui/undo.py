@@ -181,6 +181,22 @@ class MoveEntry(_Command):
         self.service.publish(repo.move_entry(self.entry_id, self.old))
 
 
+class SetSupersets(_Command):
+    """Exercises put in or taken out of a superset at once (entry id -> group number, None: on its own)."""
+
+    def __init__(
+        self, service: JournalService, old: dict[int, int | None], new: dict[int, int | None], text: str
+    ) -> None:
+        super().__init__(service, text)
+        self.old, self.new = old, new
+
+    def redo(self) -> None:
+        self.service.publish(repo.set_supersets(self.new))
+
+    def undo(self) -> None:
+        self.service.publish(repo.set_supersets(self.old))
+
+
 class EditEntryNote(_Command):
     def __init__(self, service: JournalService, entry_id: int, old: str, new: str) -> None:
         super().__init__(service, "Edit exercise note")

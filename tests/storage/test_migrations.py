@@ -337,7 +337,7 @@ def test_v4_file_gets_rir_origin_and_imported_failure_sets_read_as_rir_0(db_path
     assert len(backups) == 1 and "v4" in backups[0].name
 
 
-def test_a_v5_routine_is_planned_without_a_warm_up_ramp(db_path: Path) -> None:
+def test_a_v5_routine_is_planned_without_a_warm_up_ramp_or_a_superset(db_path: Path) -> None:
     old = SqliteDatabase(str(db_path))
     old.connect()
     for step in STEPS[:5]:
@@ -356,6 +356,6 @@ def test_a_v5_routine_is_planned_without_a_warm_up_ramp(db_path: Path) -> None:
 
         assert schema_version(db) == SCHEMA_VERSION
         (item,) = get_routine(3).items
-        assert (item.id, item.sets, item.warmup) == (4, 3, False)
+        assert (item.id, item.sets, item.warmup, item.superset) == (4, 3, False, None)
     finally:
         close_database()

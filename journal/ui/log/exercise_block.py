@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +30,8 @@ from journal.ui.log.sets_table import SetsTable
 from journal.ui.service import JournalService
 from journal.ui.widgets import ElidedLabel, plain_label, reveal
 
+BRACKET_WIDTH = 5  # the bar down the left of an exercise in a superset
+
 
 def muscles_text(entry: Entry) -> str:
     exercise = entry.exercise
@@ -44,11 +47,15 @@ class ExerciseBlock(QFrame):
     move_requested(int, int): entry id and the position it should move to.
     remove_requested(int): entry id.
     set_stored(int): entry id: a set was stored from the + row or a planned set (the rest timer starts).
+    entered(int): entry id: Enter stored a set (in a superset, the next exercise of the group takes the keys).
+    superset_requested(int): entry id: join the superset of the exercise above, or leave it.
     """
 
     move_requested = Signal(int, int)
     remove_requested = Signal(int)
     set_stored = Signal(int)
+    entered = Signal(int)
+    superset_requested = Signal(int)
 
     def __init__(
         self,
@@ -95,16 +102,34 @@ class ExerciseBlock(QFrame):
             style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), "Move exercise down (Ctrl+Shift+Down)"
         )
         self.down.clicked.connect(lambda: self.move_requested.emit(self.entry_id, self.position + 1))
+        self.superset = QToolButton()
+        self.superset.setObjectName("supersetButton")
+        self.superset.setText("Superset")
+        self.superset.setCheckable(True)
+        self.superset.setToolTip(
+            "Do this exercise in turn with the one above (Ctrl+G): a superset, or a circuit of more; "
+            "click again to take it out"
+        )
+        self.superset.clicked.connect(lambda: self.superset_requested.emit(self.entry_id))
+        self.group = plain_label()
+        self.group.setObjectName("supersetLabel")
+        bold = self.group.font()
+        bold.setBold(True)
+        self.group.setFont(bold)
+        self.group.setForegroundRole(QPalette.ColorRole.Highlight)
+        self.group.hide()
+        self._bracketed = False
         self.remove = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon), "Remove exercise")
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.entry_id))
 
         header = QHBoxLayout()
+        header.addWidget(self.group, 0, Qt.AlignmentFlag.AlignTop)
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(self.title)
         names.addWidget(self.muscles)
         header.addLayout(names, 1)
-        for button in (self.last_time, self.up, self.down, self.remove):
+        for button in (self.superset, self.last_time, self.up, self.down, self.remove):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.note = QLineEdit()
@@ -166,6 +191,28 @@ class ExerciseBlock(QFrame):
         self.down.setEnabled(position < count - 1)
         self.model.set_preferences(self.service.preferences, bodyweight_kg)
         self.update_summary()
+
+    def set_superset(self, label: str | None, joined: bool, first: bool) -> None:
+        """Show the exercise's place in its superset ('A2': bracketed by a bar down its left), or none; `joined`:
+        in the superset of the exercise above (its Superset button is down); `first`: no exercise above to join."""
+        self.group.setVisible(label is not None)
+        self.group.setText(label or "")
+        letter = label[0] if label else ""
+        self.group.setToolTip(f"Superset {letter}: done in turn with the exercises marked {letter}" if label else "")
+        self.superset.setEnabled(not first)
+        self.superset.setChecked(joined)
+        if self._bracketed != (label is not None):
+            self._bracketed = label is not None
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The frame, and down the left of an exercise in a superset a bar in the highlight colour: the bracket
+        that joins the exercises of a group (drawn, not styled: a style sheet would drop the theme's colours)."""
+        super().paintEvent(event)
+        if self._bracketed:
+            painter = QPainter(self)
+            painter.fillRect(0, 0, BRACKET_WIDTH, self.height(), self.palette().color(QPalette.ColorRole.Highlight))
+            painter.end()
 
     def update_summary(self) -> None:
         prefs = self.service.preferences
@@ -287,9 +334,12 @@ class ExerciseBlock(QFrame):
     def _on_action(self, name: str, row: int) -> None:
         model = self.model
         if name == "enter":
-            if not model.is_done(row) and not self._store_shown(row):
+            stored = not model.is_done(row)
+            if stored and not self._store_shown(row):
                 return
             self.table.go_to(row + 1)
+            if stored:
+                self.entered.emit(self.entry_id)
             return
         if model.is_plan(row):
             if name == "delete":

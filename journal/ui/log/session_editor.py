@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.domain import supersets
 from journal.domain.records import Entry, Exercise, Session
 from journal.domain.units import format_load
 from journal.domain.validation import (
@@ -144,6 +145,7 @@ class SessionEditor(QWidget):
         service.preferences_changed.connect(lambda _prefs: self._refresh_context())
         QShortcut(QKeySequence("Ctrl+E"), self, self.focus_picker)
         QShortcut(QKeySequence("Ctrl+L"), self, lambda: self._with_block(lambda b: b.fill_as_last_time()))
+        QShortcut(QKeySequence("Ctrl+G"), self, lambda: self._with_block(lambda b: self.toggle_superset(b.entry_id)))
         QShortcut(
             QKeySequence("Ctrl+Shift+Up"),
             self,
@@ -227,6 +229,8 @@ class SessionEditor(QWidget):
             block.table.selectionModel().currentChanged.connect(lambda _c, _p, table=block.table: reveal(table))
             block.remove_requested.connect(self.remove_entry)
             block.set_stored.connect(self.set_stored)
+            block.entered.connect(self._next_in_superset)
+            block.superset_requested.connect(self.toggle_superset)
             self.blocks_layout.addWidget(block)
             self.blocks.append(block)
         self._refresh_context()
@@ -243,7 +247,51 @@ class SessionEditor(QWidget):
             return
         for position, block in enumerate(self.blocks):
             block.set_context(position, len(self.blocks), self.session.bodyweight_kg, self.session.start)
+        self._show_supersets()
         self._show_header()
+
+    # ---- supersets ----
+    def _groups(self) -> list[int | None]:
+        return [e.superset for e in self.session.entries] if self.session is not None else []
+
+    def _show_supersets(self) -> None:
+        groups = self._groups()
+        shown = supersets.labels(groups)
+        for position, block in enumerate(self.blocks):
+            if position >= len(groups):
+                break
+            joined = position > 0 and groups[position] is not None and groups[position] == groups[position - 1]
+            block.set_superset(shown[position], joined, position == 0)
+
+    def toggle_superset(self, entry_id: int) -> None:
+        """Join the exercise to the superset of the one above it, or take it out (Ctrl+G, or its Superset button)."""
+        if self.session is None:
+            return
+        ids = [e.id or 0 for e in self.session.entries]
+        if entry_id not in ids:
+            return
+        old = self._groups()
+        new = supersets.join_above(old, ids.index(entry_id))
+        changed = {i: g for i, g, before in zip(ids, new, old, strict=True) if g != before}
+        if changed:
+            joined = new[ids.index(entry_id)] is not None
+            text = "Superset with the exercise above" if joined else "Take out of the superset"
+            self.service.push(undo.SetSupersets(self.service, {i: old[ids.index(i)] for i in changed}, changed, text))
+        block = self.block_for(entry_id)
+        if block is not None:
+            block.table.setFocus()
+
+    def _next_in_superset(self, entry_id: int) -> None:
+        """After Enter stores a set of an exercise in a superset, the keys go to the next exercise of the group, on
+        its first set not done (after the last of the group, the first again)."""
+        if self.session is None:
+            return
+        ids = [e.id for e in self.session.entries]
+        following = supersets.next_in_group(self._groups(), ids.index(entry_id)) if entry_id in ids else None
+        if following is None or following >= len(self.blocks):
+            return
+        block = self.blocks[following]
+        QTimer.singleShot(0, block, lambda: block.table.go_to(len(block.model.sets)))
 
     def block_for(self, entry_id: int) -> ExerciseBlock | None:
         return next((b for b in self.blocks if b.entry_id == entry_id), None)

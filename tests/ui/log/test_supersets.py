@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: MIT
+"""Supersets in the editor: Ctrl+G joins an exercise to the one above (bracketed, labelled A1, A2), stored on the
+entries; Enter on a set moves the keys to the next exercise of the group; Ctrl+Z takes the grouping back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from journal.domain.records import Entry, Session, SetRecord
+from journal.storage import exercises
+from journal.storage import repository as repo
+from journal.storage.database import close_database, open_database
+from journal.ui.main_window import MainWindow
+from tests.ui.helpers import press, screenshots, wait_active
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+
+def seed(db_path: Path, names: tuple[str, ...]) -> int:
+    open_database(db_path)
+    found = [exercises.find_exercise(n) for n in names]
+    entries = tuple(Entry(exercise=e, sets=(SetRecord(load_kg=60, reps=10),)) for e in found if e is not None)
+    session, _ = repo.add_session(Session(start=datetime(2026, 11, 2, 18), title="Pull and push", entries=entries))
+    close_database()
+    assert session.id is not None
+    return session.id
+
+
+def groups(session_id: int) -> list[int | None]:
+    return [e.superset for e in repo.get_session(session_id).entries]
+
+
+def test_ctrl_g_groups_and_enter_alternates_between_the_exercises(qtbot: QtBot, db_path: Path, open_window) -> None:
+    session_id = seed(db_path, ("Bench Press", "Barbell Row", "Dumbbell Curl"))
+    window: MainWindow = open_window(db_path)
+    wait_active(qtbot, window)
+    bench, row, curl = window.editor.blocks
+    row.table.go_to(0)
+    press(qtbot, Key.Key_G, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: groups(session_id)[0] is not None)
+    first, second, third = groups(session_id)
+    assert first == second and third is None
+    bench, row, curl = window.editor.blocks
+    assert (bench.group.text(), row.group.text(), curl.group.isVisible()) == ("A1", "A2", False)
+    assert row.superset.isChecked() and not bench.superset.isChecked()
+
+    bench.table.go_to(1)  # the + row: 60 × 10 again
+    press(qtbot, Key.Key_Return)
+    qtbot.waitUntil(lambda: len(repo.get_session(session_id).entries[0].sets) == 2)
+    qtbot.waitUntil(lambda: row.table.hasFocus())
+    assert row.table.currentIndex().row() == 1  # its + row
+    press(qtbot, Key.Key_Return)
+    qtbot.waitUntil(lambda: len(repo.get_session(session_id).entries[1].sets) == 2)
+    qtbot.waitUntil(lambda: bench.table.hasFocus())  # round done: back to the first of the group
+    assert bench.table.currentIndex().row() == 2
+    screenshots(window, "superset-editor")
+
+    curl.table.go_to(0)
+    press(qtbot, Key.Key_G, Mod.ControlModifier)  # a circuit of three
+    qtbot.waitUntil(lambda: len(set(groups(session_id))) == 1)
+    assert [b.group.text() for b in window.editor.blocks] == ["A1", "A2", "A3"]
+    QApplication.focusWidget()
+    press(qtbot, Key.Key_Z, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: groups(session_id)[2] is None)
+    assert groups(session_id)[0] == groups(session_id)[1] is not None
