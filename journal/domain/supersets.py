@@ -30,6 +30,28 @@ def labels(groups: Groups) -> list[str | None]:
     return shown
 
 
+def together(groups: Groups) -> list[int]:
+    """The order to print exercises in: as given, but each group's members right after its first one."""
+    members = _members(groups)
+    order: list[int] = []
+    for index, group in enumerate(groups):
+        if index in order:
+            continue
+        order.extend(members.get(group, [index]) if group is not None else [index])
+    return order
+
+
+def heading(groups: Groups, index: int, names: Sequence[str]) -> str | None:
+    """'Superset A, in turn: Bench Press, Barbell Row' before the first exercise of a group; None elsewhere."""
+    group = groups[index]
+    members = _members(groups).get(group) if group is not None else None
+    if not members or members[0] != index:
+        return None
+    letter = (labels(groups)[index] or "?")[0]
+    kind = "Superset" if len(members) == 2 else "Circuit"
+    return f"{kind} {letter}, in turn: {', '.join(names[i] for i in members)}"
+
+
 def next_in_group(groups: Groups, index: int) -> int | None:
     """The exercise done after `index` in its superset: the next member, after the last the first again (a round
     is done); None when it is on its own."""

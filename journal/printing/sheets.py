@@ -15,6 +15,7 @@ from journal.domain.plates import BARBELL_EQUIPMENT, PlateKit, load_plates_kg
 from journal.domain.records import Session, SetRecord
 from journal.domain.review import ExerciseSummary
 from journal.domain.routines import Routine, RoutineItem, Suggestion
+from journal.domain.supersets import heading, labels, together
 from journal.domain.units import Unit, format_load, format_mass, format_number, format_set_load
 from journal.domain.validation import NOTE_MAX_CHARS
 
@@ -99,9 +100,16 @@ def gym_sheet(
     ]
     if routine.notes:
         parts.append(f"<p class='small'>{_e(routine.notes)}</p>")
-    for planned in plan:
+    groups = [p.item.superset for p in plan]
+    shown, names = labels(groups), [p.item.exercise.name for p in plan]
+    for index in together(groups):
+        planned = plan[index]
         item, suggestion = planned.item, planned.suggestion
-        parts.append(f"<h2>{_e(item.exercise.name)} — {escape(item.target_text(scale))}</h2>")
+        group = heading(groups, index, names)
+        if group:
+            parts.append(f"<h2>{_e(group)}</h2>")
+        label = f"{shown[index]} · " if shown[index] else ""
+        parts.append(f"<h2>{label}{_e(item.exercise.name)} — {escape(item.target_text(scale))}</h2>")
         load = f"{format_load(suggestion.load_kg, unit)} {unit}" if suggestion.load_kg is not None else "choose"
         load += _plates(suggestion.load_kg, item, kit)
         parts.append(f"<p class='small'><b>Suggested load: {escape(load)}</b>")
@@ -156,14 +164,20 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
     if session.notes:
         parts.append(f"<p class='small'>{_e(session.notes)}</p>")
     total_tonnage, total_working, total_hard = 0.0, 0, 0
-    for entry in session.entries:
+    groups = [e.superset for e in session.entries]
+    shown, names = labels(groups), [e.exercise.name for e in session.entries]
+    for index in together(groups):
+        entry = session.entries[index]
         figures = summarize(
             entry.sets, entry.exercise.bodyweight, session.bodyweight_kg, hard_rir, formula, entry.exercise.measure
         )
         total_tonnage += figures.tonnage_kg
         total_working += figures.working_sets
         total_hard += figures.hard_sets
-        parts.append(f"<h2>{_e(entry.exercise.name)}</h2>")
+        group = heading(groups, index, names)
+        if group:
+            parts.append(f"<h2>{_e(group)}</h2>")
+        parts.append(f"<h2>{f'{shown[index]} · ' if shown[index] else ''}{_e(entry.exercise.name)}</h2>")
         if entry.note:
             parts.append(f"<p class='small'>{_e(entry.note)}</p>")
         parts.append(

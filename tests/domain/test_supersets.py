@@ -22,3 +22,14 @@ def test_join_above_starts_a_group_extends_it_and_leaves_it() -> None:
     assert join_above([1, 1, 1], 2) == [1, 1, None]
     assert join_above([1, 1, None], 1) == [None, None, None]  # a group of one is none
     assert join_above([None, 2, 2], 0) == [None, 2, 2]
+
+
+def test_a_group_prints_together_under_its_heading() -> None:
+    from journal.domain.supersets import heading, together
+
+    groups = [1, None, 1, 2, 2, 2]
+    names = ["Bench", "Curl", "Row", "Squat", "Lunge", "Calf"]
+    assert together(groups) == [0, 2, 1, 3, 4, 5]
+    assert heading(groups, 0, names) == "Superset A, in turn: Bench, Row"
+    assert heading(groups, 3, names) == "Circuit B, in turn: Squat, Lunge, Calf"
+    assert heading(groups, 2, names) is None and heading(groups, 1, names) is None

@@ -51,3 +51,30 @@ def test_a_warm_up_ramp_prints_each_load_with_its_plates(database: Path) -> None
         "Warm-up: 20 kg × 10 (the bar alone) · 40 kg × 8 (per side: 10 kg) · 60 kg × 5 (per side: 20 kg) · "
         "80 kg × 3 (per side: 25 + 5 kg)"
     ) in text
+
+
+def test_a_superset_prints_together_on_the_gym_and_session_sheets(database: Path) -> None:
+    from datetime import datetime
+
+    from journal.domain.metrics import E1rmFormula
+    from journal.domain.records import Entry, Session, SetRecord
+    from journal.printing.sheets import session_sheet
+    from journal.storage import repository as repo
+
+    bench, curl, row = (exercises.find_exercise(n) for n in ("Bench Press", "Dumbbell Curl", "Barbell Row"))
+    assert bench is not None and curl is not None and row is not None
+    items = (RoutineItem(exercise=bench, superset=1), RoutineItem(exercise=curl), RoutineItem(exercise=row, superset=1))
+    pushed, _ = save_routine(Routine(name="Push", items=items))
+    text = gym_sheet_document([pushed], Preferences()).toPlainText()
+    assert text.index("Superset A, in turn: Bench Press, Barbell Row") < text.index("A1 · Bench Press")
+    assert text.index("A1 · Bench Press") < text.index("A2 · Barbell Row") < text.index("Dumbbell Curl")
+
+    done = (SetRecord(load_kg=60, reps=10),)
+    session, _ = repo.add_session(
+        Session(
+            start=datetime(2026, 3, 2, 18),
+            entries=(Entry(exercise=bench, sets=done, superset=4), Entry(exercise=row, sets=done, superset=4)),
+        )
+    )
+    html = session_sheet(repo.get_session(session.id), Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
+    assert "<h2>Superset A, in turn: Bench Press, Barbell Row</h2><h2>A1 · Bench Press</h2>" in html

@@ -5,6 +5,7 @@ load suggested for next time."""
 from __future__ import annotations
 
 import dataclasses
+import string
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,7 @@ COLUMNS = (
     "rest",
     "calibration",
     "warmup",
+    "superset",
     "next",
     "notes",
 )
@@ -37,8 +39,9 @@ TITLES = {
     "reps_low": "Reps from",
     "reps_high": "to",
     "rest": "Rest",
-    "calibration": "Last set all out",
+    "calibration": "Last set\nall out",  # two lines: every column fits a 1024-pixel window
     "warmup": "Warm-up",
+    "superset": "Superset",
     "next": "Next time",
     "notes": "Notes",
 }
@@ -142,6 +145,8 @@ class RoutineItemsModel(TableModel):
             return "A fixed load for every working set; empty: the load suggested from last time (Next time)"
         if role == Qt.ItemDataRole.ToolTipRole and key == "calibration":
             return "Take the last set to failure and log the reps reached: it shows how well you judge RIR"
+        if role == Qt.ItemDataRole.ToolTipRole and key == "superset":
+            return "A letter: exercises with the same letter are done in turn (a superset, or a circuit of more)"
         if role == Qt.ItemDataRole.ToolTipRole and key == "warmup":
             return (
                 "Plan warm-up sets before the first working set: the bar × 10, then 40 % × 8, 60 % × 5 and 80 % × 3 "
@@ -170,6 +175,8 @@ class RoutineItemsModel(TableModel):
             return f"{arrow}{format_load(suggestion.load_kg, unit)} {unit}"
         if key == "notes":
             return item.notes
+        if key == "superset":
+            return "" if item.superset is None else string.ascii_uppercase[(item.superset - 1) % 26]
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -217,6 +224,11 @@ class RoutineItemsModel(TableModel):
             return dataclasses.replace(item, rest_s=None if seconds is None else int(seconds))
         if key == "notes":
             return dataclasses.replace(item, notes=text.strip())
+        if key == "superset":
+            letter = text.strip().upper()
+            if letter and (len(letter) != 1 or letter not in string.ascii_uppercase):
+                raise v.ValidationError("Superset", f"'{v.shortened(text.strip())}' is not a letter A to Z")
+            return dataclasses.replace(item, superset=string.ascii_uppercase.index(letter) + 1 if letter else None)
         return None
 
 
