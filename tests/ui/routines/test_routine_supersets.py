@@ -29,9 +29,7 @@ def type_in(qtbot: QtBot, window: MainWindow, row: int, text: str) -> None:
     press(qtbot, Key.Key_Return)
 
 
-def test_the_same_letter_groups_exercises_and_the_session_keeps_it(
-    qtbot: QtBot, db_path: Path, open_window
-) -> None:
+def test_the_same_letter_groups_exercises_and_the_session_keeps_it(qtbot: QtBot, db_path: Path, open_window) -> None:
     open_database(db_path)
     names = ("Bench Press", "Barbell Row", "Dumbbell Curl")
     items = tuple(RoutineItem(exercise=e) for e in map(exercises.find_exercise, names) if e is not None)
