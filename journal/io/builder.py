@@ -17,6 +17,7 @@ class _Entry:
     name: str
     note: str = ""
     sets: list[SetRecord] = field(default_factory=list)
+    superset: int | None = None
 
 
 @dataclass
@@ -48,11 +49,12 @@ class SessionBuilder:
     def update(self, key: str, **fields: object) -> None:
         self._sessions[key].fields.update(fields)
 
-    def entry(self, key: str, name: str, note: str = "", new: bool = False) -> _Entry:
-        """The exercise being added to: the last one if it has this name (and `new` is not asked), else a new one."""
+    def entry(self, key: str, name: str, note: str = "", new: bool = False, superset: int | None = None) -> _Entry:
+        """The exercise being added to: the last one if it has this name (and `new` is not asked), else a new one
+        (in the superset numbered `superset`, if any)."""
         entries = self._sessions[key].entries
         if new or not entries or entries[-1].name != name:
-            entries.append(_Entry(name, note))
+            entries.append(_Entry(name, note, superset=superset))
         elif note and not entries[-1].note:
             entries[-1].note = note
         return entries[-1]
@@ -77,6 +79,8 @@ class SessionBuilder:
                     sets = tuple(f or record for f, record in zip(found, sets, strict=True))
                 if entry.name not in exercises:
                     exercises[entry.name] = Exercise(id=None, name=entry.name)
-                entries.append(Entry(exercise=exercises[entry.name], sets=sets, note=entry.note))
+                entries.append(
+                    Entry(exercise=exercises[entry.name], sets=sets, note=entry.note, superset=entry.superset)
+                )
             sessions.append(Session(**slot.fields, entries=tuple(entries)))  # type: ignore[arg-type]
         return ParsedImport(fmt, sessions, effort_from_notes=from_notes, **fields)  # type: ignore[arg-type]

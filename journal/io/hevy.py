@@ -4,7 +4,8 @@
 `title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg`
 (or `weight_lbs`)`,reps,distance_km` (or `distance_miles`)`,duration_seconds,rpe`. set_type is normal, warmup,
 failure or dropset (a failure set without rpe reached failure: RIR 0 "from set type"); set_index counts from 0;
-supersets keep their order; cardio rows have distance and duration only.
+superset_id (0, 1… within a workout, empty for none) groups exercises done in turn: read as superset 1, 2…; cardio
+rows have distance and duration only.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class HevyCsv(Importer):
         session_fields = positions(header, "start_time", "end_time", "title", "description")
         set_fields = positions(header, "set_type", "set_index", "rpe", distance, weight, "reps", "duration_seconds")
         exercise_at, notes_at = column(header, "exercise_title"), column(header, "exercise_notes")
+        superset_at = column(header, "superset_id")
         builder = SessionBuilder("hevy")
         sessions: dict[tuple[str, ...], str] = {}  # start, end, title, description as written -> session key
         sets: dict[tuple[str, ...], tuple[SetRecord, bool]] = {}  # -> the set, and whether it starts an exercise
@@ -101,7 +103,9 @@ class HevyCsv(Importer):
                 record, first = sets.get(of_set) or sets.setdefault(of_set, set_record(of_set, line))
                 note = fields[notes_at].strip()
                 if first or note or (key, exercise) != adding:  # else the set goes where the previous row's went
-                    adding, added_to = (key, exercise), builder.entry(key, exercise, note, new=first).sets
+                    group = whole(fields[superset_at].strip(), line, "superset id")
+                    superset = None if group is None else group + 1
+                    adding, added_to = (key, exercise), builder.entry(key, exercise, note, first, superset).sets
                 added_to.append(record)
             if recorder.enough:
                 break

@@ -44,6 +44,7 @@ FITNOTES_COMMAS = SAMPLES / "fitnotes" / "fitnotes-unquoted-commas.csv"
 HEVY = SAMPLES / "hevy" / "hevy-kg.csv"
 HEVY_LB = SAMPLES / "hevy" / "hevy-lb-us.csv"
 HEVY_LOCALES = [SAMPLES / "hevy" / f"hevy-{language}.csv" for language in ("de", "pt", "ru")]
+HEVY_SUPERSET = SAMPLES / "hevy" / "hevy-superset.csv"  # read in tests/io/test_hevy_supersets.py
 FITBOD = SAMPLES / "fitbod" / "fitbod-export.csv"
 GENERIC = [SAMPLES / "csv" / "generic-semicolon-decimal-comma.csv", SAMPLES / "csv" / "generic-tab-units.csv"]
 JOURNAL = SAMPLES / "journal" / "journal-export.csv"
@@ -293,7 +294,7 @@ ALL_CASES = [
         for case in REAL_CASES
     ),
 ]
-OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL]  # read by tests of their own below
+OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL, HEVY_SUPERSET]  # read by tests of their own below
 
 
 def test_every_sample_has_a_case_and_a_line_in_the_readme() -> None:
