@@ -5,7 +5,8 @@ journal gives the same journal, field for field.
 One row a set, in order; a session with no exercises, or an exercise with no sets, has one row with the fields
 below it empty. `session` and `entry` number the sessions of the file and the exercises of a session. The `format`
 column names the version of this layout: `journal/2` adds `rir_origin` (empty for a rating as entered, `set_type` for
-RIR 0 read from a failure set type); a `journal/1` file, without it, still reads. Text that a spreadsheet would run
+RIR 0 read from a failure set type); `journal/3` adds `superset` (the number of the exercise's superset in its
+session, empty for none); `journal/1` and `journal/2` files, without them, still read. Text that a spreadsheet would run
 as a formula (starting with = + - @, a tab or a carriage return) is written with a leading apostrophe, as is text that
 starts with one; reading takes exactly one apostrophe off again. Numbers are written so that they read back to the
 same value.
@@ -31,7 +32,7 @@ from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport,
 from journal.io.fields import bodyweight, number, session_times, whole
 from journal.io.text import header_of, line_count, records
 
-FORMAT = "journal/2"
+FORMAT = "journal/3"
 HEADER_V1 = [
     "format",
     "session",
@@ -61,8 +62,9 @@ HEADER_V1 = [
     "distance_m",
     "set_note",
 ]
-HEADER = [*HEADER_V1, "rir_origin"]
-FORMATS = {"journal/1": HEADER_V1, FORMAT: HEADER}  # the versions this reads, by their header
+HEADER_V2 = [*HEADER_V1, "rir_origin"]
+HEADER = [*HEADER_V2, "superset"]
+FORMATS = {"journal/1": HEADER_V1, "journal/2": HEADER_V2, FORMAT: HEADER}  # the versions this reads, by their header
 
 
 def _num(value: float | int | None) -> str:
@@ -106,8 +108,11 @@ def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, i
                 exercise.measure.value,
                 escape(entry.note),
             ]
+            group = _num(entry.superset)
             if not entry.sets:
-                writer.writerow(head + entry_fields + [""] * (len(HEADER) - len(head) - len(entry_fields)))
+                writer.writerow(
+                    head + entry_fields + [""] * (len(HEADER) - len(head) - len(entry_fields) - 1) + [group]
+                )
             for record in entry.sets:
                 set_count += 1
                 writer.writerow(
@@ -124,6 +129,7 @@ def write_journal_csv(sessions: Iterable[Session], out: IO[str]) -> tuple[int, i
                         _num(record.distance_m),
                         escape(record.note),
                         record.rir_origin.value if record.rir_origin and record.rir is not None else "",
+                        group,
                     ]
                 )
     return session_count, set_count
@@ -186,13 +192,16 @@ class JournalCsv(Importer):
                 if not unescape(row["exercise"]).strip():
                     raise ImportFailed(line, "the exercise name is empty")
                 if not entries or str(len(entries)) != row["entry"]:
-                    entries.append(Entry(exercise=self._exercise(row, line), note=unescape(row["exercise_note"])))
-                if row["set_type"]:
-                    entries[-1] = Entry(
-                        exercise=entries[-1].exercise,
-                        note=entries[-1].note,
-                        sets=(*entries[-1].sets, self._set(row, line)),
+                    superset = row.get("superset", "")
+                    entries.append(
+                        Entry(
+                            exercise=self._exercise(row, line),
+                            note=unescape(row["exercise_note"]),
+                            superset=whole(superset, line, "superset") if superset else None,
+                        )
                     )
+                if row["set_type"]:
+                    entries[-1] = dataclasses.replace(entries[-1], sets=(*entries[-1].sets, self._set(row, line)))
         close()
         progress(total, total)
         return ParsedImport(self.label, sessions, rows=rows)

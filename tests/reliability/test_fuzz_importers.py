@@ -406,7 +406,7 @@ REFUSED = {
     "fitnotes": "Date,Exercise,Category,Weight (kgs),Reps\n2020-09-13,Squat,Legs,100,5\x00\n",
     "fitbod": SEEDS["fitbod"][0].replace("false", "@SUM(A1)", 1),
     "csv": "Date;Exercise;Weight;Reps\n2024-02-30;Bench;80;5\n",
-    "journal": SEEDS["journal"][0].replace("journal/2", "journal/9", 2),
+    "journal": SEEDS["journal"][0].replace("journal/3", "journal/9", 2),
 }
 
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from journal.domain.records import Entry, Exercise, Session, SetRecord
 from journal.io import parse_text
 from journal.io.base import ImportOptions
-from journal.io.journal_csv import HEADER, JournalCsv, write_journal_csv
+from journal.io.journal_csv import HEADER, HEADER_V2, JournalCsv, write_journal_csv
 from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.storage.exercises import create_exercise
@@ -124,7 +124,7 @@ def test_muscles_from_an_imported_file_are_neutralised_on_export(tmp_path: Path,
     ]
     shared = tmp_path / "from-a-friend.csv"
     with shared.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows([HEADER, row])
+        csv.writer(handle).writerows([HEADER_V2, row])  # a journal/2 file still reads
     db = tmp_path / "j" / "journal.sqlite"
     assert run_journal(data_dir, "import", shared, "--db", db).returncode == 0
     out = tmp_path / "export.csv"

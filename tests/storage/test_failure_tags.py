@@ -13,7 +13,7 @@ from journal.domain.effort import EffortScale
 from journal.domain.records import Entry, RirOrigin, Session, SetRecord, SetType
 from journal.io import ImportOptions
 from journal.io.hevy import HevyCsv
-from journal.io.journal_csv import HEADER_V1, JournalCsv, write_journal_csv
+from journal.io.journal_csv import FORMAT, HEADER_V1, JournalCsv, write_journal_csv
 from journal.io.strong import StrongCsv
 from journal.storage import repository as repo
 from journal.storage.exercises import find_exercise
@@ -125,16 +125,16 @@ def test_the_origin_goes_through_the_journal_csv_and_a_journal_1_file_still_read
     out = io.StringIO()
     write_journal_csv([repo.get_session(session.id)], out)
     text = out.getvalue()
-    assert text.splitlines()[0].endswith(",rir_origin")
-    assert all(line.startswith("journal/2,") for line in text.splitlines()[1:])
-    assert [line.split(",")[-1] for line in text.splitlines()[1:]] == ["", "", "set_type"]
+    assert text.splitlines()[0].endswith(",rir_origin,superset")
+    assert all(line.startswith(f"{FORMAT},") for line in text.splitlines()[1:])
+    assert [line.split(",")[-2] for line in text.splitlines()[1:]] == ["", "", "set_type"]
     parsed = JournalCsv().read(text, ImportOptions())
     assert [(s.rir, s.rir_origin) for s in sets_of(parsed)] == [(None, None), (4.0, None), (0.0, RirOrigin.SET_TYPE)]
     # the same file as version 1 wrote it: no origin column, the RIR as stored
     old = (
         "\r\n".join(
             [",".join(HEADER_V1)]
-            + [line.rsplit(",", 1)[0].replace("journal/2", "journal/1", 1) for line in text.splitlines()[1:]]
+            + [line.rsplit(",", 2)[0].replace(FORMAT, "journal/1", 1) for line in text.splitlines()[1:]]
         )
         + "\r\n"
     )
@@ -154,3 +154,37 @@ def test_a_rating_written_in_a_failure_sets_note_comes_before_the_set_type() -> 
         (SetType.FAILURE, 1.0, None),
         (SetType.FAILURE, 0.0, RirOrigin.SET_TYPE),
     ]
+
+
+def test_supersets_go_through_the_journal_csv_and_a_journal_2_file_reads_without_them(journal: Path) -> None:
+    from journal.domain.records import Entry, Session
+    from journal.io.journal_csv import HEADER_V2
+    from journal.storage import exercises
+
+    bench, row, curl = (exercises.find_exercise(n) for n in ("Bench Press", "Barbell Row", "Dumbbell Curl"))
+    assert bench is not None and row is not None and curl is not None
+    done = (SetRecord(load_kg=60, reps=10),)
+    session, _ = repo.add_session(
+        Session(
+            start=datetime(2026, 3, 2, 18),
+            entries=(
+                Entry(exercise=bench, sets=done, superset=3),
+                Entry(exercise=row, sets=done, superset=3),
+                Entry(exercise=curl, sets=done),
+            ),
+        )
+    )
+    out = io.StringIO()
+    write_journal_csv([repo.get_session(session.id)], out)
+    text = out.getvalue()
+    assert [line.rsplit(",", 1)[1] for line in text.splitlines()[1:]] == ["3", "3", ""]
+    parsed = JournalCsv().read(text, ImportOptions())
+    assert [e.superset for e in parsed.sessions[0].entries] == [3, 3, None]
+    old = (
+        "\r\n".join(
+            [",".join(HEADER_V2)]
+            + [line.rsplit(",", 1)[0].replace(FORMAT, "journal/2", 1) for line in text.splitlines()[1:]]
+        )
+        + "\r\n"
+    )
+    assert [e.superset for e in JournalCsv().read(old, ImportOptions()).sessions[0].entries] == [None, None, None]
