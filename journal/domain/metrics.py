@@ -137,6 +137,17 @@ class EntrySummary:
     unrated_sets: int
     tonnage_kg: float
     best_e1rm: E1rm | None
+    time_s: float = 0.0  # time under load: the durations of a timed exercise's sets (a plank, a carry for time)
+    distance_m: float = 0.0  # the distance of an exercise measured by distance (a carry, a run, a row)
+
+
+def timed_figures(sets: Iterable[SetRecord], measure: Measure) -> tuple[float, float]:
+    """(time under load in s, distance in m) of an exercise's sets but its warm-ups: the durations on an exercise
+    measured by time, the distances on one measured by distance. Their own figures: never tonnage, never hard sets."""
+    done = [record for record in sets if not record.is_warmup]
+    time_s = sum(record.duration_s or 0.0 for record in done) if measure is Measure.TIME else 0.0
+    far = measure in (Measure.DISTANCE, Measure.DISTANCE_TIME)
+    return time_s, sum(record.distance_m or 0.0 for record in done) if far else 0.0
 
 
 def summarize(
@@ -150,15 +161,18 @@ def summarize(
     """The live figures under an exercise: working sets, hard sets, unrated sets, tonnage and best e1RM.
 
     A drop-set series is one working set, hard when any of its segments is, rated by its first rated segment; every
-    segment adds its tonnage. The best e1RM prefers a non-extrapolated estimate over any extrapolated one.
+    segment adds its tonnage. The best e1RM prefers a non-extrapolated estimate over any extrapolated one. Only an
+    exercise measured by reps has hard sets; one measured by time or distance has its time or distance instead
+    (timed_figures).
     """
+    sets = list(sets)
     working = hard = unrated = 0
     tonnage = 0.0
     best: E1rm | None = None
     grouped = series(sets, measure)
     for segments in grouped:
         working += 1
-        hard += series_is_hard(segments, threshold)
+        hard += measure is Measure.REPS and series_is_hard(segments, threshold)
         unrated += series_rating(segments) is None
     for record in (record for segments in grouped for record in segments):
         tonnage += set_tonnage(record, bodyweight_exercise, bodyweight_kg)
@@ -168,4 +182,5 @@ def summarize(
             best is None or (best.extrapolated, -best.kg) > (estimate.extrapolated, -estimate.kg)
         ):
             best = estimate
-    return EntrySummary(working, hard, unrated, tonnage, best)
+    time_s, distance_m = timed_figures(sets, measure)
+    return EntrySummary(working, hard, unrated, tonnage, best, time_s, distance_m)

@@ -60,3 +60,15 @@ def format_mass(kg: float, unit: Unit) -> str:
     if abs(round(value, 1)) >= 1000:
         return f"{value:,.0f} {unit}"
     return f"{format_number(value, 1)} {unit}"
+
+
+def format_duration(seconds: float) -> str:
+    """A time as read on a clock: '0:45', '12:30', '1:05:00'."""
+    whole = int(round(seconds))
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+def format_distance(metres: float) -> str:
+    """A distance: '850 m' under a kilometre, '5.2 km' from one on."""
+    return f"{format_number(metres, 0)} m" if metres < 1000 else f"{format_number(metres / 1000, 2)} km"

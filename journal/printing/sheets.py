@@ -12,11 +12,19 @@ from html import escape
 from journal.domain.effort import EffortScale, display_effort
 from journal.domain.metrics import E1rmFormula, e1rm, effective_load, summarize
 from journal.domain.plates import BARBELL_EQUIPMENT, PlateKit, load_plates_kg
-from journal.domain.records import Session, SetRecord
+from journal.domain.records import Measure, Session, SetRecord
 from journal.domain.review import ExerciseSummary
 from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.supersets import heading, labels, together
-from journal.domain.units import Unit, format_load, format_mass, format_number, format_set_load
+from journal.domain.units import (
+    Unit,
+    format_distance,
+    format_duration,
+    format_load,
+    format_mass,
+    format_number,
+    format_set_load,
+)
 from journal.domain.validation import NOTE_MAX_CHARS
 
 STYLE = """
@@ -152,6 +160,27 @@ def gym_sheet(
     return "".join(parts)
 
 
+def _timed_table(sets: Sequence[SetRecord], unit: Unit) -> str:
+    """The sets of an exercise measured by time or distance: load, time and distance, no reps or e1RM."""
+    rows = [
+        f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th><th>Time</th>"
+        "<th>Distance</th><th>Note</th></tr>"
+    ]
+    number = 0
+    for record in sets:
+        number += not record.is_warmup
+        cells = [
+            "W" if record.is_warmup else str(number),
+            escape(record.set_type.label),
+            format_load(record.load_kg, unit),
+            "" if record.duration_s is None else format_duration(record.duration_s),
+            "" if record.distance_m is None else format_distance(record.distance_m),
+            _e(record.note),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return "".join(rows) + "</table>"
+
+
 def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: float, formula: E1rmFormula) -> str:
     """A logged session: every set with its effort and e1RM, and per exercise and for the session the working
     sets, hard sets and tonnage. Sets still planned are listed apart, under "Planned, not done", and count in no
@@ -164,6 +193,7 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
     if session.notes:
         parts.append(f"<p class='small'>{_e(session.notes)}</p>")
     total_tonnage, total_working, total_hard = 0.0, 0, 0
+    total_time = total_distance = 0.0
     groups = [e.superset for e in session.entries]
     shown, names = labels(groups), [e.exercise.name for e in session.entries]
     for index in together(groups):
@@ -180,12 +210,15 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         parts.append(f"<h2>{f'{shown[index]} · ' if shown[index] else ''}{_e(entry.exercise.name)}</h2>")
         if entry.note:
             parts.append(f"<p class='small'>{_e(entry.note)}</p>")
-        parts.append(
-            f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th>"
-            f"<th>Reps</th><th>{effort}</th><th>To failure</th><th>e1RM ({unit})</th><th>Note</th></tr>"
-        )
+        if entry.exercise.measure is not Measure.REPS:
+            parts.append(_timed_table(entry.sets, unit))
+        else:
+            parts.append(
+                f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th>"
+                f"<th>Reps</th><th>{effort}</th><th>To failure</th><th>e1RM ({unit})</th><th>Note</th></tr>"
+            )
         number = 0
-        for record in entry.sets:
+        for record in entry.sets if entry.exercise.measure is Measure.REPS else ():
             number += not record.is_warmup
             load = effective_load(record.load_kg, entry.exercise.bodyweight, session.bodyweight_kg)
             estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula, record.failure_reps)
@@ -202,21 +235,36 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
                 _e(record.note),
             ]
             parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        parts.append("</table>")
+        if entry.exercise.measure is Measure.REPS:
+            parts.append("</table>")
         if entry.plans:  # never as sets: a plan left over is not a set done
             parts.append(
                 f"<p class='small'><i>Planned, not done ({len(entry.plans)}): "
                 + escape(", ".join(_set_line(p.planned, unit, scale, entry.exercise.bodyweight) for p in entry.plans))
                 + "</i></p>"
             )
+        total_time += figures.time_s
+        total_distance += figures.distance_m
+        if entry.exercise.measure is not Measure.REPS:  # its own figure, never tonnage or hard sets
+            done = sum(1 for record in entry.sets if not record.is_warmup)
+            figure = (
+                f"{format_duration(figures.time_s)} under load"
+                if entry.exercise.measure is Measure.TIME
+                else format_distance(figures.distance_m)
+            )
+            parts.append(f"<p class='small'>{done} sets · {figure}</p>")
+            continue
         best = f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else ""
         parts.append(
             f"<p class='small'>{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ "
             f"{format_number(hard_rir, 1)}) · {format_mass(figures.tonnage_kg, unit)}{best}</p>"
         )
+    timed = (f" · {format_duration(total_time)} under load" if total_time else "") + (
+        f" · {format_distance(total_distance)}" if total_distance else ""
+    )
     parts.append(
         f"<h2>Session</h2><p class='meta'>{total_working} working sets · {total_hard} hard · tonnage "
-        f"{format_mass(total_tonnage, unit)}</p>"
+        f"{format_mass(total_tonnage, unit)}{timed}</p>"
     )
     return "".join(parts)
 

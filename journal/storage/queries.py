@@ -32,6 +32,12 @@ def _working(row: str) -> str:
 
 
 WORKING_SQL = _working("st")
+# Time under load and distance of set row `st` (journal.domain.metrics.timed_figures): warm-ups count nothing.
+TIME_SQL = "CASE WHEN st.set_type != 'warmup' AND x.measure = 'time' THEN coalesce(st.duration_s, 0) ELSE 0 END"
+DISTANCE_SQL = (
+    "CASE WHEN st.set_type != 'warmup' AND x.measure IN ('distance', 'distance_time') "
+    "THEN coalesce(st.distance_m, 0) ELSE 0 END"
+)
 
 
 def _hard(row: str, threshold: float) -> str:
@@ -59,9 +65,10 @@ RATED_SQL = (
 
 def hard_set_sql(threshold: float) -> str:
     """1 for the set of a series that makes it a hard set: the first hard one (a series is one hard set when any of
-    its segments is hard)."""
+    its segments is hard). Only an exercise measured by reps has hard sets (journal.domain.metrics.summarize)."""
     return (
-        f"({WORKING_SQL} AND {_hard('st', threshold)} AND NOT (CASE WHEN st.set_type = 'drop' THEN EXISTS "
+        f"({WORKING_SQL} AND x.measure = 'reps' AND {_hard('st', threshold)} "
+        "AND NOT (CASE WHEN st.set_type = 'drop' THEN EXISTS "
         f"(SELECT 1 FROM {_EARLIER} AND {_hard('p', threshold)}) ELSE 0 END))"
     )
 
@@ -136,19 +143,21 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
     sets (mae, null without any). Weekly `sets` counts every set (so the weeks add up to the total);
     `working_sets`, `hard_sets` and `mean_rir` count a drop-set series once and leave out warm-ups, empty rows and
     cardio rows; `tonnage_kg` leaves out warm-ups; `mean_rir` is over rated sets only (a series by its first rated
-    segment) and null in a week with none.
+    segment) and null in a week with none. `time_s` is the time under load of exercises measured by time and
+    `distance_m` the distance of those measured by distance (warm-ups left out): never in tonnage or hard sets.
     """
     working = HEAD_SQL
     totals = db.execute_sql(f"""
         SELECT count(DISTINCT s.id), count(st.id), sum({working}), coalesce(sum({SET_TONNAGE_SQL}), 0),
-               min(s.start), max(s.start)
+               min(s.start), max(s.start), coalesce(sum({TIME_SQL}), 0), coalesce(sum({DISTANCE_SQL}), 0)
         {_FROM}""").fetchone()
     weeks = []
     # The Thursday of a date's ISO week names the week (and its ISO year).
     for row in db.execute_sql(f"""
         SELECT date(s.start, '-3 days', 'weekday 4') AS thursday, count(st.id), coalesce(sum({working}), 0),
                coalesce(sum({hard_set_sql(hard_threshold)}), 0), coalesce(sum({SET_TONNAGE_SQL}), 0),
-               avg(CASE WHEN {RATED_SQL} THEN st.rir END)
+               avg(CASE WHEN {RATED_SQL} THEN st.rir END), coalesce(sum({TIME_SQL}), 0),
+               coalesce(sum({DISTANCE_SQL}), 0)
         {_FROM} GROUP BY thursday ORDER BY thursday"""):
         weeks.append(
             {
@@ -158,6 +167,8 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
                 "hard_sets": row[3],
                 "tonnage_kg": round(float(row[4]), 3),
                 "mean_rir": None if row[5] is None else round(float(row[5]), 3),
+                "time_s": round(float(row[6]), 3),
+                "distance_m": round(float(row[7]), 3),
             }
         )
     from journal.storage.estimates import estimated  # the estimates build on the review queries, which build on these
@@ -175,6 +186,8 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
         "sets": totals[1],
         "working_sets": totals[2] or 0,
         "tonnage_kg": round(float(totals[3]), 3),
+        "time_s": round(float(totals[6]), 3),
+        "distance_m": round(float(totals[7]), 3),
         "first": _as_datetime(first).date().isoformat() if first else None,
         "last": _as_datetime(last).date().isoformat() if last else None,
         "hard_set_rir": hard_threshold,

@@ -351,10 +351,10 @@ def test_stats_count_a_drop_series_once_and_no_empty_or_cardio_row(journal: Path
     counting_week()
     figures = stats(hard_threshold=2.0)
     (week,) = figures["weeks"]
-    # by hand: working = 3 bench series + plank = 4; hard at RIR <= 2: series 1 (its 0 drop), series 2 (RIR 1),
-    # plank (RIR 2) = 3; mean RIR over rated series: (3 + 1 + 2) / 3 = 2
+    # by hand: working = 3 bench series + plank = 4; hard at RIR <= 2: series 1 (its 0 drop), series 2 (RIR 1) = 2
+    # (a plank, timed, has no hard sets even at RIR 2); mean RIR over rated series: (3 + 1 + 2) / 3 = 2
     assert week["sets"] == 11 and figures["working_sets"] == 4
-    assert (week["working_sets"], week["hard_sets"], week["mean_rir"]) == (4, 3, 2.0)
+    assert (week["working_sets"], week["hard_sets"], week["mean_rir"]) == (4, 2, 2.0)
     # tonnage: every segment, no warm-up: 800 + 480 + 360 + 800 + 480 + 500 = 3420
     assert week["tonnage_kg"] == pytest.approx(3420.0)
 
@@ -374,4 +374,4 @@ def test_review_rows_count_a_drop_series_once(journal: Path) -> None:
     assert rows.tonnage[at] == pytest.approx(3420.0)
     totals = {row[0]: row[1:] for row in exercise_totals(2.0, None, None)}
     assert totals[bench] == (3, 2, pytest.approx(3420.0), 4.0, 2)
-    assert totals[plank] == (1, 1, 0.0, 2.0, 1)
+    assert totals[plank] == (1, 0, 0.0, 2.0, 1)  # timed: no hard set, rated or not

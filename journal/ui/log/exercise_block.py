@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.metrics import summarize
-from journal.domain.records import Entry, SetRecord
+from journal.domain.records import Entry, Measure, SetRecord
 from journal.domain.routines import as_last_time, plans_open
-from journal.domain.units import format_mass
+from journal.domain.units import format_distance, format_duration, format_mass
 from journal.domain.validation import NOTE_MAX_CHARS
 from journal.storage import repository as repo
 from journal.ui import undo
@@ -224,6 +224,19 @@ class ExerciseBlock(QFrame):
             prefs.e1rm_formula,
             self.entry.exercise.measure,
         )
+        measure = self.entry.exercise.measure
+        if measure is not Measure.REPS:  # time under load or distance, never tonnage or hard sets
+            done = sum(1 for record in self.model.sets if not record.is_warmup)
+            parts = [f"{done} set{'s' if done != 1 else ''}"]
+            if measure is Measure.TIME:
+                parts.append(f"{format_duration(figures.time_s)} under load")
+            else:
+                parts.append(format_distance(figures.distance_m))
+                took = sum(record.duration_s or 0.0 for record in self.model.sets if not record.is_warmup)
+                if measure is Measure.DISTANCE_TIME and took:
+                    parts[-1] += f" in {format_duration(took)}"
+            self.summary.setText(" · ".join(parts))
+            return
         parts = [
             f"{figures.working_sets} working set{'s' if figures.working_sets != 1 else ''}",
             f"{figures.hard_sets} hard",

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""The gym sheet names the plates on each side next to a barbell exercise's planned load."""
+"""On paper: the plates next to a barbell load, warm-up ramps, supersets printed together, and timed sets with their
+time (never reps or tonnage)."""
 
 from __future__ import annotations
 
@@ -78,3 +79,21 @@ def test_a_superset_prints_together_on_the_gym_and_session_sheets(database: Path
     )
     html = session_sheet(repo.get_session(session.id), Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
     assert "<h2>Superset A, in turn: Bench Press, Barbell Row</h2><h2>A1 · Bench Press</h2>" in html
+
+
+def test_a_timed_exercise_prints_its_time_and_no_reps(database: Path) -> None:
+    from datetime import datetime
+
+    from journal.domain.metrics import E1rmFormula
+    from journal.domain.records import Entry, Session, SetRecord
+    from journal.printing.sheets import session_sheet
+    from journal.storage import repository as repo
+
+    plank = exercises.find_exercise("Plank")
+    assert plank is not None
+    sets = (SetRecord(duration_s=90, rir=1), SetRecord(duration_s=75))
+    session, _ = repo.add_session(Session(start=datetime(2026, 3, 2, 18), entries=(Entry(exercise=plank, sets=sets),)))
+    html = session_sheet(repo.get_session(session.id), Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
+    assert "<th>Time</th><th>Distance</th>" in html and "<td>1:30</td>" in html and "<td>1:15</td>" in html
+    assert "2 sets · 2:45 under load" in html
+    assert "2 working sets · 0 hard · tonnage 0 kg · 2:45 under load" in html
