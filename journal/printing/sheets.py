@@ -63,13 +63,28 @@ def _effort(rir: float | None, scale: EffortScale) -> str:
 
 def _set_line(record: SetRecord, unit: Unit, scale: EffortScale, bodyweight: bool = False) -> str:
     reps = record.reps if record.reps is not None else "?"
-    if bodyweight:  # BW × 8, BW + 9 kg × 8
+    if record.reps is None and (record.duration_s is not None or record.distance_m is not None):  # 40 kg 50 m, 1:30
+        held = [format_set_load(record.load_kg, unit)] if record.load_kg else []
+        if record.distance_m is not None:
+            held.append(format_distance(record.distance_m))
+        if record.duration_s is not None:
+            held.append(format_duration(record.duration_s))
+        text = " ".join(held)
+    elif bodyweight:  # BW × 8, BW + 9 kg × 8
         text = f"{format_set_load(record.load_kg, unit, True)} × {reps}"
     else:
         text = f"{format_load(record.load_kg, unit) or 'bw'}×{reps}"
     if record.rir is not None:
         text += f" @{_effort(record.rir, scale)}"
     return text
+
+
+_MEASURED = {  # the boxes of a gym sheet's set besides load and effort, by what the exercise is measured by
+    Measure.REPS: ("Reps",),
+    Measure.TIME: ("Time",),
+    Measure.DISTANCE: ("Distance",),
+    Measure.DISTANCE_TIME: ("Distance", "Time"),
+}
 
 
 @dataclass(frozen=True)
@@ -117,7 +132,9 @@ def gym_sheet(
         if group:
             parts.append(f"<h2>{_e(group)}</h2>")
         label = f"{shown[index]} · " if shown[index] else ""
-        parts.append(f"<h2>{label}{_e(item.exercise.name)} — {escape(item.target_text(scale))}</h2>")
+        measure = item.exercise.measure
+        target = item.target_text(scale) if measure is Measure.REPS else f"{item.sets} sets"
+        parts.append(f"<h2>{label}{_e(item.exercise.name)} — {escape(target)}</h2>")
         load = f"{format_load(suggestion.load_kg, unit)} {unit}" if suggestion.load_kg is not None else "choose"
         load += _plates(suggestion.load_kg, item, kit)
         parts.append(f"<p class='small'><b>Suggested load: {escape(load)}</b>")
@@ -145,14 +162,16 @@ def gym_sheet(
         parts.append(f"<br/><span class='why'>{escape(suggestion.reason)}</span></p>")
         if item.notes:
             parts.append(f"<p class='small'>{_e(item.notes)}</p>")
-        head = ["Set", f"Load ({unit})", "Reps", effort] + (["Reps to failure"] if item.calibration else [])
+        head = ["Set", f"Load ({unit})", *_MEASURED[measure], effort]
+        head += ["Reps to failure"] if item.calibration else []
         parts.append(
             "<table class='sets' width='100%' cellpadding='4'><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
         )
         box = "<td class='box'>&nbsp;</td>"  # classes, not inline styles: Qt drops the border of a styled cell
         for index in range(1, item.sets + 1):
             calibration = item.calibration and index == item.sets
-            cells = [f"<td class='setno'>{index}{' (all out)' if calibration else ''}</td>", box, box, box]
+            cells = [f"<td class='setno'>{index}{' (all out)' if calibration else ''}</td>", box]
+            cells += [box] * (len(_MEASURED[measure]) + 1)
             if item.calibration:
                 cells.append(box if calibration else "<td>—</td>")
             parts.append("<tr>" + "".join(cells) + "</tr>")
@@ -252,7 +271,7 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
                 if entry.exercise.measure is Measure.TIME
                 else format_distance(figures.distance_m)
             )
-            parts.append(f"<p class='small'>{done} sets · {figure}</p>")
+            parts.append(f"<p class='small'>{done} set{'s' if done != 1 else ''} · {figure}</p>")
             continue
         best = f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else ""
         parts.append(

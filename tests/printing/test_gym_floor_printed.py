@@ -97,3 +97,21 @@ def test_a_timed_exercise_prints_its_time_and_no_reps(database: Path) -> None:
     assert "<th>Time</th><th>Distance</th>" in html and "<td>1:30</td>" in html and "<td>1:15</td>" in html
     assert "2 sets · 2:45 under load" in html
     assert "2 working sets · 0 hard · tonnage 0 kg · 2:45 under load" in html
+
+
+def test_a_timed_exercise_on_the_gym_sheet_has_a_time_box_and_last_times_time(database: Path) -> None:
+    from datetime import datetime
+
+    from journal.domain.records import Entry, Session, SetRecord
+    from journal.storage import repository as repo
+
+    plank = exercises.find_exercise("Plank")
+    assert plank is not None
+    held, _ = save_routine(Routine(name="Core", items=(RoutineItem(exercise=plank, sets=2),)))
+    done = (SetRecord(duration_s=60, rir=1), SetRecord(duration_s=45))
+    repo.add_session(
+        Session(start=datetime(2026, 3, 2, 18), routine_id=held.id, entries=(Entry(exercise=plank, sets=done),))
+    )
+    html = gym_sheet(held, plan(held, Preferences()), Unit.KG, EffortScale.RIR)
+    assert "Plank — 2 sets</h2>" in html and "Last time: 1:00 @1, 0:45" in html
+    assert "<th>Set</th><th>Load (kg)</th><th>Time</th><th>RIR</th>" in html and "<th>Reps</th>" not in html
