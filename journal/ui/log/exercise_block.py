@@ -47,7 +47,8 @@ class ExerciseBlock(QFrame):
     move_requested(int, int): entry id and the position it should move to.
     remove_requested(int): entry id.
     set_stored(int): entry id: a set was stored from the + row or a planned set (the rest timer starts).
-    entered(int): entry id: Enter stored a set (in a superset, the next exercise of the group takes the keys).
+    entered(int): entry id: Enter stored a set but a warm-up (in a superset, the next exercise of the group takes
+        the keys).
     superset_requested(int): entry id: join the superset of the exercise above, or leave it.
     """
 
@@ -348,10 +349,11 @@ class ExerciseBlock(QFrame):
         model = self.model
         if name == "enter":
             stored = not model.is_done(row)
+            warmup = stored and model.storable(row).is_warmup
             if stored and not self._store_shown(row):
                 return
             self.table.go_to(row + 1)
-            if stored:
+            if stored and not warmup:  # warm-ups are done before the round starts
                 self.entered.emit(self.entry_id)
             return
         if model.is_plan(row):
