@@ -109,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     restore.set_defaults(func=_restore)
     restore.add_argument("backup", type=Path, metavar="BACKUP")
 
+    exercise = commands.add_parser("exercise", parents=[db_option], help="one exercise's rep maxes and records")
+    exercise.set_defaults(func=_exercise)
+    exercise.add_argument("name", metavar="NAME", help="the exercise's name or alias, or words of it")
+    exercise.add_argument("--json", action="store_true", required=True, help="print one JSON object")
+
     stats = commands.add_parser("stats", parents=[db_option], help="totals and weekly figures")
     stats.set_defaults(func=_stats)
     stats.add_argument("--json", action="store_true", required=True, help="print one JSON object")
@@ -157,6 +162,43 @@ def _stats(args: argparse.Namespace) -> int:
 
     _open(args, must_exist=True)
     print(json.dumps(stats(settings.get(settings.HARD_SET_RIR)), allow_nan=False))  # never Infinity or NaN
+    return 0
+
+
+def _exercise(args: argparse.Namespace) -> int:
+    from journal.domain.exercise_figures import records, rep_maxes
+    from journal.settings import Preferences
+    from journal.storage.exercises import match_exercises
+    from journal.storage.history import lifted_sets
+
+    _open(args, must_exist=True)
+    found = match_exercises(args.name)
+    if not found:
+        print(f"journal exercise: no exercise called {args.name!r}", file=sys.stderr)
+        return 2
+    if len(found) > 1:
+        names = ", ".join(repr(x.name) for x in found[:8]) + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+        print(f"journal exercise: {args.name!r} could be {names}; give one name", file=sys.stderr)
+        return 2
+    exercise = found[0]
+    assert exercise.id is not None
+    sets = lifted_sets(exercise.id)
+    table = rep_maxes(sets, Preferences.load().e1rm_formula)
+    out = {
+        "exercise": exercise.name,
+        "rep_maxes": [
+            {
+                "reps": m.reps,
+                "load_kg": None if m.load_kg is None else round(m.load_kg, 3),
+                "date": m.day.isoformat() if m.day else None,
+                "e1rm_kg": None if m.e1rm_kg is None else round(m.e1rm_kg, 2),
+                "e1rm_extrapolated": m.extrapolated,
+            }
+            for m in table
+        ],
+        "records": [{"date": r.day.isoformat(), "load_kg": round(r.load_kg, 3), "reps": r.reps} for r in records(sets)],
+    }
+    print(json.dumps(out, allow_nan=False))
     return 0
 
 

@@ -38,6 +38,7 @@ STRONG = SAMPLES / "strong" / "strong-comma-no-unit.csv"
 STRONG_SEMICOLON = SAMPLES / "strong" / "strong-semicolon-units.csv"
 STRONG_KG = SAMPLES / "strong" / "strong-workout-number-kg.csv"
 STRONG_LBS = SAMPLES / "strong" / "strong-workout-number-lbs.csv"
+STRONG_REP_MAXES = SAMPLES / "strong" / "strong-rep-maxes-kg.csv"
 FITNOTES = SAMPLES / "fitnotes" / "fitnotes-lbs.csv"
 FITNOTES_UNIT_COLUMN = SAMPLES / "fitnotes" / "fitnotes-weight-unit-column.csv"
 FITNOTES_COMMAS = SAMPLES / "fitnotes" / "fitnotes-unquoted-commas.csv"
@@ -272,6 +273,7 @@ CASES = [
     Case(STRONG_SEMICOLON, _strong(";"), "Strong"),
     Case(STRONG_KG, _strong(","), "Strong"),
     Case(STRONG_LBS, _strong(";"), "Strong"),
+    Case(STRONG_REP_MAXES, _strong(","), "Strong"),
     Case(FITNOTES, read_fitnotes, "FitNotes"),
     Case(FITNOTES_UNIT_COLUMN, read_fitnotes, "FitNotes"),
     Case(HEVY, read_hevy, "Hevy"),

@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: MIT
+"""One exercise's figures: its rep maxes (actual loads for 1 to 12 reps), its records and relative strength."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import numpy as np
+
+from journal.domain.metrics import E1rm, E1rmFormula, e1rm
+from journal.domain.review.columns import COLUMN_INT
+from journal.domain.review.strength import RepMaxRows, rep_prs
+
+REP_MAX_RANGE = 12  # the rep-max table runs from 1 to this many reps
+
+
+@dataclass(frozen=True)
+class LiftedSet:
+    """A non-warm-up set of one exercise as lifted: its session, when, the load moved (for a bodyweight exercise the
+    session's bodyweight plus what was added), reps, RIR (None: not rated) and failure reps."""
+
+    session: int
+    start: datetime
+    load_kg: float
+    reps: int
+    rir: float | None = None
+    failure_reps: int | None = None
+
+
+@dataclass(frozen=True)
+class RepMax:
+    """The heaviest load lifted for at least `reps` reps, the first day it was, and the e1RM of that set."""
+
+    reps: int
+    load_kg: float | None = None
+    day: date | None = None
+    session: int | None = None
+    e1rm_kg: float | None = None
+    extrapolated: bool = False  # the e1RM comes from reps + RIR beyond the curve's checked range
+
+
+def rep_maxes(
+    sets: Iterable[LiftedSet], formula: E1rmFormula = E1rmFormula.CURVE, top: int = REP_MAX_RANGE
+) -> list[RepMax]:
+    """For r = 1..top, the heaviest load lifted for at least r reps (100 kg x 6 is also a 5-rep max of 100 kg), with
+    the first day it was lifted for r or more reps; among that day's sets of that load, the one with the highest e1RM
+    gives the estimate beside it. An r with no set of r reps or more has no load."""
+    lifted = sorted((s for s in sets if s.reps > 0 and s.load_kg > 0), key=lambda s: (s.start, -s.load_kg))
+    table = []
+    for reps in range(1, top + 1):
+        best: LiftedSet | None = None
+        best_e1rm = None
+        for s in lifted:
+            if s.reps < reps:
+                continue
+            estimate = e1rm(s.load_kg, s.reps, s.rir, formula, s.failure_reps)
+            if best is None or s.load_kg > best.load_kg or _same_lift_better(s, best, estimate, best_e1rm):
+                best, best_e1rm = s, estimate
+        if best is None:
+            table.append(RepMax(reps))
+            continue
+        table.append(
+            RepMax(
+                reps=reps,
+                load_kg=best.load_kg,
+                day=best.start.date(),
+                session=best.session,
+                e1rm_kg=best_e1rm.kg if best_e1rm else None,
+                extrapolated=bool(best_e1rm and best_e1rm.extrapolated),
+            )
+        )
+    return table
+
+
+def _same_lift_better(s: LiftedSet, best: LiftedSet, estimate: E1rm | None, best_e1rm: E1rm | None) -> bool:
+    """The same load on the same session as the best so far, with a higher e1RM."""
+    mine = estimate.kg if estimate else -1.0
+    theirs = best_e1rm.kg if best_e1rm else -1.0
+    return s.load_kg == best.load_kg and s.start == best.start and mine > theirs
+
+
+@dataclass(frozen=True)
+class Record:
+    """A personal record: a load heavier than any lifted on an earlier session for at least as many reps."""
+
+    day: date
+    load_kg: float
+    reps: int
+    session: int
+
+
+def _seconds(moment: datetime) -> float:
+    return moment.replace(tzinfo=UTC).timestamp()
+
+
+def records(sets: Sequence[LiftedSet]) -> list[Record]:
+    """The records of one exercise, by the Strength chart's rule (journal.domain.review.strength.rep_prs): per
+    session and rep count its heaviest load, a record when heavier than every load lifted in an earlier session for
+    at least as many reps (the first load lifted for a rep count or more is one). Oldest first, then by reps."""
+    best: dict[tuple[int, int], LiftedSet] = {}
+    for s in sets:
+        if s.reps > 0 and s.load_kg > 0:
+            key = (s.session, s.reps)
+            if key not in best or s.load_kg > best[key].load_kg:
+                best[key] = s
+    rows = list(best.values())
+    columns = RepMaxRows(
+        session=np.array([s.session for s in rows], dtype=COLUMN_INT),
+        exercise=np.zeros(len(rows), dtype=COLUMN_INT),
+        day=np.array([_seconds(s.start) for s in rows], dtype=np.float64),
+        reps=np.array([s.reps for s in rows], dtype=COLUMN_INT),
+        load=np.array([s.load_kg for s in rows], dtype=np.float64),
+    )
+    day, load, reps, session = rep_prs(columns, 0)
+    return [
+        Record(datetime.fromtimestamp(float(d), UTC).date(), float(kg), int(r), int(at))
+        for d, kg, r, at in zip(day.tolist(), load.tolist(), reps.tolist(), session.tolist(), strict=True)
+    ]
+
+
+def best_e1rm(sets: Iterable[LiftedSet], formula: E1rmFormula = E1rmFormula.CURVE) -> tuple[float, bool] | None:
+    """The best e1RM of the sets (kg, extrapolated), preferring estimates within the curve's checked range."""
+    within, beyond = 0.0, 0.0
+    for s in sets:
+        estimate = e1rm(s.load_kg, s.reps, s.rir, formula, s.failure_reps)
+        if estimate is None:
+            continue
+        if estimate.extrapolated:
+            beyond = max(beyond, estimate.kg)
+        else:
+            within = max(within, estimate.kg)
+    if within > 0:
+        return within, False
+    return (beyond, True) if beyond > 0 else None
+
+
+def relative_strength(e1rm_kg: float | None, bodyweight_kg: float | None) -> float | None:
+    """e1RM divided by bodyweight; None when either is unknown."""
+    if e1rm_kg is None or bodyweight_kg is None or bodyweight_kg <= 0:
+        return None
+    return e1rm_kg / bodyweight_kg
+
+
+__all__ = [
+    "REP_MAX_RANGE",
+    "LiftedSet",
+    "Record",
+    "RepMax",
+    "best_e1rm",
+    "records",
+    "relative_strength",
+    "rep_maxes",
+]
