@@ -139,6 +139,19 @@ UPDATE "set" SET rir = 0, effort_scale = 'rir', rir_origin = 'set_type'
         WHERE session.source IN ('strong', 'hevy'));
 """
 
+# A bodyweight log of its own, beside the sessions' bodyweights: one weight a day from each source (typed in the
+# window, or from an import's body tracker), so that importing the same file twice adds nothing.
+_V6 = """
+CREATE TABLE bodyweight (
+    id INTEGER NOT NULL PRIMARY KEY,
+    day DATE NOT NULL,
+    kg REAL NOT NULL,
+    source VARCHAR(255) NOT NULL DEFAULT 'manual',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX bodyweight_day_source ON bodyweight (day, source);
+"""
+
 
 def statements(sql: str) -> Iterator[str]:
     """Each whole statement of a script, in order: a ';' inside a string or a trigger's body does not end one
@@ -169,6 +182,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_V3),  # 3: routines (planned sessions) and the routine a session was started from
     _script(_V4),  # 4: planned sets, kept apart from the sets done so that no figure can count them
     _script(_V5),  # 5: where a RIR not typed came from (RIR 0 from a failure set type)
+    _script(_V6),  # 6: a bodyweight log of its own (a weight a day and source)
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -5,6 +5,7 @@ models."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -335,3 +336,27 @@ def test_v4_file_gets_rir_origin_and_imported_failure_sets_read_as_rir_0(db_path
         close_database()
     backups = list((db_path.parent / "backups").iterdir())
     assert len(backups) == 1 and "v4" in backups[0].name
+
+
+def test_v5_file_gets_an_empty_bodyweight_log_beside_its_sessions_bodyweights(db_path: Path) -> None:
+    old = SqliteDatabase(str(db_path))
+    old.connect()
+    for step in STEPS[:5]:
+        step(old)
+    old.execute_sql("PRAGMA user_version = 5")
+    old.execute_sql(
+        "INSERT INTO session (id, start, title, bodyweight_kg, notes, source) "
+        "VALUES (3, '2024-05-06 17:30:00', 'Legs', 81.5, '', 'manual')"
+    )
+    old.close()
+    from journal.storage.bodyweight import add_weighing, weighings
+
+    open_database(db_path)
+    try:
+        assert schema_version(db) == SCHEMA_VERSION >= 6
+        assert [(w.day.isoformat(), w.kg, w.session) for w in weighings()] == [("2024-05-06", 81.5, 3)]
+        add_weighing(date(2024, 5, 7), 81.0)
+        add_weighing(date(2024, 5, 7), 80.5)  # the same day again: the new weight in its place
+        assert [(w.day.day, w.kg) for w in weighings()] == [(6, 81.5), (7, 80.5)]
+    finally:
+        close_database()

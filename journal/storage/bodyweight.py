@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: MIT
+"""The bodyweight log in the file: entries of its own (typed or imported) and the sessions' bodyweights."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from journal.domain.bodyweight import Weighing
+from journal.domain.validation import BODYWEIGHT_MAX_KG, BODYWEIGHT_MIN_KG
+from journal.storage.changes import Change
+from journal.storage.models import BodyweightRow, SessionRow, db
+
+
+def _day(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def weighings() -> list[Weighing]:
+    """Every bodyweight known: the log's entries and the sessions' bodyweights, oldest first."""
+    out = [
+        Weighing(_day(row.day), row.kg, row.source, entry=row.id, note=row.note)
+        for row in BodyweightRow.select().order_by(BodyweightRow.day)
+    ]
+    sessions = (
+        SessionRow.select(SessionRow.id, SessionRow.start, SessionRow.bodyweight_kg)
+        .where(SessionRow.bodyweight_kg.is_null(False))
+        .order_by(SessionRow.start)
+    )
+    out += [Weighing(_day(row.start), float(row.bodyweight_kg or 0), "session", session=row.id) for row in sessions]
+    return sorted(out, key=lambda w: w.day)
+
+
+def _checked(kg: float) -> float:
+    if not BODYWEIGHT_MIN_KG <= kg <= BODYWEIGHT_MAX_KG:
+        raise ValueError(f"a bodyweight is between {BODYWEIGHT_MIN_KG:g} and {BODYWEIGHT_MAX_KG:g} kg")
+    return kg
+
+
+def add_weighing(day: date, kg: float, note: str = "", entry: int | None = None) -> tuple[Weighing, Change]:
+    """A bodyweight typed for a day; a day that has one typed already gets the new weight in its place."""
+    kg = _checked(kg)
+    with db.atomic():
+        BodyweightRow.insert(id=entry, day=day, kg=kg, source="manual", note=note).on_conflict(
+            conflict_target=[BodyweightRow.day, BodyweightRow.source],
+            update={BodyweightRow.kg: kg, BodyweightRow.note: note},
+        ).execute()
+        row = BodyweightRow.get(BodyweightRow.day == day, BodyweightRow.source == "manual")
+    return Weighing(day, kg, "manual", entry=row.id, note=note), Change(bodyweight=True)
+
+
+def delete_weighing(entry: int) -> Change:
+    with db.atomic():
+        BodyweightRow.delete().where(BodyweightRow.id == entry).execute()
+    return Change(bodyweight=True)
+
+
+def import_weighings(rows: Iterable[tuple[date, float]], source: str) -> int:
+    """Weights read by an importer, one a day; a day already held from the same source is left as it is. Returns
+    how many were added. Runs inside the caller's transaction when there is one."""
+    rows = [(day, kg) for day, kg in rows if BODYWEIGHT_MIN_KG <= kg <= BODYWEIGHT_MAX_KG]
+    added = 0
+    with db.atomic():
+        for day, kg in rows:
+            added += BodyweightRow.insert(day=day, kg=kg, source=source).on_conflict_ignore().as_rowcount().execute()
+    return added
