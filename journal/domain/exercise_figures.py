@@ -143,6 +143,41 @@ def relative_strength(e1rm_kg: float | None, bodyweight_kg: float | None) -> flo
     return e1rm_kg / bodyweight_kg
 
 
+@dataclass(frozen=True)
+class SessionBest:
+    """One session of an exercise: its best e1RM (None when no set gives one) and its heaviest set as lifted."""
+
+    session: int
+    start: datetime
+    e1rm_kg: float | None
+    extrapolated: bool
+    load_kg: float
+    reps: int
+
+
+def session_bests(sets: Sequence[LiftedSet], formula: E1rmFormula = E1rmFormula.CURVE) -> list[SessionBest]:
+    """Per session, oldest first: the best e1RM (within the checked range when any set is) and the heaviest set
+    (the most reps at that load)."""
+    by_session: dict[int, list[LiftedSet]] = {}
+    for s in sets:
+        by_session.setdefault(s.session, []).append(s)
+    out = []
+    for session, group in by_session.items():
+        best = best_e1rm(group, formula)
+        top = max(group, key=lambda s: (s.load_kg, s.reps))
+        out.append(
+            SessionBest(
+                session=session,
+                start=group[0].start,
+                e1rm_kg=best[0] if best else None,
+                extrapolated=bool(best and best[1]),
+                load_kg=top.load_kg,
+                reps=top.reps,
+            )
+        )
+    return sorted(out, key=lambda b: b.start)
+
+
 __all__ = [
     "REP_MAX_RANGE",
     "LiftedSet",
@@ -152,4 +187,6 @@ __all__ = [
     "records",
     "relative_strength",
     "rep_maxes",
+    "SessionBest",
+    "session_bests",
 ]

@@ -102,6 +102,13 @@ def get_exercise(exercise_id: int) -> Exercise:
     return to_exercise(row, tuple(sorted((n for n in names if name_key(n) != name_key(row.name)), key=str.casefold)))
 
 
+def exercise_or_none(exercise_id: int) -> Exercise | None:
+    """The exercise with this id, or None when it is gone (merged into another)."""
+    if not ExerciseRow.select().where(ExerciseRow.id == exercise_id).exists():
+        return None
+    return get_exercise(exercise_id)
+
+
 def check_exercise(exercise: Exercise) -> dict[str, str]:
     """What is wrong with an exercise's fields as edited, by field (name, aliases, primary, secondary): a name or an
     alias that another exercise already has, an empty or over-long name, a muscle the journal does not know."""

@@ -51,6 +51,7 @@ from journal.ui.widgets import plain_label, warn
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.about import AboutDialog
+    from journal.ui.exercises.library import ExercisesScreen
     from journal.ui.review.review_screen import ReviewScreen
     from journal.ui.routines.routines_screen import RoutinesScreen
 
@@ -98,8 +99,10 @@ class MainWindow(QMainWindow):
         # The review and routines are built when first shown: charts and their imports cost a window's start.
         self._review: ReviewScreen | None = None
         self._routines: RoutinesScreen | None = None
+        self._exercises: ExercisesScreen | None = None
         self.tabs.addTab(QWidget(), "Review")
         self.tabs.addTab(QWidget(), "Routines")
+        self.tabs.addTab(QWidget(), "Exercises")
         self.tabs.currentChanged.connect(self._tab_shown)
 
         self.banner = QWidget()
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.sessions.session_selected.connect(self.editor.load)
+        self.sessions.exercise_requested.connect(self.open_exercise_named)
+        self.editor.exercise_requested.connect(self.open_exercise)
         self.sessions.session_selected.connect(self._selection_changed)
         self.empty.start_session.connect(self.new_session)
         self.empty.explore_sample.connect(self.explore_sample)
@@ -304,6 +309,30 @@ class MainWindow(QMainWindow):
             self._swap_tab(2, self._routines, "Routines")
         return self._routines
 
+    @property
+    def exercises(self) -> ExercisesScreen:
+        if self._exercises is None:
+            from journal.ui.exercises.library import ExercisesScreen
+
+            self._exercises = ExercisesScreen(self.service)
+            self._exercises.session_requested.connect(self.show_session)
+            self._swap_tab(3, self._exercises, "Exercises")
+        return self._exercises
+
+    def open_exercise(self, exercise_id: int) -> None:
+        """Show an exercise's page in the Exercises tab (from the log, a chart or an insight)."""
+        self.editor.flush()
+        screen = self.exercises
+        self.tabs.setCurrentWidget(screen)
+        screen.open_exercise(exercise_id)
+
+    def open_exercise_named(self, name: str) -> None:
+        from journal.storage.exercises import find_exercise
+
+        found = find_exercise(name)
+        if found is not None and found.id is not None:
+            self.open_exercise(found.id)
+
     def _swap_tab(self, index: int, widget: QWidget, title: str) -> None:
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
@@ -320,6 +349,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.review)
         elif index == 2 and self._routines is None:
             self.tabs.setCurrentWidget(self.routines)
+        elif index == 3 and self._exercises is None:
+            self.tabs.setCurrentWidget(self.exercises)
 
     def start_from_routine(self, routine: Routine) -> None:
         """A new session with the routine's exercises and their planned sets (load suggested from last time). The

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -43,10 +43,12 @@ class ExerciseBlock(QFrame):
     """Signals:
     move_requested(int, int): entry id and the position it should move to.
     remove_requested(int): entry id.
+    exercise_requested(int): exercise id (its name double-clicked).
     """
 
     move_requested = Signal(int, int)
     remove_requested = Signal(int)
+    exercise_requested = Signal(int)
 
     def __init__(
         self,
@@ -75,6 +77,7 @@ class ExerciseBlock(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.installEventFilter(self)  # a double click on the name opens the exercise's page
         self.muscles = ElidedLabel(muscles_text(entry))  # a long list ends in "…", never widens the page
         self.muscles.setObjectName("muscles")
         self.muscles.setEnabled(False)
@@ -136,6 +139,13 @@ class ExerciseBlock(QFrame):
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
         self.show_entry(entry)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.title and event.type() == QEvent.Type.MouseButtonDblClick:
+            if self.entry.exercise.id is not None:
+                self.exercise_requested.emit(self.entry.exercise.id)
+            return True
+        return super().eventFilter(watched, event)
 
     def _tool(self, icon: object, tip: str) -> QToolButton:
         button = QToolButton()

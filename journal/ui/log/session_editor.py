@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,6 +52,8 @@ def _error_label() -> QLabel:
 
 
 class SessionEditor(QWidget):
+    exercise_requested = Signal(int)  # an exercise's name double-clicked: open its page
+
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
@@ -220,6 +222,7 @@ class SessionEditor(QWidget):
             block.move_requested.connect(self.move_entry)
             block.table.selectionModel().currentChanged.connect(lambda _c, _p, table=block.table: reveal(table))
             block.remove_requested.connect(self.remove_entry)
+            block.exercise_requested.connect(self.exercise_requested)
             self.blocks_layout.addWidget(block)
             self.blocks.append(block)
         self._refresh_context()
