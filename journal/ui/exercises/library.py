@@ -22,7 +22,7 @@ from journal.domain.records import Exercise
 from journal.storage import exercises
 from journal.storage.changes import Change
 from journal.storage.review import exercises_used
-from journal.ui.exercises.editor import ExerciseDialog
+from journal.ui.exercises.editor import ExerciseDialog, MergeDialog
 from journal.ui.exercises.page import ExercisePage
 from journal.ui.service import JournalService
 from journal.ui.widgets import plain_label
@@ -77,6 +77,7 @@ class ExercisesScreen(QWidget):
         self.page = ExercisePage(service)
         self.page.session_requested.connect(self.session_requested)
         self.page.edit_requested.connect(self._edit)
+        self.page.merge_requested.connect(self._merge)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -175,6 +176,15 @@ class ExercisesScreen(QWidget):
         dialog.exec()
         if dialog.merged_into is not None and dialog.merged_into.id is not None:
             self.open_exercise(dialog.merged_into.id)
+        return dialog
+
+    def _merge(self, exercise_id: int) -> MergeDialog | None:
+        exercise = exercises.exercise_or_none(exercise_id)
+        if exercise is None:
+            return None
+        dialog = MergeDialog(self.service, exercise, self)
+        if dialog.exec() == MergeDialog.DialogCode.Accepted and dialog.target is not None and dialog.target.id:
+            self.open_exercise(dialog.target.id)
         return dialog
 
     def on_changed(self, change: Change) -> None:

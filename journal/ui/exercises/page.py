@@ -79,10 +79,12 @@ class ExercisePage(QWidget):
     """Signals:
     session_requested(int): open this session in the log.
     edit_requested(int): edit this exercise in the library.
+    merge_requested(int): merge this exercise into another.
     """
 
     session_requested = Signal(int)
     edit_requested = Signal(int)
+    merge_requested = Signal(int)
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,9 @@ class ExercisePage(QWidget):
         self.edit = QPushButton("Edit…")
         self.edit.setToolTip("Name, aliases, muscles, equipment; merge with another exercise")
         self.edit.clicked.connect(lambda: self.exercise and self.edit_requested.emit(self.exercise.id))
+        self.merge = QPushButton("Merge into…")
+        self.merge.setToolTip("Move every set, plan and name of this exercise to another, and remove this one")
+        self.merge.clicked.connect(lambda: self.exercise and self.merge_requested.emit(self.exercise.id))
 
         self.rep_table = QTableWidget(0, 4)
         self.rep_table.setObjectName("repMaxTable")
@@ -154,6 +159,7 @@ class ExercisePage(QWidget):
         names.addWidget(self.facts)
         head.addLayout(names, 1)
         head.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.merge, 0, Qt.AlignmentFlag.AlignTop)
 
         tables = QVBoxLayout()
         tables.addWidget(QLabel("Rep maxes: the heaviest load for at least this many reps"))
@@ -199,6 +205,7 @@ class ExercisePage(QWidget):
     def reload(self) -> None:
         exercise = self.exercise
         self.edit.setEnabled(exercise is not None)
+        self.merge.setEnabled(exercise is not None)
         if exercise is None or exercise.id is None:
             self.title.setText("No exercise chosen")
             for label in (self.muscles, self.facts):
