@@ -51,6 +51,8 @@ from journal.ui.widgets import plain_label, warn
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.about import AboutDialog
+    from journal.ui.exercises.bodyweight import BodyweightScreen
+    from journal.ui.exercises.calendar import CalendarScreen
     from journal.ui.exercises.library import ExercisesScreen
     from journal.ui.review.review_screen import ReviewScreen
     from journal.ui.routines.routines_screen import RoutinesScreen
@@ -100,9 +102,13 @@ class MainWindow(QMainWindow):
         self._review: ReviewScreen | None = None
         self._routines: RoutinesScreen | None = None
         self._exercises: ExercisesScreen | None = None
+        self._calendar: CalendarScreen | None = None
+        self._bodyweight: BodyweightScreen | None = None
         self.tabs.addTab(QWidget(), "Review")
         self.tabs.addTab(QWidget(), "Routines")
         self.tabs.addTab(QWidget(), "Exercises")
+        self.tabs.addTab(QWidget(), "Calendar")
+        self.tabs.addTab(QWidget(), "Bodyweight")
         self.tabs.currentChanged.connect(self._tab_shown)
 
         self.banner = QWidget()
@@ -319,6 +325,26 @@ class MainWindow(QMainWindow):
             self._swap_tab(3, self._exercises, "Exercises")
         return self._exercises
 
+    @property
+    def calendar(self) -> CalendarScreen:
+        if self._calendar is None:
+            from journal.ui.exercises.calendar import CalendarScreen
+
+            self._calendar = CalendarScreen(self.service)
+            self._calendar.session_requested.connect(self.show_session)
+            self._swap_tab(4, self._calendar, "Calendar")
+        return self._calendar
+
+    @property
+    def bodyweight(self) -> BodyweightScreen:
+        if self._bodyweight is None:
+            from journal.ui.exercises.bodyweight import BodyweightScreen
+
+            self._bodyweight = BodyweightScreen(self.service)
+            self._bodyweight.session_requested.connect(self.show_session)
+            self._swap_tab(5, self._bodyweight, "Bodyweight")
+        return self._bodyweight
+
     def open_exercise(self, exercise_id: int) -> None:
         """Show an exercise's page in the Exercises tab (from the log, a chart or an insight)."""
         self.editor.flush()
@@ -351,6 +377,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.routines)
         elif index == 3 and self._exercises is None:
             self.tabs.setCurrentWidget(self.exercises)
+        elif index == 4 and self._calendar is None:
+            self.tabs.setCurrentWidget(self.calendar)
+        elif index == 5 and self._bodyweight is None:
+            self.tabs.setCurrentWidget(self.bodyweight)
 
     def start_from_routine(self, routine: Routine) -> None:
         """A new session with the routine's exercises and their planned sets (load suggested from last time). The

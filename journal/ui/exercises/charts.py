@@ -156,6 +156,13 @@ class BodyweightChart(Chart):
         self.plot.legend.addItem(line, "7-day trend")
         self.message(self.plot, "" if days else "No bodyweight yet: type one above, or give a session its bodyweight")
         self.plot.enableAutoRange()
+        if days and (x[-1] - x[0]) < 28 * DAY:  # a few days: a month around them, not hours
+            middle = (x[0] + x[-1]) / 2
+            self.plot.setXRange(middle - 14 * DAY, middle + 14 * DAY, padding=0)
+        if days:
+            values = [from_kg(kg, unit) for _, kg in days]
+            if max(values) - min(values) < 2:
+                self.plot.setYRange(min(values) - 1, max(values) + 1, padding=0)
         self._table = lambda: (
             ["date", f"bodyweight ({unit})", f"7-day trend ({unit})"],
             [
