@@ -206,6 +206,7 @@ def _import(args: argparse.Namespace) -> int:
     from journal import settings
     from journal.domain.units import Unit
     from journal.io import ImportFailed, ImportOptions, parse_text
+    from journal.io.body import body_format
     from journal.io.generic import mapping_key
     from journal.io.report import describe
     from journal.io.text import header_of, read_text
@@ -218,6 +219,8 @@ def _import(args: argparse.Namespace) -> int:
     name = str(args.file)
     try:
         text = read_text(args.file)
+        if args.format == "auto" and body_format(header_of(text)) is not None:
+            return _import_body(args, text)
         options = ImportOptions(
             units=Unit(args.units) if args.units else None,
             effort_from_notes=not args.no_notes_effort,
@@ -253,6 +256,30 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{name}: nothing was imported: {error}", file=sys.stderr)
         return 1
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
+    return 0
+
+
+def _import_body(args: argparse.Namespace, text: str) -> int:
+    """A bodyweight file (FitNotes' body tracker, Hevy's body measurements): its weights into the bodyweight log."""
+    from journal.domain.units import Unit
+    from journal.io import ImportFailed
+    from journal.io.body import read_body
+    from journal.storage.bodyweight import import_weighings
+
+    name = str(args.file)
+    try:
+        found = read_body(text, Unit(args.units) if args.units else None)
+    except ImportFailed as error:
+        print(error.problem.describe(name), file=sys.stderr)
+        return 1
+    for problem in found.problems:
+        print(problem.describe(name, warning=True), file=sys.stderr)
+    if args.dry_run:
+        print(f"{len(found.weights)} bodyweights read\ndry run: nothing was written")
+        return 0
+    _open(args)
+    added = len(import_weighings(sorted(found.weights.items()), found.source, _db_path(args), _backups_kept()))
+    print(f"imported {added} bodyweights ({len(found.weights) - added} already there)")
     return 0
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from pathlib import Path
 
 from journal.domain.bodyweight import Weighing
 from journal.domain.validation import BODYWEIGHT_MAX_KG, BODYWEIGHT_MIN_KG
+from journal.storage.backup import DEFAULT_KEEP, backup_to
 from journal.storage.changes import Change
 from journal.storage.models import BodyweightRow, SessionRow, db
 
@@ -59,12 +61,24 @@ def delete_weighing(entry: int) -> Change:
     return Change(bodyweight=True)
 
 
-def import_weighings(rows: Iterable[tuple[date, float]], source: str) -> int:
-    """Weights read by an importer, one a day; a day already held from the same source is left as it is. Returns
-    how many were added. Runs inside the caller's transaction when there is one."""
+def import_weighings(
+    rows: Iterable[tuple[date, float]], source: str, db_path: Path | None = None, keep: int = DEFAULT_KEEP
+) -> list[int]:
+    """Weights read from a bodyweight file, one a day, in one transaction after a backup of the journal (when its
+    path is given); a day already held from the same source is left as it is. Returns the ids of those added."""
     rows = [(day, kg) for day, kg in rows if BODYWEIGHT_MIN_KG <= kg <= BODYWEIGHT_MAX_KG]
-    added = 0
+    added: list[int] = []
+    if db_path is not None and rows:
+        backup_to(db.obj, db_path, "before-import", keep)
     with db.atomic():
         for day, kg in rows:
-            added += BodyweightRow.insert(day=day, kg=kg, source=source).on_conflict_ignore().as_rowcount().execute()
+            if BodyweightRow.insert(day=day, kg=kg, source=source).on_conflict_ignore().as_rowcount().execute():
+                added.append(BodyweightRow.get(BodyweightRow.day == day, BodyweightRow.source == source).id)
     return added
+
+
+def delete_weighings(entries: Iterable[int]) -> Change:
+    """Remove log entries (an import of weights undone)."""
+    with db.atomic():
+        BodyweightRow.delete().where(BodyweightRow.id.in_(list(entries))).execute()
+    return Change(bodyweight=True)

@@ -19,6 +19,7 @@ from journal.domain.routines import Routine
 from journal.storage import bodyweight, exercises, plans, routines
 from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
+from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.importing import ImportResult
 from journal.ui.service import JournalService
@@ -425,3 +426,20 @@ class DeleteWeighing(_Command):
     def undo(self) -> None:
         w = self.weighing
         self.service.publish(bodyweight.add_weighing(w.day, w.kg, w.note, entry=w.entry)[1])
+
+
+class ImportWeighings(_Command):
+    """The weights of a bodyweight file into the log (a backup taken first); undone, those added leave again."""
+
+    def __init__(self, service: JournalService, weights: list[tuple[date, float]], source: str, text: str) -> None:
+        super().__init__(service, text)
+        self.weights, self.source = weights, source
+        self.added: list[int] = []
+
+    def redo(self) -> None:
+        keep = self.service.preferences.backups_keep
+        self.added = bodyweight.import_weighings(self.weights, self.source, self.service.path, keep)
+        self.service.publish(Change(bodyweight=True))
+
+    def undo(self) -> None:
+        self.service.publish(bodyweight.delete_weighings(self.added))

@@ -39,6 +39,7 @@ STRONG_SEMICOLON = SAMPLES / "strong" / "strong-semicolon-units.csv"
 STRONG_KG = SAMPLES / "strong" / "strong-workout-number-kg.csv"
 STRONG_LBS = SAMPLES / "strong" / "strong-workout-number-lbs.csv"
 STRONG_REP_MAXES = SAMPLES / "strong" / "strong-rep-maxes-kg.csv"
+BODY_FILES = [SAMPLES / "fitnotes" / "fitnotes-body-tracker.csv", SAMPLES / "hevy" / "hevy-measurements.csv"]
 FITNOTES = SAMPLES / "fitnotes" / "fitnotes-lbs.csv"
 FITNOTES_UNIT_COLUMN = SAMPLES / "fitnotes" / "fitnotes-weight-unit-column.csv"
 FITNOTES_COMMAS = SAMPLES / "fitnotes" / "fitnotes-unquoted-commas.csv"
@@ -295,7 +296,7 @@ ALL_CASES = [
         for case in REAL_CASES
     ),
 ]
-OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL]  # read by tests of their own below
+OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL, *BODY_FILES]  # read by tests of their own below
 
 
 def test_every_sample_has_a_case_and_a_line_in_the_readme() -> None:

@@ -5,12 +5,14 @@ chart with the 7-day trend."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,15 +28,18 @@ from PySide6.QtWidgets import (
 from journal.domain.bodyweight import Weighing, daily, trend
 from journal.domain.units import format_load
 from journal.domain.validation import ValidationError, parse_bodyweight
+from journal.io.base import ImportFailed
+from journal.io.body import read_body
+from journal.io.text import read_text
 from journal.storage import bodyweight
 from journal.storage.changes import Change
 from journal.ui import undo
 from journal.ui.exercises.charts import BodyweightChart
 from journal.ui.service import JournalService
-from journal.ui.widgets import plain_label
+from journal.ui.widgets import plain_label, warn
 
 WeighingRole = Qt.ItemDataRole.UserRole
-SOURCES = {"manual": "typed here", "session": "a session"}
+SOURCES = {"manual": "typed here", "session": "a session", "fitnotes-body": "FitNotes file", "hevy-body": "Hevy file"}
 
 
 class BodyweightScreen(QWidget):
@@ -61,6 +66,9 @@ class BodyweightScreen(QWidget):
         self.unit = QLabel()
         self.add_button = QPushButton("Add")
         self.add_button.clicked.connect(self.add)
+        self.import_button = QPushButton("Import a file…")
+        self.import_button.setToolTip("FitNotes' body tracker export or Hevy's body measurements export")
+        self.import_button.clicked.connect(lambda: self.import_file())
         self.error = plain_label()
         self.error.setObjectName("weighingError")
         self.error.setStyleSheet("color: #d93025; font-weight: bold;")
@@ -92,6 +100,7 @@ class BodyweightScreen(QWidget):
         entry.addWidget(self.unit)
         entry.addWidget(self.add_button)
         entry.addStretch(1)
+        entry.addWidget(self.import_button)
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
@@ -134,14 +143,40 @@ class BodyweightScreen(QWidget):
                 raise ValidationError("Bodyweight", "type a weight")
         except ValidationError as error:
             self.error.setText(str(error))
+            self.error.setStyleSheet("color: #d93025; font-weight: bold;")
             self.error.show()
             self.weight.setFocus()
             self.weight.selectAll()
             return
         self.error.hide()
+        self.error.setStyleSheet("color: #d93025; font-weight: bold;")
         day: date = self.day.date().toPython()  # type: ignore[assignment]
         self.service.push(undo.AddWeighing(self.service, day, kg))
         self.weight.clear()
+
+    def import_file(self, path: Path | None = None) -> int | None:
+        """Read a bodyweight file's weights into the log, as one undo step; weights without a unit in the file are
+        read in the unit preference. Returns how many were added (None: nothing chosen or the file refused)."""
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "Import bodyweights", "", "CSV files (*.csv);;All files (*)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            found = read_body(read_text(path), self.service.preferences.units)
+        except ImportFailed as error:
+            warn(self, "Bodyweights not imported", error.problem.describe(path.name))
+            return None
+        except OSError as error:
+            warn(self, "Bodyweights not imported", f"{path}: {error.strerror or error}")
+            return None
+        command = undo.ImportWeighings(self.service, sorted(found.weights.items()), found.source, f"Import {path.name}")
+        self.service.push(command)
+        skipped = "".join(f"\n{p.describe(path.name, warning=True)}" for p in found.problems[:5])
+        self.error.setText(f"{len(command.added)} bodyweights imported from {path.name}{skipped}")
+        self.error.setStyleSheet("")
+        self.error.show()
+        return len(command.added)
 
     def delete_selected(self) -> None:
         row = self.table.currentRow()

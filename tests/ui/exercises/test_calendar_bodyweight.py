@@ -18,8 +18,8 @@ from journal.ui.exercises.bodyweight import BodyweightScreen
 from journal.ui.exercises.calendar import CalendarScreen
 from journal.ui.main_window import MainWindow
 from tests.ui.exercises.test_exercise_page import imported
-from tests.ui.helpers import click, press, screenshots, type_text
-from tests.ui.scenarios.conftest import choose
+from tests.ui.helpers import answering, click, press, screenshots, type_text
+from tests.ui.scenarios.conftest import choose, type_file_name
 
 Key = Qt.Key
 
@@ -80,3 +80,24 @@ def test_a_bodyweight_is_refused_at_its_field_then_stored_and_shown_as_relative_
     assert "× bodyweight (81.5 kg on 27 Feb 2025)" in page.facts.text()
     window.service.undo_stack.undo()
     assert weighings() == []
+
+
+def test_a_hevy_measurements_file_imports_from_the_bodyweight_tab_in_one_undo_step(
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
+    hevy = Path(__file__).parents[2] / "fixtures" / "hevy" / "hevy-measurements.csv"
+    window: MainWindow = open_window(db_path)
+    screen = tab(qtbot, window, 5)
+    assert isinstance(screen, BodyweightScreen)
+    with answering(qtbot, "Open", type_file_name(qtbot, hevy)):
+        click(qtbot, screen.import_button)
+    assert [(w.day.day, w.kg, w.source) for w in weighings()] == [
+        (12, 82.4, "hevy-body"),
+        (14, 82.1, "hevy-body"),
+        (18, 81.7, "hevy-body"),
+    ]
+    assert screen.table.rowCount() == 3 and screen.table.item(0, 2).text() == "Hevy file"
+    assert screen.error.text() == "3 bodyweights imported from hevy-measurements.csv"
+    screenshots(window, "bodyweight-imported")
+    window.service.undo_stack.undo()
+    assert weighings() == [] and screen.table.rowCount() == 0
