@@ -48,37 +48,43 @@ def rep_maxes(
     the first day it was lifted for r or more reps; among that day's sets of that load, the one with the highest e1RM
     gives the estimate beside it. An r with no set of r reps or more has no load."""
     lifted = sorted((s for s in sets if s.reps > 0 and s.load_kg > 0), key=lambda s: (s.start, -s.load_kg))
+    best: list[LiftedSet | None] = [None] * (top + 1)
+    estimates: dict[int, E1rm | None] = {}  # by id() of the set: each set's e1RM worked out once, when needed
+
+    def estimate(s: LiftedSet) -> E1rm | None:
+        if id(s) not in estimates:
+            estimates[id(s)] = e1rm(s.load_kg, s.reps, s.rir, formula, s.failure_reps)
+        return estimates[id(s)]
+
+    for s in lifted:
+        for reps in range(1, min(s.reps, top) + 1):
+            held = best[reps]
+            if held is None or s.load_kg > held.load_kg:
+                best[reps] = s
+            elif s.load_kg == held.load_kg and s.start == held.start and _kg(estimate(s)) > _kg(estimate(held)):
+                best[reps] = s  # the same load the same session: the set with the higher e1RM stands beside it
     table = []
     for reps in range(1, top + 1):
-        best: LiftedSet | None = None
-        best_e1rm = None
-        for s in lifted:
-            if s.reps < reps:
-                continue
-            estimate = e1rm(s.load_kg, s.reps, s.rir, formula, s.failure_reps)
-            if best is None or s.load_kg > best.load_kg or _same_lift_better(s, best, estimate, best_e1rm):
-                best, best_e1rm = s, estimate
-        if best is None:
+        held = best[reps]
+        if held is None:
             table.append(RepMax(reps))
             continue
+        found = estimate(held)
         table.append(
             RepMax(
                 reps=reps,
-                load_kg=best.load_kg,
-                day=best.start.date(),
-                session=best.session,
-                e1rm_kg=best_e1rm.kg if best_e1rm else None,
-                extrapolated=bool(best_e1rm and best_e1rm.extrapolated),
+                load_kg=held.load_kg,
+                day=held.start.date(),
+                session=held.session,
+                e1rm_kg=found.kg if found else None,
+                extrapolated=bool(found and found.extrapolated),
             )
         )
     return table
 
 
-def _same_lift_better(s: LiftedSet, best: LiftedSet, estimate: E1rm | None, best_e1rm: E1rm | None) -> bool:
-    """The same load on the same session as the best so far, with a higher e1RM."""
-    mine = estimate.kg if estimate else -1.0
-    theirs = best_e1rm.kg if best_e1rm else -1.0
-    return s.load_kg == best.load_kg and s.start == best.start and mine > theirs
+def _kg(estimate: E1rm | None) -> float:
+    return estimate.kg if estimate else -1.0
 
 
 @dataclass(frozen=True)

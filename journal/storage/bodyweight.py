@@ -11,7 +11,7 @@ from journal.domain.bodyweight import Weighing
 from journal.domain.validation import BODYWEIGHT_MAX_KG, BODYWEIGHT_MIN_KG
 from journal.storage.backup import DEFAULT_KEEP, backup_to
 from journal.storage.changes import Change
-from journal.storage.models import BodyweightRow, SessionRow, db
+from journal.storage.models import BodyweightRow, db
 
 
 def _day(value: object) -> date:
@@ -25,16 +25,16 @@ def _day(value: object) -> date:
 def weighings() -> list[Weighing]:
     """Every bodyweight known: the log's entries and the sessions' bodyweights, oldest first."""
     out = [
-        Weighing(_day(row.day), row.kg, row.source, entry=row.id, note=row.note)
-        for row in BodyweightRow.select().order_by(BodyweightRow.day)
+        Weighing(_day(day), float(kg), str(source), entry=int(entry), note=str(note))
+        for entry, day, kg, source, note in db.execute_sql("SELECT id, day, kg, source, note FROM bodyweight")
     ]
-    sessions = (
-        SessionRow.select(SessionRow.id, SessionRow.start, SessionRow.bodyweight_kg)
-        .where(SessionRow.bodyweight_kg.is_null(False))
-        .order_by(SessionRow.start)
-    )
-    out += [Weighing(_day(row.start), float(row.bodyweight_kg or 0), "session", session=row.id) for row in sessions]
-    return sorted(out, key=lambda w: w.day)
+    out += [
+        Weighing(_day(start), float(kg), "session", session=int(session))
+        for session, start, kg in db.execute_sql(
+            "SELECT id, start, bodyweight_kg FROM session WHERE bodyweight_kg IS NOT NULL"
+        )
+    ]
+    return sorted(out, key=lambda w: (w.day, w.session is not None))
 
 
 def _checked(kg: float) -> float:

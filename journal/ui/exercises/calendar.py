@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,7 +45,7 @@ class YearHeatmap(QWidget):
         self.by_tonnage = False
         self.unit = Unit.KG
         self.setMouseTracking(True)
-        self.setMinimumSize(QSize(560, 150))
+        self.setMinimumWidth(560)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_days(self, year: int, days: list[TrainingDay], by_tonnage: bool, unit: Unit) -> None:
@@ -62,13 +62,11 @@ class YearHeatmap(QWidget):
         return max(8, min(22, (self.width() - 40) // 54))
 
     def sizeHint(self) -> QSize:
-        return QSize(54 * 16 + 40, 8 * 16 + 24)
+        return QSize(54 * 16 + 40, 7 * 16 + 24)
 
-    def heightForWidth(self, width: int) -> int:
-        return 8 * max(8, min(22, (width - 40) // 54)) + 24
-
-    def hasHeightForWidth(self) -> bool:
-        return True
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.setFixedHeight(7 * self._cell() + 24)  # the seven rows of days, whatever the width makes a cell
+        super().resizeEvent(event)
 
     def rect_of(self, day: date) -> QRect:
         cell = self._cell()
@@ -98,9 +96,8 @@ class YearHeatmap(QWidget):
         painter = QPainter(self)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
-        empty = palette.color(QPalette.ColorRole.AlternateBase)
-        if empty == palette.color(QPalette.ColorRole.Base):
-            empty = palette.color(QPalette.ColorRole.Midlight)
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+        empty = QColor("#2d333b" if dark else "#dfe2e6")  # a day without training, seen on either background
         cell = self._cell()
         painter.setPen(text)
         for month in range(1, 13):
@@ -162,12 +159,14 @@ class CalendarScreen(QWidget):
         self.service = service
         self._stale = True
         self.year = date.today().year
+        self._days: list[TrainingDay] | None = None  # every training day, read once until the journal changes
         self.back = QPushButton("◀")
         self.back.setToolTip("The year before")
         self.back.clicked.connect(lambda: self.show_year(self.year - 1))
         self.forward = QPushButton("▶")
         self.forward.setToolTip("The year after")
         self.forward.clicked.connect(lambda: self.show_year(self.year + 1))
+
         for button in (self.back, self.forward):
             button.setFixedWidth(button.sizeHint().height() + 8)
         self.title = QLabel()
@@ -179,7 +178,7 @@ class CalendarScreen(QWidget):
         self.colour_by = QComboBox()
         self.colour_by.setObjectName("calendarColour")
         self.colour_by.addItems([f"Colour by {c.lower()}" for c in COLOUR_BY])
-        self.colour_by.currentIndexChanged.connect(lambda _i: self.reload())
+        self.colour_by.currentIndexChanged.connect(lambda _i: self.reload(self._days))
         self.heatmap = YearHeatmap()
         self.heatmap.setObjectName("calendarHeatmap")
         self.heatmap.session_requested.connect(self.session_requested)
@@ -201,15 +200,16 @@ class CalendarScreen(QWidget):
         layout.addWidget(self.summary)
         layout.addStretch(1)
         service.changed.connect(self.on_changed)
-        service.preferences_changed.connect(lambda _p: self.reload())
+        service.preferences_changed.connect(lambda _p: self.reload())  # the hard-set threshold may have changed
 
     def show_year(self, year: int) -> None:
         self.year = year
-        self.reload()
+        self.reload(self._days)
 
-    def reload(self) -> None:
+    def reload(self, every: list[TrainingDay] | None = None) -> None:
         prefs = self.service.preferences
-        every = training_days(prefs.hard_set_rir)
+        every = training_days(prefs.hard_set_rir) if every is None else every
+        self._days = every
         shown = [d for d in every if d.day.year == self.year]
         self.title.setText(str(self.year))
         self.heatmap.set_days(self.year, shown, self.colour_by.currentIndex() == 1, prefs.units)
@@ -235,9 +235,8 @@ class CalendarScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
-            if self.year == date.today().year:
-                latest = training_days(self.service.preferences.hard_set_rir)
-                if latest and latest[-1].day.year != self.year:  # an import of earlier years: show its last year
-                    self.year = latest[-1].day.year
-            self.reload()
+            every = training_days(self.service.preferences.hard_set_rir)
+            if self.year == date.today().year and every and every[-1].day.year != self.year:
+                self.year = every[-1].day.year  # an import of earlier years: its last year
+            self.reload(every)
         super().showEvent(event)

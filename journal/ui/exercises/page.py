@@ -28,7 +28,7 @@ from journal.domain.exercise_figures import (
     LiftedSet,
     Record,
     RepMax,
-    best_e1rm,
+    SessionBest,
     records,
     relative_strength,
     rep_maxes,
@@ -230,7 +230,7 @@ class ExercisePage(QWidget):
             unit,
         )
         self._total = history.session_count(exercise.id)
-        self.facts.setText(self._facts(sets, unit))
+        self.facts.setText(self._facts(sets, bests, unit))
         self.history.clear()
         self.history.setHeaderLabels(["Session / set", f"Load ({unit})", "Reps", "Effort", "Note"])
         self._loaded = 0
@@ -242,10 +242,12 @@ class ExercisePage(QWidget):
             self.notes.addTopLevelItem(item)
         self.tabs.setTabText(3, f"Notes ({self.notes.topLevelItemCount()})")
 
-    def _facts(self, sets: list[LiftedSet], unit: Unit) -> str:
+    def _facts(self, sets: list[LiftedSet], bests: list[SessionBest], unit: Unit) -> str:
         if not sets:
             return "No sets of it yet."
-        best = best_e1rm(sets, self.service.preferences.e1rm_formula)
+        within = [b.e1rm_kg for b in bests if b.e1rm_kg is not None and not b.extrapolated]
+        beyond = [b.e1rm_kg for b in bests if b.e1rm_kg is not None and b.extrapolated]
+        best = (max(within), False) if within else (max(beyond), True) if beyond else None
         text = f"{self._total} sessions, {len(sets)} working sets"
         if best is not None:
             kg, extrapolated = best
