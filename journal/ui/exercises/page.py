@@ -93,6 +93,7 @@ class ExercisePage(QWidget):
         self._loaded = 0
         self._total = 0
         self._stale = False
+        self._pending: tuple[list[SessionBest], list[Record]] | None = None
 
         self.title = ElidedLabel()
         self.title.setObjectName("exercisePageTitle")
@@ -189,6 +190,7 @@ class ExercisePage(QWidget):
         self.tabs.addTab(self.charts, "Charts")
         self.tabs.addTab(history_page, "History")
         self.tabs.addTab(self.notes, "Notes")
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -222,19 +224,14 @@ class ExercisePage(QWidget):
         bests = session_bests(sets, prefs.e1rm_formula)
         self._fill_rep_maxes(table, unit)
         self._fill_records(found, unit)
-        self.charts.set_data(
-            bests,
-            found,
-            history.weekly_hard_sets(exercise.id, prefs.hard_set_rir),
-            history.rir_counts(exercise.id),
-            unit,
-        )
+        self._pending = (bests, found)  # the charts and the history are drawn when their tab is shown
         self._total = history.session_count(exercise.id)
         self.facts.setText(self._facts(sets, bests, unit))
         self.history.clear()
         self.history.setHeaderLabels(["Session / set", f"Load ({unit})", "Reps", "Effort", "Note"])
-        self._loaded = 0
-        self._load_more()
+        self._loaded = -1  # not read yet
+        self.tabs.setTabText(2, f"History ({self._total} sessions)")
+        self._tab_shown(self.tabs.currentIndex())
         self.notes.clear()
         for day, session, note in history.exercise_notes(exercise.id):
             item = QTreeWidgetItem([f"{day:%a %d %b %Y}", note])
@@ -300,9 +297,23 @@ class ExercisePage(QWidget):
                 item.setData(SessionRole, r.session)
                 self.records_table.setItem(row, column, item)
 
-    def _load_more(self) -> None:
+    def _tab_shown(self, index: int) -> None:
         exercise = self.exercise
         if exercise is None or exercise.id is None:
+            return
+        if index == 1 and self._pending is not None:
+            bests, found = self._pending
+            self._pending = None
+            prefs = self.service.preferences
+            weeks = history.weekly_hard_sets(exercise.id, prefs.hard_set_rir)
+            self.charts.set_data(bests, found, weeks, history.rir_counts(exercise.id), prefs.units)
+        elif index == 2 and self._loaded < 0:
+            self._loaded = 0
+            self._load_more()
+
+    def _load_more(self) -> None:
+        exercise = self.exercise
+        if exercise is None or exercise.id is None or self._loaded < 0:
             return
         unit = self.service.preferences.units
         page = history.history_page(exercise.id, self._loaded, PAGE_SESSIONS)
@@ -323,10 +334,9 @@ class ExercisePage(QWidget):
         for column in range(4):
             self.history.resizeColumnToContents(column)
         self.more.setVisible(self._loaded < self._total)
-        self.tabs.setTabText(2, f"History ({self._total} sessions)")
 
     def _scrolled(self, value: int) -> None:
-        if value and value >= self.history.verticalScrollBar().maximum() and self._loaded < self._total:
+        if value and value >= self.history.verticalScrollBar().maximum() and 0 <= self._loaded < self._total:
             self._load_more()
 
     # ---- opening a session ----

@@ -61,8 +61,11 @@ def test_a_double_click_on_a_name_in_the_log_opens_its_page(
     ]
     assert [row[:2] for row in shown] == [row[:2] for row in expected]
     assert page.records_table.rowCount() == len(printed["records"])  # type: ignore[arg-type]
+    bar = page.tabs.tabBar()
+    click(qtbot, bar, bar.tabRect(2).center())  # History
     assert page.history.topLevelItemCount() == 8
     assert page.history.topLevelItem(0).text(0).startswith("Thu 27 Feb 2025")  # newest first
+    click(qtbot, bar, bar.tabRect(0).center())
     assert "e1RM (kg, est.)" in page.rep_table.horizontalHeaderItem(3).text()
 
     # a rep max's row opens the session it was lifted in
@@ -75,7 +78,6 @@ def test_a_double_click_on_a_name_in_the_log_opens_its_page(
     screenshots(window, "exercise-log")
     window.tabs.setCurrentWidget(screen)
     screenshots(window, "exercise-page")
-    bar = page.tabs.tabBar()
     click(qtbot, bar, bar.tabRect(1).center())
     assert page.tabs.currentWidget() is page.charts
     screenshots(window, "exercise-charts")
@@ -101,7 +103,7 @@ def test_the_exercises_tab_finds_an_exercise_by_alias_and_lists_those_without_mu
     assert screen.list.topLevelItemCount() == 1
     press(qtbot, Qt.Key.Key_Return)
     assert screen.page.title.text() == "Back Squat"
-    assert screen.page.history.topLevelItemCount() == 8
+    assert screen.page.tabs.tabText(2) == "History (8 sessions)"
     window.open_exercise(bare.id)  # type: ignore[arg-type]
     assert screen.page.title.text() == "Zz sled drag"
     assert "count in no muscle's volume" in screen.page.muscles.text()
@@ -124,3 +126,21 @@ def test_a_double_click_on_a_name_in_the_session_list_opens_its_page(
     screen = window.tabs.currentWidget()
     assert isinstance(screen, ExercisesScreen)
     assert screen.page.title.text() == "Back Squat"
+
+
+def test_the_page_shows_loads_in_pounds_once_the_preference_says_so(
+    qtbot: QtBot, db_path: Path, open_window, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.ui.helpers import answering, pick_menu
+    from tests.ui.scenarios.test_preferences import set_in_dialog
+
+    imported(db_path, capsys)
+    window: MainWindow = open_window(db_path)
+    window.open_exercise(window.editor.blocks[0].entry.exercise.id)  # type: ignore[arg-type]
+    page = window.exercises.page
+    assert page.rep_table.item(0, 1).text() == "105"
+    with answering(qtbot, "OK", set_in_dialog(qtbot, unit="Pounds (lb)")):
+        pick_menu(qtbot, window, "File", "Preferences")
+    assert page.rep_table.horizontalHeaderItem(1).text() == "Best (lb)"
+    assert page.rep_table.item(0, 1).text() == "231.49"  # 105 kg
+    assert page.records_table.horizontalHeaderItem(1).text() == "Load × reps (lb)"

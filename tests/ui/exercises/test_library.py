@@ -103,7 +103,7 @@ def test_a_merge_moves_every_set_in_one_undo_step(qtbot: QtBot, db_path: Path, o
     with answering(qtbot, "Merge", fill):
         click(qtbot, screen.page.merge)
     assert screen.page.title.text() == "Bench Press"
-    assert screen.page.history.topLevelItemCount() == 2
+    assert screen.page.tabs.tabText(2) == "History (2 sessions)"
     assert [s.load_kg for s in lifted_sets(bench)] == [100, 105]
     assert exercises.exercise_or_none(twin) is None
     assert window.service.undo_stack.undoText() == "Merge “Bench press flat zz” into “Bench Press”"
