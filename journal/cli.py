@@ -109,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     restore.set_defaults(func=_restore)
     restore.add_argument("backup", type=Path, metavar="BACKUP")
 
+    exercise = commands.add_parser("exercise", parents=[db_option], help="one exercise's rep maxes and records")
+    exercise.set_defaults(func=_exercise)
+    exercise.add_argument("name", metavar="NAME", help="the exercise's name or alias, or words of it")
+    exercise.add_argument("--json", action="store_true", required=True, help="print one JSON object")
+
     stats = commands.add_parser("stats", parents=[db_option], help="totals and weekly figures")
     stats.set_defaults(func=_stats)
     stats.add_argument("--json", action="store_true", required=True, help="print one JSON object")
@@ -160,10 +165,48 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exercise(args: argparse.Namespace) -> int:
+    from journal.domain.exercise_figures import records, rep_maxes
+    from journal.settings import Preferences
+    from journal.storage.exercises import match_exercises
+    from journal.storage.history import lifted_sets
+
+    _open(args, must_exist=True)
+    found = match_exercises(args.name)
+    if not found:
+        print(f"journal exercise: no exercise called {args.name!r}", file=sys.stderr)
+        return 2
+    if len(found) > 1:
+        names = ", ".join(repr(x.name) for x in found[:8]) + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+        print(f"journal exercise: {args.name!r} could be {names}; give one name", file=sys.stderr)
+        return 2
+    exercise = found[0]
+    assert exercise.id is not None
+    sets = lifted_sets(exercise.id)
+    table = rep_maxes(sets, Preferences.load().e1rm_formula)
+    out = {
+        "exercise": exercise.name,
+        "rep_maxes": [
+            {
+                "reps": m.reps,
+                "load_kg": None if m.load_kg is None else round(m.load_kg, 3),
+                "date": m.day.isoformat() if m.day else None,
+                "e1rm_kg": None if m.e1rm_kg is None else round(m.e1rm_kg, 2),
+                "e1rm_extrapolated": m.extrapolated,
+            }
+            for m in table
+        ],
+        "records": [{"date": r.day.isoformat(), "load_kg": round(r.load_kg, 3), "reps": r.reps} for r in records(sets)],
+    }
+    print(json.dumps(out, allow_nan=False))
+    return 0
+
+
 def _import(args: argparse.Namespace) -> int:
     from journal import settings
     from journal.domain.units import Unit
     from journal.io import ImportFailed, ImportOptions, parse_text
+    from journal.io.body import body_format
     from journal.io.generic import mapping_key
     from journal.io.report import describe
     from journal.io.text import header_of, read_text
@@ -176,6 +219,8 @@ def _import(args: argparse.Namespace) -> int:
     name = str(args.file)
     try:
         text = read_text(args.file)
+        if args.format == "auto" and body_format(header_of(text)) is not None:
+            return _import_body(args, text)
         options = ImportOptions(
             units=Unit(args.units) if args.units else None,
             effort_from_notes=not args.no_notes_effort,
@@ -211,6 +256,30 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{name}: nothing was imported: {error}", file=sys.stderr)
         return 1
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
+    return 0
+
+
+def _import_body(args: argparse.Namespace, text: str) -> int:
+    """A bodyweight file (FitNotes' body tracker, Hevy's body measurements): its weights into the bodyweight log."""
+    from journal.domain.units import Unit
+    from journal.io import ImportFailed
+    from journal.io.body import read_body
+    from journal.storage.bodyweight import import_weighings
+
+    name = str(args.file)
+    try:
+        found = read_body(text, Unit(args.units) if args.units else None)
+    except ImportFailed as error:
+        print(error.problem.describe(name), file=sys.stderr)
+        return 1
+    for problem in found.problems:
+        print(problem.describe(name, warning=True), file=sys.stderr)
+    if args.dry_run:
+        print(f"{len(found.weights)} bodyweights read\ndry run: nothing was written")
+        return 0
+    _open(args)
+    added = len(import_weighings(sorted(found.weights.items()), found.source, _db_path(args), _backups_kept()))
+    print(f"imported {added} bodyweights ({len(found.weights) - added} already there)")
     return 0
 
 

@@ -301,7 +301,8 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     muscle_weeks = weekly_muscle_sets(
         snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot), scope.last_week()
     )
-    found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range)
+    bare = frozenset(i for i, e in snapshot.exercises.items() if not e.primary and not e.secondary)
+    found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range, bare)
     bests = in_scope(snapshot.bests, scope, snapshot)
     rows = snapshot.estimates
     if not len(rows.set_id):

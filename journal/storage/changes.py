@@ -15,6 +15,7 @@ class Change:
     everything: bool = False  # a new file, an import: reload all
     routines: bool = False  # a routine was added, changed or removed
     added: frozenset[int] = frozenset()  # sessions that came to be (new, or back through undo); also in `sessions`
+    bodyweight: bool = False  # the bodyweight log changed
 
     def __or__(self, other: Change) -> Change:
         """Both changes: every set of ids joined, every flag set in either."""

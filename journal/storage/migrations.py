@@ -149,6 +149,19 @@ ALTER TABLE entry ADD COLUMN superset INTEGER;
 ALTER TABLE routine_item ADD COLUMN superset INTEGER;
 """
 
+# A bodyweight log of its own, beside the sessions' bodyweights: one weight a day from each source (typed in the
+# window, or from an import's body tracker), so that importing the same file twice adds nothing.
+_BODYWEIGHT = """
+CREATE TABLE bodyweight (
+    id INTEGER NOT NULL PRIMARY KEY,
+    day DATE NOT NULL,
+    kg REAL NOT NULL,
+    source VARCHAR(255) NOT NULL DEFAULT 'manual',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX bodyweight_day_source ON bodyweight (day, source);
+"""
+
 
 def statements(sql: str) -> Iterator[str]:
     """Each whole statement of a script, in order: a ';' inside a string or a trigger's body does not end one
@@ -181,6 +194,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_V5),  # 5: where a RIR not typed came from (RIR 0 from a failure set type)
     _script(_WARMUPS),  # a routine exercise planned with a warm-up ramp
     _script(_SUPERSETS),  # exercises grouped into supersets and circuits, in sessions and routines
+    _script(_BODYWEIGHT),  # a bodyweight log of its own (a weight a day and source)
 )
 SCHEMA_VERSION = len(STEPS)
 

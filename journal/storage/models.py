@@ -13,6 +13,7 @@ from peewee import (
     BooleanField,
     CharField,
     DatabaseProxy,
+    DateField,
     DateTimeField,
     FloatField,
     ForeignKeyField,
@@ -157,4 +158,28 @@ class RoutineItemRow(BaseModel):
         table_name = "routine_item"
 
 
-ALL_MODELS = (ExerciseRow, AliasRow, SessionRow, EntryRow, SetRow, RoutineRow, RoutineItemRow, PlannedSetRow)
+class BodyweightRow(BaseModel):
+    """A bodyweight of a day, typed in the bodyweight log or read from an import's body tracker; the sessions'
+    own bodyweights stay on the sessions."""
+
+    day = DateField()
+    kg = FloatField()
+    source = CharField(default="manual")
+    note = TextField(default="")
+
+    class Meta:
+        table_name = "bodyweight"
+        indexes = ((("day", "source"), True),)
+
+
+ALL_MODELS = (
+    ExerciseRow,
+    AliasRow,
+    SessionRow,
+    EntryRow,
+    SetRow,
+    RoutineRow,
+    RoutineItemRow,
+    PlannedSetRow,
+    BodyweightRow,
+)

@@ -54,6 +54,9 @@ from journal.ui.widgets import plain_label, warn
 
 if TYPE_CHECKING:
     from journal.ui.dialogs.about import AboutDialog
+    from journal.ui.exercises.bodyweight import BodyweightScreen
+    from journal.ui.exercises.calendar import CalendarScreen
+    from journal.ui.exercises.library import ExercisesScreen
     from journal.ui.review.review_screen import ReviewScreen
     from journal.ui.routines.routines_screen import RoutinesScreen
 
@@ -102,8 +105,14 @@ class MainWindow(QMainWindow):
         # The review and routines are built when first shown: charts and their imports cost a window's start.
         self._review: ReviewScreen | None = None
         self._routines: RoutinesScreen | None = None
+        self._exercises: ExercisesScreen | None = None
+        self._calendar: CalendarScreen | None = None
+        self._bodyweight: BodyweightScreen | None = None
         self.tabs.addTab(QWidget(), "Review")
         self.tabs.addTab(QWidget(), "Routines")
+        self.tabs.addTab(QWidget(), "Exercises")
+        self.tabs.addTab(QWidget(), "Calendar")
+        self.tabs.addTab(QWidget(), "Bodyweight")
         self.tabs.currentChanged.connect(self._tab_shown)
 
         self.banner = QWidget()
@@ -131,6 +140,8 @@ class MainWindow(QMainWindow):
         self.rest.finished.connect(self._rest_over)
 
         self.sessions.session_selected.connect(self.editor.load)
+        self.sessions.exercise_requested.connect(self.open_exercise_named)
+        self.editor.exercise_requested.connect(self.open_exercise)
         self.sessions.session_selected.connect(self._selection_changed)
         self.empty.start_session.connect(self.new_session)
         self.empty.explore_sample.connect(self.explore_sample)
@@ -366,6 +377,50 @@ class MainWindow(QMainWindow):
             self._swap_tab(2, self._routines, "Routines")
         return self._routines
 
+    @property
+    def exercises(self) -> ExercisesScreen:
+        if self._exercises is None:
+            from journal.ui.exercises.library import ExercisesScreen
+
+            self._exercises = ExercisesScreen(self.service)
+            self._exercises.session_requested.connect(self.show_session)
+            self._swap_tab(3, self._exercises, "Exercises")
+        return self._exercises
+
+    @property
+    def calendar(self) -> CalendarScreen:
+        if self._calendar is None:
+            from journal.ui.exercises.calendar import CalendarScreen
+
+            self._calendar = CalendarScreen(self.service)
+            self._calendar.session_requested.connect(self.show_session)
+            self._swap_tab(4, self._calendar, "Calendar")
+        return self._calendar
+
+    @property
+    def bodyweight(self) -> BodyweightScreen:
+        if self._bodyweight is None:
+            from journal.ui.exercises.bodyweight import BodyweightScreen
+
+            self._bodyweight = BodyweightScreen(self.service)
+            self._bodyweight.session_requested.connect(self.show_session)
+            self._swap_tab(5, self._bodyweight, "Bodyweight")
+        return self._bodyweight
+
+    def open_exercise(self, exercise_id: int) -> None:
+        """Show an exercise's page in the Exercises tab (from the log, a chart or an insight)."""
+        self.editor.flush()
+        screen = self.exercises
+        self.tabs.setCurrentWidget(screen)
+        screen.open_exercise(exercise_id)
+
+    def open_exercise_named(self, name: str) -> None:
+        from journal.storage.exercises import find_exercise
+
+        found = find_exercise(name)
+        if found is not None and found.id is not None:
+            self.open_exercise(found.id)
+
     def _swap_tab(self, index: int, widget: QWidget, title: str) -> None:
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
@@ -382,6 +437,12 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.review)
         elif index == 2 and self._routines is None:
             self.tabs.setCurrentWidget(self.routines)
+        elif index == 3 and self._exercises is None:
+            self.tabs.setCurrentWidget(self.exercises)
+        elif index == 4 and self._calendar is None:
+            self.tabs.setCurrentWidget(self.calendar)
+        elif index == 5 and self._bodyweight is None:
+            self.tabs.setCurrentWidget(self.bodyweight)
 
     def start_from_routine(self, routine: Routine) -> None:
         """A new session with the routine's exercises and their planned sets (load suggested from last time). The

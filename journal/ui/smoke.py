@@ -17,6 +17,7 @@ def run_smoke() -> int:
         from journal.demo import generate_history
         from journal.storage.bulk import insert_sessions
         from journal.storage.database import close_database, open_database
+        from journal.storage.exercises import find_exercise
         from journal.ui.app import make_application
         from journal.ui.dialogs.preferences import PreferencesDialog
         from journal.ui.main_window import MainWindow
@@ -43,6 +44,15 @@ def run_smoke() -> int:
             window.review.tabs.setCurrentIndex(index)
             app.processEvents()
             views[f"review: {window.review.tabs.tabText(index).lower()}"] = window.grab()
+        bench = find_exercise("Bench Press")
+        if bench is not None and bench.id is not None:
+            window.open_exercise(bench.id)
+            app.processEvents()
+            views["exercise page"] = window.grab()
+        for screen in (window.calendar, window.bodyweight):
+            window.tabs.setCurrentWidget(screen)
+            app.processEvents()
+            views[window.tabs.tabText(window.tabs.currentIndex()).lower()] = window.grab()
         dialog = PreferencesDialog(service.preferences, window)
         dialog.show()
         app.processEvents()

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from journal.domain.bodyweight import Weighing
 from journal.domain.records import Entry, Exercise, PlannedSet, Session, SetRecord
 from journal.domain.routines import Routine
-from journal.storage import exercises, plans, routines
+from journal.storage import bodyweight, exercises, plans, routines
 from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
+from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.storage.importing import ImportResult
 from journal.ui.service import JournalService
@@ -371,3 +374,88 @@ class EditRoutine(_Command):
 
     def undo(self) -> None:
         self.before = self._change(self.after, self.before)
+
+
+class EditExercise(_Command):
+    """An exercise's name, aliases, muscles, equipment, mechanic or bodyweight flag edited in the library."""
+
+    def __init__(self, service: JournalService, before: Exercise, after: Exercise) -> None:
+        super().__init__(service, f"Edit exercise “{after.name}”")
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self.service.publish(exercises.update_exercise(self.after))
+
+    def undo(self) -> None:
+        self.service.publish(exercises.update_exercise(self.before))
+
+
+class MergeExercises(_Command):
+    """One exercise merged into another: every set, plan, routine item and alias moved, in one step."""
+
+    def __init__(self, service: JournalService, gone: Exercise, kept: Exercise) -> None:
+        super().__init__(service, f"Merge “{gone.name}” into “{kept.name}”")
+        assert gone.id is not None and kept.id is not None
+        self.gone_id, self.kept_id = gone.id, kept.id
+        self.merged: exercises.Merged | None = None
+
+    def redo(self) -> None:
+        self.merged, change = exercises.merge_exercises(self.gone_id, self.kept_id)
+        self.service.publish(change)
+
+    def undo(self) -> None:
+        assert self.merged is not None
+        self.service.publish(exercises.unmerge_exercises(self.merged))
+
+
+class AddWeighing(_Command):
+    """A bodyweight typed in the log (in place of the one typed for that day, which undo puts back)."""
+
+    def __init__(self, service: JournalService, day: date, kg: float) -> None:
+        super().__init__(service, f"Bodyweight on {day:%d %b %Y}")
+        self.day, self.kg = day, kg
+        self.before = next((w for w in bodyweight.weighings() if w.day == day and w.source == "manual"), None)
+        self.entry: int | None = None
+
+    def redo(self) -> None:
+        weighing, change = bodyweight.add_weighing(self.day, self.kg, entry=self.entry)
+        self.entry = weighing.entry
+        self.service.publish(change)
+
+    def undo(self) -> None:
+        assert self.entry is not None
+        change = bodyweight.delete_weighing(self.entry)
+        if self.before is not None:
+            change = change | bodyweight.add_weighing(self.before.day, self.before.kg, entry=self.before.entry)[1]
+        self.service.publish(change)
+
+
+class DeleteWeighing(_Command):
+    def __init__(self, service: JournalService, weighing: Weighing) -> None:
+        super().__init__(service, f"Delete the bodyweight of {weighing.day:%d %b %Y}")
+        self.weighing = weighing
+
+    def redo(self) -> None:
+        assert self.weighing.entry is not None
+        self.service.publish(bodyweight.delete_weighing(self.weighing.entry))
+
+    def undo(self) -> None:
+        w = self.weighing
+        self.service.publish(bodyweight.add_weighing(w.day, w.kg, w.note, entry=w.entry)[1])
+
+
+class ImportWeighings(_Command):
+    """The weights of a bodyweight file into the log (a backup taken first); undone, those added leave again."""
+
+    def __init__(self, service: JournalService, weights: list[tuple[date, float]], source: str, text: str) -> None:
+        super().__init__(service, text)
+        self.weights, self.source = weights, source
+        self.added: list[int] = []
+
+    def redo(self) -> None:
+        keep = self.service.preferences.backups_keep
+        self.added = bodyweight.import_weighings(self.weights, self.source, self.service.path, keep)
+        self.service.publish(Change(bodyweight=True))
+
+    def undo(self) -> None:
+        self.service.publish(bodyweight.delete_weighings(self.added))

@@ -761,6 +761,7 @@ def test_every_insight_kind_but_the_strength_stall_has_a_registered_rule() -> No
         InsightKind.FAR_FROM_FAILURE,
         InsightKind.ISOLATION_NOT_NEAR,
         InsightKind.MUSCLE_VOLUME,
+        InsightKind.NO_MUSCLES,
     ]
     assert set(InsightKind) - set(RULES) == {InsightKind.STRENGTH_STALL}  # made with the e1RM series
 

@@ -38,6 +38,8 @@ STRONG = SAMPLES / "strong" / "strong-comma-no-unit.csv"
 STRONG_SEMICOLON = SAMPLES / "strong" / "strong-semicolon-units.csv"
 STRONG_KG = SAMPLES / "strong" / "strong-workout-number-kg.csv"
 STRONG_LBS = SAMPLES / "strong" / "strong-workout-number-lbs.csv"
+STRONG_REP_MAXES = SAMPLES / "strong" / "strong-rep-maxes-kg.csv"
+BODY_FILES = [SAMPLES / "fitnotes" / "fitnotes-body-tracker.csv", SAMPLES / "hevy" / "hevy-measurements.csv"]
 FITNOTES = SAMPLES / "fitnotes" / "fitnotes-lbs.csv"
 FITNOTES_UNIT_COLUMN = SAMPLES / "fitnotes" / "fitnotes-weight-unit-column.csv"
 FITNOTES_COMMAS = SAMPLES / "fitnotes" / "fitnotes-unquoted-commas.csv"
@@ -273,6 +275,7 @@ CASES = [
     Case(STRONG_SEMICOLON, _strong(";"), "Strong"),
     Case(STRONG_KG, _strong(","), "Strong"),
     Case(STRONG_LBS, _strong(";"), "Strong"),
+    Case(STRONG_REP_MAXES, _strong(","), "Strong"),
     Case(FITNOTES, read_fitnotes, "FitNotes"),
     Case(FITNOTES_UNIT_COLUMN, read_fitnotes, "FitNotes"),
     Case(HEVY, read_hevy, "Hevy"),
@@ -294,7 +297,7 @@ ALL_CASES = [
         for case in REAL_CASES
     ),
 ]
-OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL, HEVY_SUPERSET]  # read by tests of their own below
+OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL, HEVY_SUPERSET, *BODY_FILES]  # read by tests of their own below
 
 
 def test_every_sample_has_a_case_and_a_line_in_the_readme() -> None:

@@ -5,6 +5,7 @@ models."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -357,5 +358,29 @@ def test_a_v5_routine_is_planned_without_a_warm_up_ramp_or_a_superset(db_path: P
         assert schema_version(db) == SCHEMA_VERSION
         (item,) = get_routine(3).items
         assert (item.id, item.sets, item.warmup, item.superset) == (4, 3, False, None)
+    finally:
+        close_database()
+
+
+def test_v5_file_gets_an_empty_bodyweight_log_beside_its_sessions_bodyweights(db_path: Path) -> None:
+    old = SqliteDatabase(str(db_path))
+    old.connect()
+    for step in STEPS[:5]:
+        step(old)
+    old.execute_sql("PRAGMA user_version = 5")
+    old.execute_sql(
+        "INSERT INTO session (id, start, title, bodyweight_kg, notes, source) "
+        "VALUES (3, '2024-05-06 17:30:00', 'Legs', 81.5, '', 'manual')"
+    )
+    old.close()
+    from journal.storage.bodyweight import add_weighing, weighings
+
+    open_database(db_path)
+    try:
+        assert schema_version(db) == SCHEMA_VERSION >= 6
+        assert [(w.day.isoformat(), w.kg, w.session) for w in weighings()] == [("2024-05-06", 81.5, 3)]
+        add_weighing(date(2024, 5, 7), 81.0)
+        add_weighing(date(2024, 5, 7), 80.5)  # the same day again: the new weight in its place
+        assert [(w.day.day, w.kg) for w in weighings()] == [(6, 81.5), (7, 80.5)]
     finally:
         close_database()

@@ -56,6 +56,7 @@ class InsightKind(StrEnum):
     FAR_FROM_FAILURE = "far_from_failure"
     ISOLATION_NOT_NEAR = "isolation_not_near"
     MUSCLE_VOLUME = "muscle_volume"
+    NO_MUSCLES = "no_muscles"
     STRENGTH_STALL = "strength_stall"
 
 
@@ -80,6 +81,7 @@ EARLY_FAILURE_NAMES = 5  # the detail names the 5 exercises with the most such s
 ISOLATION_MIN_RATED = 6  # rated working sets of the exercise needed before saying anything
 NEAR_FAILURE_RIR = 1.0  # "near failure" is RIR 1 or closer
 CALIBRATION_SHOWN = 3  # exercises whose calls are off are listed one by one up to this many, largest first
+NO_MUSCLES_SHOWN = 5  # exercises without muscles named one by one, most sets first
 # Rule 5: muscle volume outside the descriptive range (muscle_range, default 10-20 fractional hard sets a week).
 MUSCLE_WEEK_SHARE = 0.5  # outside the range in more than half of the weeks with any training
 MUSCLE_MIN_WEEKS = 4  # and only after 4 weeks of training: a week or two says nothing about a weekly dose
@@ -419,6 +421,7 @@ class ReviewFacts:
     calibration: CalibrationSets
     muscle_weeks: tuple[IntArray, dict[str, FloatArray]]
     muscle_range: tuple[float, float]
+    without_muscles: frozenset[int] = frozenset()  # exercises with no muscle named (an import's new names)
 
 
 Rule = Callable[[ReviewFacts], list[Insight]]
@@ -465,6 +468,33 @@ def _muscle_rule(facts: ReviewFacts) -> list[Insight]:
     return _muscle_volume(facts.muscle_weeks, facts.muscle_range)
 
 
+@rule(InsightKind.NO_MUSCLES)
+def _no_muscles_rule(facts: ReviewFacts) -> list[Insight]:
+    """Sets of exercises with no muscle named count in no muscle's weekly volume: say so, and which."""
+    if not facts.without_muscles:
+        return []
+    mine = np.isin(facts.points.exercise, list(facts.without_muscles))  # the points are the working sets
+    if not mine.any():
+        return []
+    exercises, counts = np.unique(facts.points.exercise[mine], return_counts=True)
+    order = np.argsort(-counts, kind="stable")
+    named = [facts.names.get(int(exercises[i]), "?") for i in order]
+    shown = ", ".join(named[:NO_MUSCLES_SHOWN]) + (
+        f" and {len(named) - NO_MUSCLES_SHOWN} more" if len(named) > NO_MUSCLES_SHOWN else ""
+    )
+    count = int(mine.sum())
+    return [
+        Insight(
+            InsightKind.NO_MUSCLES,
+            f"{len(named)} exercise{'s count' if len(named) != 1 else ' counts'} in no muscle's volume",
+            f"{count} working set{'s' if count != 1 else ''} of {shown} are in no muscle's weekly hard sets: "
+            "name their muscles in the Exercises tab.",
+            "Journal: fractional sets per muscle need the exercise's primary and secondary muscles",
+            tuple(int(i) for i in facts.points.set_id[mine][:200]),
+        )
+    ]
+
+
 def insights(
     points: SetPoints,
     names: Mapping[int, str],
@@ -472,8 +502,10 @@ def insights(
     calibration: CalibrationSets,
     muscle_weeks: tuple[IntArray, dict[str, FloatArray]],
     muscle_range: tuple[float, float] = (10.0, 20.0),
+    without_muscles: frozenset[int] = frozenset(),
 ) -> list[Insight]:
     """What the insights panel shows: every registered rule in turn (calibration, early failure on compounds,
-    sets far from failure, isolation lifts never near failure, muscles outside `muscle_range` most weeks)."""
-    facts = ReviewFacts(points, names, mechanic, calibration, muscle_weeks, muscle_range)
+    sets far from failure, isolation lifts never near failure, muscles outside `muscle_range` most weeks, exercises
+    `without_muscles` that count in no muscle's volume)."""
+    facts = ReviewFacts(points, names, mechanic, calibration, muscle_weeks, muscle_range, without_muscles)
     return [insight for run in RULES.values() for insight in run(facts)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -50,6 +50,7 @@ class ExerciseBlock(QFrame):
     entered(int): entry id: Enter stored a set but a warm-up (in a superset, the next exercise of the group takes
         the keys).
     superset_requested(int): entry id: join the superset of the exercise above, or leave it.
+    exercise_requested(int): exercise id (its name double-clicked).
     """
 
     move_requested = Signal(int, int)
@@ -57,6 +58,7 @@ class ExerciseBlock(QFrame):
     set_stored = Signal(int)
     entered = Signal(int)
     superset_requested = Signal(int)
+    exercise_requested = Signal(int)
 
     def __init__(
         self,
@@ -85,6 +87,7 @@ class ExerciseBlock(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.installEventFilter(self)  # a double click on the name opens the exercise's page
         self.muscles = ElidedLabel(muscles_text(entry))  # a long list ends in "…", never widens the page
         self.muscles.setObjectName("muscles")
         self.muscles.setEnabled(False)
@@ -164,6 +167,13 @@ class ExerciseBlock(QFrame):
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
         self.show_entry(entry)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.title and event.type() == QEvent.Type.MouseButtonDblClick:
+            if self.entry.exercise.id is not None:
+                self.exercise_requested.emit(self.entry.exercise.id)
+            return True
+        return super().eventFilter(watched, event)
 
     def _tool(self, icon: object, tip: str) -> QToolButton:
         button = QToolButton()

@@ -55,9 +55,11 @@ def _error_label() -> QLabel:
 class SessionEditor(QWidget):
     """Signals:
     set_stored(int): entry id: a set was stored from the + row or a planned set.
+    exercise_requested(int): an exercise's name double-clicked: open its page.
     """
 
     set_stored = Signal(int)
+    exercise_requested = Signal(int)
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -231,6 +233,7 @@ class SessionEditor(QWidget):
             block.set_stored.connect(self.set_stored)
             block.entered.connect(self._next_in_superset)
             block.superset_requested.connect(self.toggle_superset)
+            block.exercise_requested.connect(self.exercise_requested)
             self.blocks_layout.addWidget(block)
             self.blocks.append(block)
         self._refresh_context()

@@ -10,15 +10,26 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
+    QPoint,
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from journal.domain.records import SessionSummary
 from journal.domain.units import Unit, format_mass
@@ -163,9 +174,11 @@ def search_pattern(text: str) -> QRegularExpression:
 class SessionList(QWidget):
     """Signals:
     session_selected(object): the id of the session now selected, or None.
+    exercise_requested(str): the name of an exercise double-clicked in a session's row.
     """
 
     session_selected = Signal(object)
+    exercise_requested = Signal(str)  # an exercise's name double-clicked under a session's title
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,6 +219,7 @@ class SessionList(QWidget):
             sum(header.sectionSize(c) for c in (0, 2, 3)) + metrics.horizontalAdvance("Full body A, Bench") + 24
         )
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.viewport().installEventFilter(self)  # a double click on an exercise's name opens its page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
@@ -213,6 +227,34 @@ class SessionList(QWidget):
         service.changed.connect(self.on_changed)
         service.preferences_changed.connect(lambda prefs: self.model.set_unit(prefs.units))
         self.model.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.MouseButtonDblClick:
+            name = self.exercise_at(event.position().toPoint())  # type: ignore[attr-defined]
+            if name is not None:
+                self.exercise_requested.emit(name)
+                return True
+        return super().eventFilter(watched, event)
+
+    def exercise_at(self, point: QPoint) -> str | None:
+        """The exercise whose name is drawn at `point` of the view's viewport (the second line of a title), if any."""
+        index = self.view.indexAt(point)
+        if not index.isValid() or index.column() != 1:
+            return None
+        summary = self.model.rows[self.proxy.mapToSource(index).row()]
+        rect = self.view.visualRect(index)
+        metrics = self.view.fontMetrics()
+        middle = rect.top() + rect.height() / 2
+        if point.y() < middle:  # the title's line
+            return None
+        margin = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        x = rect.left() + margin
+        for name in summary.exercise_names[:3]:
+            width = metrics.horizontalAdvance(name)
+            if x <= point.x() <= x + width:
+                return name
+            x += width + metrics.horizontalAdvance(", ")
+        return None
 
     def _search(self, text: str) -> None:
         if text:
