@@ -188,10 +188,13 @@ class JournalCsv(Importer):
                 if not entries or str(len(entries)) != row["entry"]:
                     entries.append(Entry(exercise=self._exercise(row, line), note=unescape(row["exercise_note"])))
                 if row["set_type"]:
+                    done = self._set(row, line)
+                    if (done.load_kg or 0.0) < 0 and not entries[-1].exercise.bodyweight:
+                        raise ImportFailed(line, "a negative load (assistance) is for bodyweight exercises only")
                     entries[-1] = Entry(
                         exercise=entries[-1].exercise,
                         note=entries[-1].note,
-                        sets=(*entries[-1].sets, self._set(row, line)),
+                        sets=(*entries[-1].sets, done),
                     )
         close()
         progress(total, total)

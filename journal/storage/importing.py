@@ -4,6 +4,7 @@ session in one transaction; sessions already imported are skipped."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -18,7 +19,32 @@ from journal.storage.bulk import BulkResult, insert_sessions
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError, storage_reason
 from journal.storage.exercises import create_exercise, find_exercise, list_exercises
-from journal.storage.models import AliasRow, db
+from journal.storage.models import AliasRow, ExerciseRow, db
+
+
+class ImportRefused(JournalFileError):
+    """An import that would store something the journal cannot mean; nothing was written."""
+
+
+def assisted_names(sessions: Iterable[Session]) -> set[str]:
+    """The imported exercise names with a negative load (assistance, as Fitbod writes an assisted chin-up)."""
+    return {
+        entry.exercise.name
+        for session in sessions
+        for entry in session.entries
+        if any((record.load_kg or 0.0) < 0 for record in entry.sets)
+    }
+
+
+def _check_assistance(assisted: set[str], resolved: dict[str, int]) -> None:
+    """Assistance is a negative load on a bodyweight exercise: refuse one mapped onto a loaded exercise."""
+    for name in sorted(assisted):
+        row = ExerciseRow.get_by_id(resolved[name_key(name)])
+        if not row.bodyweight:
+            raise ImportRefused(
+                f"'{name}' has negative loads (assistance) but is mapped to '{row.name}', which is not a "
+                "bodyweight exercise: map it to a bodyweight exercise, or mark that exercise as bodyweight"
+            )
 
 
 @dataclass(frozen=True)
@@ -101,12 +127,20 @@ def import_sessions(
 ) -> ImportResult:
     """Back up the file, then in one transaction resolve the names, create new exercises and insert the sessions
     the journal does not hold yet; the newest `keep` backups taken before an import are kept."""
-    templates = {e.exercise.name: e.exercise for s in sessions for e in s.entries}
+    assisted = assisted_names(sessions)
+    templates = {
+        e.exercise.name: dataclasses.replace(e.exercise, bodyweight=True) if e.exercise.name in assisted else e.exercise
+        for s in sessions
+        for e in s.entries
+    }
     try:
         backup = backup_to(db.obj, db_path, "before-import", keep) if db_path is not None else None
         with db.atomic():
             resolved = _resolve(choices, templates, remember)
+            _check_assistance(assisted, resolved)
             result: BulkResult = insert_sessions(sessions, progress, resolved)
+    except ImportRefused:
+        raise
     except (sqlite3.Error, peewee.DatabaseError) as error:  # locked, full, read-only: nothing was written
         where = f"the journal {db_path}" if db_path is not None else "the journal"
         raise JournalFileError(f"{where} could not be written: {storage_reason(error)}") from error

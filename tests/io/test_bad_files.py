@@ -99,7 +99,7 @@ CASES = [
         id="negative-weight-fitnotes",
     ),
     pytest.param(
-        (FITBOD_HEADER + "2021-01-17 22:14:35 +0000,Back Squat, 4,-20.4,0.0,0.0,0.0,0.0,false,, 1.0\n").encode(),
+        (FITBOD_HEADER + "2021-01-17 22:14:35 +0000,Back Squat, 4,-500.0,0.0,0.0,0.0,0.0,false,, 1.0\n").encode(),
         {2},
         id="negative-weight-fitbod",
     ),

@@ -818,3 +818,7 @@ def test_the_journal_sample_imports_field_for_field(
     code, _, err = run_cli(capsys, "export", again, "--db", db_path)
     assert code == 0, err
     assert again.read_bytes() == JOURNAL.read_bytes()
+
+
+# Samples read by tests in files of their own.
+OWN_TESTS += [SAMPLES / "fitbod" / "fitbod-old-export.csv"]  # tests/io/test_fitbod_old_format.py
