@@ -73,6 +73,13 @@ def _parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", parents=[db_option], help="write the whole journal as Journal CSV")
     exp.set_defaults(func=_export)
     exp.add_argument("out", type=Path, metavar="OUT.csv")
+    exp.add_argument(
+        "--format",
+        choices=("journal", "strong"),
+        default="journal",
+        help="journal: Journal CSV (default); strong: Strong's CSV, which Strong and Hevy import",
+    )
+    exp.add_argument("--units", choices=("kg", "lb"), help="the load unit of a Strong CSV (default: the preference)")
 
     chart = commands.add_parser("chart", parents=[db_option], help="draw a review chart to a PNG file")
     chart.set_defaults(func=_chart)
@@ -215,10 +222,18 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from journal import settings
+    from journal.domain.units import Unit
     from journal.io.journal_csv import export_file
+    from journal.io.strong_export import export_strong_file
     from journal.storage.repository import iter_sessions
 
     _open(args, must_exist=True)
+    if args.format == "strong":
+        unit = Unit(args.units) if args.units else Unit(settings.get(settings.UNITS))
+        sessions, sets = export_strong_file(args.out, iter_sessions(), unit)
+        print(f"exported {sessions} sessions, {sets} sets to {args.out.absolute()} (Strong CSV, loads in {unit})")
+        return 0
     sessions, sets = export_file(args.out, iter_sessions())
     print(f"exported {sessions} sessions, {sets} sets to {args.out.absolute()}")
     return 0

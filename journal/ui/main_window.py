@@ -31,6 +31,7 @@ from journal.domain.records import Entry, Session
 from journal.domain.routines import Routine, planned_sets
 from journal.io import file_filter
 from journal.io.journal_csv import export_file
+from journal.io.strong_export import export_strong_file
 from journal.lock import JournalLocked
 from journal.paths import sample_db_path
 from journal.storage.changes import Change
@@ -177,6 +178,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export as CSV…", "Ctrl+Shift+E", lambda: self.export_file(), "Write the whole journal as Journal CSV"
         )
+        self.export_strong_action = self._action(
+            "Export as &Strong CSV…",
+            None,
+            lambda: self.export_strong(),
+            "Write the whole journal as Strong's CSV, loads in your unit, for Strong or Hevy to import",
+        )
         self.print_action = self._action(
             "&Print session…",
             QKeySequence.StandardKey.Print,
@@ -205,7 +212,14 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addActions(
-            [self.new_action, self.new_routine_action, self.import_action, self.export_action, self.sample_action]
+            [
+                self.new_action,
+                self.new_routine_action,
+                self.import_action,
+                self.export_action,
+                self.export_strong_action,
+                self.sample_action,
+            ]
         )
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action])
@@ -527,6 +541,20 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         sessions, sets = export_file(path, iter_sessions())
         self.statusBar().showMessage(f"Exported {sessions} sessions, {sets} sets to {path}", 15000)
+
+    def export_strong(self, path: Path | None = None) -> None:
+        """The whole journal as Strong's CSV, loads in the lifter's unit (which the file does not name)."""
+        unit = self.service.preferences.units
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export as Strong CSV", "strong.csv", "CSV (*.csv)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.editor.flush()
+        sessions, sets = export_strong_file(path, iter_sessions(), unit)
+        self.statusBar().showMessage(
+            f"Exported {sessions} sessions, {sets} sets to {path} as Strong CSV, loads in {unit}", 15000
+        )
 
     def open_own_journal(self) -> None:
         self._open(self.own_path)
