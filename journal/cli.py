@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=_import)
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument(
-        "--format", default="auto", choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal"]
+        "--format",
+        default="auto",
+        choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal", "strong-text"],
     )
     imp.add_argument("--units", choices=["kg", "lb"], help="the load unit, for files that do not say")
     imp.add_argument("--dry-run", action="store_true", help="show what would come in; write nothing")

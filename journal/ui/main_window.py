@@ -32,6 +32,7 @@ from journal.domain.routines import Routine, planned_sets
 from journal.io import file_filter
 from journal.io.journal_csv import export_file
 from journal.io.strong_export import export_strong_file
+from journal.io.strong_share import StrongShareText
 from journal.lock import JournalLocked
 from journal.paths import sample_db_path
 from journal.storage.changes import Change
@@ -178,6 +179,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export as CSV…", "Ctrl+Shift+E", lambda: self.export_file(), "Write the whole journal as Journal CSV"
         )
+        self.paste_action = self._action(
+            "&Paste workout…",
+            "Ctrl+Shift+V",
+            self.paste_workout,
+            "A workout shared from Strong as text (Share → Copy): preview it, then add it",
+        )
         self.export_strong_action = self._action(
             "Export as &Strong CSV…",
             None,
@@ -230,7 +237,7 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.delete_action)
+        edit_menu.addActions([self.paste_action, self.delete_action])
         help_menu = menu.addMenu("&Help")
         from journal.ui.dialogs.crash import open_log_folder_action
 
@@ -526,6 +533,25 @@ class MainWindow(QMainWindow):
             lambda result: self.statusBar().showMessage(
                 f"Imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped). "
                 "Ctrl+Z removes them again.",
+                15000,
+            )
+        )
+        dialog.open()
+        return dialog
+
+    def paste_workout(self) -> ImportDialog:
+        """The clipboard's text, a workout shared from Strong, in the import preview; nothing is written until it
+        is confirmed."""
+        self.editor.flush()
+        text = QApplication.clipboard().text()
+        dialog = ImportDialog(self.service, Path("Pasted workout"), self, text=text, fmt=StrongShareText.name)
+        dialog.setWindowTitle("Paste workout")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(
+            lambda result: self.statusBar().showMessage(
+                f"Pasted workout: {result.sessions} session, {result.sets} sets. Ctrl+Z removes it again."
+                if result.sessions
+                else "That workout is already in your journal.",
                 15000,
             )
         )

@@ -137,10 +137,20 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, service: JournalService, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: JournalService,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        text: str | None = None,
+        fmt: str = "auto",
+    ) -> None:
+        """The preview of the file at `path`, or of `text` (pasted) read as format `fmt`."""
         super().__init__(parent)
         self.service = service
         self.path = path
+        self.pasted = text
         self.parsed: ParsedImport | None = None
         self.text = ""
         self.mapping: dict[str, str] | None = None
@@ -152,6 +162,9 @@ class ImportDialog(QDialog):
         self.format.addItem("Detect from the header", "auto")
         for importer in IMPORTERS:
             self.format.addItem(importer.label, importer.name)
+        if self.format.findData(fmt) < 0:  # a format chosen, never detected (a workout shared as text)
+            self.format.addItem(FORMATS[fmt].label, fmt)
+        self.format.setCurrentIndex(self.format.findData(fmt))
         self.units = QComboBox()
         self.units.setObjectName("importUnits")
         self.units.addItem("Kilograms (kg)", Unit.KG)
@@ -171,7 +184,7 @@ class ImportDialog(QDialog):
         format_row.addWidget(self.format, 1)
         format_row.addWidget(self.map_button)
         form = QFormLayout()
-        form.addRow("File", plain_label(str(path)))
+        form.addRow("File" if text is None else "From", plain_label(str(path)))
         form.addRow("Format", format_row)
         form.addRow("Loads in", units_row)
         form.addRow("", self.notes)
@@ -233,7 +246,10 @@ class ImportDialog(QDialog):
     def _load(self) -> None:
         """Read the file and detect its format; a file whose columns were mapped before opens with that mapping."""
         try:
-            self.text = read_text(self.path)
+            self.text = read_text(self.path) if self.pasted is None else self.pasted
+            if self.format.currentData() != "auto":
+                self.reparse()
+                return
             header = header_of(self.text)
         except ImportFailed as error:
             self._failed(error.problem)
