@@ -219,6 +219,9 @@ def _import(args: argparse.Namespace) -> int:
         logging.getLogger("journal.cli").warning("%s: nothing was imported", name, exc_info=True)
         print(f"{name}: nothing was imported: {error}", file=sys.stderr)
         return 1
+    if result.topped:
+        days = len({done.session_id for done in result.topped})
+        print(f"added {result.topped_sets} sets logged since to {days} day{'s' if days > 1 else ''} already imported")
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
     return 0
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Writing an import: the exercise each imported name maps to (remembered as an alias), a backup first, then every
-session in one transaction; sessions already imported are skipped."""
+session in one transaction; sessions already imported are skipped, but a day already imported from an app that keys
+its sessions by date (FitNotes) gets the sets logged since (storage/topping.py)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ import peewee
 from journal.domain.names import clean_name, equipment_of, name_key, name_variants, word_set
 from journal.domain.records import Exercise, Session
 from journal.storage.backup import DEFAULT_KEEP, backup_to
-from journal.storage.bulk import BulkResult, insert_sessions
+from journal.storage.bulk import BulkResult, held_keys, insert_sessions
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError, storage_reason
 from journal.storage.exercises import create_exercise, find_exercise, list_exercises
 from journal.storage.models import AliasRow, ExerciseRow, db
+from journal.storage.topping import TOPPED_UP, TopUp, top_up
 
 
 class ImportRefused(JournalFileError):
@@ -92,6 +94,11 @@ class ImportResult:
     change: Change
     added: tuple[Session, ...]  # the sessions written, for undo and redo
     resolved: dict[str, int]  # name key -> exercise id, as chosen for this import
+    topped: tuple[TopUp, ...] = ()  # sets added to days already imported (FitNotes), for undo and redo
+
+    @property
+    def topped_sets(self) -> int:
+        return sum(len(done.entry.sets) for done in self.topped)
 
 
 def _resolve(choices: dict[str, int | None], templates: dict[str, Exercise], remember: bool) -> dict[str, int]:
@@ -138,13 +145,25 @@ def import_sessions(
         with db.atomic():
             resolved = _resolve(choices, templates, remember)
             _check_assistance(assisted, resolved)
+            held = held_keys()[0]
+            again = [s for s in sessions if s.source in TOPPED_UP and (s.source, s.source_key) in held]
             result: BulkResult = insert_sessions(sessions, progress, resolved)
+            topped = top_up(again, resolved)
     except ImportRefused:
         raise
     except (sqlite3.Error, peewee.DatabaseError) as error:  # locked, full, read-only: nothing was written
         where = f"the journal {db_path}" if db_path is not None else "the journal"
         raise JournalFileError(f"{where} could not be written: {storage_reason(error)}") from error
-    change = Change(sessions=result.change.sessions, exercises=True, everything=True)
+    touched = frozenset(done.session_id for done in topped)
+    change = Change(sessions=result.change.sessions | touched, exercises=True, everything=True)
     return ImportResult(
-        result.sessions, result.sets, result.duplicates, result.session_ids, backup, change, result.added, resolved
+        result.sessions,
+        result.sets + sum(len(done.entry.sets) for done in topped),
+        result.duplicates,
+        result.session_ids,
+        backup,
+        change,
+        result.added,
+        resolved,
+        topped,
     )

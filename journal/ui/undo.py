@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from journal.domain.records import Entry, Exercise, PlannedSet, Session, SetRecord
 from journal.domain.routines import Routine
-from journal.storage import exercises, plans, routines
+from journal.storage import exercises, plans, routines, topping
 from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
 from journal.storage.database import STORAGE_ERRORS, storage_reason
@@ -311,11 +311,13 @@ class MoveSet(_Command):
 
 
 class ImportSessions(_Command):
-    """An import, already written in the background: undo removes exactly the sessions it added."""
+    """An import, already written in the background: undo removes exactly the sessions it added, and the sets it
+    added to days already imported."""
 
     def __init__(self, service: JournalService, result: ImportResult, text: str) -> None:
         super().__init__(service, text)
         self.sessions, self.session_ids, self.resolved = result.added, result.session_ids, result.resolved
+        self.topped = result.topped
         self._written = True
 
     def redo(self) -> None:
@@ -324,10 +326,10 @@ class ImportSessions(_Command):
             return
         result = insert_sessions(self.sessions, resolved=self.resolved)
         self.session_ids = result.session_ids
-        self.service.publish(result.change)
+        self.service.publish(result.change | topping.put_back(self.topped))
 
     def undo(self) -> None:
-        self.service.publish(repo.delete_sessions(self.session_ids))
+        self.service.publish(repo.delete_sessions(self.session_ids) | topping.take_out(self.topped))
 
 
 class EditRoutine(_Command):

@@ -822,3 +822,4 @@ def test_the_journal_sample_imports_field_for_field(
 
 # Samples read by tests in files of their own.
 OWN_TESTS += [SAMPLES / "fitbod" / "fitbod-old-export.csv"]  # tests/io/test_fitbod_old_format.py
+OWN_TESTS += [SAMPLES / "fitnotes" / f"fitnotes-reexport-{when}.csv" for when in ("before", "after")]  # test_topping

@@ -40,6 +40,7 @@ from journal.io.text import header_of, read_text
 from journal.storage.bulk import count_held
 from journal.storage.exercises import list_exercises
 from journal.storage.importing import ImportResult, Proposal, import_sessions, propose
+from journal.storage.topping import count_new_sets
 from journal.ui import undo
 from journal.ui.importing.column_mapping import ColumnMappingDialog
 from journal.ui.progress import WorkProgress
@@ -338,8 +339,12 @@ class ImportDialog(QDialog):
             "as the file says" if parsed.units_stated else "the file does not say: check the heaviest load below"
         )
         held = count_held(parsed.sessions)
-        self._show_figures(summary(parsed, held))
-        new = len(parsed.sessions) - held
+        topped = count_new_sets(parsed.sessions) if held else 0  # sets logged since on days already imported
+        figures = summary(parsed, held)
+        if topped:
+            figures.append(("new sets on days already imported", f"{topped} (added to those days)"))
+        self._show_figures(figures)
+        new = len(parsed.sessions) - held + topped
         self.summary.setText(
             ""
             if new or not parsed.sessions
