@@ -214,11 +214,15 @@ def _import(args: argparse.Namespace) -> int:
     try:
         _open(args)
         choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
-        result = import_sessions(parsed.sessions, choices, path, remember=False, keep=_backups_kept())
+        result = import_sessions(
+            parsed.sessions, choices, path, remember=False, keep=_backups_kept(), routines=parsed.routines
+        )
     except (JournalFileError, DatabaseTooNew, OSError) as error:
         logging.getLogger("journal.cli").warning("%s: nothing was imported", name, exc_info=True)
         print(f"{name}: nothing was imported: {error}", file=sys.stderr)
         return 1
+    if result.routines:
+        print(f"added {len(result.routines)} routine{'s' if len(result.routines) > 1 else ''}")
     if result.topped:
         days = len({done.session_id for done in result.topped})
         print(f"added {result.topped_sets} sets logged since to {days} day{'s' if days > 1 else ''} already imported")
@@ -232,6 +236,7 @@ def _export(args: argparse.Namespace) -> int:
     from journal.io.journal_csv import export_file
     from journal.io.strong_export import export_strong_file
     from journal.storage.repository import iter_sessions
+    from journal.storage.routines import list_routines
 
     _open(args, must_exist=True)
     if args.format == "strong":
@@ -239,7 +244,7 @@ def _export(args: argparse.Namespace) -> int:
         sessions, sets = export_strong_file(args.out, iter_sessions(), unit)
         print(f"exported {sessions} sessions, {sets} sets to {args.out.absolute()} (Strong CSV, loads in {unit})")
         return 0
-    sessions, sets = export_file(args.out, iter_sessions())
+    sessions, sets = export_file(args.out, iter_sessions(), list_routines())
     print(f"exported {sessions} sessions, {sets} sets to {args.out.absolute()}")
     return 0
 

@@ -15,12 +15,14 @@ import peewee
 
 from journal.domain.names import clean_name, equipment_of, name_key, name_variants, word_set
 from journal.domain.records import Exercise, Session
+from journal.domain.routines import Routine
 from journal.storage.backup import DEFAULT_KEEP, backup_to
 from journal.storage.bulk import BulkResult, held_keys, insert_sessions
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError, storage_reason
 from journal.storage.exercises import create_exercise, find_exercise, list_exercises
 from journal.storage.models import AliasRow, ExerciseRow, db
+from journal.storage.routines import list_routines, save_routine
 from journal.storage.topping import TOPPED_UP, TopUp, top_up
 
 
@@ -95,6 +97,7 @@ class ImportResult:
     added: tuple[Session, ...]  # the sessions written, for undo and redo
     resolved: dict[str, int]  # name key -> exercise id, as chosen for this import
     topped: tuple[TopUp, ...] = ()  # sets added to days already imported (FitNotes), for undo and redo
+    routines: tuple[Routine, ...] = ()  # routines added (Journal CSV), as stored, for undo and redo
 
     @property
     def topped_sets(self) -> int:
@@ -131,6 +134,7 @@ def import_sessions(
     progress: Callable[[int], None] = lambda done: None,
     remember: bool = True,
     keep: int = DEFAULT_KEEP,
+    routines: Iterable[Routine] = (),
 ) -> ImportResult:
     """Back up the file, then in one transaction resolve the names, create new exercises and insert the sessions
     the journal does not hold yet; the newest `keep` backups taken before an import are kept."""
@@ -149,13 +153,16 @@ def import_sessions(
             again = [s for s in sessions if s.source in TOPPED_UP and (s.source, s.source_key) in held]
             result: BulkResult = insert_sessions(sessions, progress, resolved)
             topped = top_up(again, resolved)
+            added_routines = _add_routines(routines, resolved)
     except ImportRefused:
         raise
     except (sqlite3.Error, peewee.DatabaseError) as error:  # locked, full, read-only: nothing was written
         where = f"the journal {db_path}" if db_path is not None else "the journal"
         raise JournalFileError(f"{where} could not be written: {storage_reason(error)}") from error
     touched = frozenset(done.session_id for done in topped)
-    change = Change(sessions=result.change.sessions | touched, exercises=True, everything=True)
+    change = Change(
+        sessions=result.change.sessions | touched, exercises=True, everything=True, routines=bool(added_routines)
+    )
     return ImportResult(
         result.sessions,
         result.sets + sum(len(done.entry.sets) for done in topped),
@@ -166,4 +173,25 @@ def import_sessions(
         result.added,
         resolved,
         topped,
+        added_routines,
     )
+
+
+def new_routines(routines: Iterable[Routine]) -> list[Routine]:
+    """The routines of an import whose names the journal does not hold yet (a routine is known by its name)."""
+    held = {routine.name.casefold() for routine in list_routines()}
+    return [routine for routine in routines if routine.name.casefold() not in held]
+
+
+def _add_routines(routines: Iterable[Routine], resolved: dict[str, int]) -> tuple[Routine, ...]:
+    """Save the routines not held yet, each item's exercise as its name was resolved."""
+    added = []
+    for routine in new_routines(routines):
+        items = tuple(
+            dataclasses.replace(
+                item, id=None, exercise=dataclasses.replace(item.exercise, id=resolved[name_key(item.exercise.name)])
+            )
+            for item in routine.items
+        )
+        added.append(save_routine(dataclasses.replace(routine, id=None, items=items))[0])
+    return tuple(added)

@@ -39,6 +39,7 @@ from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, JournalFileError
 from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import iter_sessions, session_count
+from journal.storage.routines import list_routines
 from journal.ui import undo
 from journal.ui.dialogs.backups_dialog import BackupsDialog
 from journal.ui.dialogs.preferences import PreferencesDialog
@@ -565,7 +566,7 @@ class MainWindow(QMainWindow):
                 return
             path = Path(chosen)
         self.editor.flush()
-        sessions, sets = export_file(path, iter_sessions())
+        sessions, sets = export_file(path, iter_sessions(), list_routines())
         self.statusBar().showMessage(f"Exported {sessions} sessions, {sets} sets to {path}", 15000)
 
     def export_strong(self, path: Path | None = None) -> None:

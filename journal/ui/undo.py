@@ -317,7 +317,7 @@ class ImportSessions(_Command):
     def __init__(self, service: JournalService, result: ImportResult, text: str) -> None:
         super().__init__(service, text)
         self.sessions, self.session_ids, self.resolved = result.added, result.session_ids, result.resolved
-        self.topped = result.topped
+        self.topped, self.routines = result.topped, result.routines
         self._written = True
 
     def redo(self) -> None:
@@ -326,10 +326,17 @@ class ImportSessions(_Command):
             return
         result = insert_sessions(self.sessions, resolved=self.resolved)
         self.session_ids = result.session_ids
-        self.service.publish(result.change | topping.put_back(self.topped))
+        change = result.change | topping.put_back(self.topped)
+        for routine in self.routines:  # the same routines again, with their ids
+            change |= routines.save_routine(routine)[1]
+        self.service.publish(change)
 
     def undo(self) -> None:
-        self.service.publish(repo.delete_sessions(self.session_ids) | topping.take_out(self.topped))
+        change = repo.delete_sessions(self.session_ids) | topping.take_out(self.topped)
+        for routine in self.routines:
+            assert routine.id is not None
+            change |= routines.delete_routine(routine.id)
+        self.service.publish(change)
 
 
 class EditRoutine(_Command):

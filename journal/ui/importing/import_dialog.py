@@ -39,7 +39,7 @@ from journal.io.report import summary
 from journal.io.text import header_of, read_text
 from journal.storage.bulk import count_held
 from journal.storage.exercises import list_exercises
-from journal.storage.importing import ImportResult, Proposal, import_sessions, propose
+from journal.storage.importing import ImportResult, Proposal, import_sessions, new_routines, propose
 from journal.storage.topping import count_new_sets
 from journal.ui import undo
 from journal.ui.importing.column_mapping import ColumnMappingDialog
@@ -343,8 +343,11 @@ class ImportDialog(QDialog):
         figures = summary(parsed, held)
         if topped:
             figures.append(("new sets on days already imported", f"{topped} (added to those days)"))
+        planned = len(new_routines(parsed.routines))
+        if parsed.routines:
+            figures.append(("routines", f"{len(parsed.routines)} ({planned} new)"))
         self._show_figures(figures)
-        new = len(parsed.sessions) - held + topped
+        new = len(parsed.sessions) - held + topped + planned
         self.summary.setText(
             ""
             if new or not parsed.sessions
@@ -418,7 +421,14 @@ class ImportDialog(QDialog):
         path, keep = self.service.path, self.service.preferences.backups_keep
 
         def work() -> ImportResult:
-            return import_sessions(parsed.sessions, choices, path, lambda done: progress(done, total), keep=keep)
+            return import_sessions(
+                parsed.sessions,
+                choices,
+                path,
+                lambda done: progress(done, total),
+                keep=keep,
+                routines=parsed.routines,
+            )
 
         def done(result: object) -> None:
             progress.finish()
