@@ -50,6 +50,7 @@ class Preferences:
     page: str = _pref("", "Paper")  # "" (from the locale), "a4" or "letter"
     backups_keep: int = _pref(10, "Backups kept of each kind")  # daily, manual, before an import…
     rir_estimates: EstimateUse = _pref(EstimateUse.APART, "Charts use")  # for sets with no rating
+    watch_folder: str = _pref("", "Import new exports from a folder")  # "" watches none
 
     def __post_init__(self) -> None:
         """Each field as its declared kind, however it was given: Qt hands back an enum put into a widget as the
@@ -83,6 +84,7 @@ ALL_SETTINGS = tuple(Setting(f.name, f.default, _KINDS[f.name], f.metadata["titl
     PAGE,
     BACKUPS_KEEP,
     RIR_ESTIMATES,
+    WATCH_FOLDER,
 ) = ALL_SETTINGS
 
 
@@ -136,6 +138,23 @@ def saved_mapping(key: str) -> dict[str, str] | None:
     except (TypeError, ValueError):
         return None
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+
+def watched_files() -> dict[str, str]:
+    """The files of the watched folder already handled (imported, or reported once as bad): path -> the hash of the
+    version handled, so a file is read again only when it changes."""
+    raw = _store().value("watch/handled")
+    try:
+        value = json.loads(raw) if raw else {}
+    except (TypeError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def save_watched_files(handled: dict[str, str]) -> None:
+    store = _store()
+    store.setValue("watch/handled", json.dumps(handled))
+    _save(store)
 
 
 def save_mapping(key: str, mapping: dict[str, str]) -> None:

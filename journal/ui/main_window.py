@@ -37,6 +37,7 @@ from journal.lock import JournalLocked
 from journal.paths import sample_db_path
 from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, JournalFileError
+from journal.storage.importing import ImportResult
 from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import iter_sessions, session_count
 from journal.storage.routines import list_routines
@@ -45,6 +46,8 @@ from journal.ui.dialogs.backups_dialog import BackupsDialog
 from journal.ui.dialogs.preferences import PreferencesDialog
 from journal.ui.empty_state import EmptyState
 from journal.ui.importing.import_dialog import ImportDialog
+from journal.ui.importing.notice import ImportNotice
+from journal.ui.importing.watcher import FolderWatcher
 from journal.ui.log.session_editor import SessionEditor
 from journal.ui.log.session_list import SessionList
 from journal.ui.service import JournalService
@@ -117,10 +120,18 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.back)
         self.banner.hide()
 
+        self.notice = ImportNotice(service.undo_stack)
+        self.watcher = FolderWatcher(service, self._can_watch_import, self)
+        self.watcher.imported.connect(self._watched_imported)
+        self.watcher.refused.connect(
+            lambda name, why: self.notice.show_problem(f"{name} in the watched folder could not be imported: {why}")
+        )
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self._build_actions()
@@ -131,6 +142,9 @@ class MainWindow(QMainWindow):
         self.empty.explore_sample.connect(self.explore_sample)
         self.empty.import_file.connect(lambda: self.import_file())
         service.changed.connect(self.on_changed)
+        service.preferences_changed.connect(self._watch_folder_changed)
+        self._watching = service.preferences.watch_folder
+        self.watcher.set_folder(self._watching)  # and a scan of what arrived while Journal was closed
         service.file_changed.connect(lambda _path: self._show_file())
         service.failed.connect(self._write_failed)
         self._telling_gone = False
@@ -539,6 +553,25 @@ class MainWindow(QMainWindow):
         )
         dialog.open()
         return dialog
+
+    def _can_watch_import(self) -> bool:
+        """The watched folder imports into the lifter's own journal, and never while a dialog is open."""
+        return QApplication.activeModalWidget() is None and self.service.path == self.own_path
+
+    def _watch_folder_changed(self, prefs: object) -> None:
+        folder = getattr(prefs, "watch_folder", "")
+        if folder != self._watching:
+            self._watching = folder
+            self.watcher.set_folder(folder)
+
+    def _watched_imported(self, result: object, name: str) -> None:
+        assert isinstance(result, ImportResult)
+        parts = [f"{result.sessions} new session{'s' if result.sessions != 1 else ''}", f"{result.sets} sets"]
+        if result.topped:
+            parts.append(f"{result.topped_sets} of them on days already imported")
+        if result.routines:
+            parts.append(f"{len(result.routines)} routine{'s' if len(result.routines) > 1 else ''}")
+        self.notice.show_imported(f"Imported {name} from the watched folder: {', '.join(parts)}.")
 
     def paste_workout(self) -> ImportDialog:
         """The clipboard's text, a workout shared from Strong, in the import preview; nothing is written until it

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MIT
-"""The preferences dialog: load unit, effort scale, hard-set threshold, e1RM formula, colours, backups kept."""
+"""The preferences dialog: load unit, effort scale, hard-set threshold, e1RM formula, colours, backups kept, the
+folder whose new exports are imported."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -11,9 +13,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -105,11 +110,29 @@ class PreferencesDialog(QDialog):
             "those you take: the newest this many of each are kept"
         )
         self.backups_keep.setValue(prefs.backups_keep)
+        self.watch_folder = QLineEdit(prefs.watch_folder)
+        self.watch_folder.setObjectName("watchFolder")
+        self.watch_folder.setPlaceholderText("none: nothing is watched")
+        self.watch_folder.setToolTip(
+            "Exports from Strong, Hevy, FitNotes or Fitbod saved here (a synced folder) are imported as they "
+            "appear or change; only new sessions are added, and a notice with Undo says so"
+        )
+        choose = QPushButton("Choose…")
+        choose.setObjectName("chooseWatchFolder")
+        choose.clicked.connect(self.choose_folder)
+        watch = QHBoxLayout()
+        watch.addWidget(self.watch_folder, 1)
+        watch.addWidget(choose)
+        self.watch_error = QLabel()
+        self.watch_error.setObjectName("watchFolderError")
+        self.watch_error.setStyleSheet("color: #d93025;")
+        self.watch_error.setWordWrap(True)
+        self.watch_error.hide()
         note = QLabel("Loads are always stored in kilograms; the unit only changes what you see and type.")
         note.setWordWrap(True)
         note.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.check_and_accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("Load unit", self.unit)
@@ -122,6 +145,8 @@ class PreferencesDialog(QDialog):
         form.addRow("Unrated sets in charts", self.estimates)
         form.addRow("Paper", self.page)
         form.addRow("Backups kept", self.backups_keep)
+        form.addRow("Import new exports from a folder", watch)
+        form.addRow("", self.watch_error)
         form.addRow(note)
         form.addRow(buttons)
 
@@ -140,4 +165,21 @@ class PreferencesDialog(QDialog):
             page=str(self.page.currentData()),
             backups_keep=self.backups_keep.value(),
             rir_estimates=settings.RIR_ESTIMATES.kind(self.estimates.currentData()),
+            watch_folder=self.watch_folder.text().strip(),
         )
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Import new exports from a folder", self.watch_folder.text())
+        if chosen:
+            self.watch_folder.setText(chosen)
+
+    def check_and_accept(self) -> None:
+        """OK, unless the folder to watch is not a folder (said at the field)."""
+        folder = self.watch_folder.text().strip()
+        if folder and not Path(folder).is_dir():
+            self.watch_error.setText(f"{folder} is not a folder: choose one, or leave the field empty")
+            self.watch_error.show()
+            self.watch_folder.setFocus()
+            return
+        self.watch_error.hide()
+        self.accept()
