@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=_import)
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument(
-        "--format", default="auto", choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal"]
+        "--format",
+        default="auto",
+        choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal", "strong-text"],
     )
     imp.add_argument("--units", choices=["kg", "lb"], help="the load unit, for files that do not say")
     imp.add_argument("--dry-run", action="store_true", help="show what would come in; write nothing")
@@ -73,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", parents=[db_option], help="write the whole journal as Journal CSV")
     exp.set_defaults(func=_export)
     exp.add_argument("out", type=Path, metavar="OUT.csv")
+    exp.add_argument(
+        "--format",
+        choices=("journal", "strong"),
+        default="journal",
+        help="journal: Journal CSV (default); strong: Strong's CSV, which Strong and Hevy import",
+    )
+    exp.add_argument("--units", choices=("kg", "lb"), help="the load unit of a Strong CSV (default: the preference)")
 
     chart = commands.add_parser("chart", parents=[db_option], help="draw a review chart to a PNG file")
     chart.set_defaults(func=_chart)
@@ -250,11 +259,18 @@ def _import(args: argparse.Namespace) -> int:
     try:
         _open(args)
         choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
-        result = import_sessions(parsed.sessions, choices, path, remember=False, keep=_backups_kept())
+        result = import_sessions(
+            parsed.sessions, choices, path, remember=False, keep=_backups_kept(), routines=parsed.routines
+        )
     except (JournalFileError, DatabaseTooNew, OSError) as error:
         logging.getLogger("journal.cli").warning("%s: nothing was imported", name, exc_info=True)
         print(f"{name}: nothing was imported: {error}", file=sys.stderr)
         return 1
+    if result.routines:
+        print(f"added {len(result.routines)} routine{'s' if len(result.routines) > 1 else ''}")
+    if result.topped:
+        days = len({done.session_id for done in result.topped})
+        print(f"added {result.topped_sets} sets logged since to {days} day{'s' if days > 1 else ''} already imported")
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
     return 0
 
@@ -284,11 +300,20 @@ def _import_body(args: argparse.Namespace, text: str) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from journal import settings
+    from journal.domain.units import Unit
     from journal.io.journal_csv import export_file
+    from journal.io.strong_export import export_strong_file
     from journal.storage.repository import iter_sessions
+    from journal.storage.routines import list_routines
 
     _open(args, must_exist=True)
-    sessions, sets = export_file(args.out, iter_sessions())
+    if args.format == "strong":
+        unit = Unit(args.units) if args.units else Unit(settings.get(settings.UNITS))
+        sessions, sets = export_strong_file(args.out, iter_sessions(), unit)
+        print(f"exported {sessions} sessions, {sets} sets to {args.out.absolute()} (Strong CSV, loads in {unit})")
+        return 0
+    sessions, sets = export_file(args.out, iter_sessions(), list_routines())
     print(f"exported {sessions} sessions, {sets} sets to {args.out.absolute()}")
     return 0
 

@@ -60,6 +60,7 @@ class Preferences:
     rest_timer: bool = _pref(False, "Rest timer")  # a countdown after each set stored
     rest_s: int = _pref(120, "Rest when the routine sets none (s)")
     rest_sound: bool = _pref(False, "Sound at the end of a rest")
+    watch_folder: str = _pref("", "Import new exports from a folder")  # "" watches none
 
     def __post_init__(self) -> None:
         """Each field as its declared kind, however it was given: Qt hands back an enum put into a widget as the
@@ -120,6 +121,7 @@ ALL_SETTINGS = tuple(Setting(f.name, f.default, _KINDS[f.name], f.metadata["titl
     REST_TIMER,
     REST_S,
     REST_SOUND,
+    WATCH_FOLDER,
 ) = ALL_SETTINGS
 
 
@@ -175,6 +177,23 @@ def saved_mapping(key: str) -> dict[str, str] | None:
     except (TypeError, ValueError):
         return None
     return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+
+def watched_files() -> dict[str, str]:
+    """The files of the watched folder already handled (imported, or reported once as bad): path -> the hash of the
+    version handled, so a file is read again only when it changes."""
+    raw = _store().value("watch/handled")
+    try:
+        value = json.loads(raw) if raw else {}
+    except (TypeError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+def save_watched_files(handled: dict[str, str]) -> None:
+    store = _store()
+    store.setValue("watch/handled", json.dumps(handled))
+    _save(store)
 
 
 def save_mapping(key: str, mapping: dict[str, str]) -> None:

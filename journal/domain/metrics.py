@@ -62,11 +62,13 @@ def e1rm(
 
 
 def effective_load(load_kg: float | None, bodyweight_exercise: bool, bodyweight_kg: float | None) -> float | None:
-    """The load a set moved: the bar, or the lifter's bodyweight plus what was added for bodyweight exercises."""
+    """The load a set moved: the bar, or for bodyweight exercises the lifter's bodyweight plus what was added (less
+    the assistance, a negative load: BW − 20 kg), never below nothing; None while the bodyweight is not known, so an
+    assisted set counts in no e1RM and no tonnage until it is."""
     if bodyweight_exercise:
         if bodyweight_kg is None:
             return None
-        return bodyweight_kg + (load_kg or 0.0)
+        return max(0.0, bodyweight_kg + (load_kg or 0.0))
     return load_kg
 
 

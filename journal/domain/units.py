@@ -47,11 +47,17 @@ def format_load(kg: float | None, unit: Unit, decimals: int = 2) -> str:
 
 
 def format_set_load(kg: float | None, unit: Unit, bodyweight: bool = False) -> str:
-    """A set's load as printed, with its unit: '100 kg'; on a bodyweight exercise 'BW + 9 kg', or 'BW' with nothing
-    added (never '0 kg'). Empty for no load on other exercises."""
+    """A set's load as printed, with its unit: '100 kg'; on a bodyweight exercise 'BW + 9 kg', 'BW − 20 kg' with
+    20 kg of assistance (a negative load), or 'BW' with nothing added (never '0 kg'). Empty for no load on other
+    exercises."""
     if bodyweight:
-        return f"BW + {format_load(kg, unit)} {unit}" if kg else "BW"
+        return f"{bodyweight_prefix(kg)}{format_load(abs(kg), unit)} {unit}" if kg else "BW"
     return "" if kg is None else f"{format_load(kg, unit)} {unit}"
+
+
+def bodyweight_prefix(kg: float | None) -> str:
+    """What goes before an added load on a bodyweight exercise: 'BW + ', or 'BW − ' (a minus sign) for assistance."""
+    return "BW \u2212 " if kg is not None and kg < 0 else "BW + "
 
 
 def format_mass(kg: float, unit: Unit) -> str:

@@ -13,6 +13,7 @@ from journal.domain.records import SetRecord
 from journal.domain.units import Unit, format_number, from_kg, to_kg
 
 LOAD_MAX_KG = 1000.0
+ASSISTANCE_MAX_KG = 400.0  # a negative load on a bodyweight exercise (an assistance machine or band), at most this
 REPS_MAX = 1000
 BODYWEIGHT_MIN_KG = 20.0
 BODYWEIGHT_MAX_KG = 400.0
@@ -85,12 +86,34 @@ def _number(text: str, field: str) -> float | None:
         raise ValidationError(field, str(error)) from None
 
 
-def parse_load(text: str, unit: Unit, field: str = "Load") -> float | None:
-    """A load typed in `unit`, returned in kg; 0 to 1000 kg (2204.6 lb)."""
+_BODYWEIGHT_LOAD = re.compile(r"\s*bw\s*(?:(?P<sign>[-+\u2212])\s*(?P<rest>.*))?", re.IGNORECASE | re.DOTALL)
+
+
+def parse_load(text: str, unit: Unit, field: str = "Load", bodyweight: bool = False) -> float | None:
+    """A load typed in `unit`, returned in kg; 0 to 1000 kg (2204.6 lb). On a bodyweight exercise the load is
+    what is added to the body ('10', 'BW+10') or, negative, the assistance taken off it ('-20', 'BW-20', 'BW − 20');
+    'BW' alone adds nothing. Elsewhere a negative load or 'BW' is refused."""
+    match = _BODYWEIGHT_LOAD.fullmatch(text)
+    if match is not None:
+        if not bodyweight:
+            raise ValidationError(field, "BW is for bodyweight exercises only: type the load")
+        if match["sign"] is None:
+            return None
+        text = ("-" if match["sign"] in "-\u2212" else "") + match["rest"].strip()
+    text = text.strip().replace("\u2212", "-")
     value = _number(text, field)
     if value is None:
         return None
     kg = to_kg(value, unit)
+    if kg < 0:
+        if not bodyweight:
+            raise ValidationError(
+                field, "a negative load is assistance, for bodyweight exercises only (Assisted Pull-up: -20 or BW-20)"
+            )
+        if kg < -ASSISTANCE_MAX_KG - 1e-9:
+            limit = format_number(from_kg(ASSISTANCE_MAX_KG, unit), 1)
+            raise ValidationError(field, f"assistance must be at most {limit} {unit}")
+        return kg
     if not 0.0 <= kg <= LOAD_MAX_KG + 1e-9:
         limit = format_number(from_kg(LOAD_MAX_KG, unit), 1)
         raise ValidationError(field, f"must be between 0 and {limit} {unit}")
@@ -192,8 +215,10 @@ def check_session_times(start: datetime, end: datetime | None) -> None:
 
 def check_set(record: SetRecord) -> None:
     """The same limits as the set table's cells, for a set that arrives whole (an import)."""
-    if record.load_kg is not None and not 0 <= record.load_kg <= LOAD_MAX_KG:
-        raise ValidationError("Load", f"{record.load_kg:g} kg is not between 0 and {LOAD_MAX_KG:g} kg")
+    if record.load_kg is not None and not -ASSISTANCE_MAX_KG <= record.load_kg <= LOAD_MAX_KG:
+        raise ValidationError(
+            "Load", f"{record.load_kg:g} kg is not between -{ASSISTANCE_MAX_KG:g} (assistance) and {LOAD_MAX_KG:g} kg"
+        )
     for field, value in (("Reps", record.reps), ("Failure reps", record.failure_reps)):
         if value is not None and not 0 <= value <= REPS_MAX:
             raise ValidationError(field, f"{value} is not a whole number from 0 to {REPS_MAX}")

@@ -16,11 +16,13 @@ from journal.io.generic import GenericCsv
 from journal.io.hevy import HevyCsv
 from journal.io.journal_csv import JournalCsv
 from journal.io.strong import StrongCsv
+from journal.io.strong_share import StrongShareText
 from journal.io.text import header_of, read_text
 
 # Most specific first: detection takes the first whose sniff() accepts the header.
 IMPORTERS: tuple[type[Importer], ...] = (JournalCsv, HevyCsv, FitbodCsv, StrongCsv, FitNotesCsv, GenericCsv)
 FORMATS = {importer.name: importer for importer in IMPORTERS}
+FORMATS[StrongShareText.name] = StrongShareText  # chosen (Edit → Paste workout), never detected: text has no header
 
 
 def detect(text: str) -> type[Importer]:

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from journal.domain.records import Session, SetType
+from journal.domain.routines import Routine
 from journal.domain.units import Unit
 
 Progress = Callable[[int, int], None]  # (lines read, lines in all); may raise ImportCancelled
@@ -94,6 +95,7 @@ class ParsedImport:
     units_stated: bool = True  # the file says its unit (else the lifter chose it)
     rows: int = 0
     effort_from_notes: int = 0  # sets whose RIR or RPE came from their note
+    routines: list[Routine] = field(default_factory=list)  # routines the file carries (Journal CSV), names unresolved
 
     @property
     def fatal(self) -> list[Problem]:
@@ -128,6 +130,9 @@ class ParsedImport:
         for session in self.sessions:
             for entry in session.entries:
                 names[entry.exercise.name] += max(1, len(entry.sets))
+        for routine in self.routines:  # a name only planned is still mapped
+            for item in routine.items:
+                names[item.exercise.name] += 0
         return names
 
 

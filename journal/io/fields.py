@@ -119,16 +119,21 @@ def whole(text: str, line: int, what: str) -> int | None:
     return int(value)
 
 
-def load_kg(value: float | None, unit: Unit, line: int, plate_lb: float | None = None) -> float | None:
+def load_kg(
+    value: float | None, unit: Unit, line: int, plate_lb: float | None = None, assistance: bool = False
+) -> float | None:
     """A load in kg from a value in `unit`; 0 or empty means no load. `plate_lb` rounds a kilogram value that was
-    converted from pounds back to the pound plates it came from."""
+    converted from pounds back to the pound plates it came from. With `assistance`, a negative load is kept: the
+    assistance of an assisted bodyweight exercise (Fitbod writes -20 for 20 kg of help on an assisted chin-up)."""
     if value is None or value == 0:
         return None
-    if value < 0:
+    if value < 0 and not assistance:
         raise ImportFailed(line, f"load {value:g} is negative")
     kg = value * KG_PER_LB if unit is Unit.LB else value
     if plate_lb:
         kg = round(kg / KG_PER_LB / plate_lb) * plate_lb * KG_PER_LB
+    if kg < -validation.ASSISTANCE_MAX_KG:
+        raise ImportFailed(line, f"assistance {-value:g} {unit} is more than {validation.ASSISTANCE_MAX_KG:g} kg")
     if kg > validation.LOAD_MAX_KG:
         raise ImportFailed(line, f"load {value:g} {unit} is more than {validation.LOAD_MAX_KG:g} kg")
     return kg

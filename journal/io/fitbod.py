@@ -6,6 +6,12 @@ timestamps and leading spaces in numbers. Fitbod writes kilograms even for lifte
 arrives as 20.41168 kg: when the lifter says the unit is lb, each load is rounded back to the quarter pound it came
 from; in kg each load is kept as read (20.41168, never cut to 20.412). `multiplier` (2 for a pair of dumbbells) is
 not applied: the load is kept per dumbbell, as the lifter logged it.
+
+Fitbod's older export has seven columns, `Date,Exercise,Sets,Reps,Weight,isWarmup,Note`: a date without a time
+(one workout a day), `Weight` in kilograms converted from pounds as above, and `Sets` alike sets on one row (read as
+that many sets; empty or 0 is one). In both layouts `isWarmup` is `true`/`false` in any case (`TRUE`, `False`), and a
+negative weight is assistance on an assisted bodyweight exercise (-20: 20 kg of help on an assisted chin-up), kept
+as a negative load (shown `BW − 20 kg`).
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ from journal.io.fields import load_kg, number, when, whole
 from journal.io.text import checked_records, column, header_of, positions, require
 
 REQUIRED = ("Date", "Exercise", "Reps", "Weight(kg)", "isWarmup")
+REQUIRED_OLD = ("Date", "Exercise", "Sets", "Reps", "Weight", "isWarmup")  # the older seven-column export
+SETS_MAX = 100  # alike sets on one row of the older export
 PLATE_LB = 0.25
 
 
@@ -37,15 +45,18 @@ class FitbodCsv(Importer):
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
-        return all(name in header for name in REQUIRED)
+        return all(name in header for name in REQUIRED) or all(name in header for name in REQUIRED_OLD)
 
     def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
         """What a workout's date and a set's fields were read as is remembered under the fields as written, as in
         the Strong reader."""
         header = header_of(text)
-        require(header, REQUIRED, self.label)
+        old = "Weight(kg)" not in header and all(name in header for name in REQUIRED_OLD)
+        require(header, REQUIRED_OLD if old else REQUIRED, self.label)
         pounds = options.units is Unit.LB
-        set_fields = positions(header, "isWarmup", "Weight(kg)", "Reps", "Duration(s)", "Distance(m)", "Note")
+        weight = "Weight" if old else "Weight(kg)"
+        set_fields = positions(header, "isWarmup", weight, "Reps", "Duration(s)", "Distance(m)", "Note")
+        sets_at = column(header, "Sets") if old else None
         date_at, exercise_at = column(header, "Date"), column(header, "Exercise")
         builder = SessionBuilder("fitbod")
         starts: dict[str, str] = {}  # a date as written -> session key
@@ -55,14 +66,18 @@ class FitbodCsv(Importer):
             start = when(written.strip(), line)
             return builder.session(start.isoformat(), start, title="Fitbod workout")
 
+        def times(written: str, line: int) -> int:
+            count = whole(written, line, "sets") or 1
+            if count > SETS_MAX:
+                raise ImportFailed(line, f"sets '{written.strip()}' is more than {SETS_MAX} alike sets on one row")
+            return count
+
         def set_record(written: tuple[str, ...], line: int) -> SetRecord:
             warmup, load, reps, seconds, metres, note = (field.strip() for field in written)
-            if warmup.lower() not in ("true", "false", ""):
-                raise ImportFailed(line, f"isWarmup '{warmup}' is neither true nor false")
-            kg = load_kg(number(load, line, "weight"), Unit.KG, line, PLATE_LB if pounds else None)
+            kg = load_kg(number(load, line, "weight"), Unit.KG, line, PLATE_LB if pounds else None, assistance=True)
             return checked(
                 SetRecord(
-                    set_type=SetType.WARMUP if warmup.lower() == "true" else SetType.WORKING,
+                    set_type=warmup_type(warmup, line),
                     load_kg=kg,
                     reps=whole(reps, line, "reps") or None,
                     duration_s=number(seconds, line, "duration") or None,
@@ -84,7 +99,9 @@ class FitbodCsv(Importer):
                     raise ImportFailed(line, "the exercise name is empty")
                 of_set = set_fields(fields)
                 record = sets.get(of_set) or sets.setdefault(of_set, set_record(of_set, line))
-                builder.entry(key, exercise).sets.append(record)
+                builder.entry(key, exercise).sets.extend(
+                    [record] * (1 if sets_at is None else times(fields[sets_at], line))
+                )
             if recorder.enough:
                 break
         return builder.result(
@@ -95,3 +112,11 @@ class FitbodCsv(Importer):
             units_stated=False,
             rows=count,
         )
+
+
+def warmup_type(text: str, line: int) -> SetType:
+    """An `isWarmup` flag as exports write it: true or false in any case (empty: a working set)."""
+    flag = text.strip().lower()
+    if flag not in ("true", "false", ""):
+        raise ImportFailed(line, f"isWarmup '{text.strip()}' is neither true nor false")
+    return SetType.WARMUP if flag == "true" else SetType.WORKING

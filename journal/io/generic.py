@@ -73,8 +73,10 @@ def guess_mapping(header: list[str]) -> dict[str, str]:
 
 def _set_type(text: str, line: int) -> SetType:
     cleaned = text.strip()
-    if not cleaned or cleaned.isdigit():
+    if not cleaned or cleaned.isdigit() or cleaned.lower() in ("false", "no"):
         return SetType.WORKING
+    if cleaned.lower() in ("true", "yes"):  # a warm-up flag (Fitbod's isWarmup): true is a warm-up
+        return SetType.WARMUP
     try:
         return SetType.from_text(cleaned)
     except ValueError:

@@ -4,7 +4,8 @@
 Comma or semicolon; every field possibly quoted; with or without `Workout #`, `Duration` or `Duration (sec)`,
 `Weight`/`Weight (kg)`/`Weight (lbs)` with or without a `Weight Unit` column, `Distance`/`Distance (meters)` with or
 without `Distance Unit`, `Seconds`, `Notes`, `Workout Notes`, `RPE`. `Set Order` is a number or W (warm-up), D
-(drop), F (failure); rows whose set order is `Note` or `Rest Timer` are not sets (a note belongs to its exercise).
+(drop), F (failure); rows whose set order is `Note` or `Rest Timer` are not sets (a note belongs to its exercise). A
+negative weight is assistance on an assisted bodyweight exercise, kept as a negative load.
 RPE 0 or empty is not recorded; an F set without RPE reached failure, RIR 0 "from set type". A file without a unit
 uses the one the lifter chooses.
 """
@@ -140,7 +141,7 @@ class StrongCsv(Importer):
                 rated_by_set_type(
                     SetRecord(
                         set_type=_SET_ORDER.get(order.upper(), SetType.WORKING),
-                        load_kg=load_kg(number(weight, line, "weight"), row_unit, line),
+                        load_kg=load_kg(number(weight, line, "weight"), row_unit, line, assistance=True),
                         reps=whole(reps, line, "reps"),
                         rir=rir,
                         effort_scale=None if rir is None else EffortScale.RPE,

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MIT
 """Writing an import: the exercise each imported name maps to (remembered as an alias), a backup first, then every
-session in one transaction; sessions already imported are skipped."""
+session in one transaction; sessions already imported are skipped, but a day already imported from an app that keys
+its sessions by date (FitNotes) gets the sets logged since (storage/topping.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -13,12 +15,40 @@ import peewee
 
 from journal.domain.names import clean_name, equipment_of, name_key, name_variants, word_set
 from journal.domain.records import Exercise, Session
+from journal.domain.routines import Routine
 from journal.storage.backup import DEFAULT_KEEP, backup_to
-from journal.storage.bulk import BulkResult, insert_sessions
+from journal.storage.bulk import BulkResult, held_keys, insert_sessions
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError, storage_reason
 from journal.storage.exercises import create_exercise, find_exercise, list_exercises
-from journal.storage.models import AliasRow, db
+from journal.storage.models import AliasRow, ExerciseRow, db
+from journal.storage.routines import list_routines, save_routine
+from journal.storage.topping import TOPPED_UP, TopUp, top_up
+
+
+class ImportRefused(JournalFileError):
+    """An import that would store something the journal cannot mean; nothing was written."""
+
+
+def assisted_names(sessions: Iterable[Session]) -> set[str]:
+    """The imported exercise names with a negative load (assistance, as Fitbod writes an assisted chin-up)."""
+    return {
+        entry.exercise.name
+        for session in sessions
+        for entry in session.entries
+        if any((record.load_kg or 0.0) < 0 for record in entry.sets)
+    }
+
+
+def _check_assistance(assisted: set[str], resolved: dict[str, int]) -> None:
+    """Assistance is a negative load on a bodyweight exercise: refuse one mapped onto a loaded exercise."""
+    for name in sorted(assisted):
+        row = ExerciseRow.get_by_id(resolved[name_key(name)])
+        if not row.bodyweight:
+            raise ImportRefused(
+                f"'{name}' has negative loads (assistance) but is mapped to '{row.name}', which is not a "
+                "bodyweight exercise: map it to a bodyweight exercise, or mark that exercise as bodyweight"
+            )
 
 
 @dataclass(frozen=True)
@@ -66,6 +96,12 @@ class ImportResult:
     change: Change
     added: tuple[Session, ...]  # the sessions written, for undo and redo
     resolved: dict[str, int]  # name key -> exercise id, as chosen for this import
+    topped: tuple[TopUp, ...] = ()  # sets added to days already imported (FitNotes), for undo and redo
+    routines: tuple[Routine, ...] = ()  # routines added (Journal CSV), as stored, for undo and redo
+
+    @property
+    def topped_sets(self) -> int:
+        return sum(len(done.entry.sets) for done in self.topped)
 
 
 def _resolve(choices: dict[str, int | None], templates: dict[str, Exercise], remember: bool) -> dict[str, int]:
@@ -98,19 +134,64 @@ def import_sessions(
     progress: Callable[[int], None] = lambda done: None,
     remember: bool = True,
     keep: int = DEFAULT_KEEP,
+    routines: Iterable[Routine] = (),
 ) -> ImportResult:
     """Back up the file, then in one transaction resolve the names, create new exercises and insert the sessions
     the journal does not hold yet; the newest `keep` backups taken before an import are kept."""
-    templates = {e.exercise.name: e.exercise for s in sessions for e in s.entries}
+    assisted = assisted_names(sessions)
+    templates = {
+        e.exercise.name: dataclasses.replace(e.exercise, bodyweight=True) if e.exercise.name in assisted else e.exercise
+        for s in sessions
+        for e in s.entries
+    }
     try:
         backup = backup_to(db.obj, db_path, "before-import", keep) if db_path is not None else None
         with db.atomic():
             resolved = _resolve(choices, templates, remember)
+            _check_assistance(assisted, resolved)
+            held = held_keys()[0]
+            again = [s for s in sessions if s.source in TOPPED_UP and (s.source, s.source_key) in held]
             result: BulkResult = insert_sessions(sessions, progress, resolved)
+            topped = top_up(again, resolved)
+            added_routines = _add_routines(routines, resolved)
+    except ImportRefused:
+        raise
     except (sqlite3.Error, peewee.DatabaseError) as error:  # locked, full, read-only: nothing was written
         where = f"the journal {db_path}" if db_path is not None else "the journal"
         raise JournalFileError(f"{where} could not be written: {storage_reason(error)}") from error
-    change = Change(sessions=result.change.sessions, exercises=True, everything=True)
-    return ImportResult(
-        result.sessions, result.sets, result.duplicates, result.session_ids, backup, change, result.added, resolved
+    touched = frozenset(done.session_id for done in topped)
+    change = Change(
+        sessions=result.change.sessions | touched, exercises=True, everything=True, routines=bool(added_routines)
     )
+    return ImportResult(
+        result.sessions,
+        result.sets + sum(len(done.entry.sets) for done in topped),
+        result.duplicates,
+        result.session_ids,
+        backup,
+        change,
+        result.added,
+        resolved,
+        topped,
+        added_routines,
+    )
+
+
+def new_routines(routines: Iterable[Routine]) -> list[Routine]:
+    """The routines of an import whose names the journal does not hold yet (a routine is known by its name)."""
+    held = {routine.name.casefold() for routine in list_routines()}
+    return [routine for routine in routines if routine.name.casefold() not in held]
+
+
+def _add_routines(routines: Iterable[Routine], resolved: dict[str, int]) -> tuple[Routine, ...]:
+    """Save the routines not held yet, each item's exercise as its name was resolved."""
+    added = []
+    for routine in new_routines(routines):
+        items = tuple(
+            dataclasses.replace(
+                item, id=None, exercise=dataclasses.replace(item.exercise, id=resolved[name_key(item.exercise.name)])
+            )
+            for item in routine.items
+        )
+        added.append(save_routine(dataclasses.replace(routine, id=None, items=items))[0])
+    return tuple(added)

@@ -13,11 +13,12 @@ from journal.domain.records import SessionSummary
 from journal.storage.models import db
 
 # Tonnage of one set row `st` of exercise `x` in session `s` (journal.domain.metrics.set_tonnage in SQL):
-# warm-ups count nothing; a bodyweight exercise moves the session's bodyweight plus any added load.
+# warm-ups count nothing; a bodyweight exercise moves the session's bodyweight plus any added load (less any
+# assistance, a negative load, and never below nothing), and nothing while the bodyweight is not known.
 SET_TONNAGE_SQL = """
 CASE WHEN st.set_type = 'warmup' OR st.reps IS NULL THEN 0
      WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN 0
-                                 ELSE (s.bodyweight_kg + coalesce(st.load_kg, 0)) * st.reps END
+                                 ELSE max(0, s.bodyweight_kg + coalesce(st.load_kg, 0)) * st.reps END
      ELSE coalesce(st.load_kg, 0) * st.reps END
 """
 

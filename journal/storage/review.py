@@ -28,7 +28,7 @@ WEEK_SQL = "CAST(julianday(date(s.start, 'weekday 0', '-6 days')) - 1721424.5 AS
 DAY_SQL = "((julianday(s.start) - 2440587.5) * 86400.0)"
 LOAD_SQL = (
     "(CASE WHEN x.bodyweight THEN CASE WHEN s.bodyweight_kg IS NULL THEN NULL "
-    "ELSE s.bodyweight_kg + coalesce(st.load_kg, 0) END ELSE st.load_kg END)"
+    "ELSE max(0, s.bodyweight_kg + coalesce(st.load_kg, 0)) END ELSE st.load_kg END)"
 )
 # n = reps + RIR, or the failure reps of a set continued to failure (journal.domain.metrics.e1rm)
 N_SQL = "(CASE WHEN st.failure_reps >= st.reps THEN st.failure_reps ELSE st.reps + coalesce(st.rir, 0) END)"

@@ -33,18 +33,24 @@ from journal.domain.routines import Routine, planned_sets
 from journal.domain.supersets import ends_round
 from journal.io import file_filter
 from journal.io.journal_csv import export_file
+from journal.io.strong_export import export_strong_file
+from journal.io.strong_share import StrongShareText
 from journal.lock import JournalLocked
 from journal.paths import sample_db_path
 from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, JournalFileError
+from journal.storage.importing import ImportResult
 from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import iter_sessions, session_count
+from journal.storage.routines import list_routines
 from journal.ui import undo
 from journal.ui.dialogs.backups_dialog import BackupsDialog
 from journal.ui.dialogs.preferences import PreferencesDialog
 from journal.ui.empty_state import EmptyState
 from journal.ui.importing.import_dialog import ImportDialog
 from journal.ui.log.rest_timer import PAUSE_KEY, SKIP_KEY, RestTimer
+from journal.ui.importing.notice import ImportNotice
+from journal.ui.importing.watcher import FolderWatcher
 from journal.ui.log.session_editor import SessionEditor
 from journal.ui.log.session_list import SessionList
 from journal.ui.service import JournalService
@@ -127,10 +133,18 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.back)
         self.banner.hide()
 
+        self.notice = ImportNotice(service.undo_stack)
+        self.watcher = FolderWatcher(service, self._can_watch_import, self)
+        self.watcher.imported.connect(self._watched_imported)
+        self.watcher.refused.connect(
+            lambda name, why: self.notice.show_problem(f"{name} in the watched folder could not be imported: {why}")
+        )
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self.rest = RestTimer(self)
@@ -147,6 +161,9 @@ class MainWindow(QMainWindow):
         self.empty.explore_sample.connect(self.explore_sample)
         self.empty.import_file.connect(lambda: self.import_file())
         service.changed.connect(self.on_changed)
+        service.preferences_changed.connect(self._watch_folder_changed)
+        self._watching = service.preferences.watch_folder
+        self.watcher.set_folder(self._watching)  # and a scan of what arrived while Journal was closed
         service.file_changed.connect(lambda _path: self._show_file())
         service.failed.connect(self._write_failed)
         self._tray: QSystemTrayIcon | None = None  # made when a rest ends with the window behind others
@@ -197,6 +214,18 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export as CSV…", "Ctrl+Shift+E", lambda: self.export_file(), "Write the whole journal as Journal CSV"
         )
+        self.paste_action = self._action(
+            "&Paste workout…",
+            "Ctrl+Shift+V",
+            self.paste_workout,
+            "A workout shared from Strong as text (Share → Copy): preview it, then add it",
+        )
+        self.export_strong_action = self._action(
+            "Export as &Strong CSV…",
+            None,
+            lambda: self.export_strong(),
+            "Write the whole journal as Strong's CSV, loads in your unit, for Strong or Hevy to import",
+        )
         self.print_action = self._action(
             "&Print session…",
             QKeySequence.StandardKey.Print,
@@ -229,7 +258,14 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addActions(
-            [self.new_action, self.new_routine_action, self.import_action, self.export_action, self.sample_action]
+            [
+                self.new_action,
+                self.new_routine_action,
+                self.import_action,
+                self.export_action,
+                self.export_strong_action,
+                self.sample_action,
+            ]
         )
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.pdf_action])
@@ -240,7 +276,7 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.delete_action)
+        edit_menu.addActions([self.paste_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.pause_rest_action, self.skip_rest_action])
         help_menu = menu.addMenu("&Help")
@@ -646,6 +682,44 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _can_watch_import(self) -> bool:
+        """The watched folder imports into the lifter's own journal, and never while a dialog is open."""
+        return QApplication.activeModalWidget() is None and self.service.path == self.own_path
+
+    def _watch_folder_changed(self, prefs: object) -> None:
+        folder = getattr(prefs, "watch_folder", "")
+        if folder != self._watching:
+            self._watching = folder
+            self.watcher.set_folder(folder)
+
+    def _watched_imported(self, result: object, name: str) -> None:
+        assert isinstance(result, ImportResult)
+        parts = [f"{result.sessions} new session{'s' if result.sessions != 1 else ''}", f"{result.sets} sets"]
+        if result.topped:
+            parts.append(f"{result.topped_sets} of them on days already imported")
+        if result.routines:
+            parts.append(f"{len(result.routines)} routine{'s' if len(result.routines) > 1 else ''}")
+        self.notice.show_imported(f"Imported {name} from the watched folder: {', '.join(parts)}.")
+
+    def paste_workout(self) -> ImportDialog:
+        """The clipboard's text, a workout shared from Strong, in the import preview; nothing is written until it
+        is confirmed."""
+        self.editor.flush()
+        text = QApplication.clipboard().text()
+        dialog = ImportDialog(self.service, Path("Pasted workout"), self, text=text, fmt=StrongShareText.name)
+        dialog.setWindowTitle("Paste workout")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(
+            lambda result: self.statusBar().showMessage(
+                f"Pasted workout: {result.sessions} session, {result.sets} sets. Ctrl+Z removes it again."
+                if result.sessions
+                else "That workout is already in your journal.",
+                15000,
+            )
+        )
+        dialog.open()
+        return dialog
+
     def export_file(self, path: Path | None = None) -> None:
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self, "Export as CSV", "journal.csv", "CSV (*.csv)")
@@ -653,8 +727,22 @@ class MainWindow(QMainWindow):
                 return
             path = Path(chosen)
         self.editor.flush()
-        sessions, sets = export_file(path, iter_sessions())
+        sessions, sets = export_file(path, iter_sessions(), list_routines())
         self.statusBar().showMessage(f"Exported {sessions} sessions, {sets} sets to {path}", 15000)
+
+    def export_strong(self, path: Path | None = None) -> None:
+        """The whole journal as Strong's CSV, loads in the lifter's unit (which the file does not name)."""
+        unit = self.service.preferences.units
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export as Strong CSV", "strong.csv", "CSV (*.csv)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.editor.flush()
+        sessions, sets = export_strong_file(path, iter_sessions(), unit)
+        self.statusBar().showMessage(
+            f"Exported {sessions} sessions, {sets} sets to {path} as Strong CSV, loads in {unit}", 15000
+        )
 
     def open_own_journal(self) -> None:
         self._open(self.own_path)

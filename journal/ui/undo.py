@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from journal.domain.bodyweight import Weighing
 from journal.domain.records import Entry, Exercise, PlannedSet, Session, SetRecord
 from journal.domain.routines import Routine
-from journal.storage import bodyweight, exercises, plans, routines
+from journal.storage import bodyweight, exercises, plans, routines, topping
 from journal.storage import repository as repo
 from journal.storage.bulk import insert_sessions
 from journal.storage.changes import Change
@@ -330,11 +330,13 @@ class MoveSet(_Command):
 
 
 class ImportSessions(_Command):
-    """An import, already written in the background: undo removes exactly the sessions it added."""
+    """An import, already written in the background: undo removes exactly the sessions it added, and the sets it
+    added to days already imported."""
 
     def __init__(self, service: JournalService, result: ImportResult, text: str) -> None:
         super().__init__(service, text)
         self.sessions, self.session_ids, self.resolved = result.added, result.session_ids, result.resolved
+        self.topped, self.routines = result.topped, result.routines
         self._written = True
 
     def redo(self) -> None:
@@ -343,10 +345,17 @@ class ImportSessions(_Command):
             return
         result = insert_sessions(self.sessions, resolved=self.resolved)
         self.session_ids = result.session_ids
-        self.service.publish(result.change)
+        change = result.change | topping.put_back(self.topped)
+        for routine in self.routines:  # the same routines again, with their ids
+            change |= routines.save_routine(routine)[1]
+        self.service.publish(change)
 
     def undo(self) -> None:
-        self.service.publish(repo.delete_sessions(self.session_ids))
+        change = repo.delete_sessions(self.session_ids) | topping.take_out(self.topped)
+        for routine in self.routines:
+            assert routine.id is not None
+            change |= routines.delete_routine(routine.id)
+        self.service.publish(change)
 
 
 class EditRoutine(_Command):

@@ -89,7 +89,7 @@ CASES = [
     pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",8,", ",abc,")), {3}, id="abc-in-reps"),
     pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",50.0,", ",12kg,")), {3}, id="weight-with-a-unit"),
     pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",50.0,", ",NaN,")), {3}, id="weight-nan"),
-    pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",50.0,", ",-50.0,")), {3}, id="negative-weight-strong"),
+    pytest.param(_strong(STRONG_ROW, STRONG_ROW.replace(",50.0,", ",-500.0,")), {3}, id="negative-weight-strong"),
     pytest.param(
         (HEVY_HEADER + HEVY_ROW + HEVY_ROW.replace(",100,", ",-100,")).encode(), {3}, id="negative-weight-hevy"
     ),
@@ -99,7 +99,7 @@ CASES = [
         id="negative-weight-fitnotes",
     ),
     pytest.param(
-        (FITBOD_HEADER + "2021-01-17 22:14:35 +0000,Back Squat, 4,-20.4,0.0,0.0,0.0,0.0,false,, 1.0\n").encode(),
+        (FITBOD_HEADER + "2021-01-17 22:14:35 +0000,Back Squat, 4,-500.0,0.0,0.0,0.0,0.0,false,, 1.0\n").encode(),
         {2},
         id="negative-weight-fitbod",
     ),

@@ -807,7 +807,7 @@ def test_the_journal_sample_imports_field_for_field(
 ) -> None:
     """Journal CSV, as Journal wrote it: read back, then exported again, it is the same file."""
     records = list(csv.reader(JOURNAL.open(newline="", encoding="utf-8")))
-    header, rows = records[0], records[1:]
+    header, rows = records[0], [r for r in records[1:] if r[1]]  # the sessions' rows (the routines' follow)
     parsed = parse_file(JOURNAL)
     assert parsed.format == "Journal CSV" and not parsed.problems
     assert len(parsed.sessions) == len({r[1] for r in rows})
@@ -822,3 +822,8 @@ def test_the_journal_sample_imports_field_for_field(
     code, _, err = run_cli(capsys, "export", again, "--db", db_path)
     assert code == 0, err
     assert again.read_bytes() == JOURNAL.read_bytes()
+
+
+# Samples read by tests in files of their own.
+OWN_TESTS += [SAMPLES / "fitbod" / "fitbod-old-export.csv"]  # tests/io/test_fitbod_old_format.py
+OWN_TESTS += [SAMPLES / "fitnotes" / f"fitnotes-reexport-{when}.csv" for when in ("before", "after")]  # test_topping

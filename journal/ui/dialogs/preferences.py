@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: MIT
 """The preferences dialog: load unit, effort scale, hard-set threshold, e1RM formula, colours, backups kept, the
-plate calculator's bar and plates, the rest timer."""
+plate calculator's bar and plates, the rest timer, the folder whose new exports are imported."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -13,11 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -111,11 +114,29 @@ class PreferencesDialog(QDialog):
             "those you take: the newest this many of each are kept"
         )
         self.backups_keep.setValue(prefs.backups_keep)
+        self.watch_folder = QLineEdit(prefs.watch_folder)
+        self.watch_folder.setObjectName("watchFolder")
+        self.watch_folder.setPlaceholderText("none: nothing is watched")
+        self.watch_folder.setToolTip(
+            "Exports from Strong, Hevy, FitNotes or Fitbod saved here (a synced folder) are imported as they "
+            "appear or change; only new sessions are added, and a notice with Undo says so"
+        )
+        choose = QPushButton("Choose…")
+        choose.setObjectName("chooseWatchFolder")
+        choose.clicked.connect(self.choose_folder)
+        watch = QHBoxLayout()
+        watch.addWidget(self.watch_folder, 1)
+        watch.addWidget(choose)
+        self.watch_error = QLabel()
+        self.watch_error.setObjectName("watchFolderError")
+        self.watch_error.setStyleSheet("color: #d93025;")
+        self.watch_error.setWordWrap(True)
+        self.watch_error.hide()
         note = QLabel("Loads are always stored in kilograms; the unit only changes what you see and type.")
         note.setWordWrap(True)
         note.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.check_and_accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow("Load unit", self.unit)
@@ -133,6 +154,8 @@ class PreferencesDialog(QDialog):
         gym.addWidget(self._rest_box(prefs))
         form.addRow(gym)
         form.addRow(self.plates_error)
+        form.addRow("Import new exports from a folder", watch)
+        form.addRow("", self.watch_error)
         form.addRow(note)
         form.addRow(buttons)
 
@@ -234,6 +257,7 @@ class PreferencesDialog(QDialog):
             rest_timer=self.rest_timer.isChecked(),
             rest_s=self.rest_s.value(),
             rest_sound=self.rest_sound.isChecked(),
+            watch_folder=self.watch_folder.text().strip(),
         )
 
 
@@ -252,3 +276,19 @@ def _spin(
     spin.setSuffix(suffix)
     spin.setValue(value)
     return spin
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Import new exports from a folder", self.watch_folder.text())
+        if chosen:
+            self.watch_folder.setText(chosen)
+
+    def check_and_accept(self) -> None:
+        """OK, unless the folder to watch is not a folder (said at the field)."""
+        folder = self.watch_folder.text().strip()
+        if folder and not Path(folder).is_dir():
+            self.watch_error.setText(f"{folder} is not a folder: choose one, or leave the field empty")
+            self.watch_error.show()
+            self.watch_folder.setFocus()
+            return
+        self.watch_error.hide()
+        self.accept()

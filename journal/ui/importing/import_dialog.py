@@ -39,7 +39,8 @@ from journal.io.report import summary
 from journal.io.text import header_of, read_text
 from journal.storage.bulk import count_held
 from journal.storage.exercises import list_exercises
-from journal.storage.importing import ImportResult, Proposal, import_sessions, propose
+from journal.storage.importing import ImportResult, Proposal, import_sessions, new_routines, propose
+from journal.storage.topping import count_new_sets
 from journal.ui import undo
 from journal.ui.importing.column_mapping import ColumnMappingDialog
 from journal.ui.progress import WorkProgress
@@ -137,10 +138,20 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)
 
-    def __init__(self, service: JournalService, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: JournalService,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        text: str | None = None,
+        fmt: str = "auto",
+    ) -> None:
+        """The preview of the file at `path`, or of `text` (pasted) read as format `fmt`."""
         super().__init__(parent)
         self.service = service
         self.path = path
+        self.pasted = text
         self.parsed: ParsedImport | None = None
         self.text = ""
         self.mapping: dict[str, str] | None = None
@@ -152,6 +163,9 @@ class ImportDialog(QDialog):
         self.format.addItem("Detect from the header", "auto")
         for importer in IMPORTERS:
             self.format.addItem(importer.label, importer.name)
+        if self.format.findData(fmt) < 0:  # a format chosen, never detected (a workout shared as text)
+            self.format.addItem(FORMATS[fmt].label, fmt)
+        self.format.setCurrentIndex(self.format.findData(fmt))
         self.units = QComboBox()
         self.units.setObjectName("importUnits")
         self.units.addItem("Kilograms (kg)", Unit.KG)
@@ -171,7 +185,7 @@ class ImportDialog(QDialog):
         format_row.addWidget(self.format, 1)
         format_row.addWidget(self.map_button)
         form = QFormLayout()
-        form.addRow("File", plain_label(str(path)))
+        form.addRow("File" if text is None else "From", plain_label(str(path)))
         form.addRow("Format", format_row)
         form.addRow("Loads in", units_row)
         form.addRow("", self.notes)
@@ -233,7 +247,10 @@ class ImportDialog(QDialog):
     def _load(self) -> None:
         """Read the file and detect its format; a file whose columns were mapped before opens with that mapping."""
         try:
-            self.text = read_text(self.path)
+            self.text = read_text(self.path) if self.pasted is None else self.pasted
+            if self.format.currentData() != "auto":
+                self.reparse()
+                return
             header = header_of(self.text)
         except ImportFailed as error:
             self._failed(error.problem)
@@ -322,8 +339,15 @@ class ImportDialog(QDialog):
             "as the file says" if parsed.units_stated else "the file does not say: check the heaviest load below"
         )
         held = count_held(parsed.sessions)
-        self._show_figures(summary(parsed, held))
-        new = len(parsed.sessions) - held
+        topped = count_new_sets(parsed.sessions) if held else 0  # sets logged since on days already imported
+        figures = summary(parsed, held)
+        if topped:
+            figures.append(("new sets on days already imported", f"{topped} (added to those days)"))
+        planned = len(new_routines(parsed.routines))
+        if parsed.routines:
+            figures.append(("routines", f"{len(parsed.routines)} ({planned} new)"))
+        self._show_figures(figures)
+        new = len(parsed.sessions) - held + topped + planned
         self.summary.setText(
             ""
             if new or not parsed.sessions
@@ -397,7 +421,14 @@ class ImportDialog(QDialog):
         path, keep = self.service.path, self.service.preferences.backups_keep
 
         def work() -> ImportResult:
-            return import_sessions(parsed.sessions, choices, path, lambda done: progress(done, total), keep=keep)
+            return import_sessions(
+                parsed.sessions,
+                choices,
+                path,
+                lambda done: progress(done, total),
+                keep=keep,
+                routines=parsed.routines,
+            )
 
         def done(result: object) -> None:
             progress.finish()

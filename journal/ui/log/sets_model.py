@@ -24,7 +24,7 @@ from journal.domain.effort import EffortScale, display_effort, is_imprecise
 from journal.domain.metrics import e1rm, effective_load
 from journal.domain.plates import BARBELL_EQUIPMENT, load_plates_kg
 from journal.domain.records import Exercise, Measure, PlannedSet, RirOrigin, SetRecord, SetType
-from journal.domain.units import format_load, format_number, format_set_load
+from journal.domain.units import bodyweight_prefix, format_load, format_number, format_set_load
 from journal.settings import Preferences
 from journal.ui.table_model import Index, TableModel
 
@@ -393,8 +393,11 @@ class SetsTableModel(TableModel):
         record = self.record(row)
         ghost = not self.is_done(row) and key not in self.typed_keys(row)  # a grey value, not (yet) the lifter's
         if role == Qt.ItemDataRole.DisplayRole and key == "load" and self.exercise.bodyweight:
-            # shown as what was moved: BW, or BW + the added load (the unit is in the header); edited as the number
-            return f"BW + {self.text(record, key)}" if record.load_kg else "BW"
+            # shown as what was moved: BW, BW + the added load or BW − the assistance (the unit is in the header);
+            # edited as the number (negative for assistance)
+            if not record.load_kg:
+                return "BW"
+            return f"{bodyweight_prefix(record.load_kg)}{format_load(abs(record.load_kg), self.prefs.units)}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.text(record, key)
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0 and self.is_plan(row):
@@ -522,7 +525,7 @@ class SetsTableModel(TableModel):
                 return record.replace(set_type=set_type, rir=None, effort_scale=None, rir_origin=None)
             return record.replace(set_type=set_type)
         if key == "load":
-            return record.replace(load_kg=v.parse_load(text, unit))
+            return record.replace(load_kg=v.parse_load(text, unit, bodyweight=self.exercise.bodyweight))
         if key == "reps":
             reps = v.parse_reps(text)
             if reps is not None and record.failure_reps is not None and record.failure_reps < reps:

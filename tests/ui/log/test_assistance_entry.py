@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: MIT
+"""Assistance typed in the load cell: -20 or BW-20 on a bodyweight exercise is stored as -20 kg and shown as
+BW − 20; on a loaded exercise it is refused with the reason at the cell."""
+
+from __future__ import annotations
+
+from journal.domain.effort import EffortScale
+from journal.domain.metrics import E1rmFormula
+from journal.domain.records import Exercise, SetRecord
+from journal.domain.units import Unit
+from journal.settings import Preferences
+from journal.ui.log.sets_model import SetsTableModel
+
+PREFS = Preferences(Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
+CHIN_UP = Exercise(id=1, name="Assisted Chin-up", bodyweight=True)
+
+
+def _model(exercise: Exercise, bodyweight_kg: float | None = None) -> tuple[SetsTableModel, list[SetRecord]]:
+    commits: list[SetRecord] = []
+    model = SetsTableModel(exercise, PREFS, bodyweight_kg, lambda row, old, new: commits.append(new))
+    model.set_sets([SetRecord(id=5, reps=8)])
+    return model, commits
+
+
+def test_assistance_is_typed_as_a_negative_load_and_shown_as_bodyweight_less_it(qapp: object) -> None:
+    model, commits = _model(CHIN_UP)
+    load = [c.key for c in model.columns].index("load")
+    e1rm = [c.key for c in model.columns].index("e1rm")
+    for typed in ("-20", "BW-20", "BW − 20"):
+        assert model.setData(model.index(0, load), typed)
+        assert commits[-1].load_kg == -20.0
+    model.set_sets([commits[-1]])
+    assert model.data(model.index(0, load)) == "BW \u2212 20"
+    assert model.data(model.index(0, e1rm)) in ("", None)  # no bodyweight: no e1RM
+    model.set_preferences(PREFS, 80.0)
+    assert model.data(model.index(0, e1rm)) not in ("", None)  # 60 kg moved
+
+
+def test_assistance_on_a_loaded_exercise_is_refused_at_the_cell(qapp: object) -> None:
+    model, commits = _model(Exercise(id=2, name="Bench Press"))
+    refused: list[str] = []
+    model.refused.connect(lambda row, column, message: refused.append(message))
+    load = [c.key for c in model.columns].index("load")
+    assert not model.setData(model.index(0, load), "-20")
+    assert not commits
+    assert refused and "negative load is assistance, for bodyweight exercises only" in refused[-1]
