@@ -48,9 +48,9 @@ from journal.ui.dialogs.backups_dialog import BackupsDialog
 from journal.ui.dialogs.preferences import PreferencesDialog
 from journal.ui.empty_state import EmptyState
 from journal.ui.importing.import_dialog import ImportDialog
-from journal.ui.log.rest_timer import PAUSE_KEY, SKIP_KEY, RestTimer
 from journal.ui.importing.notice import ImportNotice
 from journal.ui.importing.watcher import FolderWatcher
+from journal.ui.log.rest_timer import PAUSE_KEY, SKIP_KEY, RestTimer
 from journal.ui.log.session_editor import SessionEditor
 from journal.ui.log.session_list import SessionList
 from journal.ui.service import JournalService
