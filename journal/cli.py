@@ -12,6 +12,11 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journal.io.base import ParsedImport
+    from journal.storage.importing import Proposal
 
 
 class _Version(argparse.Action):
@@ -64,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--units", choices=["kg", "lb"], help="the load unit, for files that do not say")
     imp.add_argument("--dry-run", action="store_true", help="show what would come in; write nothing")
+    imp.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import everything but the rows that cannot be imported; those are kept in left-out/ beside the journal",
+    )
     imp.add_argument(
         "--no-notes-effort",
         action="store_true",
@@ -165,12 +175,13 @@ def _import(args: argparse.Namespace) -> int:
     from journal.domain.units import Unit
     from journal.io import ImportFailed, ImportOptions, parse_text
     from journal.io.generic import mapping_key
+    from journal.io.leftout import left_out
     from journal.io.report import describe
     from journal.io.text import header_of, read_text
     from journal.storage.backup import snapshot
     from journal.storage.bulk import count_held
     from journal.storage.database import JournalFileError, close_database, open_database
-    from journal.storage.importing import import_sessions, propose
+    from journal.storage.importing import import_sessions, left_out_dir, propose
     from journal.storage.migrations import DatabaseTooNew
 
     name = str(args.file)
@@ -185,10 +196,20 @@ def _import(args: argparse.Namespace) -> int:
     except ImportFailed as error:
         print(error.problem.describe(name), file=sys.stderr)
         return 1
+    if parsed.fatal and args.skip_invalid and parsed.skippable:
+        parsed = parsed.without_left_out()
     for problem in parsed.problems:
         print(problem.describe(name, warning=not problem.fatal), file=sys.stderr)
     if parsed.fatal:
+        if parsed.skippable:
+            count = len(parsed.left_out)
+            print(
+                f"{name}: nothing was imported: {count} {'row' if count == 1 else 'rows'} cannot be imported; "
+                "--skip-invalid imports everything else and keeps those rows in a file beside the backups",
+                file=sys.stderr,
+            )
         return 1
+    left = left_out(parsed, text, args.file.name)
     path = _db_path(args)
     if args.dry_run:  # names are proposed against a copy (or a new journal): a dry run never writes
         with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
@@ -199,19 +220,34 @@ def _import(args: argparse.Namespace) -> int:
             proposals = propose(parsed.exercise_names())
             held = count_held(parsed.sessions)
             close_database()
+        _print_unlikely(parsed, proposals, name)
         print(describe(parsed, proposals, held))
+        if left is not None:
+            print(f"{len(left.rows)} rows would be left out and kept in {left_out_dir(path)}")
         print("dry run: nothing was written")
         return 0
     try:
         _open(args)
-        choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
-        result = import_sessions(parsed.sessions, choices, path, remember=False, keep=_backups_kept())
+        proposals = propose(parsed.exercise_names())
+        _print_unlikely(parsed, proposals, name)
+        choices = {p.name: (p.exercise.id if p.exercise else None) for p in proposals}
+        result = import_sessions(parsed.sessions, choices, path, remember=False, keep=_backups_kept(), left=left)
     except (JournalFileError, DatabaseTooNew, OSError) as error:
         logging.getLogger("journal.cli").warning("%s: nothing was imported", name, exc_info=True)
         print(f"{name}: nothing was imported: {error}", file=sys.stderr)
         return 1
+    if result.left_out is not None and left is not None:
+        print(f"left out {len(left.rows)} rows, kept in {result.left_out} (why: {result.left_out.with_suffix('.txt')})")
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
     return 0
+
+
+def _print_unlikely(parsed: ParsedImport, proposals: list[Proposal], name: str) -> None:
+    """Sets imported as read but unlikely for the exercise they are stored as, as warnings on stderr."""
+    from journal.io.plausible import unlikely_sets
+
+    for warning in unlikely_sets(parsed, {p.name: p.exercise for p in proposals}):
+        print(warning.describe(name, warning=True), file=sys.stderr)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,6 +36,8 @@ from journal.domain.units import Unit
 from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, check_lengths, detect
 from journal.io.base import ImportCancelled, Problem
 from journal.io.generic import GenericCsv, guess_mapping, mapping_key
+from journal.io.leftout import left_out
+from journal.io.plausible import unlikely_sets
 from journal.io.report import summary
 from journal.io.text import header_of, read_text
 from journal.storage.bulk import count_held
@@ -201,6 +204,10 @@ class ImportDialog(QDialog):
         self.problems_view.setModel(self.problems)
         self.problems_view.setMaximumHeight(110)
         self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.skip_invalid = QCheckBox()
+        self.skip_invalid.setObjectName("importSkipInvalid")
+        self.skip_invalid.setVisible(False)
+        self.skip_invalid.toggled.connect(lambda _on: self._enable_import())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("confirmImport")
@@ -220,9 +227,11 @@ class ImportDialog(QDialog):
         layout.addWidget(self.names_view, 1)
         layout.addWidget(QLabel("Problems"))
         layout.addWidget(self.problems_view)
+        layout.addWidget(self.skip_invalid)
         layout.addWidget(self.buttons)
 
         self._generation = 0  # a preview shows only the newest read
+        self._new = 0  # sessions of the file the journal does not hold yet
         self.options_widgets = (self.format, self.units, self.notes, self.map_button)
         self.format.currentIndexChanged.connect(lambda _i: self.reparse())
         self.units.currentIndexChanged.connect(lambda _i: self.reparse())
@@ -331,17 +340,35 @@ class ImportDialog(QDialog):
         )
         self.summary.setVisible(bool(self.summary.text()))
         self.choice_delegate.exercises = list_exercises()
-        self.names.set_rows(propose(parsed.exercise_names()), dict(parsed.exercise_names()))
+        proposals = propose(parsed.exercise_names())
+        self.names.set_rows(proposals, dict(parsed.exercise_names()))
+        unlikely = unlikely_sets(parsed, {p.name: p.exercise for p in proposals})
         self.problems.setStringList(
             [
-                f"{'Error' if p.fatal else 'Note'} · line {p.line}: {p.message}"
+                f"{'Cannot import' if p.row else 'Error' if p.fatal else 'Note'} · line {p.line}: {p.message}"
                 if p.line
                 else f"{'Error' if p.fatal else 'Note'}: {p.message}"
                 for p in parsed.problems
             ]
+            + [f"Unlikely · {p.message}" for p in unlikely]
             or ["No problems found."]
         )
-        self.import_button.setEnabled(not parsed.fatal and new > 0)
+        count = len(parsed.left_out)
+        self.skip_invalid.setText(
+            f"Import everything else, leaving out the {count} {'row' if count == 1 else 'rows'} that cannot be "
+            "imported (kept in a file beside the backups)"
+        )
+        self.skip_invalid.setVisible(parsed.skippable)
+        self._new = new
+        self._enable_import()
+
+    def _enable_import(self) -> None:
+        parsed = self.parsed
+        self.import_button.setEnabled(
+            parsed is not None
+            and (not parsed.fatal or (parsed.skippable and self.skip_invalid.isChecked()))
+            and self._new > 0
+        )
 
     def _show_figures(self, rows: list[tuple[str, str]]) -> None:
         while self.figures.rowCount():
@@ -372,6 +399,7 @@ class ImportDialog(QDialog):
         self.names.set_rows([], {})
         where = f"line {problem.line}: " if problem.line else ""
         self.problems.setStringList([f"Error · {where}{problem.message}"])
+        self.skip_invalid.setVisible(False)
         self.import_button.setEnabled(False)
 
     def edit_mapping(self) -> None:
@@ -382,11 +410,30 @@ class ImportDialog(QDialog):
             settings.save_mapping(mapping_key(header), self.mapping)
             self.reparse()
 
+    def _report_left_out(self, result: ImportResult, reasons: tuple[str, ...]) -> None:
+        """The import's report names every row it left out, and where they are kept."""
+        kept = result.left_out
+        assert kept is not None
+        shown = list(reasons[:12]) + ([f"… and {len(reasons) - 12} more"] if len(reasons) > 12 else [])
+        box = QMessageBox(QMessageBox.Icon.Information, "Import", "", QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # reasons quote the file
+        box.setText(
+            f"Imported {result.sessions} sessions, {result.sets} sets. "
+            f"{len(reasons)} {'row was' if len(reasons) == 1 else 'rows were'} left out:\n\n"
+            + "\n".join(shown)
+            + f"\n\nThey are kept, as written, in {kept}\n(and why, in {kept.with_suffix('.txt').name})."
+        )
+        box.exec()
+
     # ---- writing ----
     def confirm(self) -> None:
         parsed = self.parsed
-        if parsed is None or parsed.fatal:
+        if parsed is None or (parsed.fatal and not (parsed.skippable and self.skip_invalid.isChecked())):
             return
+        left = None
+        if parsed.fatal:
+            parsed = parsed.without_left_out()
+            left = left_out(parsed, self.text, self.path.name)
         if self.importer_name() == GenericCsv.name and self.mapping:
             settings.save_mapping(mapping_key(header_of(self.text)), self.mapping)
         choices = self.names.choices()
@@ -397,7 +444,9 @@ class ImportDialog(QDialog):
         path, keep = self.service.path, self.service.preferences.backups_keep
 
         def work() -> ImportResult:
-            return import_sessions(parsed.sessions, choices, path, lambda done: progress(done, total), keep=keep)
+            return import_sessions(
+                parsed.sessions, choices, path, lambda done: progress(done, total), keep=keep, left=left
+            )
 
         def done(result: object) -> None:
             progress.finish()
@@ -407,6 +456,8 @@ class ImportDialog(QDialog):
             )
             self.service.publish(result.change)
             self.imported.emit(result)
+            if result.left_out is not None and left is not None:
+                self._report_left_out(result, left.reasons)
             self.accept()
 
         def failed(error: BaseException) -> None:

@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: MIT
+"""Sample exports read by tests of their own (left-out rows, Strong in other languages and shapes, more apps)."""
+
+from __future__ import annotations
+
+from tests.conftest import SAMPLES
+
+OWN_SAMPLES = [
+    SAMPLES / "strong" / "strong-typos.csv",
+]

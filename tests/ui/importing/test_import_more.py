@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: MIT
+"""The import preview on the exports people have: rows that cannot be imported left out on request, unlikely
+loads named, Strong in other languages and without its header, and four more apps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pytestqt.qtbot import QtBot
+
+from journal.storage import repository as repo
+from journal.storage.importing import left_out_dir
+from journal.ui.main_window import MainWindow
+from tests.conftest import SAMPLES
+from tests.ui.helpers import answering, click, shoot
+from tests.ui.importing.test_import_dialog import open_import
+
+TYPOS = SAMPLES / "strong" / "strong-typos.csv"
+
+
+def test_rows_that_cannot_be_imported_are_left_out_on_request(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window: MainWindow = open_window(db_path)
+    dialog = open_import(qtbot, window, TYPOS, monkeypatch)
+    problems = dialog.problems.stringList()
+    assert "Cannot import · line 3: reps '1271' is not a whole number from 0 to 1000" in problems
+    assert "Cannot import · line 7: reps 'x8' is not a number" in problems
+    assert any(p.startswith("Unlikely · 2025-02-05 18:00 Bicep Curl (Barbell), set 2: 400 kg") for p in problems)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.skip_invalid.isVisible() and "leaving out the 2 rows" in dialog.skip_invalid.text()
+    shoot(dialog, "import-left-out")
+    click(qtbot, dialog.skip_invalid)
+    assert dialog.skip_invalid.isChecked() and dialog.import_button.isEnabled()
+    with answering(qtbot, "OK") as seen:
+        click(qtbot, dialog.import_button)
+    report = seen[0].text()
+    assert "2 rows were left out" in report and "line 3: reps '1271'" in report and "line 7" in report
+    kept = list(left_out_dir(db_path).glob("strong-typos-*.csv"))
+    assert len(kept) == 1 and str(kept[0]) in report
+    qtbot.waitUntil(lambda: repo.session_count() == 3)
+
+
+def test_a_clean_file_offers_no_leaving_out(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window: MainWindow = open_window(db_path)
+    dialog = open_import(qtbot, window, SAMPLES / "hevy" / "hevy-kg.csv", monkeypatch)
+    assert not dialog.skip_invalid.isVisible() and dialog.import_button.isEnabled()
+    dialog.reject()
