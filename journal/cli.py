@@ -70,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--units", choices=["kg", "lb"], help="the load unit, for files that do not say")
     imp.add_argument("--dry-run", action="store_true", help="show what would come in; write nothing")
     imp.add_argument(
+        "--columns-by-position",
+        action="store_true",
+        help="read a Strong file whose header is in an unknown language, or missing, by the columns' positions",
+    )
+    imp.add_argument(
         "--skip-invalid",
         action="store_true",
         help="import everything but the rows that cannot be imported; those are kept in left-out/ beside the journal",
@@ -171,13 +176,12 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from journal import settings
     from journal.domain.units import Unit
     from journal.io import ImportFailed, ImportOptions, parse_text
-    from journal.io.generic import mapping_key
     from journal.io.leftout import left_out
     from journal.io.report import describe
-    from journal.io.text import header_of, read_text
+    from journal.io.strong_columns import LayoutGuessed
+    from journal.io.text import read_text
     from journal.storage.backup import snapshot
     from journal.storage.bulk import count_held
     from journal.storage.database import JournalFileError, close_database, open_database
@@ -190,10 +194,13 @@ def _import(args: argparse.Namespace) -> int:
         options = ImportOptions(
             units=Unit(args.units) if args.units else None,
             effort_from_notes=not args.no_notes_effort,
-            mapping=settings.saved_mapping(mapping_key(header_of(text))),
+            mapping=_saved_mapping(text),
+            columns_by_position=args.columns_by_position,
         )
         parsed = parse_text(text, args.format, options)
     except ImportFailed as error:
+        if isinstance(error, LayoutGuessed):
+            print(f"{name}: columns as guessed: {error.layout.describe()}", file=sys.stderr)
         print(error.problem.describe(name), file=sys.stderr)
         return 1
     if parsed.fatal and args.skip_invalid and parsed.skippable:
@@ -240,6 +247,20 @@ def _import(args: argparse.Namespace) -> int:
         print(f"left out {len(left.rows)} rows, kept in {result.left_out} (why: {result.left_out.with_suffix('.txt')})")
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
     return 0
+
+
+def _saved_mapping(text: str) -> dict[str, str] | None:
+    """The column mapping last chosen in the window for files with these columns (none for a file whose first line
+    is no header)."""
+    from journal import settings
+    from journal.io import ImportFailed
+    from journal.io.generic import mapping_key
+    from journal.io.text import header_of
+
+    try:
+        return settings.saved_mapping(mapping_key(header_of(text)))
+    except ImportFailed:
+        return None
 
 
 def _print_unlikely(parsed: ParsedImport, proposals: list[Proposal], name: str) -> None:

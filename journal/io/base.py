@@ -81,6 +81,7 @@ class ImportOptions:
     units: Unit | None = None  # the load unit, for files that do not say (None: the file must say)
     effort_from_notes: bool = True  # take "@8" or "RIR 2" written in a set's note as its effort
     mapping: dict[str, str] | None = None  # column mapping for the generic CSV importer
+    columns_by_position: bool = False  # the lifter confirmed Strong's columns as guessed by position and content
 
     def __post_init__(self) -> None:
         if self.units is not None:  # from a combo box or the command line this may arrive as plain text

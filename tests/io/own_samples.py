@@ -7,4 +7,8 @@ from tests.conftest import SAMPLES
 
 OWN_SAMPLES = [
     SAMPLES / "strong" / "strong-typos.csv",
+    *(
+        SAMPLES / "strong" / f"strong-{variant}.csv"
+        for variant in ("fr", "de", "zh-12", "zh-10", "no-header", "unit-columns-kg", "unit-columns-lb")
+    ),
 ]

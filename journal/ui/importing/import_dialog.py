@@ -39,6 +39,8 @@ from journal.io.generic import GenericCsv, guess_mapping, mapping_key
 from journal.io.leftout import left_out
 from journal.io.plausible import unlikely_sets
 from journal.io.report import summary
+from journal.io.strong import StrongCsv
+from journal.io.strong_columns import LayoutGuessed
 from journal.io.text import header_of, read_text
 from journal.storage.bulk import count_held
 from journal.storage.exercises import list_exercises
@@ -164,6 +166,14 @@ class ImportDialog(QDialog):
         self.notes = QCheckBox("Read RIR or RPE written in set notes (“@8”, “RIR 2”)")
         self.notes.setObjectName("importNotesEffort")
         self.notes.setChecked(True)
+        self.by_position = QCheckBox("Read the columns as guessed below")
+        self.by_position.setObjectName("importByPosition")
+        self.by_position.setVisible(False)
+        self.layout_note = QLabel()
+        self.layout_note.setObjectName("importLayout")
+        self.layout_note.setTextFormat(Qt.TextFormat.PlainText)  # column names from the file are never markup
+        self.layout_note.setWordWrap(True)
+        self.layout_note.setVisible(False)
         self.map_button = QPushButton("Map columns…")
         self.map_button.setObjectName("mapColumns")
         self.map_button.clicked.connect(self.edit_mapping)
@@ -178,6 +188,7 @@ class ImportDialog(QDialog):
         form.addRow("Format", format_row)
         form.addRow("Loads in", units_row)
         form.addRow("", self.notes)
+        form.addRow("", self.by_position)
 
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
@@ -204,6 +215,9 @@ class ImportDialog(QDialog):
         self.problems_view.setModel(self.problems)
         self.problems_view.setMaximumHeight(110)
         self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems_view.setWordWrap(True)  # a long reason is read whole, not scrolled to
+        self.problems_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.skip_invalid = QCheckBox()
         self.skip_invalid.setObjectName("importSkipInvalid")
         self.skip_invalid.setVisible(False)
@@ -216,6 +230,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.layout_note)
         layout.addLayout(self.figures)
         layout.addWidget(self.summary)
         layout.addWidget(
@@ -232,10 +247,11 @@ class ImportDialog(QDialog):
 
         self._generation = 0  # a preview shows only the newest read
         self._new = 0  # sessions of the file the journal does not hold yet
-        self.options_widgets = (self.format, self.units, self.notes, self.map_button)
+        self.options_widgets = (self.format, self.units, self.notes, self.map_button, self.by_position)
         self.format.currentIndexChanged.connect(lambda _i: self.reparse())
         self.units.currentIndexChanged.connect(lambda _i: self.reparse())
         self.notes.toggled.connect(lambda _on: self.reparse())
+        self.by_position.toggled.connect(lambda _on: self.reparse())
         self._load()
 
     # ---- reading ----
@@ -243,11 +259,17 @@ class ImportDialog(QDialog):
         """Read the file and detect its format; a file whose columns were mapped before opens with that mapping."""
         try:
             self.text = read_text(self.path)
-            header = header_of(self.text)
         except ImportFailed as error:
             self._failed(error.problem)
             return
-        saved = settings.saved_mapping(mapping_key(header))
+        try:
+            header = header_of(self.text)
+        except ImportFailed as error:
+            if StrongCsv.layout(self.text) is None:
+                self._failed(error.problem)
+                return
+            header = []  # the first line is a row (a file without its header line)
+        saved = settings.saved_mapping(mapping_key(header)) if header else None
         self.mapping = saved or guess_mapping(header)
         try:
             detected = detect(self.text)
@@ -275,7 +297,10 @@ class ImportDialog(QDialog):
 
     def options(self) -> ImportOptions:
         return ImportOptions(
-            units=self.units.currentData(), effort_from_notes=self.notes.isChecked(), mapping=self.mapping
+            units=self.units.currentData(),
+            effort_from_notes=self.notes.isChecked(),
+            mapping=self.mapping,
+            columns_by_position=self.by_position.isChecked(),
         )
 
     def reparse(self) -> None:
@@ -310,7 +335,9 @@ class ImportDialog(QDialog):
             if generation != self._generation:
                 return
             self._set_busy(False)
-            if isinstance(error, ImportFailed):
+            if isinstance(error, LayoutGuessed):
+                self._guessed(error)
+            elif isinstance(error, ImportFailed):
                 self._failed(error.problem)
             elif isinstance(error, ImportCancelled):
                 self._failed(Problem(0, "reading was cancelled: change an option to read the file again"))
@@ -326,6 +353,8 @@ class ImportDialog(QDialog):
 
     def _show(self, parsed: ParsedImport, needs_units: bool) -> None:
         self.parsed = parsed
+        self.by_position.setVisible(self.by_position.isChecked())
+        self.layout_note.setVisible(self.by_position.isChecked())
         self.units.setEnabled(needs_units and not parsed.units_stated)
         self.units_note.setText(
             "as the file says" if parsed.units_stated else "the file does not say: check the heaviest load below"
@@ -401,6 +430,20 @@ class ImportDialog(QDialog):
         self.problems.setStringList([f"Error · {where}{problem.message}"])
         self.skip_invalid.setVisible(False)
         self.import_button.setEnabled(False)
+
+    def _guessed(self, guess: LayoutGuessed) -> None:
+        """A Strong file read by position: show the columns as guessed and let the lifter confirm them."""
+        self._failed(guess.problem)
+        self.summary.setText(
+            "These columns look like Strong's export, read by their position and content. Check them, then tick "
+            "“Read the columns as guessed”."
+        )
+        self._show_layout(guess.layout.describe())
+
+    def _show_layout(self, described: str) -> None:
+        self.by_position.setVisible(True)
+        self.layout_note.setText(f"Columns as guessed: {described}")
+        self.layout_note.setVisible(True)
 
     def edit_mapping(self) -> None:
         header = header_of(self.text)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
 from journal.storage import repository as repo
@@ -18,6 +20,11 @@ from tests.ui.helpers import answering, click, shoot
 from tests.ui.importing.test_import_dialog import open_import
 
 TYPOS = SAMPLES / "strong" / "strong-typos.csv"
+
+
+def tick(qtbot: QtBot, box: QCheckBox) -> None:
+    """Click a check box on its box, as a person does."""
+    click(qtbot, box, QPoint(8, box.height() // 2))
 
 
 def test_rows_that_cannot_be_imported_are_left_out_on_request(
@@ -32,7 +39,7 @@ def test_rows_that_cannot_be_imported_are_left_out_on_request(
     assert not dialog.import_button.isEnabled()
     assert dialog.skip_invalid.isVisible() and "leaving out the 2 rows" in dialog.skip_invalid.text()
     shoot(dialog, "import-left-out")
-    click(qtbot, dialog.skip_invalid)
+    tick(qtbot, dialog.skip_invalid)
     assert dialog.skip_invalid.isChecked() and dialog.import_button.isEnabled()
     with answering(qtbot, "OK") as seen:
         click(qtbot, dialog.import_button)
@@ -50,3 +57,48 @@ def test_a_clean_file_offers_no_leaving_out(
     dialog = open_import(qtbot, window, SAMPLES / "hevy" / "hevy-kg.csv", monkeypatch)
     assert not dialog.skip_invalid.isVisible() and dialog.import_button.isEnabled()
     dialog.reject()
+
+
+def test_a_strong_header_in_an_unknown_language_is_confirmed_by_the_lifter(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window: MainWindow = open_window(db_path)
+    dialog = open_import(qtbot, window, SAMPLES / "strong" / "strong-zh-12.csv", monkeypatch)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.by_position.isVisible() and not dialog.by_position.isChecked()
+    assert "column 3 (时长) = Duration" in dialog.layout_note.text()
+    assert "--columns-by-position" in dialog.problems.stringList()[0]
+    shoot(dialog, "import-strong-by-position")
+    tick(qtbot, dialog.by_position)
+    qtbot.waitUntil(lambda: dialog.figure("format") == "Strong (columns by position)", timeout=10000)
+    assert dialog.layout_note.isVisible() and dialog.figure("sessions") == "2"
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        click(qtbot, dialog.import_button)
+    assert repo.session_count() == 2
+
+
+def test_a_strong_file_without_its_header_line_shows_the_guessed_columns(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window: MainWindow = open_window(db_path)
+    dialog = open_import(qtbot, window, SAMPLES / "strong" / "strong-no-header.csv", monkeypatch)
+    assert dialog.layout_note.text().startswith("Columns as guessed: column 1 = Date, column 2 = Workout Name")
+    assert "no header line" in dialog.problems.stringList()[0]
+    tick(qtbot, dialog.by_position)
+    qtbot.waitUntil(lambda: dialog.figure("format") == "Strong (no header line)", timeout=10000)
+    assert dialog.figure("sets") == "4" and dialog.import_button.isEnabled()
+    dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"), [("strong-fr.csv", "Strong (French)"), ("strong-de.csv", "Strong (German)")]
+)
+def test_strong_in_french_and_german_needs_no_confirmation(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch, name: str, shown: str
+) -> None:
+    window: MainWindow = open_window(db_path)
+    dialog = open_import(qtbot, window, SAMPLES / "strong" / name, monkeypatch)
+    assert dialog.figure("format") == shown and not dialog.by_position.isVisible()
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        click(qtbot, dialog.import_button)
+    assert repo.session_count() == 2
