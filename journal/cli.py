@@ -29,6 +29,13 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _format_names() -> list[str]:
+    """The import formats by name, as the registry lists them."""
+    from journal.io.registry import FORMATS
+
+    return list(FORMATS)
+
+
 def _backups_kept() -> int:
     """How many backups of each kind the lifter keeps (Preferences), as the window keeps them."""
     from journal.settings import Preferences
@@ -64,9 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", parents=[db_option], help="bring in an export from another app")
     imp.set_defaults(func=_import)
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument(
-        "--format", default="auto", choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal"]
-    )
+    imp.add_argument("--format", default="auto", choices=["auto", *_format_names()])
     imp.add_argument("--units", choices=["kg", "lb"], help="the load unit, for files that do not say")
     imp.add_argument("--dry-run", action="store_true", help="show what would come in; write nothing")
     imp.add_argument(

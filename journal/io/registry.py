@@ -4,16 +4,31 @@
 from __future__ import annotations
 
 from journal.io.base import Importer, ImportFailed
+from journal.io.dailystrength import DailyStrengthCsv
 from journal.io.fitbod import FitbodCsv
 from journal.io.fitnotes import FitNotesCsv
 from journal.io.generic import GenericCsv
+from journal.io.gymbook import GymBookCsv
 from journal.io.hevy import HevyCsv
 from journal.io.journal_csv import JournalCsv
+from journal.io.lyfta import LyftaCsv
 from journal.io.strong import StrongCsv
+from journal.io.stronglifts import StrongLiftsCsv, raw_header
 from journal.io.text import header_of
 
 # Most specific first: detection takes the first whose sniff() accepts the header.
-IMPORTERS: tuple[type[Importer], ...] = (JournalCsv, HevyCsv, FitbodCsv, StrongCsv, FitNotesCsv, GenericCsv)
+IMPORTERS: tuple[type[Importer], ...] = (
+    JournalCsv,
+    HevyCsv,
+    FitbodCsv,
+    StrongCsv,
+    LyftaCsv,
+    GymBookCsv,
+    DailyStrengthCsv,
+    StrongLiftsCsv,
+    FitNotesCsv,
+    GenericCsv,
+)
 FORMATS = {importer.name: importer for importer in IMPORTERS}
 
 
@@ -23,6 +38,8 @@ def detect(text: str) -> type[Importer]:
     try:
         header = header_of(text)
     except ImportFailed:
+        if StrongLiftsCsv.sniff(raw_header(text)):  # its exercises' columns repeat their names
+            return StrongLiftsCsv
         if StrongCsv.layout(text) is not None:  # a first line of data may repeat a value ("0", "0")
             return StrongCsv
         raise
@@ -34,6 +51,7 @@ def detect(text: str) -> type[Importer]:
     shown = ", ".join(header[:6]) + (", …" if len(header) > 6 else "")
     raise ImportFailed(
         1,
-        f"the header ({shown}) is not one of Strong, Hevy, FitNotes, Fitbod or Journal, and no "
+        f"the header ({shown}) is not one of Strong, Hevy, FitNotes, Fitbod, Lyfta, GymBook, DailyStrength, "
+        "StrongLifts or Journal, and no "
         "date and exercise columns were found: choose the format and map the columns",
     )

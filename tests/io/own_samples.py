@@ -11,4 +11,8 @@ OWN_SAMPLES = [
         SAMPLES / "strong" / f"strong-{variant}.csv"
         for variant in ("fr", "de", "zh-12", "zh-10", "no-header", "unit-columns-kg", "unit-columns-lb")
     ),
+    SAMPLES / "lyfta" / "lyfta-export.csv",
+    SAMPLES / "gymbook" / "gymbook-it.csv",
+    SAMPLES / "dailystrength" / "dailystrength-units.csv",
+    SAMPLES / "stronglifts" / "stronglifts-wide-us.csv",
 ]

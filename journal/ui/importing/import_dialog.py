@@ -39,7 +39,6 @@ from journal.io.generic import GenericCsv, guess_mapping, mapping_key
 from journal.io.leftout import left_out
 from journal.io.plausible import unlikely_sets
 from journal.io.report import summary
-from journal.io.strong import StrongCsv
 from journal.io.strong_columns import LayoutGuessed
 from journal.io.text import header_of, read_text
 from journal.storage.bulk import count_held
@@ -265,10 +264,12 @@ class ImportDialog(QDialog):
         try:
             header = header_of(self.text)
         except ImportFailed as error:
-            if StrongCsv.layout(self.text) is None:
+            try:
+                detect(self.text)  # a format whose header repeats names, or a Strong file without a header line
+            except ImportFailed:
                 self._failed(error.problem)
                 return
-            header = []  # the first line is a row (a file without its header line)
+            header = []
         saved = settings.saved_mapping(mapping_key(header)) if header else None
         self.mapping = saved or guess_mapping(header)
         try:

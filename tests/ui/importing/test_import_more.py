@@ -102,3 +102,27 @@ def test_strong_in_french_and_german_needs_no_confirmation(
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         click(qtbot, dialog.import_button)
     assert repo.session_count() == 2
+
+
+@pytest.mark.parametrize(
+    ("path", "shown", "sessions"),
+    [
+        (SAMPLES / "lyfta" / "lyfta-export.csv", "Lyfta", 2),
+        (SAMPLES / "gymbook" / "gymbook-it.csv", "GymBook", 2),
+        (SAMPLES / "dailystrength" / "dailystrength-units.csv", "DailyStrength", 2),
+        (SAMPLES / "stronglifts" / "stronglifts-wide-us.csv", "StrongLifts 5×5 (wide)", 3),
+    ],
+)
+def test_four_more_apps_in_the_preview(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch, path: Path, shown: str, sessions: int
+) -> None:
+    window: MainWindow = open_window(db_path)
+    dialog = open_import(qtbot, window, path, monkeypatch)
+    assert dialog.format.itemText(0) == f"Detect from the header ({shown})"
+    assert dialog.figure("format") == shown and dialog.figure("sessions") == str(sessions)
+    if path.parent.name == "gymbook":
+        assert any("marked skipped" in p for p in dialog.problems.stringList())
+        shoot(dialog, "import-gymbook")
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        click(qtbot, dialog.import_button)
+    assert repo.session_count() == sessions
