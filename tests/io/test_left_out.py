@@ -14,7 +14,7 @@ from journal.domain.validation import LIKELY_MAX_KG, likely_max_kg, unlikely
 from journal.io import ImportOptions, parse_file
 from journal.io.leftout import left_out
 from journal.storage.importing import left_out_dir
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, shared_export
 from tests.io.support import file_state, final_line, run_cli, stored_sessions
 
 TYPOS = SAMPLES / "strong" / "strong-typos.csv"
@@ -95,3 +95,17 @@ def test_every_mechanic_and_catalogue_equipment_has_a_limit() -> None:
         for equipment in ("barbell", "dumbbell", "machine", "cable", "kettlebell", "smith", "band", "bodyweight"):
             assert (mechanic, equipment) in LIKELY_MAX_KG
     assert likely_max_kg("isolation", "unknown thing") == LIKELY_MAX_KG[("isolation", "other")]
+
+
+def test_a_real_history_with_one_typo_comes_in_without_that_row(tmp_path: Path) -> None:
+    real = shared_export("strong", "szelesaron-strong-2023.csv")
+    lines = real.read_text(encoding="utf-8").splitlines(keepends=True)
+    typo = tmp_path / "typo.csv"
+    fields = lines[5].split(",")  # no quoted commas on this row
+    fields[6] = "877777"  # its reps, as a slipped thumb wrote them
+    lines[5] = ",".join(fields)
+    typo.write_text("".join(lines), encoding="utf-8")
+    whole = parse_file(real, options=ImportOptions(units=Unit.KG))
+    parsed = parse_file(typo, options=ImportOptions(units=Unit.KG))
+    assert [p.line for p in parsed.fatal] == [6] and parsed.skippable
+    assert parsed.without_left_out().set_count == whole.set_count - 1
