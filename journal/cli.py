@@ -12,6 +12,11 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journal.io.base import ParsedImport
+    from journal.storage.importing import Proposal
 
 
 class _Version(argparse.Action):
@@ -22,6 +27,13 @@ class _Version(argparse.Action):
 
         print(f"journal {journal.__version__}")
         parser.exit()
+
+
+def _format_names() -> list[str]:
+    """The import formats by name, as the registry lists them."""
+    from journal.io.registry import FORMATS
+
+    return list(FORMATS)
 
 
 def _backups_kept() -> int:
@@ -59,13 +71,19 @@ def _parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", parents=[db_option], help="bring in an export from another app")
     imp.set_defaults(func=_import)
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument(
-        "--format",
-        default="auto",
-        choices=["auto", "strong", "hevy", "fitnotes", "fitbod", "csv", "journal", "strong-text"],
-    )
+    imp.add_argument("--format", default="auto", choices=["auto", *_format_names()])
     imp.add_argument("--units", choices=["kg", "lb"], help="the load unit, for files that do not say")
     imp.add_argument("--dry-run", action="store_true", help="show what would come in; write nothing")
+    imp.add_argument(
+        "--columns-by-position",
+        action="store_true",
+        help="read a Strong file whose header is in an unknown language, or missing, by the columns' positions",
+    )
+    imp.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import everything but the rows that cannot be imported; those are kept in left-out/ beside the journal",
+    )
     imp.add_argument(
         "--no-notes-effort",
         action="store_true",
@@ -212,37 +230,49 @@ def _exercise(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from journal import settings
     from journal.domain.units import Unit
     from journal.io import ImportFailed, ImportOptions, parse_text
-    from journal.io.body import body_format
-    from journal.io.generic import mapping_key
+    from journal.io.leftout import left_out
     from journal.io.report import describe
-    from journal.io.text import header_of, read_text
+    from journal.io.strong_columns import LayoutGuessed
+    from journal.io.text import read_text
     from journal.storage.backup import snapshot
     from journal.storage.bulk import count_held
     from journal.storage.database import JournalFileError, close_database, open_database
-    from journal.storage.importing import import_sessions, propose
+    from journal.storage.importing import import_sessions, left_out_dir, propose
     from journal.storage.migrations import DatabaseTooNew
 
     name = str(args.file)
     try:
         text = read_text(args.file)
-        if args.format == "auto" and body_format(header_of(text)) is not None:
+        if args.format == "auto" and _is_body_file(text):
             return _import_body(args, text)
         options = ImportOptions(
             units=Unit(args.units) if args.units else None,
             effort_from_notes=not args.no_notes_effort,
-            mapping=settings.saved_mapping(mapping_key(header_of(text))),
+            mapping=_saved_mapping(text),
+            columns_by_position=args.columns_by_position,
         )
         parsed = parse_text(text, args.format, options)
     except ImportFailed as error:
+        if isinstance(error, LayoutGuessed):
+            print(f"{name}: columns as guessed: {error.layout.describe()}", file=sys.stderr)
         print(error.problem.describe(name), file=sys.stderr)
         return 1
+    if parsed.fatal and args.skip_invalid and parsed.skippable:
+        parsed = parsed.without_left_out()
     for problem in parsed.problems:
         print(problem.describe(name, warning=not problem.fatal), file=sys.stderr)
     if parsed.fatal:
+        if parsed.skippable:
+            count = len(parsed.left_out)
+            print(
+                f"{name}: nothing was imported: {count} {'row' if count == 1 else 'rows'} cannot be imported; "
+                "--skip-invalid imports everything else and keeps those rows in a file beside the backups",
+                file=sys.stderr,
+            )
         return 1
+    left = left_out(parsed, text, args.file.name)
     path = _db_path(args)
     if args.dry_run:  # names are proposed against a copy (or a new journal): a dry run never writes
         with tempfile.TemporaryDirectory(prefix="journal-dry-run-") as folder:
@@ -253,14 +283,25 @@ def _import(args: argparse.Namespace) -> int:
             proposals = propose(parsed.exercise_names())
             held = count_held(parsed.sessions)
             close_database()
+        _print_unlikely(parsed, proposals, name)
         print(describe(parsed, proposals, held))
+        if left is not None:
+            print(f"{len(left.rows)} rows would be left out and kept in {left_out_dir(path)}")
         print("dry run: nothing was written")
         return 0
     try:
         _open(args)
-        choices = {p.name: (p.exercise.id if p.exercise else None) for p in propose(parsed.exercise_names())}
+        proposals = propose(parsed.exercise_names())
+        _print_unlikely(parsed, proposals, name)
+        choices = {p.name: (p.exercise.id if p.exercise else None) for p in proposals}
         result = import_sessions(
-            parsed.sessions, choices, path, remember=False, keep=_backups_kept(), routines=parsed.routines
+            parsed.sessions,
+            choices,
+            path,
+            remember=False,
+            keep=_backups_kept(),
+            left=left,
+            routines=parsed.routines,
         )
     except (JournalFileError, DatabaseTooNew, OSError) as error:
         logging.getLogger("journal.cli").warning("%s: nothing was imported", name, exc_info=True)
@@ -271,6 +312,8 @@ def _import(args: argparse.Namespace) -> int:
     if result.topped:
         days = len({done.session_id for done in result.topped})
         print(f"added {result.topped_sets} sets logged since to {days} day{'s' if days > 1 else ''} already imported")
+    if result.left_out is not None and left is not None:
+        print(f"left out {len(left.rows)} rows, kept in {result.left_out} (why: {result.left_out.with_suffix('.txt')})")
     print(f"imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped)")
     return 0
 
@@ -297,6 +340,40 @@ def _import_body(args: argparse.Namespace, text: str) -> int:
     added = len(import_weighings(sorted(found.weights.items()), found.source, _db_path(args), _backups_kept()))
     print(f"imported {added} bodyweights ({len(found.weights) - added} already there)")
     return 0
+
+
+def _is_body_file(text: str) -> bool:
+    """A bodyweight file (FitNotes' body tracker, Hevy's body measurements), known by its header."""
+    from journal.io import ImportFailed
+    from journal.io.body import body_format
+    from journal.io.text import header_of
+
+    try:
+        return body_format(header_of(text)) is not None
+    except ImportFailed:  # no header: a Strong file saved without it, perhaps
+        return False
+
+
+def _saved_mapping(text: str) -> dict[str, str] | None:
+    """The column mapping last chosen in the window for files with these columns (none for a file whose first line
+    is no header)."""
+    from journal import settings
+    from journal.io import ImportFailed
+    from journal.io.generic import mapping_key
+    from journal.io.text import header_of
+
+    try:
+        return settings.saved_mapping(mapping_key(header_of(text)))
+    except ImportFailed:
+        return None
+
+
+def _print_unlikely(parsed: ParsedImport, proposals: list[Proposal], name: str) -> None:
+    """Sets imported as read but unlikely for the exercise they are stored as, as warnings on stderr."""
+    from journal.io.plausible import unlikely_sets
+
+    for warning in unlikely_sets(parsed, {p.name: p.exercise for p in proposals}):
+        print(warning.describe(name, warning=True), file=sys.stderr)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -230,3 +230,57 @@ def check_set(record: SetRecord) -> None:
         raise ValidationError("Time", f"{record.duration_s:g} s is not between 0 and 24 hours")
     if record.distance_m is not None and not 0 <= record.distance_m <= DISTANCE_MAX_M:
         raise ValidationError("Distance", f"{record.distance_m:g} m is not between 0 and 1,000 km")
+
+
+# Loads possible but unlikely, per mechanic and equipment, in kg on the implement as logged (one dumbbell, the
+# load added to bodyweight). A load above its limit is kept and named as a warning: a slipped digit (a 400 kg curl)
+# shows, a strongman's history is not refused. The limits sit above the heaviest lifts of their kind on record
+# (deadlift 501 kg; a barbell curl about 115 kg; dumbbell presses about 100 kg a hand) and above what gym
+# equipment carries (leg press sleds about 700 kg, shrug and calf machines about 300 kg, cable stacks about 150 kg).
+LIKELY_MAX_KG: dict[tuple[str, str], float] = {
+    ("compound", "barbell"): 500.0,
+    ("compound", "trap_bar"): 500.0,
+    ("compound", "smith"): 500.0,
+    ("compound", "machine"): 700.0,
+    ("compound", "dumbbell"): 100.0,
+    ("compound", "kettlebell"): 100.0,
+    ("compound", "cable"): 200.0,
+    ("compound", "band"): 200.0,
+    ("compound", "bodyweight"): 200.0,
+    ("compound", "other"): 500.0,
+    ("isolation", "barbell"): 250.0,  # shrugs
+    ("isolation", "trap_bar"): 350.0,
+    ("isolation", "smith"): 300.0,
+    ("isolation", "machine"): 300.0,  # calf raises, shrugs
+    ("isolation", "ez_bar"): 120.0,
+    ("isolation", "dumbbell"): 60.0,
+    ("isolation", "kettlebell"): 60.0,
+    ("isolation", "cable"): 150.0,
+    ("isolation", "band"): 150.0,
+    ("isolation", "plate"): 60.0,
+    ("isolation", "bodyweight"): 100.0,
+    ("isolation", "other"): 300.0,
+}
+LIKELY_MAX_REPS_LOADED = 100  # more reps with a load than this are unlikely
+LIKELY_MAX_REPS = 500  # and more than this with none
+
+
+def likely_max_kg(mechanic: str | None, equipment: str | None) -> float:
+    """The heaviest likely load for an exercise of this mechanic and equipment; an unknown mechanic takes the
+    compound limit (the higher), unknown equipment 'other'."""
+    kind = mechanic or "compound"
+    return LIKELY_MAX_KG.get((kind, equipment or "other")) or LIKELY_MAX_KG[(kind, "other")]
+
+
+def unlikely(record: SetRecord, mechanic: str | None, equipment: str | None) -> str:
+    """Why a valid set is unlikely for its exercise ('' when it is not): a load above the limit of its mechanic
+    and equipment, or a count of reps few lifters ever log."""
+    limit = likely_max_kg(mechanic, equipment)
+    if record.load_kg is not None and record.load_kg > limit:
+        words = " ".join(w for w in (mechanic, (equipment or "").replace("_", " ")) if w and w != "other")
+        kind = f"{'an' if words[:1] in ('a', 'e', 'i', 'o', 'u', '') else 'a'} {words} exercise".replace("  ", " ")
+        return f"{format_number(record.load_kg)} kg is unlikely for {kind} (more than {limit:g} kg)"
+    reps_limit = LIKELY_MAX_REPS_LOADED if record.load_kg else LIKELY_MAX_REPS
+    if record.reps is not None and record.reps > reps_limit:
+        return f"{record.reps} reps are unlikely (more than {reps_limit}{' with a load' if record.load_kg else ''})"
+    return ""

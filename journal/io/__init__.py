@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Importers and exporters: files in, domain records out, never the database.
 
-IMPORTERS lists every format; detection and the open-file dialog both come from it.
+The registry lists every format; detection and the open-file dialog both come from it.
 """
 
 from __future__ import annotations
@@ -10,32 +10,8 @@ from pathlib import Path
 
 from journal.domain import validation
 from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, clip, no_progress
-from journal.io.fitbod import FitbodCsv
-from journal.io.fitnotes import FitNotesCsv
-from journal.io.generic import GenericCsv
-from journal.io.hevy import HevyCsv
-from journal.io.journal_csv import JournalCsv
-from journal.io.strong import StrongCsv
-from journal.io.strong_share import StrongShareText
-from journal.io.text import header_of, read_text
-
-# Most specific first: detection takes the first whose sniff() accepts the header.
-IMPORTERS: tuple[type[Importer], ...] = (JournalCsv, HevyCsv, FitbodCsv, StrongCsv, FitNotesCsv, GenericCsv)
-FORMATS = {importer.name: importer for importer in IMPORTERS}
-FORMATS[StrongShareText.name] = StrongShareText  # chosen (Edit → Paste workout), never detected: text has no header
-
-
-def detect(text: str) -> type[Importer]:
-    header = header_of(text)
-    for importer in IMPORTERS:
-        if importer.sniff(header):
-            return importer
-    shown = ", ".join(header[:6]) + (", …" if len(header) > 6 else "")
-    raise ImportFailed(
-        1,
-        f"the header ({shown}) is not one of Strong, Hevy, FitNotes, Fitbod or Journal, and no "
-        "date and exercise columns were found: choose the format and map the columns",
-    )
+from journal.io.registry import FORMATS, IMPORTERS, detect
+from journal.io.text import read_text
 
 
 def parse_file(

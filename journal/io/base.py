@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import ClassVar
 
@@ -47,12 +47,16 @@ class Problem:
     line: int
     message: str
     fatal: bool = True
+    row: bool = False  # a refusal of the row at `line` alone: the rest of the file can come in without it
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "message", clip(self.message))
 
     def describe(self, filename: str, warning: bool = False) -> str:
-        """FILE:LINE: reason (a problem of the file as a whole names its first line)."""
+        """FILE:LINE: reason (a problem of the file as a whole names its first line; a warning of no one line, such
+        as an unlikely load found once the sessions are read, names none)."""
+        if warning and not self.line:
+            return f"{filename}: warning: {self.message}"
         return f"{filename}:{max(self.line, 1)}: {'warning: ' if warning else ''}{self.message}"
 
 
@@ -78,6 +82,7 @@ class ImportOptions:
     units: Unit | None = None  # the load unit, for files that do not say (None: the file must say)
     effort_from_notes: bool = True  # take "@8" or "RIR 2" written in a set's note as its effort
     mapping: dict[str, str] | None = None  # column mapping for the generic CSV importer
+    columns_by_position: bool = False  # the lifter confirmed Strong's columns as guessed by position and content
 
     def __post_init__(self) -> None:
         if self.units is not None:  # from a combo box or the command line this may arrive as plain text
@@ -96,10 +101,30 @@ class ParsedImport:
     rows: int = 0
     effort_from_notes: int = 0  # sets whose RIR or RPE came from their note
     routines: list[Routine] = field(default_factory=list)  # routines the file carries (Journal CSV), names unresolved
+    left: list[int] = field(default_factory=list)  # the lines of the rows left out (see without_left_out)
 
     @property
     def fatal(self) -> list[Problem]:
         return [p for p in self.problems if p.fatal]
+
+    @property
+    def left_out(self) -> list[Problem]:
+        """The refused rows, which can be left out so that the rest comes in (see skippable)."""
+        return [p for p in self.problems if p.fatal and p.row]
+
+    @property
+    def skippable(self) -> bool:
+        """Whether every refusal is of one row, so that everything else can be imported without those rows: not
+        when a refusal concerns the file as a whole, nor when reading stopped at too many of them."""
+        return bool(self.fatal) and all(p.row for p in self.fatal)
+
+    def without_left_out(self) -> ParsedImport:
+        """The import with its refused rows left out (they are not in its sessions): they stay listed, no longer
+        fatal, so the report names every one."""
+        problems = [
+            replace(p, message=f"left out: {p.message}", fatal=False) if p.fatal and p.row else p for p in self.problems
+        ]
+        return replace(self, problems=problems, left=[p.line for p in self.left_out])
 
     @property
     def set_count(self) -> int:
@@ -171,7 +196,7 @@ class Recorder:
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> bool:
         if not isinstance(error, ImportFailed):
             return False
-        self.problems.append(error.problem)
+        self.problems.append(replace(error.problem, row=True) if error.problem.line > 0 else error.problem)
         self.enough = too_many(self.problems)
         return True
 

@@ -23,9 +23,12 @@ import datetime
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Final
+
+import babel
+import babel.localedata
 
 from journal.domain.validation import YEAR_MAX, YEAR_MIN
 
@@ -41,247 +44,152 @@ class DateError(ValueError):
     """A text that is not a date (and time) in any form an export writes; the message says what was expected."""
 
 
-# Month names per language, one tuple a month: first the form a date is written with (genitive or partitive
-# where the language declines it), second the abbreviation phones write (without its dot; the same as the
-# first when the month is not abbreviated), then other spellings.
+# Month names come from the Unicode CLDR, through Babel: every locale's month names as dates are written with them
+# ("format": genitive or partitive where the language declines it) and as they stand alone, wide and abbreviated,
+# so that a phone in any language reads. A name that is one word of letters (no "1月", no "tháng 1") is read, in
+# any letter case, without accents or its trailing dot.
 #
-# Every spelling, lower-cased and without accents or trailing dot, must name one month in every language;
-# _month_table refuses the table otherwise. Decisions taken so that this holds:
-#   - "mar" is March in English, Spanish, Italian, Portuguese, Polish, Turkish, Danish, Norwegian: no conflict.
-#     Weekday names are not in the table, so Spanish "mar." (martes) and the like are unknown words.
-#   - "lis"/"listopad" is November in Polish and Czech but October in Croatian: Croatian (and Slovene,
-#     Serbian, Bosnian, whose names overlap it) are left out.
-#   - "mai" (French, German, Norwegian, Portuguese) and "maj" (Swedish, Danish, Polish) are all May; "set"
-#     (Portuguese, Italian, Spanish "setiembre") is September; "des" is only Norwegian December.
-#   - Hungarian ("márc.", "szept.") and Romanian ("ian.", "noi.") are not covered.
-MONTH_NAMES: Final[Mapping[str, tuple[tuple[str, ...], ...]]] = MappingProxyType(
+# A spelling that means two months in two languages is read as the first of PRIORITY that has it (the languages
+# Hevy's phones were seen in), then as the base languages in alphabetical order, then their regional variants:
+#   - "mar" is March in English, Spanish, Italian, Portuguese, Polish, Turkish, Danish and Norwegian;
+#   - "lis"/"listopad" is November in Polish and Czech, read so, though Croatian means October by it (a Croatian
+#     export's October dates are misread; write them year first);
+#   - "mai" and "maj" are May in every language that has them.
+PRIORITY: Final = ("en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl", "cs", "fi", "tr", "ru", "uk")
+# Spellings phones have written that the CLDR no longer holds: the Austrian "Feber", the German "Mrz", Finnish
+# abbreviations of the partitive ("tammik." for tammikuuta).
+EXTRA_SPELLINGS: Final[Mapping[str, int]] = MappingProxyType(
     {
-        "English": (
-            ("January", "Jan"),
-            ("February", "Feb"),
-            ("March", "Mar"),
-            ("April", "Apr"),
-            ("May", "May"),
-            ("June", "Jun"),
-            ("July", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sep", "Sept"),
-            ("October", "Oct"),
-            ("November", "Nov"),
-            ("December", "Dec"),
-        ),
-        "German": (
-            ("Januar", "Jan", "Jänner", "Jän"),
-            ("Februar", "Feb", "Feber"),
-            ("März", "März", "Mär", "Mrz"),
-            ("April", "Apr"),
-            ("Mai", "Mai"),
-            ("Juni", "Juni", "Jun"),
-            ("Juli", "Juli", "Jul"),
-            ("August", "Aug"),
-            ("September", "Sept", "Sep"),
-            ("Oktober", "Okt"),
-            ("November", "Nov"),
-            ("Dezember", "Dez"),
-        ),
-        "French": (
-            ("janvier", "janv"),
-            ("février", "févr", "fév"),
-            ("mars", "mars"),
-            ("avril", "avr"),
-            ("mai", "mai"),
-            ("juin", "juin"),
-            ("juillet", "juil"),
-            ("août", "août"),
-            ("septembre", "sept"),
-            ("octobre", "oct"),
-            ("novembre", "nov"),
-            ("décembre", "déc"),
-        ),
-        "Spanish": (
-            ("enero", "ene"),
-            ("febrero", "feb"),
-            ("marzo", "mar"),
-            ("abril", "abr"),
-            ("mayo", "may"),
-            ("junio", "jun"),
-            ("julio", "jul"),
-            ("agosto", "ago"),
-            ("septiembre", "sept", "sep", "setiembre", "set"),
-            ("octubre", "oct"),
-            ("noviembre", "nov"),
-            ("diciembre", "dic"),
-        ),
-        "Portuguese": (
-            ("janeiro", "jan"),
-            ("fevereiro", "fev"),
-            ("março", "mar"),
-            ("abril", "abr"),
-            ("maio", "mai"),
-            ("junho", "jun"),
-            ("julho", "jul"),
-            ("agosto", "ago"),
-            ("setembro", "set"),
-            ("outubro", "out"),
-            ("novembro", "nov"),
-            ("dezembro", "dez"),
-        ),
-        "Italian": (
-            ("gennaio", "gen"),
-            ("febbraio", "feb"),
-            ("marzo", "mar"),
-            ("aprile", "apr"),
-            ("maggio", "mag"),
-            ("giugno", "giu"),
-            ("luglio", "lug"),
-            ("agosto", "ago"),
-            ("settembre", "set"),
-            ("ottobre", "ott"),
-            ("novembre", "nov"),
-            ("dicembre", "dic"),
-        ),
-        "Dutch": (
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("maart", "mrt"),
-            ("april", "apr"),
-            ("mei", "mei"),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("augustus", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        "Swedish": (
-            ("januari", "jan"),
-            ("februari", "feb"),
-            ("mars", "mars", "mar"),
-            ("april", "apr"),
-            ("maj", "maj"),
-            ("juni", "juni", "jun"),
-            ("juli", "juli", "jul"),
-            ("augusti", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        "Danish": (
-            ("januar", "jan"),
-            ("februar", "feb"),
-            ("marts", "mar"),
-            ("april", "apr"),
-            ("maj", "maj"),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        "Norwegian": (
-            ("januar", "jan"),
-            ("februar", "feb"),
-            ("mars", "mar"),
-            ("april", "apr"),
-            ("mai", "mai"),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt"),
-            ("november", "nov"),
-            ("desember", "des"),
-        ),
-        "Polish": (
-            ("stycznia", "sty", "styczeń"),
-            ("lutego", "lut", "luty"),
-            ("marca", "mar", "marzec"),
-            ("kwietnia", "kwi", "kwiecień"),
-            ("maja", "maj"),
-            ("czerwca", "cze", "czerwiec"),
-            ("lipca", "lip", "lipiec"),
-            ("sierpnia", "sie", "sierpień"),
-            ("września", "wrz", "wrzesień"),
-            ("października", "paź", "październik"),
-            ("listopada", "lis", "listopad"),
-            ("grudnia", "gru", "grudzień"),
-        ),
-        "Czech": (
-            ("ledna", "led", "leden"),
-            ("února", "úno", "únor"),
-            ("března", "bře", "březen"),
-            ("dubna", "dub", "duben"),
-            ("května", "kvě", "květen"),
-            ("června", "čvn", "červen"),
-            ("července", "čvc", "červenec"),
-            ("srpna", "srp", "srpen"),
-            ("září", "zář"),
-            ("října", "říj", "říjen"),
-            ("listopadu", "lis", "listopad"),
-            ("prosince", "pro", "prosinec"),
-        ),
-        "Finnish": (
-            ("tammikuuta", "tammik", "tammikuu", "tammi"),
-            ("helmikuuta", "helmik", "helmikuu", "helmi"),
-            ("maaliskuuta", "maalisk", "maaliskuu", "maalis"),
-            ("huhtikuuta", "huhtik", "huhtikuu", "huhti"),
-            ("toukokuuta", "toukok", "toukokuu", "touko"),
-            ("kesäkuuta", "kesäk", "kesäkuu", "kesä"),
-            ("heinäkuuta", "heinäk", "heinäkuu", "heinä"),
-            ("elokuuta", "elok", "elokuu", "elo"),
-            ("syyskuuta", "syysk", "syyskuu", "syys"),
-            ("lokakuuta", "lokak", "lokakuu", "loka"),
-            ("marraskuuta", "marrask", "marraskuu", "marras"),
-            ("joulukuuta", "jouluk", "joulukuu", "joulu"),
-        ),
-        "Turkish": (
-            ("Ocak", "Oca"),
-            ("Şubat", "Şub"),
-            ("Mart", "Mar"),
-            ("Nisan", "Nis"),
-            ("Mayıs", "May"),
-            ("Haziran", "Haz"),
-            ("Temmuz", "Tem"),
-            ("Ağustos", "Ağu"),
-            ("Eylül", "Eyl"),
-            ("Ekim", "Eki"),
-            ("Kasım", "Kas"),
-            ("Aralık", "Ara"),
-        ),
-        "Russian": (
-            ("января", "янв", "январь"),
-            ("февраля", "февр", "февраль", "фев"),
-            ("марта", "мар", "март"),
-            ("апреля", "апр", "апрель"),
-            ("мая", "мая", "май"),
-            ("июня", "июн", "июнь"),
-            ("июля", "июл", "июль"),
-            ("августа", "авг", "август"),
-            ("сентября", "сент", "сентябрь", "сен"),
-            ("октября", "окт", "октябрь"),
-            ("ноября", "нояб", "ноябрь", "ноя"),
-            ("декабря", "дек", "декабрь"),
-        ),
-        "Ukrainian": (
-            ("січня", "січ", "січень"),
-            ("лютого", "лют", "лютий"),
-            ("березня", "бер", "березень"),
-            ("квітня", "квіт", "квітень"),
-            ("травня", "трав", "травень"),
-            ("червня", "черв", "червень"),
-            ("липня", "лип", "липень"),
-            ("серпня", "серп", "серпень"),
-            ("вересня", "вер", "вересень"),
-            ("жовтня", "жовт", "жовтень"),
-            ("листопада", "лист", "листопад"),
-            ("грудня", "груд", "грудень"),
-        ),
+        "feber": 2,
+        "mrz": 3,
+        "tammik": 1,
+        "helmik": 2,
+        "maalisk": 3,
+        "huhtik": 4,
+        "toukok": 5,
+        "kesak": 6,
+        "heinak": 7,
+        "elok": 8,
+        "syysk": 9,
+        "lokak": 10,
+        "marrask": 11,
+        "jouluk": 12,
     }
 )
+# The languages, by English name, whose spellings the messages and the tests name (all of them are read).
+LANGUAGES: Final = MappingProxyType(
+    {
+        "English": "en",
+        "German": "de",
+        "French": "fr",
+        "Spanish": "es",
+        "Portuguese": "pt",
+        "Italian": "it",
+        "Dutch": "nl",
+        "Swedish": "sv",
+        "Danish": "da",
+        "Norwegian": "nb",
+        "Polish": "pl",
+        "Czech": "cs",
+        "Finnish": "fi",
+        "Turkish": "tr",
+        "Russian": "ru",
+        "Ukrainian": "uk",
+    }
+)
+_ONE_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+def locale_months(locale: str) -> tuple[tuple[str, ...], ...]:
+    """A locale's twelve months, each as the CLDR writes it: wide and abbreviated (without its dot) as dates are
+    written with it, then wide and abbreviated standing alone (often the same)."""
+    names = babel.Locale.parse(locale).months
+    months = []
+    for number in range(1, 13):
+        spellings = (
+            names[context][width][number].rstrip(".")
+            for context in ("format", "stand-alone")
+            for width in ("wide", "abbreviated")
+        )
+        months.append(tuple(spellings))
+    return tuple(months)
+
+
+def _locales() -> list[str]:
+    """Every locale Babel knows, in the order a shared spelling is decided (see PRIORITY)."""
+
+    def rank(locale: str) -> tuple[int, bool, str]:
+        language = locale.split("_")[0]
+        return (PRIORITY.index(language) if language in PRIORITY else len(PRIORITY), "_" in locale, locale)
+
+    return sorted(babel.localedata.locale_identifiers(), key=rank)
+
+
+def _month_table(locales: list[str]) -> tuple[dict[str, int], dict[str, set[int]]]:
+    """Folded month name -> month number, the first locale's meaning kept; and the names other locales give
+    another month (read as the first, see PRIORITY)."""
+    table: dict[str, int] = dict(EXTRA_SPELLINGS)
+    elsewhere: dict[str, set[int]] = {}
+    for locale in locales:
+        try:
+            months = locale_months(locale)
+        except (ValueError, KeyError, babel.UnknownLocaleError):  # a locale without month names of its own
+            continue
+        for number, spellings in enumerate(months, start=1):
+            for spelling in spellings:
+                key = _fold(spelling).rstrip(".")
+                if _ONE_WORD.fullmatch(key) and table.setdefault(key, number) != number:
+                    elsewhere.setdefault(key, set()).add(number)
+    return table, elsewhere
+
+
+class _Months(Mapping[str, int]):
+    """The month table, built from the CLDR the first time a month name is looked up (about a second: every
+    locale's data is read), so that a program that reads no named month never pays for it."""
+
+    @functools.cached_property
+    def _built(self) -> tuple[dict[str, int], dict[str, set[int]]]:
+        return _month_table(_locales())
+
+    @property
+    def ambiguous(self) -> Mapping[str, set[int]]:
+        """The names some locale reads as another month than the table does."""
+        return self._built[1]
+
+    def __getitem__(self, key: str) -> int:
+        return self._built[0][key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._built[0])
+
+    def __len__(self) -> int:
+        return len(self._built[0])
+
+
+MONTHS: Final = _Months()
+
+
+class _Names(Mapping[str, tuple[tuple[str, ...], ...]]):
+    """The months of the LANGUAGES by English name, each as locale_months writes it (the first spelling is the
+    wide one dates are written with, the second the abbreviation)."""
+
+    def __getitem__(self, language: str) -> tuple[tuple[str, ...], ...]:
+        return _language_months(LANGUAGES[language])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+@functools.cache
+def _language_months(locale: str) -> tuple[tuple[str, ...], ...]:
+    return locale_months(locale)
+
+
+MONTH_NAMES: Final = _Names()
+
 
 # Letters that keep their look without an accent mark but do not decompose in NFD.
 _PLAIN_LETTERS: Final = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "đ": "d"})
@@ -295,22 +203,6 @@ def _fold(text: str) -> str:
     text = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
     return "".join(char for char in text if unicodedata.category(char) != "Mn").translate(_PLAIN_LETTERS)
 
-
-def _month_table(languages: Mapping[str, tuple[tuple[str, ...], ...]]) -> dict[str, int]:
-    """Folded month name -> month number; a name that would mean two months is refused with ValueError."""
-    table: dict[str, int] = {}
-    for language, months in languages.items():
-        if len(months) != 12:
-            raise ValueError(f"{language} has {len(months)} months")
-        for number, names in enumerate(months, start=1):
-            for name in names:
-                key = _fold(name).rstrip(".")
-                if table.setdefault(key, number) != number:
-                    raise ValueError(f"{language} {name!r} is month {number} but already month {table[key]}")
-    return table
-
-
-MONTHS: Final[Mapping[str, int]] = MappingProxyType(_month_table(MONTH_NAMES))
 
 # The patterns run on folded text (see _fold): lower case, no accents, single plain spaces.
 _DAY = r"(?P<day>[0-9]{1,2})(?![0-9])(?:(?:st|nd|rd|th)(?![^\W\d_]))?"
@@ -373,8 +265,35 @@ def _refuse(text: str, examples: tuple[str, ...], reason: str = "") -> DateError
     return DateError(f"{_shown(text)} is not a date like {like}" + (f": {reason}" if reason else ""))
 
 
+_ENGLISH: Final = (  # as messages name months (not calendar's names, which follow the system's locale)
+    (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+)
+
+
+# English names, which no language reads as another month, are read without building the whole table.
+_QUICK: Final = {name.lower(): number for names in _ENGLISH for number, name in enumerate(names, start=1)}
+
+
+def _month_number(name: str) -> int | None:
+    return _QUICK.get(name) or MONTHS.get(name)
+
+
 def _month_name(month: int) -> str:
-    return MONTH_NAMES["English"][month - 1][1]
+    return _ENGLISH[1][month - 1]
 
 
 def _check_date(year: int, month: int, day: int) -> str:
@@ -384,7 +303,7 @@ def _check_date(year: int, month: int, day: int) -> str:
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return f"{MONTH_NAMES['English'][month - 1][0]} {year} has no day {day}"
+        return f"{_ENGLISH[0][month - 1]} {year} has no day {day}"
     return ""
 
 
@@ -441,7 +360,7 @@ def _common_form(stripped: str, with_time: bool) -> tuple[datetime.date, datetim
             return None
         if YEAR_MIN <= moment.year <= YEAR_MAX:
             return moment.date(), moment.time() if plain["time"] else None
-    if with_time and (plain := _PLAIN_NAMED.fullmatch(stripped)) and (month := MONTHS.get(plain["month"].lower())):
+    if with_time and (plain := _PLAIN_NAMED.fullmatch(stripped)) and (month := _month_number(plain["month"].lower())):
         try:
             moment = datetime.datetime(
                 int(plain["year"]), month, int(plain["day"]), int(plain["hour"]), int(plain["minute"])
@@ -469,9 +388,10 @@ def _date_part(
             break
     else:
         raise _refuse(text, (named, numeric), "the year needs four digits" if _SHORT_YEAR.match(folded) else "")
-    if match["month"] not in MONTHS:
+    named_month = _month_number(match["month"])
+    if named_month is None:
         raise _refuse(text, (named,), f"{match['month']!r} is not a month name")
-    return int(match["year"]), MONTHS[match["month"]], int(match["day"]), match, (named,), _CLOCK
+    return int(match["year"]), named_month, int(match["day"]), match, (named,), _CLOCK
 
 
 def _day_and_month(text: str, match: re.Match[str], example: str, day_first: bool | None) -> tuple[int, int]:

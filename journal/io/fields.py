@@ -177,12 +177,18 @@ def duration_text(text: str, line: int) -> float | None:
         raise ImportFailed(line, str(error)) from None
 
 
+# 1h 11m, 57min, 45m 30s; Strong in Chinese writes 1小时13分钟 (hours 小时/小時/時間, minutes 分钟/分鐘/分, seconds 秒)
+_DURATION = re.compile(
+    r"(?:(\d+)\s*(?:h|hr|hrs|小时|小時|時間))?\s*(?:(\d+)\s*(?:m|min|mins|分钟|分鐘|分))?\s*(?:(\d+)\s*(?:s|sec|秒))?"
+)
+
+
 @functools.lru_cache(maxsize=1024)  # an export repeats a workout's duration on each of its sets
 def _seconds(written: str) -> float | None:
     cleaned = written.lower()
     if not cleaned:
         return None
-    match = re.fullmatch(r"(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?", cleaned)
+    match = _DURATION.fullmatch(cleaned)
     if match and any(match.groups()):
         if any(len(g) > _DURATION_DIGITS for g in match.groups() if g):
             raise ValueError(f"duration '{validation.shortened(written)}' has too many digits for a time")

@@ -7,12 +7,15 @@ without `Distance Unit`, `Seconds`, `Notes`, `Workout Notes`, `RPE`. `Set Order`
 (drop), F (failure); rows whose set order is `Note` or `Rest Timer` are not sets (a note belongs to its exercise). A
 negative weight is assistance on an assisted bodyweight exercise, kept as a negative load.
 RPE 0 or empty is not recorded; an F set without RPE reached failure, RIR 0 "from set type". A file without a unit
-uses the one the lifter chooses.
+uses the one the lifter chooses. Headers in other languages, old unit-named columns (`kg`, `km`) and files without a
+header line are read through strong_columns.
 """
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
+from dataclasses import replace
 from datetime import timedelta
 
 from journal.domain.effort import EffortScale
@@ -41,11 +44,20 @@ from journal.io.fields import (
     when,
     whole,
 )
-from journal.io.text import checked_records, column, header_of, positions, require
+from journal.io.strong_columns import (
+    REST_TIMER_WORDS,
+    SAMPLE_ROWS,
+    Layout,
+    LayoutGuessed,
+    guess_layout,
+    in_english,
+)
+from journal.io.text import checked_records, column, delimiter_of, first_line, header_of, positions, records, require
 
 REQUIRED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Reps")
 _SET_ORDER = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
-_NOT_SETS = {"note", "rest timer"}
+_NOT_SETS = {"note", *REST_TIMER_WORDS}
+_DISTANCE_UNITS = {"Distance (meters)": "m", "Distance (km)": "km", "Distance (mi)": "mi"}  # else Distance Unit
 MAX_PLAUSIBLE_HOURS = 6  # a longer duration is a timer left running
 
 
@@ -56,13 +68,52 @@ class StrongCsv(Importer):
 
     @classmethod
     def sniff(cls, header: list[str]) -> bool:
-        return all(name in header for name in REQUIRED) and any(n.startswith("Weight") for n in header)
+        return bool(in_english(header)[1])
+
+    @classmethod
+    def layout(cls, text: str) -> Layout | None:
+        """Strong's layout recognised by the position and content of the columns, for a file whose first line is
+        not a header Journal knows (see strong_columns.guess_layout)."""
+        delimiter = delimiter_of(text)
+        first = next(csv.reader([first_line(text)], delimiter=delimiter), [])
+        rows = []
+        try:
+            for record in records(text, delimiter):
+                rows.append(record.fields)
+                if len(rows) >= SAMPLE_ROWS:
+                    break
+        except ImportFailed:
+            pass
+        return guess_layout([first, *rows])
 
     def read(self, text: str, options: ImportOptions, progress: Progress = no_progress) -> ParsedImport:
+        """A header in another language is read in English; one Journal does not know, or none, is read by
+        position once the lifter confirms the columns as guessed."""
+        try:
+            header, language = in_english(header_of(text))
+        except ImportFailed:
+            header, language = [], ""
+        if language:
+            return self._read(text, header, options, progress, language)
+        layout = self.layout(text)
+        if layout is None:
+            require(header_of(text), REQUIRED, self.label)  # says what is missing
+            raise ImportFailed(1, f"not a {self.label} export")
+        if not options.columns_by_position:
+            raise LayoutGuessed(layout)
+        if layout.header_line:
+            return self._read(text, list(layout.columns), options, progress, "columns by position")
+        named = delimiter_of(text).join(layout.columns) + "\n"  # a header line for a file that has none
+        parsed = self._read(named + text, list(layout.columns), options, progress, "no header line")
+        parsed.problems = [replace(p, line=p.line - 1) if p.line > 1 else p for p in parsed.problems]
+        return parsed
+
+    def _read(
+        self, text: str, header: list[str], options: ImportOptions, progress: Progress, language: str
+    ) -> ParsedImport:
         """Fields are read once per distinct value: a workout's date, title and duration repeat on each of its
         sets, and most sets repeat a load, reps and RPE seen before, so what they were read as is remembered under
         the fields as written (a refusal is not, so it is reported on every row it is on)."""
-        header = header_of(text)
         require(header, REQUIRED, self.label)
         weight_name, header_unit = weight_column(header, self.label)
         has_unit_column = "Weight Unit" in header
@@ -72,6 +123,7 @@ class StrongCsv(Importer):
             raise units_not_stated()
         distance_name = next((n for n in header if n.startswith("Distance") and n != "Distance Unit"), None)
         duration_name = next((n for n in header if n.startswith("Duration")), None)
+        fixed_distance_unit = _DISTANCE_UNITS.get(distance_name or "")
         session_fields = positions(header, "Date", "Workout Name", duration_name)
         set_fields = positions(
             header,
@@ -132,7 +184,7 @@ class StrongCsv(Importer):
             assert row_unit is not None
             distance_m = metres(
                 number(distance, line, "distance"),
-                "m" if distance_name == "Distance (meters)" else distance_unit,
+                fixed_distance_unit or distance_unit,
                 line,
                 "km" if row_unit is Unit.KG else "mi",
             )
@@ -186,7 +238,7 @@ class StrongCsv(Importer):
         if units_seen:
             unit = units_seen.most_common(1)[0][0]
         return builder.result(
-            self.label,
+            self.label if language == "English" else f"{self.label} ({language})",
             options.effort_from_notes,
             problems=problems,
             units=unit or Unit.KG,

@@ -219,3 +219,23 @@ def require(header: list[str], required: tuple[str, ...], label: str) -> None:
     missing = [name for name in required if name not in header]
     if missing:
         raise ImportFailed(1, f"not a {label} export: the header lacks {', '.join(missing)}")
+
+
+def rows_at(text: str, lines: list[int]) -> list[str]:
+    """The records that start on `lines`, each as written (a quoted field may run over several lines), in file
+    order: the rows an import left out, kept as they were so that they can be mended and imported."""
+    wanted = set(lines)
+    if not wanted:
+        return []
+    physical = io.StringIO(text, newline="").readlines()  # lines as the reader counts them
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text))
+    found: list[str] = []
+    start = 1
+    try:
+        for _fields in reader:
+            if start in wanted:
+                found.append("".join(physical[start - 1 : reader.line_num]).rstrip("\r\n"))
+            start = reader.line_num + 1
+    except csv.Error:
+        pass  # the rows before the fault are found; a file this broken is refused before anything is left out
+    return found

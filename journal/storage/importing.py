@@ -6,9 +6,11 @@ its sessions by date (FitNotes) gets the sets logged since (storage/topping.py).
 from __future__ import annotations
 
 import dataclasses
+import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import peewee
@@ -16,6 +18,7 @@ import peewee
 from journal.domain.names import clean_name, equipment_of, name_key, name_variants, word_set
 from journal.domain.records import Exercise, Session
 from journal.domain.routines import Routine
+from journal.io.leftout import LeftOut
 from journal.storage.backup import DEFAULT_KEEP, backup_to
 from journal.storage.bulk import BulkResult, held_keys, insert_sessions
 from journal.storage.changes import Change
@@ -98,10 +101,46 @@ class ImportResult:
     resolved: dict[str, int]  # name key -> exercise id, as chosen for this import
     topped: tuple[TopUp, ...] = ()  # sets added to days already imported (FitNotes), for undo and redo
     routines: tuple[Routine, ...] = ()  # routines added (Journal CSV), as stored, for undo and redo
+    left_out: Path | None = None  # the file keeping the rows the import left out
 
     @property
     def topped_sets(self) -> int:
         return sum(len(done.entry.sets) for done in self.topped)
+
+
+
+def left_out_dir(db_path: Path) -> Path:
+    """Where the rows imports left out are kept: `left-out/` beside the journal file and its `backups/`."""
+    return db_path.parent / "left-out"
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write under a hidden name, sync, rename: a kill leaves no partial file under the real name."""
+    hidden = path.with_name(f".{path.name}.partial")
+    try:
+        with hidden.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        hidden.replace(path)
+    finally:
+        hidden.unlink(missing_ok=True)
+
+
+def keep_left_out(left: LeftOut, db_path: Path) -> Path:
+    """Keep the rows an import leaves out: `NAME-TIME.csv` (the file's header and those rows as written, to mend and
+    import again) and `NAME-TIME.txt` (each row's line and reason) in left_out_dir. Returns the CSV file."""
+    folder = left_out_dir(db_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stem = f"{Path(left.source).stem}-{datetime.now():%Y%m%d-%H%M%S}"
+    target = folder / f"{stem}.csv"
+    count = 1
+    while target.exists():
+        count += 1
+        target = folder / f"{stem}-{count}.csv"
+    _write_whole(target.with_suffix(".txt"), left.reasons_text())
+    _write_whole(target, left.csv_text())
+    return target
 
 
 def _resolve(choices: dict[str, int | None], templates: dict[str, Exercise], remember: bool) -> dict[str, int]:
@@ -135,17 +174,25 @@ def import_sessions(
     remember: bool = True,
     keep: int = DEFAULT_KEEP,
     routines: Iterable[Routine] = (),
+    left: LeftOut | None = None,
 ) -> ImportResult:
     """Back up the file, then in one transaction resolve the names, create new exercises and insert the sessions
-    the journal does not hold yet; the newest `keep` backups taken before an import are kept."""
+    the journal does not hold yet; the newest `keep` backups taken before an import are kept. The rows the import
+    leaves out (`left`) are kept first (see keep_left_out), and their file removed again when the import fails."""
     assisted = assisted_names(sessions)
     templates = {
         e.exercise.name: dataclasses.replace(e.exercise, bodyweight=True) if e.exercise.name in assisted else e.exercise
         for s in sessions
         for e in s.entries
     }
+    kept: Path | None = None
     try:
         backup = backup_to(db.obj, db_path, "before-import", keep) if db_path is not None else None
+        if left is not None and db_path is not None:
+            try:
+                kept = keep_left_out(left, db_path)
+            except OSError as error:
+                raise JournalFileError(f"the rows left out could not be kept: {error.strerror or error}") from error
         with db.atomic():
             resolved = _resolve(choices, templates, remember)
             _check_assistance(assisted, resolved)
@@ -154,11 +201,14 @@ def import_sessions(
             result: BulkResult = insert_sessions(sessions, progress, resolved)
             topped = top_up(again, resolved)
             added_routines = _add_routines(routines, resolved)
-    except ImportRefused:
+    except BaseException as error:
+        if kept is not None:  # nothing was imported: nothing was left out
+            kept.unlink(missing_ok=True)
+            kept.with_suffix(".txt").unlink(missing_ok=True)
+        if isinstance(error, sqlite3.Error | peewee.DatabaseError):  # locked, full, read-only: nothing was written
+            where = f"the journal {db_path}" if db_path is not None else "the journal"
+            raise JournalFileError(f"{where} could not be written: {storage_reason(error)}") from error
         raise
-    except (sqlite3.Error, peewee.DatabaseError) as error:  # locked, full, read-only: nothing was written
-        where = f"the journal {db_path}" if db_path is not None else "the journal"
-        raise JournalFileError(f"{where} could not be written: {storage_reason(error)}") from error
     touched = frozenset(done.session_id for done in topped)
     change = Change(
         sessions=result.change.sessions | touched, exercises=True, everything=True, routines=bool(added_routines)
@@ -174,6 +224,7 @@ def import_sessions(
         resolved,
         topped,
         added_routines,
+        kept,
     )
 
 

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 
+import babel
+import babel.localedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +19,8 @@ from journal.io.dates import (
     MONTH_NAMES,
     MONTHS,
     DateError,
-    _month_table,
+    _fold,
+    locale_months,
     parse_export_date,
     parse_export_datetime,
 )
@@ -265,10 +269,48 @@ def test_shared_abbreviations_name_the_same_month_everywhere() -> None:
     assert MONTHS["des"] == MONTHS["dez"] == MONTHS["dec"] == MONTHS["dic"] == 12
 
 
-def test_the_table_refuses_a_name_for_two_months() -> None:
-    croatian = tuple((f"m{number}",) for number in range(1, 10)) + (("listopad",), ("studeni",), ("prosinac",))
-    with pytest.raises(ValueError, match="'listopad' is month 10 but already month 11"):
-        _month_table({**MONTH_NAMES, "Croatian": croatian})
+def test_a_name_of_two_months_is_read_as_the_first_language_means_it() -> None:
+    assert MONTHS["listopad"] == 11  # Polish and Czech come before Croatian, where it is October
+    assert 10 in MONTHS.ambiguous["listopad"]
+    assert "mar" not in MONTHS.ambiguous or MONTHS["mar"] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11 Nis 2026, 13:05", datetime(2026, 4, 11, 13, 5)),  # Turkish
+        ("2026. márc. 4. 13:05", datetime(2026, 3, 4, 13, 5)),  # Hungarian, left out of the hand-written tables
+        ("4 ian. 2026, 13:05", datetime(2026, 1, 4, 13, 5)),  # Romanian, likewise
+        ("4 Μαρ 2026, 13:05", datetime(2026, 3, 4, 13, 5)),  # Greek
+        ("4 lutego 2026, 13:05", datetime(2026, 2, 4, 13, 5)),  # Polish genitive
+        ("4 tammikuuta 2026 klo 13.05", datetime(2026, 1, 4, 13, 5)),  # Finnish partitive
+        ("4 Feber 2026, 13:05", datetime(2026, 2, 4, 13, 5)),  # Austrian German, not in the CLDR
+    ],
+)
+def test_month_names_of_every_locale_are_read(text: str, expected: datetime) -> None:
+    assert parse_export_datetime(text) == expected
+
+
+def test_every_locale_with_one_word_months_reads_them_abbreviated_and_full() -> None:
+    """Every spelling of every locale reads as its month, unless an earlier language reads it as another."""
+    unread = []
+    for locale in sorted(babel.localedata.locale_identifiers())[::7]:  # a seventh of them: each costs a moment
+        try:
+            months = locale_months(locale)
+        except (ValueError, KeyError, babel.UnknownLocaleError):
+            continue
+        for number, spellings in enumerate(months, start=1):
+            for spelling in spellings:
+                key = _fold(spelling).rstrip(".")
+                if not re.fullmatch(r"[^\W\d_]+", key) or key in MONTHS.ambiguous:
+                    continue
+                try:
+                    read = parse_export_date(f"4 {spelling} 2026").month
+                except DateError:
+                    read = 0
+                if read != number:
+                    unread.append((locale, spelling, number, read))
+    assert unread[:20] == []
 
 
 # Round trips: a datetime written the way a phone in each language writes it reads back unchanged

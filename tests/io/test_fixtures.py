@@ -23,6 +23,7 @@ from journal.domain.records import Measure, Session, SetType
 from journal.domain.units import Unit
 from journal.io import ImportFailed, ImportOptions, parse_file
 from tests.conftest import NO_SHARED, SAMPLES, SHARED, shared_export
+from tests.io.own_samples import OWN_SAMPLES
 from tests.io.support import (
     FINAL_LINE,
     KG_PER_LB,
@@ -297,7 +298,7 @@ ALL_CASES = [
         for case in REAL_CASES
     ),
 ]
-OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL, HEVY_SUPERSET, *BODY_FILES]  # read by tests of their own below
+OWN_TESTS = [FITNOTES_COMMAS, *GENERIC, JOURNAL, HEVY_SUPERSET, *BODY_FILES, *OWN_SAMPLES]  # read by tests of their own
 
 
 def test_every_sample_has_a_case_and_a_line_in_the_readme() -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,7 +36,10 @@ from journal.domain.units import Unit
 from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, check_lengths, detect
 from journal.io.base import ImportCancelled, Problem
 from journal.io.generic import GenericCsv, guess_mapping, mapping_key
+from journal.io.leftout import left_out
+from journal.io.plausible import unlikely_sets
 from journal.io.report import summary
+from journal.io.strong_columns import LayoutGuessed
 from journal.io.text import header_of, read_text
 from journal.storage.bulk import count_held
 from journal.storage.exercises import list_exercises
@@ -175,6 +179,14 @@ class ImportDialog(QDialog):
         self.notes = QCheckBox("Read RIR or RPE written in set notes (“@8”, “RIR 2”)")
         self.notes.setObjectName("importNotesEffort")
         self.notes.setChecked(True)
+        self.by_position = QCheckBox("Read the columns as guessed below")
+        self.by_position.setObjectName("importByPosition")
+        self.by_position.setVisible(False)
+        self.layout_note = QLabel()
+        self.layout_note.setObjectName("importLayout")
+        self.layout_note.setTextFormat(Qt.TextFormat.PlainText)  # column names from the file are never markup
+        self.layout_note.setWordWrap(True)
+        self.layout_note.setVisible(False)
         self.map_button = QPushButton("Map columns…")
         self.map_button.setObjectName("mapColumns")
         self.map_button.clicked.connect(self.edit_mapping)
@@ -189,6 +201,7 @@ class ImportDialog(QDialog):
         form.addRow("Format", format_row)
         form.addRow("Loads in", units_row)
         form.addRow("", self.notes)
+        form.addRow("", self.by_position)
 
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
@@ -215,6 +228,13 @@ class ImportDialog(QDialog):
         self.problems_view.setModel(self.problems)
         self.problems_view.setMaximumHeight(110)
         self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems_view.setWordWrap(True)  # a long reason is read whole, not scrolled to
+        self.problems_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.skip_invalid = QCheckBox()
+        self.skip_invalid.setObjectName("importSkipInvalid")
+        self.skip_invalid.setVisible(False)
+        self.skip_invalid.toggled.connect(lambda _on: self._enable_import())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("confirmImport")
@@ -223,6 +243,7 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.layout_note)
         layout.addLayout(self.figures)
         layout.addWidget(self.summary)
         layout.addWidget(
@@ -234,13 +255,16 @@ class ImportDialog(QDialog):
         layout.addWidget(self.names_view, 1)
         layout.addWidget(QLabel("Problems"))
         layout.addWidget(self.problems_view)
+        layout.addWidget(self.skip_invalid)
         layout.addWidget(self.buttons)
 
         self._generation = 0  # a preview shows only the newest read
-        self.options_widgets = (self.format, self.units, self.notes, self.map_button)
+        self._new = 0  # sessions of the file the journal does not hold yet
+        self.options_widgets = (self.format, self.units, self.notes, self.map_button, self.by_position)
         self.format.currentIndexChanged.connect(lambda _i: self.reparse())
         self.units.currentIndexChanged.connect(lambda _i: self.reparse())
         self.notes.toggled.connect(lambda _on: self.reparse())
+        self.by_position.toggled.connect(lambda _on: self.reparse())
         self._load()
 
     # ---- reading ----
@@ -251,11 +275,19 @@ class ImportDialog(QDialog):
             if self.format.currentData() != "auto":
                 self.reparse()
                 return
-            header = header_of(self.text)
         except ImportFailed as error:
             self._failed(error.problem)
             return
-        saved = settings.saved_mapping(mapping_key(header))
+        try:
+            header = header_of(self.text)
+        except ImportFailed as error:
+            try:
+                detect(self.text)  # a format whose header repeats names, or a Strong file without a header line
+            except ImportFailed:
+                self._failed(error.problem)
+                return
+            header = []
+        saved = settings.saved_mapping(mapping_key(header)) if header else None
         self.mapping = saved or guess_mapping(header)
         try:
             detected = detect(self.text)
@@ -283,7 +315,10 @@ class ImportDialog(QDialog):
 
     def options(self) -> ImportOptions:
         return ImportOptions(
-            units=self.units.currentData(), effort_from_notes=self.notes.isChecked(), mapping=self.mapping
+            units=self.units.currentData(),
+            effort_from_notes=self.notes.isChecked(),
+            mapping=self.mapping,
+            columns_by_position=self.by_position.isChecked(),
         )
 
     def reparse(self) -> None:
@@ -318,7 +353,9 @@ class ImportDialog(QDialog):
             if generation != self._generation:
                 return
             self._set_busy(False)
-            if isinstance(error, ImportFailed):
+            if isinstance(error, LayoutGuessed):
+                self._guessed(error)
+            elif isinstance(error, ImportFailed):
                 self._failed(error.problem)
             elif isinstance(error, ImportCancelled):
                 self._failed(Problem(0, "reading was cancelled: change an option to read the file again"))
@@ -334,6 +371,8 @@ class ImportDialog(QDialog):
 
     def _show(self, parsed: ParsedImport, needs_units: bool) -> None:
         self.parsed = parsed
+        self.by_position.setVisible(self.by_position.isChecked())
+        self.layout_note.setVisible(self.by_position.isChecked())
         self.units.setEnabled(needs_units and not parsed.units_stated)
         self.units_note.setText(
             "as the file says" if parsed.units_stated else "the file does not say: check the heaviest load below"
@@ -355,17 +394,35 @@ class ImportDialog(QDialog):
         )
         self.summary.setVisible(bool(self.summary.text()))
         self.choice_delegate.exercises = list_exercises()
-        self.names.set_rows(propose(parsed.exercise_names()), dict(parsed.exercise_names()))
+        proposals = propose(parsed.exercise_names())
+        self.names.set_rows(proposals, dict(parsed.exercise_names()))
+        unlikely = unlikely_sets(parsed, {p.name: p.exercise for p in proposals})
         self.problems.setStringList(
             [
-                f"{'Error' if p.fatal else 'Note'} · line {p.line}: {p.message}"
+                f"{'Cannot import' if p.row else 'Error' if p.fatal else 'Note'} · line {p.line}: {p.message}"
                 if p.line
                 else f"{'Error' if p.fatal else 'Note'}: {p.message}"
                 for p in parsed.problems
             ]
+            + [f"Unlikely · {p.message}" for p in unlikely]
             or ["No problems found."]
         )
-        self.import_button.setEnabled(not parsed.fatal and new > 0)
+        count = len(parsed.left_out)
+        self.skip_invalid.setText(
+            f"Import everything else, leaving out the {count} {'row' if count == 1 else 'rows'} that cannot be "
+            "imported (kept in a file beside the backups)"
+        )
+        self.skip_invalid.setVisible(parsed.skippable)
+        self._new = new
+        self._enable_import()
+
+    def _enable_import(self) -> None:
+        parsed = self.parsed
+        self.import_button.setEnabled(
+            parsed is not None
+            and (not parsed.fatal or (parsed.skippable and self.skip_invalid.isChecked()))
+            and self._new > 0
+        )
 
     def _show_figures(self, rows: list[tuple[str, str]]) -> None:
         while self.figures.rowCount():
@@ -396,7 +453,22 @@ class ImportDialog(QDialog):
         self.names.set_rows([], {})
         where = f"line {problem.line}: " if problem.line else ""
         self.problems.setStringList([f"Error · {where}{problem.message}"])
+        self.skip_invalid.setVisible(False)
         self.import_button.setEnabled(False)
+
+    def _guessed(self, guess: LayoutGuessed) -> None:
+        """A Strong file read by position: show the columns as guessed and let the lifter confirm them."""
+        self._failed(guess.problem)
+        self.summary.setText(
+            "These columns look like Strong's export, read by their position and content. Check them, then tick "
+            "“Read the columns as guessed”."
+        )
+        self._show_layout(guess.layout.describe())
+
+    def _show_layout(self, described: str) -> None:
+        self.by_position.setVisible(True)
+        self.layout_note.setText(f"Columns as guessed: {described}")
+        self.layout_note.setVisible(True)
 
     def edit_mapping(self) -> None:
         header = header_of(self.text)
@@ -406,11 +478,30 @@ class ImportDialog(QDialog):
             settings.save_mapping(mapping_key(header), self.mapping)
             self.reparse()
 
+    def _report_left_out(self, result: ImportResult, reasons: tuple[str, ...]) -> None:
+        """The import's report names every row it left out, and where they are kept."""
+        kept = result.left_out
+        assert kept is not None
+        shown = list(reasons[:12]) + ([f"… and {len(reasons) - 12} more"] if len(reasons) > 12 else [])
+        box = QMessageBox(QMessageBox.Icon.Information, "Import", "", QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # reasons quote the file
+        box.setText(
+            f"Imported {result.sessions} sessions, {result.sets} sets. "
+            f"{len(reasons)} {'row was' if len(reasons) == 1 else 'rows were'} left out:\n\n"
+            + "\n".join(shown)
+            + f"\n\nThey are kept, as written, in {kept}\n(and why, in {kept.with_suffix('.txt').name})."
+        )
+        box.exec()
+
     # ---- writing ----
     def confirm(self) -> None:
         parsed = self.parsed
-        if parsed is None or parsed.fatal:
+        if parsed is None or (parsed.fatal and not (parsed.skippable and self.skip_invalid.isChecked())):
             return
+        left = None
+        if parsed.fatal:
+            parsed = parsed.without_left_out()
+            left = left_out(parsed, self.text, self.path.name)
         if self.importer_name() == GenericCsv.name and self.mapping:
             settings.save_mapping(mapping_key(header_of(self.text)), self.mapping)
         choices = self.names.choices()
@@ -428,6 +519,7 @@ class ImportDialog(QDialog):
                 lambda done: progress(done, total),
                 keep=keep,
                 routines=parsed.routines,
+                left=left,
             )
 
         def done(result: object) -> None:
@@ -438,6 +530,8 @@ class ImportDialog(QDialog):
             )
             self.service.publish(result.change)
             self.imported.emit(result)
+            if result.left_out is not None and left is not None:
+                self._report_left_out(result, left.reasons)
             self.accept()
 
         def failed(error: BaseException) -> None:

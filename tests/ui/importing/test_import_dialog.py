@@ -122,7 +122,7 @@ def test_a_bad_file_shows_its_line_and_cannot_be_imported(
     window: MainWindow = open_window(db_path)
     dialog = open_import(qtbot, window, bad, monkeypatch)
     assert not dialog.import_button.isEnabled()
-    assert dialog.problems.stringList() == [f"Error · line {line}: reps 'one' is not a number"]
+    assert dialog.problems.stringList() == [f"Cannot import · line {line}: reps 'one' is not a number"]
     shoot(dialog, "import-bad-file")
 
 
