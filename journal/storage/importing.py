@@ -108,7 +108,6 @@ class ImportResult:
         return sum(len(done.entry.sets) for done in self.topped)
 
 
-
 def left_out_dir(db_path: Path) -> Path:
     """Where the rows imports left out are kept: `left-out/` beside the journal file and its `backups/`."""
     return db_path.parent / "left-out"
