@@ -260,6 +260,22 @@ class PreferencesDialog(QDialog):
             watch_folder=self.watch_folder.text().strip(),
         )
 
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Import new exports from a folder", self.watch_folder.text())
+        if chosen:
+            self.watch_folder.setText(chosen)
+
+    def check_and_accept(self) -> None:
+        """OK, unless the folder to watch is not a folder (said at the field)."""
+        folder = self.watch_folder.text().strip()
+        if folder and not Path(folder).is_dir():
+            self.watch_error.setText(f"{folder} is not a folder: choose one, or leave the field empty")
+            self.watch_error.show()
+            self.watch_folder.setFocus()
+            return
+        self.watch_error.hide()
+        self.accept()
+
 
 def _plain(value: float) -> str:
     return f"{value:g}"
@@ -276,19 +292,3 @@ def _spin(
     spin.setSuffix(suffix)
     spin.setValue(value)
     return spin
-
-    def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Import new exports from a folder", self.watch_folder.text())
-        if chosen:
-            self.watch_folder.setText(chosen)
-
-    def check_and_accept(self) -> None:
-        """OK, unless the folder to watch is not a folder (said at the field)."""
-        folder = self.watch_folder.text().strip()
-        if folder and not Path(folder).is_dir():
-            self.watch_error.setText(f"{folder} is not a folder: choose one, or leave the field empty")
-            self.watch_error.show()
-            self.watch_folder.setFocus()
-            return
-        self.watch_error.hide()
-        self.accept()
