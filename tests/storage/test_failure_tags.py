@@ -136,7 +136,7 @@ def test_the_origin_goes_through_the_journal_csv_and_a_journal_1_file_still_read
     old = (
         "\r\n".join(
             [",".join(HEADER_V1)]
-            + [line.rsplit(",", 2)[0].replace(FORMAT, "journal/1", 1) for line in text.splitlines()[1:]]
+            + [",".join(line.split(",")[:origin]).replace(FORMAT, "journal/1", 1) for line in text.splitlines()[1:]]
         )
         + "\r\n"
     )
