@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
                 self._tray = QSystemTrayIcon(self.windowIcon(), self)
             self._tray.show()
             self._tray.showMessage(APP_NAME, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+            QTimer.singleShot(12_000, self._tray.hide)  # the icon goes with its message
         else:
             self.statusBar().showMessage(text, 15_000)
 

@@ -150,8 +150,8 @@ class PreferencesDialog(QDialog):
         form.addRow("Paper", self.page)
         form.addRow("Backups kept", self.backups_keep)
         gym = QHBoxLayout()
-        gym.addWidget(self._plates_box(prefs))
-        gym.addWidget(self._rest_box(prefs))
+        gym.addWidget(self._plates_box(prefs), 3)
+        gym.addWidget(self._rest_box(prefs), 2)
         form.addRow(gym)
         form.addRow(self.plates_error)
         form.addRow("Import new exports from a folder", watch)
@@ -168,7 +168,8 @@ class PreferencesDialog(QDialog):
         self.plates_kg.setObjectName("platesKg")
         self.plates_lb = QLineEdit(prefs.plates_lb)
         self.plates_lb.setObjectName("platesLb")
-        for line in (self.plates_kg, self.plates_lb):
+        for line in (self.plates_kg, self.plates_lb):  # a whole set of plates in view
+            line.setMinimumWidth(line.fontMetrics().horizontalAdvance("25 20 15 10 5 2.5 1.25 0.5 ") + 12)
             line.setToolTip("The plates you have, in pairs, heaviest first or not: 25 20 15 10 5 2.5 1.25")
             line.textEdited.connect(self._check_plates)
         self.collars = _spin(0, 10, 0.25, " kg", prefs.collars_kg, "collarsKg")

@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord
@@ -65,7 +64,6 @@ def test_ctrl_g_groups_and_enter_alternates_between_the_exercises(qtbot: QtBot, 
     press(qtbot, Key.Key_G, Mod.ControlModifier)  # a circuit of three
     qtbot.waitUntil(lambda: len(set(groups(session_id))) == 1)
     assert [b.group.text() for b in window.editor.blocks] == ["A1", "A2", "A3"]
-    QApplication.focusWidget()
     press(qtbot, Key.Key_Z, Mod.ControlModifier)
     qtbot.waitUntil(lambda: groups(session_id)[2] is None)
     assert groups(session_id)[0] == groups(session_id)[1] is not None
