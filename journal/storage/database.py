@@ -181,8 +181,10 @@ def load_catalogue(database: SqliteDatabase) -> None:
     row = database.execute_sql('SELECT value FROM meta WHERE "key" = ?', ("catalogue",)).fetchone()
     if row and row[0] == digest:
         return
-    exercises = list(read_catalogue(text))
     connection = database.connection()
+    known = {key for (key,) in connection.execute('SELECT "key" FROM alias')}
+    # A name the file already knows as an alias (an exercise renamed, or merged into another) is not added again.
+    exercises = [e for e in read_catalogue(text) if name_key(e.name) not in known]
     with database.atomic():
         connection.executemany(
             'INSERT OR IGNORE INTO exercise (name, mechanic, "primary", secondary, equipment, bodyweight, measure, '

@@ -13,8 +13,8 @@ from journal.storage.database import close_database, open_database
 from tests.io.support import run_cli
 
 SAMPLES = Path(__file__).parents[1] / "fixtures"
-FITNOTES = SAMPLES / "fitnotes" / "fitnotes-body-tracker.csv"
-HEVY = SAMPLES / "hevy" / "hevy-measurements.csv"
+FITNOTES = SAMPLES / "body" / "fitnotes-body-tracker.csv"
+HEVY = SAMPLES / "body" / "hevy-measurements.csv"
 LB = 0.45359237
 
 

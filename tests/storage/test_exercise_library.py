@@ -78,3 +78,25 @@ def test_exercises_without_muscles_are_listed_when_used(database: Path) -> None:
     assert exercises.exercises_without_muscles() == []
     add_session(Session(start=datetime(2026, 3, 2, 18), entries=(Entry(bare, (SetRecord(load_kg=80, reps=20),)),)))
     assert [x.name for x in exercises.exercises_without_muscles()] == ["Tire flip zz"]
+
+
+def test_a_catalogue_exercise_merged_away_stays_away_when_the_catalogue_loads_again(db_path: Path) -> None:
+    from journal.storage.database import close_database, open_database
+    from journal.storage.models import db
+
+    open_database(db_path)
+    try:
+        incline = exercises.find_exercise("Incline Bench Press")
+        bench = exercises.find_exercise("Bench Press")
+        assert incline is not None and incline.id is not None and bench is not None and bench.id is not None
+        exercises.merge_exercises(incline.id, bench.id)
+        count = ExerciseRow.select().count()
+        db.execute_sql("DELETE FROM meta WHERE key = 'catalogue'")  # as after an update of the catalogue
+    finally:
+        close_database()
+    open_database(db_path)
+    try:
+        assert ExerciseRow.select().count() == count
+        assert exercises.find_exercise("Incline Bench Press").id == bench.id  # type: ignore[union-attr]
+    finally:
+        close_database()

@@ -85,7 +85,7 @@ def test_a_bodyweight_is_refused_at_its_field_then_stored_and_shown_as_relative_
 def test_a_hevy_measurements_file_imports_from_the_bodyweight_tab_in_one_undo_step(
     qtbot: QtBot, db_path: Path, open_window
 ) -> None:
-    hevy = Path(__file__).parents[2] / "fixtures" / "hevy" / "hevy-measurements.csv"
+    hevy = Path(__file__).parents[2] / "fixtures" / "body" / "hevy-measurements.csv"
     window: MainWindow = open_window(db_path)
     screen = tab(qtbot, window, 5)
     assert isinstance(screen, BodyweightScreen)
