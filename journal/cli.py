@@ -239,8 +239,9 @@ def _import(args: argparse.Namespace) -> int:
     from journal.storage.backup import snapshot
     from journal.storage.bulk import count_held
     from journal.storage.database import JournalFileError, close_database, open_database
-    from journal.storage.importing import import_sessions, left_out_dir, propose
+    from journal.storage.importing import import_sessions, left_out_dir, new_routines, propose
     from journal.storage.migrations import DatabaseTooNew
+    from journal.storage.topping import count_new_sets
 
     name = str(args.file)
     try:
@@ -282,11 +283,17 @@ def _import(args: argparse.Namespace) -> int:
             open_database(copy)
             proposals = propose(parsed.exercise_names())
             held = count_held(parsed.sessions)
+            topped = count_new_sets(parsed.sessions) if held else 0
+            planned = len(new_routines(parsed.routines))
             close_database()
         _print_unlikely(parsed, proposals, name)
         print(describe(parsed, proposals, held))
         if left is not None:
             print(f"{len(left.rows)} rows would be left out and kept in {left_out_dir(path)}")
+        if topped:
+            print(f"would add {topped} sets logged since to days already imported")
+        if parsed.routines:
+            print(f"routines: {len(parsed.routines)} ({planned} new)")
         print("dry run: nothing was written")
         return 0
     try:

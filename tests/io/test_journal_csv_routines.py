@@ -77,6 +77,7 @@ def test_an_export_imported_into_an_empty_journal_gives_the_same_routines(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    assert "routines: 2 (2 new)" in run_cli(capsys, "import", JOURNAL, "--dry-run", "--db", first)[1].splitlines()
     code, out, err = run_cli(capsys, "import", JOURNAL, "--db", first)
     assert code == 0, err
     assert "added 2 routines" in out

@@ -34,7 +34,7 @@ from journal.domain.validation import check_session_times, check_set
 from journal.io import FORMATS, ImportFailed, ImportOptions, ParsedImport, parse_file, parse_text
 from journal.io.base import Problem
 from journal.io.generic import FIELDS
-from journal.io.journal_csv import HEADER_V1, write_journal_csv
+from journal.io.journal_csv import FORMAT, HEADER_V1, write_journal_csv
 from journal.storage.database import close_database
 from tests.reliability.support import FIGURES, SAMPLES, digest, fuzz_count, make_journal, side_files
 
@@ -89,6 +89,7 @@ SEEDS: dict[str, list[str]] = {
         "2024-01-07;Squat;120;5;;@8 deep\n",
     ],
     "journal": [*_samples("journal"), _journal_csv()],
+    "strong-text": [_read("strong-text", "strong-shared-workout.txt")],
 }
 assert set(SEEDS) == set(FORMATS)
 
@@ -406,7 +407,7 @@ REFUSED = {
     "fitnotes": "Date,Exercise,Category,Weight (kgs),Reps\n2020-09-13,Squat,Legs,100,5\x00\n",
     "fitbod": SEEDS["fitbod"][0].replace("false", "@SUM(A1)", 1),
     "csv": "Date;Exercise;Weight;Reps\n2024-02-30;Bench;80;5\n",
-    "journal": SEEDS["journal"][0].replace("journal/3", "journal/9", 2),
+    "journal": SEEDS["journal"][0].replace(FORMAT, "journal/9", 2),
 }
 
 

@@ -185,7 +185,8 @@ def test_check_set(record: SetRecord) -> None:
     except v.ValidationError as error:
         assert error.field in {"Load", "Reps", "Failure reps", "RIR", "Time", "Distance"} and error.message
         return
-    assert _in(record.load_kg, 0, v.LOAD_MAX_KG) and _in(record.duration_s, 0, v.DURATION_MAX_S)
+    assert _in(record.load_kg, -v.ASSISTANCE_MAX_KG, v.LOAD_MAX_KG)  # below 0: assistance
+    assert _in(record.duration_s, 0, v.DURATION_MAX_S)
     assert _in(record.distance_m, 0, v.DISTANCE_MAX_M)
     assert record.rir is None or (_in(record.rir, 0, 10) and is_half_step(record.rir))
     for reps in (record.reps, record.failure_reps):

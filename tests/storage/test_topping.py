@@ -68,6 +68,8 @@ def test_journal_import_says_how_many_sets_it_added_to_days_already_imported(
 ) -> None:
     db = tmp_path / "journal.sqlite"
     assert run_cli(capsys, "import", BEFORE, "--db", db)[0] == 0
+    code, out, err = run_cli(capsys, "import", AFTER, "--dry-run", "--db", db)
+    assert "would add 3 sets logged since to days already imported" in out.splitlines()
     code, out, err = run_cli(capsys, "import", AFTER, "--db", db)
     assert code == 0, err
     assert out.splitlines()[-2:] == [

@@ -44,3 +44,22 @@ def test_assistance_on_a_loaded_exercise_is_refused_at_the_cell(qapp: object) ->
     assert not model.setData(model.index(0, load), "-20")
     assert not commits
     assert refused and "negative load is assistance, for bodyweight exercises only" in refused[-1]
+
+
+def test_assistance_typed_in_the_window_is_stored_and_shown(qtbot, db_path, open_window) -> None:  # type: ignore[no-untyped-def]
+    """As a person types it: BW-20 in the load cell of an assisted pull-up, then the session's bodyweight."""
+    from datetime import datetime
+
+    from journal.storage import repository as repo
+    from tests.ui.helpers import screenshots
+    from tests.ui.log.test_session_editing import edit_cell, seeded
+
+    session_id = seeded(db_path, (SetRecord(reps=8),), datetime(2026, 11, 2, 18), "Assisted Pull-up")
+    window = open_window(db_path)
+    block = window.editor.blocks[0]
+    edit_cell(qtbot, block, 0, "load", "BW-20")
+    assert repo.get_session(session_id).entries[0].sets[0].load_kg == -20.0
+    load = block.model.column_of("load")
+    assert block.model.data(block.model.index(0, load)) == "BW \u2212 20"
+    assert not block.error.isVisible()
+    screenshots(window, "assisted-pull-up")

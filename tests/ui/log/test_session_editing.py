@@ -53,7 +53,7 @@ WORK = SetRecord(load_kg=100, reps=5, rir=2)
         ("reps", "5.5", "Reps: '5.5' is not a whole number"),
         ("reps", "1001", "Reps: must be a whole number from 0 to 1000"),
         ("load", "1200", "Load: must be between 0 and 1000 kg"),
-        ("load", "-5", "Load: must be between 0 and 1000 kg"),
+        ("load", "-5", "Load: a negative load is assistance, for bodyweight exercises only"),
         ("effort", "11", "RIR: must be 0 to 10 in half steps"),
         ("effort", "2.3", "RIR: must be 0 to 10 in half steps"),
         ("failure_reps", "3", "Failure reps: must be at least the 5 reps of the set"),

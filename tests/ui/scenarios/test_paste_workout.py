@@ -24,7 +24,7 @@ SHARED = (SAMPLES / "strong-text" / "strong-shared-workout.txt").read_text(encod
 
 def _preview(qtbot: QtBot, window: MainWindow, text: str) -> ImportDialog:
     QApplication.clipboard().setText(text)
-    pick_menu(qtbot, window, "Edit", "Paste workout")
+    pick_menu(qtbot, window, "Edit", "Paste workout", keyboard=True)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ImportDialog), timeout=5000)
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, ImportDialog)
