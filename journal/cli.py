@@ -256,9 +256,9 @@ def _import(args: argparse.Namespace) -> int:
         )
         parsed = parse_text(text, args.format, options)
     except ImportFailed as error:
+        print(error.problem.describe(name), file=sys.stderr)
         if isinstance(error, LayoutGuessed):
             print(f"{name}: columns as guessed: {error.layout.describe()}", file=sys.stderr)
-        print(error.problem.describe(name), file=sys.stderr)
         return 1
     if parsed.fatal and args.skip_invalid and parsed.skippable:
         parsed = parsed.without_left_out()
