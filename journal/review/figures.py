@@ -40,6 +40,7 @@ from journal.domain.review import (
 )
 from journal.domain.units import Unit, from_kg
 from journal.review.data import Snapshot
+from journal.storage.exercises import exercises_without_muscles
 
 if TYPE_CHECKING:  # a command that draws one chart imports only that one
     from journal.charts.calibration import CalibrationChart
@@ -301,7 +302,7 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     muscle_weeks = weekly_muscle_sets(
         snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot), scope.last_week()
     )
-    bare = frozenset(i for i, e in snapshot.exercises.items() if not e.primary and not e.secondary)
+    bare = frozenset(x.id for x in exercises_without_muscles() if x.id is not None)  # an import's, not the catalogue's
     found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range, bare)
     bests = in_scope(snapshot.bests, scope, snapshot)
     rows = snapshot.estimates

@@ -233,11 +233,17 @@ def unmerge_exercises(merged: Merged) -> Change:
 
 
 def exercises_without_muscles() -> list[Exercise]:
-    """Exercises with sets or in a routine but no muscle named: they count in no muscle's volume."""
+    """Exercises of the lifter's or an import's (not the catalogue's, whose cardio has no muscles on purpose) with
+    sets or in a routine but no muscle named: they count in no muscle's volume."""
     used = EntryRow.select(EntryRow.exercise).union(RoutineItemRow.select(RoutineItemRow.exercise))
     rows = (
         ExerciseRow.select()
-        .where((ExerciseRow.primary == "") & (ExerciseRow.secondary == "") & ExerciseRow.id.in_(used))
+        .where(
+            (ExerciseRow.primary == "")
+            & (ExerciseRow.secondary == "")
+            & ~ExerciseRow.builtin
+            & ExerciseRow.id.in_(used)
+        )
         .order_by(ExerciseRow.name.collate("NOCASE"))
     )
     return [to_exercise(row) for row in rows]

@@ -110,3 +110,18 @@ def test_a_merge_moves_every_set_in_one_undo_step(qtbot: QtBot, db_path: Path, o
     window.service.undo_stack.undo()
     assert [s.load_kg for s in lifted_sets(twin)] == [105]
     assert [s.load_kg for s in lifted_sets(bench)] == [100]
+
+
+def test_the_reviews_insights_name_an_import_exercise_without_muscles(qtbot: QtBot, db_path: Path, open_window) -> None:
+    seeded(db_path)
+    window: MainWindow = open_window(db_path)
+    review = window.review
+    window.tabs.setCurrentWidget(review)
+    review.data.load(background=False)
+
+    def shown() -> str:
+        model = review.insight_model
+        return "\n".join(model.item(row).text() for row in range(model.rowCount()))
+
+    qtbot.waitUntil(lambda: "1 exercise counts in no muscle's volume" in shown(), timeout=5000)
+    assert "Bench press flat zz" in shown()
