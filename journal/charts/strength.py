@@ -12,8 +12,9 @@ from numpy.typing import NDArray
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import Chart
-from journal.charts.style import SERIES, add_legend, palette_colours
+from journal.charts.base import DAY, Chart
+from journal.charts.key import KeyEntry
+from journal.charts.style import SERIES, palette_colours
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,9 @@ def rolling_median(values: NDArray[np.float64], window: int = 3) -> NDArray[np.f
 class StrengthChart(Chart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = self.add_plot(0, 0, "e1RM")
-        self.legend = add_legend(self.plot)
-        self.heavy_plot = self.add_plot(1, 0, "Heavy sets a week")
+        self.key = self.add_key(0, 0)
+        self.plot = self.add_plot(1, 0, "e1RM")
+        self.heavy_plot = self.add_plot(2, 0, "Heavy sets a week")
         self.heavy_plot.setXLink(self.plot)
         self.heavy_plot.setMaximumHeight(170)
         self.plot.getAxis("bottom").setStyle(showValues=False)
@@ -77,14 +78,13 @@ class StrengthChart(Chart):
         for item in self.items:
             (self.heavy_plot if item in self._heavy_items else self.plot).removeItem(item)
         self._heavy_items = []
-        self.legend.clear()
         self.items, self.series, self.unit = [], series, unit
         _, text = palette_colours()
         for index, one in enumerate(series):
             colour = SERIES[index % len(SERIES)]
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
             line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
-            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), name=one.name, connect="finite")
+            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), connect="finite")
             valid = pg.ScatterPlotItem(
                 one.day[~one.extrapolated],
                 one.e1rm[~one.extrapolated],
@@ -136,20 +136,23 @@ class StrengthChart(Chart):
             self.heavy_plot.addItem(heavy)
             self.items.append(heavy)
             self._heavy_items.append(heavy)
+        entries = [KeyEntry("line", SERIES[i % len(SERIES)], one.name) for i, one in enumerate(series)]
         if series:
-            self.legend.addItem(
-                pg.ScatterPlotItem(symbol="star", size=13, pen=pg.mkPen(text), brush=None),
-                "Record (actual load × reps)",
-            )
-            self.legend.addItem(
-                pg.ScatterPlotItem(size=7, pen=pg.mkPen(text), brush=None), "Extrapolated (reps + RIR > 10)"
-            )
-            self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(text, width=1)), "Line: median of 3 sessions")
+            entries += [
+                KeyEntry("star", "", "Record (actual load × reps)"),
+                KeyEntry("ring", "", "Extrapolated (reps + RIR > 10)"),
+                KeyEntry("line", "", "Line: median of 3 sessions"),
+            ]
+        self.key.set_entries(entries)
         self.plot.setLabel("left", f"e1RM ({unit})")
-        self.plot.enableAutoRange()
-        self.heavy_plot.enableAutoRange()
+        self.plot.enableAutoRange(axis="y")
+        self.heavy_plot.enableAutoRange(axis="y")
         has_points = any(len(one.day) for one in series)
+        if has_points:
+            days = np.concatenate([one.day for one in series])
+            self.show_days(self.plot, float(days.min()), float(days.max()) + DAY)
         self.message(self.plot, "" if has_points else empty)
+        self.message(self.heavy_plot, "" if has_points else " ")
         self._table = lambda: (
             ["exercise", "date", f"e1rm_{unit}", "extrapolated"],
             [

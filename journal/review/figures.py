@@ -29,6 +29,7 @@ from journal.domain.review import (
     EPOCH_ORDINAL,
     Insight,
     InsightKind,
+    calibration_verdict,
     e1rm_series,
     insights,
     rep_prs,
@@ -161,6 +162,18 @@ def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], 
     )
 
 
+# What each chart says when the journal holds no set at all: what it needs.
+NEEDS = {
+    "volume": "Log or import a session to see weekly volume",
+    "proximity": "Log or import a session, with RIR or RPE on its sets, to see how close to failure they end",
+    "strength": "Log or import a session with loads to see your e1RM and records",
+}
+
+
+def journal_empty(snapshot: Snapshot) -> bool:
+    return not len(snapshot.rows.week)
+
+
 def draw_volume(
     chart: VolumeChart,
     snapshot: Snapshot,
@@ -191,6 +204,7 @@ def draw_volume(
         hard,
         str(unit),
         label,
+        NEEDS["volume"] if journal_empty(snapshot) else "No working sets in this range",
     )
     if found is not None and use is EstimateUse.APART:
         chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
@@ -223,7 +237,8 @@ def draw_proximity(
             set_ids=points.set_id,
             names=names,
             mean_label="Weekly mean RIR, with estimates" if use is EstimateUse.TOGETHER else None,
-        )
+        ),
+        empty=NEEDS["proximity"] if journal_empty(snapshot) else None,
     )
     if found is None:
         chart.set_estimates(None)
@@ -282,14 +297,26 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
                 heavy_count.astype(np.float64),
             )
         )
-    chart.set_series(series, str(unit))
+    if journal_empty(snapshot):
+        chart.set_series(series, str(unit), NEEDS["strength"])
+    else:
+        chart.set_series(series, str(unit))
 
 
 def draw_calibration(chart: CalibrationChart, snapshot: Snapshot, scope: Scope) -> None:
     sets = in_scope(snapshot.calibration, scope, snapshot)
     day, bias, mae = rolling_calibration(sets)
+    mechanic = {i: e.mechanic for i, e in snapshot.exercises.items()}
     chart.set_series(
-        sets.reported, sets.actual.astype(np.float64), sets.day, sets.session, day, bias, mae, set_ids=sets.set_id
+        sets.reported,
+        sets.actual.astype(np.float64),
+        sets.day,
+        sets.session,
+        day,
+        bias,
+        mae,
+        set_ids=sets.set_id,
+        verdict=calibration_verdict(sets, mechanic),
     )
 
 

@@ -147,7 +147,7 @@ class ReviewScreen(QWidget):
         self.insight_view.setSpacing(4)
         self.insight_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.insight_view.activated.connect(self._open_insight)
-        insights_box = QWidget()
+        self.insights_box = insights_box = QWidget()
         insights_layout = QVBoxLayout(insights_box)
         insights_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Insights")

@@ -36,7 +36,9 @@ def window(qtbot: QtBot, db_path: Path, open_window) -> MainWindow:
 
 
 def legend_names(plot: object) -> list[str]:
-    return [label.text for _, label in plot.legend.items]  # type: ignore[attr-defined]
+    """The names in the chart's keys (rows of their own, above the plots)."""
+    chart = plot.scene().views()[0]  # type: ignore[attr-defined]
+    return [name for key in chart.keys for name in key.names()]
 
 
 def test_unrated_sets_are_drawn_apart_with_the_estimates_accuracy(window: MainWindow) -> None:
