@@ -51,6 +51,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.setBackground(background)
         self.plots: list[pg.PlotItem] = []
         self.keys: list[ChartKey] = []
+        self._marks: dict[int, pg.ScatterPlotItem] = {}
         self._messages: dict[int, pg.TextItem] = {}
         self.scene().sigMouseMoved.connect(self._hovered)
         self._table: Callable[[], Table] = lambda: ([], [])  # set with the data; made only when asked for
@@ -124,6 +125,25 @@ class Chart(pg.GraphicsLayoutWidget):
             return
         first = min(first, last - least_days * DAY)
         plot.setXRange(first, last, padding=0.01)
+
+    # ---- marks ----
+    def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        """Mark what an insight chosen stands on: sets (by id), else sessions, else weeks (Mondays in POSIX
+        seconds); all three empty clear the marks."""
+
+    def marks(self, plot: pg.PlotItem) -> pg.ScatterPlotItem:
+        """The plot's ring marks (made on first use), drawn over its points in the palette's text colour."""
+        found = self._marks.get(id(plot))
+        if found is None:
+            found = pg.ScatterPlotItem(size=14, brush=None, symbol="o")
+            found.setZValue(50)
+            plot.addItem(found)
+            self._marks[id(plot)] = found
+        found.setPen(pg.mkPen(palette_colours()[1], width=2))
+        return found
+
+    def mark_points(self, plot: pg.PlotItem, x: Any, y: Any) -> None:
+        self.marks(plot).setData(x=np.asarray(x, dtype=np.float64), y=np.asarray(y, dtype=np.float64))
 
     # ---- hover ----
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:

@@ -4,6 +4,8 @@ agree), and the error over time."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -127,6 +129,14 @@ class CalibrationChart(Chart):
                 for d, r, a in zip(day, reported, actual, strict=True)
             ],
         )
+
+    def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        x, y = self.points.getData()
+        if x is None or not len(x):
+            self.mark_points(self.scatter_plot, [], [])
+            return
+        chosen = np.isin(self._set_ids, set_ids) if len(set_ids) else np.isin(self._sessions, session_ids)
+        self.mark_points(self.scatter_plot, x[chosen], y[chosen])
 
     def _keep_square(self, box: pg.ViewBox) -> None:
         extra = self.scatter_plot.width() - box.width()

@@ -5,6 +5,7 @@ several exercises can be compared."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -161,6 +162,12 @@ class StrengthChart(Chart):
                 for d, e, x in zip(one.day, one.e1rm, one.extrapolated, strict=True)
             ],
         )
+
+    def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        chosen = [np.isin(one.session, session_ids) for one in self.series]
+        x = np.concatenate([one.day[c] for one, c in zip(self.series, chosen, strict=True)] or [np.empty(0)])
+        y = np.concatenate([one.e1rm[c] for one, c in zip(self.series, chosen, strict=True)] or [np.empty(0)])
+        self.mark_points(self.plot, x, y)
 
     def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:

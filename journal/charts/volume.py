@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
 from journal.charts.key import KeyEntry
-from journal.charts.style import ESTIMATE, HARD, TONNAGE, WORKING, Bars, pale, pale_on_background
+from journal.charts.style import ESTIMATE, HARD, TONNAGE, WORKING, Bars, pale, pale_on_background, palette_colours
 from journal.domain.review import week_caption, week_label, week_of_seconds
 
 
@@ -32,6 +33,10 @@ class VolumeChart(Chart):
         self.top.addItem(self.tonnage_bars)
         self.bottom.addItem(self.working_bars)
         self.bottom.addItem(self.hard_bars)
+        self.outline_top = Bars(x=[], height=[], width=1, brush=None)
+        self.outline_bottom = Bars(x=[], height=[], width=1, brush=None)
+        self.top.addItem(self.outline_top)
+        self.bottom.addItem(self.outline_bottom)
         self.estimated = pg.PlotDataItem(
             pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
             symbol="o",
@@ -131,6 +136,19 @@ class VolumeChart(Chart):
                 )
 
             self._table = with_estimates  # type: ignore[assignment]
+
+    def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        """The weeks of the sessions behind an insight, outlined in both plots."""
+        chosen = np.isin(self.weeks, weeks) if len(self.weeks) and len(weeks) else np.zeros(len(self.weeks), bool)
+        x, width = week_bars(self.weeks[chosen])
+        pen = pg.mkPen(palette_colours()[1], width=2)
+        empty = np.zeros(len(self.weeks))
+        for outline, values in (
+            (self.outline_top, self.values[0] if self.values else empty),
+            (self.outline_bottom, self.values[1] if self.values else empty),
+        ):
+            heights = np.asarray(values, dtype=np.float64)[chosen]
+            outline.setOpts(x=x, height=heights, width=width, pen=pen, brush=None)
 
     def week_centres(self) -> tuple[NDArray[np.float64], float]:
         """The bars' centres (mid-week, POSIX seconds) and width."""

@@ -325,9 +325,13 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     names = {i: e.name for i, e in snapshot.exercises.items()}
     mechanic = {i: e.mechanic for i, e in snapshot.exercises.items()}
     calibration = in_scope(snapshot.calibration, scope, snapshot)  # the range and the exercise or muscle shown
-    muscle_weeks = weekly_muscle_sets(
-        snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot), scope.last_week()
-    )
+    scoped = scope.exercises(snapshot)
+    week_rows = snapshot.rows
+    if scoped is not None:  # the exercise shown, or the exercises of the muscle shown
+        week_rows = subset(week_rows, np.isin(week_rows.exercise, np.array(sorted(scoped), dtype=np.int64)))
+    muscle_weeks = weekly_muscle_sets(week_rows, muscles_of(snapshot), scope.first_week(snapshot), scope.last_week())
+    if scope.muscle is not None:
+        muscle_weeks = (muscle_weeks[0], {m: v for m, v in muscle_weeks[1].items() if m == scope.muscle})
     found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range)
     bests = in_scope(snapshot.bests, scope, snapshot)
     rows = snapshot.estimates
@@ -340,9 +344,19 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
         bests.exercise.astype(np.int64), bests.day, bests.e1rm, rows.exercise[chosen], rows.day[chosen], names
     ):
         sessions = bests.session[bests.exercise == exercise]
+        name = names.get(exercise, f"exercise {exercise}")
         found.append(
             Insight(
-                InsightKind.STRENGTH_STALL, title, detail, HEAVY_SOURCE, (), tuple(int(s) for s in np.unique(sessions))
+                InsightKind.STRENGTH_STALL,
+                title,
+                detail,
+                HEAVY_SOURCE,
+                (),
+                tuple(int(s) for s in np.unique(sessions)),
+                subject=name,
+                count=int(np.unique(sessions).size),
+                header=("Exercise",),
+                rows=((name,),),
             )
         )
     return found

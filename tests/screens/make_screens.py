@@ -164,6 +164,13 @@ def main() -> int:
                     window.statusBar().clearMessage()  # the file's path: where the data happened to be written
                     made.append(shoot(window, out / f"{name}-{chart}-{theme}-{width}x{height}.png"))
                 made.append(shoot(review.insights_box, out / f"{name}-insights-{theme}-{width}x{height}.png"))
+                if review.insights.cards:  # the first item chosen: opened, its sets marked in the chart
+                    review.tabs.setCurrentIndex(CHARTS.index("proximity"))
+                    review.insights._clicked(review.insights.cards[0])
+                    settle(app, window)
+                    made.append(shoot(window, out / f"{name}-chosen-{theme}-{width}x{height}.png"))
+                    review.insights._clicked(review.insights.cards[0])  # closed again
+                    review.insights.chosen.emit(None)
                 if args.readme and name == "demo" and theme == "light" and width == 1600:
                     review.tabs.setCurrentIndex(CHARTS.index("proximity"))
                     settle(app, window, QSize(1400, 860))
