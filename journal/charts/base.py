@@ -178,16 +178,17 @@ class Chart(pg.GraphicsLayoutWidget):
         return bool(super().viewportEvent(event))
 
     # ---- export ----
-    def render_image(self, width: int, height: int | None = None) -> QImage:
+    def render_image(self, width: int, height: int | None = None, scale: float = 1.0) -> QImage:
         """The chart drawn at this size (16:9 by default), as the command line, the printed report and the PNG
-        export want it; a chart not on screen is laid out at that size first and put back as it was."""
+        export want it, `scale` times as many pixels (the same layout, sharper); a chart not on screen is laid out
+        at that size first and put back as it was."""
         shown = self.isVisible()
         if not shown:
             self.resize(width, height or width * 9 // 16)
             self.show()  # lays the plots out at this size (offscreen for the command line)
             QApplication.processEvents()
         exporter = pg.exporters.ImageExporter(self.scene())
-        exporter.parameters()["width"] = width
+        exporter.parameters()["width"] = round(width * scale)
         image = exporter.export(toBytes=True)
         if not shown:
             self.hide()

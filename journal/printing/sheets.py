@@ -30,7 +30,14 @@ table.sets th { font-size: 9.5pt; font-weight: bold; border: 1px solid #000; pad
 table.sets td { border: 1px solid #000; padding: 5pt 8pt; font-size: 11pt; }
 td.box { min-width: 60pt; font-size: 12pt; border: 1px solid #000; }
 td.setno { font-size: 11pt; border: 1px solid #000; }
-td.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
+th.col { white-space: nowrap; }
+th.colnum { white-space: nowrap; text-align: right; }
+th.name { font-size: 12.5pt; text-align: left; background: #fff; border: none; padding: 8pt 0 2pt 0; }
+th.name span.why { font-size: 9.5pt; font-weight: normal; }
+td.type { white-space: nowrap; }
+tr.sum td { font-weight: bold; }
 </style>
 """
 
@@ -130,6 +137,7 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
     if session.notes:
         parts.append(f"<p class='small'>{_e(session.notes)}</p>")
     total_tonnage, total_working, total_hard = 0.0, 0, 0
+    body = []
     for entry in session.entries:
         figures = summarize(
             entry.sets, entry.exercise.bodyweight, session.bodyweight_kg, hard_rir, formula, entry.exercise.measure
@@ -137,12 +145,33 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         total_tonnage += figures.tonnage_kg
         total_working += figures.working_sets
         total_hard += figures.hard_sets
-        parts.append(f"<h2>{_e(entry.exercise.name)}</h2>")
         if entry.note:
-            parts.append(f"<p class='small'>{_e(entry.note)}</p>")
-        parts.append(
-            f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th>"
-            f"<th>Reps</th><th>{effort}</th><th>To failure</th><th>e1RM ({unit})</th><th>Note</th></tr>"
+            body.append(f"<p class='small'>{_e(entry.note)}</p>")
+        # The exercise's name and the column names are the table's head: Qt repeats them on every page the table
+        # runs onto, and a name never stays alone at the foot of a page.
+        head = (  # name, kind of cell, width in % of the page
+            ("Set", "", 5),
+            ("Type", "type", 16),
+            (f"Load ({unit})", "num", 12),
+            ("Reps", "num", 7),
+            (effort, "num", 7),
+            ("To failure", "num", 12),
+            (f"e1RM ({unit})", "num", 12),
+            ("Note", "", 29),
+        )
+        best = f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else ""
+        # The exercise's name and figures and the column names are the table's head: Qt repeats them on every
+        # page the table runs onto, so neither a name nor a total ever stays alone at the foot or top of a page.
+        body.append(
+            f"<table class='sets' width='100%'><thead><tr><th class='name' colspan='{len(head)}'>"
+            f"{_e(entry.exercise.name)} &nbsp; <span class='why'>{figures.working_sets} working sets · "
+            f"{figures.hard_sets} hard (RIR ≤ {format_number(hard_rir, 1)}) · "
+            f"{format_mass(figures.tonnage_kg, unit)}{best}</span></th></tr><tr>"
+            + "".join(
+                f"<th class='{'colnum' if kind == 'num' else 'col'}' width='{width}%'>{name}</th>"
+                for name, kind, width in head
+            )
+            + "</tr></thead>"
         )
         number = 0
         for record in entry.sets:
@@ -161,24 +190,27 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
                 "" if estimate is None else format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated else ""),
                 _e(record.note),
             ]
-            parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        parts.append("</table>")
+            body.append(
+                "<tr>"
+                + "".join(
+                    f"<td class='{kind}'>{c}</td>" if kind else f"<td>{c}</td>"
+                    for c, (_, kind, _) in zip(cells, head, strict=True)
+                )
+                + "</tr>"
+            )
+        body.append("</table>")
         if entry.plans:  # never as sets: a plan left over is not a set done
-            parts.append(
+            body.append(
                 f"<p class='small'><i>Planned, not done ({len(entry.plans)}): "
                 + escape(", ".join(_set_line(p.planned, unit, scale, entry.exercise.bodyweight) for p in entry.plans))
                 + "</i></p>"
             )
-        best = f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else ""
-        parts.append(
-            f"<p class='small'>{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ "
-            f"{format_number(hard_rir, 1)}) · {format_mass(figures.tonnage_kg, unit)}{best}</p>"
-        )
+    # the session's figures under its title, where the page starts, not alone on a last page
     parts.append(
-        f"<h2>Session</h2><p class='meta'>{total_working} working sets · {total_hard} hard · tonnage "
-        f"{format_mass(total_tonnage, unit)}</p>"
+        f"<p class='meta'><b>Session: {total_working} working sets · {total_hard} hard · tonnage "
+        f"{format_mass(total_tonnage, unit)}</b></p>"
     )
-    return "".join(parts)
+    return "".join(parts + body)
 
 
 def report(
@@ -189,18 +221,28 @@ def report(
     unit: Unit,
     scale: EffortScale,
     charts: Sequence[tuple[str, str]],
+    chart_width_pt: float = CHART_WIDTH_PT,
 ) -> str:
-    """A period report: per exercise sets, hard sets, tonnage, best e1RM and mean effort, then the charts
-    (address, caption) drawn into the document."""
+    """A period report: per exercise sets, hard sets, tonnage, best e1RM and mean effort with the totals as its
+    last row (its head repeated on every page), then the charts (address, caption) drawn into the document at
+    `chart_width_pt`, two to a page."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
     parts = [
         STYLE,
         f"<h1>{_e(title)}</h1>",
         f"<p class='meta'>{escape(period)}</p>",
-        f"<table class='sets' width='100%'><tr><th width='34%'>Exercise</th><th>Working sets</th>"
-        f"<th>Hard sets</th>"
-        f"<th>Tonnage ({unit})</th><th>Best e1RM ({unit})</th><th>Mean {effort}</th></tr>",
+        f"<table class='sets' width='100%'><thead><tr><th width='36%'>Exercise</th>"
+        f"<th class='num' width='12%'>Working sets</th><th class='num' width='12%'>Hard sets</th>"
+        f"<th class='num' width='16%'>Tonnage ({unit})</th><th class='num' width='12%'>Best e1RM ({unit})</th>"
+        f"<th class='num' width='12%'>Mean {effort}</th></tr></thead>",
     ]
+    if rows:  # the totals first, under the head: never alone on a page of their own
+        tonnage = sum(row.tonnage for row in rows)
+        parts.append(
+            f"<tr class='sum'><td>All {len(rows)} exercises</td><td class='num'>{sum(r.working for r in rows)}</td>"
+            f"<td class='num'>{sum(r.hard for r in rows)}</td>"
+            f"<td class='num'>{format_mass(tonnage, unit).rsplit(' ', 1)[0]}</td><td></td><td></td></tr>"
+        )
     for row in rows:
         mean = "" if row.mean_rir is None else _effort(row.mean_rir, scale)
         parts.append(
@@ -213,7 +255,7 @@ def report(
     if not rows:
         parts.append("<p>No working sets in this period.</p>")
     for index, (address, caption) in enumerate(charts):
-        if index == 0:
+        if index % 2 == 0:
             parts.append("<div style='page-break-before: always'></div>")
-        parts.append(f"<h2>{escape(caption)}</h2><p><img src='{address}' width='{CHART_WIDTH_PT}'/></p>")
+        parts.append(f"<h2>{escape(caption)}</h2><p><img src='{address}' width='{chart_width_pt:.0f}'/></p>")
     return "".join(parts)
