@@ -143,7 +143,10 @@ class ProximityChart(Chart):
             item.setData(x=x, y=y, data=np.arange(count))
         centres, width = week_bars(week_seconds)
         has_mean = ~np.isnan(mean_rir)
-        self.mean.setData(centres[has_mean], mean_rir[has_mean])
+        few = int(has_mean.sum()) < 3  # a line of one or two points shows its points
+        self.mean.setData(
+            centres[has_mean], mean_rir[has_mean], symbol="s" if few else None, symbolSize=7, symbolBrush=MEAN_LINE
+        )
         self.mean.opts["name"] = mean_label or "Weekly mean RIR"
         bottom = np.zeros(len(week_seconds))
         for column, bar in enumerate(self.stack):
@@ -153,8 +156,9 @@ class ProximityChart(Chart):
         self._key()
         self.points_plot.enableAutoRange(axis="y")
         self.shares_plot.setYRange(0, 1)
-        if len(week_seconds) and working.any():
-            self.show_days(self.points_plot, float(week_seconds[0]), float(week_seconds[-1]) + 7 * DAY)
+        if len(week_seconds) and working.any():  # from the first week with sets
+            first = int(np.flatnonzero(working > 0)[0])
+            self.show_days(self.points_plot, float(week_seconds[first]), float(week_seconds[-1]) + 7 * DAY)
         elif rated.any():
             self.show_days(self.points_plot, float(day[rated].min()), float(day[rated].max()) + DAY)
         unrated = "No sets with RIR in this range" + (
@@ -250,7 +254,7 @@ class ProximityChart(Chart):
         ]
         if self.mean.xData is not None and len(self.mean.xData):
             entries.append(KeyEntry("line", MEAN_LINE, str(self.mean.opts["name"])))
-        if self._estimates:
+        if self._estimates and len(self._estimates[0]):
             entries.append(KeyEntry("ring", ESTIMATE, "Estimated RIR, unrated sets (≈)"))
             if self.estimated_mean.xData is not None and len(self.estimated_mean.xData):
                 entries.append(KeyEntry("dash", ESTIMATE, "Weekly mean RIR with estimates (≈)"))

@@ -93,12 +93,17 @@ class VolumeChart(Chart):
                 if self.hard_estimated is not None
                 else []
             )
-            + ([KeyEntry("bar", pale_on_background(HARD), "This week so far")] if self.part_week else [])
+            + (
+                [KeyEntry("bar", pale_on_background(HARD), "This week so far")]
+                if self.part_week and (working[-1] or tonnage[-1])
+                else []
+            )
         )
         for plot in (self.top, self.bottom):
             plot.enableAutoRange(axis="y")
-        if not nothing:
-            self.show_days(self.top, float(week_seconds[0]), float(week_seconds[-1]) + 7 * DAY)
+        if not nothing:  # from the first week with sets: a few weeks of sets are not lost in a long range
+            first = int(np.flatnonzero((working > 0) | (hard > 0) | (tonnage > 0))[0])
+            self.show_days(self.top, float(week_seconds[first]), float(week_seconds[-1]) + 7 * DAY)
         self.message(self.top, empty if nothing else "")
         self.message(self.bottom, " " if nothing else "")
         self._table = lambda: (
@@ -123,7 +128,8 @@ class VolumeChart(Chart):
             self.estimated.setData([], [])
         else:
             x, _ = week_bars(self.weeks)
-            self.estimated.setData(x, hard)
+            trained = self.values[1] > 0 if self.values else np.ones(len(hard), dtype=bool)
+            self.estimated.setData(x, np.where(trained, hard, np.nan), connect="finite")  # not over empty weeks
         self.bottom.setTitle(note or None, size="9pt")
         table = self._table
         if hard is not None and len(hard) == len(self.weeks):

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 """Every review chart and the insights panel at 1024x700 and 1600x1000, light and dark, for an empty journal, one
 session, an imported Strong file without RPE and the 10-year demo; the period report and a session sheet as PNG pages.
-Written into screenshots/review/ (git-ignored) to be looked at; `make screenshots` runs it.
+Written into screenshots/review/ (git-ignored) to be looked at, with the demo's charts as seen with protanopia
+and deuteranopia (tests/screens/cvd.py); `make screenshots` runs it.
 
     python tests/screens/make_screens.py [--out DIR] [--only NAME] [--readme]
 
@@ -180,6 +181,12 @@ def main() -> int:
         window.close()
         service.close()
         app.processEvents()
+    from tests.screens.cvd import simulate_file
+
+    for chart in CHARTS:  # how the charts look with protanopia and deuteranopia
+        shot = out / f"demo-{chart}-light-1600x1000.png"
+        if shot.exists():
+            made += simulate_file(shot)
     print(f"wrote {len(made)} images to {out}")
     return 0
 

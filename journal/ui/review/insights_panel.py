@@ -13,7 +13,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -179,8 +192,30 @@ class InsightCard(QFrame):
 
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", selected)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """A card in the palette's base colour with a rounded frame, in the highlight colour when chosen or
+        focused; read from the palette at each paint, so a change of theme shows at once."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        chosen = bool(self.property("selected")) or self.hasFocus()
+        pen = QPen(
+            palette.color(QPalette.ColorRole.Highlight if chosen else QPalette.ColorRole.Mid), 2 if chosen else 1
+        )
+        painter.setPen(pen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -203,13 +238,6 @@ class InsightCard(QFrame):
             super().keyPressEvent(event)
 
 
-STYLE = """
-#insightCard { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }
-#insightCard[selected="true"] { border: 2px solid palette(highlight); }
-#insightCard:focus { border: 2px solid palette(highlight); }
-"""
-
-
 class InsightsPanel(QScrollArea):
     chosen = Signal(object)
     opened = Signal(object)
@@ -221,11 +249,12 @@ class InsightsPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inner = QWidget()
         self.inner.setObjectName("insightsInner")
+        self.inner.setAutoFillBackground(True)
+        self.inner.setBackgroundRole(QPalette.ColorRole.Window)
         self.list = QVBoxLayout(self.inner)
         self.list.setContentsMargins(4, 4, 4, 4)
         self.list.setSpacing(6)
         self.setWidget(self.inner)
-        self.setStyleSheet(STYLE)
         self.cards: list[InsightCard] = []
         self.current: InsightCard | None = None
         self.empty = QLabel()

@@ -74,3 +74,40 @@ def test_choosing_an_item_opens_it_and_marks_its_sets(qtbot: QtBot, db_path: Pat
     qtbot.mouseDClick(card.headline, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.pages, timeout=3000)
     assert window.sessions.selected_id() == failed.id
+
+
+def test_cards_follow_a_change_of_theme(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from journal.domain.review import InsightKind
+    from journal.domain.review.panel import PanelItem
+    from journal.ui.review.insights_panel import InsightsPanel
+    from journal.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    style, palette = app.style().name(), QPalette(app.palette())
+    apply_theme(app, "dark")  # made in one theme, then shown in the other and back
+    panel = InsightsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 300)
+    panel.set_items([PanelItem(InsightKind.FAR_FROM_FAILURE, "12 sets ended 5+ reps from failure", "d", "s")], [])
+    panel.show()
+    qtbot.waitExposed(panel)
+    try:
+        for theme in ("light", "dark"):
+            apply_theme(app, theme)
+            qtbot.wait(20)
+            card = panel.cards[0]
+            colour = card.grab().toImage().pixelColor(card.width() // 2, card.height() - 4)
+            assert colour == card.palette().color(QPalette.ColorRole.Base), theme
+            below = panel.inner.grab().toImage().pixelColor(panel.inner.width() // 2, panel.inner.height() - 4)
+            assert below == panel.inner.palette().color(QPalette.ColorRole.Window), theme
+    finally:
+        from PySide6.QtWidgets import QStyleFactory
+
+        restored = QStyleFactory.create(style)
+        if restored is not None:
+            app.setStyle(restored)
+        app.setPalette(palette)

@@ -113,6 +113,13 @@ def test_one_week_is_drawn_at_the_scale_of_a_month_and_the_week_so_far_is_paler(
     assert brush.color().alpha() < 255  # the week so far
     assert "This week so far" in chart.key.names()
     assert "week of 20 Jul 2026 (so far)" in (chart.describe(chart.bottom, week[0] + 3 * DAY, 1) or "")
+    # a year's range with sets in its last two weeks only: drawn from the first week with sets
+    weeks = MONDAY_2026_07_20 - np.arange(51, -1, -1) * 7 * DAY
+    working = np.zeros(52)
+    working[-2:] = 10
+    chart.set_series(weeks, working * 500, working, working / 2, "kg", now=weeks[-1] + 9 * DAY)
+    (x0, x1), _ = chart.bottom.viewRange()
+    assert 28 * DAY <= x1 - x0 <= 35 * DAY
 
 
 def test_volume_tooltip_stays_while_the_pointer_rests(review: MainWindow, qtbot: QtBot) -> None:
