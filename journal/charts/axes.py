@@ -53,10 +53,10 @@ def tick_days(first: float, last: float, step: str) -> list[date]:
 
 
 def tick_text(day: date, step: str, first: bool = False) -> str:
-    """'20 Jul' for days and weeks (with the year on the first tick and on a new year), 'Jul 2026' for months
+    """'20 Jul' for days and weeks (with the year on a tick in the first week of a year), 'Jul 2026' for months
     (the year on January and the first tick), '2026' for years."""
-    if step in ("day", "week"):
-        return f"{day.day} {day:%b}" + (f" {day.year}" if first or (day.month == 1 and day.day <= 7) else "")
+    if step in ("day", "week"):  # ticks close together: the year only where one begins
+        return f"{day.day} {day:%b}" + (f" {day.year}" if day.month == 1 and day.day <= 7 else "")
     if step == "year":
         return str(day.year)
     return f"{day:%b}" + (f" {day.year}" if first or day.month == 1 else "")

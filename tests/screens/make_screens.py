@@ -170,8 +170,7 @@ def main() -> int:
                     review.insights._clicked(review.insights.cards[0])
                     settle(app, window)
                     made.append(shoot(window, out / f"{name}-chosen-{theme}-{width}x{height}.png"))
-                    review.insights._clicked(review.insights.cards[0])  # closed again
-                    review.insights.chosen.emit(None)
+                    review.insights.clear_choice()
                 if args.readme and name == "demo" and theme == "light" and width == 1600:
                     review.tabs.setCurrentIndex(CHARTS.index("proximity"))
                     settle(app, window, QSize(1400, 860))

@@ -309,5 +309,14 @@ class InsightsPanel(QScrollArea):
         self.ensureWidgetVisible(card)
         self.chosen.emit(card.item)
 
+    def clear_choice(self) -> None:
+        """No item chosen: all closed, no marks in the charts."""
+        if self.current is not None:
+            self.current.set_selected(False)
+            self.current.set_open(False)
+            self.current.clearFocus()
+            self.current = None
+            self.chosen.emit(None)
+
     def headlines(self) -> list[str]:
         return [card.item.headline for card in self.cards]

@@ -53,7 +53,7 @@ def test_every_key_sits_outside_the_plots(review: MainWindow, qtbot: QtBot) -> N
     assert names[:2] == ["Working sets", "Hard sets"]
 
 
-def test_date_ticks_are_whole_days_on_mondays() -> None:
+def test_date_ticks_are_whole_days_on_mondays(qapp: object) -> None:
     axis = DayAxis()
     start = MONDAY_2026_07_20 - 3 * DAY
     ((_, values),) = axis.tickValues(start, start + 10 * 7 * DAY, 700)
@@ -62,7 +62,9 @@ def test_date_ticks_are_whole_days_on_mondays() -> None:
     assert all(day.weekday() == 0 for day in days)  # on Mondays, where the week bars start
     assert days[0] == date(2026, 7, 20)
     strings = axis.tickStrings(values, 1, DAY)
-    assert strings[:2] == ["20 Jul 2026", "27 Jul"]
+    assert strings[:2] == ["20 Jul", "27 Jul"]
+    ((_, new_year),) = axis.tickValues(start + 22 * 7 * DAY, start + 30 * 7 * DAY, 700)
+    assert "4 Jan 2027" in axis.tickStrings(new_year, 1, DAY)  # the year where one begins
     # a year over 900 px: months; ten years: years; never a time of day or a fraction
     ((_, months),) = axis.tickValues(start, start + 365 * DAY, 900)
     assert axis.tickStrings(months, 1, DAY)[:2] == ["Aug 2026", "Sep"]
