@@ -147,7 +147,8 @@ class StrengthChart(Chart):
         self.key.set_entries(entries)
         self.plot.setLabel("left", f"e1RM ({unit})")
         self.plot.enableAutoRange(axis="y")
-        self.heavy_plot.enableAutoRange(axis="y")
+        heavy_top = max((float(one.heavy_sets.max()) for one in series if len(one.heavy_sets)), default=0.0)
+        self.heavy_plot.setYRange(0, max(4.0, heavy_top) * 1.08, padding=0)  # counts from 0, a few at least
         has_points = any(len(one.day) for one in series)
         if has_points:
             days = np.concatenate([one.day for one in series])

@@ -167,3 +167,33 @@ def test_calibration_is_square_from_zero_with_its_verdict_above(qtbot: QtBot) ->
     assert chart.verdict.sceneBoundingRect().bottom() <= box.top()
     ticks = chart.scatter_plot.getAxis("bottom").tickValues(x0, x1, box.width())
     assert all(float(v).is_integer() for _, values in ticks for v in values)
+
+
+def test_one_session_of_strength_counts_heavy_sets_from_zero(qtbot: QtBot) -> None:
+    from journal.charts.strength import StrengthChart, StrengthSeries
+
+    chart = StrengthChart()
+    qtbot.addWidget(chart)
+    chart.resize(800, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    day = np.array([MONDAY_2026_07_20 + DAY])
+    one = StrengthSeries(
+        "Bench Press",
+        day,
+        np.array([100.0]),
+        np.array([False]),
+        np.array([1]),
+        day,
+        np.array([90.0]),
+        np.array([3]),
+        np.array([1]),
+        np.array([MONDAY_2026_07_20]),
+        np.array([0.0]),
+    )
+    chart.set_series([one], "kg")
+    _, (y0, y1) = chart.heavy_plot.viewRange()
+    assert y0 == pytest.approx(0) and y1 >= 4  # not -0.4 to 0.4 around a single 0
+    (x0, x1), _ = chart.plot.viewRange()
+    assert x1 - x0 >= 28 * DAY
+    assert chart.key.names()[0] == "Bench Press"
