@@ -3,6 +3,8 @@
 #   make test   install Journal and its test tools into .venv and run the whole test suite; the windows open on
 #               an Xvfb display of their own, managed by openbox (tests/conftest.py); offscreen where Xvfb is missing
 #   make lint   ruff (rules and format) and mypy, as make test runs them first; make format applies ruff's fixes
+#   make screenshots  every review chart, the insights panel, the report and a session sheet as PNG, light and
+#               dark, at two sizes, for four journals, into screenshots/review/ (git-ignored), to be looked at
 #   make bench  measure the performance budgets and write the figures into README.md
 #   make bundle build the Linux bundle, tarball and .deb into dist/ (installer/README.md)
 #   make constraints  move requirements/constraints.txt on to the newest versions pyproject.toml allows (then test)
@@ -23,7 +25,7 @@ TEST_TOOLS := poppler-utils binutils xvfb openbox
 X11_LIBS := libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 
-.PHONY: run test lint format bench bundle icons system-libs test-tools constraints clean
+.PHONY: run test lint format screenshots bench bundle icons system-libs test-tools constraints clean
 
 run: system-libs $(VENV)/.app
 	$(VENV)/bin/journal
@@ -40,6 +42,9 @@ lint: $(VENV)/.test
 format: $(VENV)/.test
 	$(VENV)/bin/ruff check --fix journal tests installer
 	$(VENV)/bin/ruff format journal tests installer
+
+screenshots: system-libs test-tools $(VENV)/.test
+	$(PY) tests/screens/make_screens.py
 
 bench: system-libs $(VENV)/.bench
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run_all.py

@@ -20,10 +20,12 @@ from numpy.typing import NDArray
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QEvent, QPointF, Signal
-from PySide6.QtGui import QColor, QCursor, QImage, QPainter
+from PySide6.QtGui import QColor, QCursor, QHelpEvent, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
+from journal.charts.axes import DayAxis
+from journal.charts.key import ChartKey, KeyEntry
 from journal.charts.style import (
     message_item,
     palette_colours,
@@ -35,6 +37,8 @@ from journal.charts.style import (
 from journal.domain.cells import escape
 
 DAY = 86400.0
+MIN_DAYS = 7  # the narrowest a date axis zooms: a week
+MIN_SPAN_DAYS = 28  # the least a date axis shows: four weeks
 Table = tuple[list[str], list[Sequence[Any]]]
 
 
@@ -46,6 +50,8 @@ class Chart(pg.GraphicsLayoutWidget):
         super().__init__(parent, show=False)
         self.setBackground(background)
         self.plots: list[pg.PlotItem] = []
+        self.keys: list[ChartKey] = []
+        self._marks: dict[int, pg.ScatterPlotItem] = {}
         self._messages: dict[int, pg.TextItem] = {}
         self.scene().sigMouseMoved.connect(self._hovered)
         self._table: Callable[[], Table] = lambda: ([], [])  # set with the data; made only when asked for
@@ -69,6 +75,8 @@ class Chart(pg.GraphicsLayoutWidget):
             restyle_plot(plot)
         for item in self._messages.values():
             style_message(item)
+        for key in self.keys:
+            key.restyle(text)
         self.themed(text)
 
     def themed(self, text: QColor) -> None:
@@ -77,45 +85,110 @@ class Chart(pg.GraphicsLayoutWidget):
     def add_plot(
         self, row: int, col: int, left: str, bottom: str | None = None, dates: bool = True, **kwargs: Any
     ) -> pg.PlotItem:
-        axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)} if dates else {}
+        axis = {"bottom": DayAxis()} if dates else {}
         plot = self.addPlot(row=row, col=col, axisItems=axis, **kwargs)
         plot.setClipToView(True)  # lines draw only the points in view
         style_plot(plot, left, bottom)
+        if dates:  # never zoomed in to hours: a day is the smallest thing a training history tells
+            plot.setLimits(minXRange=MIN_DAYS * DAY)
         self._messages[id(plot)] = message_item(plot)
         self.plots.append(plot)
         return plot
 
+    def add_key(self, row: int, col: int, entries: list[KeyEntry] | None = None, colspan: int = 1) -> ChartKey:
+        """A key in a row of the layout of its own (above a plot, never over its data)."""
+        key = ChartKey()
+        self.addItem(key, row=row, col=col, colspan=colspan)
+        key.set_entries(entries or [], palette_colours()[1])
+        self.keys.append(key)
+        return key
+
     def message(self, plot: pg.PlotItem, text: str) -> None:
-        """Show `text` in the middle of `plot` (an empty text hides it)."""
+        """Show `text` in the middle of `plot` (an empty text hides it); a plot with a message shows no tick
+        values (an empty plot's axes run over a meaningless range)."""
         show_message(plot, self._messages[id(plot)], text)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            if bool(text) != getattr(axis, "_values_hidden", False):
+                if bool(text):
+                    axis._shown_values = axis.style["showValues"]
+                    axis.setStyle(showValues=False)
+                else:
+                    axis.setStyle(showValues=getattr(axis, "_shown_values", True))
+                axis._values_hidden = bool(text)
+
+    @staticmethod
+    def show_days(plot: pg.PlotItem, first: float, last: float, least_days: float = MIN_SPAN_DAYS) -> None:
+        """Show the days from `first` to `last` (POSIX seconds), and at least `least_days` up to `last`: a week or
+        two of data are drawn at the scale of a month, not stretched over the whole width."""
+        if not (np.isfinite(first) and np.isfinite(last)) or last < first:
+            return
+        first = min(first, last - least_days * DAY)
+        plot.setXRange(first, last, padding=0.01)
+
+    # ---- marks ----
+    def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        """Mark what an insight chosen stands on: sets (by id), else sessions, else weeks (Mondays in POSIX
+        seconds); all three empty clear the marks."""
+
+    def marks(self, plot: pg.PlotItem) -> pg.ScatterPlotItem:
+        """The plot's ring marks (made on first use), drawn over its points in the palette's text colour."""
+        found = self._marks.get(id(plot))
+        if found is None:
+            found = pg.ScatterPlotItem(size=14, brush=None, symbol="o")
+            found.setZValue(50)
+            plot.addItem(found)
+            self._marks[id(plot)] = found
+        found.setPen(pg.mkPen(palette_colours()[1], width=2))
+        return found
+
+    def mark_points(self, plot: pg.PlotItem, x: Any, y: Any) -> None:
+        self.marks(plot).setData(x=np.asarray(x, dtype=np.float64), y=np.asarray(y, dtype=np.float64))
 
     # ---- hover ----
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
         """What is under the mouse at data coordinates (x, y) of `plot`; None for nothing."""
         return None
 
-    def _hovered(self, position: QPointF) -> None:
+    def text_at(self, position: QPointF) -> str | None:
+        """What describe() says of the scene position, or None."""
         for plot in self.plots:
             if plot.sceneBoundingRect().contains(position):
                 point = plot.vb.mapSceneToView(position)
-                text = self.describe(plot, point.x(), point.y())
-                if text:
-                    QToolTip.showText(QCursor.pos(), text, self)
-                else:
-                    QToolTip.hideText()
-                return
+                return self.describe(plot, point.x(), point.y())
+        return None
+
+    def _hovered(self, position: QPointF) -> None:
+        if any(plot.sceneBoundingRect().contains(position) for plot in self.plots):
+            text = self.text_at(position)
+            if text:
+                QToolTip.showText(QCursor.pos(), text, self)
+            else:
+                QToolTip.hideText()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """The tooltip event that comes when the pointer rests (after about 0.7 s) asks the scene, which finds no
+        item tooltip and hid the description shown: the description is shown again instead, and stays while the
+        pointer is on the same thing."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.text_at(self.mapToScene(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+                return True
+        return bool(super().viewportEvent(event))
 
     # ---- export ----
-    def render_image(self, width: int, height: int | None = None) -> QImage:
+    def render_image(self, width: int, height: int | None = None, scale: float = 1.0) -> QImage:
         """The chart drawn at this size (16:9 by default), as the command line, the printed report and the PNG
-        export want it; a chart not on screen is laid out at that size first and put back as it was."""
+        export want it, `scale` times as many pixels (the same layout, sharper); a chart not on screen is laid out
+        at that size first and put back as it was."""
         shown = self.isVisible()
         if not shown:
             self.resize(width, height or width * 9 // 16)
             self.show()  # lays the plots out at this size (offscreen for the command line)
             QApplication.processEvents()
         exporter = pg.exporters.ImageExporter(self.scene())
-        exporter.parameters()["width"] = width
+        exporter.parameters()["width"] = round(width * scale)
         image = exporter.export(toBytes=True)
         if not shown:
             self.hide()

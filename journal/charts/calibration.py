@@ -4,6 +4,8 @@ agree), and the error over time."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -11,17 +13,34 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import Chart, even_sample
+from journal.charts.base import DAY, Chart, even_sample
+from journal.charts.key import KeyEntry
 from journal.charts.style import HARD, MEAN_LINE, SERIES, palette_colours
 
 JITTER = 0.12
+SCATTER_KEY = [KeyEntry("point", SERIES[0], "A set taken to failure"), KeyEntry("dash", "", "Where reported = actual")]
+TIME_KEY = [
+    KeyEntry("line", MEAN_LINE, "Mean error (last 10)"),
+    KeyEntry("dash", HARD, "Mean absolute error (last 10)"),
+]
 
 
 class CalibrationChart(Chart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scatter_plot = self.add_plot(0, 0, "Actual RIR (failure reps − reps)", "Reported RIR", dates=False)
-        self.time_plot = self.add_plot(0, 1, "Error (reported − actual), reps")
+        self.verdict = self.add_key(0, 0, colspan=2)
+        self.scatter_key = self.add_key(1, 0)
+        self.time_key = self.add_key(1, 1)
+        self.scatter_plot = self.add_plot(2, 0, "Actual RIR (failure reps − reps)", "Reported RIR", dates=False)
+        self.time_plot = self.add_plot(2, 1, "Error (reported − actual), reps")
+        # a rep as long across as up, so the line of agreement runs at 45°: the plot's column is made as wide as
+        # its box is high (an aspect lock would stretch one axis below 0 instead)
+        self.scatter_plot.vb.sigResized.connect(self._keep_square)
+        self.scatter_plot.setMouseEnabled(x=False, y=False)
+        for name in ("left", "bottom"):
+            self.scatter_plot.getAxis(name).setTickSpacing(major=1, minor=1)
+        self.scatter_plot.showGrid(x=True, y=True, alpha=0.12)
+        self.square(4)
         _, text = palette_colours()
         self.identity = pg.InfiniteLine(pos=(0, 0), angle=45, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.scatter_plot.addItem(self.identity, ignoreBounds=True)
@@ -34,12 +53,6 @@ class CalibrationChart(Chart):
         )
         self.points.sigClicked.connect(self._clicked)
         self.scatter_plot.addItem(self.points)
-        # The key to the lines sits in the title row, above the plot: a legend inside it covers a long history.
-        self.time_plot.setTitle(
-            f'<span style="color:{MEAN_LINE}">━━</span> Mean error (last 10)&nbsp;&nbsp;&nbsp; '
-            f'<span style="color:{HARD}">╺╸╺╸</span> Mean absolute error (last 10)',
-            size="9pt",
-        )
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DotLine))
         self.time_plot.addItem(self.zero, ignoreBounds=True)
         self.bias_line = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Mean error (last 10)", antialias=False)
@@ -71,7 +84,10 @@ class CalibrationChart(Chart):
         rolling_mae: NDArray[np.float64],
         seed: int = 3,
         set_ids: NDArray[np.int64] | None = None,
+        verdict: str = "",
     ) -> None:
+        """The sets taken to failure (reported against actual RIR), their errors over time with the rolling
+        lines, and `verdict`: one line in plain words above the plots."""
         jitter = np.random.default_rng(seed)
         count = len(reported)
         shown = even_sample(count, jitter)  # the rolling lines and the figures use every set
@@ -89,11 +105,23 @@ class CalibrationChart(Chart):
         )
         self.bias_line.setData(rolling_day, rolling_bias)
         self.mae_line.setData(rolling_day, rolling_mae)
-        for plot in self.plots:
-            plot.enableAutoRange()
-        few = "Log “To failure” reps on a few sets (3 or more) to see how well you judge your reserve"
-        self.message(self.scatter_plot, "" if count else few)
-        self.message(self.time_plot, "" if len(rolling_day) else ("" if not count else "3 or more sets needed"))
+        self.square(float(max(reported.max(), actual.max())) if count else 4)
+        self.time_plot.enableAutoRange(axis="y")
+        days = np.concatenate([day, rolling_day])
+        if days.size:
+            self.show_days(self.time_plot, float(days.min()), float(days.max()) + DAY)
+        few = (
+            "Log the reps you reach when you take a set on to failure (“To failure” in the session) on 3 or more "
+            "sets to see how well you judge your reserve"
+        )
+        _, text = palette_colours()
+        self.verdict.set_text(verdict if count else few, text, bold=bool(count))
+        self.scatter_key.set_entries(SCATTER_KEY if count else [])
+        self.time_key.set_entries(TIME_KEY if len(rolling_day) else [])
+        self.message(self.scatter_plot, "" if count else "No sets taken to failure")
+        self.message(
+            self.time_plot, "" if len(rolling_day) else ("No sets yet" if not count else "3 or more sets needed")
+        )
         self._table = lambda: (
             ["date", "reported_rir", "actual_rir", "error"],
             [
@@ -101,6 +129,28 @@ class CalibrationChart(Chart):
                 for d, r, a in zip(day, reported, actual, strict=True)
             ],
         )
+
+    def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        x, y = self.points.getData()
+        if x is None or not len(x):
+            self.mark_points(self.scatter_plot, [], [])
+            return
+        chosen = np.isin(self._set_ids, set_ids) if len(set_ids) else np.isin(self._sessions, session_ids)
+        self.mark_points(self.scatter_plot, x[chosen], y[chosen])
+
+    def _keep_square(self, box: pg.ViewBox) -> None:
+        extra = self.scatter_plot.width() - box.width()
+        width = box.height() + extra
+        if box.height() > 0 and abs(box.width() - box.height()) > 1.5 and width < self.width() * 0.6:
+            self.ci.layout.setColumnFixedWidth(0, width)
+
+    def square(self, top: float) -> None:
+        """Both axes from 0 to `top` whole reps (at least 4), a rep the same length on both."""
+        top = max(4.0, float(np.ceil(top)))
+        self.scatter_plot.setRange(xRange=(-0.5, top + 0.5), yRange=(-0.5, top + 0.5), padding=0)
+        step = 1 if top <= 12 else 2
+        for name in ("left", "bottom"):
+            self.scatter_plot.getAxis(name).setTickSpacing(major=step, minor=step)
 
     def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:

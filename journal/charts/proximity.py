@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, week_bars
-from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars, add_legend
+from journal.charts.key import KeyEntry
+from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars
 from journal.domain.records import SetType
 from journal.domain.review import RIR_BINS, week_caption, week_label, week_of_seconds
 
@@ -54,11 +55,12 @@ class ProximitySeries:
 class ProximityChart(Chart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.points_plot = self.add_plot(0, 0, "Reps in reserve")
-        self.shares_plot = self.add_plot(1, 0, "Share of working sets")
+        self.points_key = self.add_key(0, 0)
+        self.points_plot = self.add_plot(1, 0, "Reps in reserve")
+        self.shares_key = self.add_key(2, 0)
+        self.shares_plot = self.add_plot(3, 0, "Share of working sets")
         self.shares_plot.setXLink(self.points_plot)
         self.points_plot.getAxis("bottom").setStyle(showValues=False)
-        add_legend(self.points_plot)
         self.scatter: dict[SetType, pg.ScatterPlotItem] = {}
         for set_type in SetType:
             if set_type is SetType.WARMUP:
@@ -97,10 +99,11 @@ class ProximityChart(Chart):
         self._estimate_ids: tuple[NDArray[np.int64], NDArray[np.int64]] = (np.empty(0, np.int64), np.empty(0, np.int64))
         self.estimate_note = ""
         self.stack = [Bars(x=[], height=[], width=1, brush=colour, pen=None) for colour in BIN_COLOURS]
-        legend = add_legend(self.shares_plot, colCount=6)
-        for name, bar in zip(BIN_NAMES, self.stack, strict=True):
+        for bar in self.stack:
             self.shares_plot.addItem(bar)
-            legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=bar.opts["brush"]), name)
+        self.shares_key.set_entries(
+            [KeyEntry("bar", colour, name) for name, colour in zip(BIN_NAMES, BIN_COLOURS, strict=True)]
+        )
         self.shares_plot.setYRange(0, 1)
         self.weeks = np.empty(0)
         self.shares = np.empty((0, 6))
@@ -111,9 +114,9 @@ class ProximityChart(Chart):
         self._names: dict[int, str] = {}
         self.sampled = (0, 0)  # (points drawn, rated sets)
 
-    def set_series(self, series: ProximitySeries, seed: int = 7) -> None:
+    def set_series(self, series: ProximitySeries, seed: int = 7, empty: str | None = None) -> None:
         """Rated sets as points (unrated sets are not points: they show in the bars), the weekly mean RIR, and each
-        week's shares of working sets per RIR bin and unrated."""
+        week's shares of working sets per RIR bin and unrated; `empty` is what the chart says when it has no set."""
         day, rir, set_type, session = series.day, series.rir, series.set_type, series.session
         week_seconds, mean_rir, shares, working = series.week_seconds, series.mean_rir, series.shares, series.working
         exercise, set_ids, mean_label = series.exercise, series.set_ids, series.mean_label
@@ -140,27 +143,35 @@ class ProximityChart(Chart):
             item.setData(x=x, y=y, data=np.arange(count))
         centres, width = week_bars(week_seconds)
         has_mean = ~np.isnan(mean_rir)
-        self.mean.setData(centres[has_mean], mean_rir[has_mean])
+        few = int(has_mean.sum()) < 3  # a line of one or two points shows its points
+        self.mean.setData(
+            centres[has_mean], mean_rir[has_mean], symbol="s" if few else None, symbolSize=7, symbolBrush=MEAN_LINE
+        )
         self.mean.opts["name"] = mean_label or "Weekly mean RIR"
-        legend = self.points_plot.legend
-        if legend is not None:
-            for sample, label in legend.items:
-                if sample.item is self.mean:
-                    label.setText(self.mean.opts["name"])
         bottom = np.zeros(len(week_seconds))
         for column, bar in enumerate(self.stack):
             bar.setOpts(x=centres, height=shares[:, column] if len(shares) else [], y0=bottom, width=width)
             bottom = bottom + (shares[:, column] if len(shares) else 0)
         self.weeks, self.shares, self.counts = week_seconds, shares, working
-        self.points_plot.enableAutoRange()
-        self.shares_plot.enableAutoRange(axis="x")
+        self._key()
+        self.points_plot.enableAutoRange(axis="y")
         self.shares_plot.setYRange(0, 1)
-        self.message(self.points_plot, "" if rated.any() else "No sets with RIR in this range")
+        if len(week_seconds) and working.any():  # from the first week with sets
+            first = int(np.flatnonzero(working > 0)[0])
+            self.show_days(self.points_plot, float(week_seconds[first]), float(week_seconds[-1]) + 7 * DAY)
+        elif rated.any():
+            self.show_days(self.points_plot, float(day[rated].min()), float(day[rated].max()) + DAY)
+        unrated = "No sets with RIR in this range" + (
+            ": the sets here were logged without RIR or RPE, so they show only as “Not rated” below"
+            if working.any()
+            else ""
+        )
+        self.message(self.points_plot, "" if rated.any() else (empty or unrated))
         self.points_plot.setTitle(
             f"{self.sampled[0]:,} of {total:,} rated sets shown (an even sample)" if total > MAX_POINTS else None,
             size="9pt",
         )
-        self.message(self.shares_plot, "" if working.any() else "No working sets in this range")
+        self.message(self.shares_plot, "" if working.any() else (" " if empty else "No working sets in this range"))
         self._table = lambda: (
             ["week", "working_sets", *(n.lower().replace(" ", "_") for n in BIN_NAMES), "mean_rir"],
             [
@@ -191,6 +202,7 @@ class ProximityChart(Chart):
             self.estimated.setData(x=[], y=[])
             self.estimated_mean.setData([], [])
             self._estimates, self.estimate_note = (), ""
+            self._key()
             return
         count = int(day.size)
         jitter = np.random.default_rng(11)
@@ -207,11 +219,51 @@ class ProximityChart(Chart):
             self.estimated_mean.setData(centres[has], mean_rir[has])
         else:
             self.estimated_mean.setData([], [])
-        self.estimate_note = note
+        self.estimate_note = note if self.counts.any() else ""
+        note = self.estimate_note
+        self._key()
         sampled = self.points_plot.titleLabel.text if self.points_plot.titleLabel.isVisible() else ""
         self.points_plot.setTitle(" · ".join(t for t in (sampled, note) if t) or None, size="9pt")
         if count:
             self.message(self.points_plot, "")
+
+    def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        xs, ys = [], []
+        for kind, item in self.scatter.items():
+            x, y = item.getData()
+            if x is None or not len(x):
+                continue
+            ids = self._set_ids.get(kind, np.empty(0, np.int64))
+            chosen = np.isin(ids, set_ids) if len(set_ids) else np.isin(self._sessions[kind], session_ids)
+            xs.append(x[chosen])
+            ys.append(y[chosen])
+        x, y = self.estimated.getData()
+        if x is not None and len(x) and len(self._estimate_ids[0]) == len(x):
+            sessions, ids = self._estimate_ids
+            chosen = np.isin(ids, set_ids) if len(set_ids) else np.isin(sessions, session_ids)
+            xs.append(x[chosen])
+            ys.append(y[chosen])
+        self.mark_points(self.points_plot, np.concatenate(xs or [[]]), np.concatenate(ys or [[]]))
+
+    def _key(self) -> None:
+        """The set types drawn, the mean line and the estimates when shown."""
+        entries = [
+            KeyEntry("point", SET_TYPE_COLOURS[kind], f"{kind.label} set")
+            for kind, item in self.scatter.items()
+            if item.data.size
+        ]
+        if self.mean.xData is not None and len(self.mean.xData):
+            entries.append(KeyEntry("line", MEAN_LINE, str(self.mean.opts["name"])))
+        if self._estimates and len(self._estimates[0]):
+            entries.append(KeyEntry("ring", ESTIMATE, "Estimated RIR, unrated sets (≈)"))
+            if self.estimated_mean.xData is not None and len(self.estimated_mean.xData):
+                entries.append(KeyEntry("dash", ESTIMATE, "Weekly mean RIR with estimates (≈)"))
+        self.points_key.set_entries(entries if self.counts.any() or self.sampled[1] else [])
+        self.shares_key.set_entries(
+            [KeyEntry("bar", colour, name) for name, colour in zip(BIN_NAMES, BIN_COLOURS, strict=True)]
+            if self.counts.any()
+            else []
+        )
 
     def _estimate_tip(self, index: object) -> str:
         day, rir, exercise = (values[int(index)] for values in self._estimates)  # type: ignore[call-overload]

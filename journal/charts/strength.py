@@ -5,6 +5,7 @@ several exercises can be compared."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -12,8 +13,9 @@ from numpy.typing import NDArray
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import Chart
-from journal.charts.style import SERIES, add_legend, palette_colours
+from journal.charts.base import DAY, Chart
+from journal.charts.key import KeyEntry
+from journal.charts.style import SERIES, palette_colours
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,9 @@ def rolling_median(values: NDArray[np.float64], window: int = 3) -> NDArray[np.f
 class StrengthChart(Chart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = self.add_plot(0, 0, "e1RM")
-        self.legend = add_legend(self.plot)
-        self.heavy_plot = self.add_plot(1, 0, "Heavy sets a week")
+        self.key = self.add_key(0, 0)
+        self.plot = self.add_plot(1, 0, "e1RM")
+        self.heavy_plot = self.add_plot(2, 0, "Heavy sets a week")
         self.heavy_plot.setXLink(self.plot)
         self.heavy_plot.setMaximumHeight(170)
         self.plot.getAxis("bottom").setStyle(showValues=False)
@@ -77,14 +79,13 @@ class StrengthChart(Chart):
         for item in self.items:
             (self.heavy_plot if item in self._heavy_items else self.plot).removeItem(item)
         self._heavy_items = []
-        self.legend.clear()
         self.items, self.series, self.unit = [], series, unit
         _, text = palette_colours()
         for index, one in enumerate(series):
             colour = SERIES[index % len(SERIES)]
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
             line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
-            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), name=one.name, connect="finite")
+            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), connect="finite")
             valid = pg.ScatterPlotItem(
                 one.day[~one.extrapolated],
                 one.e1rm[~one.extrapolated],
@@ -136,20 +137,24 @@ class StrengthChart(Chart):
             self.heavy_plot.addItem(heavy)
             self.items.append(heavy)
             self._heavy_items.append(heavy)
+        entries = [KeyEntry("line", SERIES[i % len(SERIES)], one.name) for i, one in enumerate(series)]
         if series:
-            self.legend.addItem(
-                pg.ScatterPlotItem(symbol="star", size=13, pen=pg.mkPen(text), brush=None),
-                "Record (actual load × reps)",
-            )
-            self.legend.addItem(
-                pg.ScatterPlotItem(size=7, pen=pg.mkPen(text), brush=None), "Extrapolated (reps + RIR > 10)"
-            )
-            self.legend.addItem(pg.PlotDataItem(pen=pg.mkPen(text, width=1)), "Line: median of 3 sessions")
+            entries += [
+                KeyEntry("star", "", "Record (actual load × reps)"),
+                KeyEntry("ring", "", "Extrapolated (reps + RIR > 10)"),
+                KeyEntry("line", "", "Line: median of 3 sessions"),
+            ]
+        self.key.set_entries(entries)
         self.plot.setLabel("left", f"e1RM ({unit})")
-        self.plot.enableAutoRange()
-        self.heavy_plot.enableAutoRange()
+        self.plot.enableAutoRange(axis="y")
+        heavy_top = max((float(one.heavy_sets.max()) for one in series if len(one.heavy_sets)), default=0.0)
+        self.heavy_plot.setYRange(0, max(4.0, heavy_top) * 1.08, padding=0)  # counts from 0, a few at least
         has_points = any(len(one.day) for one in series)
+        if has_points:
+            days = np.concatenate([one.day for one in series])
+            self.show_days(self.plot, float(days.min()), float(days.max()) + DAY)
         self.message(self.plot, "" if has_points else empty)
+        self.message(self.heavy_plot, "" if has_points else " ")
         self._table = lambda: (
             ["exercise", "date", f"e1rm_{unit}", "extrapolated"],
             [
@@ -158,6 +163,12 @@ class StrengthChart(Chart):
                 for d, e, x in zip(one.day, one.e1rm, one.extrapolated, strict=True)
             ],
         )
+
+    def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        chosen = [np.isin(one.session, session_ids) for one in self.series]
+        x = np.concatenate([one.day[c] for one, c in zip(self.series, chosen, strict=True)] or [np.empty(0)])
+        y = np.concatenate([one.e1rm[c] for one, c in zip(self.series, chosen, strict=True)] or [np.empty(0)])
+        self.mark_points(self.plot, x, y)
 
     def _clicked(self, _item: pg.ScatterPlotItem, points: list[object], _event: object) -> None:
         if points:

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from journal.domain.records import SetType
@@ -13,21 +17,36 @@ from journal.domain.records import SetType
 # 2 ms for three 700-point lines, measured): lines are 1 px antialiased, or wider without antialiasing.
 pg.setConfigOptions(antialias=True)
 
-# RIR bins 0, 1, 2, 3, 4+ and "not rated": red (at failure) to blue (far), grey for unrated.
-BIN_COLOURS = ("#d7301f", "#fc8d59", "#fdcc8a", "#91bfdb", "#4575b4", "#9e9e9e")
-SET_TYPE_COLOURS = {
-    SetType.WARMUP: "#9e9e9e",
-    SetType.WORKING: "#1f77b4",
-    SetType.DROP: "#9467bd",
-    SetType.FAILURE: "#d62728",
-    SetType.BACKOFF: "#2ca02c",
+# One palette for every chart and the printed report, after Okabe and Ito (2008): its colours stay apart for readers
+# with red-green colour blindness (deuteranopia, protanopia), on a light and a dark background, and the RIR bins run
+# from dark to light and back by lightness so that a black-and-white print still tells neighbours apart.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#e69f00",
+    "sky": "#56b4e9",
+    "green": "#009e73",
+    "yellow": "#f0e442",
+    "blue": "#0072b2",
+    "vermillion": "#d55e00",
+    "purple": "#cc79a7",
+    "grey": "#999999",
 }
-SERIES = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
-TONNAGE = "#4c78a8"
-HARD = "#e45756"
-WORKING = "#bab0ac"
-MEAN_LINE = "#ff7f0e"
+# RIR bins 0, 1, 2, 3, 4+ and "not rated": vermillion (at failure) through yellow to blue (far), grey for unrated.
+BIN_COLOURS = ("#d55e00", "#e69f00", "#f0e442", "#56b4e9", "#0072b2", "#999999")
+SET_TYPE_COLOURS = {
+    SetType.WARMUP: "#999999",
+    SetType.WORKING: "#0072b2",
+    SetType.DROP: "#cc79a7",
+    SetType.FAILURE: "#d55e00",
+    SetType.BACKOFF: "#009e73",
+}
+SERIES = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999")
+TONNAGE = "#0072b2"
+HARD = "#d55e00"  # hard sets (logged RIR), and a chart's second line
+WORKING = "#a8a8a8"
+MEAN_LINE = "#e69f00"
 ESTIMATE = "#7f7f7f"  # estimated RIR: hollow grey points and dashed lines, never the logged colours
+CHART_COLOURS = (*BIN_COLOURS, *SET_TYPE_COLOURS.values(), *SERIES, TONNAGE, HARD, WORKING, MEAN_LINE, ESTIMATE)
 
 
 class Bars(pg.BarGraphItem):
@@ -41,10 +60,49 @@ class Bars(pg.BarGraphItem):
         painter.restore()
 
 
+_paper: list[bool] = []  # while not empty, charts are drawn black on white, for print
+
+
 def palette_colours() -> tuple[QColor, QColor]:
-    """(background, foreground) of the application's palette."""
+    """(background, foreground) of the application's palette; white and black while drawing for paper."""
+    if _paper:
+        return QColor("#ffffff"), QColor("#000000")
     palette = QApplication.palette()
     return palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text)
+
+
+PALE_ALPHA = 110  # a bar of a week not over yet
+
+
+def pale(colour: str) -> QColor:
+    """`colour` as drawn for a week not over yet."""
+    faint = QColor(colour)
+    faint.setAlpha(PALE_ALPHA)
+    return faint
+
+
+def pale_on_background(colour: str) -> str:
+    """The colour pale() shows on the palette's background, as an opaque colour for a key."""
+    background, _ = palette_colours()
+    mix = PALE_ALPHA / 255
+    fore = QColor(colour)
+    blended = QColor(
+        round(fore.red() * mix + background.red() * (1 - mix)),
+        round(fore.green() * mix + background.green() * (1 - mix)),
+        round(fore.blue() * mix + background.blue() * (1 - mix)),
+    )
+    return str(blended.name())
+
+
+@contextmanager
+def on_paper() -> Iterator[None]:
+    """Charts built and drawn inside this block are black on white whatever the window's theme (a report
+    printed from the dark theme is not a page of black ink)."""
+    _paper.append(True)
+    try:
+        yield
+    finally:
+        _paper.pop()
 
 
 LEFT_AXIS_WIDTH = 72  # the same for every plot, so stacked plots line up and large numbers fit
@@ -58,6 +116,7 @@ def style_plot(plot: pg.PlotItem, left: str, bottom: str | None = None) -> None:
         axis.setPen(pg.mkPen(text))
         axis.setTextPen(pg.mkPen(text))
     plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+    plot.getAxis("left").enableAutoSIPrefix(False)  # "Tonnage (kg) (x0.001)" reads as nothing
     plot.setLabel("left", left, color=text.name())
     if bottom:
         plot.setLabel("bottom", bottom, color=text.name())
@@ -68,25 +127,6 @@ def style_plot(plot: pg.PlotItem, left: str, bottom: str | None = None) -> None:
     plot.setMenuEnabled(False)
 
 
-def add_legend(plot: pg.PlotItem, **options: object) -> pg.LegendItem:
-    """A legend on a panel of the palette's base colour, in its text colour, readable over bars."""
-    legend = plot.addLegend(offset=(-10, 5), **options)
-    style_legend(legend)
-    return legend
-
-
-def style_legend(legend: pg.LegendItem) -> None:
-    """The legend's panel, frame and labels in the palette's colours (again after a change of palette)."""
-    background, text = palette_colours()
-    panel = QColor(background)
-    panel.setAlpha(225)
-    legend.setBrush(pg.mkBrush(panel))
-    legend.setPen(pg.mkPen(text.darker(150) if text.lightness() > 128 else text.lighter(300)))
-    legend.setLabelTextColor(text)
-    for _sample, label in legend.items:  # the colour is kept for new labels; a label shown is drawn again
-        label.setText(label.text, color=text)
-
-
 def restyle_plot(plot: pg.PlotItem) -> None:
     """Everything of a plot that takes the palette's colours: axes, labels, title and legend."""
     _, text = palette_colours()
@@ -95,8 +135,6 @@ def restyle_plot(plot: pg.PlotItem) -> None:
         plot.titleLabel.setText(plot.titleLabel.text, color=text.name())
     else:
         plot.titleLabel.opts["color"] = text.name()  # for a title set later
-    if plot.legend is not None:
-        style_legend(plot.legend)
 
 
 def message_item(plot: pg.PlotItem) -> pg.TextItem:
@@ -116,6 +154,9 @@ def style_message(item: pg.TextItem) -> None:
 
 
 def show_message(plot: pg.PlotItem, item: pg.TextItem, message: str) -> None:
+    """The message in the middle of the plot, wrapped to its width."""
     item.setText(message)
+    item.setTextWidth(max(120.0, min(plot.vb.width() - 24, 560.0)) if message.strip() else -1)
+    item.textItem.document().setDefaultTextOption(QTextOption(Qt.AlignmentFlag.AlignCenter))
     item.setVisible(bool(message))
     item.setPos(plot.vb.width() / 2, plot.vb.height() / 2)

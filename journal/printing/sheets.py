@@ -4,7 +4,7 @@ the lifter or a file is escaped; black and white, large type."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -12,7 +12,7 @@ from html import escape
 from journal.domain.effort import EffortScale, display_effort
 from journal.domain.metrics import E1rmFormula, e1rm, effective_load, summarize
 from journal.domain.plates import BARBELL_EQUIPMENT, PlateKit, load_plates_kg
-from journal.domain.records import Measure, Session, SetRecord
+from journal.domain.records import Entry, Measure, Session, SetRecord
 from journal.domain.review import ExerciseSummary
 from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.supersets import heading, labels, together
@@ -40,7 +40,14 @@ table.sets th { font-size: 9.5pt; font-weight: bold; border: 1px solid #000; pad
 table.sets td { border: 1px solid #000; padding: 5pt 8pt; font-size: 11pt; }
 td.box { min-width: 60pt; font-size: 12pt; border: 1px solid #000; }
 td.setno { font-size: 11pt; border: 1px solid #000; }
-td.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
+th.col { white-space: nowrap; }
+th.colnum { white-space: nowrap; text-align: right; }
+th.name { font-size: 12.5pt; text-align: left; background: #fff; border: none; padding: 8pt 0 2pt 0; }
+th.name span.why { font-size: 9.5pt; font-weight: normal; }
+td.type { white-space: nowrap; }
+tr.sum td { font-weight: bold; }
 </style>
 """
 
@@ -179,16 +186,37 @@ def gym_sheet(
     return "".join(parts)
 
 
-def _timed_table(sets: Sequence[SetRecord], unit: Unit) -> str:
-    """The sets of an exercise measured by time or distance: load, time and distance, no reps or e1RM."""
-    rows = [
-        f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th><th>Time</th>"
-        "<th>Distance</th><th>Note</th></tr>"
+def _sets_table(title: str, figures: str, head: Sequence[tuple[str, str, int]], rows: Iterable[Sequence[str]]) -> str:
+    """One exercise's sets. Its name and figures and the column names are the table's head: Qt repeats them on
+    every page the table runs onto, so neither a name nor a total ever stays alone at the foot or top of a page.
+    `head` gives each column's name, kind of cell ("num" right-aligned, "type", or "") and width in % of the page."""
+    parts = [
+        f"<table class='sets' width='100%'><thead><tr><th class='name' colspan='{len(head)}'>"
+        f"{title} &nbsp; <span class='why'>{figures}</span></th></tr><tr>"
+        + "".join(
+            f"<th class='{'colnum' if kind == 'num' else 'col'}' width='{width}%'>{name}</th>"
+            for name, kind, width in head
+        )
+        + "</tr></thead>"
     ]
+    for cells in rows:
+        parts.append(
+            "<tr>"
+            + "".join(
+                f"<td class='{kind}'>{c}</td>" if kind else f"<td>{c}</td>"
+                for c, (_, kind, _) in zip(cells, head, strict=True)
+            )
+            + "</tr>"
+        )
+    return "".join(parts) + "</table>"
+
+
+def _timed_rows(sets: Sequence[SetRecord], unit: Unit) -> Iterator[list[str]]:
+    """The sets of an exercise measured by time or distance: load, time and distance, no reps or e1RM."""
     number = 0
     for record in sets:
         number += not record.is_warmup
-        cells = [
+        yield [
             "W" if record.is_warmup else str(number),
             escape(record.set_type.label),
             format_load(record.load_kg, unit),
@@ -196,14 +224,12 @@ def _timed_table(sets: Sequence[SetRecord], unit: Unit) -> str:
             "" if record.distance_m is None else format_distance(record.distance_m),
             _e(record.note),
         ]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return "".join(rows) + "</table>"
 
 
 def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: float, formula: E1rmFormula) -> str:
     """A logged session: every set with its effort and e1RM, and per exercise and for the session the working
-    sets, hard sets and tonnage. Sets still planned are listed apart, under "Planned, not done", and count in no
-    figure."""
+    sets, hard sets and tonnage (time and distance for exercises measured so). Sets still planned are listed apart,
+    under "Planned, not done", and count in no figure. The exercises of a superset are printed together."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
     parts = [STYLE, f"<h1>{_e(session.title or 'Session')}</h1>", f"<p class='meta'>{session.start:%A %d %B %Y, %H:%M}"]
     if session.bodyweight_kg:
@@ -215,6 +241,7 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
     total_time = total_distance = 0.0
     groups = [e.superset for e in session.entries]
     shown, names = labels(groups), [e.exercise.name for e in session.entries]
+    body = []
     for index in together(groups):
         entry = session.entries[index]
         figures = summarize(
@@ -223,47 +250,14 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         total_tonnage += figures.tonnage_kg
         total_working += figures.working_sets
         total_hard += figures.hard_sets
-        group = heading(groups, index, names)
-        if group:
-            parts.append(f"<h2>{_e(group)}</h2>")
-        parts.append(f"<h2>{f'{shown[index]} · ' if shown[index] else ''}{_e(entry.exercise.name)}</h2>")
-        if entry.note:
-            parts.append(f"<p class='small'>{_e(entry.note)}</p>")
-        if entry.exercise.measure is not Measure.REPS:
-            parts.append(_timed_table(entry.sets, unit))
-        else:
-            parts.append(
-                f"<table class='sets' width='100%'><tr><th>Set</th><th>Type</th><th>Load ({unit})</th>"
-                f"<th>Reps</th><th>{effort}</th><th>To failure</th><th>e1RM ({unit})</th><th>Note</th></tr>"
-            )
-        number = 0
-        for record in entry.sets if entry.exercise.measure is Measure.REPS else ():
-            number += not record.is_warmup
-            load = effective_load(record.load_kg, entry.exercise.bodyweight, session.bodyweight_kg)
-            estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula, record.failure_reps)
-            cells = [
-                "W" if record.is_warmup else str(number),
-                escape(record.set_type.label),
-                format_set_load(record.load_kg, unit, True)
-                if entry.exercise.bodyweight
-                else format_load(record.load_kg, unit),
-                "" if record.reps is None else str(record.reps),
-                _effort(record.rir, scale),
-                "" if record.failure_reps is None else str(record.failure_reps),
-                "" if estimate is None else format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated else ""),
-                _e(record.note),
-            ]
-            parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        if entry.exercise.measure is Measure.REPS:
-            parts.append("</table>")
-        if entry.plans:  # never as sets: a plan left over is not a set done
-            parts.append(
-                f"<p class='small'><i>Planned, not done ({len(entry.plans)}): "
-                + escape(", ".join(_set_line(p.planned, unit, scale, entry.exercise.bodyweight) for p in entry.plans))
-                + "</i></p>"
-            )
         total_time += figures.time_s
         total_distance += figures.distance_m
+        group = heading(groups, index, names)
+        if group:
+            body.append(f"<h2>{_e(group)}</h2>")
+        if entry.note:
+            body.append(f"<p class='small'>{_e(entry.note)}</p>")
+        title = f"{f'{shown[index]} · ' if shown[index] else ''}{_e(entry.exercise.name)}"
         if entry.exercise.measure is not Measure.REPS:  # its own figure, never tonnage or hard sets
             done = sum(1 for record in entry.sets if not record.is_warmup)
             figure = (
@@ -271,21 +265,74 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
                 if entry.exercise.measure is Measure.TIME
                 else format_distance(figures.distance_m)
             )
-            parts.append(f"<p class='small'>{done} set{'s' if done != 1 else ''} · {figure}</p>")
-            continue
-        best = f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else ""
-        parts.append(
-            f"<p class='small'>{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ "
-            f"{format_number(hard_rir, 1)}) · {format_mass(figures.tonnage_kg, unit)}{best}</p>"
-        )
+            head = (
+                ("Set", "", 5),
+                ("Type", "type", 16),
+                (f"Load ({unit})", "num", 12),
+                ("Time", "num", 12),
+                ("Distance", "num", 14),
+                ("Note", "", 41),
+            )
+            body.append(
+                _sets_table(
+                    title, f"{done} set{'s' if done != 1 else ''} · {figure}", head, _timed_rows(entry.sets, unit)
+                )
+            )
+        else:
+            head = (
+                ("Set", "", 5),
+                ("Type", "type", 16),
+                (f"Load ({unit})", "num", 12),
+                ("Reps", "num", 7),
+                (effort, "num", 7),
+                ("To failure", "num", 12),
+                (f"e1RM ({unit})", "num", 12),
+                ("Note", "", 29),
+            )
+            best = f" · best e1RM {format_mass(figures.best_e1rm.kg, unit)}" if figures.best_e1rm else ""
+            line = (
+                f"{figures.working_sets} working sets · {figures.hard_sets} hard (RIR ≤ {format_number(hard_rir, 1)})"
+                f" · {format_mass(figures.tonnage_kg, unit)}{best}"
+            )
+            body.append(_sets_table(title, line, head, _lifted_rows(entry, session, unit, scale, formula)))
+        if entry.plans:  # never as sets: a plan left over is not a set done
+            body.append(
+                f"<p class='small'><i>Planned, not done ({len(entry.plans)}): "
+                + escape(", ".join(_set_line(p.planned, unit, scale, entry.exercise.bodyweight) for p in entry.plans))
+                + "</i></p>"
+            )
     timed = (f" · {format_duration(total_time)} under load" if total_time else "") + (
         f" · {format_distance(total_distance)}" if total_distance else ""
     )
+    # the session's figures under its title, where the page starts, not alone on a last page
     parts.append(
-        f"<h2>Session</h2><p class='meta'>{total_working} working sets · {total_hard} hard · tonnage "
-        f"{format_mass(total_tonnage, unit)}{timed}</p>"
+        f"<p class='meta'><b>Session: {total_working} working sets · {total_hard} hard · tonnage "
+        f"{format_mass(total_tonnage, unit)}{timed}</b></p>"
     )
-    return "".join(parts)
+    return "".join(parts + body)
+
+
+def _lifted_rows(
+    entry: Entry, session: Session, unit: Unit, scale: EffortScale, formula: E1rmFormula
+) -> Iterator[list[str]]:
+    """The sets of a lifted exercise: load, reps, effort, reps to failure and e1RM."""
+    number = 0
+    for record in entry.sets:
+        number += not record.is_warmup
+        load = effective_load(record.load_kg, entry.exercise.bodyweight, session.bodyweight_kg)
+        estimate = None if record.is_warmup else e1rm(load, record.reps, record.rir, formula, record.failure_reps)
+        yield [
+            "W" if record.is_warmup else str(number),
+            escape(record.set_type.label),
+            format_set_load(record.load_kg, unit, True)
+            if entry.exercise.bodyweight
+            else format_load(record.load_kg, unit),
+            "" if record.reps is None else str(record.reps),
+            _effort(record.rir, scale),
+            "" if record.failure_reps is None else str(record.failure_reps),
+            "" if estimate is None else format_load(estimate.kg, unit, 1) + ("*" if estimate.extrapolated else ""),
+            _e(record.note),
+        ]
 
 
 def report(
@@ -296,18 +343,28 @@ def report(
     unit: Unit,
     scale: EffortScale,
     charts: Sequence[tuple[str, str]],
+    chart_width_pt: float = CHART_WIDTH_PT,
 ) -> str:
-    """A period report: per exercise sets, hard sets, tonnage, best e1RM and mean effort, then the charts
-    (address, caption) drawn into the document."""
+    """A period report: per exercise sets, hard sets, tonnage, best e1RM and mean effort with the totals as its
+    last row (its head repeated on every page), then the charts (address, caption) drawn into the document at
+    `chart_width_pt`, two to a page."""
     effort = "RPE" if scale is EffortScale.RPE else "RIR"
     parts = [
         STYLE,
         f"<h1>{_e(title)}</h1>",
         f"<p class='meta'>{escape(period)}</p>",
-        f"<table class='sets' width='100%'><tr><th width='34%'>Exercise</th><th>Working sets</th>"
-        f"<th>Hard sets</th>"
-        f"<th>Tonnage ({unit})</th><th>Best e1RM ({unit})</th><th>Mean {effort}</th></tr>",
+        f"<table class='sets' width='100%'><thead><tr><th width='36%'>Exercise</th>"
+        f"<th class='num' width='12%'>Working sets</th><th class='num' width='12%'>Hard sets</th>"
+        f"<th class='num' width='16%'>Tonnage ({unit})</th><th class='num' width='12%'>Best e1RM ({unit})</th>"
+        f"<th class='num' width='12%'>Mean {effort}</th></tr></thead>",
     ]
+    if rows:  # the totals first, under the head: never alone on a page of their own
+        tonnage = sum(row.tonnage for row in rows)
+        parts.append(
+            f"<tr class='sum'><td>All {len(rows)} exercises</td><td class='num'>{sum(r.working for r in rows)}</td>"
+            f"<td class='num'>{sum(r.hard for r in rows)}</td>"
+            f"<td class='num'>{format_mass(tonnage, unit).rsplit(' ', 1)[0]}</td><td></td><td></td></tr>"
+        )
     for row in rows:
         mean = "" if row.mean_rir is None else _effort(row.mean_rir, scale)
         parts.append(
@@ -320,7 +377,7 @@ def report(
     if not rows:
         parts.append("<p>No working sets in this period.</p>")
     for index, (address, caption) in enumerate(charts):
-        if index == 0:
+        if index % 2 == 0:
             parts.append("<div style='page-break-before: always'></div>")
-        parts.append(f"<h2>{escape(caption)}</h2><p><img src='{address}' width='{CHART_WIDTH_PT}'/></p>")
+        parts.append(f"<h2>{escape(caption)}</h2><p><img src='{address}' width='{chart_width_pt:.0f}'/></p>")
     return "".join(parts)

@@ -29,6 +29,7 @@ from journal.domain.review import (
     EPOCH_ORDINAL,
     Insight,
     InsightKind,
+    calibration_verdict,
     e1rm_series,
     insights,
     rep_prs,
@@ -162,6 +163,18 @@ def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], 
     )
 
 
+# What each chart says when the journal holds no set at all: what it needs.
+NEEDS = {
+    "volume": "Log or import a session to see weekly volume",
+    "proximity": "Log or import a session, with RIR or RPE on its sets, to see how close to failure they end",
+    "strength": "Log or import a session with loads to see your e1RM and records",
+}
+
+
+def journal_empty(snapshot: Snapshot) -> bool:
+    return not len(snapshot.rows.week)
+
+
 def draw_volume(
     chart: VolumeChart,
     snapshot: Snapshot,
@@ -192,6 +205,7 @@ def draw_volume(
         hard,
         str(unit),
         label,
+        NEEDS["volume"] if journal_empty(snapshot) else "No working sets in this range",
     )
     if found is not None and use is EstimateUse.APART:
         chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
@@ -224,7 +238,8 @@ def draw_proximity(
             set_ids=points.set_id,
             names=names,
             mean_label="Weekly mean RIR, with estimates" if use is EstimateUse.TOGETHER else None,
-        )
+        ),
+        empty=NEEDS["proximity"] if journal_empty(snapshot) else None,
     )
     if found is None:
         chart.set_estimates(None)
@@ -283,14 +298,26 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
                 heavy_count.astype(np.float64),
             )
         )
-    chart.set_series(series, str(unit))
+    if journal_empty(snapshot):
+        chart.set_series(series, str(unit), NEEDS["strength"])
+    else:
+        chart.set_series(series, str(unit))
 
 
 def draw_calibration(chart: CalibrationChart, snapshot: Snapshot, scope: Scope) -> None:
     sets = in_scope(snapshot.calibration, scope, snapshot)
     day, bias, mae = rolling_calibration(sets)
+    mechanic = {i: e.mechanic for i, e in snapshot.exercises.items()}
     chart.set_series(
-        sets.reported, sets.actual.astype(np.float64), sets.day, sets.session, day, bias, mae, set_ids=sets.set_id
+        sets.reported,
+        sets.actual.astype(np.float64),
+        sets.day,
+        sets.session,
+        day,
+        bias,
+        mae,
+        set_ids=sets.set_id,
+        verdict=calibration_verdict(sets, mechanic),
     )
 
 
@@ -299,9 +326,13 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     names = {i: e.name for i, e in snapshot.exercises.items()}
     mechanic = {i: e.mechanic for i, e in snapshot.exercises.items()}
     calibration = in_scope(snapshot.calibration, scope, snapshot)  # the range and the exercise or muscle shown
-    muscle_weeks = weekly_muscle_sets(
-        snapshot.rows, muscles_of(snapshot), scope.first_week(snapshot), scope.last_week()
-    )
+    scoped = scope.exercises(snapshot)
+    week_rows = snapshot.rows
+    if scoped is not None:  # the exercise shown, or the exercises of the muscle shown
+        week_rows = subset(week_rows, np.isin(week_rows.exercise, np.array(sorted(scoped), dtype=np.int64)))
+    muscle_weeks = weekly_muscle_sets(week_rows, muscles_of(snapshot), scope.first_week(snapshot), scope.last_week())
+    if scope.muscle is not None:
+        muscle_weeks = (muscle_weeks[0], {m: v for m, v in muscle_weeks[1].items() if m == scope.muscle})
     bare = frozenset(x.id for x in exercises_without_muscles() if x.id is not None)  # an import's, not the catalogue's
     found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range, bare)
     bests = in_scope(snapshot.bests, scope, snapshot)
@@ -315,9 +346,19 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
         bests.exercise.astype(np.int64), bests.day, bests.e1rm, rows.exercise[chosen], rows.day[chosen], names
     ):
         sessions = bests.session[bests.exercise == exercise]
+        name = names.get(exercise, f"exercise {exercise}")
         found.append(
             Insight(
-                InsightKind.STRENGTH_STALL, title, detail, HEAVY_SOURCE, (), tuple(int(s) for s in np.unique(sessions))
+                InsightKind.STRENGTH_STALL,
+                title,
+                detail,
+                HEAVY_SOURCE,
+                (),
+                tuple(int(s) for s in np.unique(sessions)),
+                subject=name,
+                count=int(np.unique(sessions).size),
+                header=("Exercise",),
+                rows=((name,),),
             )
         )
     return found

@@ -38,9 +38,9 @@ def test_the_session_sheet_prints_bw_and_bw_plus_the_added_load() -> None:
         ),
     )
     html = session_sheet(session, Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
-    assert "<td>BW + 9 kg</td>" in html and html.count("<td>BW</td>") == 2
-    assert "<td>0</td>" not in html and "<td>0 kg</td>" not in html
-    assert "<td>100</td>" in html  # other exercises keep the number under "Load (kg)"
+    assert "<td class='num'>BW + 9 kg</td>" in html and html.count("<td class='num'>BW</td>") == 2
+    assert "<td class='num'>0</td>" not in html and "<td class='num'>0 kg</td>" not in html
+    assert "<td class='num'>100</td>" in html  # other exercises keep the number under "Load (kg)"
 
 
 def test_the_sets_table_shows_bw_and_edits_the_number(qapp: object, tmp_path: Path) -> None:

@@ -577,12 +577,13 @@ def test_report_table_for_a_range(printed: Printed) -> None:
     assert "105" not in layout and "121.5" not in layout
 
 
-def test_report_draws_both_charts_into_the_document(printed: Printed) -> None:
+def test_report_draws_every_chart_into_the_document(printed: Printed) -> None:
     pdf = printed["report"]
     text = flat(text_of(pdf))
-    assert "Weekly volume" in text and "Proximity to failure" in text
+    for caption in ("Weekly volume", "Proximity to failure", "Strength: e1RM and records", "RIR calibration"):
+        assert caption in text
     listing = run("pdfimages", "-list", str(pdf)).splitlines()[2:]
-    assert len(listing) == 2, listing
+    assert len(listing) == 4, listing
     for line in listing:
         width, height = (int(v) for v in line.split()[3:5])
         assert width >= 800 and height >= 400

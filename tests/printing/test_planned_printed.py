@@ -47,7 +47,7 @@ def test_planned_sets_print_apart_and_count_nowhere(database: Path) -> None:
     )
 
     html = session_sheet(repo.get_session(started.id), Unit.KG, EffortScale.RIR, 3.0, E1rmFormula.CURVE)
-    assert html.count("<tr>") == 2  # the header and the one set done
+    assert html.count("<tr>") == 3  # the exercise's name and figures, the column names, and the one set done
     assert "Planned, not done (2): 102.5×5 @2, 102.5×5 @2" in html
     assert "1 working sets · 1 hard" in html and "512.5 kg" in html
     assert "1537.5" not in html and "1,537.5" not in html

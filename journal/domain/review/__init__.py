@@ -18,6 +18,7 @@ from journal.domain.review.calibration import (
     calibration_groups,
     calibration_rows,
     calibration_stats,
+    calibration_verdict,
     rolling_calibration,
     t975,
 )
@@ -127,6 +128,7 @@ __all__ = [
     "WeekExerciseRows",
     "Weekly",
     "calibration_groups",
+    "calibration_verdict",
     "calibration_rows",
     "calibration_stats",
     "column_ints",

@@ -200,3 +200,55 @@ def rolling_calibration(
     mae = (absolute[ends] - absolute[starts]) / size
     shown = slice(MIN_CALIBRATION_SETS - 1, None)
     return sets.day[rows][shown], mean[shown].astype(np.float64), mae[shown].astype(np.float64)
+
+
+def _group_name(kind: str | None, reps: tuple[int, int] | None) -> str:
+    """'isolation sets of 11–15 reps', 'compound sets', 'sets of 6–10 reps', 'all your sets'."""
+    if kind is None and reps is None:
+        return "all your sets"
+    words = f"{kind} sets" if kind else "sets"
+    return words + (f" of {reps[0]}–{reps[1]} reps" if reps else "")
+
+
+def calibration_verdict(sets: CalibrationSets, mechanic: Mapping[int, str | None]) -> str:
+    """One line in plain words on how the lifter's calls hold up: the group (all sets, by compound or isolation,
+    by set length, or both) where the calls are off by a rep or more with the largest mean error ("On isolation sets
+    of 11–15 reps you call 1.2 reps fewer than you have"), else the verdict on all sets; empty below
+    MIN_CALIBRATION_SETS sets. The same verdicts as the insights: off by a rep needs the whole interval beyond it."""
+    rows = calibration_rows(sets, None)
+    if rows.size < MIN_CALIBRATION_SETS:
+        return ""
+    overall = _stats(sets.error[rows])
+    kinds = np.array([mechanic.get(int(x)) or "" for x in sets.exercise[rows]], dtype=object)
+    reached = sets.failure_reps[rows]
+    off: list[tuple[float, int, str, CalibrationStats]] = []
+    for kind in (None, "compound", "isolation"):
+        for reps in (None, *REP_RANGES):
+            chosen = np.ones(rows.size, dtype=np.bool_) if kind is None else kinds == kind
+            if reps is not None:
+                chosen &= (reached >= reps[0]) & (reached <= reps[1])
+            if chosen.sum() < VERDICT_MIN_SETS:
+                continue
+            stats = overall if kind is None and reps is None else _stats(sets.error[rows[chosen]])
+            if stats.verdict in ("under", "over"):
+                specific = (kind is not None) + (reps is not None)
+                off.append((abs(stats.bias), specific, _group_name(kind, reps), stats))
+    if off:
+        _, _, name, stats = max(off, key=lambda item: (round(item[0], 1), item[1]))
+        more_or_fewer = "fewer" if stats.verdict == "under" else "more"
+        return (
+            f"On {name} you call {abs(stats.bias):.1f} reps {more_or_fewer} than you have "
+            f"({stats.n} sets taken to failure)"
+        )
+    mean = f"{overall.bias + 0.0:+.1f}"
+    verdict = overall.verdict
+    if verdict == "calibrated":
+        return f"Your calls are within a rep of what you have: mean error {mean} reps over {overall.n} sets"
+    if verdict == "scattered":
+        return (
+            f"Right on average (mean error {mean} reps) but single calls miss by {overall.mae:.1f} reps "
+            f"({overall.n} sets)"
+        )
+    if verdict == "unsettled":
+        return f"Not settled yet: mean error {mean} reps over {overall.n} sets; more sets taken to failure will tell"
+    return f"{overall.n} sets taken to failure, mean error {mean} reps: {VERDICT_MIN_SETS} are needed for a verdict"

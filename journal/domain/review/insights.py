@@ -68,6 +68,13 @@ class Insight:
     source: str  # one-line source for a tooltip
     set_ids: tuple[int, ...] = ()  # the sets that triggered it (may be empty for weekly insights)
     session_ids: tuple[int, ...] = ()
+    # what the panel's headline and table are made of (journal.domain.review.panel)
+    subject: str = ""  # the exercise or muscle it is about ("" for several)
+    value: float | None = None  # the figure that matters: a mean error in reps, a share, a median of sets
+    count: int = 0  # sets (or weeks) behind it
+    side: str = ""  # "under" / "over", "below" / "above", or a verdict
+    header: tuple[str, ...] = ()  # a table the item opens into
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 # Rule 1: many sets far from failure. Hypertrophy rises as sets end closer to failure (Robinson 2024).
@@ -142,6 +149,13 @@ def _signed(value: float) -> str:
     return f"{round(value, 1) + 0.0:+.1f}"
 
 
+CALIBRATION_HEADER = ("Exercise", "Sets", "Error", "95 % interval")
+
+
+def _calibration_row(name: str, stats: CalibrationStats) -> tuple[str, ...]:
+    return (name, str(stats.n), _signed(stats.bias), f"{_signed(stats.mean_low)} to {_signed(stats.mean_high)}")
+
+
 def _interval(stats: CalibrationStats) -> str:
     return f"95 % interval of the mean {_signed(stats.mean_low)} to {_signed(stats.mean_high)}"
 
@@ -188,6 +202,12 @@ def _calibration_insights(
                     _SRC_HALPERIN,
                     _ids(calibration.set_id[rows]),
                     _unique_ids(calibration.session[rows]),
+                    subject=name,
+                    value=stats.bias,
+                    count=stats.n,
+                    side=stats.verdict,
+                    header=CALIBRATION_HEADER,
+                    rows=(_calibration_row(name, stats),),
                 ),
             )
         )
@@ -204,6 +224,11 @@ def _calibration_insights(
                 _SRC_HALPERIN,
                 tuple(i for insight in rest for i in insight.set_ids),
                 tuple(sorted({i for insight in rest for i in insight.session_ids})),
+                value=max(abs(insight.value or 0.0) for insight in rest),
+                count=sum(insight.count for insight in rest),
+                side="off",
+                header=CALIBRATION_HEADER,
+                rows=tuple(row for insight in rest for row in insight.rows),
             )
         )
     for group, verdict in ((calibrated, "calibrated"), (scattered, "scattered"), (unsettled, "unsettled")):
@@ -251,6 +276,12 @@ def _calibration_insights(
                 _SRC_HALPERIN,
                 _ids(calibration.set_id[rows]),
                 _unique_ids(calibration.session[rows]),
+                subject=group[0][0] if len(group) == 1 else "",
+                value=float(len(group)),
+                count=sum(stats.n for _, stats, _ in group),
+                side=verdict,
+                header=CALIBRATION_HEADER,
+                rows=tuple(_calibration_row(name, stats) for name, stats, _ in group),
             )
         )
     split = _calibration_split(calibration, mechanic or {})
@@ -271,14 +302,17 @@ def _calibration_split(calibration: CalibrationSets, mechanic: Mapping[int, str 
         None: "too few sets for a verdict",
     }
     parts = []
+    table: list[tuple[str, ...]] = []
     for label, stats, count in calibration_groups(calibration, mechanic):
         if stats is None:
             parts.append(f"{label}: {_sets(count)}, too few to say")
+            table.append((label, str(count), "", "", "too few to say"))
         else:
             parts.append(
                 f"{label}: {_sets(count)}, mean error {_signed(stats.bias)} "
                 f"({_signed(stats.mean_low)} to {_signed(stats.mean_high)}), {words[stats.verdict]}"
             )
+            table.append((*_calibration_row(label, stats)[:4], words[stats.verdict]))
     return Insight(
         InsightKind.CALIBRATION,
         "Your RIR calls by set length and by lift type",
@@ -287,6 +321,10 @@ def _calibration_split(calibration: CalibrationSets, mechanic: Mapping[int, str 
         "2017, JSCR: about a rep near failure, more than 2 far from it",
         _ids(calibration.set_id[rows]),
         _unique_ids(calibration.session[rows]),
+        count=int(rows.size),
+        side="split",
+        header=("Group", "Sets", "Error", "95 % interval", "Verdict"),
+        rows=tuple(table),
     )
 
 
@@ -315,6 +353,10 @@ def _early_failure(
             _SRC_FAILURE,
             _ids(points.set_id[early]),
             _unique_ids(points.session[early]),
+            value=float(len(listed)),
+            count=total,
+            header=("Exercise", "Sets"),
+            rows=tuple((name, str(-count)) for count, name in listed),
         )
     ]
 
@@ -334,6 +376,8 @@ def _far_from_failure(points: SetPoints) -> list[Insight]:
             _SRC_ROBINSON,
             _ids(points.set_id[far]),
             _unique_ids(points.session[far]),
+            value=count / total,
+            count=count,
         )
     ]
 
@@ -364,6 +408,11 @@ def _isolation_not_near(
                     _SRC_ISOLATION,
                     _ids(points.set_id[mine]),
                     _unique_ids(points.session[mine]),
+                    subject=name,
+                    value=closest,
+                    count=count,
+                    header=("Exercise", "Rated", "Closest"),
+                    rows=((name, str(count), _num(closest)),),
                 ),
             )
         )
@@ -405,6 +454,12 @@ def _muscle_volume(
                 f"secondary) over {weeks} weeks with training. Studies group weekly volume as under 5, 5-9 and 10+ "
                 "sets (Schoenfeld 2017) or 12-20 as moderate (Baz-Valle 2022): descriptive ranges, not targets.",
                 _SRC_VOLUME,
+                subject=_muscle_label(muscle),
+                value=float(np.median(sets)),
+                count=count,
+                side=side,
+                header=("Muscle", "Weeks", "Median"),
+                rows=((_muscle_label(muscle), f"{count} of {weeks}", _num(float(np.median(sets)))),),
             )
         )
     return found

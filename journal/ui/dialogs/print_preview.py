@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QToolBar, QToolButton, QWidget
 
 from journal.printing.document import print_document, setup_printer, write_pdf
 from journal.settings import Preferences
@@ -22,6 +24,17 @@ def preview(document: object, parent: QWidget, prefs: Preferences, title: str) -
     setup_printer(printer, prefs.page or None)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Print — {title}")
+    toolbar = dialog.findChild(QToolBar)
+    if toolbar is not None:  # Qt's preview has a toolbar of its own: a PDF beside the printer's buttons
+        toolbar.addSeparator()
+        action = QAction("Save as PDF…", dialog)
+        action.setObjectName("savePdf")
+        action.setToolTip("Save this document as a PDF file")
+        action.triggered.connect(lambda: save_pdf(document, dialog, prefs, title))
+        toolbar.addAction(action)
+        button = toolbar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     dialog.paintRequested.connect(lambda target: print_document(document, target))  # type: ignore[arg-type]
     key = id(dialog)
     _open[key] = (dialog, printer, document)  # kept until the dialog closes

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from journal.charts.proximity import ProximityChart
 from journal.charts.strength import StrengthChart
 from journal.charts.volume import VolumeChart
 from journal.domain.records import MUSCLES
+from journal.domain.review.panel import PanelItem, needs, panel_items
 from journal.review.data import Snapshot
 from journal.review.figures import (
     Scope,
@@ -48,12 +49,13 @@ from journal.review.figures import (
     range_start,
     review_insights,
     strength_exercises,
+    week_seconds,
 )
+from journal.ui.review.insights_panel import InsightsPanel
 from journal.ui.review.review_data import ReviewData
 from journal.ui.service import JournalService
 
 RANGES = ("4 weeks", "12 weeks", "1 year", "All", "Custom")
-SessionsRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ReviewScreen(QWidget):
@@ -139,27 +141,30 @@ class ReviewScreen(QWidget):
         self.tabs.addTab(self.calibration, "RIR calibration")
         self.charts: list[Chart] = [self.volume, self.proximity, self.strength, self.calibration]
 
-        self.insight_model = QStandardItemModel(self)
-        self.insight_view = QListView()
-        self.insight_view.setObjectName("insights")
-        self.insight_view.setModel(self.insight_model)
-        self.insight_view.setWordWrap(True)
-        self.insight_view.setSpacing(4)
-        self.insight_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.insight_view.activated.connect(self._open_insight)
-        insights_box = QWidget()
+        self.insights = InsightsPanel()
+        self.insights.chosen.connect(self._highlight)
+        self.insights.opened.connect(self._open_insight)
+        self.insights_box = insights_box = QWidget()
         insights_layout = QVBoxLayout(insights_box)
         insights_layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Insights")
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
+        self.insights_scope = QLabel()
+        self.insights_scope.setObjectName("insightsScope")
+        self.insights_scope.setWordWrap(True)
+        self.insights_scope.setEnabled(False)
         insights_layout.addWidget(heading)
-        insights_layout.addWidget(self.insight_view)
-        hint = QLabel("Hover for the source; double-click to open a session behind it.")
+        insights_layout.addWidget(self.insights_scope)
+        insights_layout.addWidget(self.insights, 1)
+        hint = QLabel(
+            "Click an item for its details and to mark its sets in the chart; double-click to open the latest."
+        )
         hint.setWordWrap(True)
         hint.setEnabled(False)
         insights_layout.addWidget(hint)
+        self._chosen: PanelItem | None = None
 
         body = QSplitter()
         body.addWidget(self.tabs)
@@ -329,27 +334,38 @@ class ReviewScreen(QWidget):
         muscle_range = (prefs.muscle_low, prefs.muscle_high)
         key = (scope, scope.last_week(), muscle_range)  # the last week moves on with the date
         if self._insights_for is not None and self._insights_for[0]() is snapshot and self._insights_for[1] == key:
+            self._highlight(self._chosen)  # the chart drawn again keeps the marks
             return
         found = review_insights(snapshot, scope, muscle_range)
         self._insights_for = (weakref.ref(snapshot), key)
-        self.insight_model.clear()
-        for insight in found:
-            behind = len(insight.set_ids) or len(insight.session_ids)
-            what = "sets" if insight.set_ids else "sessions"
-            item = QStandardItem(
-                f"{insight.title}\n{insight.detail}"
-                + (f"\n{behind} {what} behind this: double-click for the latest" if behind else "")
-            )
-            item.setToolTip(f"Source: {insight.source}")
-            item.setData(insight.session_ids, SessionsRole)
-            self.insight_model.appendRow(item)
-        if not found:
-            item = QStandardItem("Nothing stands out in this range.")
-            item.setEnabled(False)
-            self.insight_model.appendRow(item)
+        self.insights_scope.setText(f"For {self._scope_words()}, most important first")
+        self.insights.set_items(panel_items(found, muscle_range), needs())
 
-    def _open_insight(self, index: QModelIndex) -> None:
-        sessions = index.data(SessionsRole)
+    def _scope_words(self) -> str:
+        choice = self.range.currentText()
+        if choice == "Custom":
+            span = f"{self.since.date().toString('d MMM yyyy')} to {self.until.date().toString('d MMM yyyy')}"
+        else:
+            span = {"All": "all your training"}.get(choice, f"the last {choice}".replace("last 1 year", "last year"))
+        shown = self.filter.currentText() if self.filter.currentIndex() > 0 else "all exercises"
+        return f"{span}, {shown}"
+
+    def _highlight(self, item: object) -> None:
+        """Mark the sets (or sessions, or weeks) behind the chosen item in every chart; None clears the marks."""
+        self._chosen = item if isinstance(item, PanelItem) else None
+        snapshot = self.data.snapshot
+        sets = np.array(self._chosen.set_ids if self._chosen else (), dtype=np.int64)
+        sessions = np.array(self._chosen.session_ids if self._chosen else (), dtype=np.int64)
+        weeks = (
+            week_seconds(np.array(sorted({snapshot.weeks[s] for s in sessions.tolist() if s in snapshot.weeks})))
+            if snapshot is not None and sessions.size
+            else np.empty(0)
+        )
+        for chart in self.charts:
+            chart.highlight(sets, sessions, weeks)
+
+    def _open_insight(self, item: object) -> None:
+        sessions = item.session_ids if isinstance(item, PanelItem) else ()
         snapshot = self.data.snapshot
         if sessions and snapshot is not None:  # the latest of them: by week, then by id
             self.session_requested.emit(int(max(sessions, key=lambda s: (snapshot.weeks.get(s, 0), s))), 0)

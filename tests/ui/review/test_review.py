@@ -210,12 +210,12 @@ def test_insights_are_worked_out_once_for_the_same_data_and_scope(
     record = session.entries[0].sets[0]
     from journal.ui import undo
 
-    model = screen.insight_model
-    assert not any("Failure before the last set" in model.item(row).text() for row in range(model.rowCount()))
+    panel = screen.insights
+    assert not any("Failure before the last set" in text for text in panel.headlines())
     # bench's first set of week 2 at RIR 0, before its last set: new data, worked out again
     window.service.push(undo.EditSet(window.service, record, record.replace(rir=0.0)))
     assert len(scopes) == 2
-    assert any("Failure before the last set" in model.item(row).text() for row in range(model.rowCount()))
+    assert any("Failure before the last set" in text for text in panel.headlines())
 
 
 def test_empty_range_says_so_and_exports(
@@ -244,12 +244,10 @@ def test_empty_range_says_so_and_exports(
 
 def test_insights_explain_and_open_their_sessions(review: tuple[MainWindow, dict[str, int]]) -> None:
     window, _ = review
-    model = window.review.insight_model
-    texts = [model.item(row).text() for row in range(model.rowCount())]
-    assert texts, "the panel is never empty"
-    for row in range(model.rowCount()):
-        item = model.item(row)
-        assert not item.isEnabled() or item.toolTip().startswith("Source: ")
+    panel = window.review.insights
+    assert panel.cards or panel.empty.isVisible(), "the panel is never empty"
+    for card in panel.cards:
+        assert "Source: " in card.toolTip()
 
 
 def test_a_chart_command_reads_only_what_its_chart_draws(db_path: Path) -> None:
