@@ -258,6 +258,7 @@ def session_sheet(session: Session, unit: Unit, scale: EffortScale, hard_rir: fl
         if entry.note:
             body.append(f"<p class='small'>{_e(entry.note)}</p>")
         title = f"{f'{shown[index]} · ' if shown[index] else ''}{_e(entry.exercise.name)}"
+        head: tuple[tuple[str, str, int], ...]  # each column's name, kind of cell and width in %
         if entry.exercise.measure is not Measure.REPS:  # its own figure, never tonnage or hard sets
             done = sum(1 for record in entry.sets if not record.is_warmup)
             figure = (

@@ -12,7 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
-from journal.charts.style import BIN_COLOURS, HARD, SERIES, WORKING, add_legend
+from journal.charts.key import KeyEntry
+from journal.charts.style import BIN_COLOURS, HARD, SERIES, WORKING
 from journal.domain.exercise_figures import Record, SessionBest
 from journal.domain.units import Unit, format_load, from_kg
 
@@ -134,26 +135,23 @@ class BodyweightChart(Chart):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = self.add_plot(0, 0, "Bodyweight")
+        self.key = self.add_key(
+            0, 0, [KeyEntry("point", SERIES[0], "weighed"), KeyEntry("line", SERIES[1], "7-day trend")]
+        )
+        self.plot = self.add_plot(1, 0, "Bodyweight")
         self.plot.setTitle("Bodyweight, with its 7-day trend")
         self.setMinimumHeight(240)
 
     def set_data(self, days: Sequence[tuple[date, float]], trend: Sequence[tuple[date, float]], unit: Unit) -> None:
         self.plot.clear()
-        if self.plot.legend is not None:
-            self.plot.legend.clear()
-        else:
-            add_legend(self.plot)
         self.plot.setLabel("left", f"Bodyweight ({unit})")
         x = [seconds(d) for d, _ in days]
-        points = self.plot.plot(
+        self.plot.plot(
             x, [from_kg(kg, unit) for _, kg in days], pen=None, symbol="o", symbolSize=5, symbolBrush=SERIES[0]
         )
-        line = self.plot.plot(
+        self.plot.plot(
             [seconds(d) for d, _ in trend], [from_kg(kg, unit) for _, kg in trend], pen=pg.mkPen(SERIES[1], width=2)
         )
-        self.plot.legend.addItem(points, "weighed")
-        self.plot.legend.addItem(line, "7-day trend")
         self.message(self.plot, "" if days else "No bodyweight yet: type one above, or give a session its bodyweight")
         self.plot.enableAutoRange()
         if days and (x[-1] - x[0]) < 28 * DAY:  # a few days: a month around them, not hours
