@@ -113,6 +113,8 @@ def _one(insight: Insight) -> PanelItem:
         importance = 60.0
     elif kind is InsightKind.STRENGTH_STALL:
         importance = 65.0
+    elif kind is InsightKind.NO_MUSCLES:  # the weekly volume leaves them out: said before the volume's items
+        importance = 62.0
     return PanelItem(
         kind,
         headline,

@@ -50,6 +50,7 @@ KIND_LOOK = {  # (glyph, colour, what the icon says)
     InsightKind.MUSCLE_VOLUME: ("≡", OKABE_ITO["green"], "Weekly volume"),
     InsightKind.FAR_FROM_FAILURE: ("↓", OKABE_ITO["orange"], "Proximity to failure"),
     InsightKind.ISOLATION_NOT_NEAR: ("↑", OKABE_ITO["sky"], "Proximity to failure"),
+    InsightKind.NO_MUSCLES: ("?", OKABE_ITO["yellow"], "Exercise library"),
 }
 ICON_PX = 20
 
@@ -69,7 +70,11 @@ def kind_icon(kind: InsightKind, size: int = ICON_PX) -> QPixmap:
     font.setPixelSize(int(size * 0.7))
     painter.setFont(font)
     painter.setPen(
-        QColor("#000000" if kind in (InsightKind.FAR_FROM_FAILURE, InsightKind.ISOLATION_NOT_NEAR) else "#ffffff")
+        QColor(
+            "#000000"
+            if kind in (InsightKind.FAR_FROM_FAILURE, InsightKind.ISOLATION_NOT_NEAR, InsightKind.NO_MUSCLES)
+            else "#ffffff"
+        )
     )
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, glyph)
     painter.end()

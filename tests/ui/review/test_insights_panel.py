@@ -111,3 +111,15 @@ def test_cards_follow_a_change_of_theme(qtbot: QtBot) -> None:
         if restored is not None:
             app.setStyle(restored)
         app.setPalette(palette)
+
+
+def test_every_kind_of_insight_has_an_icon_and_a_card(qtbot: QtBot) -> None:
+    from journal.domain.review.insights import InsightKind
+    from journal.domain.review.panel import PanelItem
+    from journal.ui.review.insights_panel import KIND_LOOK, InsightCard
+
+    assert set(KIND_LOOK) == set(InsightKind)
+    for kind in InsightKind:
+        card = InsightCard(PanelItem(kind, f"{kind.value} headline", "detail", "source"))
+        qtbot.addWidget(card)
+        assert card.findChildren(object)  # built, with its icon and headline
