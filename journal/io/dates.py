@@ -122,7 +122,11 @@ def _locales() -> list[str]:
         language = locale.split("_")[0]
         return (PRIORITY.index(language) if language in PRIORITY else len(PRIORITY), "_" in locale, locale)
 
-    return sorted(babel.localedata.locale_identifiers(), key=rank)
+    try:
+        found = babel.localedata.locale_identifiers()
+    except OSError:  # Babel's locale data missing (a bundle built without it): English and EXTRA_SPELLINGS still read
+        return []
+    return sorted(found, key=rank)
 
 
 def _month_table(locales: list[str]) -> tuple[dict[str, int], dict[str, set[int]]]:
@@ -133,7 +137,7 @@ def _month_table(locales: list[str]) -> tuple[dict[str, int], dict[str, set[int]
     for locale in locales:
         try:
             months = locale_months(locale)
-        except (ValueError, KeyError, babel.UnknownLocaleError):  # a locale without month names of its own
+        except (ValueError, KeyError, OSError, babel.UnknownLocaleError):  # a locale without month names of its own
             continue
         for number, spellings in enumerate(months, start=1):
             for spelling in spellings:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from journal.cli import FORMAT_NAMES
 from journal.domain.effort import EffortScale
 from journal.domain.records import SetType
 from journal.domain.units import KG_PER_LB, Unit
@@ -33,6 +34,10 @@ KG = ImportOptions(units=Unit.KG)
 def test_each_app_is_detected_and_named_in_the_registry(path: Path, importer: type) -> None:
     assert detect(path.read_text(encoding="utf-8")) is importer
     assert FORMATS[importer.name] is importer
+
+
+def test_the_command_line_names_every_format_of_the_registry() -> None:
+    assert list(FORMAT_NAMES) == list(FORMATS)
 
 
 def test_lyfta_header_with_a_space_newest_first_set_types_and_mixed_effort() -> None:

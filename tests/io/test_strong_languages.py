@@ -119,11 +119,23 @@ def test_the_command_line_names_the_option_and_reads_with_it(capsys: pytest.Capt
     assert [s.title for s in stored_sessions(db_path)] == ["上肢", "下肢"]
 
 
-@pytest.mark.parametrize("name", ["strong-fr.csv", "strong-de.csv", "strong-unit-columns-lb.csv"])
-def test_the_command_line_reads_each_language(capsys: pytest.CaptureFixture[str], db_path: Path, name: str) -> None:
-    code, out, err = run_cli(capsys, "import", STRONG / name, "--units", "kg", "--db", db_path)
+@pytest.mark.parametrize(
+    ("name", "options", "sessions", "sets"),
+    [
+        ("strong-fr.csv", ["--units", "kg"], 2, 5),
+        ("strong-de.csv", ["--units", "kg"], 2, 3),
+        ("strong-unit-columns-kg.csv", [], 1, 3),  # no --units: the columns say it
+        ("strong-unit-columns-lb.csv", [], 1, 2),
+        ("strong-zh-10.csv", ["--units", "kg", "--columns-by-position"], 2, 3),
+        ("strong-no-header.csv", ["--units", "kg", "--columns-by-position"], 2, 4),
+    ],
+)
+def test_the_command_line_reads_each_variant(
+    capsys: pytest.CaptureFixture[str], db_path: Path, name: str, options: list[str], sessions: int, sets: int
+) -> None:
+    code, out, err = run_cli(capsys, "import", STRONG / name, *options, "--db", db_path)
     assert code == 0, err
-    assert final_line(out).startswith("imported 2 sessions") or final_line(out).startswith("imported 1 sessions")
+    assert final_line(out) == f"imported {sessions} sessions, {sets} sets (0 duplicates skipped)"
 
 
 def test_real_strong_exports_still_read_as_english() -> None:

@@ -59,19 +59,20 @@ def test_a_clean_file_offers_no_leaving_out(
     dialog.reject()
 
 
+@pytest.mark.parametrize(("name", "sets"), [("strong-zh-12.csv", "5"), ("strong-zh-10.csv", "3")])
 def test_a_strong_header_in_an_unknown_language_is_confirmed_by_the_lifter(
-    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch, name: str, sets: str
 ) -> None:
     window: MainWindow = open_window(db_path)
-    dialog = open_import(qtbot, window, SAMPLES / "strong" / "strong-zh-12.csv", monkeypatch)
+    dialog = open_import(qtbot, window, SAMPLES / "strong" / name, monkeypatch)
     assert not dialog.import_button.isEnabled()
     assert dialog.by_position.isVisible() and not dialog.by_position.isChecked()
     assert "column 3 (时长) = Duration" in dialog.layout_note.text()
     assert "--columns-by-position" in dialog.problems.stringList()[0]
-    shoot(dialog, "import-strong-by-position")
+    shoot(dialog, f"import-{name.removesuffix('.csv')}")
     tick(qtbot, dialog.by_position)
     qtbot.waitUntil(lambda: dialog.figure("format") == "Strong (columns by position)", timeout=10000)
-    assert dialog.layout_note.isVisible() and dialog.figure("sessions") == "2"
+    assert dialog.layout_note.isVisible() and dialog.figure("sessions") == "2" and dialog.figure("sets") == sets
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         click(qtbot, dialog.import_button)
     assert repo.session_count() == 2
@@ -91,17 +92,31 @@ def test_a_strong_file_without_its_header_line_shows_the_guessed_columns(
 
 
 @pytest.mark.parametrize(
-    ("name", "shown"), [("strong-fr.csv", "Strong (French)"), ("strong-de.csv", "Strong (German)")]
+    ("name", "shown", "sessions", "units"),
+    [
+        ("strong-fr.csv", "Strong (French)", 2, "kg (chosen: the file does not say)"),
+        ("strong-de.csv", "Strong (German)", 2, "kg (chosen: the file does not say)"),
+        ("strong-unit-columns-kg.csv", "Strong", 1, "kg (as the file says)"),
+        ("strong-unit-columns-lb.csv", "Strong", 1, "lb (as the file says)"),
+    ],
 )
-def test_strong_in_french_and_german_needs_no_confirmation(
-    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch, name: str, shown: str
+def test_strong_in_known_languages_and_unit_named_columns_needs_no_confirmation(
+    qtbot: QtBot,
+    db_path: Path,
+    open_window,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    shown: str,
+    sessions: int,
+    units: str,
 ) -> None:
     window: MainWindow = open_window(db_path)
     dialog = open_import(qtbot, window, SAMPLES / "strong" / name, monkeypatch)
     assert dialog.figure("format") == shown and not dialog.by_position.isVisible()
+    assert dialog.figure("units").startswith(units)
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         click(qtbot, dialog.import_button)
-    assert repo.session_count() == 2
+    assert repo.session_count() == sessions
 
 
 @pytest.mark.parametrize(
