@@ -42,6 +42,7 @@ FORMAT_NAMES = (
     "stronglifts",
     "fitnotes",
     "csv",
+    "strong-text",  # chosen, never detected: a workout Strong shares as text
 )
 
 
