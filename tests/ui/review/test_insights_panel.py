@@ -71,6 +71,15 @@ def test_choosing_an_item_opens_it_and_marks_its_sets(qtbot: QtBot, db_path: Pat
     x, y = marks.getData()
     assert len(x) == 2  # the two sets, ringed where they are drawn
     assert np.all(np.abs(y) <= 0.2)  # at RIR 0 (a little jitter)
+    # scoped to what is shown: bench alone has no failure before its last set; the squat has
+    screen.filter.setCurrentIndex(screen.filter.findText("Bench Press"))
+    assert not any(h.startswith("Failure before the last set") for h in panel.headlines())
+    assert "Bench Press" in screen.insights_scope.text()
+    assert len(screen.proximity._marks[id(screen.proximity.points_plot)].getData()[0]) == 0  # the marks went too
+    screen.filter.setCurrentIndex(screen.filter.findText("Back Squat"))
+    qtbot.waitUntil(lambda: bool(panel.cards) and panel.cards[0].headline.isVisible(), timeout=5000)
+    card = panel.cards[0]
+    assert card.item.headline.startswith("Failure before the last set")
     qtbot.mouseDClick(card.headline, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.pages, timeout=3000)
     assert window.sessions.selected_id() == failed.id
