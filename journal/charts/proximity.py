@@ -259,8 +259,13 @@ class ProximityChart(Chart):
             if self.estimated_mean.xData is not None and len(self.estimated_mean.xData):
                 entries.append(KeyEntry("dash", ESTIMATE, "Weekly mean RIR with estimates (≈)"))
         self.points_key.set_entries(entries if self.counts.any() or self.sampled[1] else [])
-        self.shares_key.set_entries(
-            [KeyEntry("bar", colour, name) for name, colour in zip(BIN_NAMES, BIN_COLOURS, strict=True)]
+        drawn = self.shares.any(axis=0) if len(self.shares) else np.zeros(len(BIN_NAMES), dtype=bool)
+        self.shares_key.set_entries(  # the bins drawn: an import without RPE has only "Not rated"
+            [
+                KeyEntry("bar", colour, name)
+                for name, colour, shown in zip(BIN_NAMES, BIN_COLOURS, drawn, strict=True)
+                if shown
+            ]
             if self.counts.any()
             else []
         )

@@ -197,3 +197,25 @@ def test_one_session_of_strength_counts_heavy_sets_from_zero(qtbot: QtBot) -> No
     (x0, x1), _ = chart.plot.viewRange()
     assert x1 - x0 >= 28 * DAY
     assert chart.key.names()[0] == "Bench Press"
+
+
+def test_the_rir_key_names_only_the_bins_drawn(qtbot: QtBot) -> None:
+    from journal.charts.proximity import ProximityChart, ProximitySeries
+
+    chart = ProximityChart()
+    qtbot.addWidget(chart)
+    weeks = np.array([MONDAY_2026_07_20, MONDAY_2026_07_20 + 7 * DAY])
+    unrated = np.array([[0, 0, 0, 0, 0, 1.0], [0, 0, 0, 0, 0, 1.0]])  # an import without RPE
+    none = np.empty(0)
+    series = ProximitySeries(
+        none, none, np.empty(0, np.int8), np.empty(0, np.int64), weeks, np.full(2, np.nan), unrated, np.array([5, 6.0])
+    )
+    chart.set_series(series)
+    assert chart.shares_key.names() == ["Not rated"]
+    rated = np.array([[0.5, 0.5, 0, 0, 0, 0], [0, 0.2, 0, 0, 0.3, 0.5]])
+    chart.set_series(
+        ProximitySeries(
+            none, none, np.empty(0, np.int8), np.empty(0, np.int64), weeks, np.full(2, 2.0), rated, np.array([5, 6.0])
+        )
+    )
+    assert chart.shares_key.names() == ["RIR 0", "RIR 1", "RIR 4+", "Not rated"]
