@@ -259,7 +259,9 @@ class ProximityChart(Chart):
             if self.estimated_mean.xData is not None and len(self.estimated_mean.xData):
                 entries.append(KeyEntry("dash", ESTIMATE, "Weekly mean RIR with estimates (≈)"))
         self.points_key.set_entries(entries if self.counts.any() or self.sampled[1] else [])
-        drawn = self.shares.any(axis=0) if len(self.shares) else np.zeros(len(BIN_NAMES), dtype=bool)
+        drawn: list[bool] = (
+            [bool(v) for v in np.any(self.shares, axis=0)] if len(self.shares) else [False] * len(BIN_NAMES)
+        )
         self.shares_key.set_entries(  # the bins drawn: an import without RPE has only "Not rated"
             [
                 KeyEntry("bar", colour, name)
