@@ -11,6 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart
@@ -33,6 +34,13 @@ class StrengthSeries:
     heavy_sets: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))  # heavy sets in each week
 
 
+# each exercise's line has its own dash as well as its colour, so the lines stay apart on a black-and-white print
+LINE_STYLES = (
+    ("line", Qt.PenStyle.SolidLine),
+    ("dash", Qt.PenStyle.DashLine),
+    ("dot", Qt.PenStyle.DotLine),
+    ("dashdot", Qt.PenStyle.DashDotLine),
+)
 GAP_DAYS = 56  # a line breaks where sessions of an exercise are more than 8 weeks apart
 
 
@@ -85,7 +93,8 @@ class StrengthChart(Chart):
             colour = SERIES[index % len(SERIES)]
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
             line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
-            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), connect="finite")
+            dash = LINE_STYLES[index % len(LINE_STYLES)][1]
+            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1, style=dash), connect="finite")
             valid = pg.ScatterPlotItem(
                 one.day[~one.extrapolated],
                 one.e1rm[~one.extrapolated],
@@ -128,7 +137,7 @@ class StrengthChart(Chart):
             heavy = pg.PlotDataItem(
                 one.heavy_week + 3.5 * 86400.0,
                 one.heavy_sets,
-                pen=pg.mkPen(colour, width=1),
+                pen=pg.mkPen(colour, width=1, style=dash),
                 symbol="s",
                 symbolSize=5,
                 symbolBrush=pg.mkBrush(colour),
@@ -137,7 +146,10 @@ class StrengthChart(Chart):
             self.heavy_plot.addItem(heavy)
             self.items.append(heavy)
             self._heavy_items.append(heavy)
-        entries = [KeyEntry("line", SERIES[i % len(SERIES)], one.name) for i, one in enumerate(series)]
+        entries = [
+            KeyEntry(LINE_STYLES[i % len(LINE_STYLES)][0], SERIES[i % len(SERIES)], one.name)
+            for i, one in enumerate(series)
+        ]
         if series:
             entries += [
                 KeyEntry("star", "", "Record (actual load × reps)"),

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 
 from PySide6.QtCore import QPoint
@@ -219,3 +220,24 @@ def test_the_rir_key_names_only_the_bins_drawn(qtbot: QtBot) -> None:
         )
     )
     assert chart.shares_key.names() == ["RIR 0", "RIR 1", "RIR 4+", "Not rated"]
+
+
+def test_each_exercise_has_its_own_dash_for_black_and_white_print(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from journal.charts.strength import StrengthChart, StrengthSeries
+
+    chart = StrengthChart()
+    qtbot.addWidget(chart)
+    day = MONDAY_2026_07_20 + np.arange(4) * 7 * DAY
+    none = np.empty(0)
+
+    def series(name: str) -> StrengthSeries:
+        ids = np.arange(4)
+        return StrengthSeries(name, day, np.full(4, 100.0), np.zeros(4, bool), ids, none, none, ids[:0], ids[:0])
+
+    chart.set_series([series("Squat"), series("Bench"), series("Row")], "kg")
+    lines = [item for item in chart.items if isinstance(item, pg.PlotDataItem)][::2]  # each line, then its heavy sets
+    styles = [line.opts["pen"].style() for line in lines[:3]]
+    assert styles == [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine]
+    assert [entry.mark for entry in chart.key.entries[:3]] == ["line", "dash", "dot"]
