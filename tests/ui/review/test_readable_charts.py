@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 import pytest
 
+import pyqtgraph as pg
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
