@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, week_bars
+from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, sentence, week_bars
 from journal.charts.key import KeyEntry
 from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars
 from journal.domain.records import SetType
@@ -307,5 +307,5 @@ class ProximityChart(Chart):
         if index < 0 or x > self.weeks[index] + 7 * DAY:
             return None
         parts = [f"{name} {share:.0%}" for name, share in zip(BIN_NAMES, self.shares[index], strict=True) if share]
-        week = week_caption(week_of_seconds(self.weeks[index])).capitalize()
+        week = sentence(week_caption(week_of_seconds(self.weeks[index])))
         return f"{week} · {int(self.counts[index])} working sets\n" + "\n".join(parts)

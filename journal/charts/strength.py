@@ -14,9 +14,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import DAY, Chart
+from journal.charts.base import DAY, Chart, sentence
 from journal.charts.key import KeyEntry
 from journal.charts.style import SERIES, palette_colours
+from journal.domain.review import week_caption, week_of_seconds
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,18 @@ class StrengthChart(Chart):
             ],
         )
 
+    def _describe_week(self, x: float) -> str | None:
+        """The heavy sets of each exercise in the week under the pointer."""
+        monday = np.floor((x - 4 * DAY) / (7 * DAY)) * 7 * DAY + 4 * DAY  # 1 Jan 1970 was a Thursday
+        lines = []
+        for one in self.series:
+            found = np.flatnonzero(np.abs(one.heavy_week - monday) < DAY / 2)
+            if found.size:
+                lines.append(f"{one.name}: {one.heavy_sets[found[0]]:g} heavy sets")
+        if not lines:
+            return None
+        return sentence(week_caption(week_of_seconds(monday))) + "\n" + "\n".join(lines)
+
     def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
         chosen = [np.isin(one.session, session_ids) for one in self.series]
         x = np.concatenate([one.day[c] for one, c in zip(self.series, chosen, strict=True)] or [np.empty(0)])
@@ -187,6 +200,8 @@ class StrengthChart(Chart):
             self.session_clicked.emit(int(points[0].data()), 0)  # type: ignore[attr-defined]
 
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        if plot is self.heavy_plot:
+            return self._describe_week(x)
         best: tuple[float, str] | None = None
         (x0, x1), (y0, y1) = plot.viewRange()
         for one in self.series:

@@ -241,3 +241,44 @@ def test_each_exercise_has_its_own_dash_for_black_and_white_print(qtbot: QtBot) 
     styles = [line.opts["pen"].style() for line in lines[:3]]
     assert styles == [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine]
     assert [entry.mark for entry in chart.key.entries[:3]] == ["line", "dash", "dot"]
+
+
+def test_the_heavy_sets_plot_describes_its_week(qtbot: QtBot) -> None:
+    from journal.charts.strength import StrengthChart, StrengthSeries
+
+    chart = StrengthChart()
+    qtbot.addWidget(chart)
+    day = np.array([MONDAY_2026_07_20 + DAY])
+    ids = np.array([1])
+    one = StrengthSeries(
+        "Bench Press",
+        day,
+        np.array([100.0]),
+        np.array([False]),
+        ids,
+        day[:0],
+        day[:0],
+        ids[:0],
+        ids[:0],
+        np.array([MONDAY_2026_07_20]),
+        np.array([3.0]),
+    )
+    chart.set_series([one], "kg")
+    text = chart.describe(chart.heavy_plot, MONDAY_2026_07_20 + 3.5 * DAY, 2.9)
+    assert text == "Week of 20 Jul 2026\nBench Press: 3 heavy sets"
+    assert chart.describe(chart.heavy_plot, MONDAY_2026_07_20 + 10 * DAY, 2.9) is None
+
+
+def test_the_rir_bars_name_their_week_with_its_month_as_written(qtbot: QtBot) -> None:
+    from journal.charts.proximity import ProximityChart, ProximitySeries
+
+    chart = ProximityChart()
+    qtbot.addWidget(chart)
+    weeks = np.array([MONDAY_2026_07_20])
+    none = np.empty(0)
+    shares = np.array([[0.5, 0.5, 0, 0, 0, 0]])
+    chart.set_series(
+        ProximitySeries(none, none, np.empty(0, np.int8), np.empty(0, np.int64), weeks, np.ones(1), shares, np.ones(1))
+    )
+    text = chart.describe(chart.shares_plot, MONDAY_2026_07_20 + 3 * DAY, 0.5) or ""
+    assert text.startswith("Week of 20 Jul 2026 · 1 working sets")  # not "20 jul"
