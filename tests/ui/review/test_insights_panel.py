@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord
@@ -18,7 +19,7 @@ from journal.storage import exercises
 from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
-from tests.ui.helpers import click
+from tests.ui.helpers import click, press
 from tests.ui.review.test_review import journal_with_two_weeks
 
 
@@ -66,6 +67,11 @@ def test_choosing_an_item_opens_it_and_marks_its_sets(qtbot: QtBot, db_path: Pat
     assert not card.is_open
     click(qtbot, card.headline)
     assert card.is_open and card.property("selected")
+    assert QApplication.focusWidget() is card  # the keyboard follows: Space closes and opens it again
+    press(qtbot, Qt.Key.Key_Space)
+    assert not card.is_open
+    press(qtbot, Qt.Key.Key_Space)
+    assert card.is_open
     assert card.table is not None or card.item.rows == ()
     marks = screen.proximity._marks[id(screen.proximity.points_plot)]
     x, y = marks.getData()
