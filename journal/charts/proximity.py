@@ -228,19 +228,20 @@ class ProximityChart(Chart):
             self.message(self.points_plot, "")
 
     def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        """Ring the sets an insight stands on (by set id; an insight about whole sessions marks none here)."""
         xs, ys = [], []
         for kind, item in self.scatter.items():
             x, y = item.getData()
             if x is None or not len(x):
                 continue
             ids = self._set_ids.get(kind, np.empty(0, np.int64))
-            chosen = np.isin(ids, set_ids) if len(set_ids) else np.isin(self._sessions[kind], session_ids)
+            chosen = np.isin(ids, set_ids)
             xs.append(x[chosen])
             ys.append(y[chosen])
         x, y = self.estimated.getData()
         if x is not None and len(x) and len(self._estimate_ids[0]) == len(x):
-            sessions, ids = self._estimate_ids
-            chosen = np.isin(ids, set_ids) if len(set_ids) else np.isin(sessions, session_ids)
+            _sessions, ids = self._estimate_ids
+            chosen = np.isin(ids, set_ids)
             xs.append(x[chosen])
             ys.append(y[chosen])
         self.mark_points(self.points_plot, np.concatenate(xs or [[]]), np.concatenate(ys or [[]]))

@@ -282,3 +282,30 @@ def test_the_rir_bars_name_their_week_with_its_month_as_written(qtbot: QtBot) ->
     )
     text = chart.describe(chart.shares_plot, MONDAY_2026_07_20 + 3 * DAY, 0.5) or ""
     assert text.startswith("Week of 20 Jul 2026 · 1 working sets")  # not "20 jul"
+
+
+def test_an_insight_about_whole_sessions_rings_no_set(qtbot: QtBot) -> None:
+    from journal.charts.proximity import ProximityChart, ProximitySeries
+
+    chart = ProximityChart()
+    qtbot.addWidget(chart)
+    day = MONDAY_2026_07_20 + np.array([0.5, 0.5, 2.5]) * DAY
+    chart.set_series(
+        ProximitySeries(
+            day,
+            np.array([0.0, 2.0, 1.0]),
+            np.zeros(3, np.int8) + 1,  # working sets
+            np.array([7, 7, 8]),
+            np.array([MONDAY_2026_07_20]),
+            np.ones(1),
+            np.array([[1 / 3, 1 / 3, 1 / 3, 0, 0, 0]]),
+            np.array([3.0]),
+            exercise=np.array([1, 1, 2]),
+            set_ids=np.array([70, 71, 80]),
+        )
+    )
+    chart.highlight(np.array([71]), np.array([7]), np.empty(0))
+    x, y = chart._marks[id(chart.points_plot)].getData()
+    assert len(x) == 1 and abs(y[0] - 2.0) < 0.2  # the set, not its session
+    chart.highlight(np.empty(0, np.int64), np.array([7]), np.empty(0))  # a stall: sessions only
+    assert len(chart._marks[id(chart.points_plot)].getData()[0]) == 0
