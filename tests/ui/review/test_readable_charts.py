@@ -159,11 +159,15 @@ def test_calibration_is_square_from_zero_with_its_verdict_above(qtbot: QtBot) ->
     day = MONDAY_2026_07_20 + np.arange(6) * DAY
     verdict = "On isolation sets of 11–15 reps you call 1.2 reps fewer than you have (6 sets taken to failure)"
     chart.set_series(reported, actual, day, np.arange(6), day[2:], np.full(4, -1.2), np.full(4, 1.2), verdict=verdict)
-    qtbot.wait(50)
+
+    def square() -> bool:  # a rep as long across as up: the line of agreement at 45° (the layout settles first)
+        box = chart.scatter_plot.vb.sceneBoundingRect()
+        return abs(box.width() - box.height()) <= 3
+
+    qtbot.waitUntil(square, timeout=3000)
     (x0, x1), (y0, y1) = chart.scatter_plot.viewRange()
     assert (x0, y0) == pytest.approx((-0.5, -0.5), abs=0.05) and x1 == pytest.approx(y1, abs=0.05)
     box = chart.scatter_plot.vb.sceneBoundingRect()
-    assert box.width() == pytest.approx(box.height(), abs=3)  # a rep as long across as up: the line at 45°
     assert chart.verdict.plain == verdict
     assert chart.verdict.sceneBoundingRect().bottom() <= box.top()
     ticks = chart.scatter_plot.getAxis("bottom").tickValues(x0, x1, box.width())
