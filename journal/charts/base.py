@@ -236,6 +236,12 @@ def even_sample(count: int, rng: np.random.Generator, limit: int = MAX_POINTS) -
     return keep
 
 
+def sentence(text: str) -> str:
+    """The text with its first letter a capital and the rest as written ('week of 20 Jul' -> 'Week of 20 Jul';
+    str.capitalize would write 'jul')."""
+    return text[:1].upper() + text[1:]
+
+
 def week_bars(week_seconds: Any) -> tuple[Any, float]:
     """Bar centres (mid-week) and width (six days) for weeks given by their Monday in POSIX seconds."""
     return week_seconds + 3.5 * DAY, 6.0 * DAY

@@ -135,7 +135,7 @@ class CalibrationChart(Chart):
         if x is None or not len(x):
             self.mark_points(self.scatter_plot, [], [])
             return
-        chosen = np.isin(self._set_ids, set_ids) if len(set_ids) else np.isin(self._sessions, session_ids)
+        chosen = np.isin(self._set_ids, set_ids)  # sets only: a whole session's sets would say nothing
         self.mark_points(self.scatter_plot, x[chosen], y[chosen])
 
     def _keep_square(self, box: pg.ViewBox) -> None:

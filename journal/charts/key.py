@@ -16,6 +16,8 @@ MARKS = {  # what a series looks like, in one character
     "bar": "■",
     "line": "━",
     "dash": "╍",
+    "dot": "┈",
+    "dashdot": "╺·╸",
     "point": "●",
     "ring": "○",
     "star": "★",

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, week_bars
+from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, sentence, week_bars
 from journal.charts.key import KeyEntry
 from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars
 from journal.domain.records import SetType
@@ -228,19 +228,20 @@ class ProximityChart(Chart):
             self.message(self.points_plot, "")
 
     def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
+        """Ring the sets an insight stands on (by set id; an insight about whole sessions marks none here)."""
         xs, ys = [], []
         for kind, item in self.scatter.items():
             x, y = item.getData()
             if x is None or not len(x):
                 continue
             ids = self._set_ids.get(kind, np.empty(0, np.int64))
-            chosen = np.isin(ids, set_ids) if len(set_ids) else np.isin(self._sessions[kind], session_ids)
+            chosen = np.isin(ids, set_ids)
             xs.append(x[chosen])
             ys.append(y[chosen])
         x, y = self.estimated.getData()
         if x is not None and len(x) and len(self._estimate_ids[0]) == len(x):
-            sessions, ids = self._estimate_ids
-            chosen = np.isin(ids, set_ids) if len(set_ids) else np.isin(sessions, session_ids)
+            _sessions, ids = self._estimate_ids
+            chosen = np.isin(ids, set_ids)
             xs.append(x[chosen])
             ys.append(y[chosen])
         self.mark_points(self.points_plot, np.concatenate(xs or [[]]), np.concatenate(ys or [[]]))
@@ -259,8 +260,15 @@ class ProximityChart(Chart):
             if self.estimated_mean.xData is not None and len(self.estimated_mean.xData):
                 entries.append(KeyEntry("dash", ESTIMATE, "Weekly mean RIR with estimates (≈)"))
         self.points_key.set_entries(entries if self.counts.any() or self.sampled[1] else [])
-        self.shares_key.set_entries(
-            [KeyEntry("bar", colour, name) for name, colour in zip(BIN_NAMES, BIN_COLOURS, strict=True)]
+        drawn: list[bool] = (
+            [bool(v) for v in np.any(self.shares, axis=0)] if len(self.shares) else [False] * len(BIN_NAMES)
+        )
+        self.shares_key.set_entries(  # the bins drawn: an import without RPE has only "Not rated"
+            [
+                KeyEntry("bar", colour, name)
+                for name, colour, shown in zip(BIN_NAMES, BIN_COLOURS, drawn, strict=True)
+                if shown
+            ]
             if self.counts.any()
             else []
         )
@@ -300,5 +308,5 @@ class ProximityChart(Chart):
         if index < 0 or x > self.weeks[index] + 7 * DAY:
             return None
         parts = [f"{name} {share:.0%}" for name, share in zip(BIN_NAMES, self.shares[index], strict=True) if share]
-        week = week_caption(week_of_seconds(self.weeks[index])).capitalize()
+        week = sentence(week_caption(week_of_seconds(self.weeks[index])))
         return f"{week} · {int(self.counts[index])} working sets\n" + "\n".join(parts)

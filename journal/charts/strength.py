@@ -11,11 +11,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from journal.charts.base import DAY, Chart
+from journal.charts.base import DAY, Chart, sentence
 from journal.charts.key import KeyEntry
 from journal.charts.style import SERIES, palette_colours
+from journal.domain.review import week_caption, week_of_seconds
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,13 @@ class StrengthSeries:
     heavy_sets: NDArray[np.float64] = field(default_factory=lambda: np.empty(0))  # heavy sets in each week
 
 
+# each exercise's line has its own dash as well as its colour, so the lines stay apart on a black-and-white print
+LINE_STYLES = (
+    ("line", Qt.PenStyle.SolidLine),
+    ("dash", Qt.PenStyle.DashLine),
+    ("dot", Qt.PenStyle.DotLine),
+    ("dashdot", Qt.PenStyle.DashDotLine),
+)
 GAP_DAYS = 56  # a line breaks where sessions of an exercise are more than 8 weeks apart
 
 
@@ -85,7 +94,8 @@ class StrengthChart(Chart):
             colour = SERIES[index % len(SERIES)]
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
             line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
-            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1), connect="finite")
+            dash = LINE_STYLES[index % len(LINE_STYLES)][1]
+            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1, style=dash), connect="finite")
             valid = pg.ScatterPlotItem(
                 one.day[~one.extrapolated],
                 one.e1rm[~one.extrapolated],
@@ -128,7 +138,7 @@ class StrengthChart(Chart):
             heavy = pg.PlotDataItem(
                 one.heavy_week + 3.5 * 86400.0,
                 one.heavy_sets,
-                pen=pg.mkPen(colour, width=1),
+                pen=pg.mkPen(colour, width=1, style=dash),
                 symbol="s",
                 symbolSize=5,
                 symbolBrush=pg.mkBrush(colour),
@@ -137,7 +147,10 @@ class StrengthChart(Chart):
             self.heavy_plot.addItem(heavy)
             self.items.append(heavy)
             self._heavy_items.append(heavy)
-        entries = [KeyEntry("line", SERIES[i % len(SERIES)], one.name) for i, one in enumerate(series)]
+        entries = [
+            KeyEntry(LINE_STYLES[i % len(LINE_STYLES)][0], SERIES[i % len(SERIES)], one.name)
+            for i, one in enumerate(series)
+        ]
         if series:
             entries += [
                 KeyEntry("star", "", "Record (actual load × reps)"),
@@ -164,6 +177,18 @@ class StrengthChart(Chart):
             ],
         )
 
+    def _describe_week(self, x: float) -> str | None:
+        """The heavy sets of each exercise in the week under the pointer."""
+        monday = np.floor((x - 4 * DAY) / (7 * DAY)) * 7 * DAY + 4 * DAY  # 1 Jan 1970 was a Thursday
+        lines = []
+        for one in self.series:
+            found = np.flatnonzero(np.abs(one.heavy_week - monday) < DAY / 2)
+            if found.size:
+                lines.append(f"{one.name}: {one.heavy_sets[found[0]]:g} heavy sets")
+        if not lines:
+            return None
+        return sentence(week_caption(week_of_seconds(monday))) + "\n" + "\n".join(lines)
+
     def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
         chosen = [np.isin(one.session, session_ids) for one in self.series]
         x = np.concatenate([one.day[c] for one, c in zip(self.series, chosen, strict=True)] or [np.empty(0)])
@@ -175,6 +200,8 @@ class StrengthChart(Chart):
             self.session_clicked.emit(int(points[0].data()), 0)  # type: ignore[attr-defined]
 
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
+        if plot is self.heavy_plot:
+            return self._describe_week(x)
         best: tuple[float, str] | None = None
         (x0, x1), (y0, y1) = plot.viewRange()
         for one in self.series:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord
@@ -18,7 +19,7 @@ from journal.storage import exercises
 from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
-from tests.ui.helpers import click
+from tests.ui.helpers import click, press
 from tests.ui.review.test_review import journal_with_two_weeks
 
 
@@ -66,11 +67,25 @@ def test_choosing_an_item_opens_it_and_marks_its_sets(qtbot: QtBot, db_path: Pat
     assert not card.is_open
     click(qtbot, card.headline)
     assert card.is_open and card.property("selected")
+    assert QApplication.focusWidget() is card  # the keyboard follows: Space closes and opens it again
+    press(qtbot, Qt.Key.Key_Space)
+    assert not card.is_open
+    press(qtbot, Qt.Key.Key_Space)
+    assert card.is_open
     assert card.table is not None or card.item.rows == ()
     marks = screen.proximity._marks[id(screen.proximity.points_plot)]
     x, y = marks.getData()
     assert len(x) == 2  # the two sets, ringed where they are drawn
     assert np.all(np.abs(y) <= 0.2)  # at RIR 0 (a little jitter)
+    # scoped to what is shown: bench alone has no failure before its last set; the squat has
+    screen.filter.setCurrentIndex(screen.filter.findText("Bench Press"))
+    assert not any(h.startswith("Failure before the last set") for h in panel.headlines())
+    assert "Bench Press" in screen.insights_scope.text()
+    assert len(screen.proximity._marks[id(screen.proximity.points_plot)].getData()[0]) == 0  # the marks went too
+    screen.filter.setCurrentIndex(screen.filter.findText("Back Squat"))
+    qtbot.waitUntil(lambda: bool(panel.cards) and panel.cards[0].headline.isVisible(), timeout=5000)
+    card = panel.cards[0]
+    assert card.item.headline.startswith("Failure before the last set")
     qtbot.mouseDClick(card.headline, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.pages, timeout=3000)
     assert window.sessions.selected_id() == failed.id

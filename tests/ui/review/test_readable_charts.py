@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import pyqtgraph as pg
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
@@ -158,11 +159,15 @@ def test_calibration_is_square_from_zero_with_its_verdict_above(qtbot: QtBot) ->
     day = MONDAY_2026_07_20 + np.arange(6) * DAY
     verdict = "On isolation sets of 11–15 reps you call 1.2 reps fewer than you have (6 sets taken to failure)"
     chart.set_series(reported, actual, day, np.arange(6), day[2:], np.full(4, -1.2), np.full(4, 1.2), verdict=verdict)
-    qtbot.wait(50)
+
+    def square() -> bool:  # a rep as long across as up: the line of agreement at 45° (the layout settles first)
+        box = chart.scatter_plot.vb.sceneBoundingRect()
+        return abs(box.width() - box.height()) <= 3
+
+    qtbot.waitUntil(square, timeout=3000)
     (x0, x1), (y0, y1) = chart.scatter_plot.viewRange()
     assert (x0, y0) == pytest.approx((-0.5, -0.5), abs=0.05) and x1 == pytest.approx(y1, abs=0.05)
     box = chart.scatter_plot.vb.sceneBoundingRect()
-    assert box.width() == pytest.approx(box.height(), abs=3)  # a rep as long across as up: the line at 45°
     assert chart.verdict.plain == verdict
     assert chart.verdict.sceneBoundingRect().bottom() <= box.top()
     ticks = chart.scatter_plot.getAxis("bottom").tickValues(x0, x1, box.width())
@@ -197,3 +202,114 @@ def test_one_session_of_strength_counts_heavy_sets_from_zero(qtbot: QtBot) -> No
     (x0, x1), _ = chart.plot.viewRange()
     assert x1 - x0 >= 28 * DAY
     assert chart.key.names()[0] == "Bench Press"
+
+
+def test_the_rir_key_names_only_the_bins_drawn(qtbot: QtBot) -> None:
+    from journal.charts.proximity import ProximityChart, ProximitySeries
+
+    chart = ProximityChart()
+    qtbot.addWidget(chart)
+    weeks = np.array([MONDAY_2026_07_20, MONDAY_2026_07_20 + 7 * DAY])
+    unrated = np.array([[0, 0, 0, 0, 0, 1.0], [0, 0, 0, 0, 0, 1.0]])  # an import without RPE
+    none = np.empty(0)
+    series = ProximitySeries(
+        none, none, np.empty(0, np.int8), np.empty(0, np.int64), weeks, np.full(2, np.nan), unrated, np.array([5, 6.0])
+    )
+    chart.set_series(series)
+    assert chart.shares_key.names() == ["Not rated"]
+    rated = np.array([[0.5, 0.5, 0, 0, 0, 0], [0, 0.2, 0, 0, 0.3, 0.5]])
+    chart.set_series(
+        ProximitySeries(
+            none, none, np.empty(0, np.int8), np.empty(0, np.int64), weeks, np.full(2, 2.0), rated, np.array([5, 6.0])
+        )
+    )
+    assert chart.shares_key.names() == ["RIR 0", "RIR 1", "RIR 4+", "Not rated"]
+
+
+def test_each_exercise_has_its_own_dash_for_black_and_white_print(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from journal.charts.strength import StrengthChart, StrengthSeries
+
+    chart = StrengthChart()
+    qtbot.addWidget(chart)
+    day = MONDAY_2026_07_20 + np.arange(4) * 7 * DAY
+    none = np.empty(0)
+
+    def series(name: str) -> StrengthSeries:
+        ids = np.arange(4)
+        return StrengthSeries(name, day, np.full(4, 100.0), np.zeros(4, bool), ids, none, none, ids[:0], ids[:0])
+
+    chart.set_series([series("Squat"), series("Bench"), series("Row")], "kg")
+    lines = [item for item in chart.items if isinstance(item, pg.PlotDataItem)][::2]  # each line, then its heavy sets
+    styles = [line.opts["pen"].style() for line in lines[:3]]
+    assert styles == [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine]
+    assert [entry.mark for entry in chart.key.entries[:3]] == ["line", "dash", "dot"]
+
+
+def test_the_heavy_sets_plot_describes_its_week(qtbot: QtBot) -> None:
+    from journal.charts.strength import StrengthChart, StrengthSeries
+
+    chart = StrengthChart()
+    qtbot.addWidget(chart)
+    day = np.array([MONDAY_2026_07_20 + DAY])
+    ids = np.array([1])
+    one = StrengthSeries(
+        "Bench Press",
+        day,
+        np.array([100.0]),
+        np.array([False]),
+        ids,
+        day[:0],
+        day[:0],
+        ids[:0],
+        ids[:0],
+        np.array([MONDAY_2026_07_20]),
+        np.array([3.0]),
+    )
+    chart.set_series([one], "kg")
+    text = chart.describe(chart.heavy_plot, MONDAY_2026_07_20 + 3.5 * DAY, 2.9)
+    assert text == "Week of 20 Jul 2026\nBench Press: 3 heavy sets"
+    assert chart.describe(chart.heavy_plot, MONDAY_2026_07_20 + 10 * DAY, 2.9) is None
+
+
+def test_the_rir_bars_name_their_week_with_its_month_as_written(qtbot: QtBot) -> None:
+    from journal.charts.proximity import ProximityChart, ProximitySeries
+
+    chart = ProximityChart()
+    qtbot.addWidget(chart)
+    weeks = np.array([MONDAY_2026_07_20])
+    none = np.empty(0)
+    shares = np.array([[0.5, 0.5, 0, 0, 0, 0]])
+    chart.set_series(
+        ProximitySeries(none, none, np.empty(0, np.int8), np.empty(0, np.int64), weeks, np.ones(1), shares, np.ones(1))
+    )
+    text = chart.describe(chart.shares_plot, MONDAY_2026_07_20 + 3 * DAY, 0.5) or ""
+    assert text.startswith("Week of 20 Jul 2026 · 1 working sets")  # not "20 jul"
+
+
+def test_an_insight_about_whole_sessions_rings_no_set(qtbot: QtBot) -> None:
+    from journal.charts.proximity import ProximityChart, ProximitySeries
+
+    chart = ProximityChart()
+    qtbot.addWidget(chart)
+    day = MONDAY_2026_07_20 + np.array([0.5, 0.5, 2.5]) * DAY
+    chart.set_series(
+        ProximitySeries(
+            day,
+            np.array([0.0, 2.0, 1.0]),
+            np.zeros(3, np.int8) + 1,  # working sets
+            np.array([7, 7, 8]),
+            np.array([MONDAY_2026_07_20]),
+            np.ones(1),
+            np.array([[1 / 3, 1 / 3, 1 / 3, 0, 0, 0]]),
+            np.array([3.0]),
+            exercise=np.array([1, 1, 2]),
+            set_ids=np.array([70, 71, 80]),
+        )
+    )
+    chart.highlight(np.array([71]), np.array([7]), np.empty(0))
+    x, y = chart._marks[id(chart.points_plot)].getData()
+    assert len(x) == 1 and abs(y[0] - 2.0) < 0.2  # the set, not its session
+    chart.highlight(np.empty(0, np.int64), np.array([7]), np.empty(0))  # a stall: sessions only
+    assert len(chart._marks[id(chart.points_plot)].getData()[0]) == 0
