@@ -52,6 +52,7 @@ NEEDS = {
     InsightKind.ISOLATION_NOT_NEAR: (
         f"Isolation lifts never near failure: {ISOLATION_MIN_RATED} or more rated sets of an isolation lift"
     ),
+    InsightKind.NO_MUSCLES: "Exercises in no muscle's volume: sets of an exercise whose muscles are not named",
 }
 
 
