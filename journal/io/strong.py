@@ -5,7 +5,8 @@ Comma or semicolon; every field possibly quoted; with or without `Workout #`, `D
 `Weight`/`Weight (kg)`/`Weight (lbs)` with or without a `Weight Unit` column, `Distance`/`Distance (meters)` with or
 without `Distance Unit`, `Seconds`, `Notes`, `Workout Notes`, `RPE`. `Set Order` is a number or W (warm-up), D
 (drop), F (failure); rows whose set order is `Note` or `Rest Timer` are not sets (a note belongs to its exercise). A
-negative weight is assistance on an assisted bodyweight exercise, kept as a negative load.
+negative weight is assistance on an assisted bodyweight exercise, kept as a negative load; a numbered set whose note
+starts with `back-off` is a back-off set (as Journal's Strong CSV writes one).
 RPE 0 or empty is not recorded; an F set without RPE reached failure, RIR 0 "from set type". A file without a unit
 uses the one the lifter chooses. Headers in other languages, old unit-named columns (`kg`, `km`) and files without a
 header line are read through strong_columns.
@@ -56,6 +57,17 @@ from journal.io.text import checked_records, column, delimiter_of, first_line, h
 
 REQUIRED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Reps")
 _SET_ORDER = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
+BACKOFF_NOTE = "back-off"  # Strong has no back-off set: Journal's Strong CSV writes a numbered set with this note
+
+
+def backoff(order: str, note: str) -> tuple[SetType, str]:
+    """A numbered set whose note starts with BACKOFF_NOTE is a back-off set (as Journal writes one), the rest its
+    note; any other set is as its set order says."""
+    if order.isdigit() and note.lower().startswith(BACKOFF_NOTE):
+        return SetType.BACKOFF, note[len(BACKOFF_NOTE) :].lstrip(" ·")
+    return _SET_ORDER.get(order.upper(), SetType.WORKING), note
+
+
 _NOT_SETS = {"note", *REST_TIMER_WORDS}
 _DISTANCE_UNITS = {"Distance (meters)": "m", "Distance (km)": "km", "Distance (mi)": "mi"}  # else Distance Unit
 MAX_PLAUSIBLE_HOURS = 6  # a longer duration is a timer left running
@@ -189,10 +201,11 @@ class StrongCsv(Importer):
                 "km" if row_unit is Unit.KG else "mi",
             )
             rir = rpe_to_rir(number(rpe, line, "RPE"), line)
+            set_type, note = backoff(order, note)
             return checked(
                 rated_by_set_type(
                     SetRecord(
-                        set_type=_SET_ORDER.get(order.upper(), SetType.WORKING),
+                        set_type=set_type,
                         load_kg=load_kg(number(weight, line, "weight"), row_unit, line, assistance=True),
                         reps=whole(reps, line, "reps"),
                         rir=rir,

@@ -7,8 +7,9 @@ own does not: import it back with that unit), distances in km (kg) or miles (lb)
 set's number, RIR as RPE = 10 − RIR (empty: not rated; RIR 0 taken from a failure set type is left out, as the F
 says it, and an unrated Failure/AMRAP set comes back as RIR 0 from set type, which is what Strong's F means). An
 exercise's note is a `Note` row, as Strong writes it. Strong has no back-off set: one is written as a numbered set
-with `back-off` in its note. Assistance (a negative load on a bodyweight exercise) is written negative, as Fitbod
-does; Journal reads it back as assistance.
+with `back-off` in its note, which Journal's Strong reader takes back as a back-off set. Assistance (a negative load
+on a bodyweight exercise) is written negative, as Fitbod does; Journal reads it back as assistance. Strong's layout
+has no place for a session's bodyweight or a set's failure reps: they stay behind.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import IO
 from journal.domain.effort import rpe_from_rir
 from journal.domain.records import RirOrigin, Session, SetRecord, SetType
 from journal.domain.units import Unit, from_kg
+from journal.io.strong import BACKOFF_NOTE
 
 HEADER = (
     "Date",
@@ -87,7 +89,7 @@ def write_strong_csv(sessions: Iterable[Session], out: IO[str], unit: Unit) -> t
                     order = str(working)
                 note = record.note
                 if record.set_type is SetType.BACKOFF:
-                    note = f"back-off{' · ' + note if note else ''}"
+                    note = f"{BACKOFF_NOTE}{' · ' + note if note else ''}"
                 load = None if record.load_kg is None else from_kg(record.load_kg, unit)
                 writer.writerow(
                     [

@@ -139,6 +139,15 @@ UPDATE "set" SET rir = 0, effort_scale = 'rir', rir_origin = 'set_type'
         WHERE session.source IN ('strong', 'hevy'));
 """
 
+# The catalogue's assisted exercises, never used yet, become bodyweight ones: assistance is a negative load.
+_ASSISTED = """
+UPDATE exercise SET bodyweight = 1
+    WHERE builtin = 1 AND bodyweight = 0
+    AND name IN ('Assisted Dip', 'Assisted Pull-up', 'Assisted Chin-up', 'Band-Assisted Pull-up')
+    AND NOT EXISTS (SELECT 1 FROM entry WHERE entry.exercise_id = exercise.id)
+    AND NOT EXISTS (SELECT 1 FROM routine_item WHERE routine_item.exercise_id = exercise.id);
+"""
+
 _WARMUPS = """
 ALTER TABLE routine_item ADD COLUMN warmup INTEGER NOT NULL DEFAULT 0;
 """
@@ -192,9 +201,10 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_V3),  # 3: routines (planned sessions) and the routine a session was started from
     _script(_V4),  # 4: planned sets, kept apart from the sets done so that no figure can count them
     _script(_V5),  # 5: where a RIR not typed came from (RIR 0 from a failure set type)
-    _script(_WARMUPS),  # a routine exercise planned with a warm-up ramp
-    _script(_SUPERSETS),  # exercises grouped into supersets and circuits, in sessions and routines
-    _script(_BODYWEIGHT),  # a bodyweight log of its own (a weight a day and source)
+    _script(_ASSISTED),  # 6: the catalogue's assisted exercises, never used yet, are bodyweight ones (assistance < 0)
+    _script(_WARMUPS),  # 7: a routine exercise planned with a warm-up ramp
+    _script(_SUPERSETS),  # 8: exercises grouped into supersets and circuits, in sessions and routines
+    _script(_BODYWEIGHT),  # 9: a bodyweight log of its own (a weight a day and source)
 )
 SCHEMA_VERSION = len(STEPS)
 

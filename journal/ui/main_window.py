@@ -695,7 +695,10 @@ class MainWindow(QMainWindow):
 
     def _watched_imported(self, result: object, name: str) -> None:
         assert isinstance(result, ImportResult)
-        parts = [f"{result.sessions} new session{'s' if result.sessions != 1 else ''}", f"{result.sets} sets"]
+        parts = [
+            f"{result.sessions} new session{'s' if result.sessions != 1 else ''}",
+            f"{result.sets} set{'s' if result.sets != 1 else ''}",
+        ]
         if result.topped:
             parts.append(f"{result.topped_sets} of them on days already imported")
         if result.routines:

@@ -35,6 +35,7 @@ SESSIONS = [
                     SetRecord(load_kg=102.5, reps=4, rir=1.5, effort_scale=EffortScale.RPE, note="paused"),
                     rated_by_set_type(SetRecord(set_type=SetType.FAILURE, load_kg=80.0, reps=9)),
                     SetRecord(set_type=SetType.DROP, load_kg=60.0, reps=6, rir=0.0, effort_scale=EffortScale.RPE),
+                    SetRecord(set_type=SetType.BACKOFF, load_kg=85.0, reps=8, note="smooth", **RPE8),
                 ),
             ),
             Entry(
@@ -86,13 +87,13 @@ def test_a_round_trip_through_strong_csv_keeps_the_sessions(
     out = tmp_path / "strong.csv"
     code, printed, err = run_cli(capsys, "export", out, "--format", "strong", "--units", unit, "--db", db)
     assert code == 0, err
-    assert printed.strip().startswith("exported 2 sessions, 8 sets to")
+    assert printed.strip().startswith("exported 2 sessions, 9 sets to")
     text = out.read_text(encoding="utf-8")
     assert detect(text) is StrongCsv
     rows = list(csv.DictReader(text.splitlines()))
     bench = [r for r in rows if r["Exercise Name"] == "Bench Press"]
-    assert [r["Set Order"] for r in bench] == ["Note", "W", "1", "2", "F", "D"]
-    assert [r["RPE"] for r in bench[1:]] == ["", "8.0", "8.5", "", "10.0"]  # F without a rating: the F says it
+    assert [r["Set Order"] for r in bench] == ["Note", "W", "1", "2", "F", "D", "3"]
+    assert [r["RPE"] for r in bench[1:]] == ["", "8.0", "8.5", "", "10.0", "8.0"]  # F without a rating: the F says it
     top = float(bench[2]["Weight"])
     assert top == (100.0 if unit == "kg" else pytest.approx(100 / KG_PER_LB))  # in the lifter's unit
     assert rows[0]["Duration"] == "1h 12m"
@@ -100,7 +101,7 @@ def test_a_round_trip_through_strong_csv_keeps_the_sessions(
     back = tmp_path / "back.sqlite"
     code, printed, err = run_cli(capsys, "import", out, "--units", unit, "--db", back)
     assert code == 0, err
-    assert printed.strip().endswith("imported 2 sessions, 8 sets (0 duplicates skipped)")
+    assert printed.strip().endswith("imported 2 sessions, 9 sets (0 duplicates skipped)")
     before, after = _shape(stored_sessions(db)), _shape(stored_sessions(back))
     assert len(before) == len(after) == 2
     for old, new in zip(before, after, strict=True):
@@ -131,7 +132,7 @@ def test_an_unrated_failure_set_goes_out_as_strong_means_an_f(tmp_path: Path) ->
     assert (record.set_type, record.rir, record.rir_origin) == (SetType.FAILURE, 0.0, RirOrigin.SET_TYPE)
 
 
-def test_a_back_off_set_goes_out_as_a_numbered_set_with_its_name_in_the_note(tmp_path: Path) -> None:
+def test_a_back_off_set_goes_out_as_a_numbered_set_with_its_name_in_the_note_and_comes_back(tmp_path: Path) -> None:
     import io
 
     from journal.domain.units import Unit
@@ -145,3 +146,14 @@ def test_a_back_off_set_goes_out_as_a_numbered_set_with_its_name_in_the_note(tmp
     assert write_strong_csv([session], buffer, Unit.KG) == (1, 1)
     row = next(csv.DictReader(buffer.getvalue().splitlines()))
     assert (row["Workout Name"], row["Set Order"], row["Notes"]) == ("Workout", "1", "back-off")
+    from journal.io import ImportOptions, parse_text
+
+    (record,) = parse_text(buffer.getvalue(), options=ImportOptions(units="kg")).sessions[0].entries[0].sets
+    assert (record.set_type, record.note) == (SetType.BACKOFF, "")
+    noted = session.entries[0].sets[0].replace(note="easy")
+    buffer = io.StringIO()
+    write_strong_csv(
+        [Session(start=session.start, entries=(Entry(Exercise(None, "Squat"), sets=(noted,)),))], buffer, Unit.KG
+    )
+    (record,) = parse_text(buffer.getvalue(), options=ImportOptions(units="kg")).sessions[0].entries[0].sets
+    assert (record.set_type, record.note) == (SetType.BACKOFF, "easy")

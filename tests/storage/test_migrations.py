@@ -384,3 +384,49 @@ def test_v5_file_gets_an_empty_bodyweight_log_beside_its_sessions_bodyweights(db
         assert [(w.day.day, w.kg) for w in weighings()] == [(6, 81.5), (7, 80.5)]
     finally:
         close_database()
+
+
+def test_unused_assisted_exercises_become_bodyweight_ones_and_used_ones_stay(db_path: Path) -> None:
+    """Assistance is a negative load on a bodyweight exercise: the catalogue's assisted exercises become bodyweight
+    ones, unless the lifter has logged or planned them already (their loads keep the meaning they were logged with)."""
+    step = next(
+        i for i, s in enumerate(STEPS) if s.__closure__ and "Assisted Dip" in str(s.__closure__[0].cell_contents)
+    )
+    old = SqliteDatabase(str(db_path))
+    old.connect()
+    for earlier in STEPS[:step]:
+        earlier(old)
+    old.execute_sql(f"PRAGMA user_version = {step}")
+    for id_, name, builtin in (
+        (1, "Assisted Dip", 1),
+        (2, "Assisted Pull-up", 1),
+        (3, "Assisted Chin-up", 1),
+        (4, "Band-Assisted Pull-up", 0),
+    ):
+        old.execute_sql(
+            "INSERT INTO exercise (id, name, equipment, bodyweight, measure, builtin) VALUES (?, ?, 'machine', 0, "
+            "'reps', ?)",
+            (id_, name, builtin),
+        )
+    old.execute_sql(
+        "INSERT INTO session (id, start, title, source) VALUES (7, '2023-03-04 17:30:00', 'Pull', 'manual')"
+    )
+    old.execute_sql("INSERT INTO entry (id, session_id, exercise_id, position, note) VALUES (11, 7, 2, 0, '')")
+    old.execute_sql("INSERT INTO routine (id, name, notes, position) VALUES (1, 'Pull', '', 0)")
+    old.execute_sql(
+        "INSERT INTO routine_item (id, routine_id, exercise_id, position, sets, reps_low, reps_high) "
+        "VALUES (1, 1, 3, 0, 3, 8, 12)"
+    )
+    old.close()
+    open_database(db_path, catalogue=False)
+    try:
+        assert schema_version(db) == SCHEMA_VERSION
+        rows = db.execute_sql("SELECT name, bodyweight FROM exercise ORDER BY id").fetchall()
+        assert rows == [
+            ("Assisted Dip", 1),  # never used: a bodyweight exercise now
+            ("Assisted Pull-up", 0),  # logged already: as it was
+            ("Assisted Chin-up", 0),  # in a routine: as it was
+            ("Band-Assisted Pull-up", 0),  # the lifter's own: never touched
+        ]
+    finally:
+        close_database()

@@ -4,8 +4,8 @@ which file there could not be imported and why. It stays until dismissed or repl
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from shiboken6 import isValid
 
 from journal.ui.widgets import plain_label
@@ -17,6 +17,7 @@ class ImportNotice(QFrame):
         self.setObjectName("importNotice")
         self.stack = stack
         self.command: QUndoCommand | None = None
+        self.problem = False
         self.text: QLabel = plain_label()
         self.text.setObjectName("importNoticeText")
         self.text.setWordWrap(True)
@@ -32,11 +33,29 @@ class ImportNotice(QFrame):
         layout.addWidget(self.undo_button)
         layout.addWidget(self.dismiss)
         self.hide()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.paletteChanged.connect(self._restyle)  # a bound slot: disconnected when the notice goes
         stack.indexChanged.connect(self._follow_stack)  # a bound slot: disconnected when the notice goes
 
+    def _restyle(self, _palette: object = None) -> None:
+        """The colours follow the theme (light or dark) when it changes while the notice is shown."""
+        if self.isVisible():
+            self._style(self.problem)
+
     def _style(self, problem: bool) -> None:
-        background, ink = ("#fde7e9", "#5c0011") if problem else ("#e6f4ea", "#0d3b1e")
-        self.setStyleSheet(f"#importNotice {{ background: {background}; }} #importNotice QLabel {{ color: {ink}; }}")
+        self.problem = problem
+        dark = QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        colours = {
+            (False, False): ("#e6f4ea", "#0d3b1e"),
+            (True, False): ("#fde7e9", "#5c0011"),
+            (False, True): ("#1d3a26", "#d3efdc"),
+            (True, True): ("#4a1d22", "#fadadd"),
+        }
+        background, ink = colours[(problem, dark)]
+        sheet = f"#importNotice {{ background: {background}; }} #importNotice QLabel {{ color: {ink}; }}"
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
 
     def show_imported(self, text: str) -> None:
         """An import just pushed on the undo stack: Undo takes it out."""

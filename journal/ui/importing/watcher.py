@@ -82,6 +82,7 @@ class FolderWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.scan)
         self.busy = False
+        self.deferred = 0  # scans put off (a dialog was open)
 
     def set_folder(self, folder: str) -> None:
         """Watch `folder` ("" for none) and scan it now."""
@@ -94,6 +95,10 @@ class FolderWatcher(QObject):
 
     def schedule(self, delay: int = SETTLE_MS) -> None:
         self.timer.start(delay)
+
+    def idle(self) -> bool:
+        """Nothing being read or written, and no scan due."""
+        return not self.busy and not self.timer.isActive()
 
     def _candidates(self) -> list[Path]:
         if self.folder is None or not self.folder.is_dir():
@@ -118,6 +123,7 @@ class FolderWatcher(QObject):
         if not pending:
             return
         if not self.can_import():
+            self.deferred += 1
             self.schedule(RETRY_MS)
             return
         path, version = pending[0]

@@ -50,7 +50,7 @@ def test_a_new_export_is_imported_with_a_notice_and_undo(
 
     (folder / "strong.csv").write_text(LATER, encoding="utf-8")  # the phone exports again: one session more
     qtbot.waitUntil(lambda: _titles() == ["Legs", "Push A", "Push B"], timeout=10000)
-    qtbot.waitUntil(lambda: "1 new session, 1 sets" in window.notice.text.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "1 new session, 1 set." in window.notice.text.text(), timeout=5000)
     click(qtbot, window.notice.undo_button)
     assert _titles() == ["Legs", "Push A"]  # exactly what that import added
     assert not window.notice.undo_button.isEnabled()
@@ -77,7 +77,7 @@ def test_a_bad_file_is_reported_once_and_imported_once_mended(
     (folder / "empty.csv").write_text("", encoding="utf-8")  # a file just created: not read yet
     (folder / "notes.txt").write_text("Shopping list\n", encoding="utf-8")  # a text that is no workout: one report
     qtbot.waitUntil(lambda: len(reports) == 2, timeout=10000)
-    qtbot.wait(600)
+    qtbot.waitUntil(window.watcher.idle, timeout=10000)
     assert len(reports) == 2 and reports[1].startswith("notes.txt: line 1")
     bad.write_text(LATER, encoding="utf-8")  # mended
     qtbot.waitUntil(lambda: _titles() == ["Legs", "Push A", "Push B"], timeout=10000)
@@ -95,7 +95,7 @@ def test_nothing_is_imported_while_a_modal_dialog_is_open(
     box.open()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is box, timeout=5000)
     (folder / "strong.csv").write_text(STRONG, encoding="utf-8")
-    qtbot.wait(2500)  # the change was seen, the scan put off
+    qtbot.waitUntil(lambda: window.watcher.deferred >= 2, timeout=10000)  # the change seen, the scan put off
     assert _titles() == []
     click(qtbot, box.button(QMessageBox.StandardButton.Ok))
     qtbot.waitUntil(lambda: _titles() == ["Legs", "Push A"], timeout=10000)
@@ -110,7 +110,7 @@ def test_what_arrived_while_closed_is_imported_at_start_and_once(
     _watch(folder)
     window: MainWindow = open_window(db_path)
     qtbot.waitUntil(lambda: _titles() == ["Legs", "Push A"], timeout=10000)
-    assert window.notice.isVisible()
+    qtbot.waitUntil(window.notice.isVisible, timeout=5000)  # said once written
 
 
 def test_the_folder_is_chosen_in_preferences(qtbot: QtBot, db_path: Path, open_window, tmp_path: Path) -> None:
