@@ -100,7 +100,9 @@ def _parser() -> argparse.ArgumentParser:
         help="do not take '@8' or 'RIR 2' written in a set's note as its effort",
     )
 
-    exp = commands.add_parser("export", parents=[db_option], help="write the whole journal as Journal CSV")
+    exp = commands.add_parser(
+        "export", parents=[db_option], help="write the whole journal as Journal CSV (or as Strong's CSV)"
+    )
     exp.set_defaults(func=_export)
     exp.add_argument("out", type=Path, metavar="OUT.csv")
     exp.add_argument(
