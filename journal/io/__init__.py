@@ -17,6 +17,7 @@ from journal.io.hevy import HevyCsv
 from journal.io.journal_csv import JournalCsv
 from journal.io.strong import StrongCsv
 from journal.io.text import header_of, read_text
+from journal.memory import collection_paused
 
 # Most specific first: detection takes the first whose sniff() accepts the header.
 IMPORTERS: tuple[type[Importer], ...] = (JournalCsv, HevyCsv, FitbodCsv, StrongCsv, FitNotesCsv, GenericCsv)
@@ -47,7 +48,8 @@ def parse_text(
     text: str, fmt: str = "auto", options: ImportOptions | None = None, progress: Progress = no_progress
 ) -> ParsedImport:
     importer = detect(text) if fmt == "auto" else FORMATS[fmt]
-    parsed = importer().read(text, options or ImportOptions(), progress)
+    with collection_paused():
+        parsed = importer().read(text, options or ImportOptions(), progress)
     check_lengths(parsed)
     return parsed
 
@@ -64,8 +66,9 @@ def check_lengths(parsed: ParsedImport) -> ParsedImport:
             raise ImportFailed(0, f"the exercise name '{clip(name, 60)}' is longer than {NAME_MAX_CHARS} characters")
     for session in parsed.sessions:
         notes = [("session title", session.title), ("session notes", session.notes)]
-        notes += [("exercise note", entry.note) for entry in session.entries]
-        notes += [("set note", record.note) for entry in session.entries for record in entry.sets]
+        for entry in session.entries:
+            notes.append(("exercise note", entry.note))
+            notes += [("set note", record.note) for record in entry.sets if record.note]
         for what, text in notes:
             if len(text) > NOTE_MAX_CHARS:
                 raise ImportFailed(

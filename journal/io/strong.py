@@ -34,6 +34,7 @@ from journal.io.fields import (
     load_kg,
     metres,
     number,
+    remembered,
     rpe_to_rir,
     unit_word,
     weight_column,
@@ -46,6 +47,17 @@ REQUIRED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Reps")
 _SET_ORDER = {"W": SetType.WARMUP, "D": SetType.DROP, "F": SetType.FAILURE}
 _NOT_SETS = {"note", "rest timer"}
 MAX_PLAUSIBLE_HOURS = 6  # a longer duration is a timer left running
+_NO_DISTANCE = ("", "0")
+
+
+def set_type(order: str, line: int) -> SetType | None:
+    """A set's type from its Set Order (a number, W, D or F); None for a row that is not a set."""
+    written = order.strip()
+    if written.lower() in _NOT_SETS:
+        return None
+    if written.upper() not in _SET_ORDER and not written.isdigit():
+        raise ImportFailed(line, f"set order '{written}' is neither a number nor W, D or F")
+    return _SET_ORDER.get(written.upper(), SetType.WORKING)
 
 
 class StrongCsv(Importer):
@@ -119,34 +131,43 @@ class StrongCsv(Importer):
                     builder.update(key, end=start + timedelta(seconds=seconds))
             return key
 
+        # each set field read once per distinct text (a set's combination of them is mostly new)
+        kind_of = remembered(set_type)
+        unit_of = remembered(unit_word)
+        weight_of = remembered(lambda text, line: number(text, line, "weight"))
+        reps_of = remembered(lambda text, line: whole(text, line, "reps"))
+        rir_of = remembered(lambda text, line: rpe_to_rir(number(text, line, "RPE"), line))
+        seconds_of = remembered(lambda text, line: number(text, line, "seconds") or None)
+
         def set_record(written: tuple[str, ...], line: int) -> tuple[SetRecord, Unit] | None:
-            order, weight, reps, rpe, seconds, distance, distance_unit, weight_unit, note = (
-                field.strip() for field in written
-            )
-            if order.lower() in _NOT_SETS:
+            order, weight, reps, rpe, seconds, distance, distance_unit, weight_unit, note = written
+            kind = kind_of(order, line)
+            if kind is None:
                 return None
-            if order.upper() not in _SET_ORDER and not order.isdigit():
-                raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
-            row_unit = (unit_word(weight_unit, line) or unit or Unit.KG) if has_unit_column else unit
+            row_unit = (unit_of(weight_unit, line) or unit or Unit.KG) if has_unit_column else unit
             assert row_unit is not None
-            distance_m = metres(
-                number(distance, line, "distance"),
-                "m" if distance_name == "Distance (meters)" else distance_unit,
-                line,
-                "km" if row_unit is Unit.KG else "mi",
+            distance_m = (
+                metres(
+                    number(distance, line, "distance"),
+                    "m" if distance_name == "Distance (meters)" else distance_unit,
+                    line,
+                    "km" if row_unit is Unit.KG else "mi",
+                )
+                if distance.strip() not in _NO_DISTANCE
+                else None
             )
-            rir = rpe_to_rir(number(rpe, line, "RPE"), line)
+            rir = rir_of(rpe, line)
             return checked(
                 rated_by_set_type(
                     SetRecord(
-                        set_type=_SET_ORDER.get(order.upper(), SetType.WORKING),
-                        load_kg=load_kg(number(weight, line, "weight"), row_unit, line),
-                        reps=whole(reps, line, "reps"),
+                        set_type=kind,
+                        load_kg=load_kg(weight_of(weight, line), row_unit, line),
+                        reps=reps_of(reps, line),
                         rir=rir,
                         effort_scale=None if rir is None else EffortScale.RPE,
-                        duration_s=number(seconds, line, "seconds") or None,
+                        duration_s=seconds_of(seconds, line),
                         distance_m=distance_m or None,
-                        note=note,
+                        note=note.strip(),
                     )
                 ),
                 line,
