@@ -81,8 +81,9 @@ def _e1rm(formula: E1rmFormula, load: np.ndarray, n: np.ndarray) -> np.ndarray:
     return load * (1.0 + CURVE_K * (n - 1))
 
 
-def read(hard_rir: float, formula: E1rmFormula) -> Parts:
-    """Every part of the review snapshot from the whole journal."""
+def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray]]:
+    """Each session's week, and the working sets in the order they were done, a column each (the columns of every
+    set, warm-ups too, are freed on return, before the figures are worked out)."""
     # sessions in start order, with their day, week and bodyweight
     session_id, day, week, bodyweight = _columns(
         db.execute_sql(f"SELECT s.id, {DAY_SQL}, {WEEK_SQL}, s.bodyweight_kg FROM session s ORDER BY s.start, s.id"),
@@ -103,16 +104,15 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
     )
     type_case = " ".join(f"WHEN '{v}' THEN {i}" for v, i in _TYPES.items())
     # a set's position and small codes in one number: fewer values to hand from SQLite to Python
-    set_id, set_entry, load_kg, reps, rir, failure_reps, packed = _columns(
+    set_id, set_entry, load_kg, reps, rir, failure_reps, codes = _columns(
         db.execute_sql(
             f"""SELECT st.id, st.entry_id, st.load_kg, st.reps, st.rir, st.failure_reps,
                    64 * st.position + CASE st.set_type {type_case} END + 8 * coalesce(st.effort_scale = 'rpe', 1)
                    + 16 * coalesce(st.duration_s > 0, 0) + 32 * (st.rir_origin IS NULL)
             FROM "set" st"""
         ),
-        (F,) * 7,
+        (COLUMN_INT, COLUMN_INT, F, np.float32, F, np.float32, np.int64),  # counts up to 1,000 are exact in float32
     )
-    codes = packed.astype(np.int64)
     position = codes >> 6
     if (
         set_id.size > 1
@@ -125,9 +125,10 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
             column[by_entry] for column in (set_id, set_entry, load_kg, reps, rir, failure_reps, codes, position)
         )
     kind = (codes & 7).astype(np.int8)
-    rpe, timed_done, own = (codes >> 3) & 1, (codes >> 4) & 1, (codes >> 5) & 1
+    rpe, timed_done, own = (codes & 8) > 0, (codes & 16) > 0, (codes & 32) > 0
+    del codes
     if not set_id.size:
-        return _empty(weeks, formula)
+        return weeks, {}
     # the join: each set's entry, session (as its place in start order) and exercise
     entry_at = np.searchsorted(entry_id, set_entry.astype(np.int64))
     rank = by_id[np.searchsorted(session_id[by_id], entry_session[entry_at])]  # the session's place in start order
@@ -141,29 +142,56 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
     series_start = np.flatnonzero(new_entry | (kind != DROP))
     drop = kind == DROP
     with np.errstate(invalid="ignore"):
-        working = (kind != WARMUP) & ((reps > 0) | (load_kg > 0) | (is_timed & (timed_done == 1)))
+        working = (kind != WARMUP) & ((reps > 0) | (load_kg > 0) | (is_timed & timed_done))
         head = working & ~(drop & _earlier(working, series_start, series))
         rated_here = working & ~np.isnan(rir)
         rated = rated_here & ~(drop & _earlier(rated_here, series_start, series))
         # an RPE below 6 is not hard (nor a RIR above 4 of no known scale, as SQL has it)
-        hard_here = working & (rir <= float(hard_rir)) & ~((rpe == 1) & (rir > 4))
+        hard_here = working & (rir <= float(hard_rir)) & ~(rpe & (rir > 4))
         hard = hard_here & ~(drop & _earlier(hard_here, series_start, series))
 
-    # from here on, the working sets in the order they were done
+    # the working sets in the order they were done
     keep = np.flatnonzero(working)
     order = keep[np.lexsort((position[keep], entry_position[entry_at[keep]], rank[keep]))]
     s_rank = rank[order]
-    sessions = session_id[s_rank]
-    s_day, s_week, s_bw = day[s_rank], week[s_rank], bodyweight[s_rank]
-    exercise = entry_exercise[entry_at[order]]
-    o_reps, o_rir, o_load, o_failure = reps[order], rir[order], load_kg[order], failure_reps[order]
-    o_bw = is_bw[order]
-    load = np.where(o_bw, s_bw + np.nan_to_num(o_load), o_load)  # nan: no bodyweight, or no load
+    return weeks, {
+        "set_id": set_id[order].astype(np.int64),
+        "entry": set_entry[order],
+        "rank": s_rank,
+        "session": session_id[s_rank],
+        "day": day[s_rank],
+        "week": week[s_rank],
+        "bodyweight": bodyweight[s_rank],
+        "exercise": entry_exercise[entry_at[order]],
+        "entry_position": entry_position[entry_at[order]],
+        "position": position[order],
+        "kind": kind[order],
+        "reps": reps[order].astype(F),
+        "rir": rir[order],
+        "load_kg": load_kg[order],
+        "failure_reps": failure_reps[order].astype(F),
+        "own": own[order],
+        "is_bw": is_bw[order],
+        "head": head[order],
+        "rated": rated[order],
+        "hard": hard[order],
+    }
+
+
+def read(hard_rir: float, formula: E1rmFormula) -> Parts:
+    """Every part of the review snapshot from the whole journal."""
+    weeks, sets = _working_sets(hard_rir)
+    if not sets:
+        return _empty(weeks, formula)
+    s_rank, sessions, exercise = sets["rank"], sets["session"], sets["exercise"]
+    s_day, s_week, s_bw = sets["day"], sets["week"], sets["bodyweight"]
+    o_reps, o_rir, o_load, o_failure = sets["reps"], sets["rir"], sets["load_kg"], sets["failure_reps"]
+    load = np.where(sets["is_bw"], s_bw + np.nan_to_num(o_load), o_load)  # nan: no bodyweight, or no load
     with np.errstate(invalid="ignore"):
         n = np.where(o_failure >= o_reps, o_failure, o_reps + np.nan_to_num(o_rir))
         positive = (o_reps > 0) & (load > 0)
     tonnage = np.where(np.isnan(o_reps), 0.0, np.where(np.isnan(load), 0.0, load) * np.nan_to_num(o_reps))
-    o_head, o_rated, o_hard = head[order], rated[order], hard[order]
+    o_head, o_rated, o_hard = sets["head"], sets["rated"], sets["hard"]
 
     def bests_for(chosen: E1rmFormula) -> SessionBests:
         with np.errstate(invalid="ignore"):
@@ -220,7 +248,7 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
     )
 
     calibrated = np.flatnonzero(~np.isnan(o_failure) & ~np.isnan(o_rir) & ~np.isnan(o_reps))
-    set_ids = set_id[order].astype(np.int64)
+    set_ids = sets["set_id"]
     calibration = CalibrationSets(
         set_id=_narrow(set_ids[calibrated]),
         session=_narrow(sessions[calibrated]),
@@ -230,13 +258,13 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
         reps=_narrow(o_reps[calibrated]),
         failure_reps=_narrow(o_failure[calibrated]),
     )
-    entries = set_entry[order]
+    entries = sets["entry"]
     points = SetPoints(
         set_id=_narrow(set_ids),
         session=_narrow(sessions),
         exercise=_narrow(exercise),
         day=s_day,
-        set_type=kind[order],
+        set_type=sets["kind"],
         rir=o_rir.astype(np.float32),
         last=np.append(entries[1:] != entries[:-1], True),
     )
@@ -249,12 +277,12 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
         load=np.where(load > 0, load, np.nan),
         reps=np.nan_to_num(o_reps).astype(np.int64),
         rir=o_rir,
-        logged=np.where(own[order] == 1, o_rir, np.nan),
+        logged=np.where(sets["own"], o_rir, np.nan),
         head=o_head,
         rated=o_rated,
         hard=o_hard,
-        entry_position=entry_position[entry_at[order]],
-        position=position[order].astype(np.int64),
+        entry_position=sets["entry_position"],
+        position=sets["position"],
     )
     return Parts(
         rows=rows_out,
