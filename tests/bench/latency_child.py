@@ -10,6 +10,7 @@ import json
 import os
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable
 
@@ -72,6 +73,13 @@ def main() -> None:
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowExposed(window)
+    settle(app)
+    # a lifter's first action comes a moment after the window is up, when the work started then (the Review's code
+    # imported on a worker thread) is done
+    QTest.qWait(600)
+    for worker in threading.enumerate():
+        if worker.name == "review-code":
+            worker.join(timeout=30)
     settle(app)
     figures: dict[str, list[float]] = {}
     sessions = window.sessions
