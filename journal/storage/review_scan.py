@@ -130,10 +130,11 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
     if not set_id.size:
         return weeks, {}
     # the join: each set's entry, session (as its place in start order) and exercise
-    entry_at = np.searchsorted(entry_id, set_entry.astype(np.int64))
-    rank = by_id[np.searchsorted(session_id[by_id], entry_session[entry_at])]  # the session's place in start order
+    entry_at = np.searchsorted(entry_id, set_entry).astype(np.int32)  # a million sets: keep the columns narrow
+    rank = by_id[np.searchsorted(session_id[by_id], entry_session[entry_at])].astype(np.int32)  # start order
     x_at = np.searchsorted(exercise_id, entry_exercise[entry_at])
     is_bw, is_timed = bw_flag[x_at] == 1, timed_flag[x_at] == 1
+    del x_at
 
     # a drop-set series: from a set that is not a drop (or the entry's first set) through the drops after it
     new_entry = np.ones(set_id.size, np.bool_)
@@ -149,10 +150,12 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
         # an RPE below 6 is not hard (nor a RIR above 4 of no known scale, as SQL has it)
         hard_here = working & (rir <= float(hard_rir)) & ~(rpe & (rir > 4))
         hard = hard_here & ~(drop & _earlier(hard_here, series_start, series))
+    del new_entry, series, series_start, drop, rated_here, hard_here, rpe, timed_done, is_timed
 
     # the working sets in the order they were done
     keep = np.flatnonzero(working)
     order = keep[np.lexsort((position[keep], entry_position[entry_at[keep]], rank[keep]))]
+    del keep
     s_rank = rank[order]
     return weeks, {
         "set_id": set_id[order].astype(np.int64),
@@ -270,10 +273,10 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
     )
     estimates = EstimateRows(
         set_id=set_ids,
-        session=sessions.astype(np.int64),
-        exercise=exercise.astype(np.int64),
+        session=np.asarray(sessions, np.int64),  # int64 already: no copy
+        exercise=np.asarray(exercise, np.int64),
         day=s_day,
-        week=s_week.astype(np.int64),
+        week=np.asarray(s_week, np.int64),
         load=np.where(load > 0, load, np.nan),
         reps=np.nan_to_num(o_reps).astype(np.int64),
         rir=o_rir,
