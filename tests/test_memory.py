@@ -1,14 +1,17 @@
 # SPDX-License-Identifier: MIT
-"""Freed memory is handed back to the system where the C library allows it, and asking is harmless elsewhere."""
+"""Freed memory is handed back to the system where the C library allows it, and asking is harmless elsewhere; the
+cycle collector paused for a large read runs again after it."""
 
 from __future__ import annotations
 
+import gc
 import platform
 import sys
 
 import numpy as np
+import pytest
 
-from journal.memory import release_free_memory
+from journal.memory import collection_paused, release_free_memory
 
 
 def test_release_free_memory_asks_glibc_and_is_harmless() -> None:
@@ -17,3 +20,19 @@ def test_release_free_memory_asks_glibc_and_is_harmless() -> None:
     glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
     assert release_free_memory() is glibc
     assert release_free_memory() is glibc  # again: nothing left to hand back, no harm
+
+
+def test_the_cycle_collector_runs_again_after_a_paused_read_even_one_that_failed() -> None:
+    with collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collection_paused():
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # paused by someone else: left paused
+    finally:
+        gc.enable()

@@ -12,6 +12,7 @@ from journal.domain import validation
 from journal.io.base import Importer, ImportFailed, ImportOptions, ParsedImport, Progress, clip, no_progress
 from journal.io.registry import FORMATS, IMPORTERS, detect
 from journal.io.text import read_text
+from journal.memory import collection_paused
 
 
 def parse_file(
@@ -25,7 +26,8 @@ def parse_text(
     text: str, fmt: str = "auto", options: ImportOptions | None = None, progress: Progress = no_progress
 ) -> ParsedImport:
     importer = detect(text) if fmt == "auto" else FORMATS[fmt]
-    parsed = importer().read(text, options or ImportOptions(), progress)
+    with collection_paused():
+        parsed = importer().read(text, options or ImportOptions(), progress)
     check_lengths(parsed)
     return parsed
 
@@ -42,8 +44,9 @@ def check_lengths(parsed: ParsedImport) -> ParsedImport:
             raise ImportFailed(0, f"the exercise name '{clip(name, 60)}' is longer than {NAME_MAX_CHARS} characters")
     for session in parsed.sessions:
         notes = [("session title", session.title), ("session notes", session.notes)]
-        notes += [("exercise note", entry.note) for entry in session.entries]
-        notes += [("set note", record.note) for entry in session.entries for record in entry.sets]
+        for entry in session.entries:
+            notes.append(("exercise note", entry.note))
+            notes += [("set note", record.note) for record in entry.sets if record.note]
         for what, text in notes:
             if len(text) > NOTE_MAX_CHARS:
                 raise ImportFailed(

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 
 from journal.domain.records import Entry, Exercise, Session, SetRecord
 from journal.domain.validation import ValidationError, check_set
 from journal.io.base import ImportFailed, ParsedImport
 from journal.io.fields import with_effort_from_note
+
+_NOTE = attrgetter("note")
 
 
 @dataclass
@@ -73,7 +76,7 @@ class SessionBuilder:
             entries = []
             for entry in slot.entries:
                 sets = tuple(entry.sets)
-                if effort_from_notes and any(record.note for record in sets):
+                if effort_from_notes and any(map(_NOTE, sets)):
                     found = [with_effort_from_note(record) for record in sets]
                     from_notes += sum(f is not None for f in found)
                     sets = tuple(f or record for f, record in zip(found, sets, strict=True))

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from journal.domain import validation
 from journal.domain.effort import EffortScale, is_half_step, rir_from_rpe
@@ -22,6 +24,8 @@ _EFFORT_IN_NOTE = re.compile(
     re.IGNORECASE,
 )
 
+
+T = TypeVar("T")
 
 _DURATION_DIGITS = 9  # the most a part of a duration is read with: int() refuses thousands, a float overflows
 
@@ -46,6 +50,22 @@ DISTANCE_M = {
     "ft": 0.3048,
     "yd": 0.9144,
 }
+
+
+def remembered(parse: Callable[[str, int], T]) -> Callable[[str, int], T]:
+    """`parse(text, line)` remembered under the text as written: an export repeats a few loads, reps and RPEs on
+    thousands of rows, in ever new combinations, so each field is read once. A refusal is not remembered: every
+    row that holds it is refused at its own line."""
+    seen: dict[str, T] = {}
+
+    def read(text: str, line: int) -> T:
+        try:
+            return seen[text]
+        except KeyError:
+            value = seen[text] = parse(text, line)
+            return value
+
+    return read
 
 
 def unit_word(text: str, line: int) -> Unit | None:

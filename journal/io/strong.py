@@ -39,6 +39,7 @@ from journal.io.fields import (
     load_kg,
     metres,
     number,
+    remembered,
     rpe_to_rir,
     unit_word,
     weight_column,
@@ -71,6 +72,17 @@ def backoff(order: str, note: str) -> tuple[SetType, str]:
 _NOT_SETS = {"note", *REST_TIMER_WORDS}
 _DISTANCE_UNITS = {"Distance (meters)": "m", "Distance (km)": "km", "Distance (mi)": "mi"}  # else Distance Unit
 MAX_PLAUSIBLE_HOURS = 6  # a longer duration is a timer left running
+_NO_DISTANCE = ("", "0")
+
+
+def set_type(order: str, line: int) -> SetType | None:
+    """A set's type from its Set Order (a number, W, D or F); None for a row that is not a set."""
+    written = order.strip()
+    if written.lower() in _NOT_SETS:
+        return None
+    if written.upper() not in _SET_ORDER and not written.isdigit():
+        raise ImportFailed(line, f"set order '{written}' is neither a number nor W, D or F")
+    return _SET_ORDER.get(written.upper(), SetType.WORKING)
 
 
 class StrongCsv(Importer):
@@ -184,33 +196,42 @@ class StrongCsv(Importer):
                     builder.update(key, end=start + timedelta(seconds=seconds))
             return key
 
+        # each set field read once per distinct text (a set's combination of them is mostly new)
+        kind_of = remembered(set_type)
+        unit_of = remembered(unit_word)
+        weight_of = remembered(lambda text, line: number(text, line, "weight"))
+        reps_of = remembered(lambda text, line: whole(text, line, "reps"))
+        rir_of = remembered(lambda text, line: rpe_to_rir(number(text, line, "RPE"), line))
+        seconds_of = remembered(lambda text, line: number(text, line, "seconds") or None)
+
         def set_record(written: tuple[str, ...], line: int) -> tuple[SetRecord, Unit] | None:
-            order, weight, reps, rpe, seconds, distance, distance_unit, weight_unit, note = (
-                field.strip() for field in written
-            )
-            if order.lower() in _NOT_SETS:
+            order, weight, reps, rpe, seconds, distance, distance_unit, weight_unit, note = written
+            kind = kind_of(order, line)
+            if kind is None:
                 return None
-            if order.upper() not in _SET_ORDER and not order.isdigit():
-                raise ImportFailed(line, f"set order '{order}' is neither a number nor W, D or F")
-            row_unit = (unit_word(weight_unit, line) or unit or Unit.KG) if has_unit_column else unit
+            row_unit = (unit_of(weight_unit, line) or unit or Unit.KG) if has_unit_column else unit
             assert row_unit is not None
-            distance_m = metres(
-                number(distance, line, "distance"),
-                fixed_distance_unit or distance_unit,
-                line,
-                "km" if row_unit is Unit.KG else "mi",
+            distance_m = (
+                metres(
+                    number(distance, line, "distance"),
+                    fixed_distance_unit or distance_unit,
+                    line,
+                    "km" if row_unit is Unit.KG else "mi",
+                )
+                if distance.strip() not in _NO_DISTANCE
+                else None
             )
-            rir = rpe_to_rir(number(rpe, line, "RPE"), line)
-            set_type, note = backoff(order, note)
+            rir = rir_of(rpe, line)
+            kind, note = backoff(order.strip(), note.strip()) if kind is SetType.WORKING else (kind, note.strip())
             return checked(
                 rated_by_set_type(
                     SetRecord(
-                        set_type=set_type,
-                        load_kg=load_kg(number(weight, line, "weight"), row_unit, line, assistance=True),
-                        reps=whole(reps, line, "reps"),
+                        set_type=kind,
+                        load_kg=load_kg(weight_of(weight, line), row_unit, line, assistance=True),
+                        reps=reps_of(reps, line),
                         rir=rir,
                         effort_scale=None if rir is None else EffortScale.RPE,
-                        duration_s=number(seconds, line, "seconds") or None,
+                        duration_s=seconds_of(seconds, line),
                         distance_m=distance_m or None,
                         note=note,
                     )

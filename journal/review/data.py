@@ -17,6 +17,7 @@ from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, Set
 from journal.memory import release_free_memory
 from journal.settings import Preferences
 from journal.storage import review as queries
+from journal.storage import review_scan
 
 T = TypeVar("T")
 
@@ -60,8 +61,22 @@ CHART_PARTS = {
 
 
 def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
-    """Everything the review needs, from the whole journal (a few aggregate queries and one set query); or only
-    `parts` of it, the others left empty (`journal chart` draws one chart)."""
+    """Everything the review needs, from the whole journal (each table read once, see review_scan); or only
+    `parts` of it, the others left empty (`journal chart` draws one chart), from the queries of each part."""
+
+    if set(parts) >= PARTS:
+        whole = review_scan.read(prefs.hard_set_rir, prefs.e1rm_formula)
+        return Snapshot(
+            rows=whole.rows,
+            weeks=whole.weeks,
+            bests=whole.bests,
+            maxes=whole.maxes,
+            calibration=whole.calibration,
+            points=whole.points,
+            exercises=read_all_exercises(),
+            estimates=whole.estimates,
+            curve_bests=whole.curve_bests,
+        )
 
     def only(part: str) -> tuple[()] | None:
         return None if part in parts else ()  # every session, or none

@@ -11,6 +11,7 @@ from itertools import repeat
 
 from journal.domain.names import name_key
 from journal.domain.records import Exercise, Session
+from journal.memory import collection_paused
 from journal.storage.changes import Change
 from journal.storage.exercises import resolve_exercise
 from journal.storage.models import AliasRow, db
@@ -159,7 +160,7 @@ def insert_sessions(
             known[key] = row.id
         return known[key]
 
-    with db.atomic():
+    with db.atomic(), collection_paused():
         held = held_keys()
         session_id, entry_id = _next_id("session"), _next_id("entry")
         for done, session in enumerate(sessions, 1):

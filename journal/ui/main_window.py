@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -84,6 +86,19 @@ EDITING_KEYS = (  # the keys of the session editor; the menus' shortcuts are lis
 )
 
 
+PRELOAD_AFTER_MS = 400  # after the first paint
+REVIEW_MODULE = "journal.ui.review.review_screen"
+
+
+def preload_review_code() -> threading.Thread:
+    """Import the Review's code (pyqtgraph, numpy, the charts) on a worker thread once the window is up, so that
+    the first switch to Review only builds the screen instead of freezing the window for the imports too. Importing
+    makes no widget; a switch that comes meanwhile waits on Python's import lock for the same modules."""
+    worker = threading.Thread(target=importlib.import_module, args=(REVIEW_MODULE,), name="review-code", daemon=True)
+    worker.start()
+    return worker
+
+
 class MainWindow(QMainWindow):
     def __init__(self, service: JournalService) -> None:
         super().__init__()
@@ -120,6 +135,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(QWidget(), "Calendar")
         self.tabs.addTab(QWidget(), "Bodyweight")
         self.tabs.currentChanged.connect(self._tab_shown)
+        QTimer.singleShot(PRELOAD_AFTER_MS, preload_review_code)
 
         self.banner = QWidget()
         self.banner.setObjectName("sampleBanner")

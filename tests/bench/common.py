@@ -20,7 +20,7 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
 
 
 def journal_file(years: float) -> Path:
-    """A demo journal of `years` years (130 years is the ~1,000,000-set stress file), made once and kept."""
+    """A demo journal of `years` years (183 years is the ~1,000,000-set stress file), made once and kept."""
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"demo-{years:g}y.sqlite"
     if not path.exists():

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Started by bench_startup: opens either Journal's main window on a journal, or a bare PySide6 + pyqtgraph window
-with one empty plot, and prints the wall-clock time at its first paint."""
+"""Started by the start-up benchmark: opens Journal's main window on a journal, a bare PySide6 window (a QMainWindow
+with a QTableView) or a pyqtgraph window with one empty plot, and prints the wall-clock time at its first paint."""
 
 from __future__ import annotations
 
@@ -32,7 +32,12 @@ class FirstPaint(QObject):
 def main() -> None:
     kind = sys.argv[1]
     app = QApplication(sys.argv[:1])
-    if kind == "bare":
+    if kind == "bare":  # a bare PySide6 window: a QMainWindow holding a QTableView
+        from PySide6.QtWidgets import QMainWindow, QTableView
+
+        window = QMainWindow()
+        window.setCentralWidget(QTableView())
+    elif kind == "pyqtgraph":  # the same, with pyqtgraph imported and one empty plot
         import pyqtgraph as pg
 
         window = pg.PlotWidget()

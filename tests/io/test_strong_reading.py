@@ -97,6 +97,28 @@ def test_a_bad_value_on_three_rows_is_reported_on_each_and_the_rows_around_it_st
         assert parsed.rows == 6
 
 
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"weight": "abc"}, "weight 'abc' is not a number"),
+        ({"rpe": "11"}, "RPE 11 is not on the 1-10 scale in half steps"),
+        ({"reps": "2.5"}, "reps '2.5' is not a whole number"),
+        ({"order": "X"}, "set order 'X' is neither a number nor W, D or F"),
+    ],
+)
+def test_a_bad_field_in_sets_that_differ_otherwise_is_reported_on_each_and_good_fields_still_read(
+    bad: dict[str, str], message: str
+) -> None:
+    """Each field is read once per text: the bad one is refused on every row, in any combination with others."""
+    varied = [{"order": "1", "weight": "90", "reps": "3", "rpe": "7"}, {"order": "2", "weight": "95", "reps": "4"}]
+    wrong = [row(**{**fields, **bad}) for fields in (*varied, {"notes": "again"})]
+    good = [row(**fields) for fields in varied]
+    parsed = read(strong([good[0], wrong[0], wrong[1], good[1], wrong[2]]))
+    assert lines(parsed) == [3, 4, 6]
+    assert all(message in problem.message for problem in parsed.problems)
+    assert [(r.load_kg, r.reps, r.rir) for r in sets_of(parsed)] == [(90.0, 3, 3.0), (95.0, 4, None)]
+
+
 def test_a_bad_date_on_three_rows_is_reported_on_each() -> None:
     bad = "2024-02-30 10:00:00"
     text = strong([row(date=bad), row(date=DATE), row(date=bad), row(date=bad, order="2"), row(date=DATE, order="2")])

@@ -6,6 +6,8 @@ tens of thousands of sessions opens at once."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -53,9 +55,13 @@ class SessionListModel(TableModel):
         self.unit = unit
         self.rows: list[SessionSummary] = []
         self.complete = True  # every session has been read
+        # the search text of each row's summary, by the summary's identity (`rows` keeps each one alive; a summary
+        # read again is a new object, so an edited session is never matched by its old text)
+        self._search_texts: dict[int, str] = {}
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._search_texts.clear()
         self.rows = list_sessions(limit=self.PAGE)
         self.complete = len(self.rows) < self.PAGE
         self.endResetModel()
@@ -100,6 +106,7 @@ class SessionListModel(TableModel):
             if summary.start != self.rows[row].start:
                 self.reload()
                 return
+            self._search_texts.pop(id(self.rows[row]), None)
             self.rows[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
@@ -142,6 +149,15 @@ class SessionListModel(TableModel):
             return search_text(summary)
         return None
 
+    def search_text_of(self, row: int) -> str:
+        """The row's search text, folded to lower case, made once a session: a search runs it for every row at
+        each letter typed."""
+        summary = self.rows[row]
+        text = self._search_texts.get(id(summary))
+        if text is None:
+            text = self._search_texts[id(summary)] = search_text(summary).casefold()
+        return text
+
 
 def first_exercises(names: tuple[str, ...], shown: int = 3) -> str:
     if not names:
@@ -160,15 +176,53 @@ def search_text(summary: SessionSummary) -> str:
     return " ".join((summary.title, *summary.exercise_names, dates))
 
 
-def search_pattern(text: str) -> QRegularExpression:
-    """Every word typed must be found, in any order; a number is a whole number (1/2025 is January, not November;
-    3 is the 3rd, not the 13th)."""
-    parts = []
-    for word in text.split():
-        before = r"(?<!\d)" if word[0].isdigit() else ""
-        after = r"(?!\d)" if word[-1].isdigit() else ""
-        parts.append(f"(?=.*{before}{QRegularExpression.escape(word)}{after})")
-    return QRegularExpression("^" + "".join(parts), QRegularExpression.PatternOption.CaseInsensitiveOption)
+def search_words(text: str) -> tuple[Callable[[str], bool], ...]:
+    """One test a word typed, for a search text folded to lower case: every word must be found, in any order; a
+    number is a whole number (1/2025 is January, not November; 3 is the 3rd, not the 13th). A word without a digit
+    at either end is a plain substring test."""
+    tests: list[Callable[[str], bool]] = []
+    for word in text.casefold().split():
+        if word[0].isdigit() or word[-1].isdigit():
+            before = r"(?<!\d)" if word[0].isdigit() else ""
+            after = r"(?!\d)" if word[-1].isdigit() else ""
+            tests.append(partial(matches, re.compile(f"{before}{re.escape(word)}{after}")))
+        else:
+            tests.append(partial(contains_word, word))
+    return tuple(tests)
+
+
+def contains_word(word: str, text: str) -> bool:
+    return word in text
+
+
+def matches(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """The sessions whose search text holds every word typed, tested in Python on the text each session's row made
+    once (SessionListModel.search_text_of), so a letter typed does not make every row's text again."""
+
+    def __init__(self, model: SessionListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(model)
+        self._model = model
+        self._tests: tuple[Callable[[str], bool], ...] = ()
+
+    def set_search(self, text: str) -> None:
+        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
+            self.beginFilterChange()
+            self._tests = search_words(text)
+            self.endFilterChange()
+        else:
+            self._tests = search_words(text)
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._tests:
+            return True
+        text = self._model.search_text_of(source_row)
+        return all(test(text) for test in self._tests)
 
 
 class SessionList(QWidget):
@@ -185,10 +239,7 @@ class SessionList(QWidget):
         self.service = service
         self._quiet = False
         self.model = SessionListModel(service.preferences.units)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(Qt.ItemDataRole.UserRole)
-        self.proxy.setFilterKeyColumn(0)
+        self.proxy = SearchProxy(self.model, self)
         self.search = QLineEdit()
         self.search.setObjectName("sessionSearch")
         self.search.setPlaceholderText("Search: title, exercise, month (Mar 2025)…")
@@ -259,7 +310,7 @@ class SessionList(QWidget):
     def _search(self, text: str) -> None:
         if text:
             self.model.fetchMore(everything=True)  # a search looks through every session
-        self.proxy.setFilterRegularExpression(search_pattern(text))
+        self.proxy.set_search(text)
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()

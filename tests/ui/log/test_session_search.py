@@ -15,6 +15,7 @@ from journal.domain.records import Entry, Session, SetRecord
 from journal.storage import exercises
 from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
+from journal.ui.log import session_list
 from journal.ui.main_window import MainWindow
 from tests.ui.helpers import click, press, type_text
 
@@ -89,3 +90,15 @@ def test_at_1024_pixels_a_title_keeps_a_dozen_letters(qtbot: QtBot, window: Main
     qtbot.waitUntil(lambda: window.width() == 1024)
     view = window.sessions.view
     assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance("Full body A,")
+
+
+def test_each_sessions_search_text_is_made_once_however_many_letters_are_typed(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    original = session_list.search_text
+    monkeypatch.setattr(session_list, "search_text", lambda summary: made.append(summary.title) or original(summary))
+    click(qtbot, window.sessions.search)
+    type_text(qtbot, "upper a")
+    assert titles_shown(window) == {"Upper A"}
+    assert sorted(made) == sorted(STARTS)
