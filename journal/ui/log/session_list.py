@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPoint,
-    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     QTimer,
