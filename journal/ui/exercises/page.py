@@ -239,8 +239,18 @@ class ExercisePage(QWidget):
         self.tabs.setTabText(3, f"Notes ({self.notes.topLevelItemCount()})")
 
     def _facts(self, sets: list[LiftedSet], unit: Unit) -> str:
+        if self.exercise is not None and self.exercise.bodyweight:
+            note = (
+                " Loads of this bodyweight exercise are your bodyweight plus what you added: sets of a session "
+                "without a bodyweight are left out of its figures."
+            )
+        else:
+            note = ""
         if not sets:
-            return "No sets of it yet."
+            return ("No sets of it yet." if not self._total else "No set with a load and reps yet.") + note
+        return self._best_text(sets, unit) + note
+
+    def _best_text(self, sets: list[LiftedSet], unit: Unit) -> str:
         best = best_e1rm(sets, self.service.preferences.e1rm_formula)
         text = f"{self._total} sessions, {len(sets)} working sets"
         if best is not None:
