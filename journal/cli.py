@@ -205,10 +205,11 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _exercise(args: argparse.Namespace) -> int:
-    from journal.domain.exercise_figures import records, rep_maxes
+    from journal.domain.exercise_figures import records_from, rep_maxes
     from journal.settings import Preferences
     from journal.storage.exercises import match_exercises
     from journal.storage.history import lifted_sets
+    from journal.storage.review import rep_max_rows
 
     _open(args, must_exist=True)
     found = match_exercises(args.name)
@@ -235,7 +236,10 @@ def _exercise(args: argparse.Namespace) -> int:
             }
             for m in table
         ],
-        "records": [{"date": r.day.isoformat(), "load_kg": round(r.load_kg, 3), "reps": r.reps} for r in records(sets)],
+        "records": [  # the Strength chart's rows and rule
+            {"date": r.day.isoformat(), "load_kg": round(r.load_kg, 3), "reps": r.reps}
+            for r in records_from(rep_max_rows([exercise.id]), exercise.id)
+        ],
     }
     print(json.dumps(out, allow_nan=False))
     return 0

@@ -119,7 +119,13 @@ def records(sets: Sequence[LiftedSet]) -> list[Record]:
         reps=np.array([s.reps for s in rows], dtype=COLUMN_INT),
         load=np.array([s.load_kg for s in rows], dtype=np.float64),
     )
-    day, load, reps, session = rep_prs(columns, 0)
+    return records_from(columns, 0)
+
+
+def records_from(rows: RepMaxRows, exercise: int) -> list[Record]:
+    """The records of one exercise from the Strength chart's own rows (each session's heaviest load per rep count,
+    journal.storage.review.rep_max_rows), by its rule (rep_prs); oldest first, then by reps."""
+    day, load, reps, session = rep_prs(rows, exercise)
     return [
         Record(datetime.fromtimestamp(float(d), UTC).date(), float(kg), int(r), int(at))
         for d, kg, r, at in zip(day.tolist(), load.tolist(), reps.tolist(), session.tolist(), strict=True)
@@ -191,6 +197,7 @@ __all__ = [
     "RepMax",
     "best_e1rm",
     "records",
+    "records_from",
     "relative_strength",
     "rep_maxes",
     "SessionBest",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from journal.domain.bodyweight import Weighing
@@ -35,6 +35,22 @@ def weighings() -> list[Weighing]:
         )
     ]
     return sorted(out, key=lambda w: (w.day, w.session is not None))
+
+
+def weight_near(day: date, within_days: int = 60) -> tuple[date, float] | None:
+    """The latest bodyweight on or before `day` and at most `within_days` before it: (its day, kg); a day's entry of
+    the log comes before its sessions' (whose mean it takes), as journal.domain.bodyweight.daily has it."""
+    row = db.execute_sql(
+        """SELECT d, kg FROM (
+               SELECT day AS d, kg, 0 AS pri FROM bodyweight WHERE day <= :day AND day >= :since
+               UNION ALL
+               SELECT date(start) AS d, avg(bodyweight_kg), 1 FROM session
+               WHERE bodyweight_kg IS NOT NULL AND start < date(:day, '+1 day') AND start >= :since
+               GROUP BY date(start))
+           ORDER BY d DESC, pri LIMIT 1""",
+        {"day": day.isoformat(), "since": (day - timedelta(days=within_days)).isoformat()},
+    ).fetchone()
+    return None if row is None else (_day(row[0]), float(row[1]))
 
 
 def _checked(kg: float) -> float:

@@ -232,9 +232,8 @@ class MergeDialog(QDialog):
 
     def _merge(self) -> None:
         text = clean_name(self.choice.currentText())
-        target = self.others.get(text) or next(
-            (x for name, x in self.others.items() if name_key(name) == name_key(text)), None
-        )
+        known = exercises.find_exercise(text) if text else None  # a name or an alias, as imports write it
+        target = self.others.get(text) or next((x for x in self.others.values() if known and x.id == known.id), None)
         if target is None:
             self.error.setText(f"No other exercise is called “{text}”: choose one from the list" if text else "")
             self.error.setText(self.error.text() or "Choose the exercise to keep")

@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.bodyweight import daily, weight_on
 from journal.domain.exercise_figures import (
     LiftedSet,
     Record,
     RepMax,
-    SessionBest,
-    records,
+    best_e1rm,
+    records_from,
     relative_strength,
     rep_maxes,
     session_bests,
@@ -38,6 +37,7 @@ from journal.domain.records import Exercise, SetRecord
 from journal.domain.units import Unit, format_load, format_set_load
 from journal.storage import bodyweight, exercises, history
 from journal.storage.changes import Change
+from journal.storage.review import rep_max_rows
 from journal.ui.exercises.charts import ExerciseCharts
 from journal.ui.service import JournalService
 from journal.ui.widgets import ElidedLabel, plain_label
@@ -93,7 +93,7 @@ class ExercisePage(QWidget):
         self._loaded = 0
         self._total = 0
         self._stale = False
-        self._pending: tuple[list[SessionBest], list[Record]] | None = None
+        self._pending: tuple[list[LiftedSet], list[Record]] | None = None
 
         self.title = ElidedLabel()
         self.title.setObjectName("exercisePageTitle")
@@ -220,13 +220,12 @@ class ExercisePage(QWidget):
         self.muscles.setText(muscles_line(exercise) + aliases)
         sets = history.lifted_sets(exercise.id)
         table = rep_maxes(sets, prefs.e1rm_formula)
-        found = records(sets)
-        bests = session_bests(sets, prefs.e1rm_formula)
+        found = records_from(rep_max_rows([exercise.id]), exercise.id)  # as the Strength chart reads them
         self._fill_rep_maxes(table, unit)
         self._fill_records(found, unit)
-        self._pending = (bests, found)  # the charts and the history are drawn when their tab is shown
+        self._pending = (sets, found)  # the charts and the history are drawn when their tab is shown
         self._total = history.session_count(exercise.id)
-        self.facts.setText(self._facts(sets, bests, unit))
+        self.facts.setText(self._facts(sets, unit))
         self.history.clear()
         self.history.setHeaderLabels(["Session / set", f"Load ({unit})", "Reps", "Effort", "Note"])
         self._loaded = -1  # not read yet
@@ -239,12 +238,20 @@ class ExercisePage(QWidget):
             self.notes.addTopLevelItem(item)
         self.tabs.setTabText(3, f"Notes ({self.notes.topLevelItemCount()})")
 
-    def _facts(self, sets: list[LiftedSet], bests: list[SessionBest], unit: Unit) -> str:
+    def _facts(self, sets: list[LiftedSet], unit: Unit) -> str:
+        if self.exercise is not None and self.exercise.bodyweight:
+            note = (
+                " Loads of this bodyweight exercise are your bodyweight plus what you added: sets of a session "
+                "without a bodyweight are left out of its figures."
+            )
+        else:
+            note = ""
         if not sets:
-            return "No sets of it yet."
-        within = [b.e1rm_kg for b in bests if b.e1rm_kg is not None and not b.extrapolated]
-        beyond = [b.e1rm_kg for b in bests if b.e1rm_kg is not None and b.extrapolated]
-        best = (max(within), False) if within else (max(beyond), True) if beyond else None
+            return ("No sets of it yet." if not self._total else "No set with a load and reps yet.") + note
+        return self._best_text(sets, unit) + note
+
+    def _best_text(self, sets: list[LiftedSet], unit: Unit) -> str:
+        best = best_e1rm(sets, self.service.preferences.e1rm_formula)
         text = f"{self._total} sessions, {len(sets)} working sets"
         if best is not None:
             kg, extrapolated = best
@@ -252,10 +259,11 @@ class ExercisePage(QWidget):
                 f" · best e1RM {format_load(kg, unit, 1)} {unit} (estimate{', extrapolated' if extrapolated else ''})"
             )
             last = max(sets, key=lambda s: s.start).start.date()
-            weight = weight_on(daily(bodyweight.weighings()), last)
-            ratio = relative_strength(kg, weight)
-            if ratio is not None and weight is not None:
-                text += f" = {ratio:.2f} × bodyweight ({format_load(weight, unit, 1)} {unit} on {last:%d %b %Y})"
+            near = bodyweight.weight_near(last)
+            ratio = relative_strength(kg, near[1] if near else None)
+            if ratio is not None and near is not None:
+                weighed, weight = near
+                text += f" = {ratio:.2f} × bodyweight ({format_load(weight, unit, 1)} {unit} on {weighed:%d %b %Y})"
             else:
                 text += " · relative strength: no bodyweight logged near its last session"
         return text
@@ -302,9 +310,10 @@ class ExercisePage(QWidget):
         if exercise is None or exercise.id is None:
             return
         if index == 1 and self._pending is not None:
-            bests, found = self._pending
+            sets, found = self._pending
             self._pending = None
             prefs = self.service.preferences
+            bests = session_bests(sets, prefs.e1rm_formula)
             weeks = history.weekly_hard_sets(exercise.id, prefs.hard_set_rir)
             self.charts.set_data(bests, found, weeks, history.rir_counts(exercise.id), prefs.units)
         elif index == 2 and self._loaded < 0:

@@ -28,7 +28,7 @@ from journal.ui import undo
 from journal.ui.log.sets_model import SetsTableModel
 from journal.ui.log.sets_table import SetsTable
 from journal.ui.service import JournalService
-from journal.ui.widgets import ElidedLabel, plain_label, reveal
+from journal.ui.widgets import ElidedLabel, plain_label, plain_tip, reveal
 
 BRACKET_WIDTH = 5  # the bar down the left of an exercise in a superset
 
@@ -88,6 +88,7 @@ class ExerciseBlock(QFrame):
         font.setBold(True)
         self.title.setFont(font)
         self.title.installEventFilter(self)  # a double click on the name opens the exercise's page
+        self.title.setToolTip(plain_tip(f"{entry.exercise.name}\nDouble-click: its page (records, history, charts)"))
         self.muscles = ElidedLabel(muscles_text(entry))  # a long list ends in "…", never widens the page
         self.muscles.setObjectName("muscles")
         self.muscles.setEnabled(False)

@@ -141,7 +141,8 @@ class SessionListModel(TableModel):
             return summary.id
         if role == Qt.ItemDataRole.ToolTipRole:
             names = ", ".join(summary.exercise_names) or "no exercises yet"
-            return f"{summary.start:%A %d %B %Y, %H:%M}\n{names}"
+            hint = "\nDouble-click an exercise's name: its page" if summary.exercise_names else ""
+            return f"{summary.start:%A %d %B %Y, %H:%M}\n{names}{hint}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:  # what the search filter matches

@@ -77,7 +77,7 @@ def test_a_bodyweight_is_refused_at_its_field_then_stored_and_shown_as_relative_
     window.open_exercise(window.editor.blocks[0].entry.exercise.id if window.editor.blocks else 1)
     page = window.exercises.page
     page.show_exercise(page.exercise.id if page.exercise else 1)
-    assert "× bodyweight (81.5 kg on 27 Feb 2025)" in page.facts.text()
+    assert "× bodyweight (81.5 kg on 26 Feb 2025)" in page.facts.text()
     window.service.undo_stack.undo()
     assert weighings() == []
 
