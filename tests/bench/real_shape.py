@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from journal.io.strong_export import HEADER as STRONG_HEADER
+
 KG_PER_LB = 0.45359237
 
 # name, equipment, starting load, yearly gain (in the equipment's unit)
@@ -103,20 +105,7 @@ SPLIT = {
     ],
 }
 NOTES = ("felt heavy", "paused reps", "belt", "left knee", "slow eccentric", "new PR!", "grip gave out", "tempo 3-1-1")
-HEADER = [
-    "Date",
-    "Workout Name",
-    "Duration",
-    "Exercise Name",
-    "Set Order",
-    "Weight",
-    "Reps",
-    "Distance",
-    "Seconds",
-    "Notes",
-    "Workout Notes",
-    "RPE",
-]
+HEADER = list(STRONG_HEADER)  # the layout Journal writes and Strong exports
 SET_FIELDS = ("Set Order", "Weight", "Reps", "Distance", "Seconds", "Notes", "RPE")
 
 

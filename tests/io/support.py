@@ -15,26 +15,14 @@ import pytest
 from journal.cli import main
 from journal.domain.records import Session, SetRecord
 from journal.io import ParsedImport
+from journal.io.strong_export import HEADER as STRONG_HEADER
 from journal.storage.database import close_database, open_database
 from journal.storage.queries import stats
 from journal.storage.repository import iter_sessions
 
 KG_PER_LB = 0.45359237
 # The columns of a Strong export (the common comma layout) and of a Hevy export in kilograms.
-STRONG_COLUMNS = (
-    "Date",
-    "Workout Name",
-    "Duration",
-    "Exercise Name",
-    "Set Order",
-    "Weight",
-    "Reps",
-    "Distance",
-    "Seconds",
-    "Notes",
-    "Workout Notes",
-    "RPE",
-)
+STRONG_COLUMNS = STRONG_HEADER
 HEVY_COLUMNS = (
     "title",
     "start_time",
