@@ -99,7 +99,10 @@ class StrongCsv(Importer):
         """Strong's layout recognised by the position and content of the columns, for a file whose first line is
         not a header Journal knows (see strong_columns.guess_layout)."""
         delimiter = delimiter_of(text)
-        first = next(csv.reader([first_line(text)], delimiter=delimiter), [])
+        try:
+            first = next(csv.reader([first_line(text)], delimiter=delimiter), [])
+        except csv.Error:  # a first line no CSV reader reads (a lone carriage return in it) is no layout
+            return None
         rows = []
         try:
             for record in records(text, delimiter):

@@ -141,3 +141,16 @@ def test_the_command_line_reads_each_variant(
 def test_real_strong_exports_still_read_as_english() -> None:
     path = shared_export("strong", "szelesaron-strong-2023.csv")
     assert parse_file(path, options=KG).format == "Strong"
+
+
+def test_a_first_line_with_a_lone_carriage_return_is_refused_with_its_line() -> None:
+    """A carriage return before the header: no layout is guessed from a line no CSV reader reads, and the file is
+    refused with a line number, not a crash of the CSV reader."""
+    text = (
+        "\r=1,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+        '2025-01-06 17:02:11,"Upper A",1h 4m,"Bench Press (Barbell)",1,82.5,6,0,0,,,8\n'
+    )
+    assert StrongCsv.layout(text) is None
+    with pytest.raises(ImportFailed) as refused:
+        StrongCsv().read(text, ImportOptions(units=Unit.KG))
+    assert refused.value.problem.line >= 1
