@@ -22,7 +22,7 @@ from journal.storage import review_scan
 from journal.storage.exercises import find_exercise
 from journal.storage.repository import add_session, add_set, delete_session
 
-EXERCISES = ("Bench Press", "Squat", "Pull Up", "Plank", "Lateral Raise")
+EXERCISES = ("Bench Press", "Squat", "Pull Up", "Plank", "Lateral Raise", "Assisted Pull-up")
 # how each part's rows are told apart, to compare them whatever their order among equals
 KEYS = {
     "rows": ("exercise", "week"),
@@ -35,7 +35,8 @@ KEYS = {
 }
 
 
-def random_set(rng: random.Random) -> SetRecord:
+def random_set(rng: random.Random, bodyweight: bool = False) -> SetRecord:
+    """A set of any kind; on a bodyweight exercise the load may be assistance (negative), more than a bodyweight too."""
     kind = rng.choice([*SetType, SetType.WORKING, SetType.DROP, SetType.DROP])
     reps = rng.choice([None, 0, 1, 3, 5, 8, 12, 20])
     rir = rng.choice([None, None, 0.0, 0.5, 1.0, 2.0, 3.0, 4.5, 6.0])
@@ -44,7 +45,7 @@ def random_set(rng: random.Random) -> SetRecord:
         rir = 0.0
     return SetRecord(
         set_type=kind,
-        load_kg=rng.choice([None, 0.0, 20.0, 61.23496, 100.0, 142.5]),
+        load_kg=rng.choice([None, 0.0, 20.0, 61.23496, 100.0, 142.5, *((-20.0, -95.0) if bodyweight else ())]),
         reps=reps,
         rir=rir,
         effort_scale=None if rir is None else rng.choice([EffortScale.RPE, EffortScale.RIR]),
@@ -63,9 +64,13 @@ def random_journal(journal: Path) -> Path:
     entry_ids: list[int] = []
     sessions = []
     for day in range(60):
+        chosen = [rng.choice(exercises) for _ in range(rng.randint(1, 3))]
         entries = tuple(
-            Entry(exercise=rng.choice(exercises), sets=tuple(random_set(rng) for _ in range(rng.randint(1, 5))))  # type: ignore[arg-type]
-            for _ in range(rng.randint(1, 3))
+            Entry(
+                exercise=exercise,  # type: ignore[arg-type]
+                sets=tuple(random_set(rng, exercise.bodyweight) for _ in range(rng.randint(1, 5))),  # type: ignore[union-attr]
+            )
+            for exercise in chosen
         )
         when = start + timedelta(days=day * 2 + rng.choice([0, 0, 1]), hours=rng.randint(0, 3))
         stored, _ = add_session(Session(start=when, bodyweight_kg=rng.choice([None, 80.0]), entries=entries))
