@@ -55,7 +55,7 @@ PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points", "
 CHART_PARTS = {
     "volume": {"rows", "bests", "estimates"},
     "proximity": {"rows", "points", "bests", "estimates"},
-    "e1rm": {"bests", "maxes"},
+    "e1rm": {"bests", "maxes", "estimates"},  # estimates: the heavy sets a week under the e1RM
     "calibration": {"calibration"},
 }  # what each chart draws from
 

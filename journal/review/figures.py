@@ -44,10 +44,12 @@ from journal.review.data import Snapshot
 from journal.storage.exercises import exercises_without_muscles
 
 if TYPE_CHECKING:  # a command that draws one chart imports only that one
+    from journal.charts.base import Chart
     from journal.charts.calibration import CalibrationChart
     from journal.charts.proximity import ProximityChart
     from journal.charts.strength import StrengthChart
     from journal.charts.volume import VolumeChart
+    from journal.settings import Preferences
 
 T = TypeVar("T")
 DAY = DAY_SECONDS
@@ -298,7 +300,7 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
                 heavy_count.astype(np.float64),
             )
         )
-    if journal_empty(snapshot):
+    if not len(snapshot.bests.session):  # no set with a load in the journal
         chart.set_series(series, str(unit), NEEDS["strength"])
     else:
         chart.set_series(series, str(unit))
@@ -362,6 +364,35 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
             )
         )
     return found
+
+
+def draw_chart(kind: str, snapshot: Snapshot, scope: Scope, prefs: Preferences) -> Chart:
+    """One chart drawn as the review draws it (`journal chart`): 'volume', 'proximity', 'e1rm' (the exercise of the
+    scope, else the most-trained ones) or 'calibration', from a snapshot that holds its CHART_PARTS."""
+    if kind == "volume":
+        from journal.charts.volume import VolumeChart
+
+        volume = VolumeChart()
+        draw_volume(volume, snapshot, scope, prefs.units, prefs.hard_set_rir, prefs.rir_estimates)
+        return volume
+    if kind == "proximity":
+        from journal.charts.proximity import ProximityChart
+
+        proximity = ProximityChart()
+        draw_proximity(proximity, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
+        return proximity
+    if kind == "e1rm":
+        from journal.charts.strength import StrengthChart
+
+        strength = StrengthChart()
+        chosen = [scope.exercise] if scope.exercise is not None else strength_exercises(snapshot)
+        draw_strength(strength, snapshot, scope, chosen, prefs.units)
+        return strength
+    from journal.charts.calibration import CalibrationChart
+
+    calibration = CalibrationChart()
+    draw_calibration(calibration, snapshot, scope)
+    return calibration
 
 
 def range_start(choice: str, today: date) -> date | None:
