@@ -344,21 +344,25 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     heavy = heavy_sets(rows, _reference(snapshot))
     start, end = scope.day_range()
     chosen = heavy & (rows.day >= start) & (rows.day < end)
-    for exercise, title, detail in stalls(
+    for stall in stalls(
         bests.exercise.astype(np.int64), bests.day, bests.e1rm, rows.exercise[chosen], rows.day[chosen], names
     ):
-        sessions = bests.session[bests.exercise == exercise]
+        exercise = stall.exercise
+        window = (bests.exercise == exercise) & (bests.day > stall.start) & (bests.day <= stall.end)
+        sessions = np.unique(bests.session[window])  # the stalled weeks' sessions, not the exercise's whole history
+        sets = (rows.exercise == exercise) & (rows.day > stall.start) & (rows.day <= stall.end)
+        sets &= np.isin(rows.session, sessions)
         name = names.get(exercise, f"exercise {exercise}")
         found.append(
             Insight(
                 InsightKind.STRENGTH_STALL,
-                title,
-                detail,
+                stall.title,
+                stall.detail,
                 HEAVY_SOURCE,
-                (),
-                tuple(int(s) for s in np.unique(sessions)),
+                tuple(int(s) for s in np.unique(rows.set_id[sets])),
+                tuple(int(s) for s in sessions),
                 subject=name,
-                count=int(np.unique(sessions).size),
+                count=int(sessions.size),
                 header=("Exercise",),
                 rows=((name,),),
             )
