@@ -37,6 +37,7 @@ from journal.domain.review import (
     week_of,
     week_start_seconds,
     weekly,
+    weekly_conditioning,
     weekly_muscle_sets,
 )
 from journal.domain.units import Unit, from_kg
@@ -209,6 +210,7 @@ def draw_volume(
         label,
         NEEDS["volume"] if journal_empty(snapshot) else "No working sets in this range",
     )
+    chart.set_conditioning(weekly_conditioning(snapshot.conditioning, totals.week, scope.exercises(snapshot)))
     if found is not None and use is EstimateUse.APART:
         chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
     else:

@@ -92,8 +92,9 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
     session_id, week = session_id.astype(np.int64), week.astype(np.int64)
     weeks = dict(zip(session_id.tolist(), week.tolist(), strict=True))
     by_id = np.argsort(session_id)
-    exercise_id, bw_flag, timed_flag = _columns(
-        db.execute_sql("SELECT id, bodyweight, measure = 'time' FROM exercise ORDER BY id"), (F, F, F)
+    exercise_id, bw_flag, timed_flag, reps_flag = _columns(
+        db.execute_sql("SELECT id, bodyweight, measure = 'time', measure = 'reps' FROM exercise ORDER BY id"),
+        (F, F, F, F),
     )
     exercise_id = exercise_id.astype(np.int64)
     entry_id, entry_session, entry_exercise, entry_position = (
@@ -133,7 +134,7 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
     entry_at = np.searchsorted(entry_id, set_entry).astype(np.int32)  # a million sets: keep the columns narrow
     rank = by_id[np.searchsorted(session_id[by_id], entry_session[entry_at])].astype(np.int32)  # start order
     x_at = np.searchsorted(exercise_id, entry_exercise[entry_at])
-    is_bw, is_timed = bw_flag[x_at] == 1, timed_flag[x_at] == 1
+    is_bw, is_timed, by_reps = bw_flag[x_at] == 1, timed_flag[x_at] == 1, reps_flag[x_at] == 1
     del x_at
 
     # a drop-set series: from a set that is not a drop (or the entry's first set) through the drops after it
@@ -148,9 +149,10 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
         rated_here = working & ~np.isnan(rir)
         rated = rated_here & ~(drop & _earlier(rated_here, series_start, series))
         # an RPE below 6 is not hard (nor a RIR above 4 of no known scale, as SQL has it)
-        hard_here = working & (rir <= float(hard_rir)) & ~(rpe & (rir > 4))
+        # only an exercise measured by reps has hard sets (a rated plank or carry is none)
+        hard_here = working & by_reps & (rir <= float(hard_rir)) & ~(rpe & (rir > 4))
         hard = hard_here & ~(drop & _earlier(hard_here, series_start, series))
-    del new_entry, series, series_start, drop, rated_here, hard_here, rpe, timed_done, is_timed
+    del new_entry, series, series_start, drop, rated_here, hard_here, rpe, timed_done, is_timed, by_reps
 
     # the working sets in the order they were done
     keep = np.flatnonzero(working)
