@@ -161,6 +161,19 @@ class VolumeChart(Chart):
             return
         total = self._conditioning_text(float(conditioning[0].sum()), float(conditioning[1].sum()))
         self.conditioning_key.set_text(f"Conditioning in this range: {total} (not in tonnage or sets)")
+        table = self._table
+
+        def with_conditioning() -> tuple[list[str], list[object]]:
+            header, rows = table()
+            return (
+                [*header, "time_under_load_s", "distance_m"],
+                [
+                    (*row, round(float(t), 1), round(float(d), 1))
+                    for row, t, d in zip(rows, conditioning[0], conditioning[1], strict=True)
+                ],
+            )
+
+        self._table = with_conditioning  # type: ignore[assignment]
 
     @staticmethod
     def _conditioning_text(time_s: float, distance_m: float) -> str:

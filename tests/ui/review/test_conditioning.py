@@ -56,6 +56,10 @@ def test_conditioning_beside_the_volume(qtbot: QtBot, db_path: Path, open_window
     first = chart.describe(chart.top, float(x[-2]), 1.0) or ""
     assert first.endswith("\nConditioning 1:00 under load") and f"{last_week:%-d %b %Y}" in first
     assert (chart.describe(chart.top, float(x[-1]), 1.0) or "").endswith("\nConditioning 5.2 km")
+    header, rows = chart.table  # the Data CSV: the figures beside the week's, apart
+    at = header.index("time_under_load_s")
+    assert header[at + 1] == "distance_m"
+    assert [tuple(r[at : at + 2]) for r in rows[-2:]] == [(60.0, 0.0), (0.0, 5200.0)]
     screenshots(window, "review-volume-conditioning")
 
     screen.filter.setCurrentIndex(screen.filter.findText("Bench Press"))  # the exercise shown: no conditioning
