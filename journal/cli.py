@@ -439,28 +439,7 @@ def _chart(args: argparse.Namespace) -> int:
     application()
     prefs = Preferences.load()
     snapshot = read_all(prefs, CHART_PARTS[args.kind])
-    scope = figures.Scope(args.since, args.until, exercise)
-    if args.kind == "volume":
-        from journal.charts.volume import VolumeChart
-
-        chart = VolumeChart()
-        figures.draw_volume(chart, snapshot, scope, prefs.units, prefs.hard_set_rir, prefs.rir_estimates)
-    elif args.kind == "proximity":
-        from journal.charts.proximity import ProximityChart
-
-        chart = ProximityChart()
-        figures.draw_proximity(chart, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
-    elif args.kind == "e1rm":
-        from journal.charts.strength import StrengthChart
-
-        chart = StrengthChart()
-        chosen = [exercise] if exercise is not None else figures.strength_exercises(snapshot)
-        figures.draw_strength(chart, snapshot, scope, chosen, prefs.units)
-    else:
-        from journal.charts.calibration import CalibrationChart
-
-        chart = CalibrationChart()
-        figures.draw_calibration(chart, snapshot, scope)
+    chart = figures.draw_chart(args.kind, snapshot, figures.Scope(args.since, args.until, exercise), prefs)
     chart.export_png(args.png, args.width)
     print(f"wrote {args.png}")
     return 0

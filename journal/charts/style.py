@@ -34,7 +34,7 @@ OKABE_ITO = {
 # RIR bins 0, 1, 2, 3, 4+ and "not rated": vermillion (at failure) through yellow to blue (far), grey for unrated.
 BIN_COLOURS = ("#d55e00", "#e69f00", "#f0e442", "#56b4e9", "#0072b2", "#999999")
 SET_TYPE_COLOURS = {
-    SetType.WARMUP: "#999999",
+    SetType.WARMUP: "#b4d7f0",  # a pale sky blue: apart from the grey of "not rated" and from the other set types
     SetType.WORKING: "#0072b2",
     SetType.DROP: "#cc79a7",
     SetType.FAILURE: "#d55e00",

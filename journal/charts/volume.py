@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-"""Weekly volume: tonnage above, working and hard sets below, on one date axis."""
+"""Weekly volume: tonnage above, working and hard sets below, on one date axis; under them, when the range holds
+any, the conditioning done (time under load, distance), which counts in neither."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from journal.charts.base import DAY, Chart, week_bars
 from journal.charts.key import KeyEntry
 from journal.charts.style import ESTIMATE, HARD, TONNAGE, WORKING, Bars, pale, pale_on_background, palette_colours
 from journal.domain.review import week_caption, week_label, week_of_seconds
+from journal.domain.units import format_distance, format_duration
 
 
 class VolumeChart(Chart):
@@ -26,6 +28,7 @@ class VolumeChart(Chart):
         self.key = self.add_key(1, 0)
         self.bottom = self.add_plot(2, 0, "Sets per week")
         self.bottom.setXLink(self.top)
+        self.conditioning_key = self.add_key(3, 0)  # a line of text: time under load and distance in the range
         self.top.getAxis("bottom").setStyle(showValues=False)
         self.tonnage_bars = Bars(x=[], height=[], width=1, brush=TONNAGE, pen=None, name="Tonnage")
         self.working_bars = Bars(x=[], height=[], width=1, brush=WORKING, pen=None)
@@ -52,6 +55,7 @@ class VolumeChart(Chart):
         self.values: tuple[NDArray[np.float64], ...] = ()
         self.unit = "kg"
         self.sets_label = "Hard sets"
+        self.conditioning: tuple[NDArray[np.float64], NDArray[np.float64]] | None = None
 
     def set_series(
         self,
@@ -68,6 +72,7 @@ class VolumeChart(Chart):
         fractional per muscle). The week that holds `now` (the current time by default) is not over yet: its bars
         are drawn paler, so that a part week does not read as a drop."""
         self.weeks, self.values, self.unit, self.sets_label = week_seconds, (tonnage, working, hard), unit, sets_label
+        self.set_conditioning(None)
         x, width = week_bars(week_seconds)
         now = time.time() if now is None else now
         self.part_week = bool(len(week_seconds)) and week_seconds[-1] + 7 * DAY > now
@@ -143,6 +148,40 @@ class VolumeChart(Chart):
 
             self._table = with_estimates  # type: ignore[assignment]
 
+    def set_conditioning(self, conditioning: tuple[NDArray[np.float64], NDArray[np.float64]] | None) -> None:
+        """Time under load (s) and distance (m) per week of the bars (None, or all zero: none), told in a line
+        under the plots and in each week's tooltip: figures of their own, never in tonnage or sets."""
+        if conditioning is not None and (
+            len(conditioning[0]) != len(self.weeks) or not any(v.any() for v in conditioning)
+        ):
+            conditioning = None
+        self.conditioning = conditioning
+        if conditioning is None:
+            self.conditioning_key.set_entries([])
+            return
+        total = self._conditioning_text(float(conditioning[0].sum()), float(conditioning[1].sum()))
+        self.conditioning_key.set_text(f"Conditioning in this range: {total} (not in tonnage or sets)")
+        table = self._table
+
+        def with_conditioning() -> tuple[list[str], list[object]]:
+            header, rows = table()
+            return (
+                [*header, "time_under_load_s", "distance_m"],
+                [
+                    (*row, round(float(t), 1), round(float(d), 1))
+                    for row, t, d in zip(rows, conditioning[0], conditioning[1], strict=True)
+                ],
+            )
+
+        self._table = with_conditioning  # type: ignore[assignment]
+
+    @staticmethod
+    def _conditioning_text(time_s: float, distance_m: float) -> str:
+        parts = ([f"{format_duration(time_s)} under load"] if time_s else []) + (
+            [format_distance(distance_m)] if distance_m else []
+        )
+        return " · ".join(parts)
+
     def highlight(self, set_ids: Any, session_ids: Any, weeks: Any) -> None:
         """The weeks of the sessions behind an insight, outlined in both plots."""
         chosen = np.isin(self.weeks, weeks) if len(self.weeks) and len(weeks) else np.zeros(len(self.weeks), bool)
@@ -176,7 +215,11 @@ class VolumeChart(Chart):
             if self.hard_estimated is None or index >= len(self.hard_estimated)
             else f"\nWith estimated RIR ≈ {float(self.hard_estimated[index]):g}"
         )
+        conditioning = ""
+        if self.conditioning is not None:
+            text = self._conditioning_text(*(float(v[index]) for v in self.conditioning))
+            conditioning = f"\nConditioning {text}" if text else ""
         return (
             f"{week}\nTonnage {tonnage:,.0f} {self.unit}\nWorking sets {working:g}\n"
-            f"{self.sets_label} {hard:g}{estimated}"
+            f"{self.sets_label} {hard:g}{estimated}{conditioning}"
         )

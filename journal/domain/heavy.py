@@ -7,6 +7,7 @@ an exercise's e1RM stalls for 6 weeks or more without any heavy set."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import numpy as np
 
@@ -50,6 +51,16 @@ def weekly_heavy(week: IntArray, exercise: IntArray, heavy: BoolArray, chosen: i
     )
 
 
+class Stall(NamedTuple):
+    """An exercise's stalled e1RM: what to say, and its window, the days (POSIX seconds) after `start` up to `end`."""
+
+    exercise: int
+    title: str
+    detail: str
+    start: float
+    end: float
+
+
 def stalls(
     best_exercise: IntArray,
     best_day: FloatArray,
@@ -57,8 +68,8 @@ def stalls(
     heavy_exercise: IntArray,
     heavy_day: FloatArray,
     names: Mapping[int, str],
-) -> list[tuple[int, str, str]]:
-    """(exercise, title, detail) for each exercise whose best e1RM over its last STALL_WEEKS weeks (ending at its
+) -> list[Stall]:
+    """A Stall for each exercise whose best e1RM over its last STALL_WEEKS weeks (ending at its
     latest session, with STALL_MIN_SESSIONS sessions in them and sessions before them) is no higher than its best
     before them, with no heavy set in those weeks."""
     found = []
@@ -75,7 +86,7 @@ def stalls(
             continue
         name = names.get(exercise, f"exercise {exercise}")
         found.append(
-            (
+            Stall(
                 exercise,
                 f"{name}: e1RM flat for {STALL_WEEKS} weeks, without heavy sets",
                 f"The best e1RM of the last {STALL_WEEKS} weeks ({int(recent.sum())} sessions) is "
@@ -83,6 +94,8 @@ def stalls(
                 f"those sessions had a heavy set ({HEAVY_SHARE:.0%} of e1RM or more, or {HEAVY_REPS} reps or "
                 f"fewer at RIR {HEAVY_RIR:g} or closer). Strength follows heavy load more than proximity to "
                 "failure: a few heavy sets a week may restart it.",
+                start,
+                latest,
             )
         )
     return found

@@ -13,7 +13,14 @@ import numpy as np
 
 from journal.domain.estimate import EstimateRows
 from journal.domain.metrics import E1rmFormula
-from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows
+from journal.domain.review import (
+    CalibrationSets,
+    ConditioningRows,
+    RepMaxRows,
+    SessionBests,
+    SetPoints,
+    WeekExerciseRows,
+)
 from journal.memory import release_free_memory
 from journal.settings import Preferences
 from journal.storage import review as queries
@@ -44,6 +51,8 @@ class Snapshot:
     # the session bests on the open curve, which estimated RIR inverts, when another e1RM formula is chosen for the
     # charts (None: `bests` are on the curve already)
     curve_bests: SessionBests | None = None
+    # time under load and distance per week and exercise, apart from the lifting figures
+    conditioning: ConditioningRows = dataclasses.field(default_factory=ConditioningRows.empty)
 
     @property
     def estimate_bests(self) -> SessionBests:
@@ -51,11 +60,11 @@ class Snapshot:
         return self.curve_bests if self.curve_bests is not None else self.bests
 
 
-PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points", "estimates"})  # read fields
+PARTS = frozenset({"rows", "weeks", "bests", "maxes", "calibration", "points", "estimates", "conditioning"})
 CHART_PARTS = {
-    "volume": {"rows", "bests", "estimates"},
+    "volume": {"rows", "bests", "estimates", "conditioning"},
     "proximity": {"rows", "points", "bests", "estimates"},
-    "e1rm": {"bests", "maxes"},
+    "e1rm": {"bests", "maxes", "estimates"},  # estimates: the heavy sets a week under the e1RM
     "calibration": {"calibration"},
 }  # what each chart draws from
 
@@ -76,6 +85,7 @@ def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
             exercises=read_all_exercises(),
             estimates=whole.estimates,
             curve_bests=whole.curve_bests,
+            conditioning=queries.conditioning_rows(),
         )
 
     def only(part: str) -> tuple[()] | None:
@@ -93,6 +103,7 @@ def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
         curve_bests=None
         if prefs.e1rm_formula is E1rmFormula.CURVE
         else queries.session_bests(E1rmFormula.CURVE, sessions=only("estimates")),
+        conditioning=queries.conditioning_rows(only("conditioning")),
     )
 
 
@@ -159,7 +170,15 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
             ~np.isin(old.curve_bests.session, ids),
             ("session", "day"),
         )
-    return Snapshot(rows, session_weeks, bests, maxes, calibration, points, exercises, estimates, curve_bests)
+    conditioning = splice(
+        old.conditioning,
+        queries.conditioning_rows(weeks),
+        ~np.isin(old.conditioning.week, week_set),
+        ("exercise", "week"),
+    )
+    return Snapshot(
+        rows, session_weeks, bests, maxes, calibration, points, exercises, estimates, curve_bests, conditioning
+    )
 
 
 def read_all_exercises() -> dict[int, ExerciseInfo]:

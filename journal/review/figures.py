@@ -37,6 +37,7 @@ from journal.domain.review import (
     week_of,
     week_start_seconds,
     weekly,
+    weekly_conditioning,
     weekly_muscle_sets,
 )
 from journal.domain.units import Unit, from_kg
@@ -44,10 +45,12 @@ from journal.review.data import Snapshot
 from journal.storage.exercises import exercises_without_muscles
 
 if TYPE_CHECKING:  # a command that draws one chart imports only that one
+    from journal.charts.base import Chart
     from journal.charts.calibration import CalibrationChart
     from journal.charts.proximity import ProximityChart
     from journal.charts.strength import StrengthChart
     from journal.charts.volume import VolumeChart
+    from journal.settings import Preferences
 
 T = TypeVar("T")
 DAY = DAY_SECONDS
@@ -207,6 +210,7 @@ def draw_volume(
         label,
         NEEDS["volume"] if journal_empty(snapshot) else "No working sets in this range",
     )
+    chart.set_conditioning(weekly_conditioning(snapshot.conditioning, totals.week, scope.exercises(snapshot)))
     if found is not None and use is EstimateUse.APART:
         chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
     else:
@@ -298,7 +302,7 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
                 heavy_count.astype(np.float64),
             )
         )
-    if journal_empty(snapshot):
+    if not len(snapshot.bests.session):  # no set with a load in the journal
         chart.set_series(series, str(unit), NEEDS["strength"])
     else:
         chart.set_series(series, str(unit))
@@ -342,26 +346,59 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     heavy = heavy_sets(rows, _reference(snapshot))
     start, end = scope.day_range()
     chosen = heavy & (rows.day >= start) & (rows.day < end)
-    for exercise, title, detail in stalls(
+    for stall in stalls(
         bests.exercise.astype(np.int64), bests.day, bests.e1rm, rows.exercise[chosen], rows.day[chosen], names
     ):
-        sessions = bests.session[bests.exercise == exercise]
+        exercise = stall.exercise
+        window = (bests.exercise == exercise) & (bests.day > stall.start) & (bests.day <= stall.end)
+        sessions = np.unique(bests.session[window])  # the stalled weeks' sessions, not the exercise's whole history
+        sets = (rows.exercise == exercise) & (rows.day > stall.start) & (rows.day <= stall.end)
+        sets &= np.isin(rows.session, sessions)
         name = names.get(exercise, f"exercise {exercise}")
         found.append(
             Insight(
                 InsightKind.STRENGTH_STALL,
-                title,
-                detail,
+                stall.title,
+                stall.detail,
                 HEAVY_SOURCE,
-                (),
-                tuple(int(s) for s in np.unique(sessions)),
+                tuple(int(s) for s in np.unique(rows.set_id[sets])),
+                tuple(int(s) for s in sessions),
                 subject=name,
-                count=int(np.unique(sessions).size),
+                count=int(sessions.size),
                 header=("Exercise",),
                 rows=((name,),),
             )
         )
     return found
+
+
+def draw_chart(kind: str, snapshot: Snapshot, scope: Scope, prefs: Preferences) -> Chart:
+    """One chart drawn as the review draws it (`journal chart`): 'volume', 'proximity', 'e1rm' (the exercise of the
+    scope, else the most-trained ones) or 'calibration', from a snapshot that holds its CHART_PARTS."""
+    if kind == "volume":
+        from journal.charts.volume import VolumeChart
+
+        volume = VolumeChart()
+        draw_volume(volume, snapshot, scope, prefs.units, prefs.hard_set_rir, prefs.rir_estimates)
+        return volume
+    if kind == "proximity":
+        from journal.charts.proximity import ProximityChart
+
+        proximity = ProximityChart()
+        draw_proximity(proximity, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
+        return proximity
+    if kind == "e1rm":
+        from journal.charts.strength import StrengthChart
+
+        strength = StrengthChart()
+        chosen = [scope.exercise] if scope.exercise is not None else strength_exercises(snapshot)
+        draw_strength(strength, snapshot, scope, chosen, prefs.units)
+        return strength
+    from journal.charts.calibration import CalibrationChart
+
+    calibration = CalibrationChart()
+    draw_calibration(calibration, snapshot, scope)
+    return calibration
 
 
 def range_start(choice: str, today: date) -> date | None:

@@ -16,13 +16,22 @@ from journal.domain.records import SetType
 from journal.domain.review import (
     COLUMN_INT,
     CalibrationSets,
+    ConditioningRows,
     RepMaxRows,
     SessionBests,
     SetPoints,
     WeekExerciseRows,
 )
 from journal.storage.models import db
-from journal.storage.queries import HEAD_SQL, RATED_SQL, SET_TONNAGE_SQL, WORKING_SQL, hard_set_sql
+from journal.storage.queries import (
+    DISTANCE_SQL,
+    HEAD_SQL,
+    RATED_SQL,
+    SET_TONNAGE_SQL,
+    TIME_SQL,
+    WORKING_SQL,
+    hard_set_sql,
+)
 
 WEEK_SQL = "CAST(julianday(date(s.start, 'weekday 0', '-6 days')) - 1721424.5 AS INTEGER)"  # Monday's ordinal
 DAY_SQL = "((julianday(s.start) - 2440587.5) * 86400.0)"
@@ -144,6 +153,29 @@ def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) ->
         rir_sum=rir_sum,
         bins=np.column_stack(bins),
     )
+
+
+def conditioning_rows(weeks: Collection[int] | None = None) -> ConditioningRows:
+    """Time under load and distance per week and exercise (of the given weeks), for exercises measured by time or
+    distance: the figures of `journal stats`, never in tonnage or hard sets."""
+    clauses: list[str] = ["x.measure != 'reps'"]
+    params: list[Any] = []
+    if weeks is not None:
+        if not weeks:
+            return ConditioningRows.empty()
+        clauses.append(f"{WEEK_SQL} IN ({','.join('?' * len(weeks))})")
+        params.extend(weeks)
+    week, exercise, time_s, distance_m = _columns(
+        db.execute_sql(
+            f"""
+        SELECT {WEEK_SQL} AS wk, e.exercise_id, coalesce(sum({TIME_SQL}), 0), coalesce(sum({DISTANCE_SQL}), 0)
+        {_FROM} WHERE {" AND ".join(clauses)}
+        GROUP BY wk, e.exercise_id HAVING sum({TIME_SQL}) > 0 OR sum({DISTANCE_SQL}) > 0 ORDER BY wk, e.exercise_id""",
+            params,
+        ),
+        (I, I, F, F),
+    )
+    return ConditioningRows(week, exercise, time_s, distance_m)
 
 
 def session_weeks(sessions: Collection[int] | None = None) -> dict[int, int]:

@@ -63,5 +63,6 @@ def test_an_e1rm_flat_for_six_weeks_without_heavy_sets_is_a_stall() -> None:
     found = stalls(best_exercise, best_day, best_e1rm, heavy_exercise, heavy_day, {1: "Bench Press"})
     # 1 stalls (100 % of the best before, no heavy set since day 14); 2 had a heavy set on day 30; 3 rose to 101;
     # 4 has one session in the last 6 weeks
-    assert [(x, title) for x, title, _ in found] == [(1, "Bench Press: e1RM flat for 6 weeks, without heavy sets")]
+    assert [(x.exercise, x.title) for x in found] == [(1, "Bench Press: e1RM flat for 6 weeks, without heavy sets")]
+    assert (found[0].start, found[0].end) == (14 * DAY, 56 * DAY)  # the stalled window: after day 14, to day 56
     assert "6 sessions" in found[0][2] and "100% of the best before" in found[0][2]

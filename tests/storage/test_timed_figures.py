@@ -63,3 +63,17 @@ def test_journal_stats_json_prints_them(capsys: pytest.CaptureFixture[str], jour
     assert code == 0, err
     printed = json.loads(out)
     assert (printed["time_s"], printed["distance_m"], printed["weeks"][0]["hard_sets"]) == (105.0, 5300.0, 1)
+
+
+def test_the_review_counts_no_hard_set_for_a_rated_plank_or_carry(journal: Path) -> None:
+    """The review's one-pass read counts hard sets as the queries and `journal stats` do: only bench's."""
+    from journal.domain.metrics import E1rmFormula
+    from journal.storage import review as review_queries
+    from journal.storage import review_scan
+
+    seed()
+    scanned = review_scan.read(3.0, E1rmFormula.CURVE)
+    assert int(scanned.rows.hard.sum()) == int(review_queries.week_exercise_rows(3.0).hard.sum()) == 1
+    assert int(scanned.estimates.hard.sum()) == int(review_queries.estimate_rows(3.0).hard.sum()) == 1
+    rows = review_queries.conditioning_rows()
+    assert (float(rows.time_s.sum()), float(rows.distance_m.sum())) == (105.0, 5300.0)  # as stats has them

@@ -32,6 +32,7 @@ from journal.domain.review.columns import (
     floats,
     ints,
 )
+from journal.domain.review.conditioning import ConditioningRows, weekly_conditioning
 from journal.domain.review.insights import (
     CALIBRATION_SHOWN,
     EARLY_FAILURE_NAMES,
@@ -85,6 +86,8 @@ from journal.domain.review.weeks import (
 )
 
 __all__ = [
+    "ConditioningRows",
+    "weekly_conditioning",
     "BoolArray",
     "CALIBRATED_MAE",
     "CALIBRATION_BIAS",

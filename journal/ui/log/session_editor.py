@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDateTimeEdit,
     QFormLayout,
@@ -222,6 +223,12 @@ class SessionEditor(QWidget):
         assert self.session is not None and self.session.id is not None
         focused = self._focused_block()
         where = (focused.entry_id, focused.table.currentIndex()) if focused is not None else None
+        # What was typed and not stored stays, in the same cells of the new tables; the old tables are left without
+        # storing anything (leaving a row stores what it holds, but the lifter did not leave it)
+        typing = {block.entry_id: block.model.typing() for block in self.blocks}
+        editing = self._open_editor_text(focused)
+        for block in self.blocks:
+            block.table.left.disconnect()
         self._clear_blocks()
         for position, entry in enumerate(self.session.entries):
             block = ExerciseBlock(
@@ -237,6 +244,9 @@ class SessionEditor(QWidget):
             self.blocks_layout.addWidget(block)
             self.blocks.append(block)
         self._refresh_context()
+        for block in self.blocks:
+            if typing.get(block.entry_id):
+                block.model.keep_typing(typing[block.entry_id])
         if where is not None:  # the keys stay with the lifter: on the same exercise, else on the search
             entry_id, index = where
             kept = self.block_for(entry_id)
@@ -244,6 +254,26 @@ class SessionEditor(QWidget):
                 self.focus_picker()
             else:
                 kept.table.go_to(index.row(), kept.model.columns[max(index.column(), 0)].key)
+                if editing is not None and kept.table.currentIndex().isValid():
+                    kept.table.edit(kept.table.currentIndex())
+                    editor = QApplication.focusWidget()
+                    if isinstance(editor, QLineEdit) and kept.table.isAncestorOf(editor):
+                        editor.setText(editing)
+                        editor.setModified(True)
+
+    @staticmethod
+    def _open_editor_text(block: ExerciseBlock | None) -> str | None:
+        """The text in the cell being typed in, if any, of `block`'s table."""
+        editor = QApplication.focusWidget()
+        if (
+            block is None
+            or block.table.state() != QAbstractItemView.State.EditingState
+            or not isinstance(editor, QLineEdit)
+            or not block.table.isAncestorOf(editor)
+            or not editor.isModified()
+        ):
+            return None
+        return editor.text()
 
     def _refresh_context(self) -> None:
         if self.session is None:
@@ -281,8 +311,9 @@ class SessionEditor(QWidget):
             text = "Superset with the exercise above" if joined else "Take out of the superset"
             self.service.push(undo.SetSupersets(self.service, {i: old[ids.index(i)] for i in changed}, changed, text))
         block = self.block_for(entry_id)
-        if block is not None:
-            block.table.setFocus()
+        focus = QApplication.focusWidget()
+        if block is not None and (focus is None or not block.table.isAncestorOf(focus)):
+            block.table.setFocus()  # not out of the cell being typed in, open again after the rebuild
 
     def _next_in_superset(self, entry_id: int) -> None:
         """After Enter stores a set of an exercise in a superset, the keys go to the next exercise of the group, on

@@ -312,6 +312,17 @@ class SetsTableModel(TableModel):
         if not self.is_done(row) and self._typed.pop(self._pending_key(row), None) is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
+    def typing(self) -> dict[int | None, tuple[SetRecord, frozenset[str]]]:
+        """What was typed in the ghost and + rows and not stored, to carry over to a new table of the exercise."""
+        return dict(self._typed)
+
+    def keep_typing(self, typed: dict[int | None, tuple[SetRecord, frozenset[str]]]) -> None:
+        """Show again what `typing()` gave, for the rows still there (nothing is stored)."""
+        ids = {plan.id for plan in self.plans}
+        self._typed = {key: value for key, value in typed.items() if key is None or key in ids}
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.columns) - 1))
+
     def plan_tip(self, row: int) -> str:
         plan = self.plan_at(row)
         target, unit, scale = plan.planned, self.prefs.units, self.prefs.effort_scale

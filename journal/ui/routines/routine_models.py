@@ -36,13 +36,13 @@ CHECKED = ("calibration", "warmup")  # columns that are a tick box
 TITLES = {
     "exercise": "Exercise",
     "sets": "Sets",
-    "reps_low": "Reps from",
+    "reps_low": "Reps\nfrom",
     "reps_high": "to",
     "rest": "Rest",
-    "calibration": "Last set\nall out",  # two lines: every column fits a 1024-pixel window
+    "calibration": "Last set\nall out",  # two lines: the figures leave the names room in a 1024-pixel window
     "warmup": "Warm-up",
     "superset": "Superset",
-    "next": "Next time",
+    "next": "Next\ntime",
     "notes": "Notes",
 }
 
@@ -106,9 +106,9 @@ class RoutineItemsModel(TableModel):
 
     def _title(self, key: str) -> str:
         if key == "target":
-            return "Target RPE" if self.prefs.effort_scale is EffortScale.RPE else "Target RIR"
+            return "Target\nRPE" if self.prefs.effort_scale is EffortScale.RPE else "Target\nRIR"
         if key == "load":
-            return f"Load ({self.prefs.units})"
+            return f"Load\n({self.prefs.units})"
         return TITLES[key]
 
     def flags(self, index: Index) -> Qt.ItemFlag:

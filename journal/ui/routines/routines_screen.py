@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -39,6 +41,17 @@ from journal.ui.log.exercise_picker import ExercisePicker
 from journal.ui.routines.routine_models import COLUMNS, RoutineItemsModel, RoutineListModel
 from journal.ui.service import JournalService
 from journal.ui.widgets import plain_label
+
+NOTES_SHARE = 0.3  # of the width the figures leave: the rest is the exercise's
+NOTES_WIDTH = (48, 260)  # the notes column's narrowest and widest
+
+
+class OneLine(QStyledItemDelegate):
+    """A column drawn on one line, cut short with "…", in a table whose other cells wrap."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
 
 class RoutinesScreen(QWidget):
@@ -80,12 +93,17 @@ class RoutinesScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()  # the figures as wide as they need, the names and notes share the rest
+        # The figures as wide as they need; the notes a share of the rest, on one line; the exercise the remainder,
+        # its name wrapped onto more lines where it is longer (never cut short)
+        self.table.setWordWrap(True)
+        self.table.setItemDelegateForColumn(COLUMNS.index("notes"), OneLine(self.table))
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COLUMNS.index("notes"), QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COLUMNS.index("notes"), QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(48)
+        self.table.viewport().installEventFilter(self)
         self.error = plain_label()
         self.error.setObjectName("routineError")
         self.error.setStyleSheet("color: #d93025; font-weight: bold;")
@@ -240,6 +258,20 @@ class RoutinesScreen(QWidget):
     def _refused(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """The notes column a share of the width the figures leave (the exercise column stretches over the rest)."""
+        header = self.table.horizontalHeader()
+        notes = COLUMNS.index("notes")
+        figures = sum(header.sectionSize(i) for i in range(len(COLUMNS)) if i not in (0, notes))
+        free = self.table.viewport().width() - figures
+        low, high = NOTES_WIDTH
+        header.resizeSection(notes, int(max(low, min(high, free * NOTES_SHARE))))
 
     def add_exercise(self, exercise: Exercise) -> None:
         if self.current() is None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from journal.domain.records import Entry, Session, SetRecord
@@ -15,7 +16,7 @@ from journal.storage import exercises
 from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from journal.ui.main_window import MainWindow
-from tests.ui.helpers import press, screenshots, wait_active
+from tests.ui.helpers import press, screenshots, type_text, wait_active
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -67,3 +68,31 @@ def test_ctrl_g_groups_and_enter_alternates_between_the_exercises(qtbot: QtBot, 
     press(qtbot, Key.Key_Z, Mod.ControlModifier)
     qtbot.waitUntil(lambda: groups(session_id)[2] is None)
     assert groups(session_id)[0] == groups(session_id)[1] is not None
+
+
+def test_ctrl_g_keeps_what_is_typed_in_the_plus_row(qtbot: QtBot, db_path: Path, open_window) -> None:
+    """Grouping rebuilds the exercise tables: a value typed in the + row but not stored stays in its cell, still only
+    typed (nothing half-typed is stored), and the cell it was typed in is open again for more."""
+    session_id = seed(db_path, ("Bench Press", "Barbell Row"))
+    window: MainWindow = open_window(db_path)
+    wait_active(qtbot, window)
+    _bench, row = window.editor.blocks
+    row.table.go_to(1)  # the + row's load
+    type_text(qtbot, "72.5")
+    press(qtbot, Key.Key_Tab)  # into the reps: the load is typed, the set not stored
+    type_text(qtbot, "8")  # the reps still in their editor
+    press(qtbot, Key.Key_G, Mod.ControlModifier)
+    qtbot.waitUntil(lambda: groups(session_id)[1] is not None)
+    _bench, row = window.editor.blocks
+    assert len(repo.get_session(session_id).entries[1].sets) == 1  # nothing stored
+    model = row.model
+    qtbot.waitUntil(lambda: row.table.state() == row.table.State.EditingState)
+    assert row.table.currentIndex() == model.index(1, model.column_of("reps"))
+    assert model.typed_keys(1) == frozenset({"load"})
+    assert model.data(model.index(1, model.column_of("load"))) == "72.5"
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "8"
+    press(qtbot, Key.Key_Return)
+    qtbot.waitUntil(lambda: len(repo.get_session(session_id).entries[1].sets) == 2)
+    stored = repo.get_session(session_id).entries[1].sets[1]
+    assert (stored.load_kg, stored.reps) == (72.5, 8)
