@@ -23,12 +23,16 @@ from journal.storage import exercises
 from journal.storage.changes import Change
 from journal.storage.review import exercises_used
 from journal.ui.exercises.editor import ExerciseDialog, MergeDialog
-from journal.ui.exercises.page import ExercisePage
+from journal.ui.exercises.page import CHOOSE, ExercisePage
 from journal.ui.service import JournalService
 from journal.ui.widgets import plain_label
 
 IdRole = Qt.ItemDataRole.UserRole
 SHOWN = ("Exercises you have done", "Without muscles", "Every exercise")
+NONE_DONE = (
+    "No exercise done yet: log or import a session and its exercises appear on the left.\n"
+    "Choose “Every exercise” there to look through the catalogue."
+)
 
 
 def matches(exercise: Exercise, words: list[str]) -> bool:
@@ -94,6 +98,7 @@ class ExercisesScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         service.changed.connect(self.on_changed)
+        service.file_changed.connect(lambda _path: self.page.show_exercise(None))  # another journal's ids
 
     # ---- the list ----
     def reload(self) -> None:
@@ -111,6 +116,20 @@ class ExercisesScreen(QWidget):
         self.bare_note.setVisible(bool(count))
         self._stale = False
         self._fill()
+        self._choose_first()
+
+    def _choose_first(self) -> None:
+        """With no exercise chosen (or the one chosen gone), the page shows the first one listed; an empty list
+        says how to fill it."""
+        known = {x.id for x in self._all}
+        shown = self.page.exercise
+        if shown is not None and shown.id in known:
+            return
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)  # shows its page
+        else:
+            self.page.show_exercise(None)
 
     def _fill(self) -> None:
         current = self.page.exercise.id if self.page.exercise is not None else None
@@ -131,6 +150,8 @@ class ExercisesScreen(QWidget):
             if exercise.id == current:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        none_done = not self._used and self.shown.currentIndex() == 0 and not words
+        self.page.empty.setText(NONE_DONE if none_done else CHOOSE)
 
     def _open_first(self) -> None:
         item = self.list.currentItem() or self.list.topLevelItem(0)
