@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
 
             self._review = ReviewScreen(self.service)
             self._review.session_requested.connect(self.show_session)
+            self._review.exercise_requested.connect(self.open_exercise_named)
             self._swap_tab(1, self._review, "Review")
         return self._review
 
@@ -427,6 +428,7 @@ class MainWindow(QMainWindow):
 
             self._routines = RoutinesScreen(self.service)
             self._routines.start_requested.connect(self.start_from_routine)
+            self._routines.exercise_requested.connect(self.open_exercise)
             self._swap_tab(2, self._routines, "Routines")
         return self._routines
 
@@ -468,9 +470,10 @@ class MainWindow(QMainWindow):
         screen.open_exercise(exercise_id)
 
     def open_exercise_named(self, name: str) -> None:
-        from journal.storage.exercises import find_exercise
+        from journal.storage.exercises import find_exercise, list_exercises
 
-        found = find_exercise(name)
+        # the exercise of that name, before one that has it as an alias
+        found = next((x for x in list_exercises() if x.name == name), None) or find_exercise(name)
         if found is not None and found.id is not None:
             self.open_exercise(found.id)
 

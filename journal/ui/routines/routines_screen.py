@@ -5,6 +5,7 @@ pre-filled (the load suggested from the last time); print its gym sheet.
 
 Signals:
     start_requested(object): start a session from this Routine.
+    exercise_requested(int): an exercise's page (its name double-clicked).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,6 +44,7 @@ from journal.ui.widgets import plain_label
 
 class RoutinesScreen(QWidget):
     start_requested = Signal(object)
+    exercise_requested = Signal(int)
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +83,7 @@ class RoutinesScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(self._double_clicked)
         header = self.table.horizontalHeader()  # the figures as wide as they need, the names and notes share the rest
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -143,6 +146,13 @@ class RoutinesScreen(QWidget):
         service.changed.connect(self.on_changed)
         service.preferences_changed.connect(lambda _prefs: self.show_current())
         self.reload()
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """A double click on an exercise's name opens its page (the other cells are edited in place)."""
+        if index.isValid() and COLUMNS[index.column()] == "exercise" and index.row() < len(self.items.items):
+            exercise_id = self.items.items[index.row()].exercise.id
+            if exercise_id is not None:
+                self.exercise_requested.emit(exercise_id)
 
     def _start(self) -> None:
         routine = self.current()
