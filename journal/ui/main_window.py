@@ -699,6 +699,13 @@ class MainWindow(QMainWindow):
                 15000,
             )
         )
+        dialog.weights_imported.connect(
+            lambda added: self.statusBar().showMessage(
+                f"Imported {added} bodyweight{'s' if added != 1 else ''} into the bodyweight log. "
+                "Ctrl+Z removes them again.",
+                15000,
+            )
+        )
         dialog.open()
         return dialog
 
