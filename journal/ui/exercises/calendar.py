@@ -281,11 +281,18 @@ class CalendarScreen(QWidget):
         found = streaks([d.day for d in every], today=today, since=date(self.year, 1, 1))
         in_year = streaks([d.day for d in shown], today=end)
         weeks_in_year = ((end - monday(date(self.year, 1, 1))).days // 7 + 1) if end.year == self.year else 0
-        self.summary.setText(
-            f"{self.year}: {len(shown)} training days in {in_year.weeks} of {max(weeks_in_year, in_year.weeks)} weeks; "
-            f"longest run that year {in_year.longest} weeks in a row. "
-            f"Now: {found.current} weeks in a row (longest ever {found.longest})."
-        )
+        now = f"Now: {found.current} weeks in a row (longest ever {found.longest})."
+        if not every:
+            text = "No training yet: each day with a session fills its square, shaded by its hard sets or tonnage."
+        elif not shown:
+            text = f"{self.year}: no training days. {now}"
+        else:
+            text = (
+                f"{self.year}: {len(shown)} training days in {in_year.weeks} of "
+                f"{max(weeks_in_year, in_year.weeks)} weeks; longest run that year {in_year.longest} weeks in a row. "
+                + now
+            )
+        self.summary.setText(text)
         self.back.setEnabled(bool(every) and self.year > every[0].day.year)
         self.forward.setEnabled(self.year < today.year)
         self._stale = False

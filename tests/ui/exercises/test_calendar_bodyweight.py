@@ -50,7 +50,7 @@ def test_the_calendar_shows_the_year_trained_and_a_day_opens_its_session(
     assert screen.heatmap.by_tonnage
     assert not screen.back.isEnabled()  # nothing before 2025
     click(qtbot, screen.forward)
-    assert screen.title.text() == "2026" and screen.summary.text().startswith("2026: 0 training days")
+    assert screen.title.text() == "2026" and screen.summary.text().startswith("2026: no training days. Now:")
 
 
 def test_a_bodyweight_is_refused_at_its_field_then_stored_and_shown_as_relative_strength(

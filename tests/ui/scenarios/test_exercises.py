@@ -154,6 +154,9 @@ def test_the_exercise_views_of_an_empty_journal(qtbot: QtBot, db_path: Path, ope
     assert isinstance(screen, ExercisesScreen)
     assert screen.page.empty.isVisible() and screen.page.exercise is None
     screenshots(window, "scenario-empty-exercises")
-    for index, name in ((4, "calendar"), (5, "bodyweight")):
-        tab(qtbot, window, index)
-        screenshots(window, f"scenario-empty-{name}")
+    calendar = tab(qtbot, window, 4)
+    assert isinstance(calendar, CalendarScreen)
+    assert calendar.summary.text().startswith("No training yet")  # not "0 training days in 0 of 50 weeks"
+    screenshots(window, "scenario-empty-calendar")
+    tab(qtbot, window, 5)
+    screenshots(window, "scenario-empty-bodyweight")
