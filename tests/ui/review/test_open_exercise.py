@@ -23,7 +23,7 @@ from journal.ui.exercises.library import ExercisesScreen
 from journal.ui.main_window import MainWindow
 from journal.ui.review.review_screen import ReviewScreen
 from tests.ui.exercises.test_exercise_page import double_click
-from tests.ui.helpers import click
+from tests.ui.helpers import click, screenshots
 from tests.ui.scenarios.test_review import make_journal
 
 
@@ -79,6 +79,7 @@ def test_a_double_click_on_a_strength_line_or_its_key_opens_the_exercise(
     chart = screen.strength
     names = [one.name for one in chart.series]
     assert sorted(names) == ["Back Squat", "Bench Press"]
+    screenshots(window, "review-strength-lines")
     double_click(qtbot, chart.viewport(), key_point(chart, "Back Squat"))
     assert page_shown(window) == "Back Squat"
 
@@ -120,6 +121,7 @@ def test_an_insight_about_one_exercise_offers_its_page(qtbot: QtBot, db_path: Pa
     name = card.item.exercise
     click(qtbot, card, QPoint(40, 10))  # opens the card
     assert card.open_exercise is not None and card.open_exercise.isVisible()
+    screenshots(window, "review-insight-open-exercise")
     click(qtbot, card.open_exercise)
     assert page_shown(window) == name
 
