@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import settings
 from journal.domain.names import name_key
 from journal.domain.records import Exercise
 from journal.storage import exercises
@@ -119,15 +120,20 @@ class ExercisesScreen(QWidget):
         self._choose_first()
 
     def _choose_first(self) -> None:
-        """With no exercise chosen (or the one chosen gone), the page shows the first one listed; an empty list
-        says how to fill it."""
+        """With no exercise chosen (or the one chosen gone), the page shows the one shown last time, else the first
+        one listed; an empty list says how to fill it."""
         known = {x.id for x in self._all}
         shown = self.page.exercise
         if shown is not None and shown.id in known:
             return
-        first = self.list.topLevelItem(0)
-        if first is not None:
-            self.list.setCurrentItem(first)  # shows its page
+        items = [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+        last = settings.last_exercise()
+        chosen = next((item for item in items if item is not None and item.text(0) == last), None)
+        if chosen is None and items:
+            chosen = items[0]
+        if chosen is not None:
+            self.list.setCurrentItem(chosen)  # shows its page
+            self.list.scrollToItem(chosen)
         else:
             self.page.show_exercise(None)
 
@@ -218,3 +224,10 @@ class ExercisesScreen(QWidget):
         if self._stale:
             self.reload()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The exercise shown is remembered (once, as the tab is left or the window closes, not at every choice)."""
+        shown = self.page.exercise
+        if shown is not None and shown.name != settings.last_exercise():
+            settings.save_last_exercise(shown.name)
+        super().hideEvent(event)

@@ -59,3 +59,27 @@ def test_the_tab_opens_on_the_first_exercise_then_on_the_one_opened_last(
     click(qtbot, bar, bar.tabRect(0).center())
     click(qtbot, bar, bar.tabRect(3).center())
     assert page.title.text() == "Back Squat" and screen.list.currentItem() is squat
+
+
+def test_the_exercise_shown_last_is_shown_again_next_time(
+    qtbot: QtBot, db_path: Path, open_window, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from journal import settings
+
+    imported(db_path, capsys)
+    window: MainWindow = open_window(db_path)
+    screen = open_tab(qtbot, window)
+    assert screen.page.title.text() == "Back Squat"  # the first listed
+    bench = next(
+        item
+        for item in (screen.list.topLevelItem(i) for i in range(screen.list.topLevelItemCount()))
+        if item is not None and item.text(0) == "Bench Press"
+    )
+    click(qtbot, screen.list.viewport(), screen.list.visualItemRect(bench).center())
+    bar = window.tabs.tabBar()
+    click(qtbot, bar, bar.tabRect(0).center())  # leaving the tab remembers it
+    assert settings.last_exercise() == "Bench Press"
+    screen.page.show_exercise(None)  # as a new window (or the journal opened again) starts
+    screen.reload()
+    current = screen.list.currentItem()
+    assert screen.page.title.text() == "Bench Press" and current is not None and current.text(0) == "Bench Press"
