@@ -150,3 +150,26 @@ def test_a_double_click_on_an_exercise_of_a_routine_opens_its_page(qtbot: QtBot,
     name = table.visualRect(screen.items.index(1, 0))  # type: ignore[attr-defined]
     double_click(qtbot, table.viewport(), name.center())
     assert page_shown(window) == "Lat Pulldown"
+
+
+def test_a_double_click_on_an_exercise_in_an_insights_table_asks_for_its_page(qtbot: QtBot) -> None:
+    from journal.domain.review import InsightKind
+    from journal.domain.review.panel import PanelItem
+    from journal.ui.review.insights_panel import InsightCard
+
+    item = PanelItem(
+        InsightKind.STRENGTH_STALL, "e1RM flat on 2 exercises", "d", "s", ("Exercise",), (("Curl",), ("Dip",)), (), (1,)
+    )
+    card = InsightCard(item)
+    qtbot.addWidget(card)
+    card.show()
+    card.set_open(True)
+    qtbot.waitExposed(card)
+    assert card.open_exercise is None  # about two exercises: no one page to offer
+    assert [a.text() for a in card.context_menu().actions()] == ["Open the latest session"]
+    table = card.table
+    assert table is not None
+    rect = table.visualRect(table.model().index(1, 0))
+    with qtbot.waitSignal(card.exercise_opened) as opened:
+        double_click(qtbot, table.viewport(), rect.center())
+    assert opened.args == ["Dip"]
