@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
         self.notice = ImportNotice(service.undo_stack)
         self.watcher = FolderWatcher(service, self._can_watch_import, self)
         self.watcher.imported.connect(self._watched_imported)
+        self.watcher.weights_imported.connect(
+            lambda added, name: self.notice.show_imported(
+                f"Imported {name} from the watched folder: {added} bodyweight{'s' if added != 1 else ''}."
+            )
+        )
         self.watcher.refused.connect(
             lambda name, why: self.notice.show_problem(f"{name} in the watched folder could not be imported: {why}")
         )
