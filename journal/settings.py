@@ -169,6 +169,17 @@ def save_window_state(name: str, state: Any) -> None:
     _save(store)
 
 
+def last_exercise() -> str:
+    """The name of the exercise whose page was shown last (the Exercises tab opens on it)."""
+    return str(_store().value("exercises/last") or "")
+
+
+def save_last_exercise(name: str) -> None:
+    store = _store()
+    store.setValue("exercises/last", name)
+    _save(store)
+
+
 def saved_mapping(key: str) -> dict[str, str] | None:
     """The column mapping the lifter chose last time for a CSV with these column names."""
     raw = _store().value(f"mappings/{hashlib.sha1(key.encode()).hexdigest()}")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html import escape
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QTextOption
 from PySide6.QtWidgets import QGraphicsTextItem
 
@@ -23,6 +23,9 @@ MARKS = {  # what a series looks like, in one character
     "star": "★",
     "square": "▪",
 }
+
+
+SPACED_PLAIN = "\u00a0" * 4 + " "  # between two entries, as the document holds it
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ class ChartKey(pg.GraphicsWidget):
         self.entries = tuple(entries)
         if colour is not None:
             self.colour = QColor(colour)
-        spaced = "&nbsp;&nbsp;&nbsp;&nbsp; "  # entries wrap at the plain space after it
+        spaced = "&nbsp;&nbsp;&nbsp;&nbsp; "  # entries wrap at the plain space after it (SPACED_PLAIN)
         self.text.setHtml(
             f"<span style='color:{self.colour.name()}'>"
             + spaced.join(
@@ -83,6 +86,23 @@ class ChartKey(pg.GraphicsWidget):
 
     def names(self) -> list[str]:
         return [e.name for e in self.entries]
+
+    def entry_at(self, point: QPointF) -> int | None:
+        """The index of the entry drawn at `point` (in the key's coordinates), or None: between entries, or a line
+        of text."""
+        if not self.entries:
+            return None
+        spot = self.text.mapFromParent(point)
+        at = self.text.document().documentLayout().hitTest(spot, Qt.HitTestAccuracy.ExactHit)
+        if at < 0:
+            return None
+        start = 0
+        for index, entry in enumerate(self.entries):
+            end = start + len(MARKS[entry.mark]) + 1 + len(entry.name)
+            if start <= at < end:
+                return index
+            start = end + len(SPACED_PLAIN)
+        return None
 
     def restyle(self, colour: QColor) -> None:
         if self.plain:

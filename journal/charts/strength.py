@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: MIT
 """Strength: each session's best e1RM per exercise over time (hollow where extrapolated), actual records as stars;
-several exercises can be compared."""
+several exercises can be compared. A double click on an exercise's line, or on its name in the key, asks for its page.
+
+Signals:
+    exercise_opened(str): the name of the exercise whose line or key entry was double-clicked.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, sentence
@@ -43,6 +48,22 @@ LINE_STYLES = (
     ("dashdot", Qt.PenStyle.DashDotLine),
 )
 GAP_DAYS = 56  # a line breaks where sessions of an exercise are more than 8 weeks apart
+NEAR_LINE_PX = 6.0  # a double click this close to a line is on it
+
+
+def distance_to_line(x: NDArray[np.float64], y: NDArray[np.float64], px: float, py: float) -> float:
+    """The least distance from (px, py) to the polyline through (x, y), all in pixels; a nan breaks the line."""
+    if not len(x):
+        return float("inf")
+    ax, ay, bx, by = x[:-1], y[:-1], x[1:], y[1:]
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.clip(np.where(length > 0, ((px - ax) * dx + (py - ay) * dy) / length, 0.0), 0.0, 1.0)
+    segments = np.hypot(ax + t * dx - px, ay + t * dy - py)
+    points = np.hypot(x - px, y - py)  # a line of one session is a point
+    found = np.concatenate([segments[np.isfinite(segments)], points[np.isfinite(points)]])
+    return float(found.min()) if found.size else float("inf")
 
 
 def broken_at_gaps(
@@ -66,6 +87,8 @@ def rolling_median(values: NDArray[np.float64], window: int = 3) -> NDArray[np.f
 
 
 class StrengthChart(Chart):
+    exercise_opened = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = self.add_key(0, 0)
@@ -77,6 +100,7 @@ class StrengthChart(Chart):
         self.items: list[pg.GraphicsObject] = []
         self._heavy_items: list[pg.GraphicsObject] = []
         self.series: list[StrengthSeries] = []
+        self._lines: list[tuple[pg.PlotItem, pg.PlotDataItem, int]] = []  # each exercise's lines, for a double click
         self.unit = "kg"
 
     def set_series(
@@ -88,6 +112,7 @@ class StrengthChart(Chart):
         for item in self.items:
             (self.heavy_plot if item in self._heavy_items else self.plot).removeItem(item)
         self._heavy_items = []
+        self._lines = []
         self.items, self.series, self.unit = [], series, unit
         _, text = palette_colours()
         for index, one in enumerate(series):
@@ -129,6 +154,7 @@ class StrengthChart(Chart):
                 brush=pg.mkBrush(colour),
                 data=one.pr_session,
             )
+            self._lines.append((self.plot, line, index))
             for item in (line, valid, extrapolated, records):
                 self.plot.addItem(item)
                 self.items.append(item)
@@ -145,6 +171,7 @@ class StrengthChart(Chart):
                 symbolPen=None,
             )
             self.heavy_plot.addItem(heavy)
+            self._lines.append((self.heavy_plot, heavy, index))
             self.items.append(heavy)
             self._heavy_items.append(heavy)
         entries = [
@@ -199,6 +226,46 @@ class StrengthChart(Chart):
         if points:
             self.session_clicked.emit(int(points[0].data()), 0)  # type: ignore[attr-defined]
 
+    def series_at(self, position: QPointF) -> int | None:
+        """The exercise (its index in the series) whose name in the key, or whose line, is at the scene position."""
+        if self.key.isVisible() and self.key.sceneBoundingRect().contains(position):
+            entry = self.key.entry_at(self.key.mapFromScene(position))
+            return entry if entry is not None and entry < len(self.series) else None
+        for plot in (self.plot, self.heavy_plot):
+            if plot.sceneBoundingRect().contains(position):
+                point = plot.vb.mapSceneToView(position)
+                return self._line_at(plot, point.x(), point.y())
+        return None
+
+    def _line_at(self, plot: pg.PlotItem, x: float, y: float) -> int | None:
+        """The exercise whose line in `plot` passes within a few pixels of (x, y), in data coordinates."""
+        best: tuple[float, int] | None = None
+        width, height = plot.vb.viewPixelSize()  # data units a pixel
+        if not width or not height:
+            return None
+        for drawn_in, line, index in self._lines:
+            line_x, line_y = line.getData()
+            if drawn_in is not plot or line_x is None or not len(line_x):
+                continue
+            away = distance_to_line(
+                np.asarray(line_x, dtype=np.float64) / width,
+                np.asarray(line_y, dtype=np.float64) / height,
+                x / width,
+                y / height,
+            )
+            if away <= NEAR_LINE_PX and (best is None or away < best[0]):
+                best = (away, index)
+        return None if best is None else best[1]
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            index = self.series_at(self.mapToScene(event.position().toPoint()))
+            if index is not None:
+                self.exercise_opened.emit(self.series[index].name)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
     def describe(self, plot: pg.PlotItem, x: float, y: float) -> str | None:
         if plot is self.heavy_plot:
             return self._describe_week(x)
@@ -217,4 +284,7 @@ class StrengthChart(Chart):
                 for record in records:
                     text += f"\nRecord: {one.pr_load[record]:g} {self.unit} × {one.pr_reps[record]}"
                 best = (float(distance[index]), text)
-        return best[1] if best else None
+        if best is None:
+            line = self._line_at(plot, x, y)
+            return None if line is None else f"{self.series[line].name}\nDouble-click: its page"
+        return best[1]

@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
         self.notice = ImportNotice(service.undo_stack)
         self.watcher = FolderWatcher(service, self._can_watch_import, self)
         self.watcher.imported.connect(self._watched_imported)
+        self.watcher.weights_imported.connect(
+            lambda added, name: self.notice.show_imported(
+                f"Imported {name} from the watched folder: {added} bodyweight{'s' if added != 1 else ''}."
+            )
+        )
         self.watcher.refused.connect(
             lambda name, why: self.notice.show_problem(f"{name} in the watched folder could not be imported: {why}")
         )
@@ -417,6 +422,7 @@ class MainWindow(QMainWindow):
 
             self._review = ReviewScreen(self.service)
             self._review.session_requested.connect(self.show_session)
+            self._review.exercise_requested.connect(self.open_exercise_named)
             self._swap_tab(1, self._review, "Review")
         return self._review
 
@@ -427,6 +433,7 @@ class MainWindow(QMainWindow):
 
             self._routines = RoutinesScreen(self.service)
             self._routines.start_requested.connect(self.start_from_routine)
+            self._routines.exercise_requested.connect(self.open_exercise)
             self._swap_tab(2, self._routines, "Routines")
         return self._routines
 
@@ -468,9 +475,10 @@ class MainWindow(QMainWindow):
         screen.open_exercise(exercise_id)
 
     def open_exercise_named(self, name: str) -> None:
-        from journal.storage.exercises import find_exercise
+        from journal.storage.exercises import find_exercise, list_exercises
 
-        found = find_exercise(name)
+        # the exercise of that name, before one that has it as an alias
+        found = next((x for x in list_exercises() if x.name == name), None) or find_exercise(name)
         if found is not None and found.id is not None:
             self.open_exercise(found.id)
 
@@ -692,6 +700,13 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(
             lambda result: self.statusBar().showMessage(
                 f"Imported {result.sessions} sessions, {result.sets} sets ({result.duplicates} duplicates skipped). "
+                "Ctrl+Z removes them again.",
+                15000,
+            )
+        )
+        dialog.weights_imported.connect(
+            lambda added: self.statusBar().showMessage(
+                f"Imported {added} bodyweight{'s' if added != 1 else ''} into the bodyweight log. "
                 "Ctrl+Z removes them again.",
                 15000,
             )

@@ -84,3 +84,18 @@ def test_items_come_most_important_first_with_their_figure() -> None:
 def test_every_rule_says_what_it_needs() -> None:
     assert set(NEEDS) == set(InsightKind)
     assert any("“To failure” reps on 3 or more sets" in line for line in needs())
+
+
+def test_an_item_names_its_exercise_only_when_it_is_about_one() -> None:
+    weeks = np.arange(4, dtype=np.int64)
+    muscle = _muscle_volume((weeks, {"glutes": np.array([25.0, 22.0, 30.0, 21.0])}), (10.0, 20.0))
+    items = panel_items([calibration("Face Pull", -2.0, 8, "under"), *muscle])
+    by_headline = {item.headline: item.exercise for item in items}
+    assert by_headline["Face Pull: you under-call by 2.0 reps, 8 sets"] == "Face Pull"
+    assert by_headline["Glutes: over 20 hard sets in 4 of 4 weeks"] == ""  # a muscle, not an exercise
+    several = Insight(
+        InsightKind.STRENGTH_STALL, "t", "d", "s", subject="Curl", header=("Exercise",), rows=(("Curl",),)
+    )
+    other = Insight(InsightKind.STRENGTH_STALL, "t", "d", "s", subject="Dip", header=("Exercise",), rows=(("Dip",),))
+    (grouped,) = panel_items([several, other])
+    assert grouped.exercise == "" and grouped.rows == (("Curl",), ("Dip",))  # each row of its table opens one

@@ -168,8 +168,13 @@ def pick_menu(qtbot: QtBot, window: QWidget, *path: str, keyboard: bool = False)
             else:
                 press(qtbot, Key.Key_Right)
         else:
-            qtbot.mouseMove(menu, menu.actionGeometry(item).center())
-            click(qtbot, menu, menu.actionGeometry(item).center())
+            # The pointer travels to the item, as a hand moves it: a menu takes no click from a pointer that has
+            # not moved since it opened (QMenu's hasMouseMoved), as when the last menu's item was at the same spot.
+            target = menu.actionGeometry(item).center()
+            for step in range(8):
+                qtbot.mouseMove(menu, QPoint(target.x() * step // 8, target.y() * step // 8))
+            qtbot.mouseMove(menu, target)
+            click(qtbot, menu, target)
         if not last:
             sub = item.menu()
             assert isinstance(sub, QMenu)

@@ -31,6 +31,7 @@ class PanelItem:
     set_ids: tuple[int, ...] = ()
     session_ids: tuple[int, ...] = ()
     importance: float = 0.0  # higher first
+    exercise: str = ""  # the one exercise it is about, whose page it offers ("" for a muscle or several)
 
 
 # What each rule needs before it can say anything (the panel lists these when nothing stands out).
@@ -62,6 +63,10 @@ def _reps(value: float) -> str:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+# kinds whose subject is an exercise (a muscle's volume is about a muscle)
+ABOUT_AN_EXERCISE = (InsightKind.CALIBRATION, InsightKind.ISOLATION_NOT_NEAR, InsightKind.STRENGTH_STALL)
 
 
 def _one(insight: Insight) -> PanelItem:
@@ -126,6 +131,7 @@ def _one(insight: Insight) -> PanelItem:
         insight.set_ids,
         insight.session_ids,
         importance,
+        subject if kind in ABOUT_AN_EXERCISE else "",
     )
 
 

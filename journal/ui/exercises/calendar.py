@@ -25,10 +25,20 @@ from journal.storage.history import TrainingDay, training_days
 from journal.ui.service import JournalService
 from journal.ui.widgets import plain_label
 
-SHADES = ("#c6e48b", "#7bc96f", "#239a3b", "#196127")  # light to dark: more sets (or tonnage) that day
-SHADES_DARK = ("#0e4429", "#006d32", "#26a641", "#39d353")
+SHADES = ("#c6e48b", "#7bc96f", "#239a3b", "#196127")  # fewer to more sets (or tonnage) that day: darker
+SHADES_DARK = ("#0e4429", "#006d32", "#26a641", "#39d353")  # on a dark background more is brighter
+EMPTY, EMPTY_DARK = "#dfe2e6", "#2d333b"  # a day without training, seen on either background
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 COLOUR_BY = ("Hard sets", "Tonnage")
+
+
+def is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def shades(widget: QWidget) -> tuple[str, ...]:
+    """The colours of a training day, fewer to more, for the theme the widget is drawn in."""
+    return SHADES_DARK if is_dark(widget) else SHADES
 
 
 class YearHeatmap(QWidget):
@@ -86,18 +96,16 @@ class YearHeatmap(QWidget):
         return day.tonnage_kg if self.by_tonnage else float(day.hard_sets)
 
     def _shade(self, value: float, top: float) -> QColor:
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        shades = SHADES_DARK if dark else SHADES
+        colours = shades(self)
         if top <= 0:
-            return QColor(shades[0])
-        return QColor(shades[min(len(shades) - 1, int(len(shades) * value / (top + 1e-9)))])
+            return QColor(colours[0])
+        return QColor(colours[min(len(colours) - 1, int(len(colours) * value / (top + 1e-9)))])
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
-        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-        empty = QColor("#2d333b" if dark else "#dfe2e6")  # a day without training, seen on either background
+        empty = QColor(EMPTY_DARK if is_dark(self) else EMPTY)
         cell = self._cell()
         painter.setPen(text)
         for month in range(1, 13):
@@ -147,6 +155,61 @@ class YearHeatmap(QWidget):
         super().mouseReleaseEvent(event)
 
 
+class ShadeKey(QWidget):
+    """The heatmap's key, drawn from its own colours in the theme shown: a day without training, then the shades
+    from fewer to more (darker in the light theme, brighter in the dark one)."""
+
+    WORDS = ("No training", "fewer", "more, against the year's busiest day")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def colours(self) -> tuple[str, ...]:
+        """The empty day's colour, then the shades fewer to more, as drawn now."""
+        return (EMPTY_DARK if is_dark(self) else EMPTY, *shades(self))
+
+    def _cell(self) -> int:
+        return self.fontMetrics().height() - 2
+
+    def sizeHint(self) -> QSize:
+        metrics, cell = self.fontMetrics(), self._cell()
+        words = sum(metrics.horizontalAdvance(w) for w in self.WORDS)
+        return QSize(words + 6 * (cell + 3) + 40, metrics.height() + 4)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        metrics, cell = self.fontMetrics(), self._cell()
+        text = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        top = (self.height() - cell) // 2
+        colours = self.colours()
+        x = 0
+
+        def swatch(colour: str) -> None:
+            nonlocal x
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colour))
+            painter.drawRoundedRect(QRect(x, top, cell, cell), 2, 2)
+            x += cell + 3
+
+        def words(line: str) -> None:
+            nonlocal x
+            painter.setPen(text)
+            width = metrics.horizontalAdvance(line)
+            painter.drawText(QRect(x, 0, width + 2, self.height()), int(Qt.AlignmentFlag.AlignVCenter), line)
+            x += width + 6
+
+        swatch(colours[0])
+        words(self.WORDS[0])
+        x += 14
+        words(self.WORDS[1])
+        for colour in colours[1:]:
+            swatch(colour)
+        x += 3
+        words(self.WORDS[2])
+        painter.end()
+
+
 class CalendarScreen(QWidget):
     """Signals:
     session_requested(int): open this session in the log.
@@ -185,8 +248,8 @@ class CalendarScreen(QWidget):
         self.summary = plain_label()
         self.summary.setObjectName("calendarSummary")
         self.summary.setWordWrap(True)
-        self.legend = plain_label("Lighter to darker: fewer to more that day, against the year's busiest day")
-        self.legend.setEnabled(False)
+        self.legend = ShadeKey()
+        self.legend.setObjectName("calendarKey")
         row = QHBoxLayout()
         row.addWidget(self.back)
         row.addWidget(self.title)
@@ -218,11 +281,18 @@ class CalendarScreen(QWidget):
         found = streaks([d.day for d in every], today=today, since=date(self.year, 1, 1))
         in_year = streaks([d.day for d in shown], today=end)
         weeks_in_year = ((end - monday(date(self.year, 1, 1))).days // 7 + 1) if end.year == self.year else 0
-        self.summary.setText(
-            f"{self.year}: {len(shown)} training days in {in_year.weeks} of {max(weeks_in_year, in_year.weeks)} weeks; "
-            f"longest run that year {in_year.longest} weeks in a row. "
-            f"Now: {found.current} weeks in a row (longest ever {found.longest})."
-        )
+        now = f"Now: {found.current} weeks in a row (longest ever {found.longest})."
+        if not every:
+            text = "No training yet: each day with a session fills its square, shaded by its hard sets or tonnage."
+        elif not shown:
+            text = f"{self.year}: no training days. {now}"
+        else:
+            text = (
+                f"{self.year}: {len(shown)} training days in {in_year.weeks} of "
+                f"{max(weeks_in_year, in_year.weeks)} weeks; longest run that year {in_year.longest} weeks in a row. "
+                + now
+            )
+        self.summary.setText(text)
         self.back.setEnabled(bool(every) and self.year > every[0].day.year)
         self.forward.setEnabled(self.year < today.year)
         self._stale = False

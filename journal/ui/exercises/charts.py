@@ -18,6 +18,12 @@ from journal.domain.exercise_figures import Record, SessionBest
 from journal.domain.units import Unit, format_load, from_kg
 
 RECORD_COLOUR = "#e6a700"
+NOT_RATED_GAP = 0.9  # "not rated" stands apart from the RIR bins, and its label clear of "4+" in a narrow window
+
+
+def bin_positions(names: Sequence[str]) -> list[float]:
+    """Where each RIR bin's bar stands: one a step, and "not rated" a gap further on."""
+    return [i + (NOT_RATED_GAP if name == "not rated" else 0.0) for i, name in enumerate(names)]
 
 
 def seconds(day: date | datetime) -> float:
@@ -70,8 +76,9 @@ class ExerciseCharts(Chart):
         load = np.array([from_kg(b.load_kg, unit) for b in bests])
         self.best.plot(x, load, pen=pg.mkPen(SERIES[2], width=1.5), symbol="o", symbolSize=5, symbolBrush=SERIES[2])
         if records:
+            starts = {b.session: seconds(b.start) for b in bests}  # a star stands on its session's point
             self.best.plot(
-                [seconds(r.day) for r in records],
+                [starts.get(r.session, seconds(r.day)) for r in records],
                 [from_kg(r.load_kg, unit) for r in records],
                 pen=None,
                 symbol="star",
@@ -86,22 +93,25 @@ class ExerciseCharts(Chart):
         )
         self.weekly.addItem(pg.BarGraphItem(x=centres, height=[w[2] for w in weeks], width=width, brush=HARD, pen=None))
         names = list(rir)
+        where = bin_positions(names)
         self.rir.addItem(
             pg.BarGraphItem(
-                x=np.arange(len(names)),
+                x=np.array(where),
                 height=[rir[n] for n in names],
                 width=0.7,
                 brushes=[pg.mkBrush(c) for c in BIN_COLOURS[: len(names)]],
                 pen=None,
             )
         )
-        self.rir.getAxis("bottom").setTicks([list(enumerate(names))])
+        self.rir.getAxis("bottom").setTicks([list(zip(where, names, strict=True))])
         empty = "No sets yet" if not bests else ""
         for plot in (self.e1rm, self.best, self.weekly):
             self.message(plot, empty)
         self.message(self.rir, "" if any(rir.values()) else "No working sets yet")
         for plot in self.plots:
             plot.enableAutoRange()
+        # room beside the outer bars for their labels: the axis leaves out a label that would overhang it
+        self.rir.setXRange(-0.8, (where[-1] if where else 0.0) + 1.2, padding=0)
         self._table = lambda: (
             ["date", f"best e1RM ({unit})", "extrapolated", f"heaviest load ({unit})", "reps"],
             [

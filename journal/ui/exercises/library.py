@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,18 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal import settings
 from journal.domain.names import name_key
 from journal.domain.records import Exercise
 from journal.storage import exercises
 from journal.storage.changes import Change
 from journal.storage.review import exercises_used
 from journal.ui.exercises.editor import ExerciseDialog, MergeDialog
-from journal.ui.exercises.page import ExercisePage
+from journal.ui.exercises.page import CHOOSE, ExercisePage
 from journal.ui.service import JournalService
 from journal.ui.widgets import plain_label
 
 IdRole = Qt.ItemDataRole.UserRole
 SHOWN = ("Exercises you have done", "Without muscles", "Every exercise")
+NONE_DONE = (
+    "No exercise done yet: log or import a session and its exercises appear on the left.\n"
+    "Choose “Every exercise” there to look through the catalogue."
+)
 
 
 def matches(exercise: Exercise, words: list[str]) -> bool:
@@ -94,6 +99,7 @@ class ExercisesScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         service.changed.connect(self.on_changed)
+        service.file_changed.connect(lambda _path: self.page.show_exercise(None))  # another journal's ids
 
     # ---- the list ----
     def reload(self) -> None:
@@ -111,6 +117,25 @@ class ExercisesScreen(QWidget):
         self.bare_note.setVisible(bool(count))
         self._stale = False
         self._fill()
+        self._choose_first()
+
+    def _choose_first(self) -> None:
+        """With no exercise chosen (or the one chosen gone), the page shows the one shown last time, else the first
+        one listed; an empty list says how to fill it."""
+        known = {x.id for x in self._all}
+        shown = self.page.exercise
+        if shown is not None and shown.id in known:
+            return
+        items = [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
+        last = settings.last_exercise()
+        chosen = next((item for item in items if item is not None and item.text(0) == last), None)
+        if chosen is None and items:
+            chosen = items[0]
+        if chosen is not None:
+            self.list.setCurrentItem(chosen)  # shows its page
+            self.list.scrollToItem(chosen)
+        else:
+            self.page.show_exercise(None)
 
     def _fill(self) -> None:
         current = self.page.exercise.id if self.page.exercise is not None else None
@@ -131,6 +156,8 @@ class ExercisesScreen(QWidget):
             if exercise.id == current:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        none_done = not self._used and self.shown.currentIndex() == 0 and not words
+        self.page.empty.setText(NONE_DONE if none_done else CHOOSE)
 
     def _open_first(self) -> None:
         item = self.list.currentItem() or self.list.topLevelItem(0)
@@ -197,3 +224,10 @@ class ExercisesScreen(QWidget):
         if self._stale:
             self.reload()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """The exercise shown is remembered (once, as the tab is left or the window closes, not at every choice)."""
+        shown = self.page.exercise
+        if shown is not None and shown.name != settings.last_exercise():
+            settings.save_last_exercise(shown.name)
+        super().hideEvent(event)

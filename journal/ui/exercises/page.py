@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -44,6 +45,7 @@ from journal.ui.widgets import ElidedLabel, plain_label
 
 PAGE_SESSIONS = 25  # sessions of history read at a time, more as the list is scrolled to its end
 SessionRole = Qt.ItemDataRole.UserRole
+CHOOSE = "Choose an exercise on the left to see its records, charts and history"
 
 
 def muscles_line(exercise: Exercise) -> str:
@@ -192,10 +194,26 @@ class ExercisePage(QWidget):
         self.tabs.addTab(self.notes, "Notes")
         self.tabs.currentChanged.connect(self._tab_shown)
 
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(head)
+        column.addWidget(self.tabs, 1)
+        self.empty = plain_label(CHOOSE)  # no exercise chosen: no tables of bare column numbers
+        self.empty.setObjectName("exercisePageEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        font = QFont(self.empty.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.empty.setFont(font)
+        self.empty.setEnabled(False)
+        self.content = content
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(head)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.stack)
         service.changed.connect(self.on_changed)
         service.preferences_changed.connect(lambda _prefs: self.reload())
 
@@ -209,10 +227,12 @@ class ExercisePage(QWidget):
         self.edit.setEnabled(exercise is not None)
         self.merge.setEnabled(exercise is not None)
         if exercise is None or exercise.id is None:
-            self.title.setText("No exercise chosen")
+            self.title.setText("")
             for label in (self.muscles, self.facts):
                 label.setText("")
+            self.stack.setCurrentWidget(self.empty)
             return
+        self.stack.setCurrentWidget(self.content)
         prefs = self.service.preferences
         unit = prefs.units
         self.title.setText(exercise.name)

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: MIT
 """Importing another app's export: a preview of what will come in, the exercise names mapped onto the catalogue,
 every problem with its line, and nothing written until the lifter confirms. Parsing and writing run in the
-background with a progress dialog; cancelling writes nothing."""
+background with a progress dialog; cancelling writes nothing. A bodyweight file (FitNotes' body tracker, Hevy's body
+measurements) is recognised by its header: the preview counts its weights, and Import adds them to the bodyweight
+log as one undo step."""
 
 from __future__ import annotations
 
@@ -32,15 +34,17 @@ from PySide6.QtWidgets import (
 
 from journal import settings
 from journal.domain.records import Exercise
-from journal.domain.units import Unit
+from journal.domain.units import Unit, format_load
 from journal.io import FORMATS, IMPORTERS, ImportFailed, ImportOptions, ParsedImport, check_lengths, detect
 from journal.io.base import ImportCancelled, Problem
+from journal.io.body import BodyFile, body_format, read_body
 from journal.io.generic import GenericCsv, guess_mapping, mapping_key
 from journal.io.leftout import left_out
 from journal.io.plausible import unlikely_sets
 from journal.io.report import summary
 from journal.io.strong_columns import LayoutGuessed
 from journal.io.text import header_of, read_text
+from journal.storage.bodyweight import weighings
 from journal.storage.bulk import count_held
 from journal.storage.exercises import list_exercises
 from journal.storage.importing import ImportResult, Proposal, import_sessions, new_routines, propose
@@ -54,6 +58,7 @@ from journal.ui.tasks import run_in_background
 from journal.ui.widgets import plain_label
 
 NEW = "New exercise"
+BODY_FILES = {"fitnotes": "FitNotes body tracker", "hevy": "Hevy body measurements"}
 
 
 class ExerciseMappingModel(TableModel):
@@ -138,9 +143,11 @@ class ExerciseChoiceDelegate(QStyledItemDelegate):
 class ImportDialog(QDialog):
     """Signals:
     imported(object): the ImportResult, once the sessions are in the journal.
+    weights_imported(int): how many bodyweights a bodyweight file added to the log.
     """
 
     imported = Signal(object)
+    weights_imported = Signal(int)
 
     def __init__(
         self,
@@ -157,6 +164,8 @@ class ImportDialog(QDialog):
         self.path = path
         self.pasted = text
         self.parsed: ParsedImport | None = None
+        self.body_kind: str | None = None  # "fitnotes" or "hevy" for a bodyweight file
+        self.body: BodyFile | None = None
         self.text = ""
         self.mapping: dict[str, str] | None = None
         self.setWindowTitle(f"Import {path.name}")
@@ -246,13 +255,15 @@ class ImportDialog(QDialog):
         layout.addWidget(self.layout_note)
         layout.addLayout(self.figures)
         layout.addWidget(self.summary)
-        layout.addWidget(
-            QLabel(
-                "Exercises: each name in the file and what it will be stored as (click to change; "
-                "your choices are remembered)"
-            )
+        self.names_label = QLabel(
+            "Exercises: each name in the file and what it will be stored as (click to change; "
+            "your choices are remembered)"
         )
+        layout.addWidget(self.names_label)
         layout.addWidget(self.names_view, 1)
+        self.body_space = QWidget()  # takes the exercises' room when a bodyweight file has none
+        self.body_space.setVisible(False)
+        layout.addWidget(self.body_space, 1)
         layout.addWidget(QLabel("Problems"))
         layout.addWidget(self.problems_view)
         layout.addWidget(self.skip_invalid)
@@ -287,6 +298,11 @@ class ImportDialog(QDialog):
                 self._failed(error.problem)
                 return
             header = []
+        self.body_kind = body_format(header) if header else None
+        if self.body_kind is not None:
+            self.format.setItemText(0, f"Detect from the header ({BODY_FILES[self.body_kind]})")
+            self.reparse()
+            return
         saved = settings.saved_mapping(mapping_key(header)) if header else None
         self.mapping = saved or guess_mapping(header)
         try:
@@ -323,6 +339,10 @@ class ImportDialog(QDialog):
 
     def reparse(self) -> None:
         if not self.text:
+            return
+        self._body_mode(self.body_kind is not None and self.format.currentData() == "auto")
+        if self.body_kind is not None and self.format.currentData() == "auto":
+            self._show_body()
             return
         try:
             name = self.importer_name()
@@ -416,6 +436,66 @@ class ImportDialog(QDialog):
         self._new = new
         self._enable_import()
 
+    # ---- a bodyweight file ----
+    def _body_mode(self, body: bool) -> None:
+        """A bodyweight file has no exercises, set notes or columns to map: those parts of the preview go."""
+        for widget in (self.names_label, self.names_view, self.notes):
+            widget.setVisible(not body)
+        self.body_space.setVisible(body)
+        if body:
+            self.map_button.setVisible(False)
+        else:
+            self.body = None
+
+    def _show_body(self) -> None:
+        """The weights of a bodyweight file: how many days, from when to when, and how many the log lacks."""
+        self.parsed = None
+        stated = self.body_kind == "hevy" or "Unit" in {name.strip() for name in header_of(self.text)}
+        self.units.setEnabled(not stated)
+        self.units_note.setText(
+            "as the file says for each weight" if stated else "the file does not say: check the weights below"
+        )
+        try:
+            found = read_body(self.text, self.units.currentData())
+        except ImportFailed as error:
+            self._failed(error.problem)
+            return
+        self.body = found
+        held = {w.day for w in weighings() if w.source == found.source}
+        new = [day for day in found.weights if day not in held]
+        unit = self.service.preferences.units  # shown in the lifter's unit, whatever the file's
+        figures = [("bodyweights", f"{len(found.weights)} days, one weight a day (the day's last)")]
+        if found.weights:
+            first, last = min(found.weights), max(found.weights)
+            light, heavy = min(found.weights.values()), max(found.weights.values())
+            figures += [
+                ("dates", f"{first:%d %b %Y} to {last:%d %b %Y}"),
+                ("weights", f"{format_load(light, unit, 1)} to {format_load(heavy, unit, 1)} {unit}"),
+                ("new", f"{len(new)} ({len(found.weights) - len(new)} already in your bodyweight log)"),
+            ]
+        self._show_figures(figures)
+        self.summary.setText(
+            "Everything in this file is already in your bodyweight log: there is nothing to import."
+            if found.weights and not new
+            else "A bodyweight file: its weights go to the bodyweight log (the Bodyweight tab), not to sessions."
+        )
+        self.summary.setVisible(True)
+        self.names.set_rows([], {})
+        self.problems.setStringList(
+            [f"Note · line {p.line}: {p.message}" for p in found.problems] or ["No problems found."]
+        )
+        self.skip_invalid.setVisible(False)
+        self._new = len(new)
+        self.import_button.setEnabled(bool(new))
+
+    def _confirm_body(self, found: BodyFile) -> None:
+        command = undo.ImportWeighings(
+            self.service, sorted(found.weights.items()), found.source, f"Import {self.path.name} (bodyweights)"
+        )
+        self.service.push(command)
+        self.weights_imported.emit(len(command.added))
+        self.accept()
+
     def _enable_import(self) -> None:
         parsed = self.parsed
         self.import_button.setEnabled(
@@ -495,6 +575,9 @@ class ImportDialog(QDialog):
 
     # ---- writing ----
     def confirm(self) -> None:
+        if self.body is not None and self.body_kind is not None and self.format.currentData() == "auto":
+            self._confirm_body(self.body)
+            return
         parsed = self.parsed
         if parsed is None or (parsed.fatal and not (parsed.skippable and self.skip_invalid.isChecked())):
             return

@@ -3,7 +3,8 @@
 
 A QFileSystemWatcher on the folder and its files, and a scan when the folder is set (at start). A file is read
 again only when its bytes change (a hash of the version handled is remembered in the settings), so a bad file is
-reported once per version and a file synced in pieces is imported once whole. Nothing is imported while a modal
+reported once per version and a file synced in pieces is imported once whole. A bodyweight file (FitNotes' body
+tracker, Hevy's body measurements) adds its new weights to the bodyweight log. Nothing is imported while a modal
 dialog is open or another journal (the sample data) is shown: the scan is tried again a moment later. Each file is
 read and written off the GUI thread, one at a time, in one transaction (never in part).
 """
@@ -20,9 +21,11 @@ from journal import settings
 from journal.domain.units import Unit
 from journal.io import ImportFailed, ImportOptions, ParsedImport, detect, parse_text
 from journal.io.base import Importer
+from journal.io.body import BodyFile, body_format, read_body
 from journal.io.generic import GenericCsv
 from journal.io.strong_share import StrongShareText
-from journal.io.text import read_text
+from journal.io.text import header_of, read_text
+from journal.storage.bodyweight import weighings
 from journal.storage.bulk import count_held
 from journal.storage.importing import ImportResult, import_sessions, new_routines, propose
 from journal.storage.topping import count_new_sets
@@ -41,6 +44,19 @@ def fingerprint(path: Path) -> str | None:
         return hashlib.sha1(path.read_bytes()).hexdigest()
     except OSError:
         return None
+
+
+def _read_body(path: Path, units: Unit) -> BodyFile | None:
+    """The weights of a bodyweight file (None for any other file)."""
+    if path.suffix.lower() != ".csv":
+        return None
+    text = read_text(path)
+    try:
+        if body_format(header_of(text)) is None:
+            return None
+    except ImportFailed:
+        return None
+    return read_body(text, units)
 
 
 def _read(path: Path, units: Unit) -> ParsedImport:
@@ -64,10 +80,12 @@ def _read(path: Path, units: Unit) -> ParsedImport:
 class FolderWatcher(QObject):
     """Signals:
     imported(object, str): an ImportResult and the file's name, once it is in the journal (and on the undo stack).
+    weights_imported(int, str): how many bodyweights a bodyweight file added, and its name (on the undo stack).
     refused(str, str): a file's name and why it cannot be imported (said once per version of the file).
     """
 
     imported = Signal(object, str)
+    weights_imported = Signal(int, str)
     refused = Signal(str, str)
 
     def __init__(self, service: JournalService, can_import: Callable[[], bool], parent: QObject | None = None) -> None:
@@ -130,7 +148,10 @@ class FolderWatcher(QObject):
         self.busy = True
         units, keep, target = self.service.preferences.units, self.service.preferences.backups_keep, self.service.path
 
-        def work() -> ImportResult | None:
+        def work() -> ImportResult | BodyFile | None:
+            body = _read_body(path, units)
+            if body is not None:
+                return body
             parsed = _read(path, units)
             sessions, routines = parsed.sessions, parsed.routines
             if count_held(sessions) == len(sessions) and not count_new_sets(sessions) and not new_routines(routines):
@@ -140,7 +161,9 @@ class FolderWatcher(QObject):
 
         def done(result: object) -> None:
             self._handled(path, version)
-            if isinstance(result, ImportResult) and (result.sessions or result.sets or result.routines):
+            if isinstance(result, BodyFile):
+                self._add_weights(result, path.name)
+            elif isinstance(result, ImportResult) and (result.sessions or result.sets or result.routines):
                 text = f"Import {path.name} from the watched folder ({result.sessions} sessions)"
                 self.service.push(undo.ImportSessions(self.service, result, text))
                 self.service.publish(result.change)
@@ -155,6 +178,17 @@ class FolderWatcher(QObject):
                 self.refused.emit(path.name, str(error))
 
         run_in_background(work, done, failed)
+
+    def _add_weights(self, found: BodyFile, name: str) -> None:
+        """A bodyweight file's weights the log lacks, as one undo step (nothing new: no backup, no notice)."""
+        held = {w.day for w in weighings() if w.source == found.source}
+        if all(day in held for day in found.weights):
+            return
+        command = undo.ImportWeighings(
+            self.service, sorted(found.weights.items()), found.source, f"Import {name} from the watched folder"
+        )
+        self.service.push(command)
+        self.weights_imported.emit(len(command.added), name)
 
     def _handled(self, path: Path, version: str) -> None:
         handled = settings.watched_files()

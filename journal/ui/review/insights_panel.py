@@ -1,20 +1,24 @@
 # SPDX-License-Identifier: MIT
 """The insights panel: one card per item, a headline with an icon for its kind and the figure that matters; a click
 chooses it (the charts mark the sets behind it) and opens its details, source and table; a double-click (or Enter)
-opens the latest session behind it. When nothing stands out, it says what each insight needs.
+opens the latest session behind it. A card about one exercise offers its page (a button, and the card's context
+menu); a double click on a row of a card's table of exercises opens that exercise's page. When nothing stands out,
+it says what each insight needs.
 
 Signals:
     chosen(object): the PanelItem chosen, or None.
     opened(object): the PanelItem whose latest session the lifter asked for.
+    exercise_opened(str): the name of the exercise whose page the lifter asked for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QFont,
     QKeyEvent,
@@ -33,6 +37,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -91,6 +97,7 @@ class InsightCard(QFrame):
 
     clicked = Signal(object)
     double_clicked = Signal(object)
+    exercise_opened = Signal(str)
 
     def __init__(self, item: PanelItem, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +133,17 @@ class InsightCard(QFrame):
         self.table: QTableView | None = None
         if item.rows:
             self.table = self._table(item)
+            if item.header[:1] == ("Exercise",):
+                self.table.doubleClicked.connect(self._row_opened)
+                self.table.setToolTip("Double-click an exercise: its page")
             body.addWidget(self.table)
+        self.open_exercise: QPushButton | None = None
+        if item.exercise:
+            self.open_exercise = QPushButton("Open exercise")
+            self.open_exercise.setObjectName("openExercise")
+            self.open_exercise.setToolTip(f"{item.exercise}: its records, charts and history")
+            self.open_exercise.clicked.connect(lambda: self.exercise_opened.emit(self.item.exercise))
+            body.addWidget(self.open_exercise, 0, Qt.AlignmentFlag.AlignLeft)
         behind = len(item.set_ids) or len(item.session_ids)
         if behind:
             what_behind = "sets" if item.set_ids else "sessions"
@@ -187,6 +204,27 @@ class InsightCard(QFrame):
             table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         return table
 
+    def _row_opened(self, index: QModelIndex) -> None:
+        if index.isValid() and index.row() < len(self.item.rows):
+            self.exercise_opened.emit(self.item.rows[index.row()][0])
+
+    def context_menu(self) -> QMenu:
+        """The card's menu: the exercise's page (for a card about one exercise) and the latest session behind it."""
+        menu = QMenu(self)
+        if self.item.exercise:
+            page = menu.addAction(f"Open exercise: {self.item.exercise}")
+            page.triggered.connect(lambda: self.exercise_opened.emit(self.item.exercise))
+        if self.item.session_ids:
+            latest = menu.addAction("Open the latest session")
+            latest.triggered.connect(lambda: self.double_clicked.emit(self))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        if menu.actions():
+            menu.exec(event.globalPos())
+        menu.deleteLater()
+
     @property
     def is_open(self) -> bool:
         return not self.body.isHidden()
@@ -246,6 +284,7 @@ class InsightCard(QFrame):
 class InsightsPanel(QScrollArea):
     chosen = Signal(object)
     opened = Signal(object)
+    exercise_opened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,6 +318,7 @@ class InsightsPanel(QScrollArea):
             card = InsightCard(item, self.inner)
             card.clicked.connect(self._clicked)
             card.double_clicked.connect(lambda chosen: self.opened.emit(chosen.item))
+            card.exercise_opened.connect(self.exercise_opened)
             self.cards.append(card)
             self.list.addWidget(card)
         if not items:

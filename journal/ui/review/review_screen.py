@@ -5,6 +5,8 @@ failure, strength, RIR calibration), an insights panel, and export of each chart
 Signals:
     session_requested(int, int): the lifter clicked a set or an insight; show that session, at that set (0: at
         its start).
+    exercise_requested(str): the lifter asked for an exercise's page (a Strength line or key entry double-clicked,
+        an insight about one exercise); its name.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ RANGES = ("4 weeks", "12 weeks", "1 year", "All", "Custom")
 
 class ReviewScreen(QWidget):
     session_requested = Signal(int, int)
+    exercise_requested = Signal(str)
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +147,7 @@ class ReviewScreen(QWidget):
         self.insights = InsightsPanel()
         self.insights.chosen.connect(self._highlight)
         self.insights.opened.connect(self._open_insight)
+        self.insights.exercise_opened.connect(self.exercise_requested)
         self.insights_box = insights_box = QWidget()
         insights_layout = QVBoxLayout(insights_box)
         insights_layout.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +185,7 @@ class ReviewScreen(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self.redraw())
         for chart in self.charts:
             chart.session_clicked.connect(self.session_requested)
+        self.strength.exercise_opened.connect(self.exercise_requested)
         self._filled_for: object = None
         self._opened_on_data = False  # the first draw of a journal moves an empty range to where the data is
         self._moving_range = False

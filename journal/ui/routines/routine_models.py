@@ -17,6 +17,7 @@ from journal.domain.routines import Routine, RoutineItem, Suggestion
 from journal.domain.units import format_load, format_number
 from journal.settings import Preferences
 from journal.ui.table_model import Index, TableModel
+from journal.ui.widgets import plain_tip
 
 COLUMNS = (
     "exercise",
@@ -141,6 +142,8 @@ class RoutineItemsModel(TableModel):
             "next",
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "exercise":
+            return plain_tip(f"{item.exercise.name}\nDouble-click: its page (records, charts, history)")
         if role == Qt.ItemDataRole.ToolTipRole and key == "load":
             return "A fixed load for every working set; empty: the load suggested from last time (Next time)"
         if role == Qt.ItemDataRole.ToolTipRole and key == "calibration":

@@ -5,6 +5,7 @@ pre-filled (the load suggested from the last time); print its gym sheet.
 
 Signals:
     start_requested(object): start a session from this Routine.
+    exercise_requested(int): an exercise's page (its name double-clicked).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class OneLine(QStyledItemDelegate):
 
 class RoutinesScreen(QWidget):
     start_requested = Signal(object)
+    exercise_requested = Signal(int)
 
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +100,7 @@ class RoutinesScreen(QWidget):
         self.table.setWordWrap(True)
         self.table.setItemDelegateForColumn(COLUMNS.index("notes"), OneLine(self.table))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(self._double_clicked)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -161,6 +164,13 @@ class RoutinesScreen(QWidget):
         service.changed.connect(self.on_changed)
         service.preferences_changed.connect(lambda _prefs: self.show_current())
         self.reload()
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        """A double click on an exercise's name opens its page (the other cells are edited in place)."""
+        if index.isValid() and COLUMNS[index.column()] == "exercise" and index.row() < len(self.items.items):
+            exercise_id = self.items.items[index.row()].exercise.id
+            if exercise_id is not None:
+                self.exercise_requested.emit(exercise_id)
 
     def _start(self) -> None:
         routine = self.current()

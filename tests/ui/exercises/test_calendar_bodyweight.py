@@ -50,7 +50,7 @@ def test_the_calendar_shows_the_year_trained_and_a_day_opens_its_session(
     assert screen.heatmap.by_tonnage
     assert not screen.back.isEnabled()  # nothing before 2025
     click(qtbot, screen.forward)
-    assert screen.title.text() == "2026" and screen.summary.text().startswith("2026: 0 training days")
+    assert screen.title.text() == "2026" and screen.summary.text().startswith("2026: no training days. Now:")
 
 
 def test_a_bodyweight_is_refused_at_its_field_then_stored_and_shown_as_relative_strength(
@@ -101,3 +101,36 @@ def test_a_hevy_measurements_file_imports_from_the_bodyweight_tab_in_one_undo_st
     screenshots(window, "bodyweight-imported")
     window.service.undo_stack.undo()
     assert weighings() == [] and screen.table.rowCount() == 0
+
+
+def test_the_calendar_key_shows_the_colours_drawn_and_follows_a_change_of_theme(
+    qtbot: QtBot, db_path: Path, open_window, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from journal.ui.exercises.calendar import SHADES, SHADES_DARK
+    from journal.ui.theme import apply_theme
+
+    imported(db_path, capsys)
+    window: MainWindow = open_window(db_path)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light")
+    screen = tab(qtbot, window, 4)
+    assert isinstance(screen, CalendarScreen)
+    key, heatmap = screen.legend, screen.heatmap
+    assert key.isVisible()
+    try:
+        for theme, expected in (("light", SHADES), ("dark", SHADES_DARK)):
+            apply_theme(app, theme)
+            QApplication.processEvents()
+            fewer_to_more = key.colours()[1:]
+            assert fewer_to_more == expected, theme
+            # the key's ends are the heatmap's own colours for the quietest and the busiest day
+            assert heatmap._shade(0.5, 10).name() == fewer_to_more[0]
+            assert heatmap._shade(10, 10).name() == fewer_to_more[-1]
+            lightness = [QColor(c).lightness() for c in fewer_to_more]
+            assert lightness == sorted(lightness, reverse=theme == "light"), f"{theme}: more is not drawn as more"
+            assert key.grab().width() >= key.sizeHint().width() - 1
+    finally:
+        apply_theme(app, "light")

@@ -138,3 +138,22 @@ def test_the_folder_is_chosen_in_preferences(qtbot: QtBot, db_path: Path, open_w
         pick_menu(qtbot, window, "File", "Preferences")
     assert window.service.preferences.watch_folder == str(folder)
     qtbot.waitUntil(lambda: _titles() == ["Legs", "Push A"], timeout=10000)
+
+
+def test_a_bodyweight_file_adds_its_weights_with_a_notice_and_undo(
+    qtbot: QtBot, db_path: Path, open_window, tmp_path: Path
+) -> None:
+    from journal.storage.bodyweight import weighings
+
+    folder = tmp_path / "synced"
+    folder.mkdir()
+    _watch(folder)
+    window: MainWindow = open_window(db_path)
+    hevy = Path(__file__).parents[2] / "fixtures" / "body" / "hevy-measurements.csv"
+    (folder / "measurements.csv").write_text(hevy.read_text(encoding="utf-8"), encoding="utf-8")
+    qtbot.waitUntil(lambda: len(weighings()) == 3, timeout=10000)
+    qtbot.waitUntil(window.notice.isVisible, timeout=5000)
+    assert window.notice.text.text() == "Imported measurements.csv from the watched folder: 3 bodyweights."
+    assert _titles() == []
+    click(qtbot, window.notice.undo_button)
+    assert weighings() == []
