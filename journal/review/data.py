@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -44,6 +44,9 @@ class Snapshot:
     # the session bests on the open curve, which estimated RIR inverts, when another e1RM formula is chosen for the
     # charts (None: `bests` are on the curve already)
     curve_bests: SessionBests | None = None
+    # figures worked out from this data and kept with it (the estimates' reference e1RM): an edit makes a new
+    # snapshot, so they are never out of date
+    derived: dict[str, Any] = dataclasses.field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def estimate_bests(self) -> SessionBests:

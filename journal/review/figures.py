@@ -127,9 +127,14 @@ class ScopeEstimates:
 
 
 def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
-    """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before."""
-    rows, bests = snapshot.estimates, snapshot.estimate_bests
-    return reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
+    """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before; worked out
+    once a snapshot (a range or chart switched draws again from the same data)."""
+    found: NDArray[np.float64] | None = snapshot.derived.get("reference")
+    if found is None:
+        rows, bests = snapshot.estimates, snapshot.estimate_bests
+        found = reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
+        snapshot.derived["reference"] = found
+    return found
 
 
 def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
