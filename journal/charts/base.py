@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from journal.charts.axes import DayAxis
 from journal.charts.key import ChartKey, KeyEntry
+from journal.charts.lines import fit_lines
 from journal.charts.style import (
     message_item,
     palette_colours,
@@ -187,6 +188,7 @@ class Chart(pg.GraphicsLayoutWidget):
             self.resize(width, height or width * 9 // 16)
             self.show()  # lays the plots out at this size (offscreen for the command line)
             QApplication.processEvents()
+        fit_lines(self.scene())  # at the size drawn, without waiting for the throttle
         exporter = pg.exporters.ImageExporter(self.scene())
         exporter.parameters()["width"] = round(width * scale)
         image = exporter.export(toBytes=True)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, even_sample
 from journal.charts.key import KeyEntry
+from journal.charts.lines import FittedLine
 from journal.charts.style import HARD, MEAN_LINE, SERIES, palette_colours
 
 JITTER = 0.12
@@ -55,8 +56,8 @@ class CalibrationChart(Chart):
         self.scatter_plot.addItem(self.points)
         self.zero = pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DotLine))
         self.time_plot.addItem(self.zero, ignoreBounds=True)
-        self.bias_line = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Mean error (last 10)", antialias=False)
-        self.mae_line = pg.PlotDataItem(
+        self.bias_line = FittedLine(pen=pg.mkPen(MEAN_LINE, width=2), name="Mean error (last 10)", antialias=False)
+        self.mae_line = FittedLine(
             pen=pg.mkPen(HARD, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
             name="Mean absolute error (last 10)",
             antialias=False,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, sentence, week_bars
 from journal.charts.key import KeyEntry
+from journal.charts.lines import FittedLine
 from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars
 from journal.domain.records import SetType
 from journal.domain.review import RIR_BINS, week_caption, week_label, week_of_seconds
@@ -76,7 +77,7 @@ class ProximityChart(Chart):
             item.sigClicked.connect(self._clicked)
             self.points_plot.addItem(item)
             self.scatter[set_type] = item
-        self.mean = pg.PlotDataItem(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False)
+        self.mean = FittedLine(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False)
         self.points_plot.addItem(self.mean)
         self.estimated = pg.ScatterPlotItem(
             size=6,
@@ -89,7 +90,7 @@ class ProximityChart(Chart):
         )
         self.estimated.sigClicked.connect(self._estimate_clicked)
         self.points_plot.addItem(self.estimated)
-        self.estimated_mean = pg.PlotDataItem(
+        self.estimated_mean = FittedLine(
             pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
             name="Weekly mean RIR with estimates (≈)",
             antialias=False,

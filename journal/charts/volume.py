@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, week_bars
 from journal.charts.key import KeyEntry
+from journal.charts.lines import FittedLine
 from journal.charts.style import ESTIMATE, HARD, TONNAGE, WORKING, Bars, pale, pale_on_background, palette_colours
 from journal.domain.review import week_caption, week_label, week_of_seconds
 from journal.domain.units import format_distance, format_duration
@@ -40,7 +41,7 @@ class VolumeChart(Chart):
         self.outline_bottom = Bars(x=[], height=[], width=1, brush=None)
         self.top.addItem(self.outline_top)
         self.bottom.addItem(self.outline_bottom)
-        self.estimated = pg.PlotDataItem(
+        self.estimated = FittedLine(
             pen=pg.mkPen(ESTIMATE, width=2, style=Qt.PenStyle.DashLine),
             symbol="o",
             symbolSize=5,

@@ -115,8 +115,26 @@ def reference_e1rm(
         wanted, where = np.unique(day[asked], return_inverse=True)
         low = np.searchsorted(days, wanted - window, side="left")
         high = np.searchsorted(days, wanted, side="left")  # strictly before the session: never its own
-        found = np.array([values[a:b].max() if b > a else np.nan for a, b in zip(low, high, strict=True)])
-        out[asked] = found[where]
+        out[asked] = window_max(values, low, high)[where]
+    return out
+
+
+def window_max(values: FloatArray, low: IntArray, high: IntArray) -> FloatArray:
+    """max(values[low[i]:high[i]]) for every i, nan where the window is empty; from a table of the maxima of every
+    run of 1, 2, 4, … values (two overlapping runs cover any window), so no window is looped over."""
+    table = [np.asarray(values, dtype=np.float64)]
+    while 2 ** len(table) <= len(values):
+        last, step = table[-1], 2 ** (len(table) - 1)
+        table.append(np.maximum(last[:-step], last[step:]))
+    length = high - low
+    out = np.full(length.size, np.nan)
+    some = np.flatnonzero(length > 0)
+    if some.size:
+        level = np.floor(np.log2(length[some])).astype(np.int64)
+        starts, ends = low[some], high[some] - (1 << level)
+        for k in np.unique(level).tolist():
+            at = level == k
+            out[some[at]] = np.maximum(table[k][starts[at]], table[k][ends[at]])
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -53,6 +53,9 @@ class Snapshot:
     curve_bests: SessionBests | None = None
     # time under load and distance per week and exercise, apart from the lifting figures
     conditioning: ConditioningRows = dataclasses.field(default_factory=ConditioningRows.empty)
+    # figures worked out from this data and kept with it (the estimates' reference e1RM): an edit makes a new
+    # snapshot, so they are never out of date
+    derived: dict[str, Any] = dataclasses.field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def estimate_bests(self) -> SessionBests:
@@ -117,9 +120,40 @@ def read_and_release(prefs: Preferences) -> Snapshot:
 def splice(old: T, new: T, keep: np.ndarray, order: tuple[str, ...]) -> T:
     """`old` without the rows `keep` leaves out, plus `new`, sorted by the fields in `order` (last is primary)."""
     columns = dataclasses.fields(old)  # type: ignore[arg-type]
+    in_place = _in_place(old, new, np.flatnonzero(~keep), order)
+    if in_place is not None:
+        return in_place
     fields = {f.name: np.concatenate([getattr(old, f.name)[keep], getattr(new, f.name)]) for f in columns}
     index = np.lexsort([fields[name] for name in order]) if len(next(iter(fields.values()))) else np.empty(0, int)
     return type(old)(**{name: values[index] for name, values in fields.items()})
+
+
+def _in_place(old: T, new: T, gone: np.ndarray, order: tuple[str, ...]) -> T | None:
+    """splice's result when the new rows sort into the very places of the rows they replace (an edit that adds or
+    removes no row: a title, a load, a rating), without sorting a million rows: a column whose values are the same
+    is kept as it is (the arrays are never written to), another copied with the new values written in; None when
+    the rows do not match so."""
+    names = [f.name for f in dataclasses.fields(old)]  # type: ignore[arg-type]
+    fresh = {name: getattr(new, name) for name in names}
+    if len(fresh[names[0]]) != gone.size:
+        return None
+    if not gone.size:
+        return old
+    at = np.lexsort([fresh[name] for name in order])
+    fresh = {name: values[at] for name, values in fresh.items()}
+    if not all(np.array_equal(getattr(old, name)[gone], fresh[name]) for name in order):
+        return None
+    columns = {}
+    for name in names:
+        values, replaced = getattr(old, name), fresh[name]
+        if values.dtype != replaced.dtype or values.shape[1:] != replaced.shape[1:]:
+            return None
+        if np.array_equal(values[gone], replaced, equal_nan=values.dtype.kind == "f"):
+            columns[name] = values
+        else:
+            columns[name] = values.copy()
+            columns[name][gone] = replaced
+    return type(old)(**columns)
 
 
 def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:

@@ -130,39 +130,48 @@ class ScopeEstimates:
 
 
 def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
-    """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before."""
-    rows, bests = snapshot.estimates, snapshot.estimate_bests
-    return reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
+    """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before; worked out
+    once a snapshot (a range or chart switched draws again from the same data)."""
+    found: NDArray[np.float64] | None = snapshot.derived.get("reference")
+    if found is None:
+        rows, bests = snapshot.estimates, snapshot.estimate_bests
+        found = reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
+        snapshot.derived["reference"] = found
+    return found
 
 
 def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
     """Estimates from the whole history's session bests (the reference looks 8 weeks back, before the range too),
-    for the sets in the scope, laid on the week axis `weeks`."""
+    for the sets in the scope, laid on the week axis `weeks`; every set's estimate is worked out once a snapshot."""
     rows = snapshot.estimates
-    rir = estimates(rows, _reference(snapshot))
+    every: NDArray[np.float64] | None = snapshot.derived.get("estimates")
+    if every is None:
+        every = snapshot.derived["estimates"] = estimates(rows, _reference(snapshot))
     start, end = scope.day_range()
     mask = (rows.day >= start) & (rows.day < end)
     chosen = scope.exercises(snapshot)
     if chosen is not None:
         mask &= np.isin(rows.exercise, np.array(sorted(chosen), dtype=np.int64))
-    inside = subset(rows, mask)
-    weekly_figures = weekly_estimates(inside, rir[mask], hard_rir)
+    whole = bool(mask.all())  # the whole history: no copy of a million rows
+    inside = rows if whole else subset(rows, mask)
+    rir = every if whole else every[mask]
+    weekly_figures = weekly_estimates(inside, rir, hard_rir)
     hard, mean = np.zeros(weeks.size), np.full(weeks.size, np.nan)
     if weeks.size and weekly_figures.week.size:
         at = np.searchsorted(weeks, weekly_figures.week)
         keep = (at < weeks.size) & (weeks[np.minimum(at, weeks.size - 1)] == weekly_figures.week)
         hard[at[keep]] = weekly_figures.hard[keep]
         mean[at[keep]] = weekly_figures.mean_rir[keep]
-    stand_in = unrated_series(inside) & np.isfinite(rir[mask])
+    stand_in = unrated_series(inside) & np.isfinite(rir)
     return ScopeEstimates(
         day=inside.day[stand_in],
-        rir=rir[mask][stand_in],
+        rir=rir[stand_in],
         exercise=inside.exercise[stand_in],
         session=inside.session[stand_in],
         set_id=inside.set_id[stand_in],
         hard=hard,
         mean_rir=mean,
-        accuracy=accuracy(inside, rir[mask]),
+        accuracy=accuracy(inside, rir),
     )
 
 

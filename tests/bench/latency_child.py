@@ -51,6 +51,19 @@ def click_tab(tabs: QTabWidget, index: int) -> None:
     click(bar, bar.tabRect(index).center())
 
 
+def longest_freeze(app: QApplication, done: Callable[[], bool], timeout: float = 60.0) -> float:
+    """Handle events until `done`, and return the longest that one round of event handling held the window."""
+    longest, began = 0.0, time.perf_counter()
+    while True:
+        at = time.perf_counter()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - at)
+        if done() or time.perf_counter() - began > timeout:
+            settle(app)
+            return longest
+        time.sleep(0.001)
+
+
 def summary(times: list[float]) -> dict[str, float]:
     ordered = sorted(times)
     return {
@@ -92,17 +105,23 @@ def main() -> None:
     assert sessions.selected_id() != first and window.editor.session is not None, "the keys switched no session"
     assert window.editor.session.id == sessions.selected_id()
 
-    # a keystroke in the search, letter by letter, then cleared
-    searches = []
+    # a keystroke in the search, letter by letter; then the sessions found once the typing pauses (the longest the
+    # window is held while they are found and shown, the search index read in the background meanwhile); cleared
+    searches, found = [], []
     for _ in range(4):
         click(sessions.search)
         for letter in "squat":
             searches.append(timed(app, lambda letter=letter: QTest.keyClicks(QApplication.focusWidget(), letter)))
         assert sessions.search.text() == "squat", sessions.search.text()
+        found.append(longest_freeze(app, lambda: sessions.model.searching and not sessions._typing.isActive()))
+        assert sessions.model.rows and all(
+            "squat" in s.title.casefold() + " ".join(s.exercise_names).casefold() for s in sessions.model.rows[:50]
+        )
         key(app, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         key(app, Qt.Key.Key_Backspace)
-        settle(app)
+        longest_freeze(app, lambda: not sessions.model.searching)
     figures["search keystroke"] = searches
+    figures["search: sessions found after the typing pause (longest freeze)"] = found
 
     # the first switch to Review (its code, and the screen, are made then), and the data read in the background
     began = time.perf_counter()

@@ -17,6 +17,7 @@ from journal.domain.estimate import (
     reps_possible,
     unrated_series,
     weekly_estimates,
+    window_max,
 )
 
 K = 0.0392
@@ -116,3 +117,13 @@ def test_accuracy_compares_only_the_sets_an_estimate_stands_in_for() -> None:
     estimated = np.array([4.0, 9.0, 0.0])  # off by 3, by 9 and by 5
     quality = accuracy(found, estimated)
     assert (quality.compared, quality.mae) == (1, pytest.approx(3.0))
+
+
+def test_window_max_is_the_maximum_of_each_window_and_nan_for_an_empty_one() -> None:
+    rng = np.random.default_rng(7)
+    for size in (0, 1, 2, 5, 33):
+        values = rng.random(size)
+        low = rng.integers(0, size + 1, 200)
+        high = np.minimum(size, low + rng.integers(0, 12, 200))
+        expected = [values[a:b].max() if b > a else np.nan for a, b in zip(low, high, strict=True)]
+        np.testing.assert_array_equal(window_max(values, low, high), expected)

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 """The list of sessions, newest first: date, title, sets, tonnage in the chosen unit, with a search filter.
 
-The rows come sorted from SQL a page at a time as the list is scrolled, and the proxy only filters, so a list of
-tens of thousands of sessions opens at once."""
+The rows come sorted from SQL a page at a time as the list is scrolled, so a list of tens of thousands of sessions
+opens at once. A search looks through every session's search text, made once in the background when the search field
+is first focused and kept up to date edit by edit, once the typing pauses; the model then holds the sessions found."""
 
 from __future__ import annotations
 
@@ -38,8 +39,11 @@ from journal.storage.changes import Change
 from journal.storage.queries import list_sessions
 from journal.ui.service import JournalService
 from journal.ui.table_model import Index, TableModel
+from journal.ui.tasks import run_in_background
 
 IdRole = Qt.ItemDataRole.UserRole + 2
+TYPING_PAUSE_MS = 150  # a search runs once the typing pauses this long, not at every letter
+SearchIndex = list[tuple[SessionSummary, str]]  # every session, newest first, with its search text in lower case
 
 
 class SessionListModel(TableModel):
@@ -54,15 +58,19 @@ class SessionListModel(TableModel):
         self.unit = unit
         self.rows: list[SessionSummary] = []
         self.complete = True  # every session has been read
-        # the search text of each row's summary, by the summary's identity (`rows` keeps each one alive; a summary
-        # read again is a new object, so an edited session is never matched by its old text)
-        self._search_texts: dict[int, str] = {}
+        self.searching = False  # the rows are the sessions a search found
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._search_texts.clear()
         self.rows = list_sessions(limit=self.PAGE)
         self.complete = len(self.rows) < self.PAGE
+        self.searching = False
+        self.endResetModel()
+
+    def show_found(self, rows: list[SessionSummary]) -> None:
+        """Hold only the sessions a search found (newest first)."""
+        self.beginResetModel()
+        self.rows, self.complete, self.searching = rows, True, True
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's name and signature
@@ -105,7 +113,6 @@ class SessionListModel(TableModel):
             if summary.start != self.rows[row].start:
                 self.reload()
                 return
-            self._search_texts.pop(id(self.rows[row]), None)
             self.rows[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
@@ -145,18 +152,9 @@ class SessionListModel(TableModel):
             return f"{summary.start:%A %d %B %Y, %H:%M}\n{names}{hint}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:  # what the search filter matches
+        if role == Qt.ItemDataRole.UserRole:  # what the search matches
             return search_text(summary)
         return None
-
-    def search_text_of(self, row: int) -> str:
-        """The row's search text, folded to lower case, made once a session: a search runs it for every row at
-        each letter typed."""
-        summary = self.rows[row]
-        text = self._search_texts.get(id(summary))
-        if text is None:
-            text = self._search_texts[id(summary)] = search_text(summary).casefold()
-        return text
 
 
 def first_exercises(names: tuple[str, ...], shown: int = 3) -> str:
@@ -199,30 +197,9 @@ def matches(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None
 
 
-class SearchProxy(QSortFilterProxyModel):
-    """The sessions whose search text holds every word typed, tested in Python on the text each session's row made
-    once (SessionListModel.search_text_of), so a letter typed does not make every row's text again."""
-
-    def __init__(self, model: SessionListModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSourceModel(model)
-        self._model = model
-        self._tests: tuple[Callable[[str], bool], ...] = ()
-
-    def set_search(self, text: str) -> None:
-        if hasattr(self, "endFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            self._tests = search_words(text)
-            self.endFilterChange()
-        else:
-            self._tests = search_words(text)
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._tests:
-            return True
-        text = self._model.search_text_of(source_row)
-        return all(test(text) for test in self._tests)
+def read_search_index() -> SearchIndex:
+    """Every session's summary and search text (off the GUI thread: a million sets hold tens of thousands)."""
+    return [(summary, search_text(summary).casefold()) for summary in list_sessions()]
 
 
 class SessionList(QWidget):
@@ -239,12 +216,21 @@ class SessionList(QWidget):
         self.service = service
         self._quiet = False
         self.model = SessionListModel(service.preferences.units)
-        self.proxy = SearchProxy(self.model, self)
+        self.proxy = QSortFilterProxyModel(self)  # passes every row: the model holds what a search found
+        self.proxy.setSourceModel(self.model)
+        self._index: SearchIndex | None = None
+        self._indexing = 0  # the generation of the index being read, 0 for none
+        self._generation = 1  # raised when the whole journal changes: an index read before is dropped
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.apply_search)
         self.search = QLineEdit()
         self.search.setObjectName("sessionSearch")
         self.search.setPlaceholderText("Search: title, exercise, month (Mar 2025)…")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._search)
+        self.search.textChanged.connect(lambda _text: self._typing.start())
+        self.search.installEventFilter(self)  # focused: the search index is read in the background
         self.view = QTableView()
         self.view.setObjectName("sessionTable")
         self.view.setModel(self.proxy)
@@ -280,6 +266,8 @@ class SessionList(QWidget):
         self.model.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.FocusIn:
+            self.read_index()
         if watched is self.view.viewport() and event.type() == QEvent.Type.MouseButtonDblClick:
             name = self.exercise_at(event.position().toPoint())  # type: ignore[attr-defined]
             if name is not None:
@@ -307,10 +295,75 @@ class SessionList(QWidget):
             x += width + metrics.horizontalAdvance(", ")
         return None
 
-    def _search(self, text: str) -> None:
-        if text:
-            self.model.fetchMore(everything=True)  # a search looks through every session
-        self.proxy.set_search(text)
+    def read_index(self) -> None:
+        """Read the search index in the background, unless it is read or being read."""
+        if self._index is not None or self._indexing == self._generation:
+            return
+        generation = self._indexing = self._generation
+
+        def done(index: SearchIndex) -> None:
+            self._indexing = 0
+            if generation != self._generation:  # the journal changed while it was read
+                self.read_index()
+                return
+            self._index = index
+            if self.search.text():
+                self.apply_search()
+
+        def failed(error: BaseException) -> None:
+            self._indexing = 0
+            raise error
+
+        run_in_background(read_search_index, done, failed)
+
+    def apply_search(self) -> None:
+        """Show the sessions whose search text holds every word typed (all of them for none); the session selected
+        stays selected when it is among them."""
+        self._typing.stop()
+        text = self.search.text()
+        if not text and not self.model.searching:
+            return
+        if text and self._index is None:
+            self.read_index()  # searched once it is read
+            return
+        selected, quiet = self.selected_id(), self._quiet
+        self._quiet = True
+        try:
+            if text:
+                tests = search_words(text)
+                assert self._index is not None
+                self.model.show_found([s for s, words in self._index if all(test(words) for test in tests)])
+            else:
+                self.model.reload()
+            row = self.model.find(selected) if selected is not None else -1
+            if row >= 0:
+                self._select_row(row)
+        finally:
+            self._quiet = quiet
+        if selected is not None and row < 0 and not quiet:
+            self.session_selected.emit(None)  # the session shown is not among those found
+
+    def _update_index(self, change: Change) -> None:
+        """Bring the search index up to date with a change (the whole journal: read again when next searched)."""
+        if change.everything:
+            self._index, self._generation = None, self._generation + 1
+            return
+        if self._index is None or not change.sessions:
+            if self._indexing:
+                self._generation += 1  # the index being read may miss this change
+            return
+        fresh = {s.id: s for s in list_sessions(sorted(change.sessions))}
+        at = {summary.id: i for i, (summary, _words) in enumerate(self._index)}
+        if all(i in at and fresh[i].start == self._index[at[i]][0].start for i in fresh) and set(fresh) == set(
+            i for i in change.sessions if i in at
+        ):
+            for i, summary in fresh.items():  # edited in place: the order holds
+                self._index[at[i]] = (summary, search_text(summary).casefold())
+            return
+        kept = [pair for pair in self._index if pair[0].id not in change.sessions]
+        kept += [(summary, search_text(summary).casefold()) for summary in fresh.values()]
+        kept.sort(key=lambda pair: (pair[0].start, pair[0].id), reverse=True)
+        self._index = kept
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -322,12 +375,15 @@ class SessionList(QWidget):
             self.view.setCurrentIndex(QModelIndex())
             return
         row = self.model.find(session_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # filtered out: show it anyway
+        if row < 0 and self.model.searching:  # not among the sessions found: show it anyway
             self.search.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.apply_search()
+            row = self.model.find(session_id)
+        if row >= 0:
+            self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
@@ -343,14 +399,17 @@ class SessionList(QWidget):
         if not (change.everything or change.sessions):
             return
         selected = self.selected_id()
+        self._update_index(change)
         self._quiet = True
         try:
             if change.everything:
                 self.model.reload()
+                if self.search.text():
+                    self.read_index()  # searched again once it is read
+            elif self.model.searching:
+                self.apply_search()  # the sessions found, found again
             else:
                 self.model.refresh(change.sessions)
-            if self.search.text():  # a reload reads one page: a search looks through every session
-                self.model.fetchMore(everything=True)
             if selected is not None and self.model.find(selected) >= 0:
                 self.select(selected)
         finally:

@@ -38,6 +38,7 @@ def test_a_search_without_a_match_leaves_no_session_on_show(qtbot: QtBot, db_pat
     for _ in "zzz":
         press(qtbot, Key.Key_Backspace)
     assert focused() is window.sessions.search
+    qtbot.waitUntil(lambda: window.sessions.model.rowCount() == 1)  # every session, once the typing pauses
     window.sessions.select(window.sessions.model.rows[0].id)
     assert editor.page.isVisible() and editor.title.text() == "Push"
     assert repo.get_session(window.sessions.model.rows[0].id).title == "Push"

@@ -131,7 +131,7 @@ def test_a_search_looks_through_every_session(qtbot: QtBot, db_path: Path, open_
     window, ids = open_paged(db_path, open_window)
     window.sessions.search.setText("Day 0")
     proxy = window.sessions.proxy
-    assert [proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())] == ["Day 0"]
+    qtbot.waitUntil(lambda: [proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())] == ["Day 0"])
     window.sessions.select(ids[0])
     assert window.sessions.selected_id() == ids[0]
 
@@ -162,7 +162,7 @@ def test_a_search_keeps_its_old_matches_when_the_list_is_read_again(
     window.sessions.search.setText("Day 0")
     window.service.publish(Change(everything=True))  # an import, a file switch: the list is read again
     proxy = window.sessions.proxy
-    assert [proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())] == ["Day 0"]
+    qtbot.waitUntil(lambda: [proxy.index(row, 1).data().split("\n")[0] for row in range(proxy.rowCount())] == ["Day 0"])
 
 
 def test_an_edit_of_a_session_not_read_yet_leaves_the_selection_alone(

@@ -66,10 +66,10 @@ def titles_shown(window: MainWindow) -> set[str]:
 def test_search_finds_a_month_as_people_write_it(qtbot: QtBot, window: MainWindow, typed: str, found: set[str]) -> None:
     click(qtbot, window.sessions.search)
     type_text(qtbot, typed)
-    assert titles_shown(window) == found
+    qtbot.waitUntil(lambda: titles_shown(window) == found)  # once the typing pauses
     press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, Qt.Key.Key_Backspace)
-    assert titles_shown(window) == set(STARTS)
+    qtbot.waitUntil(lambda: titles_shown(window) == set(STARTS))
 
 
 def test_titles_and_first_exercises_show_whole(qtbot: QtBot, window: MainWindow) -> None:
@@ -100,5 +100,17 @@ def test_each_sessions_search_text_is_made_once_however_many_letters_are_typed(
     monkeypatch.setattr(session_list, "search_text", lambda summary: made.append(summary.title) or original(summary))
     click(qtbot, window.sessions.search)
     type_text(qtbot, "upper a")
-    assert titles_shown(window) == {"Upper A"}
+    qtbot.waitUntil(lambda: titles_shown(window) == {"Upper A"})
     assert sorted(made) == sorted(STARTS)
+
+
+def test_a_word_typed_is_searched_once_the_typing_pauses_not_at_every_letter(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searched: list[str] = []
+    original = session_list.search_words
+    monkeypatch.setattr(session_list, "search_words", lambda text: searched.append(text) or original(text))
+    click(qtbot, window.sessions.search)
+    type_text(qtbot, "upper a")  # letter by letter, each quicker than the pause
+    qtbot.waitUntil(lambda: titles_shown(window) == {"Upper A"})
+    assert searched == ["upper a"]

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 """Scatters of many sets draw an even sample (the figures and lines keep every set), and a click on a sampled point
-still names its own session."""
+still names its own session; long lines are drawn at the detail of their pixels."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from journal.charts.base import MAX_POINTS, even_sample
 from journal.charts.calibration import CalibrationChart
+from journal.charts.lines import KEEP_LAST, peaks
+from journal.charts.volume import VolumeChart
 
 
 def test_even_sample_keeps_all_below_the_limit_and_exactly_the_limit_above() -> None:
@@ -62,7 +64,7 @@ def test_few_sets_are_all_drawn_without_a_note(qtbot: QtBot) -> None:
     assert not chart.scatter_plot.titleLabel.text
 
 
-def test_lines_draw_every_point_in_view_where_it_lies(qtbot: QtBot) -> None:
+def test_lines_draw_their_points_where_they_lie(qtbot: QtBot) -> None:
     """A line keeps its points at their own days, across a layoff and up to the latest session (a line thinned as
     if its points were evenly spaced would move them, and drop the last ones)."""
     chart = CalibrationChart()
@@ -76,8 +78,9 @@ def test_lines_draw_every_point_in_view_where_it_lies(qtbot: QtBot) -> None:
     chart.set_series(np.ones(3), np.ones(3), day[:3], np.arange(3), day, bias, np.abs(bias))
     qtbot.wait(50)
     x, y = chart.bias_line.getData()
-    assert len(x) == len(day) and x[-1] == day[-1] and y[-1] == 0.5
-    assert y[np.searchsorted(x, 2999 * 86400)] == -1.0  # the last session before the layoff, on its own day
+    assert set(x) <= set(day) and x[-1] == day[-1] and y[-1] == 0.5  # points of its own (of each pixel column)
+    at = np.searchsorted(x, 2999 * 86400)
+    assert x[at] == 2999 * 86400 and y[at] == -1.0  # the last session before the layoff, on its own day
 
 
 def test_proximity_points_stay_inside_their_own_day(qtbot: QtBot) -> None:
@@ -103,3 +106,32 @@ def test_proximity_points_stay_inside_their_own_day(qtbot: QtBot) -> None:
     x, _y = next(item for item in chart.scatter.values() if len(item.data)).getData()
     midnight = np.floor(day / 86400) * 86400
     assert np.all((x > midnight) & (x < midnight + 86400))
+
+
+def test_peaks_keep_each_columns_lowest_and_highest_its_gaps_and_the_latest_points() -> None:
+    x = np.arange(40, dtype=np.float64)
+    y = np.array([5, 1, 9, 3] * 10, dtype=np.float64)
+    y[8:12] = np.nan  # a column with no value: a gap in the line
+    keep = peaks(x, y, width=4.0, keep_last=8)
+    head = keep[(keep > 0) & (keep < 32)]  # the first point is kept too
+    assert set(y[head][np.isfinite(y[head])]) == {1.0, 9.0}  # each column's lowest and highest, never 5 or 3
+    assert np.isnan(y[head]).any()
+    assert keep[0] == 0 and list(keep[-8:]) == list(range(32, 40))
+
+
+def test_a_long_line_is_drawn_at_its_pixels_detail_and_whole_when_zoomed_in(qtbot: QtBot) -> None:
+    chart = VolumeChart()
+    chart.resize(600, 400)
+    qtbot.addWidget(chart)
+    chart.show()
+    qtbot.waitExposed(chart)
+    weeks = np.arange(5000, dtype=np.float64) * 7 * 86400
+    values = (np.arange(5000) % 7).astype(np.float64)
+    chart.set_series(weeks, values * 1000, values + 1, values, "kg")
+    chart.set_estimates(values)
+    line = chart.estimated
+    x, y = line.getData()
+    assert len(x) <= 2 * chart.bottom.vb.width() + KEEP_LAST + 1 and {0.0, 6.0} <= set(y)
+    assert list(y[-KEEP_LAST:]) == list(values[-KEEP_LAST:])  # the latest weeks as they are
+    chart.bottom.setXRange(weeks[-60], weeks[-1])  # zoomed in: every week in view drawn
+    qtbot.waitUntil(lambda: set(weeks[-60:] + 3.5 * 86400) <= set(line.getData()[0]))  # bars' centres

@@ -5,6 +5,7 @@ use, chosen in the Preferences dialog. Figures worked out by hand from tests/ui/
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from journal.domain.estimate import EstimateUse
+from journal.review import figures
+from journal.storage import repository as repo
 from journal.ui.main_window import MainWindow
 from tests.ui.helpers import answering, pick_menu, shoot
 from tests.ui.review.test_review import journal_with_two_weeks
@@ -89,3 +92,29 @@ def test_the_preference_chooses_what_the_charts_use(qtbot: QtBot, window: MainWi
     _, mean = screen.proximity.mean.getData()
     assert mean[-1] == pytest.approx(1.5)
     assert not np.any(screen.proximity.estimated_mean.getData()[1] or [])
+
+
+def test_the_reference_e1rm_and_estimates_are_worked_out_once_a_data_read_and_again_after_an_edit(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = window.review
+    made: list[int] = []
+    counted = figures.reference_e1rm
+    monkeypatch.setattr(figures, "reference_e1rm", lambda *args: made.append(1) or counted(*args))
+    estimated = figures.estimates
+    monkeypatch.setattr(figures, "estimates", lambda *args: made.append(2) or estimated(*args))
+    for choice in ("12 weeks", "All", "4 weeks"):
+        screen.range.setCurrentText(choice)
+        for chart in (screen.proximity, screen.volume, screen.strength.parentWidget()):
+            screen.tabs.setCurrentWidget(chart)
+    assert made == []  # every redraw took the reference and estimates worked out when the data was first drawn
+
+    # week 1's bench set lightened from 100 to 95 kg: the reference of week 2 falls, and the estimate with it
+    session = repo.get_session(window.review.data.snapshot.bests.session[0].item())
+    working = session.entries[0].sets[1]
+    window.service.publish(repo.update_set(working.id, dataclasses.replace(working, load_kg=95.0)))
+    assert made == [1]  # the Strength chart shown needs no estimate
+    screen.tabs.setCurrentWidget(screen.proximity)
+    _, y = screen.proximity.estimated.getData()
+    assert y[0] == pytest.approx(1 + (95 * E1RM / 100 / 80 - 1) / K - 10, abs=0.19)  # RIR 2.92, was 4.88
+    assert made == [1, 2]

@@ -286,3 +286,42 @@ def test_a_chart_command_reads_only_what_its_chart_draws(db_path: Path) -> None:
                     assert size(getattr(some, part)) == 0, part
     finally:
         close_database()
+
+
+def test_an_edit_that_adds_no_row_is_written_in_place_as_the_whole_sort_gives(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """updated() after a title and a load changed (rows written in place) and a set added (rows sorted again) gives
+    the same data as sorting every row again does."""
+    import dataclasses
+
+    def same(a: review_data.Snapshot, b: review_data.Snapshot) -> bool:
+        return a.weeks == b.weeks and all(
+            np.array_equal(getattr(x, f.name), getattr(y, f.name), equal_nan=getattr(x, f.name).dtype.kind == "f")
+            for part in review_data.PARTS - {"weeks"}
+            for x, y in [(getattr(a, part), getattr(b, part))]
+            for f in dataclasses.fields(x)
+        )
+
+    ids = journal_with_two_weeks(db_path)
+    open_database(db_path)
+    try:
+        prefs = Preferences()
+        snapshot = review_data.read_all(prefs)
+        working = repo.get_session(ids["first"]).entries[0].sets[1]
+        entry = repo.set_entry(working.id)
+        for write in (
+            lambda: repo.update_session(ids["first"], title="Heavy"),
+            lambda: repo.update_set(working.id, dataclasses.replace(working, load_kg=95.0, rir=None)),
+            lambda: repo.add_set(entry, SetRecord(load_kg=90, reps=3)),
+        ):
+            write()
+            fast = review_data.updated(snapshot, [ids["first"]], prefs)
+            with monkeypatch.context() as patch:
+                patch.setattr(review_data, "_in_place", lambda *_args: None)
+                sorted_again = review_data.updated(snapshot, [ids["first"]], prefs)
+            assert same(fast, sorted_again)
+            snapshot = fast
+        assert snapshot.estimates.load.tolist()[:2] == [95.0, 90.0]
+    finally:
+        close_database()
