@@ -108,15 +108,25 @@ def _where(
         clauses.append(f"e.exercise_id IN ({','.join('?' * len(exercises))})")
         params.extend(exercises)
     if weeks is not None:
-        if weeks:  # the start index narrows the scan to the weeks' days before the week of each row is worked out
-            clauses.append("s.start >= ? AND s.start < ?")
-            params.extend([str(date.fromordinal(min(weeks))), str(date.fromordinal(max(weeks) + 7))])
-        clauses.append(f"{WEEK_SQL} IN ({','.join('?' * len(weeks))})")
-        params.extend(weeks)
+        clause, more = _in_weeks(weeks)
+        clauses.append(clause)
+        params.extend(more)
     if sessions is not None:
         clauses.append(f"s.id IN ({','.join('?' * len(sessions))})")
         params.extend(sessions)
     return " AND ".join(clauses), params
+
+
+def _in_weeks(weeks: Collection[int]) -> tuple[str, list[Any]]:
+    """The rows of the given weeks (Monday ordinals). The start index narrows the scan to the weeks' days before the
+    week of each row is worked out."""
+    params: list[Any] = []
+    clauses = []
+    if weeks:
+        clauses.append("s.start >= ? AND s.start < ?")
+        params.extend([str(date.fromordinal(min(weeks))), str(date.fromordinal(max(weeks) + 7))])
+    clauses.append(f"{WEEK_SQL} IN ({','.join('?' * len(weeks))})")
+    return " AND ".join(clauses), [*params, *weeks]
 
 
 def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) -> WeekExerciseRows:
@@ -158,18 +168,14 @@ def week_exercise_rows(hard_rir: float, weeks: Collection[int] | None = None) ->
 def conditioning_rows(weeks: Collection[int] | None = None) -> ConditioningRows:
     """Time under load and distance per week and exercise (of the given weeks), for exercises measured by time or
     distance: the figures of `journal stats`, never in tonnage or hard sets."""
-    clauses: list[str] = ["x.measure != 'reps'"]
-    params: list[Any] = []
-    if weeks is not None:
-        if not weeks:
-            return ConditioningRows.empty()
-        clauses.append(f"{WEEK_SQL} IN ({','.join('?' * len(weeks))})")
-        params.extend(weeks)
+    if weeks is not None and not weeks:
+        return ConditioningRows.empty()
+    where, params = _in_weeks(weeks) if weeks is not None else ("1", [])
     week, exercise, time_s, distance_m = _columns(
         db.execute_sql(
             f"""
         SELECT {WEEK_SQL} AS wk, e.exercise_id, coalesce(sum({TIME_SQL}), 0), coalesce(sum({DISTANCE_SQL}), 0)
-        {_FROM} WHERE {" AND ".join(clauses)}
+        {_FROM} WHERE x.measure != 'reps' AND {where}
         GROUP BY wk, e.exercise_id HAVING sum({TIME_SQL}) > 0 OR sum({DISTANCE_SQL}) > 0 ORDER BY wk, e.exercise_id""",
             params,
         ),

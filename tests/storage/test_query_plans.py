@@ -65,6 +65,7 @@ NARROW: dict[str, Callable[[list[int]], object]] = {
     "session list rows": lambda ids: queries.list_sessions(ids),
     "a page of the session list": lambda ids: queries.list_sessions(after=queries.list_sessions(ids[:1])[0], limit=3),
     "week rows": lambda ids: review_queries.week_exercise_rows(2.0, weeks_of(ids)),
+    "conditioning rows": lambda ids: review_queries.conditioning_rows(weeks_of(ids)),
     "session bests": lambda ids: review_queries.session_bests(E1rmFormula.CURVE, sessions=ids),
     "rep maxes": lambda ids: review_queries.rep_max_rows(sessions=ids),
     "calibration sets": lambda ids: review_queries.calibration_sets(sessions=ids),
