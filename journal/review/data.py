@@ -36,6 +36,7 @@ class ExerciseInfo:
     mechanic: str | None
     primary: tuple[str, ...]
     secondary: tuple[str, ...]
+    builtin: bool = False  # from the catalogue (whose cardio has no muscles on purpose)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -218,7 +219,12 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
 def read_all_exercises() -> dict[int, ExerciseInfo]:
     return {
         row[0]: ExerciseInfo(
-            row[0], row[1], row[2], tuple(filter(None, row[3].split("|"))), tuple(filter(None, row[4].split("|")))
+            row[0],
+            row[1],
+            row[2],
+            tuple(filter(None, row[3].split("|"))),
+            tuple(filter(None, row[4].split("|"))),
+            bool(row[5]),
         )
         for row in queries.exercises_used()
     }

@@ -42,7 +42,6 @@ from journal.domain.review import (
 )
 from journal.domain.units import Unit, from_kg
 from journal.review.data import Snapshot
-from journal.storage.exercises import exercises_without_muscles
 
 if TYPE_CHECKING:  # a command that draws one chart imports only that one
     from journal.charts.base import Chart
@@ -346,7 +345,9 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     muscle_weeks = weekly_muscle_sets(week_rows, muscles_of(snapshot), scope.first_week(snapshot), scope.last_week())
     if scope.muscle is not None:
         muscle_weeks = (muscle_weeks[0], {m: v for m, v in muscle_weeks[1].items() if m == scope.muscle})
-    bare = frozenset(x.id for x in exercises_without_muscles() if x.id is not None)  # an import's, not the catalogue's
+    bare = frozenset(  # an import's or the lifter's exercises without muscles, not the catalogue's
+        i for i, x in snapshot.exercises.items() if not x.primary and not x.secondary and not x.builtin
+    )
     found = insights(points, names, mechanic, calibration, muscle_weeks, muscle_range, bare)
     bests = in_scope(snapshot.bests, scope, snapshot)
     rows = snapshot.estimates

@@ -286,10 +286,10 @@ def set_points(
     return SetPoints(set_id=set_id, session=session, exercise=exercise, day=day, set_type=set_type, rir=rir, last=last)
 
 
-def exercises_used() -> list[tuple[int, str, str | None, str, str]]:
-    """(id, name, mechanic, primary, secondary) of every exercise with at least one set, by name."""
-    rows: list[tuple[int, str, str | None, str, str]] = db.execute_sql("""
-        SELECT x.id, x.name, x.mechanic, x."primary", x.secondary FROM exercise x
+def exercises_used() -> list[tuple[int, str, str | None, str, str, int]]:
+    """(id, name, mechanic, primary, secondary, builtin) of every exercise with at least one set, by name."""
+    rows: list[tuple[int, str, str | None, str, str, int]] = db.execute_sql("""
+        SELECT x.id, x.name, x.mechanic, x."primary", x.secondary, x.builtin FROM exercise x
         WHERE EXISTS (SELECT 1 FROM entry e JOIN "set" st ON st.entry_id = e.id WHERE e.exercise_id = x.id)
         ORDER BY x.name COLLATE NOCASE""").fetchall()
     return rows

@@ -229,7 +229,10 @@ def compare(*others: Path) -> None:
     the real Strong exports beside this clone (../shared/fixtures/strong) and of `others`."""
     from tests.bench.common import CACHE, ROOT
 
-    real = sorted((ROOT.parent / "shared" / "fixtures" / "strong").glob("*.csv"))
+    folder = ROOT.parent / "shared" / "fixtures" / "strong"
+    real = sorted(folder.glob("*.csv"))
+    if not real:
+        print(f"{folder} is not beside this clone: no real Strong export to compare the generated shape with")
     for rows_wanted in (1_343, 100_000):
         print_shape(
             f"generated, {rows_wanted:,} rows", shape(export(CACHE / f"strong-real-{rows_wanted}.csv", rows_wanted))
