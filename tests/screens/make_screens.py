@@ -31,7 +31,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 SIZES = ((1024, 700), (1600, 1000))
 THEMES = ("light", "dark")
 CHARTS = ("volume", "proximity", "strength", "calibration")
-STRONG_REAL = ROOT.parent / "shared" / "fixtures" / "strong" / "szelesaron-strong-2023.csv"  # RPE 0 on every row: not rated
+# a real Strong export beside the clone, with RPE 0 on every row (not rated); else the repository's sample
+STRONG_REAL = ROOT.parent / "shared" / "fixtures" / "strong" / "szelesaron-strong-2023.csv"
 STRONG_SAMPLE = ROOT / "tests/fixtures/strong/strong-comma-no-unit.csv"
 
 
