@@ -81,15 +81,14 @@ class ExerciseBlock(QFrame):
         self.setObjectName("exerciseBlock")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
-        self.title = ElidedLabel(entry.exercise.name)
+        self.title = ElidedLabel("")
         self.title.setObjectName("exerciseTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
         self.title.installEventFilter(self)  # a double click on the name opens the exercise's page
-        self.title.setToolTip(plain_tip(f"{entry.exercise.name}\nDouble-click: its page (records, history, charts)"))
-        self.muscles = ElidedLabel(muscles_text(entry))  # a long list ends in "…", never widens the page
+        self.muscles = ElidedLabel("")  # a long list ends in "…", never widens the page
         self.muscles.setObjectName("muscles")
         self.muscles.setEnabled(False)
 
@@ -167,6 +166,35 @@ class ExerciseBlock(QFrame):
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
+        self.point_at(session_id, session_start, bodyweight_kg, entry, position, fresh=True)
+
+    def point_at(
+        self,
+        session_id: int,
+        session_start: datetime,
+        bodyweight_kg: float | None,
+        entry: Entry,
+        position: int,
+        fresh: bool = False,
+    ) -> None:
+        """Show another entry in this block (blocks are kept and shown again, not made anew at every session):
+        its name, note, columns and sets; nothing typed or refused in the entry shown before stays."""
+        assert entry.id is not None
+        self.session_id = session_id
+        self.session_start = session_start
+        self.entry_id = entry.id
+        self.position = position
+        name = entry.exercise.name
+        if fresh or name != self.title.text():
+            self.title.setText(name)
+            self.title.setToolTip(plain_tip(f"{name}\nDouble-click: its page (records, history, charts)"))
+        muscles = muscles_text(entry)
+        if fresh or muscles != self.muscles.text():
+            self.muscles.setText(muscles)
+        self.note.setModified(False)
+        self._clear_error()
+        self.model.load(entry.exercise, bodyweight_kg, list(entry.sets), list(entry.plans))
+        self.table.entry_changed()
         self.show_entry(entry)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -66,7 +66,8 @@ class SessionEditor(QWidget):
         super().__init__(parent)
         self.service = service
         self.session: Session | None = None
-        self.blocks: list[ExerciseBlock] = []
+        self.blocks: list[ExerciseBlock] = []  # the session's exercises, in order: the first of `pool`, shown
+        self.pool: list[ExerciseBlock] = []  # every block made, kept to show the next session's exercises
 
         self.when = QDateTimeEdit()
         self.when.setObjectName("sessionStart")
@@ -209,10 +210,9 @@ class SessionEditor(QWidget):
         document.setModified(False)
 
     def _clear_blocks(self) -> None:
-        for block in self.blocks:  # out of the page at once, gone at the next turn of the event loop
-            self.blocks_layout.removeWidget(block)
+        for block in self.blocks:  # hidden, kept for the next session; a row left in it is not stored
             block.hide()
-            block.deleteLater()
+            block.table.entry_changed()
         self.blocks = []
 
     def _focused_block(self) -> ExerciseBlock | None:
@@ -227,22 +227,19 @@ class SessionEditor(QWidget):
         # storing anything (leaving a row stores what it holds, but the lifter did not leave it)
         typing = {block.entry_id: block.model.typing() for block in self.blocks}
         editing = self._open_editor_text(focused)
+        session_id, start, bodyweight = self.session.id, self.session.start, self.session.bodyweight_kg
+        entries = self.session.entries
+        for position, entry in enumerate(entries):
+            if position < len(self.pool):
+                self.pool[position].point_at(session_id, start, bodyweight, entry, position)
+            else:
+                self.pool.append(self._new_block(session_id, start, bodyweight, entry, position))
+        self.blocks = self.pool[: len(entries)]
+        for block in self.pool[len(entries) :]:
+            block.hide()
+            block.table.entry_changed()
         for block in self.blocks:
-            block.table.left.disconnect()
-        self._clear_blocks()
-        for position, entry in enumerate(self.session.entries):
-            block = ExerciseBlock(
-                self.service, self.session.id, self.session.start, self.session.bodyweight_kg, entry, position
-            )
-            block.move_requested.connect(self.move_entry)
-            block.table.selectionModel().currentChanged.connect(lambda _c, _p, table=block.table: reveal(table))
-            block.remove_requested.connect(self.remove_entry)
-            block.set_stored.connect(self.set_stored)
-            block.entered.connect(self._next_in_superset)
-            block.superset_requested.connect(self.toggle_superset)
-            block.exercise_requested.connect(self.exercise_requested)
-            self.blocks_layout.addWidget(block)
-            self.blocks.append(block)
+            block.show()
         self._refresh_context()
         for block in self.blocks:
             if typing.get(block.entry_id):
@@ -260,6 +257,20 @@ class SessionEditor(QWidget):
                     if isinstance(editor, QLineEdit) and kept.table.isAncestorOf(editor):
                         editor.setText(editing)
                         editor.setModified(True)
+
+    def _new_block(
+        self, session_id: int, start: datetime, bodyweight_kg: float | None, entry: Entry, position: int
+    ) -> ExerciseBlock:
+        block = ExerciseBlock(self.service, session_id, start, bodyweight_kg, entry, position)
+        block.move_requested.connect(self.move_entry)
+        block.table.selectionModel().currentChanged.connect(lambda _c, _p, table=block.table: reveal(table))
+        block.remove_requested.connect(self.remove_entry)
+        block.set_stored.connect(self.set_stored)
+        block.entered.connect(self._next_in_superset)
+        block.superset_requested.connect(self.toggle_superset)
+        block.exercise_requested.connect(self.exercise_requested)
+        self.blocks_layout.addWidget(block)
+        return block
 
     @staticmethod
     def _open_editor_text(block: ExerciseBlock | None) -> str | None:

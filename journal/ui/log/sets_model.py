@@ -116,6 +116,21 @@ def needs(exercise: Exercise) -> tuple[tuple[str, ...], ...]:
     return (("load",), ("reps",))
 
 
+# The roles data() and headerData() answer; a table asks for more at every cell it paints, answered None at once.
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+_HEADER_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)))
+
 RowKey = tuple[str, int | None]  # ("s", set id), ("p", plan id) or ("d", None) for the + row
 
 
@@ -169,6 +184,22 @@ class SetsTableModel(TableModel):
         self._commit = commit  # (row, stored set, new value) of a set done
 
     # ---- contents ----
+    def load(
+        self, exercise: Exercise, bodyweight_kg: float | None, sets: list[SetRecord], plans: list[PlannedSet]
+    ) -> None:
+        """Show another exercise's sets (a table kept for another entry): its columns, its rows, nothing typed."""
+        self.beginResetModel()
+        self.exercise = exercise
+        self.bodyweight_kg = bodyweight_kg
+        self.columns = columns_for(exercise)
+        self.sets, self.plans = list(sets), list(plans)
+        self._draft = next_draft(self.sets)
+        self._typed = {}
+        self.last_refused = False
+        self.rejected = None
+        self.rejection = ""
+        self.endResetModel()
+
     def _keys(self, sets: list[SetRecord], plans: list[PlannedSet]) -> list[RowKey]:
         return [("s", r.id) for r in sets] + [("p", p.id) for p in plans] + [("d", None)]
 
@@ -360,6 +391,9 @@ class SetsTableModel(TableModel):
     def column_titles(self) -> tuple[str, ...]:
         return tuple(column.title(self.prefs) for column in self.columns)
 
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)  # asked at every paint: no titles made for it
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -371,6 +405,8 @@ class SetsTableModel(TableModel):
         return base
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _HEADER_ROLES:
+            return None
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].title(self.prefs)
@@ -398,7 +434,7 @@ class SetsTableModel(TableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row, key = index.row(), self.columns[index.column()].key
         record = self.record(row)

@@ -127,24 +127,9 @@ class SetsTable(QTableView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        metrics = self.fontMetrics()  # each figure as wide as its header or its widest value, the note the rest
-        samples = {
-            "set_type": max((t.label for t in SetType), key=metrics.horizontalAdvance),
-            "load": "1000.25",
-            "reps": "1000",
-            "e1rm": "1000.0 *",
-            "note": "x" * 14,
-        }
-        for column, spec in enumerate(model.columns):
-            header_text = str(model.headerData(column, Qt.Orientation.Horizontal))
-            sample = samples.get(spec.key, "10.5")
-            width = max(metrics.horizontalAdvance(header_text), metrics.horizontalAdvance(sample))
-            self.setColumnWidth(column, width + (28 if spec.key == "set_type" else 20))
-        if model.column_of("note") >= 0:
-            header.setSectionResizeMode(model.column_of("note"), QHeaderView.ResizeMode.Stretch)
+        self._fitted: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # the columns and titles sized for
+        self._shown = 0  # counts the entries shown: a row left in an entry shown before is not told as left
+        self.fit_columns()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         model.rowsInserted.connect(self.fit_height)
@@ -155,21 +140,56 @@ class SetsTable(QTableView):
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
 
+    def fit_columns(self) -> None:
+        """Each figure as wide as its header or its widest value, the note the rest (sized again only when the
+        columns or their titles changed)."""
+        model = self.sets_model()
+        titles = model.column_titles()
+        fitted = (tuple(spec.key for spec in model.columns), titles)
+        if fitted == self._fitted:
+            return
+        self._fitted = fitted
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        metrics = self.fontMetrics()
+        samples = {
+            "set_type": max((t.label for t in SetType), key=metrics.horizontalAdvance),
+            "load": "1000.25",
+            "reps": "1000",
+            "e1rm": "1000.0 *",
+            "note": "x" * 14,
+        }
+        for column, (spec, title) in enumerate(zip(model.columns, titles, strict=True)):
+            sample = samples.get(spec.key, "10.5")
+            width = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample))
+            self.setColumnWidth(column, width + (28 if spec.key == "set_type" else 20))
+        if model.column_of("note") >= 0:
+            header.setSectionResizeMode(model.column_of("note"), QHeaderView.ResizeMode.Stretch)
+
+    def entry_changed(self) -> None:
+        """The model now shows another entry: its columns sized, and a row left in the one before forgotten (it
+        is not this entry's, and is not stored)."""
+        self._shown += 1
+        self.fit_columns()
+
+    def _tell_left(self, key: object) -> None:
+        shown = self._shown
+        QTimer.singleShot(0, self, lambda: self.left.emit(key) if shown == self._shown else None)
+
     def _within(self, widget: QWidget | None) -> bool:
         return widget is not None and (widget is self or self.isAncestorOf(widget))
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Focus leaving the table leaves its current row too (after the editor, if any, has given its value)."""
         if self._within(old) and not self._within(new) and self.currentIndex().isValid():
-            key = self.sets_model().row_key(self.currentIndex().row())
-            QTimer.singleShot(0, self, lambda: self.left.emit(key))
+            self._tell_left(self.sets_model().row_key(self.currentIndex().row()))
 
     def currentChanged(self, current: Index, previous: Index) -> None:
         super().currentChanged(current, previous)
         model = self.sets_model()
         if previous.isValid() and current.row() != previous.row() and 0 <= previous.row() < model.rowCount():
-            key = model.row_key(previous.row())
-            QTimer.singleShot(0, self, lambda: self.left.emit(key))
+            self._tell_left(model.row_key(previous.row()))
 
     def sets_model(self) -> SetsTableModel:
         model = self.model()
