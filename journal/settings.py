@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings
 
 from journal.domain import plates
 from journal.domain.effort import EffortScale
-from journal.domain.estimate import EstimateUse
+from journal.domain.estimate_use import EstimateUse
 from journal.domain.metrics import DEFAULT_HARD_SET_RIR, E1rmFormula
 from journal.domain.plates import PlateKit, parse_plates
 from journal.domain.units import Unit, from_kg

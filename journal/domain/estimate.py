@@ -12,31 +12,15 @@ logged value; its quality is measured on the lifter's own rated sets (mean absol
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from enum import StrEnum
 
 import numpy as np
 from numpy.typing import NDArray
 
 from journal.domain.effort import RIR_MAX
+from journal.domain.estimate_use import EstimateUse as EstimateUse
 from journal.domain.metrics import CURVE_K
 
 WINDOW_DAYS = 56  # the preceding 8 weeks
-
-
-class EstimateUse(StrEnum):
-    """What the charts use for unrated sets (a preference)."""
-
-    APART = "apart"  # logged figures; estimates drawn beside them in their own style (the default)
-    TOGETHER = "together"  # hard sets and mean RIR with the estimates standing in for unrated sets
-    LOGGED = "logged"  # logged figures only, no estimates drawn
-
-    @property
-    def label(self) -> str:
-        return {
-            EstimateUse.APART: "Logged, estimates shown apart",
-            EstimateUse.TOGETHER: "Logged and estimates together",
-            EstimateUse.LOGGED: "Logged only",
-        }[self]
 
 
 DAY_SECONDS = 86400.0

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:  # arrays are converted as numbers are: the window starts without numpy
+    import numpy as np
+    from numpy.typing import NDArray
 
 KG_PER_LB = 0.45359237  # exact, by international agreement
 

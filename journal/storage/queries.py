@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 from typing import Any
-
-import numpy as np
 
 from journal.domain.metrics import DEFAULT_HARD_SET_RIR
 from journal.domain.records import SessionSummary
@@ -180,7 +179,7 @@ def stats(hard_threshold: float = DEFAULT_HARD_SET_RIR) -> dict[str, Any]:
     for week in weeks:  # beside the logged figures, never in their place
         at = by_week.get(week["week"])
         week["hard_sets_est"] = 0 if at is None else int(round(figures.weekly.hard[at]))
-        week["mean_rir_est"] = None if at is None or np.isnan(mean_est[at]) else round(float(mean_est[at]), 3)
+        week["mean_rir_est"] = None if at is None or math.isnan(mean_est[at]) else round(float(mean_est[at]), 3)
     first, last = totals[4], totals[5]
     return {
         "sessions": totals[0],

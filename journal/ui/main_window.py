@@ -33,23 +33,15 @@ from journal import APP_NAME, settings
 from journal.domain.records import Entry, Session
 from journal.domain.routines import Routine, planned_sets
 from journal.domain.supersets import ends_round
-from journal.io import file_filter
-from journal.io.journal_csv import export_file
-from journal.io.strong_export import export_strong_file
-from journal.io.strong_share import StrongShareText
 from journal.lock import JournalLocked
 from journal.paths import sample_db_path
 from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, JournalFileError
-from journal.storage.importing import ImportResult
 from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import iter_sessions, session_count
 from journal.storage.routines import list_routines
 from journal.ui import undo
-from journal.ui.dialogs.backups_dialog import BackupsDialog
-from journal.ui.dialogs.preferences import PreferencesDialog
 from journal.ui.empty_state import EmptyState
-from journal.ui.importing.import_dialog import ImportDialog
 from journal.ui.importing.notice import ImportNotice
 from journal.ui.importing.watcher import FolderWatcher
 from journal.ui.log.rest_timer import PAUSE_KEY, SKIP_KEY, RestTimer
@@ -60,11 +52,14 @@ from journal.ui.tasks import run_in_background
 from journal.ui.theme import apply_theme
 from journal.ui.widgets import plain_label, warn
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs, the importers and the exports are imported when first used, after start-up
     from journal.ui.dialogs.about import AboutDialog
+    from journal.ui.dialogs.backups_dialog import BackupsDialog
+    from journal.ui.dialogs.preferences import PreferencesDialog
     from journal.ui.exercises.bodyweight import BodyweightScreen
     from journal.ui.exercises.calendar import CalendarScreen
     from journal.ui.exercises.library import ExercisesScreen
+    from journal.ui.importing.import_dialog import ImportDialog
     from journal.ui.review.review_screen import ReviewScreen
     from journal.ui.routines.routines_screen import RoutinesScreen
 
@@ -689,6 +684,9 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path | None = None) -> ImportDialog | None:
         """Open the import preview for `path` (asked for when None); nothing is written until it is confirmed."""
+        from journal.io import file_filter
+        from journal.ui.importing.import_dialog import ImportDialog
+
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self, "Import from another app", "", file_filter())
             if not chosen:
@@ -725,6 +723,8 @@ class MainWindow(QMainWindow):
             self.watcher.set_folder(folder)
 
     def _watched_imported(self, result: object, name: str) -> None:
+        from journal.storage.importing import ImportResult
+
         assert isinstance(result, ImportResult)
         parts = [
             f"{result.sessions} new session{'s' if result.sessions != 1 else ''}",
@@ -739,6 +739,9 @@ class MainWindow(QMainWindow):
     def paste_workout(self) -> ImportDialog:
         """The clipboard's text, a workout shared from Strong, in the import preview; nothing is written until it
         is confirmed."""
+        from journal.io.strong_share import StrongShareText
+        from journal.ui.importing.import_dialog import ImportDialog
+
         self.editor.flush()
         text = QApplication.clipboard().text()
         dialog = ImportDialog(self.service, Path("Pasted workout"), self, text=text, fmt=StrongShareText.name)
@@ -756,6 +759,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def export_file(self, path: Path | None = None) -> None:
+        from journal.io.journal_csv import export_file
+
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self, "Export as CSV", "journal.csv", "CSV (*.csv)")
             if not chosen:
@@ -767,6 +772,8 @@ class MainWindow(QMainWindow):
 
     def export_strong(self, path: Path | None = None) -> None:
         """The whole journal as Strong's CSV, loads in the lifter's unit (which the file does not name)."""
+        from journal.io.strong_export import export_strong_file
+
         unit = self.service.preferences.units
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self, "Export as Strong CSV", "strong.csv", "CSV (*.csv)")
@@ -783,6 +790,8 @@ class MainWindow(QMainWindow):
         self._open(self.own_path)
 
     def show_backups(self) -> BackupsDialog:
+        from journal.ui.dialogs.backups_dialog import BackupsDialog
+
         self.editor.flush()
         dialog = BackupsDialog(self.service, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -791,6 +800,8 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> PreferencesDialog:
         """Open the preferences; on OK they apply at once to every open view (and are saved)."""
+        from journal.ui.dialogs.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.service.preferences, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # gone when closed, not kept until the window goes
         dialog.accepted.connect(self._preferences_accepted)
@@ -798,6 +809,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _preferences_accepted(self) -> None:
+        from journal.ui.dialogs.preferences import PreferencesDialog
+
         dialog = self.sender()
         if not isinstance(dialog, PreferencesDialog):
             return

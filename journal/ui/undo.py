@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -18,11 +18,12 @@ from journal.domain.records import Entry, Exercise, PlannedSet, Session, SetReco
 from journal.domain.routines import Routine
 from journal.storage import bodyweight, exercises, plans, routines, topping
 from journal.storage import repository as repo
-from journal.storage.bulk import insert_sessions
 from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, storage_reason
-from journal.storage.importing import ImportResult
 from journal.ui.service import JournalService
+
+if TYPE_CHECKING:  # the importers are imported when first used, after start-up
+    from journal.storage.importing import ImportResult
 
 
 def _guarded(step: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -343,6 +344,8 @@ class ImportSessions(_Command):
         if self._written:  # the first redo comes with push(): the import is already in the file
             self._written = False
             return
+        from journal.storage.bulk import insert_sessions
+
         result = insert_sessions(self.sessions, resolved=self.resolved)
         self.session_ids = result.session_ids
         change = result.change | topping.put_back(self.topped)

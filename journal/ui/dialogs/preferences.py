@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal import settings
 from journal.domain.effort import EffortScale
-from journal.domain.estimate import EstimateUse
+from journal.domain.estimate_use import EstimateUse
 from journal.domain.metrics import E1rmFormula
 from journal.domain.plates import parse_plates
 from journal.domain.units import Unit

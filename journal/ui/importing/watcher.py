@@ -14,24 +14,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from journal import settings
 from journal.domain.units import Unit
-from journal.io import ImportFailed, ImportOptions, ParsedImport, detect, parse_text
-from journal.io.base import Importer
-from journal.io.body import BodyFile, body_format, read_body
-from journal.io.generic import GenericCsv
-from journal.io.strong_share import StrongShareText
-from journal.io.text import header_of, read_text
 from journal.storage.bodyweight import weighings
-from journal.storage.bulk import count_held
-from journal.storage.importing import ImportResult, import_sessions, new_routines, propose
-from journal.storage.topping import count_new_sets
 from journal.ui import undo
 from journal.ui.service import JournalService
 from journal.ui.tasks import run_in_background
+
+if TYPE_CHECKING:  # the importers are imported when a file is to be read, not as the window starts
+    from journal.io import ParsedImport
+    from journal.io.body import BodyFile
+    from journal.storage.importing import ImportResult
 
 SUFFIXES = (".csv", ".txt")
 SETTLE_MS = 400  # a file being written changes many times: scan once it has been still this long
@@ -48,6 +45,10 @@ def fingerprint(path: Path) -> str | None:
 
 def _read_body(path: Path, units: Unit) -> BodyFile | None:
     """The weights of a bodyweight file (None for any other file)."""
+    from journal.io import ImportFailed
+    from journal.io.body import body_format, read_body
+    from journal.io.text import header_of, read_text
+
     if path.suffix.lower() != ".csv":
         return None
     text = read_text(path)
@@ -61,6 +62,12 @@ def _read_body(path: Path, units: Unit) -> BodyFile | None:
 
 def _read(path: Path, units: Unit) -> ParsedImport:
     """The file's parsed content, or ImportFailed for a file Journal will not import."""
+    from journal.io import ImportFailed, ImportOptions, detect, parse_text
+    from journal.io.base import Importer
+    from journal.io.generic import GenericCsv
+    from journal.io.strong_share import StrongShareText
+    from journal.io.text import read_text
+
     text = read_text(path)
     importer: type[Importer]
     if path.suffix.lower() == ".txt":
@@ -146,6 +153,12 @@ class FolderWatcher(QObject):
             return
         path, version = pending[0]
         self.busy = True
+        from journal.io import ImportFailed
+        from journal.io.body import BodyFile
+        from journal.storage.bulk import count_held
+        from journal.storage.importing import ImportResult, import_sessions, new_routines, propose
+        from journal.storage.topping import count_new_sets
+
         units, keep, target = self.service.preferences.units, self.service.preferences.backups_keep, self.service.path
 
         def work() -> ImportResult | BodyFile | None:
