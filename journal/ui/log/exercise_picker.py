@@ -39,7 +39,6 @@ class ExercisePicker(QWidget):
     def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.all_names: list[str] = []
         self.field = QLineEdit()
         self.field.setObjectName("exerciseSearch")
         self.field.setMaxLength(NAME_MAX_CHARS)  # a new exercise is named from it
@@ -70,20 +69,32 @@ class ExercisePicker(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.owner: dict[str, int] = {}  # every name and alias -> its exercise
-        for exercise in store.list_exercises():
-            for name in (exercise.name, *exercise.aliases):
-                self.owner[name] = exercise.id or 0
-        self.canonical = frozenset(e.name for e in store.list_exercises())
-        self.all_names = sorted(self.owner, key=str.casefold)
+        """The exercises changed: their names are read again when next searched (not as the window starts)."""
+        self._names: tuple[dict[str, int], frozenset[str], list[str]] | None = None
+
+    def _read_names(self) -> tuple[dict[str, int], frozenset[str], list[str]]:
+        if self._names is None:
+            owner: dict[str, int] = {}  # every name and alias -> its exercise
+            found = store.list_exercises()
+            for exercise in found:
+                for name in (exercise.name, *exercise.aliases):
+                    owner[name] = exercise.id or 0
+            self._names = (owner, frozenset(e.name for e in found), sorted(owner, key=str.casefold))
+        return self._names
+
+    @property
+    def owner(self) -> dict[str, int]:
+        """Every name and alias -> its exercise."""
+        return self._read_names()[0]
 
     def search(self, text: str) -> list[str]:
         """The best names for `text`, one per exercise."""
+        owner, canonical, all_names = self._read_names()
         seen: set[int] = set()
         found = []
-        for name in search_names(text, self.all_names, limit=60, preferred=self.canonical):
-            if self.owner[name] not in seen:
-                seen.add(self.owner[name])
+        for name in search_names(text, all_names, limit=60, preferred=canonical):
+            if owner[name] not in seen:
+                seen.add(owner[name])
                 found.append(name)
         return found[:12]
 
