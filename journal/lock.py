@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+if TYPE_CHECKING:  # Qt is loaded when a lock is taken, not by a command that only reads
+    from PySide6.QtCore import QLockFile
 
 
 class JournalLocked(RuntimeError):
@@ -50,6 +52,8 @@ def acquire(db_path: Path) -> QLockFile:
 
 
 def _take(db_path: Path) -> QLockFile:
+    from PySide6.QtCore import QLockFile
+
     lock = QLockFile(str(lock_path(db_path)))
     lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
     if lock.tryLock(200):
@@ -70,6 +74,8 @@ def _take(db_path: Path) -> QLockFile:
 def _unreadable_for_a_while(path: Path, wait_s: float = 1.0) -> bool:
     """Whether the lock file still names no process after `wait_s` (a Journal writing its lock takes microseconds):
     then no process holds it, and it is removed so that the lock can be taken."""
+    from PySide6.QtCore import QLockFile
+
     seen = _identity(path)
     deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:

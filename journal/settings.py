@@ -1,19 +1,21 @@
 # SPDX-License-Identifier: MIT
 """Preferences, each declared once with its type, default and title, stored in <data folder>/settings.ini.
 
-Nothing else reads or writes QSettings. A value equal to its default is removed from the file.
+Nothing else reads or writes QSettings. A value equal to its default is removed from the file. A process that has not
+loaded Qt (a command that draws nothing) reads the file without it (journal.settings_file), as QSettings wrote it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import TYPE_CHECKING, Any, get_type_hints
 
-from PySide6.QtCore import QSettings
-
+from journal import settings_file
 from journal.domain import plates
 from journal.domain.effort import EffortScale
 from journal.domain.estimate_use import EstimateUse
@@ -21,6 +23,9 @@ from journal.domain.metrics import DEFAULT_HARD_SET_RIR, E1rmFormula
 from journal.domain.plates import PlateKit, parse_plates
 from journal.domain.units import Unit, from_kg
 from journal.paths import data_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,8 @@ class Preferences:
 
     @classmethod
     def load(cls) -> Preferences:
-        return cls(**{setting.key: get(setting) for setting in ALL_SETTINGS})
+        read = _reader()  # the file read once for all of them
+        return cls(**{setting.key: get(setting, read) for setting in ALL_SETTINGS})
 
     def save(self) -> None:
         for setting in ALL_SETTINGS:
@@ -125,10 +131,29 @@ ALL_SETTINGS = tuple(Setting(f.name, f.default, _KINDS[f.name], f.metadata["titl
 ) = ALL_SETTINGS
 
 
+def _file() -> Path:
+    return data_dir() / "settings.ini"
+
+
 def _store() -> QSettings:
+    from PySide6.QtCore import QSettings
+
     folder = data_dir()
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(_file()), QSettings.Format.IniFormat)
+
+
+def _reader() -> Callable[[str], Any]:
+    """The stored values by key (None when absent), the file read once: through QSettings once Qt is loaded (the
+    window, a command that draws), else from the file as QSettings wrote it, so that a command that draws nothing
+    starts without Qt."""
+    if "PySide6.QtCore" in sys.modules:
+        return _store().value
+    return settings_file.read(_file()).get
+
+
+def _read(key: str) -> Any:
+    return _reader()(key)
 
 
 def _save(store: QSettings) -> None:
@@ -138,8 +163,8 @@ def _save(store: QSettings) -> None:
         path.chmod(0o600)  # readable by the user only, like the journal
 
 
-def get(setting: Setting) -> Any:
-    raw = _store().value(setting.key)
+def get(setting: Setting, read: Callable[[str], Any] | None = None) -> Any:
+    raw = (read or _reader())(setting.key)
     if raw is None:
         return setting.default
     if setting.kind is bool:  # written as "True" or "False", and bool("False") is True
@@ -171,7 +196,7 @@ def save_window_state(name: str, state: Any) -> None:
 
 def last_exercise() -> str:
     """The name of the exercise whose page was shown last (the Exercises tab opens on it)."""
-    return str(_store().value("exercises/last") or "")
+    return str(_read("exercises/last") or "")
 
 
 def save_last_exercise(name: str) -> None:
@@ -182,7 +207,7 @@ def save_last_exercise(name: str) -> None:
 
 def saved_mapping(key: str) -> dict[str, str] | None:
     """The column mapping the lifter chose last time for a CSV with these column names."""
-    raw = _store().value(f"mappings/{hashlib.sha1(key.encode()).hexdigest()}")
+    raw = _read(f"mappings/{hashlib.sha1(key.encode()).hexdigest()}")
     try:
         value = json.loads(raw) if raw else None
     except (TypeError, ValueError):
@@ -193,7 +218,7 @@ def saved_mapping(key: str) -> dict[str, str] | None:
 def watched_files() -> dict[str, str]:
     """The files of the watched folder already handled (imported, or reported once as bad): path -> the hash of the
     version handled, so a file is read again only when it changes."""
-    raw = _store().value("watch/handled")
+    raw = _read("watch/handled")
     try:
         value = json.loads(raw) if raw else {}
     except (TypeError, ValueError):
