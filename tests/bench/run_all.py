@@ -36,26 +36,31 @@ CHARTS = ("Volume", "Proximity to failure", "Strength", "RIR calibration")
 FILES = {"1 year": 1, "3 years": 3, "10 years": 10, "1M sets": 183}
 
 
-def first_paint(kind: str, path: Path | None = None) -> float:
+def first_paint(kind: str, path: Path | None = None, env: dict[str, str] = ENV) -> float:
     """Seconds from starting a fresh Python process to the first paint of its window."""
     command = [sys.executable, str(HERE / "startup_child.py"), kind, *([str(path)] if path else [])]
     began = time.time()
-    result = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=300, check=True)
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=True)
     painted = next(line for line in result.stdout.splitlines() if line.startswith("painted "))
     return float(painted.split()[1]) - began
 
 
 def startup(path: Path, runs: int) -> tuple[float, float, float]:
     """Median first paint of Journal on `path`, of the bare PySide6 window and of the pyqtgraph one, taken in turns
-    so that all three see the same machine."""
-    for kind in ("bare", "pyqtgraph"):
-        first_paint(kind)  # warm the disk cache
-    first_paint("journal", path)
-    bare, plot, journal = [], [], []
-    for _ in range(runs):
-        bare.append(first_paint("bare"))
-        plot.append(first_paint("pyqtgraph"))
-        journal.append(first_paint("journal", path))
+    so that all three see the same machine. Each starts from compiled bytecode, as an installed program does (pip
+    and the bundles compile it; a shell that sets PYTHONDONTWRITEBYTECODE would have Journal's modules compiled
+    from source at every start, and the baselines' not): the warm-up runs write it to a folder of their own."""
+    with tempfile.TemporaryDirectory(prefix="journal-bytecode-") as cache:
+        env = {key: value for key, value in ENV.items() if key != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        for kind in ("bare", "pyqtgraph"):
+            first_paint(kind, env=env)  # warm the disk cache, and compile
+        first_paint("journal", path, env)
+        bare, plot, journal = [], [], []
+        for _ in range(runs):
+            bare.append(first_paint("bare", env=env))
+            plot.append(first_paint("pyqtgraph", env=env))
+            journal.append(first_paint("journal", path, env))
     return statistics.median(journal), statistics.median(bare), statistics.median(plot)
 
 
