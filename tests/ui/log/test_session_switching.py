@@ -20,14 +20,15 @@ Key = Qt.Key
 DAY = datetime(2024, 3, 4, 18, 0)
 
 
-def entry(name: str, *sets: SetRecord) -> Entry:
+def entry(name: str, *sets: SetRecord, superset: int | None = None) -> Entry:
     exercise = exercises.find_exercise(name)
     assert exercise is not None, name
-    return Entry(exercise=exercise, sets=sets)
+    return Entry(exercise=exercise, sets=sets, superset=superset)
 
 
 def seed(db_path: Path) -> None:
-    """Three sessions, newest first in the list: three exercises (one timed), one, and four."""
+    """Three sessions, newest first in the list: three exercises (one timed), one, and four (the first two a
+    superset)."""
     open_database(db_path)
     sessions = [
         (
@@ -42,8 +43,8 @@ def seed(db_path: Path) -> None:
         (
             "Pull",
             [
-                entry("Deadlift", SetRecord(load_kg=200, reps=1)),
-                entry("Plank", SetRecord(duration_s=45), SetRecord(duration_s=50)),
+                entry("Deadlift", SetRecord(load_kg=200, reps=1), superset=1),
+                entry("Plank", SetRecord(duration_s=45), SetRecord(duration_s=50), superset=1),
                 entry("Bench Press"),
                 entry("Squat", SetRecord(load_kg=60, reps=10)),
             ],
@@ -74,6 +75,10 @@ def check_shown(window: MainWindow) -> None:
         expected = [model.text(s, "duration" if model.column_of("reps") < 0 else "reps") for s in stored_entry.sets]
         assert text == expected
         assert block.table.horizontalHeader().count() == len(model.columns)
+        assert block.group.isVisible() == (stored_entry.superset is not None)  # A1, A2: only in a superset
+        assert block.superset.isChecked() == (
+            len(shown) > 1 and block is shown[1] and stored_entry.superset is not None
+        )
 
 
 def test_switching_sessions_back_and_forth_shows_each_entrys_sets_in_the_blocks_kept(
