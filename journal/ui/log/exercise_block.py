@@ -146,9 +146,7 @@ class ExerciseBlock(QFrame):
         self.model = SetsTableModel(entry.exercise, service.preferences, bodyweight_kg, self._commit)
         self.model.refused.connect(self._refused)
         # a tick box is ticked inside the table's own event handling: the set is stored right after it
-        self.model.confirm_requested.connect(
-            lambda row: QTimer.singleShot(0, self, lambda: self._on_action("enter", row))
-        )
+        self.model.confirm_requested.connect(self._confirm_soon)
         self.table = SetsTable(self.model)
         self.table.action.connect(self._on_action)
         self.table.left.connect(self._left)
@@ -196,6 +194,11 @@ class ExerciseBlock(QFrame):
         self.model.load(entry.exercise, bodyweight_kg, list(entry.sets), list(entry.plans))
         self.table.entry_changed()
         self.show_entry(entry)
+
+    def _confirm_soon(self, row: int) -> None:
+        """Store the plan ticked once Qt is done with the tick, unless the block shows another entry by then."""
+        entry_id = self.entry_id
+        QTimer.singleShot(0, self, lambda: self._on_action("enter", row) if self.entry_id == entry_id else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.title and event.type() == QEvent.Type.MouseButtonDblClick:
