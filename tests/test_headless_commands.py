@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,34 @@ def test_a_command_that_writes_still_takes_the_windows_lock(tmp_path: Path, env:
     code, modules, said = loaded(env, "import", SAMPLES / "hevy" / "hevy-kg.csv", "--db", journal)
     assert code in (0, None), said
     assert "PySide6.QtCore" in modules
+
+
+def other_value(setting: settings.Setting) -> object:
+    """A value of the setting's kind that is not its default (awkward for the file's quoting where it is text)."""
+    kind, default = setting.kind, setting.default
+    if issubclass(kind, Enum):
+        return next(member for member in kind if member != default)
+    if kind is bool:
+        return not default
+    if kind in (int, float):
+        return default + 3
+    return {"theme": "dark", "page": "letter"}.get(setting.key, 'C:\\lifts, "good" ones = 20 10 5')
+
+
+def test_every_preference_the_window_saves_reads_the_same_without_qt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOURNAL_DATA_DIR", str(tmp_path / "data"))
+    saved = settings.Preferences(**{s.key: other_value(s) for s in settings.ALL_SETTINGS})
+    saved.save()  # through QSettings: this process has Qt
+    assert settings.Preferences.load() == saved
+    code = (
+        "import sys, json, dataclasses; from journal.settings import Preferences; p = Preferences.load(); "
+        "print(json.dumps([repr(p), sorted(m for m in sys.modules if m.startswith('PySide6'))]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=dict(os.environ), timeout=60
+    )
+    shown, modules = json.loads(result.stdout.strip().splitlines()[-1])
+    assert modules == []
+    assert shown == repr(saved)
