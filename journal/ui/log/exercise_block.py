@@ -232,7 +232,9 @@ class ExerciseBlock(QFrame):
         self.model.set_plans_open(plans_open(start, datetime.now()))
         self.up.setEnabled(position > 0)
         self.down.setEnabled(position < count - 1)
-        self.model.set_preferences(self.service.preferences, bodyweight_kg)
+        prefs = self.service.preferences
+        if prefs != self.model.prefs or bodyweight_kg != self.model.bodyweight_kg:  # else every cell is as shown
+            self.model.set_preferences(prefs, bodyweight_kg)
         self.update_summary()
 
     def set_superset(self, label: str | None, joined: bool, first: bool) -> None:

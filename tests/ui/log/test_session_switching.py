@@ -123,3 +123,20 @@ def test_a_set_half_typed_in_one_session_shows_in_no_other(qtbot: QtBot, db_path
     assert "77" not in {squat.model.index(row, 1).data() for row in range(squat.model.rowCount())}
     qtbot.wait(50)  # the row left in Bench Press is not stored in Squat
     assert [s.load_kg for s in repo.get_session(window.editor.session.id).entries[0].sets] == [150, 150]
+
+
+def test_a_set_stored_redraws_no_other_exercise(qtbot: QtBot, db_path: Path, open_window: object) -> None:
+    """Storing a set re-reads its own exercise; the others' cells are as they were, and are not drawn again."""
+    seed(db_path)
+    window: MainWindow = open_window(db_path)  # type: ignore[operator]
+    click(qtbot, window.sessions.view.viewport(), QPoint(40, 20))
+    qtbot.waitUntil(lambda: window.editor.session is not None and window.editor.session.title == "Push")
+    bench, squat = window.editor.blocks[:2]
+    told: list[object] = []
+    squat.model.dataChanged.connect(lambda *_: told.append("cells"))
+    squat.model.headerDataChanged.connect(lambda *_: told.append("header"))
+    bench.table.go_to(2, "load")  # the + row: Enter stores it as shown
+    press(qtbot, Key.Key_Return)
+    qtbot.waitUntil(lambda: len(bench.model.sets) == 3)
+    assert told == []
+    assert "3 working sets" in bench.summary.text()
