@@ -40,6 +40,11 @@ def loaded(env: dict[str, str], *args: str | Path) -> tuple[int, list[str], str]
     return code, modules, result.stdout + result.stderr
 
 
+ELSEWHERE = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="on Windows and macOS a command asks Qt for the data folder"
+)
+
+
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     """No data folder override: the commands find it as the window does (XDG_DATA_HOME on Linux)."""
@@ -47,6 +52,7 @@ def env(tmp_path: Path) -> dict[str, str]:
     return {**clean, "XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path / "home")}
 
 
+@ELSEWHERE
 def test_stats_export_exercise_and_a_dry_run_import_load_no_qt(tmp_path: Path, env: dict[str, str]) -> None:
     journal = make_journal(tmp_path / "j.sqlite", years=0.1)
     for args in (
@@ -61,7 +67,7 @@ def test_stats_export_exercise_and_a_dry_run_import_load_no_qt(tmp_path: Path, e
         assert modules == [], (args, modules)
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="elsewhere a command asks Qt for the data folder")
+@ELSEWHERE
 def test_a_command_without_qt_reads_the_preferences_the_window_saved(
     tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
