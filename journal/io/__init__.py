@@ -6,6 +6,7 @@ The registry lists every format; detection and the open-file dialog both come fr
 
 from __future__ import annotations
 
+from operator import attrgetter
 from pathlib import Path
 
 from journal.domain import validation
@@ -33,6 +34,7 @@ def parse_text(
 
 
 NAME_MAX_CHARS = validation.NAME_MAX_CHARS
+_NOTE = attrgetter("note")
 NOTE_MAX_CHARS = validation.NOTE_MAX_CHARS
 
 
@@ -43,6 +45,12 @@ def check_lengths(parsed: ParsedImport) -> ParsedImport:
         if len(name) > NAME_MAX_CHARS:
             raise ImportFailed(0, f"the exercise name '{clip(name, 60)}' is longer than {NAME_MAX_CHARS} characters")
     for session in parsed.sessions:
+        # the longest of the texts looked at in C; the message is made only for a session that has one too long
+        longest = max(len(session.title), len(session.notes))
+        for entry in session.entries:
+            longest = max(longest, len(entry.note), max(map(len, map(_NOTE, entry.sets)), default=0))
+        if longest <= NOTE_MAX_CHARS:
+            continue
         notes = [("session title", session.title), ("session notes", session.notes)]
         for entry in session.entries:
             notes.append(("exercise note", entry.note))
