@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, filterfalse, repeat
+from operator import attrgetter
 
 from journal.domain.names import name_key
 from journal.domain.records import Exercise, Session, SetRecord
@@ -18,6 +19,12 @@ from journal.storage.models import db
 from journal.storage.repository import SET_COLUMNS, set_row
 
 _CHUNK = 5000
+_SETS, _EXERCISE, _NOTE, _SUPERSET = (
+    attrgetter("sets"),
+    attrgetter("exercise"),
+    attrgetter("note"),
+    attrgetter("superset"),
+)
 _ROWS_A_STATEMENT = 200  # rows in one INSERT's VALUES list (see _insert)
 
 
@@ -139,7 +146,8 @@ def insert_sessions(
     sets_added = duplicates = 0
     new_exercises = False
     session_rows: list[tuple[object, ...]] = []
-    entry_rows: list[tuple[object, ...]] = []
+    entry_columns: dict[str, list[object]] = {name: [] for name in _ENTRY_COLUMNS}  # the entries, column by column
+    entry_ids, entry_sessions, entry_exercises, entry_positions, entry_notes, entry_supersets = entry_columns.values()
     # the sets, column by column: their entries, their positions, and their records; a set's id is the next one
     # SQLite gives, as it would be here
     set_entries: list[int] = []
@@ -155,14 +163,21 @@ def insert_sessions(
         for key in filterfalse(stored.__contains__, fresh):
             stored[key] = set_row(fresh[key])
         _insert(connection, "session", _by_column(_SESSION_COLUMNS, session_rows))
-        _insert(connection, "entry", _by_column(_ENTRY_COLUMNS, entry_rows))
+        _insert(connection, "entry", entry_columns)
         values = _by_column(SET_COLUMNS, list(map(stored.__getitem__, ids)))
         _insert(connection, "set", {"entry_id": set_entries, "position": set_positions, **values})
-        for pending in (session_rows, entry_rows, set_entries, set_positions, set_records):
+        for column in entry_columns.values():
+            column.clear()
+        for pending in (session_rows, set_entries, set_positions, set_records):
             pending.clear()
+
+    by_object: dict[int, int] = {}  # id(exercise) -> its id in the journal: `written` keeps each exercise alive
 
     def exercise_id(exercise: Exercise) -> int:
         nonlocal new_exercises
+        found = by_object.get(id(exercise))
+        if found is not None:
+            return found
         if exercise.id is not None:
             return exercise.id
         key = name_key(exercise.name)
@@ -171,6 +186,7 @@ def insert_sessions(
             new_exercises = new_exercises or change.exercises
             assert row.id is not None, "a resolved exercise is stored"
             known[key] = row.id
+        by_object[id(exercise)] = known[key]
         return known[key]
 
     with db.atomic(), collection_paused():
@@ -195,16 +211,22 @@ def insert_sessions(
                     session.source_key,
                 )
             )
-            for position, entry in enumerate(session.entries):
-                entry_rows.append(
-                    (entry_id, session_id, exercise_id(entry.exercise), position, entry.note, entry.superset)
-                )
-                sets = entry.sets
-                set_records.extend(sets)
-                set_entries.extend(repeat(entry_id, len(sets)))
-                set_positions.extend(range(len(sets)))
-                sets_added += len(sets)
-                entry_id += 1
+            # the session's entries and sets, each column extended at once (a Python step an entry costs)
+            entries = session.entries
+            count = len(entries)
+            sizes = list(map(len, map(_SETS, entries)))
+            ids = range(entry_id, entry_id + count)
+            entry_ids.extend(ids)
+            entry_sessions.extend(repeat(session_id, count))
+            entry_exercises.extend(map(exercise_id, map(_EXERCISE, entries)))
+            entry_positions.extend(range(count))
+            entry_notes.extend(map(_NOTE, entries))
+            entry_supersets.extend(map(_SUPERSET, entries))
+            set_records.extend(chain.from_iterable(map(_SETS, entries)))
+            set_entries.extend(chain.from_iterable(map(repeat, ids, sizes)))
+            set_positions.extend(chain.from_iterable(map(range, sizes)))
+            sets_added += sum(sizes)
+            entry_id += count
             added.append(session_id)
             session_id += 1
             if len(set_records) >= _CHUNK:

@@ -31,7 +31,7 @@ def to_exercise(row: ExerciseRow, aliases: tuple[str, ...] = ()) -> Exercise:
 def list_exercises() -> list[Exercise]:
     """Every exercise with its aliases, by name. (Read as plain rows: the catalogue holds well over a thousand.)"""
     aliases: dict[int, list[str]] = {}
-    for exercise_id, alias in db.execute_sql('SELECT exercise_id, alias FROM alias ORDER BY id'):
+    for exercise_id, alias in db.execute_sql("SELECT exercise_id, alias FROM alias ORDER BY id"):
         aliases.setdefault(exercise_id, []).append(alias)
     rows = db.execute_sql(
         'SELECT id, name, mechanic, "primary", secondary, equipment, bodyweight, measure FROM exercise '

@@ -29,7 +29,6 @@ from journal.storage.models import AliasRow, ExerciseRow, db
 from journal.storage.routines import list_routines, save_routine
 from journal.storage.topping import TOPPED_UP, TopUp, top_up
 
-
 _LOAD = attrgetter("load_kg")
 
 
