@@ -6,6 +6,7 @@ The registry lists every format; detection and the open-file dialog both come fr
 
 from __future__ import annotations
 
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def parse_text(
 
 
 NAME_MAX_CHARS = validation.NAME_MAX_CHARS
-_NOTE = attrgetter("note")
+_NOTE, _SETS = attrgetter("note"), attrgetter("sets")
 NOTE_MAX_CHARS = validation.NOTE_MAX_CHARS
 
 
@@ -46,9 +47,13 @@ def check_lengths(parsed: ParsedImport) -> ParsedImport:
             raise ImportFailed(0, f"the exercise name '{clip(name, 60)}' is longer than {NAME_MAX_CHARS} characters")
     for session in parsed.sessions:
         # the longest of the texts looked at in C; the message is made only for a session that has one too long
-        longest = max(len(session.title), len(session.notes))
-        for entry in session.entries:
-            longest = max(longest, len(entry.note), max(map(len, map(_NOTE, entry.sets)), default=0))
+        entries = session.entries
+        longest = max(
+            len(session.title),
+            len(session.notes),
+            max(map(len, map(_NOTE, entries)), default=0),
+            max(map(len, map(_NOTE, chain.from_iterable(map(_SETS, entries)))), default=0),
+        )
         if longest <= NOTE_MAX_CHARS:
             continue
         notes = [("session title", session.title), ("session notes", session.notes)]
