@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from journal.storage.models import AliasRow, ExerciseRow, db
 from journal.storage.routines import list_routines, save_routine
 from journal.storage.topping import TOPPED_UP, TopUp, top_up
 
-_LOAD = attrgetter("load_kg")
+_LOAD, _SETS, _ENTRIES = attrgetter("load_kg"), attrgetter("sets"), attrgetter("entries")
+_EXERCISE, _NAME = attrgetter("exercise"), attrgetter("name")
 
 
 class ImportRefused(JournalFileError):
@@ -37,14 +39,13 @@ class ImportRefused(JournalFileError):
 
 
 def assisted_names(sessions: Iterable[Session]) -> set[str]:
-    """The imported exercise names with a negative load (assistance, as Fitbod writes an assisted chin-up)."""
-    names: set[str] = set()
-    for session in sessions:
-        for entry in session.entries:
-            # the lowest load other than none and 0 (neither is assistance), the loads looked at in C
-            if min(filter(None, map(_LOAD, entry.sets)), default=0.0) < 0:
-                names.add(entry.exercise.name)
-    return names
+    """The imported exercise names with a negative load (assistance, as Fitbod writes an assisted chin-up). The
+    loads are looked at in C: all at once first (most files have no assistance), then an exercise at a time."""
+    entries = list(chain.from_iterable(map(_ENTRIES, sessions)))
+    # the lowest load other than none and 0 (neither is assistance)
+    if min(filter(None, map(_LOAD, chain.from_iterable(map(_SETS, entries)))), default=0.0) >= 0:
+        return set()
+    return {entry.exercise.name for entry in entries if min(filter(None, map(_LOAD, entry.sets)), default=0.0) < 0}
 
 
 def _check_assistance(assisted: set[str], resolved: dict[str, int]) -> None:
@@ -191,11 +192,10 @@ def import_sessions(
     the journal does not hold yet; the newest `keep` backups taken before an import are kept. The rows the import
     leaves out (`left`) are kept first (see keep_left_out), and their file removed again when the import fails."""
     assisted = assisted_names(sessions)
-    templates = {
-        e.exercise.name: dataclasses.replace(e.exercise, bodyweight=True) if e.exercise.name in assisted else e.exercise
-        for s in sessions
-        for e in s.entries
-    }
+    named = list(map(_EXERCISE, chain.from_iterable(map(_ENTRIES, sessions))))
+    templates = dict(zip(map(_NAME, named), named, strict=True))  # each name's last exercise, as given
+    for name in assisted & templates.keys():
+        templates[name] = dataclasses.replace(templates[name], bodyweight=True)
     kept: Path | None = None
     try:
         backup = backup_to(db.obj, db_path, "before-import", keep) if db_path is not None else None
