@@ -6,6 +6,8 @@ The registry lists every format; detection and the open-file dialog both come fr
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 
 from journal.domain import validation
@@ -33,15 +35,30 @@ def parse_text(
 
 
 NAME_MAX_CHARS = validation.NAME_MAX_CHARS
+_NOTE, _SETS, _ENTRIES = attrgetter("note"), attrgetter("sets"), attrgetter("entries")
+_TITLE, _NOTES = attrgetter("title"), attrgetter("notes")
+_EXERCISE, _NAME = attrgetter("exercise"), attrgetter("name")
 NOTE_MAX_CHARS = validation.NOTE_MAX_CHARS
 
 
 def check_lengths(parsed: ParsedImport) -> ParsedImport:
     """Refuse a name or a note too long to show or print in good time (a title of megabytes would take the window
     minutes to lay out)."""
-    for name in parsed.exercise_names():
+    entries = list(chain.from_iterable(map(_ENTRIES, parsed.sessions)))
+    names = dict.fromkeys(map(_NAME, map(_EXERCISE, entries)))  # as exercise_names, in the order first given
+    names.update(dict.fromkeys(item.exercise.name for routine in parsed.routines for item in routine.items))
+    for name in names:
         if len(name) > NAME_MAX_CHARS:
             raise ImportFailed(0, f"the exercise name '{clip(name, 60)}' is longer than {NAME_MAX_CHARS} characters")
+    # the longest text looked at in C over the whole file; the one too long is looked for only when there is one
+    longest = max(
+        max(map(len, map(_TITLE, parsed.sessions)), default=0),
+        max(map(len, map(_NOTES, parsed.sessions)), default=0),
+        max(map(len, map(_NOTE, entries)), default=0),
+        max(map(len, map(_NOTE, chain.from_iterable(map(_SETS, entries)))), default=0),
+    )
+    if longest <= NOTE_MAX_CHARS:
+        return parsed
     for session in parsed.sessions:
         notes = [("session title", session.title), ("session notes", session.notes)]
         for entry in session.entries:

@@ -196,9 +196,16 @@ class Recorder:
     def __exit__(self, kind: object, error: BaseException | None, trace: object) -> bool:
         if not isinstance(error, ImportFailed):
             return False
+        self.failed(error)
+        return True
+
+    def failed(self, error: ImportFailed) -> bool:
+        """Keep the refusal of a row as a problem of the file; True once there are enough (see `enough`). For a
+        reader whose rows are so many that it catches the refusal itself (`except ImportFailed`, which costs
+        nothing while no row is refused) rather than entering and leaving the recorder at every row."""
         self.problems.append(replace(error.problem, row=True) if error.problem.line > 0 else error.problem)
         self.enough = too_many(self.problems)
-        return True
+        return self.enough
 
 
 def too_many(problems: list[Problem]) -> bool:

@@ -93,7 +93,7 @@ class HevyCsv(Importer):
         recorder = Recorder(problems)
         # the count of rows is read after the loop
         for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):  # noqa: B007
-            with recorder:
+            try:
                 of_session = session_fields(fields)
                 key = sessions.get(of_session) or sessions.setdefault(of_session, session(of_session, line))
                 exercise = fields[exercise_at].strip()
@@ -107,6 +107,7 @@ class HevyCsv(Importer):
                     superset = None if group is None else group + 1
                     adding, added_to = (key, exercise), builder.entry(key, exercise, note, first, superset).sets
                 added_to.append(record)
-            if recorder.enough:
-                break
+            except ImportFailed as refused:
+                if recorder.failed(refused):
+                    break
         return builder.result(self.label, options.effort_from_notes, problems=problems, units=unit, rows=count)

@@ -248,7 +248,7 @@ class StrongCsv(Importer):
         recorder = Recorder(problems)
         # the count of rows is read after the loop
         for count, (line, fields) in enumerate(checked_records(text, header, progress), 1):  # noqa: B007
-            with recorder:
+            try:
                 of_session = session_fields(fields)
                 key = sessions.get(of_session) or sessions.setdefault(of_session, session(of_session, line))
                 if (workout_notes := fields[notes_at].strip()) and notes.get(key) != workout_notes:
@@ -270,8 +270,9 @@ class StrongCsv(Importer):
                 if (key, exercise) != adding:  # else the set goes on the exercise the previous row added to
                     adding, added_to = (key, exercise), builder.entry(key, exercise).sets
                 added_to.append(record)
-            if recorder.enough:
-                break
+            except ImportFailed as refused:
+                if recorder.failed(refused):
+                    break
         if units_seen:
             unit = units_seen.most_common(1)[0][0]
         return builder.result(

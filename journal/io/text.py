@@ -124,6 +124,9 @@ class Record(NamedTuple):
     fields: list[str]
 
 
+_record = tuple.__new__
+
+
 def records(
     text: str,
     delimiter: str | None = None,
@@ -145,7 +148,8 @@ def records(
         for fields in reader:
             line = start
             start = reader.line_num + 1
-            if not "".join(fields).strip():
+            # blank: every field empty or spaces (looked at whole only when the first field is)
+            if (not fields or not fields[0] or fields[0].isspace()) and not "".join(fields).strip():
                 continue
             if width:
                 if mend is not None:
@@ -159,7 +163,7 @@ def records(
                 count += 1
                 if count % 2000 == 0:
                     progress(line, total)
-            yield Record(line, fields)
+            yield _record(Record, (line, fields))  # as Record(line, fields), without its Python __new__
     except csv.Error as error:
         reason = (
             "a quoted field is never closed: the file may be cut short"

@@ -7,17 +7,25 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, filterfalse, repeat
+from operator import attrgetter
 
 from journal.domain.names import name_key
-from journal.domain.records import Exercise, Session
+from journal.domain.records import Exercise, Session, SetRecord
 from journal.memory import collection_paused
 from journal.storage.changes import Change
-from journal.storage.exercises import resolve_exercise
-from journal.storage.models import AliasRow, db
+from journal.storage.exercises import alias_keys, resolve_exercise
+from journal.storage.models import db
 from journal.storage.repository import SET_COLUMNS, set_row
 
 _CHUNK = 5000
+_SETS, _EXERCISE, _NOTE, _SUPERSET = (
+    attrgetter("sets"),
+    attrgetter("exercise"),
+    attrgetter("note"),
+    attrgetter("superset"),
+)
+_ROWS_A_STATEMENT = 200  # rows in one INSERT's VALUES list (see _insert)
 
 
 @dataclass(frozen=True)
@@ -86,8 +94,11 @@ DEFAULTS: dict[str, dict[str, object]] = {
 
 def _insert(connection: sqlite3.Connection, table: str, columns: Mapping[str, Sequence[object]]) -> None:
     """INSERT rows given column by column, leaving out each column whose every value is the one the table fills
-    in: binding a value costs, and most sets have no time, distance, failure reps or note."""
-    if not next(iter(columns.values()), ()):
+    in: binding a value costs, and most sets have no time, distance, failure reps or note. The rows go in
+    _ROWS_A_STATEMENT at a time, as one statement's VALUES list: a statement run once a row costs SQLite (and
+    Python's sqlite3) more than the row itself."""
+    count = len(next(iter(columns.values()), ()))
+    if not count:
         return
     defaults = DEFAULTS[table]
     kept = {
@@ -95,10 +106,17 @@ def _insert(connection: sqlite3.Connection, table: str, columns: Mapping[str, Se
         for name, values in columns.items()
         if name not in defaults or values[0] != defaults[name] or values.count(defaults[name]) != len(values)
     }
+    width = len(kept)
     names = ", ".join(f'"{name}"' for name in kept)
-    connection.executemany(
-        f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(kept))})', zip(*kept.values(), strict=True)
-    )
+    head = f'INSERT INTO "{table}" ({names}) VALUES '
+    row = f"({', '.join('?' * width)})"
+    per = max(1, min(_ROWS_A_STATEMENT, connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width))
+    values = list(chain.from_iterable(zip(*kept.values(), strict=True)))
+    whole, step = count // per * per * width, per * width
+    if whole:
+        connection.executemany(head + ", ".join([row] * per), (values[at : at + step] for at in range(0, whole, step)))
+    if count % per:
+        connection.execute(head + ", ".join([row] * (count % per)), values[whole:])
 
 
 def _by_column(names: tuple[str, ...], rows: list[tuple[object, ...]]) -> dict[str, Sequence[object]]:
@@ -120,7 +138,7 @@ def insert_sessions(
     the aliases; new names become new exercises. A session the journal already holds (see is_held) is skipped and
     counted as a duplicate. `progress` receives the sessions done.
     """
-    known = {alias.key: alias.exercise_id for alias in AliasRow.select(AliasRow.key, AliasRow.exercise)}
+    known = alias_keys()
     known.update(resolved or {})
     written: list[Session] = []
     connection = db.connection()
@@ -128,28 +146,38 @@ def insert_sessions(
     sets_added = duplicates = 0
     new_exercises = False
     session_rows: list[tuple[object, ...]] = []
-    entry_rows: list[tuple[object, ...]] = []
-    # the sets, column by column: their entries, their positions, and their stored values (set_row); a set's id is
-    # the next one SQLite gives, as it would be here
+    entry_columns: dict[str, list[object]] = {name: [] for name in _ENTRY_COLUMNS}  # the entries, column by column
+    entry_ids, entry_sessions, entry_exercises, entry_positions, entry_notes, entry_supersets = entry_columns.values()
+    # the sets, column by column: their entries, their positions, and their records; a set's id is the next one
+    # SQLite gives, as it would be here
     set_entries: list[int] = []
     set_positions: list[int] = []
-    set_values: list[tuple[object, ...]] = []
-    stored: dict[int, tuple[object, ...]] = {}  # id(record) -> set_row(record): `written` keeps each record alive
+    set_records: list[SetRecord] = []
+    # id(record) -> set_row(record), each record's row made once (an import gives one record to the sets that are
+    # alike); `written` keeps each record alive, so no id is taken by another record meanwhile
+    stored: dict[int, tuple[object, ...]] = {}
 
     def flush() -> None:
+        ids = list(map(id, set_records))
+        fresh = dict(zip(ids, set_records, strict=True))
+        for key in filterfalse(stored.__contains__, fresh):
+            stored[key] = set_row(fresh[key])
         _insert(connection, "session", _by_column(_SESSION_COLUMNS, session_rows))
-        _insert(connection, "entry", _by_column(_ENTRY_COLUMNS, entry_rows))
-        _insert(
-            connection,
-            "set",
-            {"entry_id": set_entries, "position": set_positions, **_by_column(SET_COLUMNS, set_values)},
-        )
-        for pending in (session_rows, entry_rows, set_entries, set_positions, set_values):
+        _insert(connection, "entry", entry_columns)
+        values = _by_column(SET_COLUMNS, list(map(stored.__getitem__, ids)))
+        _insert(connection, "set", {"entry_id": set_entries, "position": set_positions, **values})
+        for column in entry_columns.values():
+            column.clear()
+        for pending in (session_rows, set_entries, set_positions, set_records):
             pending.clear()
-        stored.clear()
+
+    by_object: dict[int, int] = {}  # id(exercise) -> its id in the journal: `written` keeps each exercise alive
 
     def exercise_id(exercise: Exercise) -> int:
         nonlocal new_exercises
+        found = by_object.get(id(exercise))
+        if found is not None:
+            return found
         if exercise.id is not None:
             return exercise.id
         key = name_key(exercise.name)
@@ -158,6 +186,7 @@ def insert_sessions(
             new_exercises = new_exercises or change.exercises
             assert row.id is not None, "a resolved exercise is stored"
             known[key] = row.id
+        by_object[id(exercise)] = known[key]
         return known[key]
 
     with db.atomic(), collection_paused():
@@ -182,22 +211,25 @@ def insert_sessions(
                     session.source_key,
                 )
             )
-            for position, entry in enumerate(session.entries):
-                entry_rows.append(
-                    (entry_id, session_id, exercise_id(entry.exercise), position, entry.note, entry.superset)
-                )
-                sets = entry.sets
-                for record in sets:  # an import gives one record to the sets that are alike
-                    if id(record) not in stored:
-                        stored[id(record)] = set_row(record)
-                set_values.extend(map(stored.__getitem__, map(id, sets)))
-                set_entries.extend(repeat(entry_id, len(sets)))
-                set_positions.extend(range(len(sets)))
-                sets_added += len(sets)
-                entry_id += 1
+            # the session's entries and sets, each column extended at once (a Python step an entry costs)
+            entries = session.entries
+            count = len(entries)
+            sizes = list(map(len, map(_SETS, entries)))
+            ids = range(entry_id, entry_id + count)
+            entry_ids.extend(ids)
+            entry_sessions.extend(repeat(session_id, count))
+            entry_exercises.extend(map(exercise_id, map(_EXERCISE, entries)))
+            entry_positions.extend(range(count))
+            entry_notes.extend(map(_NOTE, entries))
+            entry_supersets.extend(map(_SUPERSET, entries))
+            set_records.extend(chain.from_iterable(map(_SETS, entries)))
+            set_entries.extend(chain.from_iterable(map(repeat, ids, sizes)))
+            set_positions.extend(chain.from_iterable(map(range, sizes)))
+            sets_added += sum(sizes)
+            entry_id += count
             added.append(session_id)
             session_id += 1
-            if len(set_values) >= _CHUNK:
+            if len(set_records) >= _CHUNK:
                 flush()
                 progress(done)
         flush()

@@ -29,12 +29,33 @@ def to_exercise(row: ExerciseRow, aliases: tuple[str, ...] = ()) -> Exercise:
 
 
 def list_exercises() -> list[Exercise]:
-    """Every exercise with its aliases, by name."""
+    """Every exercise with its aliases, by name. (Read as plain rows: the catalogue holds well over a thousand.)"""
     aliases: dict[int, list[str]] = {}
-    for alias in AliasRow.select(AliasRow.exercise, AliasRow.name):
-        aliases.setdefault(alias.exercise_id, []).append(alias.name)
-    rows = ExerciseRow.select().order_by(ExerciseRow.name.collate("NOCASE"))
-    return [to_exercise(row, tuple(a for a in aliases.get(row.id, ()) if a != row.name)) for row in rows]
+    for exercise_id, alias in db.execute_sql("SELECT exercise_id, alias FROM alias ORDER BY id"):
+        aliases.setdefault(exercise_id, []).append(alias)
+    rows = db.execute_sql(
+        'SELECT id, name, mechanic, "primary", secondary, equipment, bodyweight, measure FROM exercise '
+        "ORDER BY name COLLATE NOCASE"
+    )
+    return [
+        Exercise(
+            id=exercise_id,
+            name=name,
+            mechanic=Mechanic(mechanic) if mechanic else None,
+            primary=tuple(filter(None, primary.split("|"))),
+            secondary=tuple(filter(None, secondary.split("|"))),
+            equipment=equipment,
+            bodyweight=bool(bodyweight),
+            measure=Measure(measure),
+            aliases=tuple(a for a in aliases.get(exercise_id, ()) if a != name),
+        )
+        for exercise_id, name, mechanic, primary, secondary, equipment, bodyweight, measure in rows
+    ]
+
+
+def alias_keys() -> dict[str, int]:
+    """Every name key the journal knows (an exercise's name or alias, see name_key) -> its exercise's id."""
+    return dict(db.execute_sql('SELECT "key", exercise_id FROM alias'))
 
 
 def find_exercise(name: str) -> Exercise | None:

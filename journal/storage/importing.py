@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 
 import peewee
@@ -23,10 +25,13 @@ from journal.storage.backup import DEFAULT_KEEP, backup_to
 from journal.storage.bulk import BulkResult, held_keys, insert_sessions
 from journal.storage.changes import Change
 from journal.storage.database import JournalFileError, storage_reason
-from journal.storage.exercises import create_exercise, find_exercise, list_exercises
+from journal.storage.exercises import alias_keys, create_exercise, find_exercise, list_exercises
 from journal.storage.models import AliasRow, ExerciseRow, db
 from journal.storage.routines import list_routines, save_routine
 from journal.storage.topping import TOPPED_UP, TopUp, top_up
+
+_LOAD, _SETS, _ENTRIES = attrgetter("load_kg"), attrgetter("sets"), attrgetter("entries")
+_EXERCISE, _NAME = attrgetter("exercise"), attrgetter("name")
 
 
 class ImportRefused(JournalFileError):
@@ -34,13 +39,13 @@ class ImportRefused(JournalFileError):
 
 
 def assisted_names(sessions: Iterable[Session]) -> set[str]:
-    """The imported exercise names with a negative load (assistance, as Fitbod writes an assisted chin-up)."""
-    return {
-        entry.exercise.name
-        for session in sessions
-        for entry in session.entries
-        if any((record.load_kg or 0.0) < 0 for record in entry.sets)
-    }
+    """The imported exercise names with a negative load (assistance, as Fitbod writes an assisted chin-up). The
+    loads are looked at in C: all at once first (most files have no assistance), then an exercise at a time."""
+    entries = list(chain.from_iterable(map(_ENTRIES, sessions)))
+    # the lowest load other than none and 0 (neither is assistance)
+    if min(filter(None, map(_LOAD, chain.from_iterable(map(_SETS, entries)))), default=0.0) >= 0:
+        return set()
+    return {entry.exercise.name for entry in entries if min(filter(None, map(_LOAD, entry.sets)), default=0.0) < 0}
 
 
 def _check_assistance(assisted: set[str], resolved: dict[str, int]) -> None:
@@ -65,21 +70,29 @@ class Proposal:
 
 def propose(names: Iterable[str]) -> list[Proposal]:
     """For each imported name: the exercise of that name or alias, else of a spelling variant with the same
-    equipment, else of the same words in another order, else a new exercise."""
+    equipment, else of the same words in another order, else a new exercise. (The catalogue and its aliases are
+    read once, not once a name.)"""
+    exercises = {exercise.id: exercise for exercise in list_exercises()}
+    keys = alias_keys()
     by_words: dict[frozenset[str], Exercise] = {}
-    for exercise in list_exercises():
+    for exercise in exercises.values():
         for spelling in (exercise.name, *exercise.aliases):
             by_words.setdefault(word_set(spelling), exercise)
+
+    def find(name: str) -> Exercise | None:  # as find_exercise finds it: without its aliases
+        found = keys.get(name_key(name))
+        return None if found is None else dataclasses.replace(exercises[found], aliases=())
+
     proposals = []
     for name in names:
-        found = find_exercise(name)
+        found = find(name)
         if found is not None:
             how = "same name" if name_key(found.name) == name_key(name) else "known alias"
             proposals.append(Proposal(name, found, how))
             continue
         equipment = equipment_of(name)
         for variant in name_variants(name):
-            found = find_exercise(variant)
+            found = find(variant)
             if found is not None and equipment in (None, found.equipment):
                 proposals.append(Proposal(name, found, f"guess from “{variant}”"))
                 break
@@ -179,11 +192,10 @@ def import_sessions(
     the journal does not hold yet; the newest `keep` backups taken before an import are kept. The rows the import
     leaves out (`left`) are kept first (see keep_left_out), and their file removed again when the import fails."""
     assisted = assisted_names(sessions)
-    templates = {
-        e.exercise.name: dataclasses.replace(e.exercise, bodyweight=True) if e.exercise.name in assisted else e.exercise
-        for s in sessions
-        for e in s.entries
-    }
+    named = list(map(_EXERCISE, chain.from_iterable(map(_ENTRIES, sessions))))
+    templates = dict(zip(map(_NAME, named), named, strict=True))  # each name's last exercise, as given
+    for name in assisted & templates.keys():
+        templates[name] = dataclasses.replace(templates[name], bodyweight=True)
     kept: Path | None = None
     try:
         backup = backup_to(db.obj, db_path, "before-import", keep) if db_path is not None else None

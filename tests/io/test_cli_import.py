@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,16 @@ from journal.storage import exercises
 from journal.storage import repository as repo
 from journal.storage.database import close_database, open_database
 from tests.conftest import SAMPLES
-from tests.io.support import FINAL_LINE, file_state, final_line, run_cli, stored_sessions, stored_stats, without_ids
+from tests.io.support import (
+    FINAL_LINE,
+    STRONG_COLUMNS,
+    file_state,
+    final_line,
+    run_cli,
+    stored_sessions,
+    stored_stats,
+    without_ids,
+)
 
 STRONG = SAMPLES / "strong" / "strong-comma-no-unit.csv"
 STRONG_SEMICOLON = SAMPLES / "strong" / "strong-semicolon-units.csv"
@@ -254,3 +263,52 @@ def test_dry_run_does_not_migrate_an_older_journal(db_path: Path, capsys: pytest
     assert "nothing was written" in final_line(out)
     assert file_state(db_path) == before
     assert not (db_path.parent / "backups").exists()
+
+
+# ---- a large file -----------------------------------------------------------------------------------------------
+
+
+def _write_strong(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(STRONG_COLUMNS), restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_bad_row_in_the_middle_of_a_large_file_names_its_line_and_nothing_is_written(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """12,000 rows, more than the import writes in one go: a refused row halfway names its line, and so does a
+    later row refused for the same text (a refusal is not remembered as a reading); the journal stays as it was."""
+    _add_a_session(db_path, datetime(2026, 1, 5, 10), "before")
+    before = file_state(db_path)
+    rows = [
+        {
+            "Date": f"{datetime(2020, 1, 1) + timedelta(days=index // 15):%Y-%m-%d} 07:00:00",
+            "Workout Name": f"Day {index // 15 % 3}",
+            "Exercise Name": ("Squat (Barbell)", "Bench Press (Barbell)", "Pull Up")[index % 15 // 5],
+            "Set Order": str(index % 5 + 1),
+            "Weight": f"{40 + index % 97 * 1.25:g}",
+            "Reps": str(1 + index % 11),
+            "RPE": ("", "8", "8.5", "9")[index % 4],
+        }
+        for index in range(12_000)
+    ]
+    rows[6000]["Reps"] = rows[9000]["Reps"] = "ten"  # lines 6002 and 9002 (the header is line 1)
+    export = tmp_path / "large.csv"
+    _write_strong(export, rows)
+
+    code, out, err = run_cli(capsys, "import", export, "--db", db_path, "--units", "kg")
+
+    assert code != 0
+    assert err.startswith(f"{export}:6002: ") and "'ten'" in err, err
+    assert f"{export}:9002: " in err, err
+    assert file_state(db_path) == before
+    assert [s.title for s in stored_sessions(db_path)] == ["before"]
+
+    rows[6000]["Reps"] = rows[9000]["Reps"] = "10"  # mended, the whole file goes in
+    _write_strong(export, rows)
+    code, out, err = run_cli(capsys, "import", export, "--db", db_path, "--units", "kg")
+    assert code == 0, err
+    figures = stored_stats(db_path)
+    assert (figures["sessions"], figures["sets"]) == (1 + 800, 2 + 12_000)

@@ -5,6 +5,7 @@ column, leave it empty, or mix both; one SetRecord given in many places is writt
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -387,3 +388,35 @@ def test_records_made_while_inserting_each_keep_their_values(journal: Path) -> N
     result = insert_sessions(fresh_sessions(200))
     assert result.sets == 1000
     assert_read_back_as_given(list(fresh_sessions(200)), result.session_ids)
+
+
+# ---- 12. many rows a statement ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("variables", [None, 40], ids=["default limit", "40 variables a statement"])
+def test_rows_written_many_a_statement_read_back_in_order(variables: int | None, journal: Path) -> None:
+    """Sets go in many to an INSERT: a chunk of sets that is no whole number of statements, and SQLite's limit of
+    bound values lowered below a full statement, still give every row, in order, with its own values."""
+    if variables is not None:
+        db.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, variables)
+    sessions = [
+        Session(
+            start=START + timedelta(days=day),
+            source="strong",
+            source_key=f"many-{day}",
+            entries=tuple(
+                Entry(
+                    exercise=named(name),
+                    sets=tuple(
+                        SetRecord(load_kg=20.0 + day + index / 4, reps=1 + index % 12, note="x" * (index % 3 == 0))
+                        for index in range(37)
+                    ),
+                )
+                for name in ("Back Squat", "Chin Up", "Bench Press")
+            ),
+        )
+        for day in range(5)
+    ]
+    result = insert_sessions(sessions)
+    assert (result.sessions, result.sets) == (5, 5 * 3 * 37)
+    assert_read_back_as_given(sessions, result.session_ids)
