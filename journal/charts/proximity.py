@@ -151,7 +151,9 @@ class ProximityChart(Chart):
         self.mean.opts["name"] = mean_label or "Weekly mean RIR"
         bottom = np.zeros(len(week_seconds))
         for column, bar in enumerate(self.stack):
-            bar.setOpts(x=centres, height=shares[:, column] if len(shares) else [], y0=bottom, width=width)
+            bar.setOpts(  # weighted by the week's working sets where a pixel column draws several weeks
+                x=centres, height=shares[:, column] if len(shares) else [], y0=bottom, width=width, weights=working
+            )
             bottom = bottom + (shares[:, column] if len(shares) else 0)
         self.weeks, self.shares, self.counts = week_seconds, shares, working
         self._key()
@@ -205,8 +207,13 @@ class ProximityChart(Chart):
             self._estimates, self.estimate_note = (), ""
             self._key()
             return
-        count = int(day.size)
         jitter = np.random.default_rng(11)
+        total = int(day.size)
+        shown = even_sample(total, jitter)  # as the rated sets: the weekly mean uses every estimate
+        if total > MAX_POINTS:
+            day, rir, exercise = day[shown], rir[shown], exercise[shown]
+            session, set_ids = session[shown], set_ids[shown]
+        count = int(day.size)
         self._estimates = (day, rir, exercise.astype(np.float64))
         self._estimate_ids = (session, set_ids)
         self.estimated.setData(
@@ -223,7 +230,13 @@ class ProximityChart(Chart):
         self.estimate_note = note if self.counts.any() else ""
         note = self.estimate_note
         self._key()
-        sampled = self.points_plot.titleLabel.text if self.points_plot.titleLabel.isVisible() else ""
+        points, rated = self.sampled
+        if total > MAX_POINTS:  # a sample of the estimates too: both told in as few words
+            sampled = f"{count:,} of {total:,} estimates shown (an even sample)"
+            if rated > MAX_POINTS:
+                sampled = f"An even sample: {points:,} of {rated:,} rated sets, {count:,} of {total:,} estimates"
+        else:
+            sampled = self.points_plot.titleLabel.text if self.points_plot.titleLabel.isVisible() else ""
         self.points_plot.setTitle(" · ".join(t for t in (sampled, note) if t) or None, size="9pt")
         if count:
             self.message(self.points_plot, "")

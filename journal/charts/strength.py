@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, sentence
 from journal.charts.key import KeyEntry
+from journal.charts.lines import FittedLine
+from journal.charts.points import FittedScatter
 from journal.charts.style import SERIES, palette_colours
 from journal.domain.review import week_caption, week_of_seconds
 
@@ -120,23 +122,9 @@ class StrengthChart(Chart):
             # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
             line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
             dash = LINE_STYLES[index % len(LINE_STYLES)][1]
-            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1, style=dash), connect="finite")
-            valid = pg.ScatterPlotItem(
-                one.day[~one.extrapolated],
-                one.e1rm[~one.extrapolated],
-                size=6,
-                pen=None,
-                brush=pg.mkBrush(colour),
-                data=one.session[~one.extrapolated],
-            )
-            extrapolated = pg.ScatterPlotItem(
-                one.day[one.extrapolated],
-                one.e1rm[one.extrapolated],
-                size=7,
-                pen=pg.mkPen(colour),
-                brush=None,
-                data=one.session[one.extrapolated],
-            )
+            line = FittedLine(pen=pg.mkPen(colour, width=1, style=dash))
+            valid = FittedScatter(size=6, pen=None, brush=pg.mkBrush(colour))
+            extrapolated = FittedScatter(size=7, pen=pg.mkPen(colour), brush=None)
             # A record sits on the session's e1RM point; its tooltip says the load and reps actually lifted.
             heights = np.array(
                 [
@@ -160,17 +148,22 @@ class StrengthChart(Chart):
                 self.items.append(item)
                 if isinstance(item, pg.ScatterPlotItem):
                     item.sigClicked.connect(self._clicked)
+            # laid on the plot first, so that what they draw is fitted to its pixels (x rising: a gap's nan takes
+            # the day before it)
+            line.setData(np.fmax.accumulate(line_day) if len(line_day) else line_day, line_e1rm, connect="finite")
+            for scatter, which in ((valid, ~one.extrapolated), (extrapolated, one.extrapolated)):
+                scatter.set_points(one.day[which], one.e1rm[which], one.session[which])
             # Heavy sets (>= 80 % of e1RM, or <= 6 reps at RIR <= 3) per week, in the exercise's colour
-            heavy = pg.PlotDataItem(
-                one.heavy_week + 3.5 * 86400.0,
-                one.heavy_sets,
+            heavy = FittedLine(
                 pen=pg.mkPen(colour, width=1, style=dash),
                 symbol="s",
                 symbolSize=5,
                 symbolBrush=pg.mkBrush(colour),
                 symbolPen=None,
+                dense_symbols=False,  # a mark a week where weeks are closer than a pixel: the line alone
             )
             self.heavy_plot.addItem(heavy)
+            heavy.setData(one.heavy_week + 3.5 * 86400.0, one.heavy_sets)
             self._lines.append((self.heavy_plot, heavy, index))
             self.items.append(heavy)
             self._heavy_items.append(heavy)
