@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -70,11 +71,25 @@ class Bars(pg.BarGraphItem):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         columns = self._dense_columns()
-        if columns is None:
-            super().paint(painter, *args)
-        else:
+        if columns is not None:
             self._paint_columns(painter, *columns)
+        elif self._brushes is not None and self._sharedPen is not None and self._sharedPen.style() == Qt.PenStyle.NoPen:
+            self._paint_runs(painter)
+        else:
+            super().paint(painter, *args)
         painter.restore()
+
+    def _paint_runs(self, painter: QPainter) -> None:
+        """Bars of a brush each (all but the week so far the same): each run of one brush filled in one call,
+        rather than recorded rectangle by rectangle into a picture played back at every paint."""
+        brushes = self._brushes
+        assert brushes is not None
+        rects = self._rectarray.ndarray()
+        starts = [0, *(i for i in range(1, len(brushes)) if brushes[i] is not brushes[i - 1]), len(brushes)]
+        painter.setPen(Qt.PenStyle.NoPen)
+        for start, end in itertools.pairwise(starts):
+            painter.setBrush(brushes[start])
+            painter.drawRects(*_rects(rects[start:end]).drawargs())
 
     def _dense_columns(self) -> tuple[NDArray[np.float64], int] | None:
         """(x0, y0, width, height) of each column to draw and how many bars (from the end) to draw as they are; None
@@ -117,8 +132,8 @@ class Bars(pg.BarGraphItem):
         painter.setBrush(brush)
         columns = _rects(cells)
         painter.drawRects(*columns.drawargs())
-        for index, rect in enumerate(self._rectarray.instances()[head:], start=head):
-            painter.fillRect(rect, brush if self._brushes is None else self._brushes[index])
+        for index, (x, y, width, height) in enumerate(self._rectarray.ndarray()[head:].tolist(), start=head):
+            painter.fillRect(QRectF(x, y, width, height), brush if self._brushes is None else self._brushes[index])
 
     def shape(self) -> QPainterPath:
         """The bars' outline for the scene's hit tests: their bounding box (a path of ten thousand rectangles costs
