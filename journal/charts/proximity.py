@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, sentence, week_bars
 from journal.charts.key import KeyEntry
 from journal.charts.lines import FittedLine
+from journal.charts.points import Points
 from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars
 from journal.domain.records import SetType
 from journal.domain.review import RIR_BINS, week_caption, week_label, week_of_seconds
@@ -66,7 +67,7 @@ class ProximityChart(Chart):
         for set_type in SetType:
             if set_type is SetType.WARMUP:
                 continue
-            item = pg.ScatterPlotItem(
+            item = Points(
                 size=5,
                 pen=None,
                 brush=pg.mkBrush(SET_TYPE_COLOURS[set_type]),
@@ -79,7 +80,7 @@ class ProximityChart(Chart):
             self.scatter[set_type] = item
         self.mean = FittedLine(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False)
         self.points_plot.addItem(self.mean)
-        self.estimated = pg.ScatterPlotItem(
+        self.estimated = Points(
             size=6,
             pen=pg.mkPen(ESTIMATE),
             brush=None,
