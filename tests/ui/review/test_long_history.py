@@ -139,3 +139,20 @@ def test_a_long_history_of_estimates_draws_an_even_sample_and_says_so(qtbot: QtB
     tip_day, _, _ = (values[5] for values in chart._estimates)
     assert chart._estimate_ids[1][5] == chart._estimate_ids[0][5] + 1
     assert tip_day in day
+
+
+def test_points_that_look_alike_find_the_same_picture_as_pyqtgraph_and_own_looks_keep_theirs(qtbot: QtBot) -> None:
+    import pyqtgraph as pg
+
+    from journal.charts.points import Points
+
+    x, y = np.arange(50.0), np.arange(50.0)
+    plain = pg.ScatterPlotItem(x=x, y=y, size=5, pen=None, brush=pg.mkBrush("#0072b2"))
+    alike = Points(x=x, y=y, size=5, pen=None, brush=pg.mkBrush("#0072b2"))
+    rects = [tuple(r) for r in alike.data["sourceRect"]]
+    assert len(set(rects)) == 1 and rects[0][2] > 0  # one picture, found once
+    assert plain.fragmentAtlas[[("o", 5, plain.opts["pen"], plain.opts["brush"])]][0][2:] == rects[0][2:]
+    own = Points(x=x[:2], y=y[:2], size=5, pen=None, brush=[pg.mkBrush("#0072b2"), pg.mkBrush("#d55e00")])
+    assert own.data["sourceRect"][0]["x"] != own.data["sourceRect"][1]["x"] or (
+        own.data["sourceRect"][0]["y"] != own.data["sourceRect"][1]["y"]
+    )
