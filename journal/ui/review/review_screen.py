@@ -18,6 +18,7 @@ from typing import TypeVar
 
 import numpy as np
 
+import shiboken6
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -41,6 +42,7 @@ from journal.charts.proximity import ProximityChart
 from journal.charts.strength import StrengthChart
 from journal.charts.volume import VolumeChart
 from journal.domain.records import MUSCLES
+from journal.domain.review import Insight
 from journal.domain.review.panel import PanelItem, needs, panel_items
 from journal.review.data import Snapshot
 from journal.review.figures import (
@@ -58,6 +60,7 @@ from journal.review.figures import (
 from journal.ui.review.insights_panel import InsightsPanel
 from journal.ui.review.review_data import ReviewData
 from journal.ui.service import JournalService
+from journal.ui.tasks import run_in_background
 
 RANGES = ("4 weeks", "12 weeks", "1 year", "All", "Custom")
 CHART_TABS: tuple[tuple[type[Chart], str], ...] = (
@@ -67,6 +70,9 @@ CHART_TABS: tuple[tuple[type[Chart], str], ...] = (
     (CalibrationChart, "RIR calibration"),
 )
 BUILD_PAUSE_MS = 120  # between two charts built once the screen is up
+# insights of a journal of more working sets than this (about 0.1 s to work out) are worked out on a worker thread
+INSIGHTS_AT_ONCE = 200_000
+InsightsKey = tuple[Scope, int, tuple[float, float]]  # the scope, its last week and the muscle range
 C = TypeVar("C", bound=Chart)
 
 
@@ -205,6 +211,8 @@ class ReviewScreen(QWidget):
         # what each chart was last drawn from (the snapshot, weakly, and what else it shows), so that a chart's tab
         # shown again over the same data is not drawn again
         self._drawn: dict[int, tuple[weakref.ref[Snapshot], object]] = {}
+        self._insights_working = False  # insights being worked out on a worker thread
+        self._insights_wanted: object = None  # and those the review shows meanwhile
 
     # ---- the charts, built when first needed ----
     def _chart(self, kind: type[C]) -> C:
@@ -433,10 +441,47 @@ class ReviewScreen(QWidget):
             self._highlight(self._chosen)  # the chart drawn again keeps the marks
             return
         # kept with the snapshot for the latest scopes: a range switched back is told at once
+        kept = snapshot.derived.get("insights", {})
+        if key not in kept and len(snapshot.estimates.set_id) > INSIGHTS_AT_ONCE:
+            self._insights_later(snapshot, scope, key)
+            return
         found = cached(snapshot, "insights", key, lambda: review_insights(snapshot, scope, muscle_range))
+        self._tell_insights(snapshot, key, found)
+
+    def _tell_insights(
+        self, snapshot: Snapshot, key: tuple[Scope, int, tuple[float, float]], found: list[Insight]
+    ) -> None:
         self._insights_for = (weakref.ref(snapshot), key)
         self.insights_scope.setText(f"For {self._scope_words()}, most important first")
-        self.insights.set_items(panel_items(found, muscle_range), needs())
+        self.insights.set_items(panel_items(found, key[2]), needs())
+
+    def _insights_later(self, snapshot: Snapshot, scope: Scope, key: InsightsKey) -> None:
+        """Work the insights out on a worker thread (a long history's take more than a frame), and tell them when
+        they are ready if the review still shows that data and scope; the insights shown meanwhile say they are
+        being brought up to date."""
+        self._insights_wanted = key
+        self.insights_scope.setText(f"Working out the insights for {self._scope_words()}…")
+        if self._insights_working:
+            return  # the one under way tells what is wanted when it is done
+        self._insights_working = True
+
+        def work() -> list[Insight]:
+            return cached(snapshot, "insights", key, lambda: review_insights(snapshot, scope, key[2]))
+
+        def done(found: list[Insight]) -> None:
+            if not shiboken6.isValid(self):
+                return  # the window was closed meanwhile
+            self._insights_working = False
+            if self.data.snapshot is snapshot and self._insights_wanted == key:
+                self._tell_insights(snapshot, key, found)
+            elif self.data.snapshot is not None and self.isVisible():
+                self._show_insights(self.scope())  # the data or the scope moved on meanwhile
+
+        def failed(error: BaseException) -> None:
+            self._insights_working = False
+            raise error
+
+        run_in_background(work, done, failed)
 
     def _scope_words(self) -> str:
         choice = self.range.currentText()

@@ -121,3 +121,22 @@ def test_a_date_axis_over_decades_labels_whole_decades() -> None:
     assert [d.year for d in days[:3]] == [1850, 1860, 1870] and len(days) == 18
     assert tick_text(days[0], step) == "1850"
     assert step_for(10 * 365 * DAY, 1200) == "half"  # ten years still by half-years
+
+
+def test_a_long_history_tells_its_insights_when_worked_out_on_a_worker_thread(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.tabs.setCurrentIndex(1)
+    screen = window.review
+    qtbot.waitUntil(lambda: screen.data.snapshot is not None, timeout=20000)
+    qtbot.waitUntil(lambda: "most important first" in screen.insights_scope.text())
+    monkeypatch.setattr(review_screen, "INSIGHTS_AT_ONCE", 0)  # as for a journal of a million sets
+    screen.range.setCurrentText("All")
+    assert screen.insights_scope.text().startswith("Working out the insights for all your training")
+    screen.range.setCurrentText("12 weeks")  # another scope before the first is ready: the latest is told
+    qtbot.waitUntil(lambda: "most important first" in screen.insights_scope.text(), timeout=10000)
+    assert screen.insights_scope.text().startswith("For the last 12 weeks")
+    assert screen._insights_for is not None and screen._insights_for[1][0] == screen.scope()
+    screen.range.setCurrentText("All")
+    qtbot.waitUntil(lambda: "most important first" in screen.insights_scope.text(), timeout=10000)
+    assert screen.insights_scope.text().startswith("For all your training")
