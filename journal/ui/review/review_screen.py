@@ -202,6 +202,7 @@ class ReviewScreen(QWidget):
         self.filter.currentIndexChanged.connect(lambda _i: self.redraw())
         self.tabs.currentChanged.connect(lambda _i: self.redraw(again=False))
         self._filled_for: object = None
+        self._filled_from: weakref.ref[Snapshot] | None = None
         self._opened_on_data = False  # the first draw of a journal moves an empty range to where the data is
         self._moving_range = False
         service.file_changed.connect(lambda _path: setattr(self, "_opened_on_data", False))
@@ -349,6 +350,9 @@ class ReviewScreen(QWidget):
         """The filter's exercises and muscles, and the strength list, from the exercises that have sets."""
         snapshot = self.data.snapshot
         assert snapshot is not None
+        if self._filled_from is not None and self._filled_from() is snapshot:
+            return  # the same data: the same choices
+        self._filled_from = weakref.ref(snapshot)
         key = (tuple(sorted(snapshot.exercises)), tuple(np.unique(snapshot.bests.exercise).tolist()))
         if key == self._filled_for:
             return

@@ -140,3 +140,28 @@ def test_a_long_history_tells_its_insights_when_worked_out_on_a_worker_thread(
     screen.range.setCurrentText("All")
     qtbot.waitUntil(lambda: "most important first" in screen.insights_scope.text(), timeout=10000)
     assert screen.insights_scope.text().startswith("For all your training")
+
+
+def test_an_insight_card_makes_its_table_when_first_opened(qtbot: QtBot) -> None:
+    from journal.domain.review import InsightKind
+    from journal.domain.review.panel import PanelItem
+    from journal.ui.review.insights_panel import InsightCard
+
+    item = PanelItem(
+        InsightKind.STRENGTH_STALL,
+        "Bench has stalled",
+        "No new e1RM in 6 weeks",
+        "Source",
+        exercise="Bench",
+        header=("Exercise", "e1RM"),
+        rows=(("Bench", "100"),),
+    )
+    card = InsightCard(item)
+    qtbot.addWidget(card)
+    assert card.table is None and card.open_exercise is None  # a closed card: its headline only
+    card.set_open(True)
+    assert card.table is not None and card.table.model().rowCount() == 1
+    assert card.open_exercise is not None
+    card.set_open(False)
+    card.set_open(True)
+    assert card.body.layout() is not None and card.table.model().rowCount() == 1
