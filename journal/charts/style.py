@@ -89,7 +89,8 @@ class Bars(pg.BarGraphItem):
         painter.setPen(Qt.PenStyle.NoPen)
         for start, end in itertools.pairwise(starts):
             painter.setBrush(brushes[start])
-            painter.drawRects(*_rects(rects[start:end]).drawargs())
+            run = _rects(rects[start:end])  # held while Qt reads it: drawargs() points into its memory
+            painter.drawRects(*run.drawargs())
 
     def _dense_columns(self) -> tuple[NDArray[np.float64], int] | None:
         """(x0, y0, width, height) of each column to draw and how many bars (from the end) to draw as they are; None

@@ -156,3 +156,26 @@ def test_points_that_look_alike_find_the_same_picture_as_pyqtgraph_and_own_looks
     assert own.data["sourceRect"][0]["x"] != own.data["sourceRect"][1]["x"] or (
         own.data["sourceRect"][0]["y"] != own.data["sourceRect"][1]["y"]
     )
+
+
+def test_every_bar_is_painted_the_first_as_the_others(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor
+
+    from journal.charts.style import TONNAGE
+
+    chart = VolumeChart()
+    shown(qtbot, chart)
+    count = 60  # a year and more: bars drawn one by one, from memory the allocator hands back when freed
+    weeks = MONDAY + np.arange(count) * 7 * DAY
+    tonnage = np.full(count, 1000.0)
+    chart.set_series(weeks, tonnage, np.full(count, 5.0), np.full(count, 2.0), "kg", now=weeks[-1] + 2 * DAY)
+    qtbot.wait(50)
+    for _ in range(3):  # painted again and again, each bar where it stands
+        image = chart.grab().toImage()
+        for index in (0, 1, 30, count - 2):
+            at = chart.mapFromScene(chart.top.vb.mapViewToScene(QPointF(weeks[index] + 3.5 * DAY, 330.0)))
+            found, bar = image.pixelColor(at.x(), at.y()), QColor(TONNAGE)  # (a faint grid line may cross it)
+            assert (
+                max(abs(found.red() - bar.red()), abs(found.green() - bar.green()), abs(found.blue() - bar.blue())) < 20
+            ), index
