@@ -145,7 +145,7 @@ class ReviewScreen(QWidget):
         self.strength_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.strength_choice.itemChanged.connect(lambda _item: self.redraw())
         # Each chart is built into its page when first needed: the one shown with the screen, the others one at a
-        # time once the screen is up (a chart's plots take 20 to 45 ms to make), or when asked for first.
+        # time once it is drawn (a chart's plots take 20 to 45 ms to make), or when asked for first.
         self._built: dict[type[Chart], Chart] = {}
         self._pages: dict[type[Chart], QWidget] = {}
         self.tabs = QTabWidget()
@@ -278,8 +278,6 @@ class ReviewScreen(QWidget):
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.current_chart()
-        if len(self._built) < len(CHART_TABS):
-            self._build_later.start()
         self.data.set_active(True)  # an edit made meanwhile is read, and drawn, here
         self.redraw(again=False)  # whatever else changed while hidden (the unit, the colours, the date)
 
@@ -434,6 +432,8 @@ class ReviewScreen(QWidget):
             assert isinstance(chart, CalibrationChart)
             draw_calibration(chart, snapshot, scope)
         self._show_insights(scope)
+        if len(self._built) < len(CHART_TABS) and not self._build_later.isActive():
+            self._build_later.start()  # the other charts, once this one is drawn
 
     def _show_insights(self, scope: Scope) -> None:
         snapshot = self.data.snapshot
