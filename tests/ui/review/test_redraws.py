@@ -165,3 +165,30 @@ def test_an_insight_card_makes_its_table_when_first_opened(qtbot: QtBot) -> None
     card.set_open(False)
     card.set_open(True)
     assert card.body.layout() is not None and card.table.model().rowCount() == 1
+
+
+def test_the_strength_chart_draws_again_into_the_same_items(qtbot: QtBot) -> None:
+    import numpy as np
+
+    from journal.charts.strength import StrengthChart, StrengthSeries
+
+    chart = StrengthChart()
+    qtbot.addWidget(chart)
+    day = np.arange(5) * 7 * DAY + 1_700_000_000.0
+    ids = np.arange(5)
+    none = np.empty(0)
+
+    def series(name: str, base: float) -> StrengthSeries:
+        return StrengthSeries(name, day, np.full(5, base), np.zeros(5, bool), ids, none, none, ids[:0], ids[:0])
+
+    chart.set_series([series("Squat", 100.0), series("Bench", 80.0)], "kg")
+    first = list(chart.items)
+    chart.set_series([series("Squat", 110.0), series("Bench", 85.0)], "kg")
+    assert chart.items == first  # the same items, with the new figures
+    assert list(first[1].getData()[1]) == [110.0] * 5
+    chart.set_series([series("Row", 60.0)], "kg")  # one exercise: the second's items leave the plots
+    assert chart.items == first[:5]
+    assert all(item.scene() is None for item in first[5:])
+    assert chart.describe(chart.plot, day[2], 60.0) is not None and "Row" in (
+        chart.describe(chart.plot, day[2], 60.0) or ""
+    )
