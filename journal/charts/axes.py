@@ -12,6 +12,9 @@ DAY = 86400.0
 LABEL_PX = 52  # room a tick label needs, so that they do not run into each other
 # (step name, length in days): the first one whose ticks are at least LABEL_PX apart is used
 STEPS = (("day", 1), ("week", 7), ("month", 30.4), ("quarter", 91.3), ("half", 182.6), ("year", 365.25))
+# over decades, years that are multiples of these (a label for each of 183 years runs into one another, and
+# Qt spends milliseconds drawing each at every paint)
+YEARS = (2, 5, 10, 20, 50, 100, 200, 500)
 
 
 def _day(seconds: float) -> date:
@@ -28,7 +31,10 @@ def step_for(span_seconds: float, pixels: float) -> str:
     for name, days in STEPS:
         if days * per_day >= LABEL_PX:
             return name
-    return "year"
+    for years in YEARS:
+        if years * 365.25 * per_day >= LABEL_PX:
+            return f"{years} years"
+    return f"{YEARS[-1]} years"
 
 
 def tick_days(first: float, last: float, step: str) -> list[date]:
@@ -40,7 +46,7 @@ def tick_days(first: float, last: float, step: str) -> list[date]:
         monday = start - timedelta(days=start.weekday())
         days = [monday + timedelta(weeks=n) for n in range((end - monday).days // 7 + 1)]
     else:
-        months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[step]
+        months = {"month": 1, "quarter": 3, "half": 6, "year": 12}.get(step) or 12 * int(step.split()[0])
         month = (start.year * 12 + start.month - 1) // months * months
         days = []
         while True:
@@ -54,10 +60,10 @@ def tick_days(first: float, last: float, step: str) -> list[date]:
 
 def tick_text(day: date, step: str, first: bool = False) -> str:
     """'20 Jul' for days and weeks (with the year on a tick in the first week of a year), 'Jul 2026' for months
-    (the year on January and the first tick), '2026' for years."""
+    (the year on January and the first tick), '2026' for years and steps of years."""
     if step in ("day", "week"):  # ticks close together: the year only where one begins
         return f"{day.day} {day:%b}" + (f" {day.year}" if day.month == 1 and day.day <= 7 else "")
-    if step == "year":
+    if step == "year" or step.endswith("years"):
         return str(day.year)
     return f"{day:%b}" + (f" {day.year}" if first or day.month == 1 else "")
 

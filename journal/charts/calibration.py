@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from journal.charts.base import DAY, Chart, even_sample
 from journal.charts.key import KeyEntry
 from journal.charts.lines import FittedLine
+from journal.charts.points import Points
 from journal.charts.style import HARD, MEAN_LINE, SERIES, palette_colours
 
 JITTER = 0.12
@@ -45,7 +46,7 @@ class CalibrationChart(Chart):
         _, text = palette_colours()
         self.identity = pg.InfiniteLine(pos=(0, 0), angle=45, pen=pg.mkPen(text, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.scatter_plot.addItem(self.identity, ignoreBounds=True)
-        self.points = pg.ScatterPlotItem(
+        self.points = Points(
             size=8,
             pen=None,
             brush=pg.mkBrush(SERIES[0] + "c0"),
@@ -62,7 +63,7 @@ class CalibrationChart(Chart):
             name="Mean absolute error (last 10)",
             antialias=False,
         )
-        self.errors = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(SERIES[0] + "80"))
+        self.errors = Points(size=5, pen=None, brush=pg.mkBrush(SERIES[0] + "80"))
         for item in (self.errors, self.bias_line, self.mae_line):
             self.time_plot.addItem(item)
         self._sessions = np.empty(0, np.int64)

@@ -41,7 +41,8 @@ class FittedLine(pg.PlotDataItem):
     (ten thousand weekly points) in a second or more, and the same segments one by one in a few milliseconds, which
     look the same. Fitted again as the view is zoomed or resized."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, dense_symbols: bool = True, **kwargs: Any) -> None:
+        self._symbol = kwargs.get("symbol") if not dense_symbols else None  # drawn only where not dense
         self._whole: tuple[NDArray[np.float64], NDArray[np.float64], dict[str, Any]] | None = None
         self._fitted: tuple[bool, float] | None = None
         self._moved = 0.0
@@ -78,6 +79,8 @@ class FittedLine(pg.PlotDataItem):
         self._fitted = (dense, width)
         keep = peaks(x, y, width) if dense else slice(None)
         self.curve.setSegmentedLineMode("on" if dense else "auto")
+        if self._symbol is not None:
+            kwargs = {**kwargs, "symbol": None if dense else self._symbol}
         super().setData(x[keep], y[keep], **kwargs)
 
     def viewTransformChanged(self) -> None:
@@ -102,7 +105,10 @@ class FittedLine(pg.PlotDataItem):
 
 
 def fit_lines(scene: Any) -> None:
-    """Fit every FittedLine of a scene to its view now (before an export, which does not wait for the throttle)."""
+    """Fit every FittedLine and FittedScatter of a scene to its view now (before an export, which does not wait
+    for the throttle)."""
+    from journal.charts.points import FittedScatter
+
     for item in scene.items():
-        if isinstance(item, FittedLine):
+        if isinstance(item, FittedLine | FittedScatter):
             item.fit()

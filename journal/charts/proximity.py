@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from journal.charts.base import DAY, MAX_POINTS, Chart, even_sample, sentence, week_bars
 from journal.charts.key import KeyEntry
 from journal.charts.lines import FittedLine
+from journal.charts.points import Points
 from journal.charts.style import BIN_COLOURS, ESTIMATE, MEAN_LINE, SET_TYPE_COLOURS, Bars
 from journal.domain.records import SetType
 from journal.domain.review import RIR_BINS, week_caption, week_label, week_of_seconds
@@ -66,7 +67,7 @@ class ProximityChart(Chart):
         for set_type in SetType:
             if set_type is SetType.WARMUP:
                 continue
-            item = pg.ScatterPlotItem(
+            item = Points(
                 size=5,
                 pen=None,
                 brush=pg.mkBrush(SET_TYPE_COLOURS[set_type]),
@@ -79,7 +80,7 @@ class ProximityChart(Chart):
             self.scatter[set_type] = item
         self.mean = FittedLine(pen=pg.mkPen(MEAN_LINE, width=2), name="Weekly mean RIR", antialias=False)
         self.points_plot.addItem(self.mean)
-        self.estimated = pg.ScatterPlotItem(
+        self.estimated = Points(
             size=6,
             pen=pg.mkPen(ESTIMATE),
             brush=None,
@@ -151,7 +152,9 @@ class ProximityChart(Chart):
         self.mean.opts["name"] = mean_label or "Weekly mean RIR"
         bottom = np.zeros(len(week_seconds))
         for column, bar in enumerate(self.stack):
-            bar.setOpts(x=centres, height=shares[:, column] if len(shares) else [], y0=bottom, width=width)
+            bar.setOpts(  # weighted by the week's working sets where a pixel column draws several weeks
+                x=centres, height=shares[:, column] if len(shares) else [], y0=bottom, width=width, weights=working
+            )
             bottom = bottom + (shares[:, column] if len(shares) else 0)
         self.weeks, self.shares, self.counts = week_seconds, shares, working
         self._key()
@@ -205,8 +208,13 @@ class ProximityChart(Chart):
             self._estimates, self.estimate_note = (), ""
             self._key()
             return
-        count = int(day.size)
         jitter = np.random.default_rng(11)
+        total = int(day.size)
+        shown = even_sample(total, jitter)  # as the rated sets: the weekly mean uses every estimate
+        if total > MAX_POINTS:
+            day, rir, exercise = day[shown], rir[shown], exercise[shown]
+            session, set_ids = session[shown], set_ids[shown]
+        count = int(day.size)
         self._estimates = (day, rir, exercise.astype(np.float64))
         self._estimate_ids = (session, set_ids)
         self.estimated.setData(
@@ -223,7 +231,13 @@ class ProximityChart(Chart):
         self.estimate_note = note if self.counts.any() else ""
         note = self.estimate_note
         self._key()
-        sampled = self.points_plot.titleLabel.text if self.points_plot.titleLabel.isVisible() else ""
+        points, rated = self.sampled
+        if total > MAX_POINTS:  # a sample of the estimates too: both told in as few words
+            sampled = f"{count:,} of {total:,} estimates shown (an even sample)"
+            if rated > MAX_POINTS:
+                sampled = f"An even sample: {points:,} of {rated:,} rated sets, {count:,} of {total:,} estimates"
+        else:
+            sampled = self.points_plot.titleLabel.text if self.points_plot.titleLabel.isVisible() else ""
         self.points_plot.setTitle(" · ".join(t for t in (sampled, note) if t) or None, size="9pt")
         if count:
             self.message(self.points_plot, "")

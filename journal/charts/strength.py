@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 from journal.charts.base import DAY, Chart, sentence
 from journal.charts.key import KeyEntry
+from journal.charts.lines import FittedLine
+from journal.charts.points import FittedScatter
 from journal.charts.style import SERIES, palette_colours
 from journal.domain.review import week_caption, week_of_seconds
 
@@ -101,6 +103,7 @@ class StrengthChart(Chart):
         self._heavy_items: list[pg.GraphicsObject] = []
         self.series: list[StrengthSeries] = []
         self._lines: list[tuple[pg.PlotItem, pg.PlotDataItem, int]] = []  # each exercise's lines, for a double click
+        self._slots: list[tuple[FittedLine, FittedScatter, FittedScatter, pg.ScatterPlotItem, FittedLine]] = []
         self.unit = "kg"
 
     def set_series(
@@ -109,34 +112,23 @@ class StrengthChart(Chart):
         unit: str,
         empty: str = "Choose an exercise with loaded sets to see its e1RM",
     ) -> None:
-        for item in self.items:
-            (self.heavy_plot if item in self._heavy_items else self.plot).removeItem(item)
+        for slot in self._slots[len(series) :]:  # exercises no longer shown
+            for item in slot[:4]:
+                self.plot.removeItem(item)
+            self.heavy_plot.removeItem(slot[4])
+        del self._slots[len(series) :]
         self._heavy_items = []
         self._lines = []
         self.items, self.series, self.unit = [], series, unit
         _, text = palette_colours()
         for index, one in enumerate(series):
-            colour = SERIES[index % len(SERIES)]
-            # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise).
+            line, valid, extrapolated, records, heavy = self._slot(index)
+            # The line is a 3-session rolling median (SCIENCE.md M2: single sets carry ±3-4 % noise); x rising, a
+            # gap's nan takes the day before it
             line_day, line_e1rm = broken_at_gaps(one.day, rolling_median(one.e1rm))
-            dash = LINE_STYLES[index % len(LINE_STYLES)][1]
-            line = pg.PlotDataItem(line_day, line_e1rm, pen=pg.mkPen(colour, width=1, style=dash), connect="finite")
-            valid = pg.ScatterPlotItem(
-                one.day[~one.extrapolated],
-                one.e1rm[~one.extrapolated],
-                size=6,
-                pen=None,
-                brush=pg.mkBrush(colour),
-                data=one.session[~one.extrapolated],
-            )
-            extrapolated = pg.ScatterPlotItem(
-                one.day[one.extrapolated],
-                one.e1rm[one.extrapolated],
-                size=7,
-                pen=pg.mkPen(colour),
-                brush=None,
-                data=one.session[one.extrapolated],
-            )
+            line.setData(np.fmax.accumulate(line_day) if len(line_day) else line_day, line_e1rm, connect="finite")
+            for scatter, which in ((valid, ~one.extrapolated), (extrapolated, one.extrapolated)):
+                scatter.set_points(one.day[which], one.e1rm[which], one.session[which])
             # A record sits on the session's e1RM point; its tooltip says the load and reps actually lifted.
             heights = np.array(
                 [
@@ -145,34 +137,13 @@ class StrengthChart(Chart):
                 ],
                 dtype=np.float64,
             )
-            records = pg.ScatterPlotItem(
-                one.pr_day,
-                heights,
-                symbol="star",
-                size=14,
-                pen=pg.mkPen(text),
-                brush=pg.mkBrush(colour),
-                data=one.pr_session,
-            )
-            self._lines.append((self.plot, line, index))
-            for item in (line, valid, extrapolated, records):
-                self.plot.addItem(item)
-                self.items.append(item)
-                if isinstance(item, pg.ScatterPlotItem):
-                    item.sigClicked.connect(self._clicked)
+            records.setPen(pg.mkPen(text))
+            records.setData(one.pr_day, heights, data=one.pr_session)
             # Heavy sets (>= 80 % of e1RM, or <= 6 reps at RIR <= 3) per week, in the exercise's colour
-            heavy = pg.PlotDataItem(
-                one.heavy_week + 3.5 * 86400.0,
-                one.heavy_sets,
-                pen=pg.mkPen(colour, width=1, style=dash),
-                symbol="s",
-                symbolSize=5,
-                symbolBrush=pg.mkBrush(colour),
-                symbolPen=None,
-            )
-            self.heavy_plot.addItem(heavy)
+            heavy.setData(one.heavy_week + 3.5 * 86400.0, one.heavy_sets)
+            self._lines.append((self.plot, line, index))
             self._lines.append((self.heavy_plot, heavy, index))
-            self.items.append(heavy)
+            self.items += [line, valid, extrapolated, records, heavy]
             self._heavy_items.append(heavy)
         entries = [
             KeyEntry(LINE_STYLES[i % len(LINE_STYLES)][0], SERIES[i % len(SERIES)], one.name)
@@ -203,6 +174,32 @@ class StrengthChart(Chart):
                 for d, e, x in zip(one.day, one.e1rm, one.extrapolated, strict=True)
             ],
         )
+
+    def _slot(self, index: int) -> tuple[FittedLine, FittedScatter, FittedScatter, pg.ScatterPlotItem, FittedLine]:
+        """The items of the `index`th exercise shown (its line, points, extrapolated points, records and heavy sets
+        a week), in its colour and dash, made once and kept for the next exercise drawn there."""
+        while len(self._slots) <= index:
+            at = len(self._slots)
+            colour, dash = SERIES[at % len(SERIES)], LINE_STYLES[at % len(LINE_STYLES)][1]
+            line = FittedLine(pen=pg.mkPen(colour, width=1, style=dash))
+            valid = FittedScatter(size=6, pen=None, brush=pg.mkBrush(colour))
+            extrapolated = FittedScatter(size=7, pen=pg.mkPen(colour), brush=None)
+            records = pg.ScatterPlotItem(symbol="star", size=14, brush=pg.mkBrush(colour))
+            heavy = FittedLine(
+                pen=pg.mkPen(colour, width=1, style=dash),
+                symbol="s",
+                symbolSize=5,
+                symbolBrush=pg.mkBrush(colour),
+                symbolPen=None,
+                dense_symbols=False,  # a mark a week where weeks are closer than a pixel: the line alone
+            )
+            for item in (line, valid, extrapolated, records):
+                self.plot.addItem(item)  # laid on the plot first, so that what they draw is fitted to its pixels
+                if isinstance(item, pg.ScatterPlotItem):
+                    item.sigClicked.connect(self._clicked)
+            self.heavy_plot.addItem(heavy)
+            self._slots.append((line, valid, extrapolated, records, heavy))
+        return self._slots[index]
 
     def _describe_week(self, x: float) -> str | None:
         """The heavy sets of each exercise in the week under the pointer."""

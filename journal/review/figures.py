@@ -5,9 +5,10 @@ shared by the review screen and `journal chart`."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -139,9 +140,39 @@ def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
     return found
 
 
+CACHED_SCOPES = 8  # figures kept per snapshot for the latest scopes drawn (a range switched back and forth)
+
+
+def cached(snapshot: Snapshot, kind: str, key: object, make: Callable[[], T]) -> T:
+    """What `make` gives for `key`, kept with the snapshot (an edit makes a new one) for the latest few keys."""
+    kept: dict[object, Any] = snapshot.derived.setdefault(kind, {})
+    if key in kept:
+        found: T = kept.pop(key)
+    else:
+        found = make()
+    kept[key] = found  # the latest last
+    while len(kept) > CACHED_SCOPES:
+        del kept[next(iter(kept))]
+    return found
+
+
+def _heavy(snapshot: Snapshot) -> NDArray[np.bool_]:
+    """Each working set heavy or not (journal.domain.heavy), worked out once a snapshot."""
+    found: NDArray[np.bool_] | None = snapshot.derived.get("heavy")
+    if found is None:
+        found = snapshot.derived["heavy"] = heavy_sets(snapshot.estimates, _reference(snapshot))
+    return found
+
+
 def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
     """Estimates from the whole history's session bests (the reference looks 8 weeks back, before the range too),
-    for the sets in the scope, laid on the week axis `weeks`; every set's estimate is worked out once a snapshot."""
+    for the sets in the scope, laid on the week axis `weeks`; every set's estimate is worked out once a snapshot,
+    and those of a scope kept for the latest scopes."""
+    key = (scope, scope.last_week(), hard_rir, weeks.size, int(weeks[0]) if weeks.size else None)
+    return cached(snapshot, "scope_estimates", key, lambda: _scope_estimates(snapshot, scope, weeks, hard_rir))
+
+
+def _scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
     rows = snapshot.estimates
     every: NDArray[np.float64] | None = snapshot.derived.get("estimates")
     if every is None:
@@ -285,7 +316,7 @@ def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
 def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exercises: list[int], unit: Unit) -> None:
     start, end = scope.day_range()
     rows = snapshot.estimates
-    heavy = heavy_sets(rows, _reference(snapshot))
+    heavy = _heavy(snapshot)
     inside = (rows.day >= start) & (rows.day < end)
     series = []
     for exercise in exercises:
@@ -353,7 +384,7 @@ def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float,
     rows = snapshot.estimates
     if not len(rows.set_id):
         return found
-    heavy = heavy_sets(rows, _reference(snapshot))
+    heavy = _heavy(snapshot)
     start, end = scope.day_range()
     chosen = heavy & (rows.day >= start) & (rows.day < end)
     for stall in stalls(

@@ -83,15 +83,15 @@ def weekly(
     take = np.flatnonzero(chosen)[inside]
     at = index[inside]
 
-    def total(values: ColumnInts) -> IntArray:
-        out = ints(n)
-        np.add.at(out, at, values[take])
-        return out
+    def total(values: ColumnInts) -> IntArray:  # bincount: np.add.at is ten times slower
+        return np.bincount(at, weights=values[take], minlength=n).astype(np.int64)
 
     tonnage = np.bincount(at, weights=rows.tonnage[take], minlength=n).astype(np.float64)
     rir_sum = np.bincount(at, weights=rows.rir_sum[take], minlength=n).astype(np.float64)
-    bins = np.zeros((n, len(RIR_BINS)), dtype=np.int64)
-    np.add.at(bins, at, rows.bins[take])
+    chosen_bins = rows.bins[take]
+    bins = np.column_stack(
+        [np.bincount(at, weights=chosen_bins[:, b], minlength=n) for b in range(len(RIR_BINS))]
+    ).astype(np.int64)
     rated = bins.sum(axis=1).astype(np.float64)
     mean_rir = np.full(n, np.nan)
     np.divide(rir_sum, rated, out=mean_rir, where=rated > 0)

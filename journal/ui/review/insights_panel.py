@@ -123,21 +123,33 @@ class InsightCard(QFrame):
         top.addWidget(self.headline, 1)
         top.addWidget(self.arrow, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.body = QWidget()
+        self.body = QWidget()  # the rest, made when first opened (a panel of cards is made at every range)
+        self.table: QTableView | None = None
+        self.open_exercise: QPushButton | None = None
+        self.body.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.body)
+        self.setToolTip(f"{item.detail}\n\nSource: {item.source}")
+
+    def _fill_body(self) -> None:
+        """The detail, the table, the button to the exercise's page, what stands behind it and the source."""
+        item = self.item
         body = QVBoxLayout(self.body)
         body.setContentsMargins(ICON_PX + 6, 2, 0, 2)
         detail = QLabel(item.detail)
         detail.setObjectName("insightDetail")
         detail.setWordWrap(True)
         body.addWidget(detail)
-        self.table: QTableView | None = None
         if item.rows:
             self.table = self._table(item)
             if item.header[:1] == ("Exercise",):
                 self.table.doubleClicked.connect(self._row_opened)
                 self.table.setToolTip("Double-click an exercise: its page")
             body.addWidget(self.table)
-        self.open_exercise: QPushButton | None = None
         if item.exercise:
             self.open_exercise = QPushButton("Open exercise")
             self.open_exercise.setObjectName("openExercise")
@@ -159,14 +171,6 @@ class InsightCard(QFrame):
         source.setFont(small)
         source.setEnabled(False)
         body.addWidget(source)
-        self.body.setVisible(False)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.body)
-        self.setToolTip(f"{item.detail}\n\nSource: {item.source}")
 
     @staticmethod
     def _table(item: PanelItem) -> QTableView:
@@ -230,6 +234,8 @@ class InsightCard(QFrame):
         return not self.body.isHidden()
 
     def set_open(self, shown: bool) -> None:
+        if shown and self.body.layout() is None:
+            self._fill_body()
         self.body.setVisible(shown)
         self.arrow.setText("▾" if shown else "▸")
 

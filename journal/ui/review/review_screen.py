@@ -14,10 +14,12 @@ from __future__ import annotations
 import weakref
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,10 +42,12 @@ from journal.charts.proximity import ProximityChart
 from journal.charts.strength import StrengthChart
 from journal.charts.volume import VolumeChart
 from journal.domain.records import MUSCLES
+from journal.domain.review import Insight
 from journal.domain.review.panel import PanelItem, needs, panel_items
 from journal.review.data import Snapshot
 from journal.review.figures import (
     Scope,
+    cached,
     draw_calibration,
     draw_proximity,
     draw_strength,
@@ -56,8 +60,20 @@ from journal.review.figures import (
 from journal.ui.review.insights_panel import InsightsPanel
 from journal.ui.review.review_data import ReviewData
 from journal.ui.service import JournalService
+from journal.ui.tasks import run_in_background
 
 RANGES = ("4 weeks", "12 weeks", "1 year", "All", "Custom")
+CHART_TABS: tuple[tuple[type[Chart], str], ...] = (
+    (VolumeChart, "Volume"),
+    (ProximityChart, "Proximity to failure"),
+    (StrengthChart, "Strength"),
+    (CalibrationChart, "RIR calibration"),
+)
+BUILD_PAUSE_MS = 120  # between two charts built once the screen is up
+# insights of a journal of more working sets than this (about 0.1 s to work out) are worked out on a worker thread
+INSIGHTS_AT_ONCE = 200_000
+InsightsKey = tuple[Scope, int, tuple[float, float]]  # the scope, its last week and the muscle range
+C = TypeVar("C", bound=Chart)
 
 
 class ReviewScreen(QWidget):
@@ -121,10 +137,6 @@ class ReviewScreen(QWidget):
         controls.addSpacing(12)
         controls.addWidget(self.report_button)
 
-        self.volume = VolumeChart()
-        self.proximity = ProximityChart()
-        self.strength = StrengthChart()
-        self.calibration = CalibrationChart()
         self.strength_choice = QStandardItemModel(self)
         self.strength_list = QListView()
         self.strength_list.setObjectName("strengthExercises")
@@ -132,17 +144,23 @@ class ReviewScreen(QWidget):
         self.strength_list.setMaximumWidth(230)
         self.strength_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.strength_choice.itemChanged.connect(lambda _item: self.redraw())
-        strength_page = QSplitter()
-        strength_page.addWidget(self.strength_list)
-        strength_page.addWidget(self.strength)
-        strength_page.setStretchFactor(1, 1)
+        # Each chart is built into its page when first needed: the one shown with the screen, the others one at a
+        # time once it is drawn (a chart's plots take 20 to 45 ms to make), or when asked for first.
+        self._built: dict[type[Chart], Chart] = {}
+        self._pages: dict[type[Chart], QWidget] = {}
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reviewTabs")
-        self.tabs.addTab(self.volume, "Volume")
-        self.tabs.addTab(self.proximity, "Proximity to failure")
-        self.tabs.addTab(strength_page, "Strength")
-        self.tabs.addTab(self.calibration, "RIR calibration")
-        self.charts: list[Chart] = [self.volume, self.proximity, self.strength, self.calibration]
+        for chart_kind, title in CHART_TABS:
+            page = QWidget()
+            if chart_kind is StrengthChart:  # the exercises to tick beside the chart
+                page = splitter = QSplitter()
+                splitter.addWidget(self.strength_list)
+            self._pages[chart_kind] = page  # the others stand in for their chart until it is built
+            self.tabs.addTab(page, title)
+        self._build_later = QTimer(self)
+        self._build_later.setSingleShot(True)
+        self._build_later.setInterval(BUILD_PAUSE_MS)
+        self._build_later.timeout.connect(self._build_next)
 
         self.insights = InsightsPanel()
         self.insights.chosen.connect(self._highlight)
@@ -182,23 +200,86 @@ class ReviewScreen(QWidget):
 
         self.range.currentTextChanged.connect(self._range_changed)
         self.filter.currentIndexChanged.connect(lambda _i: self.redraw())
-        self.tabs.currentChanged.connect(lambda _i: self.redraw())
-        for chart in self.charts:
-            chart.session_clicked.connect(self.session_requested)
-        self.strength.exercise_opened.connect(self.exercise_requested)
+        self.tabs.currentChanged.connect(lambda _i: self.redraw(again=False))
         self._filled_for: object = None
+        self._filled_from: weakref.ref[Snapshot] | None = None
         self._opened_on_data = False  # the first draw of a journal moves an empty range to where the data is
         self._moving_range = False
         service.file_changed.connect(lambda _path: setattr(self, "_opened_on_data", False))
         # what the insights shown were worked out from: the snapshot (weakly: a replaced one is freed), and the
         # scope, its last week and the muscle range; a redraw with the same keeps them
         self._insights_for: tuple[weakref.ref[Snapshot], tuple[Scope, int, tuple[float, float]]] | None = None
+        # what each chart was last drawn from (the snapshot, weakly, and what else it shows), so that a chart's tab
+        # shown again over the same data is not drawn again
+        self._drawn: dict[int, tuple[weakref.ref[Snapshot], object]] = {}
+        self._insights_working = False  # insights being worked out on a worker thread
+        self._insights_wanted: object = None  # and those the review shows meanwhile
+
+    # ---- the charts, built when first needed ----
+    def _chart(self, kind: type[C]) -> C:
+        """The chart of this kind, built into its page now if it was not yet."""
+        found = self._built.get(kind)
+        if found is None:
+            found = kind()
+            found.session_clicked.connect(self.session_requested)
+            if isinstance(found, StrengthChart):
+                found.exercise_opened.connect(self.exercise_requested)
+                page = self._pages[kind]
+                assert isinstance(page, QSplitter)
+                page.addWidget(found)
+                page.setStretchFactor(1, 1)
+            else:  # the chart is the tab's page, in place of the one that stood in for it
+                stand_in, current = self._pages[kind], self.tabs.currentIndex()
+                index = self.tabs.indexOf(stand_in)
+                self.tabs.blockSignals(True)  # the same tab is shown: nothing to draw for it
+                try:
+                    self.tabs.removeTab(index)
+                    self.tabs.insertTab(index, found, CHART_TABS[index][1])
+                    self.tabs.setCurrentIndex(current)
+                finally:
+                    self.tabs.blockSignals(False)
+                stand_in.deleteLater()
+                self._pages[kind] = found
+            self._built[kind] = found
+        assert isinstance(found, kind)
+        return found
+
+    def _build_next(self) -> None:
+        """Build one chart not built yet, and come back for the next after a pause (the window stays live)."""
+        for kind, _title in CHART_TABS:
+            if kind not in self._built:
+                self._chart(kind)
+                break
+        if len(self._built) < len(CHART_TABS):
+            self._build_later.start()
+
+    @property
+    def volume(self) -> VolumeChart:
+        return self._chart(VolumeChart)
+
+    @property
+    def proximity(self) -> ProximityChart:
+        return self._chart(ProximityChart)
+
+    @property
+    def strength(self) -> StrengthChart:
+        return self._chart(StrengthChart)
+
+    @property
+    def calibration(self) -> CalibrationChart:
+        return self._chart(CalibrationChart)
+
+    @property
+    def charts(self) -> list[Chart]:
+        """Every chart, in the order of the tabs (built now if they were not yet)."""
+        return [self._chart(kind) for kind, _title in CHART_TABS]
 
     # ---- state ----
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        self.data.set_active(True)
-        self.redraw()  # whatever changed while hidden (an edit, the unit, another file)
+        self.current_chart()
+        self.data.set_active(True)  # an edit made meanwhile is read, and drawn, here
+        self.redraw(again=False)  # whatever else changed while hidden (the unit, the colours, the date)
 
     def changeEvent(self, event: QEvent) -> None:
         """After a change of light and dark colours, draw again what is drawn in the palette's text colour."""
@@ -267,6 +348,9 @@ class ReviewScreen(QWidget):
         """The filter's exercises and muscles, and the strength list, from the exercises that have sets."""
         snapshot = self.data.snapshot
         assert snapshot is not None
+        if self._filled_from is not None and self._filled_from() is snapshot:
+            return  # the same data: the same choices
+        self._filled_from = weakref.ref(snapshot)
         key = (tuple(sorted(snapshot.exercises)), tuple(np.unique(snapshot.bests.exercise).tolist()))
         if key == self._filled_for:
             return
@@ -311,8 +395,9 @@ class ReviewScreen(QWidget):
         ]
 
     # ---- drawing ----
-    def redraw(self) -> None:
-        """Draw the chart shown and the insights (hidden charts are drawn when shown)."""
+    def redraw(self, again: bool = True) -> None:
+        """Draw the chart shown and the insights (hidden charts are drawn when shown); `again` False leaves a
+        chart drawn from the same data, scope, preferences and colours as it is (its tab shown again)."""
         snapshot = self.data.snapshot
         if snapshot is None or not self.isVisible():
             return
@@ -320,17 +405,35 @@ class ReviewScreen(QWidget):
         self._open_on_data(snapshot)
         prefs = self.service.preferences
         scope, unit = self.scope(), prefs.units
-        chart = self.charts[self.tabs.currentIndex()]
-        if chart is self.volume:
-            draw_volume(self.volume, snapshot, scope, unit, prefs.hard_set_rir, prefs.rir_estimates)
-        elif chart is self.proximity:
-            draw_proximity(self.proximity, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
-        elif chart is self.strength:
+        index = self.tabs.currentIndex()
+        chart = self.current_chart()
+        drawn_from = (
+            scope,
+            scope.last_week(),
+            unit,
+            prefs.hard_set_rir,
+            prefs.rir_estimates,
+            tuple(self.chosen_strength()) if isinstance(chart, StrengthChart) else (),
+            self.palette().cacheKey(),
+        )
+        before = self._drawn.get(index)
+        if not again and before is not None and before[0]() is snapshot and before[1] == drawn_from:
+            self._show_insights(scope)
+            return
+        self._drawn[index] = (weakref.ref(snapshot), drawn_from)
+        if isinstance(chart, VolumeChart):
+            draw_volume(chart, snapshot, scope, unit, prefs.hard_set_rir, prefs.rir_estimates)
+        elif isinstance(chart, ProximityChart):
+            draw_proximity(chart, snapshot, scope, prefs.hard_set_rir, prefs.rir_estimates)
+        elif isinstance(chart, StrengthChart):
             chosen = [scope.exercise] if scope.exercise is not None else self.chosen_strength()
-            draw_strength(self.strength, snapshot, scope, chosen, unit)
+            draw_strength(chart, snapshot, scope, chosen, unit)
         else:
-            draw_calibration(self.calibration, snapshot, scope)
+            assert isinstance(chart, CalibrationChart)
+            draw_calibration(chart, snapshot, scope)
         self._show_insights(scope)
+        if len(self._built) < len(CHART_TABS) and not self._build_later.isActive():
+            self._build_later.start()  # the other charts, once this one is drawn
 
     def _show_insights(self, scope: Scope) -> None:
         snapshot = self.data.snapshot
@@ -341,10 +444,48 @@ class ReviewScreen(QWidget):
         if self._insights_for is not None and self._insights_for[0]() is snapshot and self._insights_for[1] == key:
             self._highlight(self._chosen)  # the chart drawn again keeps the marks
             return
-        found = review_insights(snapshot, scope, muscle_range)
+        # kept with the snapshot for the latest scopes: a range switched back is told at once
+        kept = snapshot.derived.get("insights", {})
+        if key not in kept and len(snapshot.estimates.set_id) > INSIGHTS_AT_ONCE:
+            self._insights_later(snapshot, scope, key)
+            return
+        found = cached(snapshot, "insights", key, lambda: review_insights(snapshot, scope, muscle_range))
+        self._tell_insights(snapshot, key, found)
+
+    def _tell_insights(
+        self, snapshot: Snapshot, key: tuple[Scope, int, tuple[float, float]], found: list[Insight]
+    ) -> None:
         self._insights_for = (weakref.ref(snapshot), key)
         self.insights_scope.setText(f"For {self._scope_words()}, most important first")
-        self.insights.set_items(panel_items(found, muscle_range), needs())
+        self.insights.set_items(panel_items(found, key[2]), needs())
+
+    def _insights_later(self, snapshot: Snapshot, scope: Scope, key: InsightsKey) -> None:
+        """Work the insights out on a worker thread (a long history's take more than a frame), and tell them when
+        they are ready if the review still shows that data and scope; the insights shown meanwhile say they are
+        being brought up to date."""
+        self._insights_wanted = key
+        self.insights_scope.setText(f"Working out the insights for {self._scope_words()}…")
+        if self._insights_working:
+            return  # the one under way tells what is wanted when it is done
+        self._insights_working = True
+
+        def work() -> list[Insight]:
+            return cached(snapshot, "insights", key, lambda: review_insights(snapshot, scope, key[2]))
+
+        def done(found: list[Insight]) -> None:
+            if not shiboken6.isValid(self):
+                return  # the window was closed meanwhile
+            self._insights_working = False
+            if self.data.snapshot is snapshot and self._insights_wanted == key:
+                self._tell_insights(snapshot, key, found)
+            elif self.data.snapshot is not None and self.isVisible():
+                self._show_insights(self.scope())  # the data or the scope moved on meanwhile
+
+        def failed(error: BaseException) -> None:
+            self._insights_working = False
+            raise error
+
+        run_in_background(work, done, failed)
 
     def _scope_words(self) -> str:
         choice = self.range.currentText()
@@ -366,7 +507,7 @@ class ReviewScreen(QWidget):
             if snapshot is not None and sessions.size
             else np.empty(0)
         )
-        for chart in self.charts:
+        for chart in self._built.values():  # a chart built later is marked when first drawn
             chart.highlight(sets, sessions, weeks)
 
     def _open_insight(self, item: object) -> None:
@@ -398,7 +539,7 @@ class ReviewScreen(QWidget):
         return preview(document, self, self.service.preferences, "Training report")
 
     def current_chart(self) -> Chart:
-        return self.charts[self.tabs.currentIndex()]
+        return self._chart(CHART_TABS[self.tabs.currentIndex()][0])
 
     def export(self, kind: str, path: Path | None = None) -> None:
         chart = self.current_chart()

@@ -39,7 +39,8 @@ def drawn(chart: Chart) -> list[Any]:
         for item in plot.items:
             if isinstance(item, pg.PlotDataItem | pg.ScatterPlotItem):
                 x, y = item.getData()
-                found.append((type(item).__name__, [] if x is None else list(x), [] if y is None else list(y)))
+                kind = "PlotDataItem" if isinstance(item, pg.PlotDataItem) else "ScatterPlotItem"
+                found.append((kind, [] if x is None else list(x), [] if y is None else list(y)))
             elif isinstance(item, pg.BarGraphItem):
                 found.append(("bars", list(np.asarray(item.opts["x"])), list(np.asarray(item.opts["height"]))))
         found.append(("message", chart._messages[id(plot)].textItem.toPlainText()))
