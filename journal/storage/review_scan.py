@@ -45,7 +45,7 @@ def _narrow(values: np.ndarray) -> np.ndarray:
     """An integer column as int32 when its values fit (the review's column type), else int64."""
     limits = np.iinfo(COLUMN_INT)
     fits = not values.size or bool(limits.min <= values.min() and values.max() <= limits.max)
-    narrowed: np.ndarray = values.astype(COLUMN_INT if fits else np.int64)
+    narrowed: np.ndarray = values.astype(COLUMN_INT if fits else np.int64, copy=False)  # no copy when narrow already
     return narrowed
 
 
@@ -160,10 +160,10 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
     del keep
     s_rank = rank[order]
     return weeks, {
-        "set_id": set_id[order].astype(np.int64),
+        "set_id": set_id[order],
         "entry": set_entry[order],
         "rank": s_rank,
-        "session": session_id[s_rank],
+        "session": _narrow(session_id[s_rank]),
         "day": day[s_rank],
         "week": week[s_rank],
         "bodyweight": bodyweight[s_rank],
@@ -275,21 +275,21 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
         rir=o_rir.astype(np.float32),
         last=np.append(entries[1:] != entries[:-1], True),
     )
-    estimates = EstimateRows(
-        set_id=set_ids,
-        session=np.asarray(sessions, np.int64),  # int64 already: no copy
-        exercise=np.asarray(exercise, np.int64),
+    estimates = EstimateRows(  # the columns it shares with the points are the same arrays, not copies
+        set_id=points.set_id,
+        session=points.session,
+        exercise=points.exercise,
         day=s_day,
-        week=np.asarray(s_week, np.int64),
+        week=_narrow(s_week),
         load=np.where(load > 0, load, np.nan),
-        reps=np.nan_to_num(o_reps).astype(np.int64),
+        reps=_narrow(np.nan_to_num(o_reps).astype(np.int64)),
         rir=o_rir,
         logged=np.where(sets["own"], o_rir, np.nan),
         head=o_head,
         rated=o_rated,
         hard=o_hard,
-        entry_position=sets["entry_position"],
-        position=sets["position"],
+        entry_position=_narrow(sets["entry_position"]),
+        position=_narrow(sets["position"]),
     )
     return Parts(
         rows=rows_out,
