@@ -135,7 +135,7 @@ def kept_key(prefs: Preferences) -> str:
     return f"{KEPT_FORMAT}:{SCHEMA_VERSION}:{prefs.hard_set_rir!r}:{prefs.e1rm_formula.value}"
 
 
-def read_kept(prefs: Preferences) -> tuple[Snapshot, int | None]:
+def read_kept(prefs: Preferences) -> tuple[Snapshot, review_kept.Generation | None]:
     """read_and_release, from the columns kept in the file when they are valid (the sessions written since read
     again); with the generation to keep the result under (keep_read), None when there is nothing new to keep or the
     file cannot be written."""
@@ -160,7 +160,7 @@ def read_kept(prefs: Preferences) -> tuple[Snapshot, int | None]:
     return snapshot, generation
 
 
-def keep_read(snapshot: Snapshot, prefs: Preferences, generation: int) -> bool:
+def keep_read(snapshot: Snapshot, prefs: Preferences, generation: review_kept.Generation) -> bool:
     """Keep a snapshot read_kept gave (or one brought up to date from it since) in the file, for the next open;
     False when it could not be written (read-only, locked) or a newer read is being kept."""
     try:

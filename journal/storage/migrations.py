@@ -173,12 +173,15 @@ CREATE UNIQUE INDEX bodyweight_day_source ON bodyweight (day, source);
 
 
 # 10: the review's columns kept in the file, and the sessions written since (journal.storage.review_kept); every
-# write marks its session in its own transaction
+# write marks its session in its own transaction (an entry or set added to a session or entry made since the
+# generation began needs no mark: that session was marked when it, or the entry, was added)
 _REVIEW_KEPT = """
 CREATE TABLE review_state (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
     generation INTEGER NOT NULL,
-    "key" TEXT
+    "key" TEXT,
+    last_session INTEGER NOT NULL DEFAULT 0,
+    last_entry INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO review_state (id, generation, "key") VALUES (1, 1, NULL);
 CREATE TABLE review_kept (
@@ -211,7 +214,8 @@ CREATE TRIGGER review_session_deleted AFTER DELETE ON session BEGIN
         ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
         WHERE review_changed.generation < excluded.generation;
 END;
-CREATE TRIGGER review_entry_added AFTER INSERT ON entry BEGIN
+CREATE TRIGGER review_entry_added AFTER INSERT ON entry
+WHEN NEW.session_id <= (SELECT last_session FROM review_state WHERE id = 1) BEGIN
     INSERT INTO review_changed (session_id, generation)
         SELECT NEW.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
         ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
@@ -233,7 +237,8 @@ CREATE TRIGGER review_entry_deleted AFTER DELETE ON entry BEGIN
         ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
         WHERE review_changed.generation < excluded.generation;
 END;
-CREATE TRIGGER review_set_added AFTER INSERT ON "set" BEGIN
+CREATE TRIGGER review_set_added AFTER INSERT ON "set"
+WHEN NEW.entry_id <= (SELECT last_entry FROM review_state WHERE id = 1) BEGIN
     INSERT INTO review_changed (session_id, generation)
         SELECT e.session_id, r.generation FROM entry e, review_state r
         WHERE e.id = NEW.entry_id AND r.id = 1 AND r."key" IS NOT NULL

@@ -9,7 +9,9 @@ marked). Triggers on session, entry and set (and on an exercise's measure or bod
 every write touches, in the write's own transaction, whatever wrote it (the window, the command line, an import,
 an undo, a merge of exercises); an older file, or one without a valid key, simply gets the whole read.
 
-A reader that means to keep what it reads first starts a generation (`begin`), then reads; `keep` writes the columns
+A reader that means to keep what it reads first starts a generation (`begin`, which also notes the last session
+and entry ids: an entry added to a later session, or a set to a later entry, marks nothing more, its session being
+marked already, so that an import pays one mark a session, not one a set), then reads; `keep` writes the columns
 and forgets the sessions marked before that generation, unless another reader started one since. Sessions written
 while the reader read are marked with the new generation and stay marked: read again at the next open, never lost."""
 
@@ -58,15 +60,24 @@ def reading() -> Any:
     return db.atomic(lock_type="DEFERRED")  # the journal's own transactions take the write lock at once
 
 
-def begin() -> int:
-    """Start a generation (a short write): sessions written from now on are marked with it. Returns it."""
+@dataclass(frozen=True)
+class Generation:
+    number: int
+    database: Any  # the journal it was started in: what is read in it is kept there, never in another file
+
+
+def begin() -> Generation:
+    """Start a generation (a short write): sessions written from now on are marked with it."""
     with db.atomic(lock_type="IMMEDIATE"):
         db.execute_sql(
             """UPDATE review_state SET generation = generation + 1,
-               "key" = CASE WHEN "key" IS NULL THEN ? ELSE "key" END WHERE id = 1""",
+               "key" = CASE WHEN "key" IS NULL THEN ? ELSE "key" END,
+               last_session = (SELECT coalesce(max(id), 0) FROM session),
+               last_entry = (SELECT coalesce(max(id), 0) FROM entry) WHERE id = 1""",
             (_PENDING,),
         )
-        return int(db.execute_sql("SELECT generation FROM review_state WHERE id = 1").fetchone()[0])
+        number = int(db.execute_sql("SELECT generation FROM review_state WHERE id = 1").fetchone()[0])
+    return Generation(number, db.obj)
 
 
 def changed() -> list[int]:
@@ -91,9 +102,12 @@ def load() -> dict[str, np.ndarray]:
     return arrays
 
 
-def keep(key: str, arrays: dict[str, np.ndarray], generation: int) -> bool:
+def keep(key: str, arrays: dict[str, np.ndarray], generation: Generation) -> bool:
     """Keep `arrays` under `key`, read in `generation`, forgetting the sessions marked before it; False (nothing
-    written) when another reader started a generation since, whose columns are newer."""
+    written) when another reader started a generation since, whose columns are newer, or another file is open."""
+    database = generation.database
+    if database is not db.obj:
+        return False
     rows: list[tuple[str, str, str, str | None, bytes | None]] = []
     first: dict[int, str] = {}
     for name, values in arrays.items():
@@ -103,14 +117,14 @@ def keep(key: str, arrays: dict[str, np.ndarray], generation: int) -> bool:
             rows.append((name, values.dtype.str, shape, same_as, None))
         else:
             rows.append((name, values.dtype.str, shape, None, zlib.compress(np.ascontiguousarray(values).data, 1)))
-    with db.atomic(lock_type="IMMEDIATE"):
-        now = int(db.execute_sql("SELECT generation FROM review_state WHERE id = 1").fetchone()[0])
-        if now != generation:
+    with database.atomic(lock_type="IMMEDIATE"):  # that file's, even if another is opened meanwhile
+        now = int(database.execute_sql("SELECT generation FROM review_state WHERE id = 1").fetchone()[0])
+        if now != generation.number:
             return False
-        db.execute_sql("DELETE FROM review_kept")
-        db.connection().executemany(
+        database.execute_sql("DELETE FROM review_kept")
+        database.connection().executemany(
             "INSERT INTO review_kept (name, dtype, shape, same_as, data) VALUES (?, ?, ?, ?, ?)", rows
         )
-        db.execute_sql("DELETE FROM review_changed WHERE generation < ?", (generation,))
-        db.execute_sql('UPDATE review_state SET "key" = ? WHERE id = 1', (key,))
+        database.execute_sql("DELETE FROM review_changed WHERE generation < ?", (generation.number,))
+        database.execute_sql('UPDATE review_state SET "key" = ? WHERE id = 1', (key,))
     return True

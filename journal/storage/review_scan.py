@@ -200,20 +200,28 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
     tonnage = np.where(np.isnan(o_reps), 0.0, np.where(np.isnan(load), 0.0, load) * np.nan_to_num(o_reps))
     o_head, o_rated, o_hard = sets["head"], sets["rated"], sets["hard"]
 
+    # the session bests: the groups, and the columns that name them, are the same whatever the formula (the curve's
+    # bests, when another formula is chosen, share those columns: the same arrays)
+    with np.errstate(invalid="ignore"):
+        pick = np.flatnonzero(positive & (n <= EXTRAPOLATED_N_MAX))
+    keys = [s_rank[pick], exercise[pick]]
+    group = np.lexsort(keys[::-1])
+    keys = [k[group] for k in keys]
+    picked, within = pick[group], n[pick][group] <= VALID_N_MAX
+    del pick, group
+    named: dict[str, np.ndarray] = {}
+
     def bests_for(chosen: E1rmFormula) -> SessionBests:
-        with np.errstate(invalid="ignore"):
-            pick = np.flatnonzero(positive & (n <= EXTRAPOLATED_N_MAX))
-        e1rm = _e1rm(chosen, load[pick], n[pick])
-        keys = [s_rank[pick], exercise[pick]]
-        group = np.lexsort(keys[::-1])
-        keys = [k[group] for k in keys]
-        starts, best = _group_max(keys, e1rm[group])
-        _, valid = _group_max(keys, np.where(n[pick][group] <= VALID_N_MAX, e1rm[group], np.nan))
-        rows = pick[group][starts]
+        e1rm = _e1rm(chosen, load[picked], n[picked])
+        starts, best = _group_max(keys, e1rm)
+        _, valid = _group_max(keys, np.where(within, e1rm, np.nan))
+        if not named:
+            rows = picked[starts]
+            named.update(session=_narrow(sessions[rows]), exercise=_narrow(exercise[rows]), day=s_day[rows])
         return SessionBests(
-            session=_narrow(sessions[rows]),
-            exercise=_narrow(exercise[rows]),
-            day=s_day[rows],
+            session=named["session"],
+            exercise=named["exercise"],
+            day=named["day"],
             e1rm=np.where(np.isnan(valid), best, valid),
             extrapolated=np.isnan(valid),
         )

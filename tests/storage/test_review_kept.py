@@ -186,3 +186,17 @@ def test_a_missing_trigger_means_nothing_is_kept(journal: Path) -> None:
     assert generation is not None and keep_read(snapshot, prefs, generation)
     db.execute_sql("DROP TRIGGER review_set_edited")
     assert review_kept.state().key is None
+
+
+def test_a_read_is_never_kept_in_another_file_opened_meanwhile(journal: Path, tmp_path: Path) -> None:
+    from journal.storage.database import close_database, open_database
+
+    add_session(a_session(random.Random(2), datetime(2024, 3, 1)))
+    prefs = Preferences()
+    snapshot, generation = read_kept(prefs)
+    close_database()
+    other = tmp_path / "other.sqlite"
+    open_database(other)
+    assert review_kept.begin().number == generation.number  # type: ignore[union-attr]  # the same generation there
+    assert not keep_read(snapshot, prefs, generation)  # type: ignore[arg-type]
+    assert db.execute_sql("SELECT count(*) FROM review_kept").fetchone()[0] == 0

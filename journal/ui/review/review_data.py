@@ -74,9 +74,13 @@ class ReviewData(QObject):
 
         def failed(error: BaseException) -> None:
             self.loading = False
+            if self._stale:  # another file was opened under the read: read that one
+                self._stale = False
+                self.load()
+                return
             raise error
 
-        def read() -> tuple[Snapshot, int | None]:
+        def read() -> tuple[Snapshot, Any]:
             from journal.review.data import read_kept  # on the worker thread: the window does not wait for it
 
             return read_kept(prefs)
