@@ -12,7 +12,7 @@ gets the whole read, which is then kept."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any, TypeVar
 
 import numpy as np
@@ -27,6 +27,7 @@ from journal.domain.review import (
     SetPoints,
     WeekExerciseRows,
 )
+from journal.domain.review.weeks import SessionWeeks
 from journal.memory import release_free_memory
 from journal.settings import Preferences
 from journal.storage import review as queries
@@ -50,7 +51,7 @@ class ExerciseInfo:
 @dataclasses.dataclass(frozen=True)
 class Snapshot:
     rows: WeekExerciseRows
-    weeks: dict[int, int]  # session -> week
+    weeks: Mapping[int, int]  # session -> week (a SessionWeeks)
     bests: SessionBests
     maxes: RepMaxRows
     calibration: CalibrationSets
@@ -105,7 +106,7 @@ def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
 
     return Snapshot(
         rows=queries.week_exercise_rows(prefs.hard_set_rir, weeks=only("rows")),
-        weeks=queries.session_weeks(only("weeks")),
+        weeks=SessionWeeks.of(queries.session_weeks(only("weeks"))),
         bests=queries.session_bests(prefs.e1rm_formula, sessions=only("bests")),
         maxes=queries.rep_max_rows(sessions=only("maxes")),
         calibration=queries.calibration_sets(sessions=only("calibration")),
@@ -183,10 +184,8 @@ _RECORDS = {
 
 def _columns_of(snapshot: Snapshot) -> dict[str, np.ndarray]:
     """The snapshot's arrays by "part.field" (its exercises are not kept: they are read at each open)."""
-    columns = {
-        "weeks.session": np.fromiter(snapshot.weeks.keys(), np.int64, len(snapshot.weeks)),
-        "weeks.week": np.fromiter(snapshot.weeks.values(), np.int64, len(snapshot.weeks)),
-    }
+    weeks = _session_weeks(snapshot.weeks)
+    columns = {"weeks.session": weeks.session, "weeks.week": weeks.week}
     for part in _RECORDS:
         record = getattr(snapshot, part)
         if record is not None:
@@ -194,13 +193,16 @@ def _columns_of(snapshot: Snapshot) -> dict[str, np.ndarray]:
     return columns
 
 
+def _session_weeks(weeks: Mapping[int, int]) -> SessionWeeks:
+    return weeks if isinstance(weeks, SessionWeeks) else SessionWeeks.of(weeks)
+
+
 def _from_columns(columns: dict[str, np.ndarray], exercises: dict[int, ExerciseInfo]) -> Snapshot:
     parts: dict[str, Any] = {}
     for part, record in _RECORDS.items():
         names = [f.name for f in dataclasses.fields(record)]
         parts[part] = record(**{n: columns[f"{part}.{n}"] for n in names}) if f"{part}.{names[0]}" in columns else None
-    weeks = dict(zip(columns["weeks.session"].tolist(), columns["weeks.week"].tolist(), strict=True))
-    return Snapshot(weeks=weeks, exercises=exercises, **parts)
+    return Snapshot(weeks=SessionWeeks(columns["weeks.session"], columns["weeks.week"]), exercises=exercises, **parts)
 
 
 def splice(old: T, new: T, keep: np.ndarray, order: tuple[str, ...]) -> T:
@@ -280,7 +282,7 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
     )
     if not np.array_equal(points.set_id, estimates.set_id):  # an entry or set moved: the order of the sets done
         points = _in_order(points, estimates.set_id)
-    session_weeks = {s: w for s, w in old.weeks.items() if s not in set(sessions)} | now
+    session_weeks = _session_weeks(old.weeks).replaced(sessions, now)
     exercises = old.exercises
     if not set(np.unique(points.exercise)) <= set(exercises):
         exercises = read_all_exercises()

@@ -18,7 +18,7 @@ from journal.domain.metrics import CURVE_K, EXTRAPOLATED_N_MAX, VALID_N_MAX, E1r
 from journal.domain.records import SetType
 from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows
 from journal.domain.review.columns import COLUMN_INT, column_ints, floats
-from journal.domain.review.weeks import RIR_BINS
+from journal.domain.review.weeks import RIR_BINS, SessionWeeks
 from journal.storage.models import db
 from journal.storage.review import DAY_SQL, WEEK_SQL, _columns
 
@@ -32,7 +32,7 @@ _BINS = ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9))
 @dataclass(frozen=True)
 class Parts:
     rows: WeekExerciseRows
-    weeks: dict[int, int]
+    weeks: SessionWeeks
     bests: SessionBests
     maxes: RepMaxRows
     calibration: CalibrationSets
@@ -81,7 +81,7 @@ def _e1rm(formula: E1rmFormula, load: np.ndarray, n: np.ndarray) -> np.ndarray:
     return load * (1.0 + CURVE_K * (n - 1))
 
 
-def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray]]:
+def _working_sets(hard_rir: float) -> tuple[SessionWeeks, dict[str, np.ndarray]]:
     """Each session's week, and the working sets in the order they were done, a column each (the columns of every
     set, warm-ups too, are freed on return, before the figures are worked out)."""
     # sessions in start order, with their day, week and bodyweight
@@ -90,7 +90,7 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
         (F, F, F, F),
     )
     session_id, week = session_id.astype(np.int64), week.astype(np.int64)
-    weeks = dict(zip(session_id.tolist(), week.tolist(), strict=True))
+    weeks = SessionWeeks(session_id, week)
     by_id = np.argsort(session_id)
     exercise_id, bw_flag, timed_flag, reps_flag = _columns(
         db.execute_sql("SELECT id, bodyweight, measure = 'time', measure = 'reps' FROM exercise ORDER BY id"),
@@ -311,7 +311,7 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
     )
 
 
-def _empty(weeks: dict[int, int], formula: E1rmFormula) -> Parts:
+def _empty(weeks: SessionWeeks, formula: E1rmFormula) -> Parts:
     ids, days = column_ints, floats
     no_bests = SessionBests(ids(), ids(), days(), days(), np.zeros(0, np.bool_))
     return Parts(

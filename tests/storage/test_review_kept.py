@@ -200,3 +200,10 @@ def test_a_read_is_never_kept_in_another_file_opened_meanwhile(journal: Path, tm
     assert review_kept.begin().number == generation.number  # type: ignore[union-attr]  # the same generation there
     assert not keep_read(snapshot, prefs, generation)  # type: ignore[arg-type]
     assert db.execute_sql("SELECT count(*) FROM review_kept").fetchone()[0] == 0
+
+
+def test_every_part_of_the_review_data_is_kept() -> None:
+    from journal.review import data
+
+    parts = {f.name for f in dataclasses.fields(Snapshot)} - {"weeks", "exercises", "derived"}
+    assert parts == set(data._RECORDS) == set(KEYS)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
 from journal.settings import Preferences
 from journal.storage.changes import Change
@@ -59,6 +60,8 @@ class ReviewData(QObject):
         self.loading = True
 
         def done(result: Any) -> None:
+            if not isValid(self):  # its window was closed while it read
+                return
             self.loading = False
             if self._stale:
                 self._stale = False
@@ -73,6 +76,8 @@ class ReviewData(QObject):
                 run_in_background(lambda: keep_read(snapshot, prefs, generation), _ignore, _ignore)
 
         def failed(error: BaseException) -> None:
+            if not isValid(self):
+                return
             self.loading = False
             if self._stale:  # another file was opened under the read: read that one
                 self._stale = False

@@ -30,3 +30,30 @@ def test_the_review_code_is_imported_on_a_worker_thread() -> None:
     worker.join(timeout=30)
     assert not worker.is_alive()
     assert main_window.REVIEW_MODULE in sys.modules
+
+
+def test_the_review_data_is_read_once_the_window_is_up_before_review_is_shown(
+    qtbot: QtBot, database: Path, open_window
+) -> None:
+    window = open_window(database)
+    qtbot.waitUntil(lambda: window.review_data.snapshot is not None, timeout=5000)
+    assert window._review is None
+    window.tabs.setCurrentIndex(1)
+    assert window.review.data is window.review_data  # the screen draws the data read before it was built
+
+
+def test_review_data_arriving_after_its_window_is_gone_is_dropped(qtbot: QtBot, database: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import delete
+
+    from journal.ui.main_window import MainWindow
+    from journal.ui.service import JournalService
+    from journal.ui.tasks import wait_for_background
+
+    service = JournalService(database)
+    window = MainWindow(service)
+    window.review_data.start()
+    assert wait_for_background()  # read; what it read is yet to be handed over
+    delete(window)
+    QApplication.processEvents()  # handed to no one: nothing raised
+    service.close()
