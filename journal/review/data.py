@@ -128,7 +128,7 @@ def read_and_release(prefs: Preferences) -> Snapshot:
 
 
 KEPT_FORMAT = 1  # the layout of the kept columns: a change to a Snapshot part's fields changes it
-PATCH_AT_MOST = 1000  # more sessions written since the columns were kept: the whole read is as quick
+PATCH_AT_MOST = 500  # more sessions written since the columns were kept: the whole read is nearly as quick
 
 
 def kept_key(prefs: Preferences) -> str:
@@ -145,7 +145,9 @@ def read_kept(prefs: Preferences) -> tuple[Snapshot, review_kept.Generation | No
         with review_kept.reading():
             found = review_kept.state()
             if found.key == key and not found.changed:
-                return _from_columns(review_kept.load(), read_all_exercises()), None
+                snapshot = _from_columns(review_kept.load(), read_all_exercises())
+                release_free_memory()  # the compressed columns
+                return snapshot, None
         generation = review_kept.begin()
     except STORAGE_ERRORS:  # a read-only file, or one locked by another program: the whole read, nothing kept
         return read_and_release(prefs), None

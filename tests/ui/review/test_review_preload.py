@@ -57,3 +57,36 @@ def test_review_data_arriving_after_its_window_is_gone_is_dropped(qtbot: QtBot, 
     delete(window)
     QApplication.processEvents()  # handed to no one: nothing raised
     service.close()
+
+
+def test_the_review_draws_every_chart_range_and_filter_from_the_data_kept_in_the_file(
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
+    """The kept columns are loaded as read-only arrays: nothing the review works out may write into them."""
+    from journal.storage import review_kept
+    from journal.storage.database import close_database, open_database
+    from journal.ui.tasks import wait_for_background
+    from tests.ui.review.test_review import journal_with_two_weeks
+
+    journal_with_two_weeks(db_path)
+    first = open_window(db_path)
+    qtbot.waitUntil(lambda: first.review_data.snapshot is not None, timeout=5000)
+    assert wait_for_background()  # kept
+    first.close()
+    first.service.close()
+    open_database(db_path)
+    assert review_kept.state().key is not None and review_kept.state().changed == 0
+    close_database()
+
+    window = open_window(db_path)
+    window.tabs.setCurrentIndex(1)
+    review = window.review
+    qtbot.waitUntil(lambda: review.data.snapshot is not None, timeout=5000)
+    assert not review.data.snapshot.points.set_id.flags.writeable  # loaded, not read again
+    for choice in ("4 weeks", "1 year", "All"):
+        review.range.setCurrentText(choice)
+        for index in range(review.filter.count()):
+            review.filter.setCurrentIndex(index)
+            for tab in range(review.tabs.count()):
+                review.tabs.setCurrentIndex(tab)
+                review.redraw()
