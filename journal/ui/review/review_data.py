@@ -108,10 +108,11 @@ class ReviewData(QObject):
         if self.snapshot is None or self.loading:
             self._stale = self.loading
             return
-        if change.everything:
-            self.snapshot = None if not self.active else self.snapshot
-            if self.active:
-                self.load()
+        if change.everything:  # read again now, shown or not (an import, a merge, another file): ready when shown
+            if not self.active:
+                self.snapshot = None
+            self._pending.clear()
+            self.load()
             return
         self._pending |= change.sessions
         if self.active:

@@ -90,3 +90,18 @@ def test_the_review_draws_every_chart_range_and_filter_from_the_data_kept_in_the
             for tab in range(review.tabs.count()):
                 review.tabs.setCurrentIndex(tab)
                 review.redraw()
+
+
+def test_a_change_to_everything_is_read_again_while_the_review_is_hidden(
+    qtbot: QtBot, database: Path, open_window
+) -> None:
+    from journal.storage.changes import Change
+
+    window = open_window(database)
+    data = window.review_data
+    qtbot.waitUntil(lambda: data.snapshot is not None, timeout=5000)
+    old = data.snapshot
+    window.service.publish(Change(everything=True, exercises=True))  # as an import or a merge announces
+    assert data.loading
+    qtbot.waitUntil(lambda: data.snapshot is not None and data.snapshot is not old, timeout=5000)
+    assert window._review is None
