@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from journal.io.base import ParsedImport
+    from journal.settings import Preferences
     from journal.storage.importing import Proposal
 
 
@@ -172,6 +173,7 @@ def _open(args: argparse.Namespace, must_exist: bool = False) -> Path:
 
 def _demo(args: argparse.Namespace) -> int:
     from journal.demo import generate_history
+    from journal.settings import Preferences
     from journal.storage.bulk import insert_sessions
     from journal.storage.repository import session_count
 
@@ -192,7 +194,17 @@ def _demo(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     result = insert_sessions(generate_history(args.years, args.seed, args.end or date.today()))
     print(f"wrote {result.sessions} sessions, {result.sets} sets to {path} in {time.perf_counter() - began:.1f} s")
+    _keep_review(Preferences.load())  # so that the first Review of the new journal loads its data, not reads it all
     return 0
+
+
+def _keep_review(prefs: Preferences) -> None:
+    """Read the review's data and keep it in the journal file (journal.review.data.read_kept)."""
+    from journal.review.data import keep_read, read_kept
+
+    snapshot, generation = read_kept(prefs)
+    if generation is not None:
+        keep_read(snapshot, prefs, generation)
 
 
 def _stats(args: argparse.Namespace) -> int:

@@ -336,3 +336,24 @@ def test_an_import_from_the_command_line_keeps_as_many_backups_as_the_preference
     )
     assert code == 0, err
     assert len([b for b in list_backups(db_path) if b.reason == "before-import"]) == 14  # not cut back to 10
+
+
+def test_demo_keeps_the_review_data_so_the_first_review_loads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from journal.review.data import kept_key, read_all, read_kept
+    from journal.settings import Preferences
+    from journal.storage import review_kept
+
+    path = tmp_path / "demo.sqlite"
+    assert run(capsys, "demo", "--db", str(path), "--years", "0.3", "--end", "2026-06-30")[0] == 0
+    open_database(path)
+    try:
+        prefs = Preferences.load()
+        assert review_kept.state() == review_kept.State(kept_key(prefs), 0)
+        snapshot, generation = read_kept(prefs)
+        assert generation is None  # loaded as kept, nothing to keep again
+        whole = read_all(prefs)
+        assert snapshot.weeks == whole.weeks and len(snapshot.points.set_id) == len(whole.points.set_id) > 100
+    finally:
+        close_database()

@@ -74,7 +74,7 @@ class EstimateRows:
             "rated": np.bool_,
             "hard": np.bool_,
         }
-        return EstimateRows(**{f.name: np.zeros(0, kinds.get(f.name, np.int64)) for f in fields(EstimateRows)})
+        return EstimateRows(**{f.name: np.zeros(0, kinds.get(f.name, np.int32)) for f in fields(EstimateRows)})
 
 
 def reference_e1rm(

@@ -172,6 +172,108 @@ CREATE UNIQUE INDEX bodyweight_day_source ON bodyweight (day, source);
 """
 
 
+# 10: the review's columns kept in the file, and the sessions written since (journal.storage.review_kept); every
+# write marks its session in its own transaction (an entry or set added to a session or entry made since the
+# generation began needs no mark: that session was marked when it, or the entry, was added)
+_REVIEW_KEPT = """
+CREATE TABLE review_state (
+    id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+    generation INTEGER NOT NULL,
+    "key" TEXT,
+    last_session INTEGER NOT NULL DEFAULT 0,
+    last_entry INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO review_state (id, generation, "key") VALUES (1, 1, NULL);
+CREATE TABLE review_kept (
+    name TEXT NOT NULL PRIMARY KEY,
+    dtype TEXT NOT NULL,
+    shape TEXT NOT NULL,
+    same_as TEXT,
+    data BLOB
+);
+CREATE TABLE review_changed (session_id INTEGER NOT NULL PRIMARY KEY, generation INTEGER NOT NULL);
+CREATE TRIGGER review_session_added AFTER INSERT ON session BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT NEW.id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_session_edited AFTER UPDATE ON session BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT OLD.id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+    INSERT INTO review_changed (session_id, generation)
+        SELECT NEW.id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_session_deleted AFTER DELETE ON session BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT OLD.id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_entry_added AFTER INSERT ON entry
+WHEN NEW.session_id <= (SELECT last_session FROM review_state WHERE id = 1) BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT NEW.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_entry_edited AFTER UPDATE ON entry BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT OLD.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+    INSERT INTO review_changed (session_id, generation)
+        SELECT NEW.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_entry_deleted AFTER DELETE ON entry BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT OLD.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_set_added AFTER INSERT ON "set"
+WHEN NEW.entry_id <= (SELECT last_entry FROM review_state WHERE id = 1) BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT e.session_id, r.generation FROM entry e, review_state r
+        WHERE e.id = NEW.entry_id AND r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_set_edited AFTER UPDATE ON "set" BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT e.session_id, r.generation FROM entry e, review_state r
+        WHERE e.id = OLD.entry_id AND r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+    INSERT INTO review_changed (session_id, generation)
+        SELECT e.session_id, r.generation FROM entry e, review_state r
+        WHERE e.id = NEW.entry_id AND r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_set_deleted AFTER DELETE ON "set" BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT e.session_id, r.generation FROM entry e, review_state r
+        WHERE e.id = OLD.entry_id AND r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+CREATE TRIGGER review_exercise_measure AFTER UPDATE OF measure, bodyweight ON exercise BEGIN
+    INSERT INTO review_changed (session_id, generation)
+        SELECT DISTINCT e.session_id, r.generation FROM entry e, review_state r
+        WHERE e.exercise_id = NEW.id AND r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;
+END;
+"""
+
+
 def statements(sql: str) -> Iterator[str]:
     """Each whole statement of a script, in order: a ';' inside a string or a trigger's body does not end one
     (sqlite3.complete_statement tells, as SQLite's own shell does)."""
@@ -205,6 +307,7 @@ STEPS: tuple[Callable[[SqliteDatabase], None], ...] = (
     _script(_WARMUPS),  # 7: a routine exercise planned with a warm-up ramp
     _script(_SUPERSETS),  # 8: exercises grouped into supersets and circuits, in sessions and routines
     _script(_BODYWEIGHT),  # 9: a bodyweight log of its own (a weight a day and source)
+    _script(_REVIEW_KEPT),  # 10: the review's columns kept, and the sessions written since
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -333,18 +333,18 @@ def estimate_rows(hard_rir: float, sessions: Collection[int] | None = None) -> E
     )
     set_id, session, exercise, day, week, load, reps, rir, logged_rir, head, rated, hard, entry_at, at = columns
     return EstimateRows(
-        set_id=set_id.astype(np.int64),
-        session=session.astype(np.int64),
-        exercise=exercise.astype(np.int64),
+        set_id=set_id,
+        session=session,
+        exercise=exercise,
         day=day,
-        week=week.astype(np.int64),
+        week=week,
         load=np.where(load > 0, load, np.nan),
-        reps=reps.astype(np.int64),
+        reps=reps,
         rir=rir,
         logged=logged_rir,
         head=head.astype(np.bool_),
         rated=rated.astype(np.bool_),
         hard=hard.astype(np.bool_),
-        entry_position=entry_at.astype(np.int64),
-        position=at.astype(np.int64),
+        entry_position=entry_at,
+        position=at,
     )

@@ -18,7 +18,7 @@ from journal.domain.metrics import CURVE_K, EXTRAPOLATED_N_MAX, VALID_N_MAX, E1r
 from journal.domain.records import SetType
 from journal.domain.review import CalibrationSets, RepMaxRows, SessionBests, SetPoints, WeekExerciseRows
 from journal.domain.review.columns import COLUMN_INT, column_ints, floats
-from journal.domain.review.weeks import RIR_BINS
+from journal.domain.review.weeks import RIR_BINS, SessionWeeks
 from journal.storage.models import db
 from journal.storage.review import DAY_SQL, WEEK_SQL, _columns
 
@@ -32,7 +32,7 @@ _BINS = ((-1, 0.5), (0.5, 1.5), (1.5, 2.5), (2.5, 3.5), (3.5, 1e9))
 @dataclass(frozen=True)
 class Parts:
     rows: WeekExerciseRows
-    weeks: dict[int, int]
+    weeks: SessionWeeks
     bests: SessionBests
     maxes: RepMaxRows
     calibration: CalibrationSets
@@ -45,7 +45,7 @@ def _narrow(values: np.ndarray) -> np.ndarray:
     """An integer column as int32 when its values fit (the review's column type), else int64."""
     limits = np.iinfo(COLUMN_INT)
     fits = not values.size or bool(limits.min <= values.min() and values.max() <= limits.max)
-    narrowed: np.ndarray = values.astype(COLUMN_INT if fits else np.int64)
+    narrowed: np.ndarray = values.astype(COLUMN_INT if fits else np.int64, copy=False)  # no copy when narrow already
     return narrowed
 
 
@@ -81,7 +81,7 @@ def _e1rm(formula: E1rmFormula, load: np.ndarray, n: np.ndarray) -> np.ndarray:
     return load * (1.0 + CURVE_K * (n - 1))
 
 
-def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray]]:
+def _working_sets(hard_rir: float) -> tuple[SessionWeeks, dict[str, np.ndarray]]:
     """Each session's week, and the working sets in the order they were done, a column each (the columns of every
     set, warm-ups too, are freed on return, before the figures are worked out)."""
     # sessions in start order, with their day, week and bodyweight
@@ -90,7 +90,7 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
         (F, F, F, F),
     )
     session_id, week = session_id.astype(np.int64), week.astype(np.int64)
-    weeks = dict(zip(session_id.tolist(), week.tolist(), strict=True))
+    weeks = SessionWeeks(session_id, week)
     by_id = np.argsort(session_id)
     exercise_id, bw_flag, timed_flag, reps_flag = _columns(
         db.execute_sql("SELECT id, bodyweight, measure = 'time', measure = 'reps' FROM exercise ORDER BY id"),
@@ -160,10 +160,10 @@ def _working_sets(hard_rir: float) -> tuple[dict[int, int], dict[str, np.ndarray
     del keep
     s_rank = rank[order]
     return weeks, {
-        "set_id": set_id[order].astype(np.int64),
+        "set_id": set_id[order],
         "entry": set_entry[order],
         "rank": s_rank,
-        "session": session_id[s_rank],
+        "session": _narrow(session_id[s_rank]),
         "day": day[s_rank],
         "week": week[s_rank],
         "bodyweight": bodyweight[s_rank],
@@ -200,20 +200,28 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
     tonnage = np.where(np.isnan(o_reps), 0.0, np.where(np.isnan(load), 0.0, load) * np.nan_to_num(o_reps))
     o_head, o_rated, o_hard = sets["head"], sets["rated"], sets["hard"]
 
+    # the session bests: the groups, and the columns that name them, are the same whatever the formula (the curve's
+    # bests, when another formula is chosen, share those columns: the same arrays)
+    with np.errstate(invalid="ignore"):
+        pick = np.flatnonzero(positive & (n <= EXTRAPOLATED_N_MAX))
+    keys = [s_rank[pick], exercise[pick]]
+    group = np.lexsort(keys[::-1])
+    keys = [k[group] for k in keys]
+    picked, within = pick[group], n[pick][group] <= VALID_N_MAX
+    del pick, group
+    named: dict[str, np.ndarray] = {}
+
     def bests_for(chosen: E1rmFormula) -> SessionBests:
-        with np.errstate(invalid="ignore"):
-            pick = np.flatnonzero(positive & (n <= EXTRAPOLATED_N_MAX))
-        e1rm = _e1rm(chosen, load[pick], n[pick])
-        keys = [s_rank[pick], exercise[pick]]
-        group = np.lexsort(keys[::-1])
-        keys = [k[group] for k in keys]
-        starts, best = _group_max(keys, e1rm[group])
-        _, valid = _group_max(keys, np.where(n[pick][group] <= VALID_N_MAX, e1rm[group], np.nan))
-        rows = pick[group][starts]
+        e1rm = _e1rm(chosen, load[picked], n[picked])
+        starts, best = _group_max(keys, e1rm)
+        _, valid = _group_max(keys, np.where(within, e1rm, np.nan))
+        if not named:
+            rows = picked[starts]
+            named.update(session=_narrow(sessions[rows]), exercise=_narrow(exercise[rows]), day=s_day[rows])
         return SessionBests(
-            session=_narrow(sessions[rows]),
-            exercise=_narrow(exercise[rows]),
-            day=s_day[rows],
+            session=named["session"],
+            exercise=named["exercise"],
+            day=named["day"],
             e1rm=np.where(np.isnan(valid), best, valid),
             extrapolated=np.isnan(valid),
         )
@@ -275,21 +283,21 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
         rir=o_rir.astype(np.float32),
         last=np.append(entries[1:] != entries[:-1], True),
     )
-    estimates = EstimateRows(
-        set_id=set_ids,
-        session=np.asarray(sessions, np.int64),  # int64 already: no copy
-        exercise=np.asarray(exercise, np.int64),
+    estimates = EstimateRows(  # the columns it shares with the points are the same arrays, not copies
+        set_id=points.set_id,
+        session=points.session,
+        exercise=points.exercise,
         day=s_day,
-        week=np.asarray(s_week, np.int64),
+        week=_narrow(s_week),
         load=np.where(load > 0, load, np.nan),
-        reps=np.nan_to_num(o_reps).astype(np.int64),
+        reps=_narrow(np.nan_to_num(o_reps).astype(np.int64)),
         rir=o_rir,
         logged=np.where(sets["own"], o_rir, np.nan),
         head=o_head,
         rated=o_rated,
         hard=o_hard,
-        entry_position=sets["entry_position"],
-        position=sets["position"],
+        entry_position=_narrow(sets["entry_position"]),
+        position=_narrow(sets["position"]),
     )
     return Parts(
         rows=rows_out,
@@ -303,7 +311,7 @@ def read(hard_rir: float, formula: E1rmFormula) -> Parts:
     )
 
 
-def _empty(weeks: dict[int, int], formula: E1rmFormula) -> Parts:
+def _empty(weeks: SessionWeeks, formula: E1rmFormula) -> Parts:
     ids, days = column_ints, floats
     no_bests = SessionBests(ids(), ids(), days(), days(), np.zeros(0, np.bool_))
     return Parts(

@@ -47,6 +47,7 @@ from journal.ui.importing.watcher import FolderWatcher
 from journal.ui.log.rest_timer import PAUSE_KEY, SKIP_KEY, RestTimer
 from journal.ui.log.session_editor import SessionEditor
 from journal.ui.log.session_list import SessionList
+from journal.ui.review.review_data import ReviewData
 from journal.ui.service import JournalService
 from journal.ui.tasks import run_in_background
 from journal.ui.theme import apply_theme
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.pages, "Log")
         # The review and routines are built when first shown: charts and their imports cost a window's start.
         self._review: ReviewScreen | None = None
+        # the review's data, read once the window is up (or at the first switch to Review, if sooner)
+        self.review_data = ReviewData(service, self)
         self._routines: RoutinesScreen | None = None
         self._exercises: ExercisesScreen | None = None
         self._calendar: CalendarScreen | None = None
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(QWidget(), "Calendar")
         self.tabs.addTab(QWidget(), "Bodyweight")
         self.tabs.currentChanged.connect(self._tab_shown)
-        QTimer.singleShot(PRELOAD_AFTER_MS, preload_review_code)
+        QTimer.singleShot(PRELOAD_AFTER_MS, self._preload_review)
 
         self.banner = QWidget()
         self.banner.setObjectName("sampleBanner")
@@ -410,12 +413,18 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.routines)
         self.routines.new_routine()
 
+    def _preload_review(self) -> None:
+        """Once the window is up: the review's code imported and its data read, each on a worker thread."""
+        preload_review_code()
+        self.review_data.start()
+
     @property
     def review(self) -> ReviewScreen:
         if self._review is None:
+            self.review_data.start()  # the read first: it runs while the screen is built
             from journal.ui.review.review_screen import ReviewScreen
 
-            self._review = ReviewScreen(self.service)
+            self._review = ReviewScreen(self.service, self.review_data)
             self._review.session_requested.connect(self.show_session)
             self._review.exercise_requested.connect(self.open_exercise_named)
             self._swap_tab(1, self._review, "Review")

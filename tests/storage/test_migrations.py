@@ -430,3 +430,25 @@ def test_unused_assisted_exercises_become_bodyweight_ones_and_used_ones_stay(db_
         ]
     finally:
         close_database()
+
+
+def test_an_older_file_gets_the_whole_review_read_then_keeps_it_and_marks_each_write(db_path: Path) -> None:
+    from journal.review.data import keep_read, read_all, read_kept
+    from journal.settings import Preferences
+    from journal.storage import review_kept
+    from journal.storage.repository import update_set
+
+    make_v1_file(db_path)
+    open_database(db_path)
+    try:
+        assert review_kept.state() == review_kept.State(None, 0)  # nothing kept: no session marked either
+        prefs = Preferences()
+        snapshot, generation = read_kept(prefs)
+        assert generation is not None and keep_read(snapshot, prefs, generation)
+        assert list(snapshot.points.set_id) == [21] and review_kept.changed() == []
+        update_set(21, get_session(7).entries[0].sets[0].replace(load_kg=100.0))
+        assert review_kept.changed() == [7]
+        snapshot, generation = read_kept(prefs)
+        assert generation is not None and snapshot.estimates.load.tolist() == read_all(prefs).estimates.load.tolist()
+    finally:
+        close_database()

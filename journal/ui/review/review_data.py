@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: MIT
-"""The review's data kept live for the window: read in the background when the review is first shown, then brought
-up to date edit by edit while it is shown (and caught up when it is shown again).
+"""The review's data kept live for the window: read in the background once the window is up (or when the review is
+first shown, if sooner), from the columns kept in the file when they are valid; then brought up to date edit by edit
+while the review is shown (and caught up when it is shown again). What a read gives is kept in the file afterwards,
+in the background, for the next open (journal.review.data.read_kept).
+
+The reading code (numpy, the review's queries) is imported by the read itself, on its worker thread, so that the
+window can make this object early without a pause.
 
 Signals:
     ready(): the data is loaded or has changed; charts redraw.
@@ -8,15 +13,18 @@ Signals:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
 
-from journal.review.data import Snapshot, read_and_release, updated
 from journal.settings import Preferences
 from journal.storage.changes import Change
 from journal.ui.service import JournalService
 from journal.ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from journal.review.data import Snapshot
 
 
 class ReviewData(QObject):
@@ -39,7 +47,11 @@ class ReviewData(QObject):
         prefs = self.service.preferences
         self._prefs = prefs
         if not background:
-            self.snapshot = read_and_release(prefs)
+            from journal.review.data import keep_read, read_kept
+
+            self.snapshot, generation = read_kept(prefs)
+            if generation is not None:
+                keep_read(self.snapshot, prefs, generation)
             self.ready.emit()
             return
         if self.loading:
@@ -47,20 +59,43 @@ class ReviewData(QObject):
             return
         self.loading = True
 
-        def done(snapshot: Any) -> None:
+        def done(result: Any) -> None:
+            if not isValid(self):  # its window was closed while it read
+                return
             self.loading = False
             if self._stale:
                 self._stale = False
                 self.load()
                 return
+            snapshot, generation = result
             self.snapshot = snapshot
             self.ready.emit()
+            if generation is not None:  # kept for the next open, off the window's thread
+                from journal.review.data import keep_read
+
+                run_in_background(lambda: keep_read(snapshot, prefs, generation), _ignore, _ignore)
 
         def failed(error: BaseException) -> None:
+            if not isValid(self):
+                return
             self.loading = False
+            if self._stale:  # another file was opened under the read: read that one
+                self._stale = False
+                self.load()
+                return
             raise error
 
-        run_in_background(lambda: read_and_release(prefs), done, failed)
+        def read() -> tuple[Snapshot, Any]:
+            from journal.review.data import read_kept  # on the worker thread: the window does not wait for it
+
+            return read_kept(prefs)
+
+        run_in_background(read, done, failed)
+
+    def start(self) -> None:
+        """Read in the background now, unless the data is there or on its way (the review need not be shown)."""
+        if self.snapshot is None and not self.loading:
+            self.load()
 
     def _preferences_changed(self, prefs: Preferences) -> None:
         if (prefs.hard_set_rir, prefs.e1rm_formula) != (self._prefs.hard_set_rir, self._prefs.e1rm_formula):
@@ -73,10 +108,11 @@ class ReviewData(QObject):
         if self.snapshot is None or self.loading:
             self._stale = self.loading
             return
-        if change.everything:
-            self.snapshot = None if not self.active else self.snapshot
-            if self.active:
-                self.load()
+        if change.everything:  # read again now, shown or not (an import, a merge, another file): ready when shown
+            if not self.active:
+                self.snapshot = None
+            self._pending.clear()
+            self.load()
             return
         self._pending |= change.sessions
         if self.active:
@@ -92,6 +128,12 @@ class ReviewData(QObject):
 
     def catch_up(self) -> None:
         if self._pending and self.snapshot is not None:
+            from journal.review.data import updated
+
             sessions, self._pending = sorted(self._pending), set()
             self.snapshot = updated(self.snapshot, sessions, self.service.preferences)
             self.ready.emit()
+
+
+def _ignore(_result: object) -> None:
+    """A result nobody waits for (keeping the read in the file: a failure is logged by the task)."""

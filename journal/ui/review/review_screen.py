@@ -80,10 +80,10 @@ class ReviewScreen(QWidget):
     session_requested = Signal(int, int)
     exercise_requested = Signal(str)
 
-    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: JournalService, data: ReviewData | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.data = ReviewData(service, self)
+        self.data = data if data is not None else ReviewData(service, self)  # the window's, read before it is shown
         self.data.ready.connect(self.redraw)
 
         self.range = QComboBox()

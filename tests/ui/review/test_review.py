@@ -4,6 +4,7 @@ that open sessions, edits that update the charts without reading all history aga
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -255,12 +256,12 @@ def test_a_chart_command_reads_only_what_its_chart_draws(db_path: Path) -> None:
     import dataclasses
 
     def size(value: object) -> int:
-        if isinstance(value, dict):
+        if isinstance(value, Mapping):
             return len(value)
         return len(getattr(value, dataclasses.fields(value)[0].name))  # type: ignore[arg-type]
 
     def same(a: object, b: object) -> bool:
-        if isinstance(a, dict):
+        if isinstance(a, Mapping):
             return a == b
         return all(
             np.array_equal(getattr(a, f.name), getattr(b, f.name), equal_nan=True) for f in dataclasses.fields(a)
