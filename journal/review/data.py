@@ -145,20 +145,17 @@ def read_kept(prefs: Preferences) -> tuple[Snapshot, review_kept.Generation | No
         with review_kept.reading():
             found = review_kept.state()
             if found.key == key and not found.changed:
-                snapshot = _from_columns(review_kept.load(), read_all_exercises())
+                kept = _kept_snapshot()
                 release_free_memory()  # the compressed columns
-                return snapshot, None
+                if kept is not None:
+                    return kept, None
         generation = review_kept.begin()
     except STORAGE_ERRORS:  # a read-only file, or one locked by another program: the whole read, nothing kept
         return read_and_release(prefs), None
     with review_kept.reading():  # the columns and the marks as one moment of the file
         sessions = review_kept.changed() if found.key == key else None
-        if sessions is not None and len(sessions) <= PATCH_AT_MOST:
-            snapshot = _from_columns(review_kept.load(), read_all_exercises())
-            if sessions:
-                snapshot = updated(snapshot, sessions, prefs)
-        else:
-            snapshot = read_all(prefs)
+        kept = _kept_snapshot() if sessions is not None and len(sessions) <= PATCH_AT_MOST else None
+        snapshot = read_all(prefs) if kept is None else updated(kept, sessions, prefs) if sessions else kept
     release_free_memory()
     return snapshot, generation
 
@@ -199,12 +196,32 @@ def _session_weeks(weeks: Mapping[int, int]) -> SessionWeeks:
     return weeks if isinstance(weeks, SessionWeeks) else SessionWeeks.of(weeks)
 
 
+def _kept_snapshot() -> Snapshot | None:
+    """The snapshot of the columns kept in the file; None when they are damaged (the whole read mends them)."""
+    try:
+        return _from_columns(review_kept.load(), read_all_exercises())
+    except review_kept.Damaged:
+        return None
+
+
 def _from_columns(columns: dict[str, np.ndarray], exercises: dict[int, ExerciseInfo]) -> Snapshot:
+    """The snapshot of kept columns; Damaged when one is missing or a part's columns differ in length."""
     parts: dict[str, Any] = {}
     for part, record in _RECORDS.items():
         names = [f.name for f in dataclasses.fields(record)]
-        parts[part] = record(**{n: columns[f"{part}.{n}"] for n in names}) if f"{part}.{names[0]}" in columns else None
-    return Snapshot(weeks=SessionWeeks(columns["weeks.session"], columns["weeks.week"]), exercises=exercises, **parts)
+        if part == "curve_bests" and f"{part}.{names[0]}" not in columns:  # kept only for another e1RM formula
+            parts[part] = None
+            continue
+        if any(f"{part}.{n}" not in columns for n in names):
+            raise review_kept.Damaged(f"a kept column of {part} is missing")
+        fields = {n: columns[f"{part}.{n}"] for n in names}
+        if len({len(values) for values in fields.values()}) != 1:
+            raise review_kept.Damaged(f"the kept columns of {part} differ in length")
+        parts[part] = record(**fields)
+    session, week = columns.get("weeks.session"), columns.get("weeks.week")
+    if session is None or week is None or len(session) != len(week):
+        raise review_kept.Damaged("the kept weeks are missing or differ in length")
+    return Snapshot(weeks=SessionWeeks(session, week), exercises=exercises, **parts)
 
 
 def splice(old: T, new: T, keep: np.ndarray, order: tuple[str, ...]) -> T:

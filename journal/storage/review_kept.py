@@ -40,6 +40,10 @@ TRIGGERS = (
 _PENDING = "pending"  # the key while a reader reads: sessions are marked from the generation's start
 
 
+class Damaged(Exception):
+    """The kept columns cannot be read back as they were kept (a damaged or edited file): read the whole journal."""
+
+
 @dataclass(frozen=True)
 class State:
     key: str | None  # what the kept columns were read with; None: nothing usable kept
@@ -86,7 +90,8 @@ def changed() -> list[int]:
 
 
 def load() -> dict[str, np.ndarray]:
-    """The kept columns by name (read-only arrays; columns kept as one are the same array again)."""
+    """The kept columns by name (read-only arrays; columns kept as one are the same array again); Damaged when one
+    does not decompress to its kept type and shape, or names a column not kept."""
     arrays: dict[str, np.ndarray] = {}
     shared: list[tuple[str, str]] = []
     for name, dtype, shape, same_as, data in db.execute_sql(
@@ -95,9 +100,14 @@ def load() -> dict[str, np.ndarray]:
         if same_as is not None:
             shared.append((name, same_as))
             continue
-        dims = tuple(int(n) for n in shape.split(",") if n)
-        arrays[name] = np.frombuffer(zlib.decompress(data), dtype=np.dtype(dtype)).reshape(dims)
+        try:
+            dims = tuple(int(n) for n in shape.split(",") if n)
+            arrays[name] = np.frombuffer(zlib.decompress(data), dtype=np.dtype(dtype)).reshape(dims)
+        except (zlib.error, ValueError, TypeError) as error:
+            raise Damaged(f"the kept column {name} cannot be read: {error}") from error
     for name, same_as in shared:
+        if same_as not in arrays:
+            raise Damaged(f"the kept column {name} is kept as {same_as}, which is not kept")
         arrays[name] = arrays[same_as]
     return arrays
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Measure, Session
@@ -207,3 +209,30 @@ def test_every_part_of_the_review_data_is_kept() -> None:
 
     parts = {f.name for f in dataclasses.fields(Snapshot)} - {"weeks", "exercises", "derived"}
     assert parts == set(data._RECORDS) == set(KEYS)
+
+
+@pytest.mark.parametrize("damage", ["not zlib", "too short", "column missing"])
+@pytest.mark.parametrize("written_since", [False, True])
+def test_damaged_kept_columns_give_the_whole_read_and_are_kept_again(
+    journal: Path, damage: str, written_since: bool
+) -> None:
+    rng = random.Random(4)
+    for day in range(4):
+        add_session(a_session(rng, datetime(2024, 3, 1) + timedelta(days=day)))
+    prefs = Preferences()
+    snapshot, generation = read_kept(prefs)
+    assert generation is not None and keep_read(snapshot, prefs, generation)
+    if damage == "not zlib":
+        db.execute_sql("UPDATE review_kept SET data = x'00010203' WHERE name = 'points.rir'")
+    elif damage == "too short":
+        db.execute_sql("UPDATE review_kept SET data = ? WHERE name = 'points.rir'", (zlib.compress(bytes(4)),))
+    else:
+        db.execute_sql("DELETE FROM review_kept WHERE name = 'bests.e1rm'")
+    if written_since:
+        add_session(a_session(rng, datetime(2024, 3, 9)))
+    snapshot, generation = read_kept(prefs)
+    assert_same(snapshot, read_all(prefs))
+    assert generation is not None and keep_read(snapshot, prefs, generation)  # the damage is mended
+    snapshot, generation = read_kept(prefs)
+    assert generation is None
+    assert_same(snapshot, read_all(prefs))
