@@ -132,8 +132,14 @@ PATCH_AT_MOST = 500  # more sessions written since the columns were kept: the wh
 
 
 def kept_key(prefs: Preferences) -> str:
-    """What kept columns must have been read with to stand for a read now."""
-    return f"{KEPT_FORMAT}:{SCHEMA_VERSION}:{prefs.hard_set_rir!r}:{prefs.e1rm_formula.value}"
+    """What kept columns must have been read with to stand for a read now: the same layout, preferences and rules
+    (another version of Journal may count or estimate otherwise, whatever its schema)."""
+    import journal
+
+    return (
+        f"{KEPT_FORMAT}:{SCHEMA_VERSION}:{prefs.hard_set_rir!r}:{prefs.e1rm_formula.value}:{journal.__version__}:"
+        f"{queries.rules_digest(prefs.hard_set_rir)}"
+    )
 
 
 def read_kept(prefs: Preferences) -> tuple[Snapshot, review_kept.Generation | None]:

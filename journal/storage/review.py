@@ -89,6 +89,32 @@ def _e1rm_sql(formula: E1rmFormula) -> str:
     return f"({LOAD_SQL} * (1.0 + {CURVE_K} * ({N_SQL} - 1)))"
 
 
+def rules_digest(hard_rir: float) -> str:
+    """A digest of the rules the review's figures are worked out by (what counts, the e1RM formulas and limits, the
+    week and day of a session): columns kept by other rules are not the figures of these (the whole read in numpy
+    is held equal to these rules by its test)."""
+    from hashlib import sha1
+
+    rules = (
+        CURVE_K,
+        VALID_N_MAX,
+        EXTRAPOLATED_N_MAX,
+        WEEK_SQL,
+        DAY_SQL,
+        LOAD_SQL,
+        N_SQL,
+        _WORKING,
+        HEAD_SQL,
+        RATED_SQL,
+        SET_TONNAGE_SQL,
+        TIME_SQL,
+        DISTANCE_SQL,
+        hard_set_sql(hard_rir),
+        *(_e1rm_sql(formula) for formula in E1rmFormula),
+    )
+    return sha1(repr(rules).encode(), usedforsecurity=False).hexdigest()[:16]
+
+
 def _where(
     since: datetime | None,
     until: datetime | None,

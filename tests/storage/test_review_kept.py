@@ -16,6 +16,7 @@ import pytest
 
 from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Measure, Session
+from journal.review import data
 from journal.review.data import Snapshot, keep_read, read_all, read_kept
 from journal.settings import Preferences
 from journal.storage import review_kept
@@ -235,4 +236,31 @@ def test_damaged_kept_columns_give_the_whole_read_and_are_kept_again(
     assert generation is not None and keep_read(snapshot, prefs, generation)  # the damage is mended
     snapshot, generation = read_kept(prefs)
     assert generation is None
+    assert_same(snapshot, read_all(prefs))
+
+
+@pytest.mark.parametrize("other", ["version", "rules"])
+def test_columns_kept_by_another_version_are_read_again_whole(
+    journal: Path, monkeypatch: pytest.MonkeyPatch, other: str
+) -> None:
+    import journal as program
+    from journal.storage import review, review_scan
+
+    rng = random.Random(6)
+    for day in range(4):
+        add_session(a_session(rng, datetime(2024, 3, 1) + timedelta(days=day)))
+    prefs = Preferences()
+    snapshot, generation = read_kept(prefs)
+    assert generation is not None and keep_read(snapshot, prefs, generation)
+    if other == "version":  # figures worked out otherwise by the Journal that kept them
+        monkeypatch.setattr(program, "__version__", program.__version__ + ".1")
+        half = dataclasses.replace(snapshot.bests, e1rm=snapshot.bests.e1rm / 2)
+        assert review_kept.keep(data.kept_key(prefs), data._columns_of(dataclasses.replace(snapshot, bests=half)),
+                                review_kept.begin())  # fmt: skip
+        monkeypatch.setattr(program, "__version__", program.__version__[:-2])
+    else:  # a Journal whose e1RM curve differs
+        monkeypatch.setattr(review, "CURVE_K", 0.05)
+        monkeypatch.setattr(review_scan, "CURVE_K", 0.05)
+    snapshot, generation = read_kept(prefs)
+    assert generation is not None
     assert_same(snapshot, read_all(prefs))
