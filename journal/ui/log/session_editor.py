@@ -226,6 +226,8 @@ class SessionEditor(QWidget):
         # What was typed and not stored stays, in the same cells of the new tables; the old tables are left without
         # storing anything (leaving a row stores what it holds, but the lifter did not leave it)
         typing = {block.entry_id: block.model.typing() for block in self.blocks}
+        notes = {block.entry_id: block.note.text() for block in self.blocks if block.note.isModified()}
+        in_note = focused is not None and focused.note.hasFocus()
         editing = self._open_editor_text(focused)
         session_id, start, bodyweight = self.session.id, self.session.start, self.session.bodyweight_kg
         entries = self.session.entries
@@ -244,11 +246,16 @@ class SessionEditor(QWidget):
         for block in self.blocks:
             if typing.get(block.entry_id):
                 block.model.keep_typing(typing[block.entry_id])
+            if block.entry_id in notes:  # a note being typed stays with its exercise, wherever it is shown now
+                block.note.setText(notes[block.entry_id])
+                block.note.setModified(True)
         if where is not None:  # the keys stay with the lifter: on the same exercise, else on the search
             entry_id, index = where
             kept = self.block_for(entry_id)
             if kept is None:
                 self.focus_picker()
+            elif in_note:
+                kept.note.setFocus()
             else:
                 kept.table.go_to(index.row(), kept.model.columns[max(index.column(), 0)].key)
                 if editing is not None and kept.table.currentIndex().isValid():

@@ -140,3 +140,27 @@ def test_a_set_stored_redraws_no_other_exercise(qtbot: QtBot, db_path: Path, ope
     qtbot.waitUntil(lambda: len(bench.model.sets) == 3)
     assert told == []
     assert "3 working sets" in bench.summary.text()
+
+
+def test_a_note_being_typed_is_stored_with_its_exercise_when_the_exercises_change(
+    qtbot: QtBot, db_path: Path, open_window: object
+) -> None:
+    seed(db_path)
+    window: MainWindow = open_window(db_path)  # type: ignore[operator]
+    click(qtbot, window.sessions.view.viewport(), QPoint(40, 20))
+    qtbot.waitUntil(lambda: window.editor.session is not None and window.editor.session.title == "Push")
+    session_id = window.editor.session.id
+    bench, squat = (block.entry_id for block in window.editor.blocks[:2])
+    click(qtbot, window.editor.blocks[0].note)
+    type_text(qtbot, "wide grip")
+    press(qtbot, Key.Key_Down, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # moved down
+    qtbot.waitUntil(lambda: repo.get_entry(bench).note == "wide grip")
+    assert [e.id for e in repo.get_session(session_id).entries][:2] == [squat, bench]
+    click(qtbot, window.editor.blocks[1].note)  # Bench Press's, second now
+    type_text(qtbot, ", thumbs around")
+    press(qtbot, Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # in a superset with Back Squat, above
+    qtbot.waitUntil(lambda: repo.get_entry(bench).note == "wide grip, thumbs around")
+    stored = repo.get_session(session_id).entries
+    assert stored[1].superset is not None and stored[1].superset == stored[0].superset
+    assert [e.note for e in stored] == ["", "wide grip, thumbs around", ""]
+    assert [b.note.text() for b in window.editor.blocks] == ["", "wide grip, thumbs around", ""]
