@@ -211,7 +211,8 @@ class SetsTable(QTableView):
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if refused else hint)
         if refused:
             model.last_refused = False
-            QTimer.singleShot(0, lambda: self._edit_again(index))
+            shown = self._shown  # not opened again in another entry shown meanwhile (another session chosen)
+            QTimer.singleShot(0, self, lambda: self._edit_again(index) if shown == self._shown else None)
         elif hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self.action.emit("enter", index.row())
 

@@ -164,3 +164,24 @@ def test_a_note_being_typed_is_stored_with_its_exercise_when_the_exercises_chang
     assert stored[1].superset is not None and stored[1].superset == stored[0].superset
     assert [e.note for e in stored] == ["", "wide grip, thumbs around", ""]
     assert [b.note.text() for b in window.editor.blocks] == ["", "wide grip, thumbs around", ""]
+
+
+def test_a_value_refused_as_another_session_is_chosen_opens_no_cell_of_that_session(
+    qtbot: QtBot, db_path: Path, open_window: object
+) -> None:
+    seed(db_path)
+    window: MainWindow = open_window(db_path)  # type: ignore[operator]
+    click(qtbot, window.sessions.view.viewport(), QPoint(40, 20))
+    qtbot.waitUntil(lambda: window.editor.session is not None and window.editor.session.title == "Push")
+    bench = window.editor.blocks[0]
+    bench.table.go_to(0, "reps")
+    press(qtbot, Key.Key_F2)
+    type_text(qtbot, "lots")  # refused when the cell is left
+    second = window.sessions.view.visualRect(window.sessions.view.model().index(1, 0)).center()
+    click(qtbot, window.sessions.view.viewport(), second)  # Legs
+    qtbot.waitUntil(lambda: window.editor.session is not None and window.editor.session.title == "Legs")
+    qtbot.wait(50)
+    assert bench.table.state() != bench.table.State.EditingState  # Squat's cell is not opened for typing
+    assert window.sessions.view.hasFocus()
+    check_shown(window)
+    assert [s.reps for s in repo.get_session(window.editor.session.id).entries[0].sets] == [2, 2]
