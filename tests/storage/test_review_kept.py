@@ -15,21 +15,30 @@ import numpy as np
 import pytest
 
 from journal.domain.metrics import E1rmFormula
-from journal.domain.records import Entry, Measure, Session
+from journal.domain.records import Entry, Measure, Session, SetRecord
 from journal.review import data
 from journal.review.data import Snapshot, keep_read, read_all, read_kept
 from journal.settings import Preferences
 from journal.storage import review_kept
 from journal.storage.bulk import insert_sessions
 from journal.storage.exercises import find_exercise, get_exercise, merge_exercises, unmerge_exercises, update_exercise
-from journal.storage.models import EntryRow, SetRow, db
+from journal.storage.models import EntryRow, SessionRow, SetRow, db
 from journal.storage.repository import (
+    add_entry,
     add_session,
     add_set,
     delete_entry,
     delete_session,
+    delete_sessions,
     delete_set,
+    entry_position,
+    entry_session,
+    get_entry,
+    get_session,
     move_entry,
+    move_set,
+    set_entry,
+    set_position,
     update_session,
     update_set,
 )
@@ -264,3 +273,103 @@ def test_columns_kept_by_another_version_are_read_again_whole(
     snapshot, generation = read_kept(prefs)
     assert generation is not None
     assert_same(snapshot, read_all(prefs))
+
+
+def undoable_write(rng: random.Random, undone: list[tuple[str, object]]) -> None:
+    """A write the window makes that random_write does not: a row deleted and put back by undo with its ids, a set
+    moved, sessions deleted at once (an import undone), an exercise put first."""
+    sessions = [row[0] for row in db.execute_sql("SELECT id FROM session").fetchall()]
+    entries = [row.id for row in EntryRow.select(EntryRow.id)]
+    sets = [row.id for row in SetRow.select(SetRow.id)]
+    kind = rng.choice(["drop session", "drop entry", "drop set", "undo", "undo", "move set", "drop many", "first"])
+    if kind == "drop session" and sessions:
+        kept = get_session(rng.choice(sessions))
+        delete_session(kept.id)  # type: ignore[arg-type]
+        undone.append(("session", kept))
+    elif kind == "drop entry" and entries:
+        chosen = rng.choice(entries)
+        undone.append(("entry", (entry_session(chosen), get_entry(chosen), entry_position(chosen))))
+        delete_entry(chosen)
+    elif kind == "drop set" and sets:
+        chosen = rng.choice(sets)
+        owner = set_entry(chosen)
+        record = next(s for s in get_entry(owner).sets if s.id == chosen)
+        undone.append(("set", (owner, record, set_position(chosen))))
+        delete_set(chosen)
+    elif kind == "undo" and undone:
+        what, row = undone.pop()
+        if what == "session":
+            add_session(row)  # type: ignore[arg-type]
+        elif what == "entry" and SessionRow.get_or_none(SessionRow.id == row[0]) is not None:  # type: ignore[index]
+            add_entry(*row)  # type: ignore[misc]
+        elif what == "set" and EntryRow.get_or_none(EntryRow.id == row[0]) is not None:  # type: ignore[index]
+            add_set(*row)  # type: ignore[misc]
+    elif kind == "move set" and sets:
+        move_set(rng.choice(sets), 0)
+    elif kind == "drop many" and len(sessions) > 4:
+        delete_sessions(tuple(rng.sample(sessions, 2)))
+    elif kind == "first" and sessions:
+        exercise = find_exercise(rng.choice(EXERCISES))
+        assert exercise is not None
+        add_entry(rng.choice(sessions), Entry(exercise=exercise, sets=(random_set(rng, exercise.bodyweight),)), 0)
+
+
+def test_undone_deletes_moves_and_writes_while_reading_are_read_again(
+    journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(17)
+    start = datetime(2024, 1, 1, 7)
+    for day in range(16):
+        add_session(a_session(rng, start + timedelta(days=2 * day)))
+    prefs = Preferences()
+    undone: list[tuple[str, object]] = []
+    began = review_kept.begin
+
+    def begin_and_write() -> review_kept.Generation:  # a write between the generation's start and the read
+        generation = began()
+        undoable_write(rng, undone)
+        return generation
+
+    snapshot, generation = read_kept(prefs)
+    assert generation is not None and keep_read(snapshot, prefs, generation)
+    for _round in range(30):
+        for _ in range(rng.randint(1, 3)):
+            undoable_write(rng, undone)
+        monkeypatch.setattr(review_kept, "begin", begin_and_write if rng.random() < 0.3 else began)
+        snapshot, generation = read_kept(prefs)
+        monkeypatch.setattr(review_kept, "begin", began)
+        if generation is not None:
+            if rng.random() < 0.4:  # and one after the read, before it is kept
+                undoable_write(rng, undone)
+            assert keep_read(snapshot, prefs, generation)
+        assert_same(read_kept(prefs)[0], read_all(prefs))
+
+
+def test_a_write_after_a_trigger_is_dropped_is_still_read(journal: Path) -> None:
+    rng = random.Random(8)
+    stored = [add_session(a_session(rng, datetime(2024, 3, day)))[0] for day in (1, 2, 3)]
+    prefs = Preferences()
+    snapshot, generation = read_kept(prefs)
+    assert generation is not None and keep_read(snapshot, prefs, generation)
+    db.execute_sql("DROP TRIGGER review_set_edited")
+    update_set(stored[0].entries[0].sets[0].id, random_set(rng))  # type: ignore[arg-type]  # marks nothing
+    assert_same(read_kept(prefs)[0], read_all(prefs))
+
+
+def test_a_set_or_exercise_added_to_the_newest_session_is_read_again(journal: Path) -> None:
+    """The newest session and entry when the columns were read are the ones a lifter logs into next."""
+    rng = random.Random(12)
+    for day in (1, 2, 3):
+        newest, _ = add_session(a_session(rng, datetime(2024, 3, day)))
+    prefs = Preferences()
+    for write in ("set", "entry"):
+        snapshot, generation = read_kept(prefs)
+        assert generation is not None and keep_read(snapshot, prefs, generation)
+        if write == "set":
+            add_set(newest.entries[-1].id, SetRecord(load_kg=60.0, reps=8, rir=2.0))  # type: ignore[arg-type]
+        else:
+            exercise = find_exercise("Deadlift")
+            assert exercise is not None
+            add_entry(newest.id, Entry(exercise=exercise, sets=(SetRecord(load_kg=180.0, reps=3, rir=1.0),)))  # type: ignore[arg-type]
+        assert review_kept.changed() == [newest.id]
+        assert_same(read_kept(prefs)[0], read_all(prefs))
