@@ -68,6 +68,9 @@ def reading() -> Any:
 class Generation:
     number: int
     database: Any  # the journal it was started in: what is read in it is kept there, never in another file
+    # the last session and entry ids it began at: with the number, what tells this journal's generation from that of
+    # another journal restored into the same file meanwhile
+    last: tuple[int, int] = (0, 0)
 
 
 def begin() -> Generation:
@@ -80,8 +83,10 @@ def begin() -> Generation:
                last_entry = (SELECT coalesce(max(id), 0) FROM entry) WHERE id = 1""",
             (_PENDING,),
         )
-        number = int(db.execute_sql("SELECT generation FROM review_state WHERE id = 1").fetchone()[0])
-    return Generation(number, db.obj)
+        number, last_session, last_entry = db.execute_sql(
+            "SELECT generation, last_session, last_entry FROM review_state WHERE id = 1"
+        ).fetchone()
+    return Generation(int(number), db.obj, (int(last_session), int(last_entry)))
 
 
 def changed() -> list[int]:
@@ -114,7 +119,8 @@ def load() -> dict[str, np.ndarray]:
 
 def keep(key: str, arrays: dict[str, np.ndarray], generation: Generation) -> bool:
     """Keep `arrays` under `key`, read in `generation`, forgetting the sessions marked before it; False (nothing
-    written) when another reader started a generation since, whose columns are newer, or another file is open."""
+    written) when another reader started a generation since, whose columns are newer, or another file is open (or
+    was restored into this one)."""
     database = generation.database
     if database is not db.obj:
         return False
@@ -128,8 +134,8 @@ def keep(key: str, arrays: dict[str, np.ndarray], generation: Generation) -> boo
         else:
             rows.append((name, values.dtype.str, shape, None, zlib.compress(np.ascontiguousarray(values).data, 1)))
     with database.atomic(lock_type="IMMEDIATE"):  # that file's, even if another is opened meanwhile
-        now = int(database.execute_sql("SELECT generation FROM review_state WHERE id = 1").fetchone()[0])
-        if now != generation.number:
+        now = database.execute_sql("SELECT generation, last_session, last_entry FROM review_state WHERE id = 1")
+        if tuple(now.fetchone()) != (generation.number, *generation.last):
             return False
         database.execute_sql("DELETE FROM review_kept")
         database.connection().executemany(

@@ -373,3 +373,31 @@ def test_a_set_or_exercise_added_to_the_newest_session_is_read_again(journal: Pa
             add_entry(newest.id, Entry(exercise=exercise, sets=(SetRecord(load_kg=180.0, reps=3, rir=1.0),)))  # type: ignore[arg-type]
         assert review_kept.changed() == [newest.id]
         assert_same(read_kept(prefs)[0], read_all(prefs))
+
+
+def test_a_read_is_never_kept_in_another_journal_restored_into_the_file_meanwhile(
+    journal: Path, tmp_path: Path
+) -> None:
+    from journal.storage.backup import restore_into
+    from journal.storage.database import close_database, open_database
+    from journal.storage.migrations import SCHEMA_VERSION
+
+    rng = random.Random(21)
+    prefs = Preferences()
+    close_database()
+    other = tmp_path / "other.sqlite"
+    open_database(other)
+    add_session(a_session(rng, datetime(2024, 5, 1)))
+    snapshot, generation = read_kept(prefs)
+    assert generation is not None and keep_read(snapshot, prefs, generation)
+    close_database()
+    open_database(journal)
+    for day in (1, 2, 3):
+        add_session(a_session(rng, datetime(2024, 3, day)))
+    snapshot, generation = read_kept(prefs)  # kept on a worker thread once read: after the restore, here
+    assert generation is not None
+    restore_into(db.obj, journal, other, SCHEMA_VERSION)  # the other journal's content, its generation the same
+    assert not keep_read(snapshot, prefs, generation)
+    close_database()
+    open_database(journal)
+    assert_same(read_kept(prefs)[0], read_all(prefs))
