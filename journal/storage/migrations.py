@@ -264,7 +264,8 @@ CREATE TRIGGER review_set_deleted AFTER DELETE ON "set" BEGIN
         ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
         WHERE review_changed.generation < excluded.generation;
 END;
-CREATE TRIGGER review_exercise_measure AFTER UPDATE OF measure, bodyweight ON exercise BEGIN
+CREATE TRIGGER review_exercise_measure AFTER UPDATE OF measure, bodyweight ON exercise
+WHEN OLD.measure IS NOT NEW.measure OR OLD.bodyweight IS NOT NEW.bodyweight BEGIN
     INSERT INTO review_changed (session_id, generation)
         SELECT DISTINCT e.session_id, r.generation FROM entry e, review_state r
         WHERE e.exercise_id = NEW.id AND r.id = 1 AND r."key" IS NOT NULL

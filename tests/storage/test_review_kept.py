@@ -401,3 +401,22 @@ def test_a_read_is_never_kept_in_another_journal_restored_into_the_file_meanwhil
     close_database()
     open_database(journal)
     assert_same(read_kept(prefs)[0], read_all(prefs))
+
+
+def test_an_exercise_renamed_marks_no_session_and_its_bodyweight_flag_marks_its_sessions(journal: Path) -> None:
+    """A name, aliases or muscles change no figure kept: a main lift renamed must not cost the next Review a whole
+    read; whether it is a bodyweight exercise changes its loads, so each of its sessions is read again."""
+    rng = random.Random(21)
+    for day in (1, 2, 3):
+        add_session(a_session(rng, datetime(2024, 3, day)))
+    prefs = Preferences()
+    snapshot, generation = read_kept(prefs)
+    assert generation is not None and keep_read(snapshot, prefs, generation)
+    used = db.execute_sql("SELECT exercise_id, count(DISTINCT session_id) FROM entry GROUP BY 1 ORDER BY 2 DESC")
+    exercise_id, sessions = used.fetchone()
+    exercise = get_exercise(exercise_id)
+    update_exercise(dataclasses.replace(exercise, name=exercise.name + " (renamed)"))
+    assert review_kept.changed() == []
+    update_exercise(dataclasses.replace(exercise, bodyweight=not exercise.bodyweight))
+    assert len(review_kept.changed()) == sessions
+    assert_same(read_kept(prefs)[0], read_all(prefs))
