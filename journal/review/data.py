@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from journal.domain.estimate import EstimateRows
+from journal.domain.estimate import DAY_SECONDS, WINDOW_DAYS, EstimateRows, estimates, reference_e1rm
+from journal.domain.heavy import heavy_sets
 from journal.domain.metrics import E1rmFormula
 from journal.domain.review import (
     CalibrationSets,
@@ -304,9 +305,78 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
         ~np.isin(old.conditioning.week, week_set),
         ("exercise", "week"),
     )
-    return Snapshot(
+    new = Snapshot(
         rows, session_weeks, bests, maxes, calibration, points, exercises, estimates, curve_bests, conditioning
     )
+    _carry_set_figures(old, new, ids)
+    return new
+
+
+# the figures of every set worked out from a snapshot and kept in its `derived` (journal.review.figures): the
+# reference e1RM first, the others from it and the set's own row
+SET_FIGURES = {"reference": None, "estimates": estimates, "heavy": heavy_sets}
+
+
+def _carry_set_figures(old: Snapshot, new: Snapshot, sessions: np.ndarray) -> None:
+    """The per-set figures `old` had worked out, for `new` (`old` with `sessions` read again), without working
+    them out for a million sets again: a set's reference e1RM is its exercise's best session e1RM over the 8 weeks
+    before its session, so an edit changes it only for the sets of the edited sessions and for those of their
+    exercises within 8 weeks after an edited session's day (the day it was on, and the day it is on now); those
+    are worked out again, the others kept."""
+    reference: np.ndarray | None = old.derived.get("reference")
+    if reference is None:
+        return
+    rows = new.estimates
+    dirty = _touched_sets(old, new, sessions)
+    same = old.estimates.set_id is rows.set_id or np.array_equal(old.estimates.set_id, rows.set_id)
+    at = None if same else _places(old.estimates.set_id, rows.set_id[~dirty])
+    if not same and at is None:
+        return
+    touched = EstimateRows(**{f.name: getattr(rows, f.name)[dirty] for f in dataclasses.fields(rows)})
+    bests = new.estimate_bests
+    fresh = reference_e1rm(touched.exercise, touched.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
+    for name, make in SET_FIGURES.items():
+        kept: np.ndarray | None = old.derived.get(name)
+        if kept is None:
+            continue
+        if same:  # the sets in the same places (no set added, removed or moved): a copy, written where touched
+            values = kept.copy()
+        else:
+            values = np.empty(rows.set_id.size, dtype=kept.dtype)
+            values[~dirty] = kept[at]
+        values[dirty] = fresh if make is None else make(touched, fresh)
+        new.derived[name] = values
+
+
+def _touched_sets(old: Snapshot, new: Snapshot, sessions: np.ndarray) -> np.ndarray:
+    """Which of `new`'s sets may have another reference e1RM than in `old`: those of the edited sessions, and those
+    of the exercises they held (before or after) on a day up to 8 weeks after one of the days they were or are on."""
+    rows = new.estimates
+    dirty = np.isin(rows.session, sessions)
+    parts = [(rows.exercise[dirty].astype(np.int64), rows.day[dirty])]
+    for other in (old.estimates, old.estimate_bests, new.estimate_bests):
+        inside = np.isin(other.session, sessions)
+        parts.append((other.exercise[inside].astype(np.int64), other.day[inside]))
+    exercises = np.unique(np.concatenate([p[0] for p in parts]))
+    days = np.unique(np.concatenate([p[1] for p in parts]))
+    candidates = np.flatnonzero(np.isin(rows.exercise, exercises))
+    day = rows.day[candidates]
+    # a best on day d counts for the sets of days in (d, d + window]: as reference_e1rm looks back from a set
+    window = WINDOW_DAYS * DAY_SECONDS
+    near = np.searchsorted(days, day, side="left") > np.searchsorted(days, day - window, side="left")
+    dirty[candidates[near]] = True
+    return dirty
+
+
+def _places(old: np.ndarray, ids: np.ndarray) -> np.ndarray | None:
+    """Where each set of `ids` is in `old` (set ids, each once); None when one is not there."""
+    if not ids.size:
+        return np.empty(0, dtype=np.int64)
+    if not old.size:
+        return None
+    order = np.argsort(old, kind="stable")
+    found = order[np.minimum(np.searchsorted(old, ids, sorter=order), old.size - 1)]
+    return found if np.array_equal(old[found], ids) else None
 
 
 def _in_order(points: SetPoints, set_ids: np.ndarray) -> SetPoints:
