@@ -164,6 +164,14 @@ def _heavy(snapshot: Snapshot) -> NDArray[np.bool_]:
     return found
 
 
+def _unrated(snapshot: Snapshot) -> NDArray[np.bool_]:
+    """unrated_series of every set, worked out once a snapshot."""
+    found: NDArray[np.bool_] | None = snapshot.derived.get("unrated")
+    if found is None:
+        found = snapshot.derived["unrated"] = unrated_series(snapshot.estimates)
+    return found
+
+
 def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
     """Estimates from the whole history's session bests (the reference looks 8 weeks back, before the range too),
     for the sets in the scope, laid on the week axis `weeks`; every set's estimate is worked out once a snapshot,
@@ -185,14 +193,15 @@ def _scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64],
     whole = bool(mask.all())  # the whole history: no copy of a million rows
     inside = rows if whole else subset(rows, mask)
     rir = every if whole else every[mask]
-    weekly_figures = weekly_estimates(inside, rir, hard_rir)
+    unrated = _unrated(snapshot) if whole else unrated_series(inside)
+    weekly_figures = weekly_estimates(inside, rir, hard_rir, unrated)
     hard, mean = np.zeros(weeks.size), np.full(weeks.size, np.nan)
     if weeks.size and weekly_figures.week.size:
         at = np.searchsorted(weeks, weekly_figures.week)
         keep = (at < weeks.size) & (weeks[np.minimum(at, weeks.size - 1)] == weekly_figures.week)
         hard[at[keep]] = weekly_figures.hard[keep]
         mean[at[keep]] = weekly_figures.mean_rir[keep]
-    stand_in = unrated_series(inside) & np.isfinite(rir)
+    stand_in = unrated & np.isfinite(rir)
     return ScopeEstimates(
         day=inside.day[stand_in],
         rir=rir[stand_in],
