@@ -42,7 +42,7 @@ from journal.domain.review import (
     weekly_muscle_sets,
 )
 from journal.domain.units import Unit, from_kg
-from journal.review.data import Snapshot
+from journal.review.data import Snapshot, set_figures
 
 if TYPE_CHECKING:  # a command that draws one chart imports only that one
     from journal.charts.base import Chart
@@ -132,7 +132,7 @@ class ScopeEstimates:
 def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
     """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before; worked out
     once a snapshot (a range or chart switched draws again from the same data)."""
-    found: NDArray[np.float64] | None = snapshot.derived.get("reference")
+    found: NDArray[np.float64] | None = set_figures(snapshot).get("reference")
     if found is None:
         rows, bests = snapshot.estimates, snapshot.estimate_bests
         found = reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
@@ -158,7 +158,7 @@ def cached(snapshot: Snapshot, kind: str, key: object, make: Callable[[], T]) ->
 
 def _heavy(snapshot: Snapshot) -> NDArray[np.bool_]:
     """Each working set heavy or not (journal.domain.heavy), worked out once a snapshot."""
-    found: NDArray[np.bool_] | None = snapshot.derived.get("heavy")
+    found: NDArray[np.bool_] | None = set_figures(snapshot).get("heavy")
     if found is None:
         found = snapshot.derived["heavy"] = heavy_sets(snapshot.estimates, _reference(snapshot))
     return found
@@ -182,7 +182,7 @@ def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], 
 
 def _scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
     rows = snapshot.estimates
-    every: NDArray[np.float64] | None = snapshot.derived.get("estimates")
+    every: NDArray[np.float64] | None = set_figures(snapshot).get("estimates")
     if every is None:
         every = snapshot.derived["estimates"] = estimates(rows, _reference(snapshot))
     start, end = scope.day_range()
