@@ -31,28 +31,6 @@ def _malloc_trim() -> Callable[[int], int] | None:
     return trim
 
 
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters
-LARGE_BLOCK = 256 * 1024  # blocks this size or more are mapped apart (a column of 32,000 numbers and up)
-
-
-@cache
-def map_large_blocks_apart() -> bool:
-    """Have glibc map every block of LARGE_BLOCK or more by itself, and unmap it when freed: by default it raises
-    that threshold to the size of the largest block freed so far (up to 32 MB), so that once a big column was
-    freed, the arrays a chart's figures make and drop (a few MB each, on a million sets) stay resident in the heap
-    between them, 20 MB or more of pages freed but never handed back. Done once; True when the C library could be
-    asked."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False
-    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
-    mallopt.restype = ctypes.c_int
-    return bool(mallopt(M_MMAP_THRESHOLD, LARGE_BLOCK)) and bool(mallopt(M_TRIM_THRESHOLD, 4 * LARGE_BLOCK))
-
-
 def release_free_memory() -> bool:
     """Return the free pages of every heap to the operating system; True when the C library could be asked. The
     source lines Python keeps for tracebacks go too (PySide6 reads the source of every module imported after it,

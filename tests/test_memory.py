@@ -38,33 +38,9 @@ def test_the_cycle_collector_runs_again_after_a_paused_read_even_one_that_failed
         gc.enable()
 
 
-LARGE_BLOCKS = """
-import sys
-import numpy as np
-from journal.memory import map_large_blocks_apart
+def test_the_source_lines_kept_for_tracebacks_are_dropped() -> None:
+    import linecache
 
-def resident_mb():
-    with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmRSS:"))
-
-if sys.argv[1] == "apart":
-    assert map_large_blocks_apart()
-big = np.ones(3_000_000)  # 24 MB, freed: glibc would raise its threshold for mapping blocks apart to that
-del big
-before = resident_mb()
-figures = [np.ones(500_000) for _ in range(8)]  # a chart's temporaries: 4 MB each
-del figures
-print(resident_mb() - before)
-"""
-
-
-@pytest.mark.skipif(
-    not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc", reason="glibc's allocator only"
-)
-def test_temporaries_of_a_few_megabytes_are_handed_back_when_freed_after_a_large_one() -> None:
-    import subprocess
-
-    run = subprocess.run(
-        [sys.executable, "-c", LARGE_BLOCKS, "apart"], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert float(run.stdout) < 4, run.stdout  # not the 32 MB the temporaries took (30 MB stayed resident without it)
+    assert linecache.getlines(__file__)
+    release_free_memory()
+    assert __file__ not in linecache.cache  # read again if a traceback needs them

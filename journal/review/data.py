@@ -29,7 +29,7 @@ from journal.domain.review import (
     WeekExerciseRows,
 )
 from journal.domain.review.weeks import SessionWeeks
-from journal.memory import map_large_blocks_apart, release_free_memory
+from journal.memory import release_free_memory
 from journal.settings import Preferences
 from journal.storage import review as queries
 from journal.storage import review_kept, review_scan
@@ -86,7 +86,6 @@ CHART_PARTS = {
 def read_all(prefs: Preferences, parts: Collection[str] = PARTS) -> Snapshot:
     """Everything the review needs, from the whole journal (each table read once, see review_scan); or only
     `parts` of it, the others left empty (`journal chart` draws one chart), from the queries of each part."""
-    map_large_blocks_apart()
 
     if set(parts) >= PARTS:
         whole = review_scan.read(prefs.hard_set_rir, prefs.e1rm_formula)
@@ -143,7 +142,6 @@ def read_kept(prefs: Preferences) -> tuple[Snapshot, review_kept.Generation | No
     again); with the generation to keep the result under (keep_read), None when there is nothing new to keep or the
     file cannot be written."""
     key = kept_key(prefs)
-    map_large_blocks_apart()
     try:
         with review_kept.reading():
             found = review_kept.state()

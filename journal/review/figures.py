@@ -42,6 +42,7 @@ from journal.domain.review import (
     weekly_muscle_sets,
 )
 from journal.domain.units import Unit, from_kg
+from journal.memory import release_free_memory
 from journal.review.data import Snapshot, set_figures
 
 if TYPE_CHECKING:  # a command that draws one chart imports only that one
@@ -263,6 +264,7 @@ def draw_volume(
         chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
     else:
         chart.set_estimates(None, f"Estimated RIR: {found.accuracy.text}" if found is not None else "")
+    release_free_memory()  # the figures' temporaries: else the heap keeps their pages, chart after chart
 
 
 def draw_proximity(
@@ -305,6 +307,7 @@ def draw_proximity(
             found.mean_rir if use is EstimateUse.APART else None,
             f"Estimated RIR (≈): {found.accuracy.text}",
         )
+    release_free_memory()
 
 
 def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
@@ -327,6 +330,9 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
     rows = snapshot.estimates
     heavy = _heavy(snapshot)
     inside = (rows.day >= start) & (rows.day < end)
+    week, of, heavy_in = (
+        (rows.week, rows.exercise, heavy) if inside.all() else (rows.week[inside], rows.exercise[inside], heavy[inside])
+    )  # the whole history is not copied
     series = []
     for exercise in exercises:
         day, e1rm, extrapolated, session = e1rm_series(snapshot.bests, exercise)
@@ -334,7 +340,7 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
         pr_day, pr_load, pr_reps, pr_session = rep_prs(snapshot.maxes, exercise)
         pr_keep = (pr_day >= start) & (pr_day < end)
         name = snapshot.exercises[exercise].name if exercise in snapshot.exercises else str(exercise)
-        heavy_weeks, heavy_count = weekly_heavy(rows.week[inside], rows.exercise[inside], heavy[inside], exercise)
+        heavy_weeks, heavy_count = weekly_heavy(week, of, heavy_in, exercise)
         series.append(
             StrengthSeries(
                 name,
@@ -354,6 +360,7 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
         chart.set_series(series, str(unit), NEEDS["strength"])
     else:
         chart.set_series(series, str(unit))
+    release_free_memory()
 
 
 def draw_calibration(chart: CalibrationChart, snapshot: Snapshot, scope: Scope) -> None:
@@ -371,6 +378,7 @@ def draw_calibration(chart: CalibrationChart, snapshot: Snapshot, scope: Scope) 
         set_ids=sets.set_id,
         verdict=calibration_verdict(sets, mechanic),
     )
+    release_free_memory()
 
 
 def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float, float]) -> list[Insight]:
