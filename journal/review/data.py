@@ -357,7 +357,7 @@ def _carry_later(old: Snapshot, new: Snapshot, sessions: np.ndarray, outside: _O
     worked out (set_figures does it when they are first asked for: a chart that draws none of them, or an edit
     after an edit, costs nothing)."""
     figures = set_figures(old)
-    if "reference" not in figures:
+    if not figures:
         return
     exercises, days = [], []
     for rows in (old.estimates, old.estimate_bests):

@@ -141,6 +141,13 @@ def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
     return found
 
 
+def _settled(snapshot: Snapshot) -> None:
+    """Once the estimates and the heavy sets are worked out, the reference e1RM they came from is let go (a number a
+    set, 6.5 MB on a million sets): nothing else reads it, and an edit carries those two over without it."""
+    if "estimates" in snapshot.derived and "heavy" in snapshot.derived:
+        snapshot.derived.pop("reference", None)
+
+
 CACHED_SCOPES = 8  # figures kept per snapshot for the latest scopes drawn (a range switched back and forth)
 
 
@@ -162,6 +169,7 @@ def _heavy(snapshot: Snapshot) -> NDArray[np.bool_]:
     found: NDArray[np.bool_] | None = set_figures(snapshot).get("heavy")
     if found is None:
         found = snapshot.derived["heavy"] = heavy_sets(snapshot.estimates, _reference(snapshot))
+        _settled(snapshot)
     return found
 
 
@@ -186,6 +194,7 @@ def _scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64],
     every: NDArray[np.float64] | None = set_figures(snapshot).get("estimates")
     if every is None:
         every = snapshot.derived["estimates"] = estimates(rows, _reference(snapshot))
+        _settled(snapshot)
     start, end = scope.day_range()
     mask = (rows.day >= start) & (rows.day < end)
     chosen = scope.exercises(snapshot)
