@@ -28,6 +28,7 @@ DAY_SECONDS = 86400.0
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
+RirArray = NDArray[np.float32]  # RIR kept per set: half steps from 0 to 10 are exact in float32
 
 
 def reps_possible(load_kg: float, e1rm_kg: float, k: float = CURVE_K) -> float:
@@ -55,8 +56,8 @@ class EstimateRows:
     week: IntArray  # ordinal of the week's Monday
     load: FloatArray  # kg moved (bodyweight plus added on bodyweight exercises); nan: unknown
     reps: IntArray
-    rir: FloatArray  # the stored RIR (nan: unrated)
-    logged: FloatArray
+    rir: RirArray  # the stored RIR (nan: unrated)
+    logged: RirArray
     head: BoolArray
     rated: BoolArray
     hard: BoolArray  # the set that makes its series a hard set, by the logged figures
@@ -68,8 +69,8 @@ class EstimateRows:
         kinds = {
             "day": np.float64,
             "load": np.float64,
-            "rir": np.float64,
-            "logged": np.float64,
+            "rir": np.float32,
+            "logged": np.float32,
             "head": np.bool_,
             "rated": np.bool_,
             "hard": np.bool_,

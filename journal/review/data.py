@@ -128,7 +128,7 @@ def read_and_release(prefs: Preferences) -> Snapshot:
     return snapshot
 
 
-KEPT_FORMAT = 1  # the layout of the kept columns: a change to a Snapshot part's fields changes it
+KEPT_FORMAT = 2  # the layout of the kept columns: a change to a Snapshot part's fields changes it
 PATCH_AT_MOST = 500  # more sessions written since the columns were kept: the whole read is nearly as quick
 
 
