@@ -6,6 +6,7 @@ use, chosen in the Preferences dialog. Figures worked out by hand from tests/ui/
 from __future__ import annotations
 
 import dataclasses
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -118,3 +119,22 @@ def test_the_reference_e1rm_and_estimates_are_worked_out_once_a_data_read_and_ca
     _, y = screen.proximity.estimated.getData()
     assert y[0] == pytest.approx(1 + (95 * E1RM / 100 / 80 - 1) / K - 10, abs=0.19)  # RIR 2.92, was 4.88
     assert made == []
+
+
+def test_the_per_set_figures_are_worked_out_with_the_data_read_off_the_windows_thread(
+    qtbot: QtBot, db_path: Path, open_window
+) -> None:
+    journal_with_two_weeks(db_path)
+    worked: list[str] = []
+    real = figures.work_out_set_figures
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            figures,
+            "work_out_set_figures",
+            lambda snapshot: worked.append(threading.current_thread().name) or real(snapshot),
+        )
+        shown = open_window(db_path)
+        shown.tabs.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: shown.review.data.snapshot is not None, timeout=20000)
+    assert worked and worked[0] != threading.main_thread().name
+    assert {"estimates", "heavy", "unrated"} <= set(shown.review.data.snapshot.derived)
