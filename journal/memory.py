@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import linecache
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,7 +32,10 @@ def _malloc_trim() -> Callable[[int], int] | None:
 
 
 def release_free_memory() -> bool:
-    """Return the free pages of every heap to the operating system; True when the C library could be asked."""
+    """Return the free pages of every heap to the operating system; True when the C library could be asked. The
+    source lines Python keeps for tracebacks go too (PySide6 reads the source of every module imported after it,
+    16 MB of lines once the review's code is in): they are read again if ever needed."""
+    linecache.clearcache()
     trim = _malloc_trim()
     if trim is None:
         return False

@@ -36,3 +36,11 @@ def test_the_cycle_collector_runs_again_after_a_paused_read_even_one_that_failed
         assert not gc.isenabled()  # paused by someone else: left paused
     finally:
         gc.enable()
+
+
+def test_the_source_lines_kept_for_tracebacks_are_dropped() -> None:
+    import linecache
+
+    assert linecache.getlines(__file__)
+    release_free_memory()
+    assert __file__ not in linecache.cache  # read again if a traceback needs them

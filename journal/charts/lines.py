@@ -93,11 +93,14 @@ class FittedLine(pg.PlotDataItem):
 
     def _view_moved(self) -> None:
         """The view was zoomed, moved or resized: fitted again now, or, while it keeps moving, once THROTTLE_S
-        has passed since the last time."""
+        has passed since the last time; but at once while the line is drawn whole (a chart laid out as it is
+        first shown gets its sizes in quick succession, and a long line, dashed most of all, stroked whole even
+        once costs Qt a long outline it keeps: 18 MB for 36,000 points)."""
         if self._whole is None or not hasattr(self, "_timer"):
             return
         now = time.monotonic()
-        if now - self._moved >= THROTTLE_S:
+        whole = self._fitted is None or not self._fitted[0]
+        if now - self._moved >= THROTTLE_S or (whole and len(self._whole[0]) > KEEP_LAST):
             self._moved = now
             self.fit()
         elif not self._timer.isActive():

@@ -144,7 +144,8 @@ class FittedScatter(Points):
         if self.whole is None or len(self.whole[0]) <= FEW_POINTS or not hasattr(self, "_timer"):
             return
         now = time.monotonic()
-        if now - self._moved >= THROTTLE_S:
+        unfitted = self._fitted is None or self._fitted == (0.0, 0.0)  # every point drawn: fitted at once, as lines
+        if now - self._moved >= THROTTLE_S or unfitted:
             self._moved = now
             self.fit()
         elif not self._timer.isActive():

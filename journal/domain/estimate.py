@@ -28,6 +28,7 @@ DAY_SECONDS = 86400.0
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
+RirArray = NDArray[np.float32]  # RIR kept per set: half steps from 0 to 10 are exact in float32
 
 
 def reps_possible(load_kg: float, e1rm_kg: float, k: float = CURVE_K) -> float:
@@ -55,8 +56,8 @@ class EstimateRows:
     week: IntArray  # ordinal of the week's Monday
     load: FloatArray  # kg moved (bodyweight plus added on bodyweight exercises); nan: unknown
     reps: IntArray
-    rir: FloatArray  # the stored RIR (nan: unrated)
-    logged: FloatArray
+    rir: RirArray  # the stored RIR (nan: unrated)
+    logged: RirArray
     head: BoolArray
     rated: BoolArray
     hard: BoolArray  # the set that makes its series a hard set, by the logged figures
@@ -68,8 +69,8 @@ class EstimateRows:
         kinds = {
             "day": np.float64,
             "load": np.float64,
-            "rir": np.float64,
-            "logged": np.float64,
+            "rir": np.float32,
+            "logged": np.float32,
             "head": np.bool_,
             "rated": np.bool_,
             "hard": np.bool_,
@@ -183,11 +184,14 @@ class WeeklyEstimates:
         return out
 
 
-def weekly_estimates(rows: EstimateRows, estimated: FloatArray, threshold: float) -> WeeklyEstimates:
-    """Weekly hard sets and mean RIR with the estimates standing in for unrated series (logged figures as they are)."""
-    weeks, at = np.unique(rows.week, return_inverse=True)
+def weekly_estimates(
+    rows: EstimateRows, estimated: FloatArray, threshold: float, unrated: BoolArray | None = None
+) -> WeeklyEstimates:
+    """Weekly hard sets and mean RIR with the estimates standing in for unrated series (logged figures as they are);
+    `unrated`: unrated_series(rows), when the caller has it."""
+    weeks, at = _weeks_of(rows.week)
     n = weeks.size
-    stand_in = unrated_series(rows) & np.isfinite(estimated)
+    stand_in = (unrated_series(rows) if unrated is None else unrated) & np.isfinite(estimated)
     series_rir = np.where(rows.rated, rows.rir, np.where(stand_in, estimated, 0.0))
     counted = rows.rated | stand_in
     hard = rows.hard | (stand_in & (estimated <= threshold))
@@ -202,3 +206,14 @@ def weekly_estimates(rows: EstimateRows, estimated: FloatArray, threshold: float
         rated=per_week(counted),
         estimated=per_week(stand_in),
     )
+
+
+def _weeks_of(week: IntArray) -> tuple[IntArray, IntArray]:
+    """np.unique(week, return_inverse=True), without sorting when the weeks come in order (the sets are, by day)."""
+    if week.size and bool(np.all(week[1:] >= week[:-1])):
+        starts = np.empty(week.size, dtype=np.bool_)
+        starts[0] = True
+        np.not_equal(week[1:], week[:-1], out=starts[1:])
+        return week[starts], np.cumsum(starts) - 1
+    weeks, at = np.unique(week, return_inverse=True)
+    return weeks, at

@@ -42,7 +42,8 @@ from journal.domain.review import (
     weekly_muscle_sets,
 )
 from journal.domain.units import Unit, from_kg
-from journal.review.data import Snapshot
+from journal.memory import release_free_memory
+from journal.review.data import Snapshot, set_figures
 
 if TYPE_CHECKING:  # a command that draws one chart imports only that one
     from journal.charts.base import Chart
@@ -132,12 +133,19 @@ class ScopeEstimates:
 def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
     """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before; worked out
     once a snapshot (a range or chart switched draws again from the same data)."""
-    found: NDArray[np.float64] | None = snapshot.derived.get("reference")
+    found: NDArray[np.float64] | None = set_figures(snapshot).get("reference")
     if found is None:
         rows, bests = snapshot.estimates, snapshot.estimate_bests
         found = reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
         snapshot.derived["reference"] = found
     return found
+
+
+def _settled(snapshot: Snapshot) -> None:
+    """Once the estimates and the heavy sets are worked out, the reference e1RM they came from is let go (a number a
+    set, 6.5 MB on a million sets): nothing else reads it, and an edit carries those two over without it."""
+    if "estimates" in snapshot.derived and "heavy" in snapshot.derived:
+        snapshot.derived.pop("reference", None)
 
 
 CACHED_SCOPES = 8  # figures kept per snapshot for the latest scopes drawn (a range switched back and forth)
@@ -158,9 +166,35 @@ def cached(snapshot: Snapshot, kind: str, key: object, make: Callable[[], T]) ->
 
 def _heavy(snapshot: Snapshot) -> NDArray[np.bool_]:
     """Each working set heavy or not (journal.domain.heavy), worked out once a snapshot."""
-    found: NDArray[np.bool_] | None = snapshot.derived.get("heavy")
+    found: NDArray[np.bool_] | None = set_figures(snapshot).get("heavy")
     if found is None:
         found = snapshot.derived["heavy"] = heavy_sets(snapshot.estimates, _reference(snapshot))
+        _settled(snapshot)
+    return found
+
+
+def _every_estimate(snapshot: Snapshot) -> NDArray[np.float64]:
+    """Every set's estimated RIR (nan where there is none), worked out once a snapshot."""
+    every: NDArray[np.float64] | None = set_figures(snapshot).get("estimates")
+    if every is None:
+        every = snapshot.derived["estimates"] = estimates(snapshot.estimates, _reference(snapshot))
+        _settled(snapshot)
+    return every
+
+
+def work_out_set_figures(snapshot: Snapshot) -> None:
+    """The per-set figures the estimates and the heavy sets are drawn from, worked out now: the window does it on
+    the worker thread that read the data (about 0.1 s on a million sets), so that no chart drawn waits for them."""
+    _heavy(snapshot)
+    _every_estimate(snapshot)
+    _unrated(snapshot)
+
+
+def _unrated(snapshot: Snapshot) -> NDArray[np.bool_]:
+    """unrated_series of every set, worked out once a snapshot."""
+    found: NDArray[np.bool_] | None = snapshot.derived.get("unrated")
+    if found is None:
+        found = snapshot.derived["unrated"] = unrated_series(snapshot.estimates)
     return found
 
 
@@ -174,9 +208,7 @@ def scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], 
 
 def _scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64], hard_rir: float) -> ScopeEstimates:
     rows = snapshot.estimates
-    every: NDArray[np.float64] | None = snapshot.derived.get("estimates")
-    if every is None:
-        every = snapshot.derived["estimates"] = estimates(rows, _reference(snapshot))
+    every = _every_estimate(snapshot)
     start, end = scope.day_range()
     mask = (rows.day >= start) & (rows.day < end)
     chosen = scope.exercises(snapshot)
@@ -185,14 +217,15 @@ def _scope_estimates(snapshot: Snapshot, scope: Scope, weeks: NDArray[np.int64],
     whole = bool(mask.all())  # the whole history: no copy of a million rows
     inside = rows if whole else subset(rows, mask)
     rir = every if whole else every[mask]
-    weekly_figures = weekly_estimates(inside, rir, hard_rir)
+    unrated = _unrated(snapshot) if whole else unrated_series(inside)
+    weekly_figures = weekly_estimates(inside, rir, hard_rir, unrated)
     hard, mean = np.zeros(weeks.size), np.full(weeks.size, np.nan)
     if weeks.size and weekly_figures.week.size:
         at = np.searchsorted(weeks, weekly_figures.week)
         keep = (at < weeks.size) & (weeks[np.minimum(at, weeks.size - 1)] == weekly_figures.week)
         hard[at[keep]] = weekly_figures.hard[keep]
         mean[at[keep]] = weekly_figures.mean_rir[keep]
-    stand_in = unrated_series(inside) & np.isfinite(rir)
+    stand_in = unrated & np.isfinite(rir)
     return ScopeEstimates(
         day=inside.day[stand_in],
         rir=rir[stand_in],
@@ -254,6 +287,7 @@ def draw_volume(
         chart.set_estimates(found.hard, f"Estimated RIR: {found.accuracy.text}")
     else:
         chart.set_estimates(None, f"Estimated RIR: {found.accuracy.text}" if found is not None else "")
+    release_free_memory()  # the figures' temporaries: else the heap keeps their pages, chart after chart
 
 
 def draw_proximity(
@@ -296,6 +330,7 @@ def draw_proximity(
             found.mean_rir if use is EstimateUse.APART else None,
             f"Estimated RIR (≈): {found.accuracy.text}",
         )
+    release_free_memory()
 
 
 def strength_exercises(snapshot: Snapshot, count: int = 3) -> list[int]:
@@ -318,6 +353,9 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
     rows = snapshot.estimates
     heavy = _heavy(snapshot)
     inside = (rows.day >= start) & (rows.day < end)
+    week, of, heavy_in = (
+        (rows.week, rows.exercise, heavy) if inside.all() else (rows.week[inside], rows.exercise[inside], heavy[inside])
+    )  # the whole history is not copied
     series = []
     for exercise in exercises:
         day, e1rm, extrapolated, session = e1rm_series(snapshot.bests, exercise)
@@ -325,7 +363,7 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
         pr_day, pr_load, pr_reps, pr_session = rep_prs(snapshot.maxes, exercise)
         pr_keep = (pr_day >= start) & (pr_day < end)
         name = snapshot.exercises[exercise].name if exercise in snapshot.exercises else str(exercise)
-        heavy_weeks, heavy_count = weekly_heavy(rows.week[inside], rows.exercise[inside], heavy[inside], exercise)
+        heavy_weeks, heavy_count = weekly_heavy(week, of, heavy_in, exercise)
         series.append(
             StrengthSeries(
                 name,
@@ -345,6 +383,7 @@ def draw_strength(chart: StrengthChart, snapshot: Snapshot, scope: Scope, exerci
         chart.set_series(series, str(unit), NEEDS["strength"])
     else:
         chart.set_series(series, str(unit))
+    release_free_memory()
 
 
 def draw_calibration(chart: CalibrationChart, snapshot: Snapshot, scope: Scope) -> None:
@@ -362,6 +401,7 @@ def draw_calibration(chart: CalibrationChart, snapshot: Snapshot, scope: Scope) 
         set_ids=sets.set_id,
         verdict=calibration_verdict(sets, mechanic),
     )
+    release_free_memory()
 
 
 def review_insights(snapshot: Snapshot, scope: Scope, muscle_range: tuple[float, float]) -> list[Insight]:

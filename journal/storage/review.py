@@ -355,7 +355,7 @@ def estimate_rows(hard_rir: float, sessions: Collection[int] | None = None) -> E
         {_FROM} WHERE {where} ORDER BY s.start, s.id, e.position, st.position""",
             params,
         ),
-        (I, I, I, F, I, F, I, F, F, np.int8, np.int8, np.int8, I, I),
+        (I, I, I, F, I, F, I, np.float32, np.float32, np.int8, np.int8, np.int8, I, I),
     )
     set_id, session, exercise, day, week, load, reps, rir, logged_rir, head, rated, hard, entry_at, at = columns
     return EstimateRows(

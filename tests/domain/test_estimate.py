@@ -127,3 +127,14 @@ def test_window_max_is_the_maximum_of_each_window_and_nan_for_an_empty_one() -> 
         high = np.minimum(size, low + rng.integers(0, 12, 200))
         expected = [values[a:b].max() if b > a else np.nan for a, b in zip(low, high, strict=True)]
         np.testing.assert_array_equal(window_max(values, low, high), expected)
+
+
+def test_the_weeks_of_sets_in_order_are_found_as_np_unique_finds_them() -> None:
+    from journal.domain.estimate import _weeks_of
+
+    rng = np.random.default_rng(4)
+    for week in (np.sort(rng.integers(0, 40, 500)), rng.integers(0, 40, 500), np.array([7]), np.zeros(0, np.int32)):
+        week = week.astype(np.int32)
+        got, want = _weeks_of(week), np.unique(week, return_inverse=True)
+        np.testing.assert_array_equal(got[0], want[0])
+        np.testing.assert_array_equal(got[1], want[1])

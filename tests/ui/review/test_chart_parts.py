@@ -73,3 +73,19 @@ def test_an_empty_journal_says_the_same_in_both(qapp: object, database: Path, ki
     scope = figures.Scope()
     whole = drawn(figures.draw_chart(kind, read_all(prefs), scope, prefs))
     assert drawn(figures.draw_chart(kind, read_all(prefs, CHART_PARTS[kind]), scope, prefs)) == whole
+
+
+@pytest.mark.parametrize("kind", sorted(CHART_PARTS))
+def test_each_chart_hands_back_its_figures_temporaries_once_drawn(
+    qapp: object, demo: Path, data_dir: Path, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_database(demo)
+    try:
+        prefs = Preferences.load()
+        snapshot = read_all(prefs)
+        released: list[int] = []
+        monkeypatch.setattr(figures, "release_free_memory", lambda: released.append(1) or True)
+        figures.draw_chart(kind, snapshot, figures.Scope(), prefs)
+        assert released == [1]
+    finally:
+        close_database()

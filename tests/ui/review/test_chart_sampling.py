@@ -5,6 +5,7 @@ still names its own session; long lines are drawn at the detail of their pixels.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from pytestqt.qtbot import QtBot
 
@@ -135,3 +136,27 @@ def test_a_long_line_is_drawn_at_its_pixels_detail_and_whole_when_zoomed_in(qtbo
     assert list(y[-KEEP_LAST:]) == list(values[-KEEP_LAST:])  # the latest weeks as they are
     chart.bottom.setXRange(weeks[-60], weeks[-1])  # zoomed in: every week in view drawn
     qtbot.waitUntil(lambda: set(weeks[-60:] + 3.5 * 86400) <= set(line.getData()[0]))  # bars' centres
+
+
+def test_a_long_dashed_line_is_fitted_to_its_pixels_before_it_is_first_painted(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chart drawn while hidden (a tab not shown) is laid out when shown: the view's first sizes come in quick
+    succession, and a line still drawn whole (36,000 rolling errors, a dashed 2-pixel pen) would be stroked whole
+    once (18 MB more resident on the million sets) before the throttle let it be fitted."""
+    from journal.charts import lines
+
+    monkeypatch.setattr(lines, "THROTTLE_S", 60.0)  # no refit by the timer within the test
+    chart = CalibrationChart()
+    qtbot.addWidget(chart)
+    count = 36_000
+    rng = np.random.default_rng(1)
+    reported = rng.integers(0, 5, count).astype(np.float64)
+    actual = rng.integers(0, 5, count).astype(np.float64)
+    day = np.arange(count, dtype=np.float64) * 86400
+    chart.set_series(reported, actual, day, np.arange(count), day, reported - actual, np.abs(reported - actual))
+    chart.resize(900, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    drawn = len(chart.mae_line.getData()[0])
+    assert drawn <= 2 * chart.time_plot.vb.width() + KEEP_LAST + 1, drawn
