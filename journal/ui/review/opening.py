@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 REVIEW_MODULE = "journal.ui.review.review_screen"
 PLACEHOLDER_TEXT = "Bringing up the review…"
+CODE_AFTER_DATA_MS = 500  # the longest the code's import waits for a read under way to end
 
 
 class _Relay(QObject):
@@ -95,13 +96,14 @@ class ReviewOpening(QObject):
         relay.loaded.connect(self._code_loaded, Qt.ConnectionType.QueuedConnection)
         if _worker is None and self.data.loading:  # the data first: both would share the interpreter, and numpy
             self.data.ready.connect(self._load_code, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(CODE_AFTER_DATA_MS, self, self._load_code)  # at the latest (a read that failed)
         else:
             self._load_code()
 
     def _load_code(self) -> None:
         load_review_code()
         if _loaded.is_set():  # it may have told no one: the step comes next round all the same (once)
-            QTimer.singleShot(0, self._code_loaded)
+            QTimer.singleShot(0, self, self._code_loaded)
 
     def _code_loaded(self) -> None:
         if self.code_loaded:  # told by the signal and by the round after open(): once is enough
@@ -109,24 +111,24 @@ class ReviewOpening(QObject):
         self.code_loaded = True
         _the_relay().loaded.disconnect(self._code_loaded)
         if self.screen is None and not self.done:
-            QTimer.singleShot(0, self._make_screen)
+            QTimer.singleShot(0, self, self._make_screen)
 
     def _make_screen(self) -> None:
         if self.screen is None and not self.done:
             from journal.ui.review.review_screen import ReviewScreen
 
             self.screen = ReviewScreen(self.service, self.data)
-            QTimer.singleShot(0, self._make_chart)
+            QTimer.singleShot(0, self, self._make_chart)
 
     def _make_chart(self) -> None:
         if self.screen is not None and not self.done:
             self.screen.current_chart()  # the chart it shows first (20 to 45 ms)
-            QTimer.singleShot(0, lambda: self._prepare(0))
+            QTimer.singleShot(0, self, lambda: self._prepare(0))
 
     def _prepare(self, step: int) -> None:
         if self.screen is not None and not self.done:
             self.screen.prepare(step)
-            QTimer.singleShot(0, (lambda: self._prepare(1)) if step == 0 else self._hand_over)
+            QTimer.singleShot(0, self, (lambda: self._prepare(1)) if step == 0 else self._hand_over)
 
     def _hand_over(self) -> None:
         if self.screen is not None and not self.done:

@@ -78,3 +78,35 @@ def test_the_review_asked_for_at_once_is_built_at_once(qtbot: QtBot, db_path: Pa
     qtbot.waitUntil(lambda: review.insights_scope.text().startswith("For "), timeout=5000)
     qtbot.wait(50)  # the steps that were queued find the work done
     assert window.review is review and window.tabs.widget(1) is review
+
+
+def test_a_window_closed_while_its_review_is_brought_up_hears_nothing_after(
+    qtbot: QtBot, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import delete
+
+    from journal.ui.main_window import MainWindow
+    from journal.ui.service import JournalService
+    from journal.ui.tasks import wait_for_background
+
+    held, importing, loaded = threading.Event(), opening._import, threading.Event()
+
+    def slow_import(relay: object) -> None:
+        held.wait(30)
+        importing(relay)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(opening, "_import", slow_import)
+    monkeypatch.setattr(opening, "_worker", None)
+    monkeypatch.setattr(opening, "_loaded", loaded)
+    service = JournalService(database)
+    window = MainWindow(service)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    assert wait_for_background()  # the data read
+    QApplication.processEvents()
+    delete(window)
+    held.set()
+    qtbot.waitUntil(loaded.is_set, timeout=10000)
+    qtbot.wait(50)  # the code's news and any step left are handed to no one: nothing raised
+    service.close()
