@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 REVIEW_MODULE = "journal.ui.review.review_screen"
 PLACEHOLDER_TEXT = "Bringing up the review…"
 CODE_AFTER_DATA_MS = 500  # the longest the code's import waits for a read under way to end
+WAIT_FOR_WORK_MS, WAIT_STEP_MS = 1500, 15  # the longest the screen waits for the work of its first draw, and how
 
 
 class _Relay(QObject):
@@ -130,8 +131,11 @@ class ReviewOpening(QObject):
             self.screen.prepare(step)
             QTimer.singleShot(0, self, (lambda: self._prepare(1)) if step == 0 else self._hand_over)
 
-    def _hand_over(self) -> None:
+    def _hand_over(self, waited: int = 0) -> None:
         if self.screen is not None and not self.done:
+            if self.screen.working and waited < WAIT_FOR_WORK_MS:  # what its first draw needs, worked out meanwhile
+                QTimer.singleShot(WAIT_STEP_MS, self, lambda: self._hand_over(waited + WAIT_STEP_MS))
+                return
             self._finish()
 
     def _finish(self) -> None:

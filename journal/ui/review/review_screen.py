@@ -437,7 +437,8 @@ class ReviewScreen(QWidget):
 
     def prepare(self, step: int) -> None:
         """Before the screen is first shown, the data read: its choices (step 0), then the insights of its scope,
-        kept with the data (step 1); so that its first draw, when it is shown, only draws."""
+        kept with the data (step 1; on a worker thread for a long history, see `working`); so that its first draw,
+        when it is shown, only draws."""
         snapshot = self.data.snapshot
         if snapshot is None:
             return
@@ -449,6 +450,13 @@ class ReviewScreen(QWidget):
         key = self._insights_key(scope)
         if len(snapshot.estimates.set_id) <= INSIGHTS_AT_ONCE:
             cached(snapshot, "insights", key, lambda: review_insights(snapshot, scope, key[2]))
+        else:  # with them, each set's reference e1RM, which every chart's first draw needs (50 ms or more)
+            self._show_insights(scope)
+
+    @property
+    def working(self) -> bool:
+        """Insights are being worked out on a worker thread."""
+        return self._insights_working
 
     def _insights_key(self, scope: Scope) -> InsightsKey:
         prefs = self.service.preferences

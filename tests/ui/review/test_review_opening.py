@@ -110,3 +110,28 @@ def test_a_window_closed_while_its_review_is_brought_up_hears_nothing_after(
     qtbot.waitUntil(loaded.is_set, timeout=10000)
     qtbot.wait(50)  # the code's news and any step left are handed to no one: nothing raised
     service.close()
+
+
+def test_a_long_history_is_shown_once_what_its_first_draw_needs_is_worked_out_on_a_worker_thread(
+    qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journal.ui.review import review_screen
+    from tests.ui.review.test_review import journal_with_two_weeks
+
+    journal_with_two_weeks(db_path)
+    monkeypatch.setattr(review_screen, "INSIGHTS_AT_ONCE", 0)  # as a journal of more sets than that
+    drawing, ready_at_draw = review_screen.draw_volume, []
+
+    def draw_volume(chart: object, snapshot: object, *rest: object) -> None:
+        ready_at_draw.append("reference" in snapshot.derived)  # type: ignore[attr-defined]
+        drawing(chart, snapshot, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(review_screen, "draw_volume", draw_volume)
+    window = open_window(db_path)
+    qtbot.waitUntil(lambda: window.review_data.snapshot is not None, timeout=5000)
+    bar = window.tabs.tabBar()
+    click(qtbot, bar, bar.tabRect(1).center())
+    qtbot.waitUntil(lambda: window.review_built, timeout=10000)
+    review = window.review
+    assert ready_at_draw and ready_at_draw[0]  # worked out before the first draw, not by it
+    qtbot.waitUntil(lambda: review.insights_scope.text().startswith("For the last year"), timeout=5000)
