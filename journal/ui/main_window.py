@@ -7,7 +7,6 @@ import importlib
 import logging
 import threading
 from datetime import datetime
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -192,6 +191,8 @@ class MainWindow(QMainWindow):
         state = settings.window_state("main")
         if state is not None:
             self.restoreGeometry(state)
+        # The file's quick check ran while the window was built: a damaged journal is refused before it is shown.
+        service.confirm_whole()
 
     # ---- actions ----
     def _action(
@@ -831,6 +832,8 @@ class MainWindow(QMainWindow):
 
     def shortcuts_html(self) -> str:
         """Every key: the editor's, then each menu item that has a shortcut, as the menus have them now."""
+        from html import escape
+
         rows = [f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in EDITING_KEYS]
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()

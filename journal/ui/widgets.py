@@ -3,11 +3,20 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QScrollArea, QSizePolicy, QWidget
+
+
+def _escape(text: str) -> str:
+    """html.escape's replacements (the html module costs a start its table of entities)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -21,7 +30,7 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 
 def plain_tip(text: str) -> str:
     """A tooltip that shows `text` as it is (a tooltip that looks like markup is otherwise rendered as markup)."""
-    return f"<qt>{escape(text).replace(chr(10), '<br>')}</qt>" if text else ""
+    return f"<qt>{_escape(text).replace(chr(10), '<br>')}</qt>" if text else ""
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:

@@ -42,7 +42,7 @@ def test_the_window_refuses_a_damaged_journal_and_keeps_every_good_backup(
 
     monkeypatch.setattr(QMessageBox, "exec", message_exec)
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: None)  # closed without a choice
-    assert app.open_service(db_path) is None
+    assert app.open_window(db_path) is None
     ((text, buttons),) = shown
     assert f"{db_path} is damaged" in text and "Open a backup…" in buttons
     assert sorted(p.name for p in (db_path.parent / "backups").iterdir()) == good
