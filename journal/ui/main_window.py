@@ -94,6 +94,12 @@ def preload_review_code() -> threading.Thread:
     return worker
 
 
+def open_log_folder() -> None:
+    from journal.ui.dialogs.crash import open_log_folder
+
+    open_log_folder()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, service: JournalService) -> None:
         super().__init__()
@@ -300,9 +306,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.pause_rest_action, self.skip_rest_action])
         help_menu = menu.addMenu("&Help")
-        from journal.ui.dialogs.crash import open_log_folder_action
-
-        help_menu.addActions([shortcuts, open_log_folder_action(self), about])
+        log_folder = QAction("Open &log folder", self)  # the log's code (journal.logs) is imported when used
+        log_folder.setStatusTip("Show the folder that holds Journal's log files (what went wrong, and when)")
+        log_folder.triggered.connect(open_log_folder)
+        help_menu.addActions([shortcuts, log_folder, about])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
