@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -142,7 +142,11 @@ class MainWindow(QMainWindow):
 
         self.banner = QWidget()
         self.banner.setObjectName("sampleBanner")
-        self.banner.setStyleSheet("#sampleBanner { background: #fff4ce; } #sampleBanner QLabel { color: #3b2f00; }")
+        banner_colours = self.banner.palette()  # a palette, not a style sheet: one costs the first show its polish
+        banner_colours.setColor(QPalette.ColorRole.Window, QColor("#fff4ce"))
+        banner_colours.setColor(QPalette.ColorRole.WindowText, QColor("#3b2f00"))
+        self.banner.setPalette(banner_colours)
+        self.banner.setAutoFillBackground(True)
         self.banner_text = plain_label()
         self.back = QPushButton("Back to my journal")
         self.back.clicked.connect(self.open_own_journal)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QScrollArea, QSizePolicy, QWidget
 
 
@@ -25,6 +25,23 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
+    return label
+
+
+ERROR_COLOUR = "#d93025"
+
+
+def error_label() -> QLabel:
+    """A hidden plain label for a field's error, in bold red. Coloured through its palette: a style sheet would
+    cost each block of the log a style of its own to polish when the window is first shown."""
+    label = plain_label()
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
+    label.setPalette(palette)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.hide()
     return label
 
 
