@@ -417,7 +417,8 @@ class SessionEditor(QWidget):
 
     def _clear_bodyweight_error(self) -> None:
         self.bodyweight_error.hide()
-        self.bodyweight.setStyleSheet("")
+        if self.bodyweight.styleSheet():  # setting even an empty sheet has the field polished again
+            self.bodyweight.setStyleSheet("")
 
     def _save_notes(self) -> None:
         text = self.notes.toPlainText()
