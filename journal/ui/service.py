@@ -179,6 +179,8 @@ class JournalService(QObject):
         self.changed.emit(Change(everything=True, exercises=True, routines=True))
 
     def close(self) -> None:
+        if self._check is not None:  # never confirmed (no window was built on it): let it finish reading first
+            self._check.join()
         close_database()
         for lock in self._locks:
             lock.unlock()
