@@ -1,13 +1,57 @@
 # SPDX-License-Identifier: MIT
-"""What the window's start leaves for later: numpy, the importers and exports, the dialogs."""
+"""What the window's start leaves for later: numpy, the importers and exports, the dialogs, the log's code."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+from tests.reliability.support import make_journal
 
 LATER = ("numpy", "journal.io", "journal.storage.importing", "journal.ui.importing.import_dialog", "pyqtgraph")
+# Not needed to paint the log either: the dialogs, printing, the log's code, PySide's resolution of every widget
+# class (QWizard is one no screen uses: it exists once that resolution ran), and the stdlib's costlier modules.
+AT_FIRST_PAINT = (
+    *LATER,
+    "journal.ui.dialogs.crash",
+    "journal.ui.dialogs.backups_dialog",
+    "journal.ui.dialogs.preferences",
+    "journal.ui.dialogs.about",
+    "journal.printing",
+    "journal.logs",
+    "logging.handlers",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtSvg",
+    "html",
+    "_strptime",
+    "QWizard",
+)
+FIRST_PAINT = """
+import sys
+from pathlib import Path
+from PySide6 import QtWidgets
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "seen"):
+            self.seen = [m for m in {names!r} if m in sys.modules or QtWidgets.__dict__.get(m) is not None]
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+app = QApplication([])
+from journal.ui.main_window import MainWindow
+from journal.ui.service import JournalService
+window = MainWindow(JournalService(Path(sys.argv[1])))
+spy = FirstPaint()
+window.installEventFilter(spy)  # on the window only: a filter on the application is handed every widget
+window.show()
+app.exec()
+print(" ".join(spy.seen) or "none")
+"""
 
 
 def test_the_main_window_starts_without_numpy_the_importers_or_the_dialogs() -> None:
@@ -21,5 +65,17 @@ def test_the_main_window_starts_without_numpy_the_importers_or_the_dialogs() -> 
         text=True,
         check=True,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.split() == ["none"]
+
+
+def test_the_first_paint_of_the_log_needs_no_dialog_printing_or_log_code(tmp_path: Path, data_dir: Path) -> None:
+    make_journal(tmp_path / "journal.sqlite", years=0.1)
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT.format(names=AT_FIRST_PAINT), str(tmp_path / "journal.sqlite")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNAL_DATA_DIR": str(data_dir)},
     )
     assert result.stdout.split() == ["none"]

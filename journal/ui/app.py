@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,9 +15,12 @@ from journal import APP_NAME
 from journal.lock import JournalLocked, acquire
 from journal.paths import default_db_path
 from journal.qtapp import application
-from journal.storage.database import JournalFileError
+from journal.storage.database import STORAGE_ERRORS, JournalFileError
 from journal.storage.migrations import DatabaseTooNew
 from journal.ui.service import JournalService
+
+if TYPE_CHECKING:
+    from journal.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +38,6 @@ def run_app(db_path: Path | None) -> int:
     from journal.logs import setup_logging
     from journal.settings import Preferences
     from journal.ui.dialogs.crash import install_crash_handlers
-    from journal.ui.main_window import MainWindow
     from journal.ui.tasks import wait_for_background
     from journal.ui.theme import apply_theme
 
@@ -50,27 +53,27 @@ def run_app(db_path: Path | None) -> int:
         log.warning("%s", error)
         QMessageBox.warning(None, APP_NAME, str(error))
         return 2
-    service = open_service(path)
-    if service is None:
+    window = open_window(path)
+    if window is None:
         return 2
-    window = MainWindow(service)
     window.show()
     code = app.exec()
     wait_for_background()
-    service.close()
+    window.service.close()
     lock.unlock()
     return int(code)
 
 
-def open_service(path: Path) -> JournalService | None:
-    """Open the journal for the window; when it cannot be opened, say why and offer its backups (never repairing
-    or overwriting the file)."""
-    from journal.storage.backup import list_backups
-    from journal.ui.dialogs.backups_dialog import choose_backup_to_restore
-
+def open_window(path: Path) -> MainWindow | None:
+    """Open the journal and build the window on it (SQLite's quick check of the file runs meanwhile, and a damaged
+    file is refused before the window is shown); when it cannot be opened, say why and offer its backups (never
+    repairing or overwriting the file)."""
     try:
-        return JournalService(path)
+        return _window(JournalService(path))
     except (JournalFileError, DatabaseTooNew) as error:
+        from journal.storage.backup import list_backups
+        from journal.ui.dialogs.backups_dialog import choose_backup_to_restore
+
         log.warning("%s cannot be opened", path, exc_info=True)
         backups = list_backups(path)
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, str(error))
@@ -82,5 +85,15 @@ def open_service(path: Path) -> JournalService | None:
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if restore is not None and box.clickedButton() is restore and choose_backup_to_restore(path, backups):
-            return open_service(path)
+            return open_window(path)
         return None
+
+
+def _window(service: JournalService) -> MainWindow:
+    from journal.ui.main_window import MainWindow
+
+    try:
+        return MainWindow(service)  # confirms the file whole (service.confirm_whole) before it returns
+    except STORAGE_ERRORS:
+        service.confirm_whole()  # a damaged page read while the window was built is refused as the check would
+        raise

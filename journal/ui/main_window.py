@@ -6,12 +6,11 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -92,6 +91,12 @@ def preload_review_code() -> threading.Thread:
     return load_review_code()
 
 
+def open_log_folder() -> None:
+    from journal.ui.dialogs.crash import open_log_folder
+
+    open_log_folder()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, service: JournalService) -> None:
         super().__init__()
@@ -137,7 +142,11 @@ class MainWindow(QMainWindow):
 
         self.banner = QWidget()
         self.banner.setObjectName("sampleBanner")
-        self.banner.setStyleSheet("#sampleBanner { background: #fff4ce; } #sampleBanner QLabel { color: #3b2f00; }")
+        banner_colours = self.banner.palette()  # a palette, not a style sheet: one costs the first show its polish
+        banner_colours.setColor(QPalette.ColorRole.Window, QColor("#fff4ce"))
+        banner_colours.setColor(QPalette.ColorRole.WindowText, QColor("#3b2f00"))
+        self.banner.setPalette(banner_colours)
+        self.banner.setAutoFillBackground(True)
         self.banner_text = plain_label()
         self.back = QPushButton("Back to my journal")
         self.back.clicked.connect(self.open_own_journal)
@@ -192,6 +201,8 @@ class MainWindow(QMainWindow):
         state = settings.window_state("main")
         if state is not None:
             self.restoreGeometry(state)
+        # The file's quick check ran while the window was built: a damaged journal is refused before it is shown.
+        service.confirm_whole()
 
     # ---- actions ----
     def _action(
@@ -299,9 +310,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.pause_rest_action, self.skip_rest_action])
         help_menu = menu.addMenu("&Help")
-        from journal.ui.dialogs.crash import open_log_folder_action
-
-        help_menu.addActions([shortcuts, open_log_folder_action(self), about])
+        log_folder = QAction("Open &log folder", self)  # the log's code (journal.logs) is imported when used
+        log_folder.setStatusTip("Show the folder that holds Journal's log files (what went wrong, and when)")
+        log_folder.triggered.connect(open_log_folder)
+        help_menu.addActions([shortcuts, log_folder, about])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -840,6 +852,8 @@ class MainWindow(QMainWindow):
 
     def shortcuts_html(self) -> str:
         """Every key: the editor's, then each menu item that has a shortcut, as the menus have them now."""
+        from html import escape
+
         rows = [f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in EDITING_KEYS]
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -27,11 +29,36 @@ def _open_whole(path: Path) -> object:
     """open_database, and SQLite's quick check of the file: a damaged journal is refused (JournalFileError) before
     the window reads a damaged page or a backup of it pushes a whole one out of rotation."""
     database = open_database(path)
-    found = damage(database.connection())
+    _refuse_damaged(path, damage(database.connection()))
+    return database
+
+
+def _refuse_damaged(path: Path, found: str | None) -> None:
     if found is not None:
         close_database()
         raise JournalFileError(f"{path} is damaged: {found}")
-    return database
+
+
+class _QuickCheck(threading.Thread):
+    """SQLite's quick check of the file opened at start-up, on a connection and a thread of its own: it reads the
+    whole file while the window is built (SQLite lets Python run meanwhile), and its verdict is awaited before the
+    window is shown (JournalService.confirm_whole)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="quick-check", daemon=True)
+        self.path = path
+        self.found: str | None = None
+
+    def run(self) -> None:
+        try:
+            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.Error as error:
+            self.found = str(error)
+            return
+        try:
+            self.found = damage(connection)
+        finally:
+            connection.close()
 
 
 class JournalService(QObject):
@@ -58,8 +85,18 @@ class JournalService(QObject):
         self.preferences = Preferences.load()
         self.undo_stack = QUndoStack(self)
         self._locks: list[QLockFile] = []  # of files saved elsewhere (run_app holds the first file's)
-        database = _open_whole(path)
-        self._daily_backup(database)
+        database = open_database(path)
+        self._check: _QuickCheck | None = _QuickCheck(path)  # its verdict: confirm_whole(), before the window shows
+        self._check.start()
+        self._daily_backup(database)  # a backup checks the file itself: a damaged one is never taken
+
+    def confirm_whole(self) -> None:
+        """Wait for the quick check of the file opened at start-up: a damaged journal is closed and refused
+        (JournalFileError). The window calls it once built, before it is shown; it returns at once after that."""
+        check, self._check = self._check, None
+        if check is not None:
+            check.join()
+            _refuse_damaged(self.path, check.found)
 
     def _daily_backup(self, database: object) -> None:
         try:
@@ -142,6 +179,8 @@ class JournalService(QObject):
         self.changed.emit(Change(everything=True, exercises=True, routines=True))
 
     def close(self) -> None:
+        if self._check is not None:  # never confirmed (no window was built on it): let it finish reading first
+            self._check.join()
         close_database()
         for lock in self._locks:
             lock.unlock()

@@ -295,7 +295,7 @@ def test_backups_dialog_backs_up_and_restores(qtbot: QtBot, db_path: Path, open_
 def test_the_window_offers_a_backup_when_the_journal_cannot_be_opened(
     qapp: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """open_service on a file that is not a journal: the message box offers its backups, the chosen one is put in
+    """open_window on a file that is not a journal: the message box offers its backups, the chosen one is put in
     its place, and the file is kept beside it, byte for byte."""
     from journal.ui import app
 
@@ -315,12 +315,13 @@ def test_the_window_offers_a_backup_when_the_journal_cannot_be_opened(
         QMessageBox, "clickedButton", lambda box: next(b for b in box.buttons() if b.text() == "Open a backup…")
     )
     monkeypatch.setattr(QDialog, "exec", lambda dialog: 1)  # the backups list: Open, on the newest
-    service = app.open_service(db_path)
-    assert service is not None
+    window = app.open_window(db_path)
+    assert window is not None
     try:
         assert str(db_path) in shown[0]
         assert repo.session_count() > 0
     finally:
-        service.close()
+        window.service.close()
+        window.deleteLater()
     (kept,) = [p for p in db_path.parent.glob("journal.sqlite.unusable-*") if not p.name.endswith(("-wal", "-shm"))]
     assert kept.read_bytes() == b"not a journal at all\n" * 100

@@ -42,7 +42,7 @@ def test_the_window_refuses_a_damaged_journal_and_keeps_every_good_backup(
 
     monkeypatch.setattr(QMessageBox, "exec", message_exec)
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: None)  # closed without a choice
-    assert app.open_service(db_path) is None
+    assert app.open_window(db_path) is None
     ((text, buttons),) = shown
     assert f"{db_path} is damaged" in text and "Open a backup…" in buttons
     assert sorted(p.name for p in (db_path.parent / "backups").iterdir()) == good
@@ -56,3 +56,30 @@ def test_journal_backup_of_a_damaged_journal_is_refused(tmp_path: Path, data_dir
     assert result.returncode == 1
     assert f"{db} is damaged" in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert list_backups(db) == [] and not [p for p in (tmp_path / "backups").iterdir()]
+
+
+def test_damage_the_window_never_reads_at_start_is_refused_before_it_shows(
+    qapp: object, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quick check runs while the window is built: damage only in a table the log does not read (the routines)
+    still has the window refused, with the same dialog, before it is shown."""
+    import random
+    import sqlite3
+
+    from journal.ui import app
+    from journal.ui.main_window import MainWindow
+
+    make_journal(db_path, years=0.1)
+    connection = sqlite3.connect(db_path)
+    (root,) = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'routine'").fetchone()
+    (page,) = connection.execute("PRAGMA page_size").fetchone()
+    connection.close()
+    data = bytearray(db_path.read_bytes())
+    data[(root - 1) * page : root * page] = random.Random(3).randbytes(page)
+    db_path.write_bytes(bytes(data))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: None)
+    monkeypatch.setattr(MainWindow, "show", lambda window: shown.append("window shown"))
+    assert app.open_window(db_path) is None
+    assert len(shown) == 1 and f"{db_path} is damaged" in shown[0]

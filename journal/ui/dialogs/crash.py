@@ -10,7 +10,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, Qt, QThread, QtMsgType, QUrl, qInstallMessageHandler, qVersion
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from journal import APP_NAME
@@ -39,14 +39,6 @@ def open_log_folder() -> bool:
     folder = log_folder()
     folder.mkdir(parents=True, exist_ok=True)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-def open_log_folder_action(parent: QWidget) -> QAction:
-    """Help ▸ Open log folder."""
-    action = QAction("Open &log folder", parent)
-    action.setStatusTip("Show the folder that holds Journal's log files (what went wrong, and when)")
-    action.triggered.connect(open_log_folder)
-    return action
 
 
 class CrashDialog(QDialog):

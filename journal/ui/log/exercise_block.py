@@ -28,7 +28,7 @@ from journal.ui import undo
 from journal.ui.log.sets_model import SetsTableModel
 from journal.ui.log.sets_table import SetsTable
 from journal.ui.service import JournalService
-from journal.ui.widgets import ElidedLabel, plain_label, plain_tip, reveal
+from journal.ui.widgets import ElidedLabel, error_label, plain_label, plain_tip, reveal
 
 BRACKET_WIDTH = 5  # the bar down the left of an exercise in a superset
 
@@ -152,11 +152,9 @@ class ExerciseBlock(QFrame):
         self.table.left.connect(self._left)
         self.summary = plain_label()
         self.summary.setObjectName("summary")
-        self.error = plain_label()
+        self.error = error_label()
         self.error.setObjectName("cellError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #d93025; font-weight: bold;")
-        self.error.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)

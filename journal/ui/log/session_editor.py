@@ -41,16 +41,9 @@ from journal.ui import undo
 from journal.ui.log.exercise_block import ExerciseBlock
 from journal.ui.log.exercise_picker import ExercisePicker
 from journal.ui.service import JournalService
-from journal.ui.widgets import plain_label, reveal
+from journal.ui.widgets import error_label, reveal
 
 NOTES_SAVE_DELAY_MS = 800
-
-
-def _error_label() -> QLabel:
-    label = plain_label()
-    label.setStyleSheet("color: #d93025; font-weight: bold;")
-    label.hide()
-    return label
 
 
 class SessionEditor(QWidget):
@@ -83,14 +76,14 @@ class SessionEditor(QWidget):
         self.bodyweight.setPlaceholderText("optional")
         self.bodyweight.setMaximumWidth(110)
         self.bodyweight_unit = QLabel()
-        self.bodyweight_error = _error_label()
+        self.bodyweight_error = error_label()
         self.bodyweight_error.setObjectName("bodyweightError")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("sessionNotes")
         self.notes.setPlaceholderText("Notes: how it went, sleep, pain, anything worth remembering")
         self.notes.setFixedHeight(64)
         self.notes.setTabChangesFocus(True)
-        self.notes_error = _error_label()
+        self.notes_error = error_label()
         self.notes_error.setObjectName("notesError")
         self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_SAVE_DELAY_MS)
         self._notes_timer.timeout.connect(self._save_notes)
@@ -431,7 +424,8 @@ class SessionEditor(QWidget):
 
     def _clear_bodyweight_error(self) -> None:
         self.bodyweight_error.hide()
-        self.bodyweight.setStyleSheet("")
+        if self.bodyweight.styleSheet():  # setting even an empty sheet has the field polished again
+            self.bodyweight.setStyleSheet("")
 
     def _save_notes(self) -> None:
         text = self.notes.toPlainText()
