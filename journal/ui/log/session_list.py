@@ -323,7 +323,7 @@ class SessionList(QWidget):
                 self.read_index()
                 return
             self._index = index
-            if self.search.text():
+            if self.search.text() and not self._typing.isActive():  # still typing: searched once it pauses
                 self.apply_search()
 
         def failed(error: BaseException) -> None:

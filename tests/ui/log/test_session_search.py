@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -115,5 +116,24 @@ def test_a_word_typed_is_searched_once_the_typing_pauses_not_at_every_letter(
     window.sessions._typing.setInterval(2000)
     click(qtbot, window.sessions.search)
     type_text(qtbot, "upper a")  # letter by letter, each quicker than the pause
+    qtbot.waitUntil(lambda: titles_shown(window) == {"Upper A"}, timeout=10_000)
+    assert searched == ["upper a"]
+
+
+def test_the_search_index_ready_while_still_typing_searches_nothing_until_the_typing_pauses(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searched: list[str] = []
+    original = session_list.search_words
+    monkeypatch.setattr(session_list, "search_words", lambda text: searched.append(text) or original(text))
+    held = threading.Event()
+    read = session_list.read_search_index
+    monkeypatch.setattr(session_list, "read_search_index", lambda: held.wait(10) and read())
+    window.sessions._typing.setInterval(3000)
+    click(qtbot, window.sessions.search)  # the index is made in the background from here, held until...
+    type_text(qtbot, "upp")
+    held.set()  # ...the lifter is typing
+    qtbot.waitUntil(lambda: window.sessions._index is not None, timeout=10_000)  # made before the pause ends
+    type_text(qtbot, "er a")
     qtbot.waitUntil(lambda: titles_shown(window) == {"Upper A"}, timeout=10_000)
     assert searched == ["upper a"]
