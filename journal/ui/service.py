@@ -23,6 +23,7 @@ from journal.storage.database import (
     open_database,
 )
 from journal.storage.migrations import SCHEMA_VERSION
+from journal.ui.tasks import wait_for_background
 
 
 def _open_whole(path: Path) -> object:
@@ -115,6 +116,7 @@ class JournalService(QObject):
         from journal.storage.models import db
 
         self.about_to_switch.emit()
+        wait_for_background()
         kept = restore_into(db.obj, self.path, backup, SCHEMA_VERSION, self.preferences.backups_keep)
         close_database()
         open_database(self.path)  # migrates a backup from an older version
@@ -141,6 +143,7 @@ class JournalService(QObject):
         """Switch to another journal file; undo history belongs to the file it was made in, so it is cleared.
         If the other file cannot be opened, the current one stays open and the error is raised."""
         self.about_to_switch.emit()
+        wait_for_background()
         close_database()
         try:
             database = _open_whole(path)
@@ -165,6 +168,7 @@ class JournalService(QObject):
         from journal.storage.models import db
 
         lock = acquire(target)
+        wait_for_background()
         try:
             copy_open(db.obj, target)
             close_database()
@@ -181,6 +185,7 @@ class JournalService(QObject):
     def close(self) -> None:
         if self._check is not None:  # never confirmed (no window was built on it): let it finish reading first
             self._check.join()
+        wait_for_background()
         close_database()
         for lock in self._locks:
             lock.unlock()
