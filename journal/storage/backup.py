@@ -57,6 +57,18 @@ def damage(connection: sqlite3.Connection) -> str | None:
     return None if found == ["ok"] else "; ".join(found)[:300]
 
 
+def damage_of_file(path: Path) -> str | None:
+    """damage() of the file at `path`, read on a read-only connection of its own (any thread may call it)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        return damage(connection)
+    finally:
+        connection.close()
+
+
 def _check_whole(connection: sqlite3.Connection, db_path: Path) -> None:
     found = damage(connection)
     if found is not None:

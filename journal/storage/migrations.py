@@ -192,87 +192,57 @@ CREATE TABLE review_kept (
     data BLOB
 );
 CREATE TABLE review_changed (session_id INTEGER NOT NULL PRIMARY KEY, generation INTEGER NOT NULL);
-CREATE TRIGGER review_session_added AFTER INSERT ON session BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT NEW.id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_session_edited AFTER UPDATE ON session BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT OLD.id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-    INSERT INTO review_changed (session_id, generation)
-        SELECT NEW.id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_session_deleted AFTER DELETE ON session BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT OLD.id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_entry_added AFTER INSERT ON entry
-WHEN NEW.session_id <= (SELECT last_session FROM review_state WHERE id = 1) BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT NEW.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_entry_edited AFTER UPDATE ON entry BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT OLD.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-    INSERT INTO review_changed (session_id, generation)
-        SELECT NEW.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_entry_deleted AFTER DELETE ON entry BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT OLD.session_id, r.generation FROM review_state r WHERE r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_set_added AFTER INSERT ON "set"
-WHEN NEW.entry_id <= (SELECT last_entry FROM review_state WHERE id = 1) BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT e.session_id, r.generation FROM entry e, review_state r
-        WHERE e.id = NEW.entry_id AND r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_set_edited AFTER UPDATE ON "set" BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT e.session_id, r.generation FROM entry e, review_state r
-        WHERE e.id = OLD.entry_id AND r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-    INSERT INTO review_changed (session_id, generation)
-        SELECT e.session_id, r.generation FROM entry e, review_state r
-        WHERE e.id = NEW.entry_id AND r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_set_deleted AFTER DELETE ON "set" BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT e.session_id, r.generation FROM entry e, review_state r
-        WHERE e.id = OLD.entry_id AND r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
-CREATE TRIGGER review_exercise_measure AFTER UPDATE OF measure, bodyweight ON exercise
-WHEN OLD.measure IS NOT NEW.measure OR OLD.bodyweight IS NOT NEW.bodyweight BEGIN
-    INSERT INTO review_changed (session_id, generation)
-        SELECT DISTINCT e.session_id, r.generation FROM entry e, review_state r
-        WHERE e.exercise_id = NEW.id AND r.id = 1 AND r."key" IS NOT NULL
-        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
-        WHERE review_changed.generation < excluded.generation;
-END;
 """
+
+
+def _mark(session: str, tables: str = "review_state r", where: str = "") -> str:
+    """A trigger body's statement marking the sessions `session` names (from `tables`, where `where` holds) as
+    written since the review's columns were kept, unless nothing is kept."""
+    found = f"{where} AND " if where else ""
+    return f"""
+    INSERT INTO review_changed (session_id, generation)
+        SELECT {session}, r.generation FROM {tables} WHERE {found}r.id = 1 AND r."key" IS NOT NULL
+        ON CONFLICT (session_id) DO UPDATE SET generation = excluded.generation
+        WHERE review_changed.generation < excluded.generation;"""
+
+
+def _trigger(name: str, event: str, *marks: str, when: str = "") -> str:
+    return f"CREATE TRIGGER {name} {event}{when} BEGIN{''.join(marks)}\nEND;\n"
+
+
+def _set_mark(row: str) -> str:
+    return _mark("e.session_id", "entry e, review_state r", f"e.id = {row}.entry_id")
+
+
+_REVIEW_KEPT += "".join(
+    (
+        _trigger("review_session_added", "AFTER INSERT ON session", _mark("NEW.id")),
+        _trigger("review_session_edited", "AFTER UPDATE ON session", _mark("OLD.id"), _mark("NEW.id")),
+        _trigger("review_session_deleted", "AFTER DELETE ON session", _mark("OLD.id")),
+        _trigger(
+            "review_entry_added",
+            "AFTER INSERT ON entry",
+            _mark("NEW.session_id"),
+            when="\nWHEN NEW.session_id <= (SELECT last_session FROM review_state WHERE id = 1)",
+        ),
+        _trigger("review_entry_edited", "AFTER UPDATE ON entry", _mark("OLD.session_id"), _mark("NEW.session_id")),
+        _trigger("review_entry_deleted", "AFTER DELETE ON entry", _mark("OLD.session_id")),
+        _trigger(
+            "review_set_added",
+            'AFTER INSERT ON "set"',
+            _set_mark("NEW"),
+            when="\nWHEN NEW.entry_id <= (SELECT last_entry FROM review_state WHERE id = 1)",
+        ),
+        _trigger("review_set_edited", 'AFTER UPDATE ON "set"', _set_mark("OLD"), _set_mark("NEW")),
+        _trigger("review_set_deleted", 'AFTER DELETE ON "set"', _set_mark("OLD")),
+        _trigger(
+            "review_exercise_measure",
+            "AFTER UPDATE OF measure, bodyweight ON exercise",
+            _mark("DISTINCT e.session_id", "entry e, review_state r", "e.exercise_id = NEW.id"),
+            when="\nWHEN OLD.measure IS NOT NEW.measure OR OLD.bodyweight IS NOT NEW.bodyweight",
+        ),
+    )
+)
 
 
 def statements(sql: str) -> Iterator[str]:

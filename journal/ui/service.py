@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -13,7 +12,15 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from journal.lock import acquire
 from journal.settings import Preferences
-from journal.storage.backup import BackupError, backup_to, copy_open, daily_backup, damage, restore_into
+from journal.storage.backup import (
+    BackupError,
+    backup_to,
+    copy_open,
+    daily_backup,
+    damage,
+    damage_of_file,
+    restore_into,
+)
 from journal.storage.changes import Change
 from journal.storage.database import (
     STORAGE_ERRORS,
@@ -51,15 +58,7 @@ class _QuickCheck(threading.Thread):
         self.found: str | None = None
 
     def run(self) -> None:
-        try:
-            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-        except sqlite3.Error as error:
-            self.found = str(error)
-            return
-        try:
-            self.found = damage(connection)
-        finally:
-            connection.close()
+        self.found = damage_of_file(self.path)
 
 
 class JournalService(QObject):

@@ -450,7 +450,7 @@ class ReviewScreen(QWidget):
         key = self._insights_key(scope)
         if len(snapshot.estimates.set_id) <= INSIGHTS_AT_ONCE:
             cached(snapshot, "insights", key, lambda: review_insights(snapshot, scope, key[2]))
-        else:  # with them, each set's reference e1RM, which every chart's first draw needs (50 ms or more)
+        else:  # on a worker thread (the per-set figures every chart's first draw needs came with the data)
             self._show_insights(scope)
 
     @property

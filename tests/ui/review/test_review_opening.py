@@ -115,6 +115,7 @@ def test_a_window_closed_while_its_review_is_brought_up_hears_nothing_after(
 def test_a_long_history_is_shown_once_what_its_first_draw_needs_is_worked_out_on_a_worker_thread(
     qtbot: QtBot, db_path: Path, open_window, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from journal.review.data import set_figures
     from journal.ui.review import review_screen
     from tests.ui.review.test_review import journal_with_two_weeks
 
@@ -123,7 +124,8 @@ def test_a_long_history_is_shown_once_what_its_first_draw_needs_is_worked_out_on
     drawing, ready_at_draw = review_screen.draw_volume, []
 
     def draw_volume(chart: object, snapshot: object, *rest: object) -> None:
-        ready_at_draw.append("reference" in snapshot.derived)  # type: ignore[attr-defined]
+        figures = set_figures(snapshot)  # type: ignore[arg-type]
+        ready_at_draw.append("estimates" in figures and "heavy" in figures)
         drawing(chart, snapshot, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(review_screen, "draw_volume", draw_volume)
