@@ -79,3 +79,14 @@ def test_the_first_paint_of_the_log_needs_no_dialog_printing_or_log_code(tmp_pat
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOURNAL_DATA_DIR": str(data_dir)},
     )
     assert result.stdout.split() == ["none"]
+
+
+def test_the_review_data_and_its_per_set_figures_are_read_without_the_chart_code() -> None:
+    """The worker thread that reads the review data works out the per-set figures too: were they to import the
+    charts, it would import pyqtgraph (about 0.2 s) before the data is ready."""
+    code = (
+        "import sys; import journal.review.data, journal.review.set_figures, journal.ui.review.review_data; "
+        "print(sorted(m for m in sys.modules if m.startswith(('pyqtgraph', 'journal.charts'))))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert found.stdout.strip() == "[]"

@@ -18,13 +18,11 @@ from journal.domain.estimate import (
     Accuracy,
     EstimateUse,
     accuracy,
-    estimates,
-    reference_e1rm,
     unrated_series,
     weekly_estimates,
 )
 from journal.domain.heavy import SOURCE as HEAVY_SOURCE
-from journal.domain.heavy import heavy_sets, stalls, weekly_heavy
+from journal.domain.heavy import stalls, weekly_heavy
 from journal.domain.review import (
     DAY_SECONDS,
     EPOCH_ORDINAL,
@@ -43,7 +41,10 @@ from journal.domain.review import (
 )
 from journal.domain.units import Unit, from_kg
 from journal.memory import release_free_memory
-from journal.review.data import Snapshot, set_figures
+from journal.review.data import Snapshot
+from journal.review.set_figures import every_estimate as _every_estimate
+from journal.review.set_figures import heavy as _heavy
+from journal.review.set_figures import unrated as _unrated
 
 if TYPE_CHECKING:  # a command that draws one chart imports only that one
     from journal.charts.base import Chart
@@ -130,24 +131,6 @@ class ScopeEstimates:
     accuracy: Accuracy
 
 
-def _reference(snapshot: Snapshot) -> NDArray[np.float64]:
-    """Each working set's reference e1RM: the best session e1RM of its exercise over the 8 weeks before; worked out
-    once a snapshot (a range or chart switched draws again from the same data)."""
-    found: NDArray[np.float64] | None = set_figures(snapshot).get("reference")
-    if found is None:
-        rows, bests = snapshot.estimates, snapshot.estimate_bests
-        found = reference_e1rm(rows.exercise, rows.day, bests.exercise.astype(np.int64), bests.day, bests.e1rm)
-        snapshot.derived["reference"] = found
-    return found
-
-
-def _settled(snapshot: Snapshot) -> None:
-    """Once the estimates and the heavy sets are worked out, the reference e1RM they came from is let go (a number a
-    set, 6.5 MB on a million sets): nothing else reads it, and an edit carries those two over without it."""
-    if "estimates" in snapshot.derived and "heavy" in snapshot.derived:
-        snapshot.derived.pop("reference", None)
-
-
 CACHED_SCOPES = 8  # figures kept per snapshot for the latest scopes drawn (a range switched back and forth)
 
 
@@ -161,40 +144,6 @@ def cached(snapshot: Snapshot, kind: str, key: object, make: Callable[[], T]) ->
     kept[key] = found  # the latest last
     while len(kept) > CACHED_SCOPES:
         del kept[next(iter(kept))]
-    return found
-
-
-def _heavy(snapshot: Snapshot) -> NDArray[np.bool_]:
-    """Each working set heavy or not (journal.domain.heavy), worked out once a snapshot."""
-    found: NDArray[np.bool_] | None = set_figures(snapshot).get("heavy")
-    if found is None:
-        found = snapshot.derived["heavy"] = heavy_sets(snapshot.estimates, _reference(snapshot))
-        _settled(snapshot)
-    return found
-
-
-def _every_estimate(snapshot: Snapshot) -> NDArray[np.float64]:
-    """Every set's estimated RIR (nan where there is none), worked out once a snapshot."""
-    every: NDArray[np.float64] | None = set_figures(snapshot).get("estimates")
-    if every is None:
-        every = snapshot.derived["estimates"] = estimates(snapshot.estimates, _reference(snapshot))
-        _settled(snapshot)
-    return every
-
-
-def work_out_set_figures(snapshot: Snapshot) -> None:
-    """The per-set figures the estimates and the heavy sets are drawn from, worked out now: the window does it on
-    the worker thread that read the data (about 0.1 s on a million sets), so that no chart drawn waits for them."""
-    _heavy(snapshot)
-    _every_estimate(snapshot)
-    _unrated(snapshot)
-
-
-def _unrated(snapshot: Snapshot) -> NDArray[np.bool_]:
-    """unrated_series of every set, worked out once a snapshot."""
-    found: NDArray[np.bool_] | None = snapshot.derived.get("unrated")
-    if found is None:
-        found = snapshot.derived["unrated"] = unrated_series(snapshot.estimates)
     return found
 
 

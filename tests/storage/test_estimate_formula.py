@@ -15,7 +15,7 @@ from journal.domain.estimate import estimates
 from journal.domain.metrics import E1rmFormula
 from journal.domain.records import Entry, Session, SetRecord
 from journal.review.data import read_all
-from journal.review.figures import _reference
+from journal.review.set_figures import reference as _reference
 from journal.settings import Preferences
 from journal.storage import repository as repo
 from journal.storage.estimates import estimated

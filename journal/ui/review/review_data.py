@@ -87,7 +87,7 @@ class ReviewData(QObject):
 
         def read() -> tuple[Snapshot, Any]:
             from journal.review.data import read_kept  # on the worker thread: the window does not wait for it
-            from journal.review.figures import work_out_set_figures
+            from journal.review.set_figures import work_out_set_figures
 
             snapshot, generation = read_kept(prefs)
             work_out_set_figures(snapshot)  # before any chart asks for them, off the window's thread

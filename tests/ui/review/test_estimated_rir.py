@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from journal.domain.estimate import EstimateUse
-from journal.review import figures
+from journal.review import set_figures as figures
 from journal.storage import repository as repo
 from journal.ui.main_window import MainWindow
 from tests.ui.helpers import answering, pick_menu, shoot
