@@ -267,6 +267,8 @@ def _in_place(old: T, new: T, gone: np.ndarray, order: tuple[str, ...]) -> T | N
         else:
             columns[name] = values.copy()
             columns[name][gone] = replaced
+    if all(columns[name] is getattr(old, name) for name in names):
+        return old  # nothing the review holds changed (a title, a note): the very rows
     return type(old)(**columns)
 
 
@@ -290,7 +292,10 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
         ("session", "day"),
     )
     maxes = splice(
-        old.maxes, queries.rep_max_rows(sessions=sessions), outside(old.maxes.session, ids), ("reps", "session", "day")
+        old.maxes,
+        queries.rep_max_rows(sessions=sessions),
+        outside(old.maxes.session, ids),
+        ("reps", "exercise", "session", "day"),  # the whole read's order: by session, exercise, reps
     )
     calibration = splice(
         old.calibration,
@@ -308,7 +313,6 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
     )
     if not np.array_equal(points.set_id, estimates.set_id):  # an entry or set moved: the order of the sets done
         points = _in_order(points, estimates.set_id)
-    session_weeks = _session_weeks(old.weeks).replaced(sessions, now)
     exercises = old.exercises
     if not set(np.unique(fresh_points.exercise).tolist()) <= set(exercises):  # an exercise new to the review
         exercises = read_all_exercises()
@@ -326,11 +330,22 @@ def updated(old: Snapshot, sessions: list[int], prefs: Preferences) -> Snapshot:
         outside(old.conditioning.week, week_set),
         ("exercise", "week"),
     )
+    parts = (rows, bests, maxes, calibration, points, estimates, curve_bests, conditioning)
+    was = {s: old.weeks[s] for s in sessions if s in old.weeks}
+    if exercises is old.exercises and was == now and all(a is b for a, b in zip(parts, _parts(old), strict=True)):
+        return old  # the edit changed nothing the review holds (a title, a note): its figures and drawings stay
+    session_weeks = _session_weeks(old.weeks).replaced(sessions, now)
     new = Snapshot(
         rows, session_weeks, bests, maxes, calibration, points, exercises, estimates, curve_bests, conditioning
     )
     _carry_later(old, new, ids, outside)
     return new
+
+
+def _parts(snapshot: Snapshot) -> tuple[object, ...]:
+    """The snapshot's rows, in the order `updated` makes them."""
+    s = snapshot
+    return (s.rows, s.bests, s.maxes, s.calibration, s.points, s.estimates, s.curve_bests, s.conditioning)
 
 
 class _Outside:

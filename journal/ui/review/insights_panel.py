@@ -316,6 +316,7 @@ class InsightsPanel(QScrollArea):
         """The items, or what each insight needs when there are none."""
         had = self.current.item.headline if self.current is not None else None
         for card in self.cards:
+            card.hide()  # gone from the panel now, not only when the event loop next deletes it
             card.deleteLater()
         self.cards, self.current = [], None
         while self.list.count():

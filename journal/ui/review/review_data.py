@@ -134,8 +134,9 @@ class ReviewData(QObject):
             from journal.review.data import updated
 
             sessions, self._pending = sorted(self._pending), set()
-            self.snapshot = updated(self.snapshot, sessions, self.service.preferences)
-            self.ready.emit()
+            before, self.snapshot = self.snapshot, updated(self.snapshot, sessions, self.service.preferences)
+            if self.snapshot is not before:  # an edit that changed nothing the review holds draws nothing again
+                self.ready.emit()
 
 
 def _ignore(_result: object) -> None:

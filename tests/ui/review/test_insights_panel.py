@@ -138,3 +138,23 @@ def test_every_kind_of_insight_has_an_icon_and_a_card(qtbot: QtBot) -> None:
         card = InsightCard(PanelItem(kind, f"{kind.value} headline", "detail", "source"))
         qtbot.addWidget(card)
         assert card.findChildren(object)  # built, with its icon and headline
+
+
+def test_cards_told_again_replace_the_old_ones_at_once(qtbot: QtBot) -> None:
+    """The cards of the insights told before leave the panel when new ones are told, not only when the event loop
+    next deletes them (until then they were drawn, under the new ones, at every paint of the panel)."""
+    from journal.domain.review import InsightKind
+    from journal.domain.review.panel import PanelItem
+    from journal.ui.review.insights_panel import InsightCard, InsightsPanel
+
+    panel = InsightsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    for told in range(3):  # told again and again in one round of event handling
+        panel.set_items([PanelItem(InsightKind.FAR_FROM_FAILURE, f"{n} sets ended 5+ reps from failure", "d", "s")
+                         for n in range(told, told + 4)], [])  # fmt: skip
+    QApplication.processEvents()  # the new cards shown (the old ones' deletion waits for the event loop)
+    shown = [card for card in panel.inner.findChildren(InsightCard) if card.isVisible()]
+    assert shown == panel.cards and [card.item.headline for card in shown][0] == "2 sets ended 5+ reps from failure"
