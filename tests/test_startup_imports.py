@@ -11,8 +11,9 @@ from pathlib import Path
 from tests.reliability.support import make_journal
 
 LATER = ("numpy", "journal.io", "journal.storage.importing", "journal.ui.importing.import_dialog", "pyqtgraph")
-# Not needed to paint the log either: the dialogs, printing, the log's code, PySide's resolution of every widget
-# class (QWizard is one no screen uses: it exists once that resolution ran), and the stdlib's costlier modules.
+# Not needed to paint the log either: the dialogs, printing, the log's code, the routines' code (a session shows its
+# plans without it), PySide's resolution of every widget class (QWizard is one no screen uses: it exists once that
+# resolution ran), and the stdlib's costlier modules.
 AT_FIRST_PAINT = (
     *LATER,
     "journal.ui.dialogs.crash",
@@ -20,6 +21,8 @@ AT_FIRST_PAINT = (
     "journal.ui.dialogs.preferences",
     "journal.ui.dialogs.about",
     "journal.printing",
+    "journal.domain.routines",
+    "journal.storage.routines",
     "journal.logs",
     "logging.handlers",
     "PySide6.QtPrintSupport",

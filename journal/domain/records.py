@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from journal.domain.effort import EffortScale
@@ -224,3 +224,13 @@ class SessionSummary:
     set_count: int
     tonnage_kg: float
     exercise_names: tuple[str, ...] = field(default=())
+
+
+PLANS_OPEN = timedelta(hours=12)  # after this long from a session's start, a plan not done is shown as skipped
+
+
+def plans_open(start: datetime, now: datetime) -> bool:
+    """Whether a session's plans are still to do (True) or, left over, skipped: a session is taken to be over
+    twelve hours after its start. Skipped plans stay (what was planned and not done is worth seeing), count
+    nowhere like any plan, and can still be confirmed or deleted."""
+    return now - start < PLANS_OPEN

@@ -11,7 +11,6 @@ progress on their reps. A changed load is rounded to the nearest whole step in t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from journal.domain.effort import EffortScale
@@ -181,13 +180,3 @@ def planned_sets(
 def as_last_time(previous: tuple[SetRecord, ...], done: int = 0) -> tuple[PlannedSet, ...]:
     """The plan "as last time": each set of the previous session repeated, beyond the `done` sets already logged."""
     return tuple(PlannedSet(planned=s.repeated(), last=s) for s in previous[done:])
-
-
-PLANS_OPEN = timedelta(hours=12)  # after this long from a session's start, a plan not done is shown as skipped
-
-
-def plans_open(start: datetime, now: datetime) -> bool:
-    """Whether a session's plans are still to do (True) or, left over, skipped: a session is taken to be over
-    twelve hours after its start. Skipped plans stay (what was planned and not done is worth seeing), count
-    nowhere like any plan, and can still be confirmed or deleted."""
-    return now - start < PLANS_OPEN

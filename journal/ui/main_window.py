@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from journal import APP_NAME, settings
 from journal.domain.records import Entry, Session
-from journal.domain.routines import Routine, planned_sets
 from journal.domain.supersets import ends_round
 from journal.lock import JournalLocked
 from journal.paths import sample_db_path
@@ -37,7 +36,6 @@ from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, JournalFileError
 from journal.storage.migrations import DatabaseTooNew
 from journal.storage.repository import iter_sessions, session_count
-from journal.storage.routines import list_routines
 from journal.ui import undo
 from journal.ui.empty_state import EmptyState
 from journal.ui.importing.notice import ImportNotice
@@ -52,7 +50,8 @@ from journal.ui.tasks import run_in_background
 from journal.ui.theme import apply_theme
 from journal.ui.widgets import plain_label, warn
 
-if TYPE_CHECKING:  # the dialogs, the importers and the exports are imported when first used, after start-up
+if TYPE_CHECKING:  # the dialogs, the importers, the exports and the routines' code are imported when first used
+    from journal.domain.routines import Routine
     from journal.ui.dialogs.about import AboutDialog
     from journal.ui.dialogs.backups_dialog import BackupsDialog
     from journal.ui.dialogs.preferences import PreferencesDialog
@@ -533,6 +532,7 @@ class MainWindow(QMainWindow):
     def start_from_routine(self, routine: Routine) -> None:
         """A new session with the routine's exercises and their planned sets (load suggested from last time). The
         plans are shown as ghost rows and count nowhere until the lifter confirms each (Enter or its tick box)."""
+        from journal.domain.routines import planned_sets
         from journal.printing.documents import plan
 
         self.editor.flush()
@@ -790,6 +790,7 @@ class MainWindow(QMainWindow):
 
     def export_file(self, path: Path | None = None) -> None:
         from journal.io.journal_csv import export_file
+        from journal.storage.routines import list_routines
 
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(self, "Export as CSV", "journal.csv", "CSV (*.csv)")

@@ -15,14 +15,14 @@ from PySide6.QtGui import QUndoCommand
 
 from journal.domain.bodyweight import Weighing
 from journal.domain.records import Entry, Exercise, PlannedSet, Session, SetRecord
-from journal.domain.routines import Routine
-from journal.storage import bodyweight, exercises, plans, routines, topping
+from journal.storage import bodyweight, exercises, plans, topping
 from journal.storage import repository as repo
 from journal.storage.changes import Change
 from journal.storage.database import STORAGE_ERRORS, storage_reason
 from journal.ui.service import JournalService
 
-if TYPE_CHECKING:  # the importers are imported when first used, after start-up
+if TYPE_CHECKING:  # the importers and the routines' code are imported when first used, after start-up
+    from journal.domain.routines import Routine
     from journal.storage.importing import ImportResult
 
 
@@ -344,6 +344,7 @@ class ImportSessions(_Command):
         if self._written:  # the first redo comes with push(): the import is already in the file
             self._written = False
             return
+        from journal.storage import routines
         from journal.storage.bulk import insert_sessions
 
         result = insert_sessions(self.sessions, resolved=self.resolved)
@@ -354,6 +355,8 @@ class ImportSessions(_Command):
         self.service.publish(change)
 
     def undo(self) -> None:
+        from journal.storage import routines
+
         change = repo.delete_sessions(self.session_ids) | topping.take_out(self.topped)
         for routine in self.routines:
             assert routine.id is not None
@@ -371,6 +374,8 @@ class EditRoutine(_Command):
 
     def _change(self, gone: Routine | None, wanted: Routine | None) -> Routine | None:
         """Make `wanted` the stored routine (ids kept), or delete `gone` when nothing is wanted."""
+        from journal.storage import routines  # the routines' code is imported when first used, after start-up
+
         if wanted is None:
             assert gone is not None and gone.id is not None
             self.unlinked = routines.sessions_of(gone.id)

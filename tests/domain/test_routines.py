@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from journal.domain.effort import EffortScale
-from journal.domain.records import Exercise, PlannedSet, SetRecord, SetType
+from journal.domain.records import Exercise, PlannedSet, SetRecord, SetType, plans_open
 from journal.domain.routines import (
     SMALL_STEPS_KG,
     STEP_KG,
@@ -19,7 +19,6 @@ from journal.domain.routines import (
     as_last_time,
     load_step,
     planned_sets,
-    plans_open,
     suggest,
 )
 from journal.domain.units import KG_PER_LB, Unit

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.domain.metrics import summarize
-from journal.domain.records import Entry, Measure, SetRecord
-from journal.domain.routines import as_last_time, plans_open
+from journal.domain.records import Entry, Measure, SetRecord, plans_open
 from journal.domain.units import format_distance, format_duration, format_mass
 from journal.domain.validation import NOTE_MAX_CHARS
 from journal.storage import repository as repo
@@ -429,6 +428,8 @@ class ExerciseBlock(QFrame):
     def fill_as_last_time(self) -> None:
         """Plan the sets of the exercise's previous session not yet done here, as ghost rows in place of any plan
         shown (the sets done stay): each counts nowhere until confirmed."""
+        from journal.domain.routines import as_last_time  # the routines' code is not needed to show a session
+
         previous = repo.previous_sets(self.entry.exercise.id or 0, self.session_start, self.session_id)
         if not previous:
             self._show_error(f"No earlier session has {self.entry.exercise.name}.")

@@ -52,7 +52,7 @@ class SessionListModel(TableModel):
     history opens as fast as a short one. A search, or a session asked for by id, reads what it needs."""
 
     HEADERS = ("Date", "Title", "Sets", "Tonnage")
-    PAGE = 200  # a few screens of rows: the first page is read before the window first paints
+    PAGE = 60  # two or three screens of rows: the first page is read before the window first paints
 
     def __init__(self, unit: Unit) -> None:
         super().__init__()
