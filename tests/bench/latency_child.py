@@ -162,7 +162,7 @@ def main() -> None:
     figures["chart-tab switch"] = [timed(app, lambda i=i: click_tab(review.tabs, i % count)) for i in range(1, SAMPLES)]
     assert review.tabs.currentIndex() == (SAMPLES - 1) % count
 
-    # back to Review after an edit: a session's title changed in the log, then the Review tab
+    # back to Review after an edit that changes no figure: a session's title changed in the log, then the Review tab
     backs = []
     for step in range(6):
         click_tab(window.tabs, 0)
@@ -177,6 +177,27 @@ def main() -> None:
         backs.append(timed(app, lambda: click_tab(window.tabs, 1)))
         assert window.tabs.currentIndex() == 1
     figures["back to Review after an edit"] = backs
+
+    # back to Review after a set's load edited (the Review's figures change): the cell clicked, a load typed, Enter
+    backs = []
+    block = next(b for b in window.editor.blocks if b.model.data(b.model.index(0, b.model.column_of("load"))))
+    cell = block.model.index(0, block.model.column_of("load"))
+    first = block.model.data(cell)
+    for step in range(6):
+        click_tab(window.tabs, 0)
+        settle(app)
+        table = block.table
+        table.scrollTo(cell)
+        click(table.viewport(), table.visualRect(cell).center())
+        typed = f"{float(first) + 2.5:g}" if step % 2 == 0 else first
+        for letter in typed:  # each to the widget with the focus: the first opens the cell's editor
+            QTest.keyClicks(QApplication.focusWidget(), letter)
+        key(app, Qt.Key.Key_Return)
+        settle(app)
+        assert block.model.data(cell) == typed, (block.model.data(cell), typed)
+        backs.append(timed(app, lambda: click_tab(window.tabs, 1)))
+        assert window.tabs.currentIndex() == 1
+    figures["back to Review after a set's load edited"] = backs
 
     out = {name: summary(times) for name, times in figures.items()}
     print(json.dumps(out), flush=True)
