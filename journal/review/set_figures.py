@@ -5,10 +5,13 @@ review data works them out without importing pyqtgraph."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
-from journal.domain.estimate import estimates, reference_e1rm, unrated_series
+from journal.domain.estimate import EstimateRows, estimates, reference_e1rm, unrated_series
 from journal.domain.heavy import heavy_sets
 from journal.review.data import Snapshot, set_figures
 
@@ -31,22 +34,25 @@ def _settled(snapshot: Snapshot) -> None:
         snapshot.derived.pop("reference", None)
 
 
-def heavy(snapshot: Snapshot) -> NDArray[np.bool_]:
-    """Each working set heavy or not (journal.domain.heavy), worked out once a snapshot."""
-    found: NDArray[np.bool_] | None = set_figures(snapshot).get("heavy")
+def _from_reference(
+    snapshot: Snapshot, name: str, make: Callable[[EstimateRows, NDArray[np.float64]], NDArray[Any]]
+) -> NDArray[Any]:
+    """The per-set figure `name`, made from the sets and their reference e1RM once a snapshot."""
+    found: NDArray[Any] | None = set_figures(snapshot).get(name)
     if found is None:
-        found = snapshot.derived["heavy"] = heavy_sets(snapshot.estimates, reference(snapshot))
+        found = snapshot.derived[name] = make(snapshot.estimates, reference(snapshot))
         _settled(snapshot)
     return found
 
 
+def heavy(snapshot: Snapshot) -> NDArray[np.bool_]:
+    """Each working set heavy or not (journal.domain.heavy), worked out once a snapshot."""
+    return _from_reference(snapshot, "heavy", heavy_sets)
+
+
 def every_estimate(snapshot: Snapshot) -> NDArray[np.float64]:
     """Every set's estimated RIR (nan where there is none), worked out once a snapshot."""
-    every: NDArray[np.float64] | None = set_figures(snapshot).get("estimates")
-    if every is None:
-        every = snapshot.derived["estimates"] = estimates(snapshot.estimates, reference(snapshot))
-        _settled(snapshot)
-    return every
+    return _from_reference(snapshot, "estimates", estimates)
 
 
 def work_out_set_figures(snapshot: Snapshot) -> None:

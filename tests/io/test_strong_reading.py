@@ -66,18 +66,19 @@ def read(text: str, units: str = "kg") -> ParsedImport:
     return StrongCsv().read(text, ImportOptions(units=units))
 
 
+# a bad value of each kind of field, and the message that names it
+BAD_FIELDS = [
+    ({"weight": "abc"}, "weight 'abc' is not a number"),
+    ({"rpe": "11"}, "RPE 11 is not on the 1-10 scale in half steps"),
+    ({"reps": "2.5"}, "reps '2.5' is not a whole number"),
+    ({"order": "X"}, "set order 'X' is neither a number nor W, D or F"),
+]
+
+
 # ---- 1. a refusal is reported on every row that has it --------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("bad", "message"),
-    [
-        ({"weight": "abc"}, "weight 'abc' is not a number"),
-        ({"rpe": "11"}, "RPE 11 is not on the 1-10 scale in half steps"),
-        ({"reps": "2.5"}, "reps '2.5' is not a whole number"),
-        ({"order": "X"}, "set order 'X' is neither a number nor W, D or F"),
-    ],
-)
+@pytest.mark.parametrize(("bad", "message"), BAD_FIELDS)
 def test_a_bad_value_on_three_rows_is_reported_on_each_and_the_rows_around_it_still_read(
     bad: dict[str, str], message: str
 ) -> None:
@@ -97,15 +98,7 @@ def test_a_bad_value_on_three_rows_is_reported_on_each_and_the_rows_around_it_st
         assert parsed.rows == 6
 
 
-@pytest.mark.parametrize(
-    ("bad", "message"),
-    [
-        ({"weight": "abc"}, "weight 'abc' is not a number"),
-        ({"rpe": "11"}, "RPE 11 is not on the 1-10 scale in half steps"),
-        ({"reps": "2.5"}, "reps '2.5' is not a whole number"),
-        ({"order": "X"}, "set order 'X' is neither a number nor W, D or F"),
-    ],
-)
+@pytest.mark.parametrize(("bad", "message"), BAD_FIELDS)
 def test_a_bad_field_in_sets_that_differ_otherwise_is_reported_on_each_and_good_fields_still_read(
     bad: dict[str, str], message: str
 ) -> None:

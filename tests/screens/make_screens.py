@@ -73,6 +73,8 @@ def datasets(folder: Path) -> dict[str, Path]:
     close_database()
     one_session(made["one-session"])
     strong = STRONG_REAL if STRONG_REAL.exists() else STRONG_SAMPLE
+    if strong is STRONG_SAMPLE:
+        print(f"{STRONG_REAL} is not beside this clone: the Strong export without RPE is the repository's sample")
     journal("import", str(strong), "--format", "strong", "--units", "kg", "--db", str(made["strong-no-rpe"]))
     journal("demo", "--db", str(made["demo"]), "--years", "10", "--seed", "1")
     return made

@@ -34,12 +34,18 @@ def _watch(folder: Path) -> None:
     settings.put(settings.WATCH_FOLDER, str(folder))
 
 
-def test_a_new_export_is_imported_with_a_notice_and_undo(
-    qtbot: QtBot, db_path: Path, open_window, tmp_path: Path
-) -> None:
+def _watched(tmp_path: Path) -> Path:
+    """A new folder, chosen as the one to watch."""
     folder = tmp_path / "synced"
     folder.mkdir()
     _watch(folder)
+    return folder
+
+
+def test_a_new_export_is_imported_with_a_notice_and_undo(
+    qtbot: QtBot, db_path: Path, open_window, tmp_path: Path
+) -> None:
+    folder = _watched(tmp_path)
     window: MainWindow = open_window(db_path)
     (folder / "strong.csv").write_text(STRONG, encoding="utf-8")
     qtbot.waitUntil(lambda: _titles() == ["Legs", "Push A"], timeout=10000)
@@ -59,9 +65,7 @@ def test_a_new_export_is_imported_with_a_notice_and_undo(
 def test_a_bad_file_is_reported_once_and_imported_once_mended(
     qtbot: QtBot, db_path: Path, open_window, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "synced"
-    folder.mkdir()
-    _watch(folder)
+    folder = _watched(tmp_path)
     window: MainWindow = open_window(db_path)
     reports: list[str] = []
     window.watcher.refused.connect(lambda name, why: reports.append(f"{name}: {why}"))
@@ -87,9 +91,7 @@ def test_a_bad_file_is_reported_once_and_imported_once_mended(
 def test_nothing_is_imported_while_a_modal_dialog_is_open(
     qtbot: QtBot, db_path: Path, open_window, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "synced"
-    folder.mkdir()
-    _watch(folder)
+    folder = _watched(tmp_path)
     window: MainWindow = open_window(db_path)
     box = QMessageBox(QMessageBox.Icon.Information, "Busy", "A dialog", QMessageBox.StandardButton.Ok, window)
     box.open()
@@ -145,9 +147,7 @@ def test_a_bodyweight_file_adds_its_weights_with_a_notice_and_undo(
 ) -> None:
     from journal.storage.bodyweight import weighings
 
-    folder = tmp_path / "synced"
-    folder.mkdir()
-    _watch(folder)
+    folder = _watched(tmp_path)
     window: MainWindow = open_window(db_path)
     hevy = Path(__file__).parents[2] / "fixtures" / "body" / "hevy-measurements.csv"
     (folder / "measurements.csv").write_text(hevy.read_text(encoding="utf-8"), encoding="utf-8")
